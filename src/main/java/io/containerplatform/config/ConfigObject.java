@@ -1,0 +1,242 @@
+package io.containerplatform.config;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonPrimitive;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+
+/**
+ * Typed reads of one config object, collecting errors instead of throwing. Every error names the key
+ * with its path ({@code network.cidr}), shows the bad value and says what is allowed. Keys that were
+ * never read are reported by {@link #rejectUnknownKeys()}, so typos do not pass silently.
+ */
+public final class ConfigObject {
+
+    private final String path;
+    private final JsonObject json;
+    private final List<String> errors;
+    private final Set<String> known = new LinkedHashSet<>();
+
+    ConfigObject(String path, JsonObject json, List<String> errors) {
+        this.path = path;
+        this.json = json;
+        this.errors = errors;
+    }
+
+    /** The full path of {@code key} inside this object. */
+    public String keyPath(String key) {
+        return path.isEmpty() ? key : path + "." + key;
+    }
+
+    /** Records a problem with {@code key}: {@code <path>: <problem>; allowed: <allowed>}. */
+    public void error(String key, String problem, String allowed) {
+        errors.add(keyPath(key) + ": " + problem + "; allowed: " + allowed);
+    }
+
+    private Optional<JsonElement> raw(String key) {
+        known.add(key);
+        var value = json.get(key);
+        return value == null || value.isJsonNull() ? Optional.empty() : Optional.of(value);
+    }
+
+    /** True when {@code key} is set. */
+    public boolean has(String key) {
+        known.add(key);
+        return json.has(key) && !json.get(key).isJsonNull();
+    }
+
+    /** A required non-blank string. */
+    public String requiredString(String key, String allowed) {
+        var value = raw(key);
+        if (value.isEmpty()) {
+            error(key, "missing", allowed);
+            return "";
+        }
+        return asString(key, value.get(), allowed).orElse("");
+    }
+
+    /** An optional non-blank string, {@code fallback} when absent. */
+    public String string(String key, String fallback, String allowed) {
+        return raw(key).flatMap(v -> asString(key, v, allowed)).orElse(fallback);
+    }
+
+    /** An optional string; empty when absent. */
+    public Optional<String> optionalString(String key, String allowed) {
+        return raw(key).flatMap(v -> asString(key, v, allowed));
+    }
+
+    private Optional<String> asString(String key, JsonElement value, String allowed) {
+        if (!value.isJsonPrimitive() || !value.getAsJsonPrimitive().isString()) {
+            error(key, show(value) + " is not a string", allowed);
+            return Optional.empty();
+        }
+        var text = value.getAsString();
+        if (text.isBlank()) {
+            error(key, "is empty", allowed);
+            return Optional.empty();
+        }
+        return Optional.of(text);
+    }
+
+    /** An optional integer in {@code min..max}, {@code fallback} when absent or invalid. */
+    public int integer(String key, int fallback, int min, int max) {
+        var allowed = "an integer from " + min + " to " + max;
+        var value = raw(key).flatMap(v -> asInteger(key, v, allowed));
+        if (value.isEmpty()) {
+            return fallback;
+        }
+        if (value.get() < min || value.get() > max) {
+            error(key, value.get() + " is out of range", allowed);
+            return fallback;
+        }
+        return value.get();
+    }
+
+    /** An optional integer out of {@code allowedValues}, {@code fallback} when absent or invalid. */
+    public int integerIn(String key, int fallback, Collection<Integer> allowedValues) {
+        var allowed = "one of " + allowedValues;
+        var value = raw(key).flatMap(v -> asInteger(key, v, allowed));
+        if (value.isEmpty()) {
+            return fallback;
+        }
+        if (!allowedValues.contains(value.get())) {
+            error(key, value.get() + " is not accepted", allowed);
+            return fallback;
+        }
+        return value.get();
+    }
+
+    private Optional<Integer> asInteger(String key, JsonElement value, String allowed) {
+        if (value.isJsonPrimitive() && value.getAsJsonPrimitive().isNumber()) {
+            var number = new BigDecimal(value.getAsString());
+            try {
+                return Optional.of(number.intValueExact());
+            } catch (ArithmeticException notWhole) {
+                error(key, value.getAsString() + " is not a whole number", allowed);
+                return Optional.empty();
+            }
+        }
+        error(key, show(value) + " is not an integer", allowed);
+        return Optional.empty();
+    }
+
+    /** An optional boolean, {@code fallback} when absent or invalid. */
+    public boolean bool(String key, boolean fallback) {
+        var value = raw(key);
+        if (value.isEmpty()) {
+            return fallback;
+        }
+        if (value.get().isJsonPrimitive() && value.get().getAsJsonPrimitive().isBoolean()) {
+            return value.get().getAsBoolean();
+        }
+        error(key, show(value.get()) + " is not a boolean", "true or false");
+        return fallback;
+    }
+
+    /** An optional choice among {@code choices} (config spelling to value), {@code fallback} when absent or invalid. */
+    public <E> E oneOf(String key, E fallback, Map<String, E> choices) {
+        var allowed = String.join(", ", choices.keySet());
+        var value = raw(key).flatMap(v -> asString(key, v, allowed));
+        if (value.isEmpty()) {
+            return fallback;
+        }
+        var choice = choices.get(value.get());
+        if (choice == null) {
+            error(key, show(new JsonPrimitive(value.get())) + " is not a known value", allowed);
+            return fallback;
+        }
+        return choice;
+    }
+
+    /** An optional list of strings each checked by {@code check} (an error text, or empty when fine). */
+    public List<String> stringList(String key, List<String> fallback, String allowed, Function<String, Optional<String>> check) {
+        var value = raw(key);
+        if (value.isEmpty()) {
+            return fallback;
+        }
+        if (!value.get().isJsonArray()) {
+            error(key, show(value.get()) + " is not a list", "a list of " + allowed);
+            return fallback;
+        }
+        var items = new ArrayList<String>();
+        var array = value.get().getAsJsonArray();
+        for (int i = 0; i < array.size(); i++) {
+            var itemKey = key + "[" + i + "]";
+            var item = asString(itemKey, array.get(i), allowed);
+            item.ifPresent(text -> check.apply(text).ifPresentOrElse(problem -> error(itemKey, problem, allowed), () -> items.add(text)));
+        }
+        return List.copyOf(items);
+    }
+
+    /** An optional map of strings to strings, each entry checked by {@code check}; empty when absent. */
+    public Map<String, String> stringMap(String key, String allowed, java.util.function.BiFunction<String, String, Optional<String>> check) {
+        var value = raw(key);
+        var result = new LinkedHashMap<String, String>();
+        if (value.isEmpty()) {
+            return result;
+        }
+        if (!value.get().isJsonObject()) {
+            error(key, show(value.get()) + " is not a map", allowed);
+            return result;
+        }
+        for (var entry : value.get().getAsJsonObject().entrySet()) {
+            var entryKey = key + "." + entry.getKey();
+            var v = entry.getValue();
+            if (!v.isJsonPrimitive() || !v.getAsJsonPrimitive().isString()) {
+                error(entryKey, show(v) + " is not a string", allowed);
+                continue;
+            }
+            var problem = check.apply(entry.getKey(), v.getAsString());
+            if (problem.isPresent()) {
+                error(entryKey, problem.get(), allowed);
+            } else {
+                result.put(entry.getKey(), v.getAsString());
+            }
+        }
+        return result;
+    }
+
+    /** A nested object; empty when absent (or, with an error, when not an object). */
+    public Optional<ConfigObject> object(String key) {
+        var value = raw(key);
+        if (value.isEmpty()) {
+            return Optional.empty();
+        }
+        if (!value.get().isJsonObject()) {
+            error(key, show(value.get()) + " is not an object", "an object of keys and values");
+            return Optional.empty();
+        }
+        return Optional.of(new ConfigObject(keyPath(key), value.get().getAsJsonObject(), errors));
+    }
+
+    /** A nested object, or an empty one (all defaults) when absent. */
+    public ConfigObject objectOrEmpty(String key) {
+        return object(key).orElseGet(() -> new ConfigObject(keyPath(key), new JsonObject(), errors));
+    }
+
+    /** Reports every key of this object that no read asked for. Call after reading all keys. */
+    public void rejectUnknownKeys() {
+        for (var key : json.keySet()) {
+            if (!known.contains(key)) {
+                errors.add(keyPath(key) + ": unknown key; allowed keys: " + String.join(", ", new TreeSet<>(known)));
+            }
+        }
+    }
+
+    /** A value as the user wrote it, for error messages; long values are cut. */
+    static String show(JsonElement value) {
+        var text = value.toString();
+        return text.length() > 80 ? text.substring(0, 77) + "..." : text;
+    }
+}

@@ -1,0 +1,117 @@
+package io.containerplatform.config;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import com.google.gson.JsonPrimitive;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+
+/**
+ * The whole stack config, read once and validated before any resource is registered.
+ *
+ * @param environment {@code container-platform:environment}: dev, staging or prod (required)
+ * @param owner       {@code container-platform:owner}: owning team, the {@code Owner} tag (required)
+ * @param costCenter  {@code container-platform:costCenter}: the {@code CostCenter} tag (required)
+ * @param extraTags   {@code container-platform:tags}: more tags for every taggable resource (optional)
+ * @param network     {@code container-platform:network}
+ */
+public record StackConfig(Environment environment, String owner, String costCenter, Map<String, String> extraTags,
+                          NetworkConfig network) {
+
+    /** Tag keys the platform sets itself; {@code tags} may not redefine them. */
+    public static final List<String> REQUIRED_TAGS = List.of("Project", "Environment", "Owner", "CostCenter", "ManagedBy");
+
+    private static final List<String> OBJECT_KEYS = List.of("network", "tags");
+    private static final List<String> SCALAR_KEYS = List.of("environment", "owner", "costCenter");
+    private static final String TAG_VALUE = "a string of at most 256 characters";
+
+    /** Reads and validates {@code source}; throws {@link ConfigException} listing every problem. */
+    public static StackConfig load(ConfigSource source) {
+        var errors = new ArrayList<String>();
+        var root = new ConfigObject("", toJson(source, errors), errors);
+
+        Environment environment = Environment.DEV;
+        var environmentAllowed = String.join(", ", Environment.CHOICES.keySet().stream().sorted().toList());
+        if (!root.has("environment")) {
+            root.error("environment", "missing", environmentAllowed);
+        } else {
+            environment = root.oneOf("environment", Environment.DEV, Environment.CHOICES);
+        }
+        var owner = tagValue(root, root.requiredString("owner", "the owning team, " + TAG_VALUE), "owner");
+        var costCenter = tagValue(root, root.requiredString("costCenter", "the cost center, " + TAG_VALUE), "costCenter");
+        var tags = root.stringMap("tags", "a map of tag keys (1-128 characters, not aws:*, not "
+                + String.join("/", REQUIRED_TAGS) + ") to values (at most 256 characters)", StackConfig::checkTag);
+        var network = NetworkConfig.read(root.objectOrEmpty("network"), environment);
+        root.rejectUnknownKeys();
+
+        if (!errors.isEmpty()) {
+            throw new ConfigException(errors);
+        }
+        return new StackConfig(environment, owner, costCenter, Map.copyOf(tags), network);
+    }
+
+    /** The tags every taggable resource of the stack carries: the required five, then {@code tags}. */
+    public Map<String, String> stackTags(String project) {
+        var tags = new LinkedHashMap<String, String>();
+        tags.put("Project", project);
+        tags.put("Environment", environment.configValue());
+        tags.put("Owner", owner);
+        tags.put("CostCenter", costCenter);
+        tags.put("ManagedBy", "pulumi");
+        tags.putAll(extraTags);
+        return tags;
+    }
+
+    private static String tagValue(ConfigObject root, String value, String key) {
+        if (value.length() > 256) {
+            root.error(key, "is " + value.length() + " characters long", TAG_VALUE);
+        }
+        return value;
+    }
+
+    private static Optional<String> checkTag(String key, String value) {
+        if (key.isEmpty() || key.length() > 128) {
+            return Optional.of("tag key \"" + key + "\" must be 1 to 128 characters");
+        }
+        if (key.toLowerCase().startsWith("aws:")) {
+            return Optional.of("tag key \"" + key + "\" uses the reserved aws: prefix");
+        }
+        if (REQUIRED_TAGS.contains(key)) {
+            return Optional.of("tag key \"" + key + "\" is set by the platform itself");
+        }
+        if (value.length() > 256) {
+            return Optional.of("the value of \"" + key + "\" is " + value.length() + " characters long");
+        }
+        return Optional.empty();
+    }
+
+    /** The namespace's values as one JSON object: objects parsed from their JSON, scalars kept as strings. */
+    private static JsonObject toJson(ConfigSource source, List<String> errors) {
+        var keys = new TreeSet<>(source.keys());
+        keys.addAll(OBJECT_KEYS);
+        keys.addAll(SCALAR_KEYS);
+        var json = new JsonObject();
+        for (var key : keys) {
+            var raw = source.get(key);
+            if (raw.isEmpty()) {
+                continue;
+            }
+            if (OBJECT_KEYS.contains(key)) {
+                try {
+                    json.add(key, JsonParser.parseString(raw.get()));
+                } catch (RuntimeException notJson) {
+                    errors.add(key + ": " + ConfigObject.show(new JsonPrimitive(raw.get()))
+                            + " is not an object; allowed: an object of keys and values");
+                }
+            } else {
+                json.add(key, new JsonPrimitive(raw.get()));
+            }
+        }
+        return json;
+    }
+}

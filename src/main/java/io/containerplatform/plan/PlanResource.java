@@ -1,0 +1,21 @@
+package io.containerplatform.plan;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One registered resource as the plan file records it (the shape of a {@code pulumi stack export}
+ * resource).
+ *
+ * @param urn          its URN
+ * @param type         its type token
+ * @param name         its logical name
+ * @param custom       true for cloud resources, false for components and the stack
+ * @param parent       the parent's URN; null at the root
+ * @param inputs       the inputs as registered, camelCase, secrets as {@code "[secret]"}
+ * @param dependencies URNs of the resources its inputs or {@code dependsOn} refer to
+ * @param protect      whether Pulumi refuses to delete it
+ */
+public record PlanResource(String urn, String type, String name, boolean custom, String parent,
+                           Map<String, Object> inputs, List<String> dependencies, boolean protect) {
+}

@@ -1,0 +1,89 @@
+package io.containerplatform.plan;
+
+import com.google.gson.Gson;
+import io.containerplatform.config.ConfigSource;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * A stack's config file ({@code Pulumi.<stack>.yaml}) as the Pulumi CLI would hand it to the program:
+ * namespaced keys, scalars as text, objects and lists as JSON. Secure values ({@code secure: ...}, which
+ * only the CLI can decrypt) become placeholders marked secret.
+ *
+ * @param project    the project name from {@code Pulumi.yaml}
+ * @param values     every config value, keyed {@code namespace:key}
+ * @param secretKeys the keys whose value is (or holds) a secret
+ */
+public record StackFile(String project, Map<String, String> values, Set<String> secretKeys) {
+
+    /** Placeholder of the secure value of {@code key}. */
+    public static String placeholder(String key) {
+        return "offline-placeholder-for-" + key.replace(':', '-');
+    }
+
+    /** Reads {@code Pulumi.yaml} and {@code Pulumi.<stack>.yaml} from {@code projectDir}. */
+    public static StackFile read(Path projectDir, String stack) throws IOException {
+        var project = String.valueOf(load(projectDir.resolve("Pulumi.yaml")).get("name"));
+        var file = projectDir.resolve("Pulumi." + stack + ".yaml");
+        if (!Files.exists(file)) {
+            throw new IOException("no config file for stack '" + stack + "': " + file.toAbsolutePath().normalize()
+                    + " does not exist");
+        }
+        var config = load(file).get("config");
+        var values = new LinkedHashMap<String, String>();
+        var secrets = new TreeSet<String>();
+        if (config instanceof Map<?, ?> entries) {
+            for (var entry : entries.entrySet()) {
+                var key = String.valueOf(entry.getKey());
+                var fullKey = key.contains(":") ? key : project + ":" + key;
+                var revealed = reveal(fullKey, entry.getValue(), secrets);
+                values.put(fullKey, revealed instanceof String text ? text : new Gson().toJson(revealed));
+            }
+        }
+        return new StackFile(project, values, secrets);
+    }
+
+    /** The values of the program's own namespace, keyed without it. */
+    public ConfigSource programConfig() {
+        var own = new LinkedHashMap<String, String>();
+        values.forEach((key, value) -> {
+            if (key.startsWith(ConfigSource.NAMESPACE + ":")) {
+                own.put(key.substring(ConfigSource.NAMESPACE.length() + 1), value);
+            }
+        });
+        return ConfigSource.of(own);
+    }
+
+    private static Object reveal(String key, Object value, Set<String> secrets) {
+        if (value instanceof Map<?, ?> map) {
+            if (map.size() == 1 && map.containsKey("secure")) {
+                secrets.add(key);
+                return placeholder(key);
+            }
+            var copy = new LinkedHashMap<String, Object>();
+            map.forEach((k, v) -> copy.put(String.valueOf(k), reveal(key, v, secrets)));
+            return copy;
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().map(v -> reveal(key, v, secrets)).toList();
+        }
+        return value == null || value instanceof Number || value instanceof Boolean ? value : String.valueOf(value);
+    }
+
+    private static Map<?, ?> load(Path file) throws IOException {
+        try (var reader = Files.newBufferedReader(file)) {
+            Object doc = new Yaml(new SafeConstructor(new LoaderOptions())).load(reader);
+            return doc instanceof Map<?, ?> map ? map : Map.of();
+        }
+    }
+}

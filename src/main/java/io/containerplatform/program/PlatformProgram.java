@@ -1,0 +1,48 @@
+package io.containerplatform.program;
+
+import com.pulumi.Context;
+import io.containerplatform.components.network.NetworkComponent;
+import io.containerplatform.config.ConfigException;
+import io.containerplatform.config.ConfigSource;
+import io.containerplatform.config.StackConfig;
+import io.containerplatform.tags.Tagging;
+
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * The program: reads the stack config once, validates all of it, then wires the components. Invalid
+ * config registers nothing: each problem is logged as an error (no stack trace) and the run fails.
+ */
+public final class PlatformProgram {
+
+    private PlatformProgram() {
+    }
+
+    /** The stack callback; {@code configKeys} are the namespace's keys, used to reject unknown ones. */
+    public static Consumer<Context> stack(Set<String> configKeys) {
+        return ctx -> {
+            StackConfig config;
+            try {
+                config = StackConfig.load(ConfigSource.of(ctx.config(), configKeys));
+            } catch (ConfigException invalid) {
+                invalid.errors().forEach(error -> ctx.log().error("config " + error));
+                return;
+            }
+            define(ctx, config);
+        };
+    }
+
+    /** Registers every resource of the stack described by a valid {@code config}. */
+    public static void define(Context ctx, StackConfig config) {
+        var tagged = new Tagging(config.stackTags(ctx.projectName())).componentOptions();
+        var name = ctx.stackName();
+
+        var network = new NetworkComponent(name, config.network().toArgs(), tagged);
+        ctx.export("vpcId", network.vpcId());
+        ctx.export("vpcCidr", network.vpcCidr());
+        ctx.export("publicSubnetIds", network.publicSubnetIds());
+        ctx.export("privateSubnetIds", network.privateSubnetIds());
+        ctx.export("availabilityZones", network.availabilityZones());
+    }
+}
