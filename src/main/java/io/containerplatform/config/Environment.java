@@ -15,7 +15,7 @@ public enum Environment {
         for (var e : values()) {
             choices.put(e.configValue(), e);
         }
-        CHOICES = Map.copyOf(choices);
+        CHOICES = java.util.Collections.unmodifiableMap(choices);
     }
 
     /** The spelling used in config and in the {@code Environment} tag. */

@@ -36,7 +36,7 @@ public record StackConfig(Environment environment, String owner, String costCent
         var root = new ConfigObject("", toJson(source, errors), errors);
 
         Environment environment = Environment.DEV;
-        var environmentAllowed = String.join(", ", Environment.CHOICES.keySet().stream().sorted().toList());
+        var environmentAllowed = String.join(", ", Environment.CHOICES.keySet());
         if (!root.has("environment")) {
             root.error("environment", "missing", environmentAllowed);
         } else {

@@ -64,6 +64,24 @@ public final class Tagging implements ResourceTransformation {
         return Optional.empty();
     }
 
+    /**
+     * The Java Args class of a pulumi-aws type token, by the SDK's naming scheme
+     * ({@code aws:ec2/vpc:Vpc} is {@code com.pulumi.aws.ec2.VpcArgs}); empty for other providers.
+     */
+    public static Optional<Class<?>> awsArgsClass(String type) {
+        var parts = type.split(":");
+        if (parts.length != 3 || !parts[0].equals("aws")) {
+            return Optional.empty();
+        }
+        var module = parts[1].split("/")[0];
+        var pkg = module.equals("index") ? "com.pulumi.aws" : "com.pulumi.aws." + module.toLowerCase();
+        try {
+            return Optional.of(Class.forName(pkg + "." + parts[2] + "Args"));
+        } catch (ClassNotFoundException e) {
+            return Optional.empty();
+        }
+    }
+
     private static boolean isGroupTagList(Field field) {
         return field.getGenericType() instanceof ParameterizedType output
                 && output.getActualTypeArguments()[0] instanceof ParameterizedType inner

@@ -1,0 +1,48 @@
+package io.containerplatform.components.testing;
+
+import com.pulumi.Context;
+import com.pulumi.test.PulumiTest;
+import com.pulumi.test.TestOptions;
+
+import java.util.Map;
+import java.util.function.Consumer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Runs a small program on {@link PlatformMocks} and hands back what it registered. */
+public final class MockStack {
+
+    private MockStack() {
+    }
+
+    /** Runs {@code program}; fails the test if the program threw or logged an error. */
+    public static PlatformMocks run(Consumer<Context> program) {
+        var mocks = new PlatformMocks();
+        try {
+            var result = PulumiTest.withMocks(mocks)
+                    .withOptions(TestOptions.builder().projectName("test").stackName("test").preview(false).build())
+                    .runTest(program);
+            assertThat(result.exceptions()).describedAs("exceptions thrown by the program").isEmpty();
+            assertThat(result.errors()).describedAs("errors logged by the program").isEmpty();
+            return mocks;
+        } finally {
+            PulumiTest.cleanup();
+        }
+    }
+
+    /** The inputs of a recorded resource. */
+    public static Map<String, Object> inputs(com.pulumi.test.Mocks.ResourceArgs resource) {
+        return resource.inputs;
+    }
+
+    /** A numeric input as an int (the mock engine hands numbers over as doubles). */
+    public static int intInput(com.pulumi.test.Mocks.ResourceArgs resource, String key) {
+        return ((Number) resource.inputs.get(key)).intValue();
+    }
+
+    /** A nested map input. */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> mapInput(com.pulumi.test.Mocks.ResourceArgs resource, String key) {
+        return (Map<String, Object>) resource.inputs.get(key);
+    }
+}

@@ -1,0 +1,121 @@
+package io.containerplatform.config;
+
+import io.containerplatform.components.network.NatGatewayMode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
+
+class StackConfigTest {
+
+    private static final String RETENTIONS = "[1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653]";
+    private static final String CIDR_ALLOWED = "allowed: an IPv4 CIDR block with prefix /16 to /24 and no host bits, e.g. 10.0.0.0/16";
+    private static final String NETWORK_KEYS = "allowed keys: azCount, cidr, flowLogRetentionDays, flowLogs, natGateways, vpcEndpoints";
+
+    /** A valid dev config; each bad case changes one key. */
+    static Map<String, String> valid() {
+        var values = new HashMap<String, String>();
+        values.put("environment", "dev");
+        values.put("owner", "platform-team");
+        values.put("costCenter", "cc-1");
+        values.put("network", "{\"cidr\":\"10.0.0.0/16\",\"azCount\":2,\"natGateways\":\"single\"}");
+        return values;
+    }
+
+    static Map<String, String> with(String key, String value) {
+        var values = valid();
+        if (value == null) {
+            values.remove(key);
+        } else {
+            values.put(key, value);
+        }
+        return values;
+    }
+
+    static Stream<Arguments> badInputs() {
+        return Stream.of(
+                arguments("missing environment", with("environment", null), "environment: missing; allowed: dev, staging, prod"),
+                arguments("unknown environment", with("environment", "production"), "environment: \"production\" is not a known value; allowed: dev, staging, prod"),
+                arguments("missing owner", with("owner", null), "owner: missing; allowed: the owning team, a string of at most 256 characters"),
+                arguments("blank owner", with("owner", "  "), "owner: is empty; allowed: the owning team, a string of at most 256 characters"),
+                arguments("missing costCenter", with("costCenter", null), "costCenter: missing; allowed: the cost center, a string of at most 256 characters"),
+                arguments("network not an object", with("network", "[1,2]"), "network: [1,2] is not an object; allowed: an object of keys and values"),
+                arguments("network not JSON", with("network", "{cidr: "), "network: \"{cidr: \" is not an object; allowed: an object of keys and values"),
+                arguments("malformed CIDR", with("network", "{\"cidr\":\"10.0.0/16\"}"), "network.cidr: \"10.0.0/16\" is not a valid IPv4 CIDR block; " + CIDR_ALLOWED),
+                arguments("CIDR octet over 255", with("network", "{\"cidr\":\"10.300.0.0/16\"}"), "network.cidr: \"10.300.0.0/16\" is not a valid IPv4 CIDR block; " + CIDR_ALLOWED),
+                arguments("CIDR with host bits", with("network", "{\"cidr\":\"10.0.0.1/16\"}"), "network.cidr: \"10.0.0.1/16\" is not a valid IPv4 CIDR block; " + CIDR_ALLOWED),
+                arguments("CIDR too large", with("network", "{\"cidr\":\"10.0.0.0/8\"}"), "network.cidr: \"10.0.0.0/8\" has prefix /8; " + CIDR_ALLOWED),
+                arguments("CIDR too small", with("network", "{\"cidr\":\"10.0.0.0/28\"}"), "network.cidr: \"10.0.0.0/28\" has prefix /28; " + CIDR_ALLOWED),
+                arguments("CIDR not a string", with("network", "{\"cidr\":10}"), "network.cidr: 10 is not a string; " + CIDR_ALLOWED),
+                arguments("azCount too low", with("network", "{\"azCount\":1}"), "network.azCount: 1 is out of range; allowed: an integer from 2 to 6"),
+                arguments("azCount too high", with("network", "{\"azCount\":7}"), "network.azCount: 7 is out of range; allowed: an integer from 2 to 6"),
+                arguments("azCount a string", with("network", "{\"azCount\":\"two\"}"), "network.azCount: \"two\" is not an integer; allowed: an integer from 2 to 6"),
+                arguments("azCount fractional", with("network", "{\"azCount\":2.5}"), "network.azCount: 2.5 is not a whole number; allowed: an integer from 2 to 6"),
+                arguments("unknown NAT mode", with("network", "{\"natGateways\":\"multi\"}"), "network.natGateways: \"multi\" is not a known value; allowed: none, single, perAz"),
+                arguments("NAT mode wrong case", with("network", "{\"natGateways\":\"PerAz\"}"), "network.natGateways: \"PerAz\" is not a known value; allowed: none, single, perAz"),
+                arguments("flowLogs a string", with("network", "{\"flowLogs\":\"yes\"}"), "network.flowLogs: \"yes\" is not a boolean; allowed: true or false"),
+                arguments("retention not accepted", with("network", "{\"flowLogRetentionDays\":10}"), "network.flowLogRetentionDays: 10 is not accepted; allowed: one of " + RETENTIONS),
+                arguments("retention negative", with("network", "{\"flowLogRetentionDays\":-1}"), "network.flowLogRetentionDays: -1 is not accepted; allowed: one of " + RETENTIONS),
+                arguments("vpcEndpoints a number", with("network", "{\"vpcEndpoints\":1}"), "network.vpcEndpoints: 1 is not a boolean; allowed: true or false"),
+                arguments("unknown network key", with("network", "{\"cidrBlock\":\"10.0.0.0/16\"}"), "network.cidrBlock: unknown key; " + NETWORK_KEYS),
+                arguments("unknown top-level key", with("netwrok", "{}"), "netwrok: unknown key; allowed keys: costCenter, environment, network, owner, tags"),
+                arguments("tags not a map", with("tags", "[\"a\"]"), "tags: [\"a\"] is not a map; allowed: a map of tag keys (1-128 characters, not aws:*, not Project/Environment/Owner/CostCenter/ManagedBy) to values (at most 256 characters)"),
+                arguments("tag value not a string", with("tags", "{\"Team\":5}"), "tags.Team: 5 is not a string; allowed: a map of tag keys (1-128 characters, not aws:*, not Project/Environment/Owner/CostCenter/ManagedBy) to values (at most 256 characters)"),
+                arguments("tag redefines a required one", with("tags", "{\"Owner\":\"x\"}"), "tags.Owner: tag key \"Owner\" is set by the platform itself; allowed: a map of tag keys (1-128 characters, not aws:*, not Project/Environment/Owner/CostCenter/ManagedBy) to values (at most 256 characters)"),
+                arguments("reserved aws: tag", with("tags", "{\"aws:team\":\"x\"}"), "tags.aws:team: tag key \"aws:team\" uses the reserved aws: prefix; allowed: a map of tag keys (1-128 characters, not aws:*, not Project/Environment/Owner/CostCenter/ManagedBy) to values (at most 256 characters)"),
+                arguments("tag value too long", with("tags", "{\"Team\":\"" + "x".repeat(257) + "\"}"), "tags.Team: the value of \"Team\" is 257 characters long; allowed: a map of tag keys (1-128 characters, not aws:*, not Project/Environment/Owner/CostCenter/ManagedBy) to values (at most 256 characters)")
+        );
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badInputs")
+    void rejectsBadInputNamingTheKeyTheValueAndWhatIsAllowed(String description, Map<String, String> values, String message) {
+        var error = catchThrowableOfType(() -> StackConfig.load(ConfigSource.of(values)), ConfigException.class);
+        assertThat(error).describedAs("no error for: " + description).isNotNull();
+        assertThat(error.errors()).containsExactly(message);
+    }
+
+    @Test
+    void reportsAllErrorsTogether() {
+        var values = with("environment", null);
+        values.put("owner", "");
+        values.put("network", "{\"cidr\":\"x\",\"azCount\":9,\"natGateways\":\"two\",\"typo\":true}");
+        var error = catchThrowableOfType(() -> StackConfig.load(ConfigSource.of(values)), ConfigException.class);
+        assertThat(error.errors()).hasSize(6);
+        assertThat(error.report("dev")).startsWith("Invalid config for stack 'dev' (6 errors):\n  - environment: missing")
+                .contains("  - network.typo: unknown key")
+                .doesNotContain("Exception").doesNotContain("\tat ");
+    }
+
+    @Test
+    void readsAValidConfigWithEnvironmentDefaults() {
+        var dev = StackConfig.load(ConfigSource.of(Map.of("environment", "dev", "owner", "o", "costCenter", "c")));
+        assertThat(dev.network()).isEqualTo(new NetworkConfig("10.0.0.0/16", 2, NatGatewayMode.SINGLE, true, 7, false));
+        var prod = StackConfig.load(ConfigSource.of(Map.of("environment", "prod", "owner", "o", "costCenter", "c")));
+        assertThat(prod.network()).isEqualTo(new NetworkConfig("10.0.0.0/16", 3, NatGatewayMode.PER_AZ, true, 30, true));
+    }
+
+    @Test
+    void stackTagsAreTheRequiredFiveThenTheExtraOnes() {
+        var config = StackConfig.load(ConfigSource.of(with("tags", "{\"Application\":\"shop\"}")));
+        assertThat(config.stackTags("container-platform")).containsExactly(
+                Map.entry("Project", "container-platform"), Map.entry("Environment", "dev"), Map.entry("Owner", "platform-team"),
+                Map.entry("CostCenter", "cc-1"), Map.entry("ManagedBy", "pulumi"), Map.entry("Application", "shop"));
+    }
+
+    @Test
+    void readsKeysFromPulumiConfigEnvironment() {
+        assertThat(ConfigSource.keysFromEnvironment("{\"container-platform:network\":\"{}\",\"aws:region\":\"us-east-1\"}"))
+                .containsExactly("network");
+        assertThat(ConfigSource.keysFromEnvironment(null)).isEmpty();
+        assertThat(ConfigSource.keysFromEnvironment("not json")).isEmpty();
+    }
+}

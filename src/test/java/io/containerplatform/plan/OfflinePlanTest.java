@@ -1,0 +1,134 @@
+package io.containerplatform.plan;
+
+import com.google.gson.JsonParser;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.concurrent.Callable;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class OfflinePlanTest {
+
+    @TempDir
+    Path project;
+
+    private void stackFile(String stack, String body) throws IOException {
+        Files.writeString(project.resolve("Pulumi.yaml"), "name: container-platform\nruntime: java\n");
+        Files.writeString(project.resolve("Pulumi." + stack + ".yaml"), body);
+    }
+
+    /** Runs {@code action} capturing standard output and error. */
+    private static String[] captured(Callable<Integer> action, int[] exit) throws Exception {
+        var out = new ByteArrayOutputStream();
+        var err = new ByteArrayOutputStream();
+        var oldOut = System.out;
+        var oldErr = System.err;
+        System.setOut(new PrintStream(out, true));
+        System.setErr(new PrintStream(err, true));
+        try {
+            exit[0] = action.call();
+        } finally {
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+        }
+        return new String[]{out.toString(), err.toString()};
+    }
+
+    @Test
+    void invalidConfigExitsOneWithTheMessagesOnly() throws Exception {
+        stackFile("bad", """
+                config:
+                  container-platform:environment: qa
+                  container-platform:owner: team
+                  container-platform:network:
+                    cidr: 10.0.0.0/8
+                    azCount: 2
+                """);
+        var exit = new int[1];
+        var printed = captured(() -> OfflinePlan.run("bad", project), exit);
+        assertThat(exit[0]).isEqualTo(1);
+        assertThat(printed[0]).isEmpty();
+        assertThat(printed[1]).isEqualTo("""
+                Invalid config for stack 'bad' (3 errors):
+                  - environment: "qa" is not a known value; allowed: dev, staging, prod
+                  - costCenter: missing; allowed: the cost center, a string of at most 256 characters
+                  - network.cidr: "10.0.0.0/8" has prefix /8; allowed: an IPv4 CIDR block with prefix /16 to /24 and no host bits, e.g. 10.0.0.0/16
+                Keys are under the 'container-platform:' namespace: fix them in Pulumi.bad.yaml or with `pulumi config set`.
+                """);
+        assertThat(project.resolve("target/plan/bad.json")).doesNotExist();
+    }
+
+    @Test
+    void missingStackFileExitsOne() throws Exception {
+        Files.writeString(project.resolve("Pulumi.yaml"), "name: container-platform\n");
+        var exit = new int[1];
+        var printed = captured(() -> OfflinePlan.run("nope", project), exit);
+        assertThat(exit[0]).isEqualTo(1);
+        assertThat(printed[1]).startsWith("Cannot read the config of stack 'nope': no config file for stack 'nope'");
+    }
+
+    @Test
+    void validConfigPrintsTheTreeAndWritesThePlanFile() throws Exception {
+        stackFile("small", """
+                config:
+                  aws:region: us-east-1
+                  container-platform:environment: staging
+                  container-platform:owner: team
+                  container-platform:costCenter: cc
+                  container-platform:network:
+                    cidr: 10.0.0.0/20
+                    natGateways: none
+                    flowLogs: false
+                """);
+        var exit = new int[1];
+        var printed = captured(() -> OfflinePlan.run("small", project), exit);
+        assertThat(exit[0]).describedAs(printed[1]).isZero();
+        assertThat(printed[0]).contains("Offline plan of stack 'small' (project container-platform)")
+                .contains("└─ containerplatform:network:NetworkComponent  small")
+                .contains("aws:ec2/subnet:Subnet  small-private-1  cidrBlock=10.0.9.0/24  availabilityZone=us-east-1b")
+                .contains("Counts by type:").contains("     4  aws:ec2/subnet:Subnet");
+        var doc = JsonParser.parseString(Files.readString(project.resolve("target/plan/small.json"))).getAsJsonObject();
+        assertThat(doc.get("version").getAsInt()).isEqualTo(3);
+        var deployment = doc.getAsJsonObject("deployment");
+        assertThat(deployment.getAsJsonObject("manifest").keySet()).containsExactly("time", "magic", "version");
+        var resources = deployment.getAsJsonArray("resources");
+        var stack = resources.get(0).getAsJsonObject();
+        assertThat(stack.get("urn").getAsString()).isEqualTo("urn:pulumi:small::container-platform::pulumi:pulumi:Stack::container-platform-small");
+        assertThat(stack.has("parent")).isFalse();
+        for (var element : resources) {
+            assertThat(element.getAsJsonObject().keySet()).isSubsetOf("urn", "type", "custom", "parent", "inputs", "dependencies", "protect")
+                    .contains("urn", "type", "custom", "inputs", "dependencies", "protect");
+        }
+        var vpc = resources.asList().stream().map(e -> e.getAsJsonObject())
+                .filter(r -> r.get("type").getAsString().equals("aws:ec2/vpc:Vpc")).findFirst().orElseThrow();
+        assertThat(vpc.get("urn").getAsString()).isEqualTo(
+                "urn:pulumi:small::container-platform::pulumi:pulumi:Stack$containerplatform:network:NetworkComponent$aws:ec2/vpc:Vpc::small-vpc");
+        assertThat(vpc.get("custom").getAsBoolean()).isTrue();
+        assertThat(vpc.getAsJsonObject("inputs").get("cidrBlock").getAsString()).isEqualTo("10.0.0.0/20");
+    }
+
+    @Test
+    void secureValuesBecomeSecretPlaceholdersAndSecretInputsAreMasked() throws Exception {
+        stackFile("sec", """
+                config:
+                  container-platform:environment: dev
+                  container-platform:dbPassword:
+                    secure: AAABAKx0c2VjcmV0
+                """);
+        var file = StackFile.read(project, "sec");
+        assertThat(file.values()).containsEntry("container-platform:dbPassword", StackFile.placeholder("container-platform:dbPassword"));
+        assertThat(file.secretKeys()).containsExactly("container-platform:dbPassword");
+
+        var plan = new Plan("sec", "p", java.util.List.of(new PlanResource("urn:a", "t", "a", true, null,
+                java.util.Map.of("password", "[secret]"), java.util.List.of(), true)), java.util.Map.of());
+        assertThat(PlanFile.toJson(plan, Instant.EPOCH)).contains("\"password\": \"[secret]\"").contains("\"protect\": true")
+                .contains("\"time\": \"1970-01-01T00:00:00Z\"");
+    }
+}

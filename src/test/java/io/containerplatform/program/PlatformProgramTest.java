@@ -1,0 +1,58 @@
+package io.containerplatform.program;
+
+import com.pulumi.test.PulumiTest;
+import com.pulumi.test.TestOptions;
+import com.pulumi.test.internal.PulumiTestInternal;
+import io.containerplatform.components.testing.PlatformMocks;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The program as {@code pulumi up} runs it: config comes from Pulumi's Config. */
+class PlatformProgramTest {
+
+    @AfterEach
+    void cleanup() {
+        PulumiTest.cleanup();
+    }
+
+    @Test
+    void invalidConfigIsLoggedAsErrorsWithoutAnExceptionAndRegistersNothing() {
+        var mocks = new PlatformMocks();
+        var result = PulumiTestInternal.builder()
+                .options(TestOptions.builder().projectName("container-platform").stackName("dev").build())
+                .mocks(mocks)
+                .config(Map.of("container-platform:environment", "dev", "container-platform:owner", "o",
+                        "container-platform:network", "{\"cidr\":\"10.0.0.0/33\",\"natGatway\":\"single\"}"))
+                .build()
+                .runTest(PlatformProgram.stack(Set.of("environment", "owner", "network")));
+        assertThat(result.exceptions()).isEmpty();
+        assertThat(result.errors()).containsExactly(
+                "config costCenter: missing; allowed: the cost center, a string of at most 256 characters",
+                "config network.cidr: \"10.0.0.0/33\" is not a valid IPv4 CIDR block; allowed: an IPv4 CIDR block with prefix /16 to /24 and no host bits, e.g. 10.0.0.0/16",
+                "config network.natGatway: unknown key; allowed keys: azCount, cidr, flowLogRetentionDays, flowLogs, natGateways, vpcEndpoints");
+        // Under the real runtime, logged errors make the program exit 32 ("error already reported"):
+        // the mock runtime counts them in a separate logger, so the exit code is not observable here.
+        assertThat(mocks.resources()).isEmpty();
+    }
+
+    @Test
+    void validConfigFromPulumiConfigBuildsTheNetwork() {
+        var mocks = new PlatformMocks();
+        var result = PulumiTestInternal.builder()
+                .options(TestOptions.builder().projectName("container-platform").stackName("qa").build())
+                .mocks(mocks)
+                .config(Map.of("container-platform:environment", "staging", "container-platform:owner", "o",
+                        "container-platform:costCenter", "c"))
+                .build()
+                .runTest(PlatformProgram.stack(Set.of()));
+        assertThat(result.exceptions()).isEmpty();
+        assertThat(result.errors()).isEmpty();
+        assertThat(mocks.named("aws:ec2/vpc:Vpc", "qa-vpc").inputs).containsEntry("cidrBlock", "10.0.0.0/16");
+        assertThat(result.outputs()).containsKeys("vpcId", "vpcCidr", "publicSubnetIds", "privateSubnetIds", "availabilityZones");
+    }
+}

@@ -1,0 +1,89 @@
+package io.containerplatform.program;
+
+import io.containerplatform.config.StackConfig;
+import io.containerplatform.plan.Plan;
+import io.containerplatform.plan.PlanResource;
+import io.containerplatform.plan.StackPlans;
+import io.containerplatform.tags.Tagging;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The real program with the real {@code Pulumi.dev.yaml} and {@code Pulumi.prod.yaml}. */
+class StackTest {
+
+    private static List<PlanResource> subnets(Plan plan, String role) {
+        return plan.ofType("aws:ec2/subnet:Subnet").stream().filter(s -> s.name().contains("-" + role + "-")).toList();
+    }
+
+    @Test
+    void devHasTwoZonesAndOneNatGateway() {
+        var dev = StackPlans.of("dev");
+        assertThat(subnets(dev, "public")).hasSize(2);
+        assertThat(subnets(dev, "private")).hasSize(2);
+        assertThat(dev.ofType("aws:ec2/natGateway:NatGateway")).hasSize(1);
+        assertThat(dev.ofType("aws:ec2/vpcEndpoint:VpcEndpoint")).extracting(r -> r.inputs().get("vpcEndpointType")).containsExactly("Gateway");
+        assertThat(dev.ofType("aws:cloudwatch/logGroup:LogGroup")).singleElement()
+                .satisfies(g -> assertThat(g.inputs()).containsEntry("retentionInDays", 7L));
+        assertThat(dev.outputs()).containsEntry("availabilityZones", List.of("us-east-1a", "us-east-1b"))
+                .containsEntry("vpcCidr", "10.10.0.0/16");
+    }
+
+    @Test
+    void prodHasThreeZonesANatGatewayPerZoneAndEndpoints() {
+        var prod = StackPlans.of("prod");
+        assertThat(subnets(prod, "public")).extracting(r -> r.inputs().get("availabilityZone"))
+                .containsExactlyInAnyOrder("us-east-1a", "us-east-1b", "us-east-1c");
+        assertThat(subnets(prod, "private")).hasSize(3);
+        assertThat(prod.ofType("aws:ec2/natGateway:NatGateway")).hasSize(3);
+        assertThat(prod.ofType("aws:ec2/vpcEndpoint:VpcEndpoint")).hasSize(5);
+        assertThat(prod.outputs()).containsKeys("vpcId", "publicSubnetIds", "privateSubnetIds");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void everyTaggableAwsResourceCarriesTheFiveTags(String stack) {
+        var plan = StackPlans.of(stack);
+        var taggable = new TreeSet<String>();
+        for (var r : plan.customResources()) {
+            var argsClass = Tagging.awsArgsClass(r.type());
+            assertThat(argsClass).describedAs("Args class of %s (tagging cannot tell whether it is taggable)", r.type()).isPresent();
+            if (argsClass.flatMap(Tagging::tagsField).isEmpty()) {
+                assertThat(r.inputs()).describedAs("%s has no tags input", r.urn()).doesNotContainKey("tags");
+                continue;
+            }
+            taggable.add(r.type());
+            @SuppressWarnings("unchecked")
+            var tags = (Map<String, Object>) r.inputs().get("tags");
+            assertThat(tags).describedAs("tags of %s", r.urn()).isNotNull().containsKeys(StackConfig.REQUIRED_TAGS.toArray(String[]::new))
+                    .containsEntry("ManagedBy", "pulumi").containsEntry("Environment", stack).containsEntry("Project", "container-platform");
+        }
+        // the derivation must find the types we know to be taggable, so that it cannot silently skip them
+        assertThat(taggable).contains("aws:ec2/vpc:Vpc", "aws:ec2/subnet:Subnet", "aws:ec2/natGateway:NatGateway",
+                "aws:ec2/eip:Eip", "aws:ec2/routeTable:RouteTable", "aws:cloudwatch/logGroup:LogGroup", "aws:iam/role:Role",
+                "aws:ec2/vpcEndpoint:VpcEndpoint", "aws:ec2/flowLog:FlowLog", "aws:ec2/internetGateway:InternetGateway");
+        assertThat(taggable).doesNotContain("aws:ec2/route:Route", "aws:ec2/routeTableAssociation:RouteTableAssociation");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void everyResourceIsInTheStackTreeUnderItsComponent(String stack) {
+        var plan = StackPlans.of(stack);
+        Set<String> urns = new TreeSet<>(plan.resources().stream().map(PlanResource::urn).toList());
+        assertThat(plan.resources().get(0).type()).isEqualTo("pulumi:pulumi:Stack");
+        for (var r : plan.resources().subList(1, plan.resources().size())) {
+            assertThat(urns).describedAs("parent of %s", r.urn()).contains(r.parent());
+            assertThat(urns).describedAs("dependencies of %s", r.urn()).containsAll(r.dependencies());
+            if (r.custom()) {
+                assertThat(r.parent()).describedAs("%s is created inside a component", r.urn()).contains("containerplatform:");
+            }
+        }
+    }
+}
