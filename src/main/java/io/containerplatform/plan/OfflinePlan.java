@@ -9,7 +9,8 @@ import java.nio.file.Path;
 /**
  * {@code ./mvnw -q compile exec:java@plan -Dstack=<name>}: runs the real program with
  * {@code Pulumi.<name>.yaml} against the mock engine, prints the resource tree, writes
- * {@code target/plan/<name>.json}. Exits 1, with the validation messages only, on invalid config.
+ * {@code target/plan/<name>.json}, then evaluates the policy pack over it. Exits 1, with the validation
+ * messages only, on invalid config, and non-zero when a mandatory policy fails.
  */
 public final class OfflinePlan {
 
@@ -45,6 +46,6 @@ public final class OfflinePlan {
             return 1;
         }
         System.out.println("\nWrote " + out);
-        return 0;
+        return PolicyCheck.run(projectDir, out);
     }
 }

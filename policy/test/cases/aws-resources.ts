@@ -1,0 +1,95 @@
+import { Case, urn } from "./case";
+
+const RDS = "aws:rds/instance:Instance";
+const LT = "aws:ec2/launchTemplate:LaunchTemplate";
+const EKS = "aws:eks/cluster:Cluster";
+const goodDb = { storageEncrypted: true, publiclyAccessible: false, backupRetentionPeriod: 7, deletionProtection: true };
+const goodLt = { metadataOptions: { httpTokens: "required", httpPutResponseHopLimit: 1 },
+    blockDeviceMappings: [{ deviceName: "/dev/xvda", ebs: { encrypted: "true", volumeType: "gp3" } }] };
+const goodEks = { vpcConfig: { endpointPublicAccess: true, publicAccessCidrs: ["203.0.113.0/24"] },
+    encryptionConfig: { resources: ["secrets"], provider: { keyArn: "arn:aws:kms:k" } },
+    enabledClusterLogTypes: ["api", "audit", "authenticator", "controllerManager", "scheduler"] };
+const redirect = [{ type: "redirect", redirect: { protocol: "HTTPS", port: "443", statusCode: "HTTP_301" } }];
+const forward = [{ type: "forward", targetGroupArn: "tg" }];
+
+const bucket = (stack: string) => ({ urn: urn(stack, "aws:s3/bucketV2:BucketV2", "data"), type: "aws:s3/bucketV2:BucketV2", custom: true, inputs: {} });
+const block = (stack: string, all: boolean) => ({ urn: urn(stack, "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", "data-pab"),
+    type: "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", custom: true, dependencies: [bucket(stack).urn],
+    inputs: { blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: all } });
+const sse = (stack: string) => ({ urn: urn(stack, "aws:s3/bucketServerSideEncryptionConfigurationV2:BucketServerSideEncryptionConfigurationV2", "data-sse"),
+    type: "aws:s3/bucketServerSideEncryptionConfigurationV2:BucketServerSideEncryptionConfigurationV2", custom: true,
+    dependencies: [bucket(stack).urn], inputs: { rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms" } }] } });
+
+export const awsResourceCases: Case[] = [
+    { policy: "aws-rds-instance-require-storage-encryption", name: "encrypted", type: RDS, props: goodDb, expect: [] },
+    { policy: "aws-rds-instance-require-storage-encryption", name: "not encrypted", type: RDS, props: { ...goodDb, storageEncrypted: false },
+        expect: ["storageEncrypted is not true"] },
+    { policy: "aws-rds-instance-disallow-public-access", name: "private", type: RDS, props: goodDb, expect: [] },
+    { policy: "aws-rds-instance-disallow-public-access", name: "public", type: RDS, props: { ...goodDb, publiclyAccessible: true },
+        expect: ["publiclyAccessible is true"] },
+    { policy: "aws-rds-instance-require-backup-retention", name: "7 days", type: RDS, props: goodDb, expect: [] },
+    { policy: "aws-rds-instance-require-backup-retention", name: "1 day", type: RDS, props: { ...goodDb, backupRetentionPeriod: 1 },
+        expect: ["backupRetentionPeriod is 1 days; set it to at least 7."] },
+    { policy: "aws-rds-instance-require-backup-retention", name: "unset", type: RDS, props: { storageEncrypted: true },
+        expect: ["backupRetentionPeriod is 0 days"] },
+    { policy: "aws-rds-instance-require-deletion-protection-in-production", name: "prod with protection", stack: "prod", type: RDS, props: goodDb, expect: [] },
+    { policy: "aws-rds-instance-require-deletion-protection-in-production", name: "dev without protection is fine", stack: "dev", type: RDS,
+        props: { ...goodDb, deletionProtection: false }, expect: [] },
+    { policy: "aws-rds-instance-require-deletion-protection-in-production", name: "prod without protection", stack: "prod", type: RDS,
+        props: { ...goodDb, deletionProtection: false }, expect: ["deletionProtection is not true on a production database"] },
+    { policy: "aws-rds-instance-require-deletion-protection-in-production", name: "production stacks from config", stack: "live", type: RDS,
+        config: { "aws-rds-instance-require-deletion-protection-in-production": { productionStacks: ["live"] } },
+        props: { ...goodDb, deletionProtection: false }, expect: ["deletionProtection is not true"] },
+
+    { policy: "aws-ec2-launchtemplate-require-imdsv2", name: "IMDSv2 required", type: LT, props: goodLt, expect: [] },
+    { policy: "aws-ec2-launchtemplate-require-imdsv2", name: "IMDSv1 allowed", type: LT,
+        props: { ...goodLt, metadataOptions: { httpTokens: "optional" } }, expect: ["metadataOptions.httpTokens is not \"required\""] },
+    { policy: "aws-ec2-launchtemplate-require-encrypted-volumes", name: "encrypted root", type: LT, props: goodLt, expect: [] },
+    { policy: "aws-ec2-launchtemplate-require-encrypted-volumes", name: "unencrypted data volume", type: LT,
+        props: { ...goodLt, blockDeviceMappings: [...goodLt.blockDeviceMappings, { deviceName: "/dev/sdb", ebs: { encrypted: "false" } }] },
+        expect: ["blockDeviceMappings[1] (/dev/sdb) is not encrypted"] },
+    { policy: "aws-ec2-launchtemplate-require-encrypted-volumes", name: "no mappings", type: LT, props: { metadataOptions: goodLt.metadataOptions },
+        expect: ["no blockDeviceMappings"] },
+
+    { policy: "aws-lb-loadbalancer-drop-invalid-header-fields", name: "drops", type: "aws:lb/loadBalancer:LoadBalancer",
+        props: { loadBalancerType: "application", dropInvalidHeaderFields: true }, expect: [] },
+    { policy: "aws-lb-loadbalancer-drop-invalid-header-fields", name: "network load balancers are exempt", type: "aws:lb/loadBalancer:LoadBalancer",
+        props: { loadBalancerType: "network" }, expect: [] },
+    { policy: "aws-lb-loadbalancer-drop-invalid-header-fields", name: "keeps invalid headers (alb alias type)", type: "aws:alb/loadBalancer:LoadBalancer",
+        props: {}, expect: ["dropInvalidHeaderFields is not true"] },
+    { policy: "aws-lb-listener-require-https-in-production", name: "prod HTTP redirects", stack: "prod", type: "aws:lb/listener:Listener",
+        props: { protocol: "HTTP", port: 80, defaultActions: redirect }, expect: [] },
+    { policy: "aws-lb-listener-require-https-in-production", name: "prod HTTPS forwards", stack: "prod", type: "aws:lb/listener:Listener",
+        props: { protocol: "HTTPS", port: 443, defaultActions: forward }, expect: [] },
+    { policy: "aws-lb-listener-require-https-in-production", name: "dev HTTP forwards", stack: "dev", type: "aws:lb/listener:Listener",
+        props: { protocol: "HTTP", port: 80, defaultActions: forward }, expect: [] },
+    { policy: "aws-lb-listener-require-https-in-production", name: "prod HTTP forwards", stack: "prod", type: "aws:lb/listener:Listener",
+        props: { protocol: "HTTP", port: 80, defaultActions: forward }, expect: ["an HTTP listener forwards traffic in production"] },
+
+    { policy: "aws-ecr-repository-require-scan-on-push", name: "scans", type: "aws:ecr/repository:Repository",
+        props: { imageScanningConfiguration: { scanOnPush: true } }, expect: [] },
+    { policy: "aws-ecr-repository-require-scan-on-push", name: "does not scan", type: "aws:ecr/repository:Repository",
+        props: {}, expect: ["scanOnPush is not true"] },
+    { policy: "aws-cloudwatch-loggroup-require-retention", name: "7 days", type: "aws:cloudwatch/logGroup:LogGroup",
+        props: { retentionInDays: 7 }, expect: [] },
+    { policy: "aws-cloudwatch-loggroup-require-retention", name: "forever", type: "aws:cloudwatch/logGroup:LogGroup",
+        props: { name: "/x" }, expect: ["retentionInDays is not set"] },
+
+    { policy: "aws-eks-cluster-disallow-public-endpoint-from-internet-in-production", name: "prod restricted", stack: "prod", type: EKS, props: goodEks, expect: [] },
+    { policy: "aws-eks-cluster-disallow-public-endpoint-from-internet-in-production", name: "prod private only", stack: "prod", type: EKS,
+        props: { vpcConfig: { endpointPublicAccess: false } }, expect: [] },
+    { policy: "aws-eks-cluster-disallow-public-endpoint-from-internet-in-production", name: "dev open is allowed", stack: "dev", type: EKS,
+        props: { vpcConfig: { endpointPublicAccess: true, publicAccessCidrs: ["0.0.0.0/0"] } }, expect: [] },
+    { policy: "aws-eks-cluster-disallow-public-endpoint-from-internet-in-production", name: "prod default is open", stack: "prod", type: EKS,
+        props: { vpcConfig: {} }, expect: ["the public API endpoint is open to the internet in production"] },
+    { policy: "aws-eks-cluster-require-secrets-encryption", name: "KMS", type: EKS, props: goodEks, expect: [] },
+    { policy: "aws-eks-cluster-require-secrets-encryption", name: "none", type: EKS, props: {}, expect: ["encryptionConfig does not encrypt"] },
+    { policy: "aws-eks-cluster-require-control-plane-logs", name: "all five", type: EKS, props: goodEks, expect: [] },
+    { policy: "aws-eks-cluster-require-control-plane-logs", name: "only api", type: EKS, props: { enabledClusterLogTypes: ["api"] },
+        expect: ["enabledClusterLogTypes lacks audit, authenticator, controllerManager, scheduler."] },
+
+    { policy: "aws-s3-bucket-require-encryption-and-public-access-block", name: "blocked and encrypted",
+        resources: [bucket("dev"), block("dev", true), sse("dev")], expect: [] },
+    { policy: "aws-s3-bucket-require-encryption-and-public-access-block", name: "partial block, no encryption",
+        resources: [bucket("dev"), block("dev", false)], expect: ["no BucketPublicAccessBlock with", "no server-side encryption configuration"] },
+];

@@ -1,0 +1,51 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { evaluate, PlanResource } from "../src/evaluate";
+import { policies } from "../src/pack";
+import { awsResourceCases } from "./cases/aws-resources";
+import { Case, urn } from "./cases/case";
+import { kubernetesCases } from "./cases/kubernetes";
+import { securityGroupCases } from "./cases/security-groups";
+import { taggingCases } from "./cases/tagging";
+
+const cases: Case[] = [...securityGroupCases, ...taggingCases, ...awsResourceCases, ...kubernetesCases];
+
+function resourcesOf(c: Case): PlanResource[] {
+    if (c.resources) {
+        return c.resources;
+    }
+    return [{ urn: urn(c.stack ?? "dev", c.type!, "subject"), type: c.type!, custom: true, inputs: c.props ?? {} }];
+}
+
+for (const c of cases) {
+    describe(c.policy, () => {
+        it(`${c.expect.length === 0 ? "passes" : "fails"}: ${c.name}`, async () => {
+            const policy = policies.find(p => p.name === c.policy);
+            assert.ok(policy, `no policy named ${c.policy}`);
+            const violations = await evaluate([policy], resourcesOf(c), c.config ?? {});
+            assert.equal(violations.length, c.expect.length, JSON.stringify(violations, null, 2));
+            c.expect.forEach((expected, i) => assert.ok(violations[i].message.includes(expected),
+                `violation ${i}: "${violations[i].message}" does not contain "${expected}"`));
+        });
+    });
+}
+
+describe("the pack", () => {
+    it("has a passing and a failing fixture for every policy", () => {
+        for (const p of policies) {
+            const own = cases.filter(c => c.policy === p.name);
+            assert.ok(own.some(c => c.expect.length === 0), `${p.name} has no passing fixture`);
+            assert.ok(own.some(c => c.expect.length > 0), `${p.name} has no failing fixture`);
+        }
+    });
+
+    it("names policies in kebab case, uniquely, each with a description and a level", () => {
+        const names = policies.map(p => p.name);
+        assert.equal(new Set(names).size, names.length);
+        for (const p of policies) {
+            assert.match(p.name, /^[a-z0-9]+(-[a-z0-9]+)+$/);
+            assert.ok(p.description.length > 10, p.name);
+            assert.ok(p.enforcementLevel, p.name);
+        }
+    });
+});

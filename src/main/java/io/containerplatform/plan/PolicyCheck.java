@@ -1,0 +1,50 @@
+package io.containerplatform.plan;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Runs the policy pack ({@code policy/}, {@code npm run check}) over a written plan file, installing the
+ * pack's locked npm dependencies first on a fresh clone. The pack's output goes straight to the console.
+ */
+final class PolicyCheck {
+
+    private PolicyCheck() {
+    }
+
+    /** The pack's exit code: 0 clean, 1 a mandatory violation, other values a failure to run it. */
+    static int run(Path projectDir, Path planFile) {
+        var pack = projectDir.resolve("policy");
+        if (!Files.exists(pack.resolve("package.json"))) {
+            System.out.println("\nNo policy pack at " + pack + ": policies not evaluated.");
+            return 0;
+        }
+        try {
+            if (!Files.isDirectory(pack.resolve("node_modules"))) {
+                System.out.println("\nInstalling the policy pack's dependencies (npm ci)...");
+                int installed = npm(pack, List.of("ci", "--no-audit", "--no-fund", "--loglevel=error"));
+                if (installed != 0) {
+                    System.err.println("npm ci failed in " + pack + " (exit " + installed + ")");
+                    return installed;
+                }
+            }
+            System.out.println();
+            return npm(pack, List.of("run", "--silent", "check", "--", planFile.toAbsolutePath().toString()));
+        } catch (IOException e) {
+            System.err.println("Cannot run npm (Node.js 18+ is needed for the policy pack): " + e.getMessage());
+            return 3;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 3;
+        }
+    }
+
+    private static int npm(Path dir, List<String> args) throws IOException, InterruptedException {
+        var command = new java.util.ArrayList<String>();
+        command.add(System.getProperty("os.name").toLowerCase().contains("win") ? "npm.cmd" : "npm");
+        command.addAll(args);
+        return new ProcessBuilder(command).directory(dir.toFile()).inheritIO().start().waitFor();
+    }
+}
