@@ -19,14 +19,15 @@ import java.util.TreeSet;
  * @param costCenter  {@code container-platform:costCenter}: the {@code CostCenter} tag (required)
  * @param extraTags   {@code container-platform:tags}: more tags for every taggable resource (optional)
  * @param network     {@code container-platform:network}
+ * @param fargate     {@code container-platform:fargate}
  */
 public record StackConfig(Environment environment, String owner, String costCenter, Map<String, String> extraTags,
-                          NetworkConfig network) {
+                          NetworkConfig network, FargateConfig fargate) {
 
     /** Tag keys the platform sets itself; {@code tags} may not redefine them. */
     public static final List<String> REQUIRED_TAGS = List.of("Project", "Environment", "Owner", "CostCenter", "ManagedBy");
 
-    private static final List<String> OBJECT_KEYS = List.of("network", "tags");
+    private static final List<String> OBJECT_KEYS = List.of("network", "tags", "fargate");
     private static final List<String> SCALAR_KEYS = List.of("environment", "owner", "costCenter");
     private static final String TAG_VALUE = "a string of at most 256 characters";
 
@@ -47,12 +48,13 @@ public record StackConfig(Environment environment, String owner, String costCent
         var tags = root.stringMap("tags", "a map of tag keys (1-128 characters, not aws:*, not "
                 + String.join("/", REQUIRED_TAGS) + ") to values (at most 256 characters)", StackConfig::checkTag);
         var network = NetworkConfig.read(root.objectOrEmpty("network"), environment);
+        var fargate = FargateConfig.read(root.objectOrEmpty("fargate"), environment);
         root.rejectUnknownKeys();
 
         if (!errors.isEmpty()) {
             throw new ConfigException(errors);
         }
-        return new StackConfig(environment, owner, costCenter, Map.copyOf(tags), network);
+        return new StackConfig(environment, owner, costCenter, Map.copyOf(tags), network, fargate);
     }
 
     /** The tags every taggable resource of the stack carries: the required five, then {@code tags}. */

@@ -15,7 +15,8 @@ import java.util.Map;
  * @param inputs       the inputs as registered, camelCase, secrets as {@code "[secret]"}
  * @param dependencies URNs of the resources its inputs or {@code dependsOn} refer to
  * @param protect      whether Pulumi refuses to delete it
+ * @param ignoreChanges inputs later updates leave alone (shown in the tree; not part of the plan-file contract)
  */
 public record PlanResource(String urn, String type, String name, boolean custom, String parent,
-                           Map<String, Object> inputs, List<String> dependencies, boolean protect) {
+                           Map<String, Object> inputs, List<String> dependencies, boolean protect, List<String> ignoreChanges) {
 }

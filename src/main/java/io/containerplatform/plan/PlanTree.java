@@ -69,6 +69,9 @@ public final class PlanTree {
         if (r.protect()) {
             out.append("  [protected]");
         }
+        if (!r.ignoreChanges().isEmpty()) {
+            out.append("  [ignores changes to ").append(String.join(", ", r.ignoreChanges())).append(']');
+        }
         out.append('\n');
     }
 }

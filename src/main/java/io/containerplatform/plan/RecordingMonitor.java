@@ -45,7 +45,8 @@ final class RecordingMonitor extends MockMonitor {
                     request.getParent().isEmpty() ? null : request.getParent(),
                     plain(request.getObject()),
                     List.copyOf(request.getDependenciesList()),
-                    request.getProtect()));
+                    request.getProtect(),
+                    List.copyOf(request.getIgnoreChangesList())));
             return response;
         });
     }

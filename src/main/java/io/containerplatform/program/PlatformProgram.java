@@ -1,6 +1,7 @@
 package io.containerplatform.program;
 
 import com.pulumi.Context;
+import io.containerplatform.components.fargate.FargateServiceComponent;
 import io.containerplatform.components.network.NetworkComponent;
 import io.containerplatform.config.ConfigException;
 import io.containerplatform.config.ConfigSource;
@@ -44,5 +45,19 @@ public final class PlatformProgram {
         ctx.export("publicSubnetIds", network.publicSubnetIds());
         ctx.export("privateSubnetIds", network.privateSubnetIds());
         ctx.export("availabilityZones", network.availabilityZones());
+
+        if (config.fargate().enabled()) {
+            var web = new FargateServiceComponent(name + "-web", config.fargate().toArgs(config.environment())
+                    .vpcId(network.vpcId())
+                    .vpcCidr(network.vpcCidr())
+                    .publicSubnetIds(network.publicSubnetIds())
+                    .privateSubnetIds(network.privateSubnetIds())
+                    .build(), tagged);
+            ctx.export("serviceUrl", web.url());
+            ctx.export("serviceClusterName", web.clusterName());
+            ctx.export("serviceName", web.serviceName());
+            ctx.export("serviceRepositoryUrl", web.repositoryUrl());
+            ctx.export("serviceLogGroup", web.logGroupName());
+        }
     }
 }

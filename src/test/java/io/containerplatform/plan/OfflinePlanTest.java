@@ -115,6 +115,24 @@ class OfflinePlanTest {
     }
 
     @Test
+    void aMandatoryPolicyViolationFailsThePlan() throws Exception {
+        stackFile("prod", """
+                config:
+                  container-platform:environment: prod
+                  container-platform:owner: team
+                  container-platform:costCenter: cc
+                  container-platform:fargate:
+                    enabled: true
+                    image: public.ecr.aws/nginx/nginx:1.27
+                """);
+        Files.createSymbolicLink(project.resolve("policy"), Path.of("policy").toAbsolutePath());
+        var exit = new int[1];
+        var printed = captured(() -> OfflinePlan.run("prod", project), exit);
+        assertThat(exit[0]).describedAs(printed[0] + printed[1]).isEqualTo(1);
+        assertThat(project.resolve("target/plan/prod.json")).exists();
+    }
+
+    @Test
     void secureValuesBecomeSecretPlaceholdersAndSecretInputsAreMasked() throws Exception {
         stackFile("sec", """
                 config:
@@ -127,8 +145,8 @@ class OfflinePlanTest {
         assertThat(file.secretKeys()).containsExactly("container-platform:dbPassword");
 
         var plan = new Plan("sec", "p", java.util.List.of(new PlanResource("urn:a", "t", "a", true, null,
-                java.util.Map.of("password", "[secret]"), java.util.List.of(), true)), java.util.Map.of());
+                java.util.Map.of("password", "[secret]"), java.util.List.of(), true, java.util.List.of("x"))), java.util.Map.of());
         assertThat(PlanFile.toJson(plan, Instant.EPOCH)).contains("\"password\": \"[secret]\"").contains("\"protect\": true")
-                .contains("\"time\": \"1970-01-01T00:00:00Z\"");
+                .contains("\"time\": \"1970-01-01T00:00:00Z\"").doesNotContain("ignoreChanges");
     }
 }

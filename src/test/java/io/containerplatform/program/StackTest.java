@@ -30,7 +30,7 @@ class StackTest {
         assertThat(subnets(dev, "private")).hasSize(2);
         assertThat(dev.ofType("aws:ec2/natGateway:NatGateway")).hasSize(1);
         assertThat(dev.ofType("aws:ec2/vpcEndpoint:VpcEndpoint")).extracting(r -> r.inputs().get("vpcEndpointType")).containsExactly("Gateway");
-        assertThat(dev.ofType("aws:cloudwatch/logGroup:LogGroup")).singleElement()
+        assertThat(dev.ofType("aws:cloudwatch/logGroup:LogGroup")).filteredOn(g -> g.name().equals("dev-flow-logs")).singleElement()
                 .satisfies(g -> assertThat(g.inputs()).containsEntry("retentionInDays", 7L));
         assertThat(dev.outputs()).containsEntry("availabilityZones", List.of("us-east-1a", "us-east-1b"))
                 .containsEntry("vpcCidr", "10.10.0.0/16");
@@ -85,5 +85,41 @@ class StackTest {
                 assertThat(r.parent()).describedAs("%s is created inside a component", r.urn()).contains("containerplatform:");
             }
         }
+    }
+
+    private static PlanResource only(Plan plan, String type) {
+        var all = plan.ofType(type);
+        assertThat(all).describedAs(type).hasSize(1);
+        return all.get(0);
+    }
+
+    @Test
+    void devRunsTheSeed001ServiceWithoutAutoscaling() {
+        var dev = StackPlans.of("dev");
+        var task = only(dev, "aws:ecs/taskDefinition:TaskDefinition");
+        assertThat(task.inputs()).containsEntry("cpu", "256").containsEntry("memory", "512");
+        assertThat((String) task.inputs().get("containerDefinitions")).contains("\"containerPort\":80");
+        var service = only(dev, "aws:ecs/service:Service");
+        assertThat(service.inputs()).containsEntry("desiredCount", 2L);
+        assertThat(service.ignoreChanges()).isEmpty();
+        assertThat(dev.ofType("aws:appautoscaling/target:Target")).isEmpty();
+        @SuppressWarnings("unchecked")
+        var health = (Map<String, Object>) only(dev, "aws:lb/targetGroup:TargetGroup").inputs().get("healthCheck");
+        assertThat(health).containsEntry("path", "/").containsEntry("interval", 30L);
+        assertThat(dev.ofType("aws:cloudwatch/logGroup:LogGroup")).extracting(r -> r.inputs().get("retentionInDays")).containsOnly(7L);
+        assertThat(only(dev, "aws:lb/listener:Listener").inputs()).containsEntry("protocol", "HTTP");
+        assertThat(dev.outputs().get("serviceUrl")).isEqualTo("http://dev-web-lb-123456.us-east-1.elb.amazonaws.com");
+    }
+
+    @Test
+    void prodAutoscalesTwoToTenTasksBehindHttpsAndNeverFightsTheAutoscaler() {
+        var prod = StackPlans.of("prod");
+        var service = only(prod, "aws:ecs/service:Service");
+        assertThat(service.ignoreChanges()).containsExactly("desiredCount");
+        assertThat(only(prod, "aws:appautoscaling/target:Target").inputs()).containsEntry("minCapacity", 2L).containsEntry("maxCapacity", 10L);
+        assertThat(prod.ofType("aws:appautoscaling/policy:Policy")).hasSize(2);
+        assertThat(prod.ofType("aws:lb/listener:Listener")).extracting(r -> r.inputs().get("protocol")).containsExactlyInAnyOrder("HTTP", "HTTPS");
+        assertThat(only(prod, "aws:lb/loadBalancer:LoadBalancer").inputs()).containsEntry("enableDeletionProtection", true);
+        assertThat(prod.outputs().get("serviceUrl")).isEqualTo("https://prod-web-lb-123456.us-east-1.elb.amazonaws.com");
     }
 }

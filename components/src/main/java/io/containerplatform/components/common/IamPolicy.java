@@ -1,10 +1,9 @@
 package io.containerplatform.components.common;
 
-import com.google.gson.GsonBuilder;
-
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
+import static io.containerplatform.components.common.Json.obj;
 
 /** IAM policy documents as JSON, built from data rather than string templates. */
 public final class IamPolicy {
@@ -14,27 +13,28 @@ public final class IamPolicy {
 
     /** One {@code Allow} statement. */
     public static Map<String, Object> allow(List<String> actions, List<String> resources) {
-        var statement = new LinkedHashMap<String, Object>();
-        statement.put("Effect", "Allow");
-        statement.put("Action", actions);
-        statement.put("Resource", resources);
-        return statement;
+        return obj("Effect", "Allow", "Action", actions, "Resource", resources);
     }
 
     /** A policy document holding {@code statements}. */
     public static String document(List<Map<String, Object>> statements) {
-        var doc = new LinkedHashMap<String, Object>();
-        doc.put("Version", "2012-10-17");
-        doc.put("Statement", statements);
-        return new GsonBuilder().disableHtmlEscaping().create().toJson(doc);
+        return Json.write(obj("Version", "2012-10-17", "Statement", statements));
     }
 
     /** A trust policy letting the AWS service principal {@code service} (e.g. {@code ecs-tasks.amazonaws.com}) assume a role. */
     public static String assumedByService(String service) {
-        var statement = new LinkedHashMap<String, Object>();
-        statement.put("Effect", "Allow");
-        statement.put("Principal", Map.of("Service", service));
-        statement.put("Action", "sts:AssumeRole");
+        return assumedByService(service, Map.of());
+    }
+
+    /**
+     * A trust policy for the AWS service principal {@code service} with a {@code Condition} block, e.g.
+     * {@code aws:SourceAccount} against the confused-deputy problem; no condition when {@code condition} is empty.
+     */
+    public static String assumedByService(String service, Map<String, Object> condition) {
+        var statement = obj("Effect", "Allow", "Principal", obj("Service", service), "Action", "sts:AssumeRole");
+        if (!condition.isEmpty()) {
+            statement.put("Condition", condition);
+        }
         return document(List.of(statement));
     }
 }

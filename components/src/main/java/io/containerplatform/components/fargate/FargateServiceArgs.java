@@ -1,0 +1,428 @@
+package io.containerplatform.components.fargate;
+
+import com.pulumi.core.Output;
+import io.containerplatform.components.common.LogRetention;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Arguments of {@link FargateServiceComponent}. Immutable; build with {@link #builder()}, which validates
+ * every field and reports all problems at once. Defaults follow seed 001: 256 cpu / 512 MiB, two tasks,
+ * port 80, health check {@code /} every 30 s, logs kept 7 days.
+ */
+public final class FargateServiceArgs {
+
+    /** CPU architecture of the task. */
+    public enum Architecture { X86_64, ARM64 }
+
+    private static final Pattern SECRET_ARN = Pattern.compile("arn:aws[a-z-]*:(secretsmanager:[a-z0-9-]+:\\d{12}:secret:.+|ssm:[a-z0-9-]+:\\d{12}:parameter/.+)");
+    private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
+    private final Builder b;
+
+    private FargateServiceArgs(Builder builder) {
+        this.b = builder.copy();
+    }
+
+    /** VPC of the service. Required. */
+    public Output<String> vpcId() {
+        return b.vpcId;
+    }
+
+    /** VPC CIDR (the load balancer may send traffic only there). Required. */
+    public Output<String> vpcCidr() {
+        return b.vpcCidr;
+    }
+
+    /** Public subnets for the load balancer. Required. */
+    public Output<List<String>> publicSubnetIds() {
+        return b.publicSubnetIds;
+    }
+
+    /** Private subnets for the tasks (no public IPs). Required. */
+    public Output<List<String>> privateSubnetIds() {
+        return b.privateSubnetIds;
+    }
+
+    /**
+     * Container image. Required: a full reference pinned to a tag other than {@code latest} or to a digest
+     * (e.g. {@code public.ecr.aws/nginx/nginx:1.27}), or {@code :<tag>} for a tag of the component's own ECR
+     * repository (e.g. {@code :1.4.2}, as pushed by the images workflow).
+     */
+    public String image() {
+        return b.image;
+    }
+
+    /** Task CPU units. Default 256; one of {@link FargateSizes#MEMORY_BY_CPU}'s keys. */
+    public int cpu() {
+        return b.cpu;
+    }
+
+    /** Task memory in MiB. Default 512; must be valid for {@link #cpu()} (see {@link FargateSizes}). */
+    public int memory() {
+        return b.memory;
+    }
+
+    /** CPU architecture. Default {@code X86_64}; {@code ARM64} runs on Graviton (cheaper, image must be arm64). */
+    public Architecture architecture() {
+        return b.architecture;
+    }
+
+    /** Port the container listens on. Default 80; 1 to 65535. */
+    public int containerPort() {
+        return b.containerPort;
+    }
+
+    /** HTTP path the load balancer checks every 30 s. Default {@code /}. */
+    public String healthCheckPath() {
+        return b.healthCheckPath;
+    }
+
+    /** Tasks at creation. Default 2; within {@code minCount..maxCount}. Ignored by later updates when autoscaling is on. */
+    public int desiredCount() {
+        return b.desiredCount;
+    }
+
+    /** Fewest tasks. Default {@link #desiredCount()}; 0 to 1000. */
+    public int minCount() {
+        return b.minCount == null ? b.desiredCount : b.minCount;
+    }
+
+    /** Most tasks. Default {@link #desiredCount()}; autoscaling is on when it exceeds {@link #minCount()}. */
+    public int maxCount() {
+        return b.maxCount == null ? b.desiredCount : b.maxCount;
+    }
+
+    /** True when Application Auto Scaling manages the task count. */
+    public boolean autoscaling() {
+        return maxCount() > minCount();
+    }
+
+    /** Target average CPU of the service, percent. Default 70; 10 to 95. */
+    public int cpuTargetPercent() {
+        return b.cpuTargetPercent;
+    }
+
+    /** Target average memory of the service, percent. Default 80; 10 to 95. */
+    public int memoryTargetPercent() {
+        return b.memoryTargetPercent;
+    }
+
+    /** Target ALB requests per task per minute; 0 (default) turns this policy off. */
+    public int requestsPerTarget() {
+        return b.requestsPerTarget;
+    }
+
+    /** Seconds after a scale-in before another. Default 300. */
+    public int scaleInCooldownSeconds() {
+        return b.scaleInCooldownSeconds;
+    }
+
+    /** Seconds after a scale-out before another. Default 60. */
+    public int scaleOutCooldownSeconds() {
+        return b.scaleOutCooldownSeconds;
+    }
+
+    /** Retention of {@code /ecs/<name>}. Default 7; a CloudWatch Logs retention. */
+    public int logRetentionDays() {
+        return b.logRetentionDays;
+    }
+
+    /** ACM certificate: HTTPS on 443 and 80 redirects. Default none (HTTP only). */
+    public Optional<String> certificateArn() {
+        return Optional.ofNullable(b.certificateArn);
+    }
+
+    /** Share of tasks on FARGATE_SPOT, percent. Default 0 (on-demand only); see {@link CapacityStrategy}. */
+    public int spotPercent() {
+        return b.spotPercent;
+    }
+
+    /** Plain environment variables of the container. Default none. Names must be valid shell names. */
+    public Map<String, String> environment() {
+        return b.environment;
+    }
+
+    /**
+     * Secrets injected as environment variables: name to a Secrets Manager secret ARN or an SSM parameter ARN.
+     * Default none. The execution role may read exactly these, nothing else.
+     */
+    public Map<String, String> secrets() {
+        return b.secrets;
+    }
+
+    /** Container health check command ({@code CMD-SHELL ...} form). Default none (the load balancer checks). */
+    public List<String> containerHealthCheck() {
+        return b.containerHealthCheck;
+    }
+
+    /** Read-only root filesystem. Default false (many images write to /tmp or caches). */
+    public boolean readonlyRootFilesystem() {
+        return b.readonlyRootFilesystem;
+    }
+
+    /** ECS Exec ({@code aws ecs execute-command}). Default false; grants the task role the SSM channels when on. */
+    public boolean enableExecuteCommand() {
+        return b.enableExecuteCommand;
+    }
+
+    /** ECR tags cannot be overwritten. Default true (a tag always means the same image: safe rollbacks). */
+    public boolean immutableTags() {
+        return b.immutableTags;
+    }
+
+    /** Images the ECR lifecycle policy keeps. Default 30; 1 to 1000. */
+    public int keepImages() {
+        return b.keepImages;
+    }
+
+    /** Managed policy ARNs attached to the task role. Default none: the task role has no permissions. */
+    public List<String> taskPolicyArns() {
+        return b.taskPolicyArns;
+    }
+
+    /** Inline IAM statements of the task role (maps with Effect, Action, Resource). Default none. */
+    public List<Map<String, Object>> taskPolicyStatements() {
+        return b.taskPolicyStatements;
+    }
+
+    /** IPv4 ranges allowed to the load balancer. Default the internet. */
+    public List<String> ingressCidrs() {
+        return b.ingressCidrs;
+    }
+
+    /** IPv6 ranges allowed to the load balancer. Default the internet. */
+    public List<String> ingressIpv6Cidrs() {
+        return b.ingressIpv6Cidrs;
+    }
+
+    /** Load balancer deletion protection. Default false; on in production. */
+    public boolean deletionProtection() {
+        return b.deletionProtection;
+    }
+
+    /** S3 bucket for load balancer access logs. Default none. */
+    public Optional<String> accessLogsBucket() {
+        return Optional.ofNullable(b.accessLogsBucket);
+    }
+
+    /** Seconds new tasks may fail load balancer health checks. Default 60; 0 to 7200. */
+    public int healthCheckGracePeriodSeconds() {
+        return b.healthCheckGracePeriodSeconds;
+    }
+
+    /**
+     * Whether {@code pulumi up} waits until a deployment is steady. Default true: with tight health-check and
+     * deregistration timings a deployment settles in 2-3 minutes, and a failed one (rolled back by the
+     * circuit breaker) fails the update instead of passing silently.
+     */
+    public boolean waitForSteadyState() {
+        return b.waitForSteadyState;
+    }
+
+    /** Healthy share kept during a deployment, percent. Default 100; 0 to 100. */
+    public int deploymentMinimumHealthyPercent() {
+        return b.deploymentMinimumHealthyPercent;
+    }
+
+    /** Most tasks during a deployment, percent of desired. Default 200; 100 to 200. */
+    public int deploymentMaximumPercent() {
+        return b.deploymentMaximumPercent;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builder of {@link FargateServiceArgs}. */
+    public static final class Builder {
+        private Output<String> vpcId;
+        private Output<String> vpcCidr;
+        private Output<List<String>> publicSubnetIds;
+        private Output<List<String>> privateSubnetIds;
+        private String image;
+        private int cpu = 256;
+        private int memory = 512;
+        private Architecture architecture = Architecture.X86_64;
+        private int containerPort = 80;
+        private String healthCheckPath = "/";
+        private int desiredCount = 2;
+        private Integer minCount;
+        private Integer maxCount;
+        private int cpuTargetPercent = 70;
+        private int memoryTargetPercent = 80;
+        private int requestsPerTarget = 0;
+        private int scaleInCooldownSeconds = 300;
+        private int scaleOutCooldownSeconds = 60;
+        private int logRetentionDays = 7;
+        private String certificateArn;
+        private int spotPercent = 0;
+        private Map<String, String> environment = Map.of();
+        private Map<String, String> secrets = Map.of();
+        private List<String> containerHealthCheck = List.of();
+        private boolean readonlyRootFilesystem;
+        private boolean enableExecuteCommand;
+        private boolean immutableTags = true;
+        private int keepImages = 30;
+        private List<String> taskPolicyArns = List.of();
+        private List<Map<String, Object>> taskPolicyStatements = List.of();
+        private List<String> ingressCidrs = List.of("0.0.0.0/0");
+        private List<String> ingressIpv6Cidrs = List.of("::/0");
+        private boolean deletionProtection;
+        private String accessLogsBucket;
+        private int healthCheckGracePeriodSeconds = 60;
+        private boolean waitForSteadyState = true;
+        private int deploymentMinimumHealthyPercent = 100;
+        private int deploymentMaximumPercent = 200;
+
+        private Builder copy() {
+            var c = new Builder();
+            c.vpcId = vpcId; c.vpcCidr = vpcCidr; c.publicSubnetIds = publicSubnetIds; c.privateSubnetIds = privateSubnetIds;
+            c.image = image; c.cpu = cpu; c.memory = memory; c.architecture = architecture; c.containerPort = containerPort;
+            c.healthCheckPath = healthCheckPath; c.desiredCount = desiredCount; c.minCount = minCount; c.maxCount = maxCount;
+            c.cpuTargetPercent = cpuTargetPercent; c.memoryTargetPercent = memoryTargetPercent; c.requestsPerTarget = requestsPerTarget;
+            c.scaleInCooldownSeconds = scaleInCooldownSeconds; c.scaleOutCooldownSeconds = scaleOutCooldownSeconds;
+            c.logRetentionDays = logRetentionDays; c.certificateArn = certificateArn; c.spotPercent = spotPercent;
+            c.environment = Map.copyOf(new LinkedHashMap<>(environment)); c.secrets = Map.copyOf(secrets);
+            c.containerHealthCheck = List.copyOf(containerHealthCheck); c.readonlyRootFilesystem = readonlyRootFilesystem;
+            c.enableExecuteCommand = enableExecuteCommand; c.immutableTags = immutableTags; c.keepImages = keepImages;
+            c.taskPolicyArns = List.copyOf(taskPolicyArns); c.taskPolicyStatements = List.copyOf(taskPolicyStatements);
+            c.ingressCidrs = List.copyOf(ingressCidrs); c.ingressIpv6Cidrs = List.copyOf(ingressIpv6Cidrs);
+            c.deletionProtection = deletionProtection; c.accessLogsBucket = accessLogsBucket;
+            c.healthCheckGracePeriodSeconds = healthCheckGracePeriodSeconds; c.waitForSteadyState = waitForSteadyState;
+            c.deploymentMinimumHealthyPercent = deploymentMinimumHealthyPercent; c.deploymentMaximumPercent = deploymentMaximumPercent;
+            return c;
+        }
+
+        public Builder vpcId(Output<String> v) { this.vpcId = v; return this; }
+        public Builder vpcCidr(Output<String> v) { this.vpcCidr = v; return this; }
+        public Builder publicSubnetIds(Output<List<String>> v) { this.publicSubnetIds = v; return this; }
+        public Builder privateSubnetIds(Output<List<String>> v) { this.privateSubnetIds = v; return this; }
+        public Builder image(String v) { this.image = v; return this; }
+        public Builder cpu(int v) { this.cpu = v; return this; }
+        public Builder memory(int v) { this.memory = v; return this; }
+        public Builder architecture(Architecture v) { this.architecture = v; return this; }
+        public Builder containerPort(int v) { this.containerPort = v; return this; }
+        public Builder healthCheckPath(String v) { this.healthCheckPath = v; return this; }
+        public Builder desiredCount(int v) { this.desiredCount = v; return this; }
+        public Builder minCount(int v) { this.minCount = v; return this; }
+        public Builder maxCount(int v) { this.maxCount = v; return this; }
+        public Builder cpuTargetPercent(int v) { this.cpuTargetPercent = v; return this; }
+        public Builder memoryTargetPercent(int v) { this.memoryTargetPercent = v; return this; }
+        public Builder requestsPerTarget(int v) { this.requestsPerTarget = v; return this; }
+        public Builder scaleInCooldownSeconds(int v) { this.scaleInCooldownSeconds = v; return this; }
+        public Builder scaleOutCooldownSeconds(int v) { this.scaleOutCooldownSeconds = v; return this; }
+        public Builder logRetentionDays(int v) { this.logRetentionDays = v; return this; }
+        public Builder certificateArn(String v) { this.certificateArn = v; return this; }
+        public Builder spotPercent(int v) { this.spotPercent = v; return this; }
+        public Builder environment(Map<String, String> v) { this.environment = v; return this; }
+        public Builder secrets(Map<String, String> v) { this.secrets = v; return this; }
+        public Builder containerHealthCheck(List<String> v) { this.containerHealthCheck = v; return this; }
+        public Builder readonlyRootFilesystem(boolean v) { this.readonlyRootFilesystem = v; return this; }
+        public Builder enableExecuteCommand(boolean v) { this.enableExecuteCommand = v; return this; }
+        public Builder immutableTags(boolean v) { this.immutableTags = v; return this; }
+        public Builder keepImages(int v) { this.keepImages = v; return this; }
+        public Builder taskPolicyArns(List<String> v) { this.taskPolicyArns = v; return this; }
+        public Builder taskPolicyStatements(List<Map<String, Object>> v) { this.taskPolicyStatements = v; return this; }
+        public Builder ingressCidrs(List<String> v) { this.ingressCidrs = v; return this; }
+        public Builder ingressIpv6Cidrs(List<String> v) { this.ingressIpv6Cidrs = v; return this; }
+        public Builder deletionProtection(boolean v) { this.deletionProtection = v; return this; }
+        public Builder accessLogsBucket(String v) { this.accessLogsBucket = v; return this; }
+        public Builder healthCheckGracePeriodSeconds(int v) { this.healthCheckGracePeriodSeconds = v; return this; }
+        public Builder waitForSteadyState(boolean v) { this.waitForSteadyState = v; return this; }
+        public Builder deploymentMinimumHealthyPercent(int v) { this.deploymentMinimumHealthyPercent = v; return this; }
+        public Builder deploymentMaximumPercent(int v) { this.deploymentMaximumPercent = v; return this; }
+
+        /** Validates and builds; the exception lists every invalid field. */
+        public FargateServiceArgs build() {
+            var errors = new ArrayList<String>();
+            required(errors, "vpcId", vpcId);
+            required(errors, "vpcCidr", vpcCidr);
+            required(errors, "publicSubnetIds", publicSubnetIds);
+            required(errors, "privateSubnetIds", privateSubnetIds);
+            imageProblem(image).ifPresent(p -> errors.add("FargateServiceArgs.image: " + p));
+            FargateSizes.problem(cpu, memory).ifPresent(p -> errors.add("FargateServiceArgs.cpu/memory: " + p));
+            range(errors, "containerPort", containerPort, 1, 65535);
+            var min = minCount == null ? desiredCount : minCount;
+            var max = maxCount == null ? desiredCount : maxCount;
+            range(errors, "minCount", min, 0, 1000);
+            range(errors, "maxCount", max, 1, 1000);
+            if (min > max) {
+                errors.add("FargateServiceArgs.minCount " + min + " is greater than maxCount " + max);
+            } else if (desiredCount < min || desiredCount > max) {
+                errors.add("FargateServiceArgs.desiredCount " + desiredCount + " is outside minCount..maxCount (" + min + ".." + max + ")");
+            }
+            range(errors, "cpuTargetPercent", cpuTargetPercent, 10, 95);
+            range(errors, "memoryTargetPercent", memoryTargetPercent, 10, 95);
+            range(errors, "requestsPerTarget", requestsPerTarget, 0, 1_000_000);
+            range(errors, "spotPercent", spotPercent, 0, 100);
+            range(errors, "keepImages", keepImages, 1, 1000);
+            range(errors, "healthCheckGracePeriodSeconds", healthCheckGracePeriodSeconds, 0, 7200);
+            range(errors, "deploymentMinimumHealthyPercent", deploymentMinimumHealthyPercent, 0, 100);
+            range(errors, "deploymentMaximumPercent", deploymentMaximumPercent, 100, 200);
+            if (!LogRetention.isAllowed(logRetentionDays)) {
+                errors.add("FargateServiceArgs.logRetentionDays: " + logRetentionDays + " is not a CloudWatch Logs retention; allowed: "
+                        + LogRetention.ALLOWED_DAYS);
+            }
+            if (healthCheckPath == null || !healthCheckPath.startsWith("/")) {
+                errors.add("FargateServiceArgs.healthCheckPath: \"" + healthCheckPath + "\" must start with /");
+            }
+            environment.keySet().stream().filter(k -> !ENV_NAME.matcher(k).matches())
+                    .forEach(k -> errors.add("FargateServiceArgs.environment: \"" + k + "\" is not a valid variable name"));
+            secrets.forEach((k, arn) -> {
+                if (!ENV_NAME.matcher(k).matches()) {
+                    errors.add("FargateServiceArgs.secrets: \"" + k + "\" is not a valid variable name");
+                }
+                if (!SECRET_ARN.matcher(arn).matches()) {
+                    errors.add("FargateServiceArgs.secrets." + k + ": \"" + arn + "\" is not a Secrets Manager secret or SSM parameter ARN");
+                }
+            });
+            for (int i = 0; i < taskPolicyStatements.size(); i++) {
+                var statement = taskPolicyStatements.get(i);
+                if (!statement.keySet().containsAll(List.of("Effect", "Action", "Resource"))) {
+                    errors.add("FargateServiceArgs.taskPolicyStatements[" + i + "] needs Effect, Action and Resource");
+                }
+            }
+            if (!errors.isEmpty()) {
+                throw new IllegalArgumentException(String.join("; ", errors));
+            }
+            return new FargateServiceArgs(this);
+        }
+
+        private static void required(List<String> errors, String field, Object value) {
+            if (value == null) {
+                errors.add("FargateServiceArgs." + field + " is required");
+            }
+        }
+
+        private static void range(List<String> errors, String field, int value, int min, int max) {
+            if (value < min || value > max) {
+                errors.add("FargateServiceArgs." + field + ": " + value + " is outside " + min + " to " + max);
+            }
+        }
+    }
+
+    /** Why {@code image} is not usable, or empty: it must be pinned (a tag other than latest, or a digest). */
+    public static Optional<String> imageProblem(String image) {
+        if (image == null || image.isBlank()) {
+            return Optional.of("is required");
+        }
+        if (image.contains("@sha256:")) {
+            return Optional.empty();
+        }
+        var last = image.substring(image.lastIndexOf('/') + 1);
+        var colon = last.lastIndexOf(':');
+        if (colon < 0 || colon == last.length() - 1) {
+            return Optional.of("\"" + image + "\" has no tag; pin a version tag or a digest");
+        }
+        if (last.substring(colon + 1).equals("latest")) {
+            return Optional.of("\"" + image + "\" uses the latest tag; pin a version tag or a digest so rollbacks are possible");
+        }
+        return Optional.empty();
+    }
+}

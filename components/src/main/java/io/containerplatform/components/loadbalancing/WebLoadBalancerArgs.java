@@ -1,0 +1,314 @@
+package io.containerplatform.components.loadbalancing;
+
+import com.pulumi.core.Output;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/** Arguments of {@link WebLoadBalancer}. Immutable; build with {@link #builder()}. */
+public final class WebLoadBalancerArgs {
+
+    /** Target types: {@code ip} for Fargate tasks, {@code instance} for EC2 instances. */
+    public enum TargetType { IP, INSTANCE }
+
+    /** TLS 1.3 with TLS 1.2 fallback, the policy AWS recommends for new HTTPS listeners. */
+    public static final String DEFAULT_SSL_POLICY = "ELBSecurityPolicy-TLS13-1-2-2021-06";
+
+    private static final Pattern CERTIFICATE_ARN = Pattern.compile("arn:aws[a-z-]*:acm:[a-z0-9-]+:\\d{12}:certificate/[A-Za-z0-9-]+");
+
+    private final Output<String> vpcId;
+    private final Output<String> vpcCidr;
+    private final Output<List<String>> publicSubnetIds;
+    private final TargetType targetType;
+    private final int targetPort;
+    private final String healthCheckPath;
+    private final int healthCheckIntervalSeconds;
+    private final int healthyThreshold;
+    private final int unhealthyThreshold;
+    private final String healthCheckMatcher;
+    private final int deregistrationDelaySeconds;
+    private final String certificateArn;
+    private final String sslPolicy;
+    private final List<String> ingressCidrs;
+    private final List<String> ingressIpv6Cidrs;
+    private final boolean deletionProtection;
+    private final String accessLogsBucket;
+    private final int idleTimeoutSeconds;
+
+    private WebLoadBalancerArgs(Builder b) {
+        this.vpcId = b.vpcId;
+        this.vpcCidr = b.vpcCidr;
+        this.publicSubnetIds = b.publicSubnetIds;
+        this.targetType = b.targetType;
+        this.targetPort = b.targetPort;
+        this.healthCheckPath = b.healthCheckPath;
+        this.healthCheckIntervalSeconds = b.healthCheckIntervalSeconds;
+        this.healthyThreshold = b.healthyThreshold;
+        this.unhealthyThreshold = b.unhealthyThreshold;
+        this.healthCheckMatcher = b.healthCheckMatcher;
+        this.deregistrationDelaySeconds = b.deregistrationDelaySeconds;
+        this.certificateArn = b.certificateArn;
+        this.sslPolicy = b.sslPolicy;
+        this.ingressCidrs = List.copyOf(b.ingressCidrs);
+        this.ingressIpv6Cidrs = List.copyOf(b.ingressIpv6Cidrs);
+        this.deletionProtection = b.deletionProtection;
+        this.accessLogsBucket = b.accessLogsBucket;
+        this.idleTimeoutSeconds = b.idleTimeoutSeconds;
+    }
+
+    /** VPC of the target group and security group. Required. */
+    public Output<String> vpcId() {
+        return vpcId;
+    }
+
+    /** CIDR of the VPC: the load balancer may send traffic only there, on the target port. Required. */
+    public Output<String> vpcCidr() {
+        return vpcCidr;
+    }
+
+    /** Public subnets the load balancer lives in (at least two zones). Required. */
+    public Output<List<String>> publicSubnetIds() {
+        return publicSubnetIds;
+    }
+
+    /** How targets register. Required: {@code IP} (Fargate) or {@code INSTANCE} (EC2). */
+    public TargetType targetType() {
+        return targetType;
+    }
+
+    /** Port the targets listen on. Required; 1 to 65535. The load balancer's group may reach only this port. */
+    public int targetPort() {
+        return targetPort;
+    }
+
+    /** HTTP path of the target health check. Default {@code /}; must start with {@code /}. */
+    public String healthCheckPath() {
+        return healthCheckPath;
+    }
+
+    /** Seconds between health checks. Default 30; 5 to 300. */
+    public int healthCheckIntervalSeconds() {
+        return healthCheckIntervalSeconds;
+    }
+
+    /** Consecutive successes before a target is healthy. Default 2 (a new task serves after ~1 minute); 2 to 10. */
+    public int healthyThreshold() {
+        return healthyThreshold;
+    }
+
+    /** Consecutive failures before a target is unhealthy. Default 3; 2 to 10. */
+    public int unhealthyThreshold() {
+        return unhealthyThreshold;
+    }
+
+    /** HTTP codes counted as healthy. Default {@code 200-399}. */
+    public String healthCheckMatcher() {
+        return healthCheckMatcher;
+    }
+
+    /**
+     * Seconds a deregistering target keeps serving in-flight requests. Default 30 (AWS's 300 makes every
+     * deployment wait five minutes per batch); 0 to 3600.
+     */
+    public int deregistrationDelaySeconds() {
+        return deregistrationDelaySeconds;
+    }
+
+    /**
+     * ACM certificate for HTTPS. Default none: port 80 forwards to the targets. When set, an HTTPS listener on
+     * 443 forwards and port 80 redirects to it (301).
+     */
+    public Optional<String> certificateArn() {
+        return Optional.ofNullable(certificateArn);
+    }
+
+    /** TLS policy of the HTTPS listener. Default {@value #DEFAULT_SSL_POLICY} (TLS 1.3 and 1.2 only). */
+    public String sslPolicy() {
+        return sslPolicy;
+    }
+
+    /** IPv4 ranges allowed to reach 80/443. Default {@code 0.0.0.0/0} (the internet). */
+    public List<String> ingressCidrs() {
+        return ingressCidrs;
+    }
+
+    /** IPv6 ranges allowed to reach 80/443. Default {@code ::/0}. */
+    public List<String> ingressIpv6Cidrs() {
+        return ingressIpv6Cidrs;
+    }
+
+    /** Whether AWS refuses to delete the load balancer. Default false; turn on in production. */
+    public boolean deletionProtection() {
+        return deletionProtection;
+    }
+
+    /** S3 bucket for access logs. Default none (access logs off). */
+    public Optional<String> accessLogsBucket() {
+        return Optional.ofNullable(accessLogsBucket);
+    }
+
+    /** Idle connection timeout in seconds. Default 60; 1 to 4000. */
+    public int idleTimeoutSeconds() {
+        return idleTimeoutSeconds;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builder of {@link WebLoadBalancerArgs}; {@link #build()} validates every field at once. */
+    public static final class Builder {
+        private Output<String> vpcId;
+        private Output<String> vpcCidr;
+        private Output<List<String>> publicSubnetIds;
+        private TargetType targetType;
+        private int targetPort;
+        private String healthCheckPath = "/";
+        private int healthCheckIntervalSeconds = 30;
+        private int healthyThreshold = 2;
+        private int unhealthyThreshold = 3;
+        private String healthCheckMatcher = "200-399";
+        private int deregistrationDelaySeconds = 30;
+        private String certificateArn;
+        private String sslPolicy = DEFAULT_SSL_POLICY;
+        private List<String> ingressCidrs = List.of("0.0.0.0/0");
+        private List<String> ingressIpv6Cidrs = List.of("::/0");
+        private boolean deletionProtection;
+        private String accessLogsBucket;
+        private int idleTimeoutSeconds = 60;
+
+        public Builder vpcId(Output<String> vpcId) {
+            this.vpcId = vpcId;
+            return this;
+        }
+
+        public Builder vpcCidr(Output<String> vpcCidr) {
+            this.vpcCidr = vpcCidr;
+            return this;
+        }
+
+        public Builder publicSubnetIds(Output<List<String>> publicSubnetIds) {
+            this.publicSubnetIds = publicSubnetIds;
+            return this;
+        }
+
+        public Builder targetType(TargetType targetType) {
+            this.targetType = targetType;
+            return this;
+        }
+
+        public Builder targetPort(int targetPort) {
+            this.targetPort = targetPort;
+            return this;
+        }
+
+        public Builder healthCheckPath(String healthCheckPath) {
+            this.healthCheckPath = healthCheckPath;
+            return this;
+        }
+
+        public Builder healthCheckIntervalSeconds(int seconds) {
+            this.healthCheckIntervalSeconds = seconds;
+            return this;
+        }
+
+        public Builder healthyThreshold(int healthyThreshold) {
+            this.healthyThreshold = healthyThreshold;
+            return this;
+        }
+
+        public Builder unhealthyThreshold(int unhealthyThreshold) {
+            this.unhealthyThreshold = unhealthyThreshold;
+            return this;
+        }
+
+        public Builder healthCheckMatcher(String healthCheckMatcher) {
+            this.healthCheckMatcher = healthCheckMatcher;
+            return this;
+        }
+
+        public Builder deregistrationDelaySeconds(int seconds) {
+            this.deregistrationDelaySeconds = seconds;
+            return this;
+        }
+
+        public Builder certificateArn(String certificateArn) {
+            this.certificateArn = certificateArn;
+            return this;
+        }
+
+        public Builder sslPolicy(String sslPolicy) {
+            this.sslPolicy = sslPolicy;
+            return this;
+        }
+
+        public Builder ingressCidrs(List<String> ingressCidrs) {
+            this.ingressCidrs = ingressCidrs;
+            return this;
+        }
+
+        public Builder ingressIpv6Cidrs(List<String> ingressIpv6Cidrs) {
+            this.ingressIpv6Cidrs = ingressIpv6Cidrs;
+            return this;
+        }
+
+        public Builder deletionProtection(boolean deletionProtection) {
+            this.deletionProtection = deletionProtection;
+            return this;
+        }
+
+        public Builder accessLogsBucket(String accessLogsBucket) {
+            this.accessLogsBucket = accessLogsBucket;
+            return this;
+        }
+
+        public Builder idleTimeoutSeconds(int idleTimeoutSeconds) {
+            this.idleTimeoutSeconds = idleTimeoutSeconds;
+            return this;
+        }
+
+        /** Validates and builds; the exception lists every invalid field. */
+        public WebLoadBalancerArgs build() {
+            var errors = new ArrayList<String>();
+            if (vpcId == null) {
+                errors.add("WebLoadBalancerArgs.vpcId is required");
+            }
+            if (vpcCidr == null) {
+                errors.add("WebLoadBalancerArgs.vpcCidr is required");
+            }
+            if (publicSubnetIds == null) {
+                errors.add("WebLoadBalancerArgs.publicSubnetIds is required");
+            }
+            if (targetType == null) {
+                errors.add("WebLoadBalancerArgs.targetType is required (IP or INSTANCE)");
+            }
+            range(errors, "targetPort", targetPort, 1, 65535);
+            if (healthCheckPath == null || !healthCheckPath.startsWith("/")) {
+                errors.add("WebLoadBalancerArgs.healthCheckPath: \"" + healthCheckPath + "\" must start with /");
+            }
+            range(errors, "healthCheckIntervalSeconds", healthCheckIntervalSeconds, 5, 300);
+            range(errors, "healthyThreshold", healthyThreshold, 2, 10);
+            range(errors, "unhealthyThreshold", unhealthyThreshold, 2, 10);
+            range(errors, "deregistrationDelaySeconds", deregistrationDelaySeconds, 0, 3600);
+            range(errors, "idleTimeoutSeconds", idleTimeoutSeconds, 1, 4000);
+            if (certificateArn != null && !CERTIFICATE_ARN.matcher(certificateArn).matches()) {
+                errors.add("WebLoadBalancerArgs.certificateArn: \"" + certificateArn + "\" is not an ACM certificate ARN");
+            }
+            if (ingressCidrs.isEmpty() && ingressIpv6Cidrs.isEmpty()) {
+                errors.add("WebLoadBalancerArgs.ingressCidrs and ingressIpv6Cidrs are both empty: nothing could reach the load balancer");
+            }
+            if (!errors.isEmpty()) {
+                throw new IllegalArgumentException(String.join("; ", errors));
+            }
+            return new WebLoadBalancerArgs(this);
+        }
+
+        private static void range(List<String> errors, String field, int value, int min, int max) {
+            if (value < min || value > max) {
+                errors.add("WebLoadBalancerArgs." + field + ": " + value + " is outside " + min + " to " + max);
+            }
+        }
+    }
+}

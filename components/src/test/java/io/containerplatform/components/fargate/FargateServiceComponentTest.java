@@ -1,0 +1,231 @@
+package io.containerplatform.components.fargate;
+
+import com.google.gson.JsonParser;
+import com.pulumi.core.Output;
+import com.pulumi.test.PulumiTest;
+import io.containerplatform.components.testing.MockStack;
+import io.containerplatform.components.testing.PlatformMocks;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static io.containerplatform.components.testing.MockStack.mapInput;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+@SuppressWarnings("unchecked")
+class FargateServiceComponentTest {
+
+    private static final String SECRET = "arn:aws:secretsmanager:us-east-1:123456789012:secret:db-AbCdEf";
+    private static final String PARAMETER = "arn:aws:ssm:us-east-1:123456789012:parameter/app/key";
+
+    static FargateServiceArgs.Builder args() {
+        return FargateServiceArgs.builder()
+                .vpcId(Output.of("vpc-1")).vpcCidr(Output.of("10.0.0.0/16"))
+                .publicSubnetIds(Output.of(List.of("pub-a", "pub-b")))
+                .privateSubnetIds(Output.of(List.of("priv-a", "priv-b")))
+                .image("public.ecr.aws/nginx/nginx:1.27");
+    }
+
+    static PlatformMocks build(FargateServiceArgs args) {
+        return MockStack.run(ctx -> new FargateServiceComponent("web", args));
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> container(PlatformMocks mocks) {
+        var json = (String) mocks.named("aws:ecs/taskDefinition:TaskDefinition", "web-task").inputs.get("containerDefinitions");
+        var list = (List<Object>) new com.google.gson.Gson().fromJson(json, List.class);
+        assertThat(list).hasSize(1);
+        return (Map<String, Object>) list.get(0);
+    }
+
+    @Test
+    void clusterHasContainerInsightsAndBothFargateCapacityProviders() {
+        var mocks = build(args().spotPercent(50).build());
+        assertThat((List<Object>) mocks.named("aws:ecs/cluster:Cluster", "web-cluster").inputs.get("settings"))
+                .containsExactly(Map.of("name", "containerInsights", "value", "enabled"));
+        var capacity = mocks.named("aws:ecs/clusterCapacityProviders:ClusterCapacityProviders", "web-capacity");
+        assertThat(capacity.inputs).containsEntry("capacityProviders", List.of("FARGATE", "FARGATE_SPOT"));
+        assertThat((List<Object>) capacity.inputs.get("defaultCapacityProviderStrategies")).containsExactly(
+                Map.of("capacityProvider", "FARGATE", "weight", 50.0, "base", 1.0),
+                Map.of("capacityProvider", "FARGATE_SPOT", "weight", 50.0, "base", 0.0));
+        assertThat((List<Object>) mocks.named("aws:ecs/service:Service", "web-service").inputs.get("capacityProviderStrategies")).hasSize(2);
+    }
+
+    @Test
+    void repositoryScansIsImmutableEncryptedAndKeepsTheLastImages() {
+        var mocks = build(args().keepImages(15).build());
+        var repo = mocks.named("aws:ecr/repository:Repository", "web-repo");
+        assertThat(repo.inputs).containsEntry("imageScanningConfiguration", Map.of("scanOnPush", true))
+                .containsEntry("imageTagMutability", "IMMUTABLE")
+                .containsEntry("encryptionConfigurations", List.of(Map.of("encryptionType", "AES256")));
+        var lifecycle = JsonParser.parseString((String) mocks.named("aws:ecr/lifecyclePolicy:LifecyclePolicy", "web-repo-lifecycle")
+                .inputs.get("policy")).getAsJsonObject().getAsJsonArray("rules").get(0).getAsJsonObject();
+        assertThat(lifecycle.getAsJsonObject("selection").get("countNumber").getAsInt()).isEqualTo(15);
+        assertThat(lifecycle.getAsJsonObject("selection").get("countType").getAsString()).isEqualTo("imageCountMoreThan");
+        assertThat(lifecycle.getAsJsonObject("action").get("type").getAsString()).isEqualTo("expire");
+    }
+
+    @Test
+    void taskDefinitionIsAwsvpcFargateWithTheSizeAndArchitecture() {
+        var mocks = build(args().cpu(1024).memory(3072).architecture(FargateServiceArgs.Architecture.ARM64).build());
+        var task = mocks.named("aws:ecs/taskDefinition:TaskDefinition", "web-task");
+        assertThat(task.inputs).containsEntry("family", "web").containsEntry("networkMode", "awsvpc")
+                .containsEntry("requiresCompatibilities", List.of("FARGATE")).containsEntry("cpu", "1024").containsEntry("memory", "3072")
+                .containsEntry("runtimePlatform", Map.of("operatingSystemFamily", "LINUX", "cpuArchitecture", "ARM64"))
+                .containsEntry("executionRoleArn", PlatformMocks.arn("aws:iam/role:Role", "web-execution-role"))
+                .containsEntry("taskRoleArn", PlatformMocks.arn("aws:iam/role:Role", "web-task-role"));
+    }
+
+    @Test
+    void containerLogsToItsGroupAndCarriesEnvironmentAndSecretsByReference() {
+        var mocks = build(args().containerPort(8080).environment(Map.of("MODE", "web")).secrets(Map.of("DB_PASSWORD", SECRET))
+                .containerHealthCheck(List.of("CMD-SHELL", "curl -f http://localhost:8080/ || exit 1")).readonlyRootFilesystem(true).build());
+        var c = container(mocks);
+        assertThat(c).containsEntry("name", "web").containsEntry("image", "public.ecr.aws/nginx/nginx:1.27")
+                .containsEntry("essential", true).containsEntry("privileged", false).containsEntry("readonlyRootFilesystem", true)
+                .containsEntry("portMappings", List.of(Map.of("containerPort", 8080.0, "protocol", "tcp")))
+                .containsEntry("environment", List.of(Map.of("name", "MODE", "value", "web")))
+                .containsEntry("secrets", List.of(Map.of("name", "DB_PASSWORD", "valueFrom", SECRET)))
+                .containsEntry("logConfiguration", Map.of("logDriver", "awslogs", "options", Map.of(
+                        "awslogs-group", "/ecs/web", "awslogs-region", "us-east-1", "awslogs-stream-prefix", "ecs")));
+        assertThat(mapInput(mocks.named("aws:ecs/taskDefinition:TaskDefinition", "web-task"), "tags")).isNull();
+        assertThat(((Map<?, ?>) c.get("healthCheck")).get("command")).isEqualTo(List.of("CMD-SHELL", "curl -f http://localhost:8080/ || exit 1"));
+        var logs = mocks.named("aws:cloudwatch/logGroup:LogGroup", "web-logs");
+        assertThat(logs.inputs).containsEntry("name", "/ecs/web").containsEntry("retentionInDays", 7.0);
+    }
+
+    @Test
+    void containerDefinitionJsonIsStableAcrossRuns() {
+        var first = (String) build(args().environment(Map.of("B", "2", "A", "1")).build())
+                .named("aws:ecs/taskDefinition:TaskDefinition", "web-task").inputs.get("containerDefinitions");
+        assertThat(first).startsWith("[{\"name\":\"web\",\"image\":").contains("\"environment\":[{\"name\":\"A\",\"value\":\"1\"},{\"name\":\"B\"");
+        assertThat(first).contains("\"logConfiguration\":{\"logDriver\":\"awslogs\",\"options\":{\"awslogs-group\":\"/ecs/web\"");
+    }
+
+    @Test
+    void anImageTagRunsFromTheServiceRepository() {
+        assertThat(container(build(args().image(":1.4.2").build())))
+                .containsEntry("image", "123456789012.dkr.ecr.us-east-1.amazonaws.com/web-repo:1.4.2");
+    }
+
+    @Test
+    void serviceRollsSafelyFromPrivateSubnetsAndWaitsForSteadyState() {
+        var service = build(args().build()).named("aws:ecs/service:Service", "web-service");
+        assertThat(service.inputs)
+                .containsEntry("desiredCount", 2.0)
+                .containsEntry("deploymentMinimumHealthyPercent", 100.0).containsEntry("deploymentMaximumPercent", 200.0)
+                .containsEntry("deploymentCircuitBreaker", Map.of("enable", true, "rollback", true))
+                .containsEntry("networkConfiguration", Map.of("subnets", List.of("priv-a", "priv-b"),
+                        "securityGroups", List.of("web-tasks-sg-id"), "assignPublicIp", false))
+                .containsEntry("loadBalancers", List.of(Map.of("targetGroupArn", PlatformMocks.arn("aws:lb/targetGroup:TargetGroup", "web-lb-tg"),
+                        "containerName", "web", "containerPort", 80.0)))
+                .containsEntry("healthCheckGracePeriodSeconds", 60.0).containsEntry("enableExecuteCommand", false)
+                .containsEntry("propagateTags", "SERVICE").containsEntry("waitForSteadyState", true)
+                .doesNotContainKey("launchType");
+    }
+
+    @Test
+    void onlyTheLoadBalancerReachesTheTasks() {
+        var mocks = build(args().containerPort(8080).build());
+        var tasks = mocks.named("aws:ec2/securityGroup:SecurityGroup", "web-tasks-sg");
+        assertThat((List<Object>) tasks.inputs.get("ingress")).singleElement().isEqualTo(Map.of("description", "Container port from the load balancer",
+                "protocol", "tcp", "fromPort", 8080.0, "toPort", 8080.0, "securityGroups", List.of("web-lb-sg-id")));
+        assertThat(mocks.ofType("aws:ec2/securityGroup:SecurityGroup")).extracting(r -> r.name).containsExactlyInAnyOrder("web-lb-sg", "web-tasks-sg");
+    }
+
+    @Test
+    void executionRoleReadsExactlyTheConfiguredSecrets() {
+        var mocks = build(args().secrets(Map.of("DB_PASSWORD", SECRET, "API_KEY", PARAMETER)).build());
+        var trust = (String) mocks.named("aws:iam/role:Role", "web-execution-role").inputs.get("assumeRolePolicy");
+        assertThat(trust).isEqualTo("{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"Service\":"
+                + "\"ecs-tasks.amazonaws.com\"},\"Action\":\"sts:AssumeRole\",\"Condition\":{\"StringEquals\":{\"aws:SourceAccount\":\"123456789012\"}}}]}");
+        assertThat(mocks.named("aws:iam/rolePolicyAttachment:RolePolicyAttachment", "web-execution-policy").inputs)
+                .containsEntry("policyArn", "arn:aws:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy");
+        assertThat((String) mocks.named("aws:iam/rolePolicy:RolePolicy", "web-execution-secrets").inputs.get("policy")).isEqualTo(
+                "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":[\"secretsmanager:GetSecretValue\"],\"Resource\":[\""
+                        + SECRET + "\"]},{\"Effect\":\"Allow\",\"Action\":[\"ssm:GetParameters\"],\"Resource\":[\"" + PARAMETER + "\"]}]}");
+    }
+
+    @Test
+    void taskRoleHasNothingByDefault() {
+        var mocks = build(args().build());
+        assertThat(mocks.ofType("aws:iam/rolePolicy:RolePolicy")).isEmpty();
+        assertThat(mocks.ofType("aws:iam/rolePolicyAttachment:RolePolicyAttachment")).extracting(r -> r.name).containsExactly("web-execution-policy");
+    }
+
+    @Test
+    void taskRoleGetsOnlyWhatArgsGrantPlusExecChannels() {
+        var mocks = build(args().taskPolicyArns(List.of("arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess"))
+                .taskPolicyStatements(List.of(Map.of("Effect", "Allow", "Action", List.of("sqs:SendMessage"), "Resource", List.of("arn:aws:sqs:q"))))
+                .enableExecuteCommand(true).build());
+        assertThat(mocks.named("aws:iam/rolePolicyAttachment:RolePolicyAttachment", "web-task-policy-0").inputs)
+                .containsEntry("policyArn", "arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess").containsEntry("role", "web-task-role");
+        var inline = (String) mocks.named("aws:iam/rolePolicy:RolePolicy", "web-task-inline").inputs.get("policy");
+        assertThat(inline).contains("\"sqs:SendMessage\"").contains("ssmmessages:CreateControlChannel").contains("ssmmessages:OpenDataChannel");
+        assertThat(mocks.named("aws:ecs/service:Service", "web-service").inputs).containsEntry("enableExecuteCommand", true);
+        assertThat(container(mocks)).containsEntry("linuxParameters", Map.of("initProcessEnabled", true));
+    }
+
+    @Test
+    void fixedCountMeansNoAutoscaling() {
+        var mocks = build(args().desiredCount(2).build());
+        assertThat(mocks.ofType("aws:appautoscaling/target:Target")).isEmpty();
+        assertThat(mocks.ofType("aws:appautoscaling/policy:Policy")).isEmpty();
+    }
+
+    @Test
+    void autoscalingTracksCpuMemoryAndRequests() {
+        var mocks = build(args().desiredCount(2).minCount(2).maxCount(10).cpuTargetPercent(60).memoryTargetPercent(75)
+                .requestsPerTarget(500).build());
+        assertThat(mocks.named("aws:appautoscaling/target:Target", "web-scaling-target").inputs)
+                .containsEntry("serviceNamespace", "ecs").containsEntry("scalableDimension", "ecs:service:DesiredCount")
+                .containsEntry("resourceId", "service/web-cluster/web-service").containsEntry("minCapacity", 2.0).containsEntry("maxCapacity", 10.0);
+        assertThat(tracking(mocks, "web-scale-cpu")).containsEntry("targetValue", 60.0).containsEntry("scaleInCooldown", 300.0)
+                .containsEntry("scaleOutCooldown", 60.0)
+                .containsEntry("predefinedMetricSpecification", Map.of("predefinedMetricType", "ECSServiceAverageCPUUtilization"));
+        assertThat(tracking(mocks, "web-scale-memory")).containsEntry("targetValue", 75.0)
+                .containsEntry("predefinedMetricSpecification", Map.of("predefinedMetricType", "ECSServiceAverageMemoryUtilization"));
+        assertThat(tracking(mocks, "web-scale-requests")).containsEntry("targetValue", 500.0)
+                .containsEntry("predefinedMetricSpecification", Map.of("predefinedMetricType", "ALBRequestCountPerTarget",
+                        "resourceLabel", "app/web-lb/50dc6c495c0c9188/targetgroup/web-lb-tg/6d0ecf831eec9f09"));
+    }
+
+    private static Map<String, Object> tracking(PlatformMocks mocks, String name) {
+        var policy = mocks.named("aws:appautoscaling/policy:Policy", name);
+        assertThat(policy.inputs).containsEntry("policyType", "TargetTrackingScaling");
+        return mapInput(policy, "targetTrackingScalingPolicyConfiguration");
+    }
+
+    @Test
+    void urlIsHttpsWithACertificate() {
+        var url = new AtomicReference<Output<String>>();
+        var mocks = new PlatformMocks();
+        try {
+            PulumiTest.withMocks(mocks).runTest(ctx -> url.set(new FargateServiceComponent("web",
+                    args().certificateArn("arn:aws:acm:us-east-1:123456789012:certificate/abc").build()).url()));
+            assertThat(PulumiTest.extractValue(url.get())).isEqualTo("https://web-lb-123456.us-east-1.elb.amazonaws.com");
+        } finally {
+            PulumiTest.cleanup();
+        }
+    }
+
+    @Test
+    void invalidArgsListEveryProblem() {
+        assertThatThrownBy(() -> args().image("nginx:latest").cpu(256).memory(4096).desiredCount(12).minCount(1).maxCount(10)
+                .secrets(Map.of("DB", "arn:aws:s3:::bucket")).logRetentionDays(10).build())
+                .hasMessage("FargateServiceArgs.image: \"nginx:latest\" uses the latest tag; pin a version tag or a digest so rollbacks are possible; "
+                        + "FargateServiceArgs.cpu/memory: cpu 256 does not allow memory 4096; allowed memory for cpu 256: 512, 1024, 2048; "
+                        + "FargateServiceArgs.desiredCount 12 is outside minCount..maxCount (1..10); "
+                        + "FargateServiceArgs.logRetentionDays: 10 is not a CloudWatch Logs retention; allowed: "
+                        + "[1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653]; "
+                        + "FargateServiceArgs.secrets.DB: \"arn:aws:s3:::bucket\" is not a Secrets Manager secret or SSM parameter ARN");
+        assertThatThrownBy(() -> FargateServiceArgs.builder().image("nginx").minCount(5).maxCount(2).build())
+                .hasMessage("FargateServiceArgs.vpcId is required; FargateServiceArgs.vpcCidr is required; "
+                        + "FargateServiceArgs.publicSubnetIds is required; FargateServiceArgs.privateSubnetIds is required; "
+                        + "FargateServiceArgs.image: \"nginx\" has no tag; pin a version tag or a digest; "
+                        + "FargateServiceArgs.minCount 5 is greater than maxCount 2");
+    }
+}
