@@ -6,7 +6,6 @@ import io.containerplatform.components.fargate.FargateSizes;
 
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * {@code container-platform:fargate}: the seed-001 web service on ECS Fargate.
@@ -32,7 +31,6 @@ public record FargateConfig(boolean enabled, String image, int cpu, int memory, 
                             int logRetentionDays, Optional<String> certificateArn, int spot,
                             FargateServiceArgs.Architecture architecture) {
 
-    private static final Pattern CERTIFICATE_ARN = Pattern.compile("arn:aws[a-z-]*:acm:[a-z0-9-]+:\\d{12}:certificate/[A-Za-z0-9-]+");
     private static final Map<String, FargateServiceArgs.Architecture> ARCHITECTURES = Map.of(
             "X86_64", FargateServiceArgs.Architecture.X86_64, "ARM64", FargateServiceArgs.Architecture.ARM64);
 
@@ -66,10 +64,7 @@ public record FargateConfig(boolean enabled, String image, int cpu, int memory, 
         var cpuTarget = c.integer("cpuTargetPercent", 70, 10, 95);
         var memoryTarget = c.integer("memoryTargetPercent", 80, 10, 95);
         var retention = c.integerIn("logRetentionDays", env.isProd() ? 30 : 7, LogRetention.ALLOWED_DAYS);
-        var certificateAllowed = "an ACM certificate ARN, arn:aws:acm:<region>:<account>:certificate/<id>";
-        var certificate = c.optionalString("certificateArn", certificateAllowed);
-        certificate.filter(arn -> !CERTIFICATE_ARN.matcher(arn).matches())
-                .ifPresent(arn -> c.error("certificateArn", "\"" + arn + "\" is not an ACM certificate ARN", certificateAllowed));
+        var certificate = CertificateKey.read(c);
         var spot = c.integer("spot", 0, 0, 100);
         var architecture = c.oneOf("architecture", FargateServiceArgs.Architecture.X86_64, new java.util.TreeMap<>(ARCHITECTURES));
         c.rejectUnknownKeys();

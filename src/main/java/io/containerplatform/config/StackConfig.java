@@ -20,14 +20,16 @@ import java.util.TreeSet;
  * @param extraTags   {@code container-platform:tags}: more tags for every taggable resource (optional)
  * @param network     {@code container-platform:network}
  * @param fargate     {@code container-platform:fargate}
+ * @param asg         {@code container-platform:asg}
+ * @param database    {@code container-platform:database}
  */
 public record StackConfig(Environment environment, String owner, String costCenter, Map<String, String> extraTags,
-                          NetworkConfig network, FargateConfig fargate) {
+                          NetworkConfig network, FargateConfig fargate, AsgConfig asg, DatabaseConfig database) {
 
     /** Tag keys the platform sets itself; {@code tags} may not redefine them. */
     public static final List<String> REQUIRED_TAGS = List.of("Project", "Environment", "Owner", "CostCenter", "ManagedBy");
 
-    private static final List<String> OBJECT_KEYS = List.of("network", "tags", "fargate");
+    private static final List<String> OBJECT_KEYS = List.of("network", "tags", "fargate", "asg", "database");
     private static final List<String> SCALAR_KEYS = List.of("environment", "owner", "costCenter");
     private static final String TAG_VALUE = "a string of at most 256 characters";
 
@@ -49,12 +51,14 @@ public record StackConfig(Environment environment, String owner, String costCent
                 + String.join("/", REQUIRED_TAGS) + ") to values (at most 256 characters)", StackConfig::checkTag);
         var network = NetworkConfig.read(root.objectOrEmpty("network"), environment);
         var fargate = FargateConfig.read(root.objectOrEmpty("fargate"), environment);
+        var asg = AsgConfig.read(root.objectOrEmpty("asg"));
+        var database = DatabaseConfig.read(root.objectOrEmpty("database"), environment, asg.enabled());
         root.rejectUnknownKeys();
 
         if (!errors.isEmpty()) {
             throw new ConfigException(errors);
         }
-        return new StackConfig(environment, owner, costCenter, Map.copyOf(tags), network, fargate);
+        return new StackConfig(environment, owner, costCenter, Map.copyOf(tags), network, fargate, asg, database);
     }
 
     /** The tags every taggable resource of the stack carries: the required five, then {@code tags}. */

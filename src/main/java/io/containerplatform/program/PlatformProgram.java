@@ -1,6 +1,7 @@
 package io.containerplatform.program;
 
 import com.pulumi.Context;
+import io.containerplatform.components.asg.AsgServiceComponent;
 import io.containerplatform.components.fargate.FargateServiceComponent;
 import io.containerplatform.components.network.NetworkComponent;
 import io.containerplatform.config.ConfigException;
@@ -58,6 +59,24 @@ public final class PlatformProgram {
             ctx.export("serviceName", web.serviceName());
             ctx.export("serviceRepositoryUrl", web.repositoryUrl());
             ctx.export("serviceLogGroup", web.logGroupName());
+        }
+
+        if (config.asg().enabled()) {
+            var asgArgs = config.asg().toArgs(config.environment())
+                    .vpcId(network.vpcId())
+                    .vpcCidr(network.vpcCidr())
+                    .publicSubnetIds(network.publicSubnetIds())
+                    .privateSubnetIds(network.privateSubnetIds());
+            if (config.database().enabled()) {
+                asgArgs.database(config.database().toArgs(config.environment()));
+            }
+            var app = new AsgServiceComponent(name + "-app", asgArgs.build(), tagged);
+            ctx.export("appUrl", app.url());
+            ctx.export("appAsgName", app.asgName());
+            ctx.export("appDbEndpoint", app.dbEndpoint());
+            ctx.export("appDbSecretArn", app.dbSecretArn());
+            ctx.export("appDashboardName", app.dashboardName());
+            ctx.export("appAlarmTopicArn", app.alarmTopicArn());
         }
     }
 }

@@ -66,7 +66,7 @@ class StackConfigTest {
                 arguments("retention negative", with("network", "{\"flowLogRetentionDays\":-1}"), "network.flowLogRetentionDays: -1 is not accepted; allowed: one of " + RETENTIONS),
                 arguments("vpcEndpoints a number", with("network", "{\"vpcEndpoints\":1}"), "network.vpcEndpoints: 1 is not a boolean; allowed: true or false"),
                 arguments("unknown network key", with("network", "{\"cidrBlock\":\"10.0.0.0/16\"}"), "network.cidrBlock: unknown key; " + NETWORK_KEYS),
-                arguments("unknown top-level key", with("netwrok", "{}"), "netwrok: unknown key; allowed keys: costCenter, environment, fargate, network, owner, tags"),
+                arguments("unknown top-level key", with("netwrok", "{}"), "netwrok: unknown key; allowed keys: asg, costCenter, database, environment, fargate, network, owner, tags"),
                 arguments("tags not a map", with("tags", "[\"a\"]"), "tags: [\"a\"] is not a map; allowed: a map of tag keys (1-128 characters, not aws:*, not Project/Environment/Owner/CostCenter/ManagedBy) to values (at most 256 characters)"),
                 arguments("tag value not a string", with("tags", "{\"Team\":5}"), "tags.Team: 5 is not a string; allowed: a map of tag keys (1-128 characters, not aws:*, not Project/Environment/Owner/CostCenter/ManagedBy) to values (at most 256 characters)"),
                 arguments("tag redefines a required one", with("tags", "{\"Owner\":\"x\"}"), "tags.Owner: tag key \"Owner\" is set by the platform itself; allowed: a map of tag keys (1-128 characters, not aws:*, not Project/Environment/Owner/CostCenter/ManagedBy) to values (at most 256 characters)"),
@@ -83,6 +83,18 @@ class StackConfigTest {
                 arguments("Fargate bad certificate", with("fargate", "{\"certificateArn\":\"arn:aws:iam::1:cert\"}"), "fargate.certificateArn: \"arn:aws:iam::1:cert\" is not an ACM certificate ARN; allowed: an ACM certificate ARN, arn:aws:acm:<region>:<account>:certificate/<id>"),
                 arguments("Fargate health path", with("fargate", "{\"healthCheckPath\":\"health\"}"), "fargate.healthCheckPath: \"health\" does not start with /; allowed: an HTTP path starting with /"),
                 arguments("Fargate unknown key", with("fargate", "{\"memroy\":512}"), "fargate.memroy: unknown key; allowed keys: architecture, certificateArn, containerPort, cpu, cpuTargetPercent, desiredCount, enabled, healthCheckPath, image, logRetentionDays, maxCount, memory, memoryTargetPercent, minCount, spot"),
+                arguments("ASG min above max", with("asg", "{\"minSize\":4,\"maxSize\":2}"), "asg.minSize: 4 is greater than maxSize 2; allowed: minSize <= desiredCapacity <= maxSize"),
+                arguments("ASG desired outside range", with("asg", "{\"minSize\":2,\"maxSize\":4,\"desiredCapacity\":5}"), "asg.desiredCapacity: 5 is outside minSize..maxSize (2..4); allowed: minSize <= desiredCapacity <= maxSize"),
+                arguments("ASG scale-down not below scale-up", with("asg", "{\"scaleUpCpuPercent\":60,\"scaleDownCpuPercent\":60}"), "asg.scaleDownCpuPercent: 60 is not below scaleUpCpuPercent 60; allowed: scaleDownCpuPercent < scaleUpCpuPercent"),
+                arguments("ASG invalid email", with("asg", "{\"alarmEmails\":[\"ops@example.com\",\"oncall\"]}"), "asg.alarmEmails[1]: \"oncall\" is not an email address; allowed: email addresses"),
+                arguments("ASG emails not a list", with("asg", "{\"alarmEmails\":\"ops@example.com\"}"), "asg.alarmEmails: \"ops@example.com\" is not a list; allowed: a list of email addresses"),
+                arguments("ASG bad instance type", with("asg", "{\"instanceType\":\"large\"}"), "asg.instanceType: \"large\" is not an instance type; allowed: an EC2 instance type such as t3.small"),
+                arguments("ASG cooldown too long", with("asg", "{\"cooldownSeconds\":7200}"), "asg.cooldownSeconds: 7200 is out of range; allowed: an integer from 0 to 3600"),
+                arguments("database backups out of range", with("database", "{\"backupRetentionDays\":40}"), "database.backupRetentionDays: 40 is out of range; allowed: an integer from 1 to 35"),
+                arguments("database bad class", with("database", "{\"instanceClass\":\"t3.micro\"}"), "database.instanceClass: \"t3.micro\" is not an RDS instance class; allowed: an RDS instance class such as db.t4g.micro"),
+                arguments("database old engine", with("database", "{\"engineVersion\":\"5.7\"}"), "database.engineVersion: \"5.7\" is not supported; allowed: MySQL 8.0 or 8.4, optionally with a minor version (8.0.39)"),
+                arguments("database storage ceiling below size", with("database", "{\"allocatedStorageGb\":100,\"maxAllocatedStorageGb\":50}"), "database.maxAllocatedStorageGb: 50 is below allocatedStorageGb 100; allowed: at least allocatedStorageGb"),
+                arguments("database without the ASG service", with("database", "{\"enabled\":true}"), "database.enabled: true without asg.enabled; allowed: a database only together with the Auto Scaling service (asg.enabled: true)"),
                 arguments("tag value too long", with("tags", "{\"Team\":\"" + "x".repeat(257) + "\"}"), "tags.Team: the value of \"Team\" is 257 characters long; allowed: a map of tag keys (1-128 characters, not aws:*, not Project/Environment/Owner/CostCenter/ManagedBy) to values (at most 256 characters)")
         );
     }

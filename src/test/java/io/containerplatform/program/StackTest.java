@@ -60,8 +60,7 @@ class StackTest {
                 continue;
             }
             taggable.add(r.type());
-            @SuppressWarnings("unchecked")
-            var tags = (Map<String, Object>) r.inputs().get("tags");
+            var tags = tagsOf(r.inputs().get("tags"));
             assertThat(tags).describedAs("tags of %s", r.urn()).isNotNull().containsKeys(StackConfig.REQUIRED_TAGS.toArray(String[]::new))
                     .containsEntry("ManagedBy", "pulumi").containsEntry("Environment", stack).containsEntry("Project", "container-platform");
         }
@@ -87,9 +86,25 @@ class StackTest {
         }
     }
 
+    /** Tags as a map, from the map form or the Auto Scaling list form ({key, value, propagateAtLaunch}). */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> tagsOf(Object tags) {
+        if (tags instanceof List<?> list) {
+            var map = new java.util.HashMap<String, Object>();
+            list.forEach(t -> map.put(String.valueOf(((Map<String, Object>) t).get("key")), ((Map<String, Object>) t).get("value")));
+            return map;
+        }
+        return (Map<String, Object>) tags;
+    }
+
     private static PlanResource only(Plan plan, String type) {
-        var all = plan.ofType(type);
-        assertThat(all).describedAs(type).hasSize(1);
+        return only(plan, type, "");
+    }
+
+    /** The one resource of {@code type} whose name starts with {@code prefix}. */
+    private static PlanResource only(Plan plan, String type, String prefix) {
+        var all = plan.ofType(type).stream().filter(r -> r.name().startsWith(prefix)).toList();
+        assertThat(all).describedAs(type + " named " + prefix + "*").hasSize(1);
         return all.get(0);
     }
 
@@ -104,10 +119,10 @@ class StackTest {
         assertThat(service.ignoreChanges()).isEmpty();
         assertThat(dev.ofType("aws:appautoscaling/target:Target")).isEmpty();
         @SuppressWarnings("unchecked")
-        var health = (Map<String, Object>) only(dev, "aws:lb/targetGroup:TargetGroup").inputs().get("healthCheck");
+        var health = (Map<String, Object>) only(dev, "aws:lb/targetGroup:TargetGroup", "dev-web").inputs().get("healthCheck");
         assertThat(health).containsEntry("path", "/").containsEntry("interval", 30L);
         assertThat(dev.ofType("aws:cloudwatch/logGroup:LogGroup")).extracting(r -> r.inputs().get("retentionInDays")).containsOnly(7L);
-        assertThat(only(dev, "aws:lb/listener:Listener").inputs()).containsEntry("protocol", "HTTP");
+        assertThat(only(dev, "aws:lb/listener:Listener", "dev-web").inputs()).containsEntry("protocol", "HTTP");
         assertThat(dev.outputs().get("serviceUrl")).isEqualTo("http://dev-web-lb-123456.us-east-1.elb.amazonaws.com");
     }
 
@@ -118,8 +133,34 @@ class StackTest {
         assertThat(service.ignoreChanges()).containsExactly("desiredCount");
         assertThat(only(prod, "aws:appautoscaling/target:Target").inputs()).containsEntry("minCapacity", 2L).containsEntry("maxCapacity", 10L);
         assertThat(prod.ofType("aws:appautoscaling/policy:Policy")).hasSize(2);
-        assertThat(prod.ofType("aws:lb/listener:Listener")).extracting(r -> r.inputs().get("protocol")).containsExactlyInAnyOrder("HTTP", "HTTPS");
-        assertThat(only(prod, "aws:lb/loadBalancer:LoadBalancer").inputs()).containsEntry("enableDeletionProtection", true);
+        assertThat(prod.ofType("aws:lb/listener:Listener")).filteredOn(r -> r.name().startsWith("prod-web"))
+                .extracting(r -> r.inputs().get("protocol")).containsExactlyInAnyOrder("HTTP", "HTTPS");
+        assertThat(only(prod, "aws:lb/loadBalancer:LoadBalancer", "prod-web").inputs()).containsEntry("enableDeletionProtection", true);
         assertThat(prod.outputs().get("serviceUrl")).isEqualTo("https://prod-web-lb-123456.us-east-1.elb.amazonaws.com");
+    }
+
+    @Test
+    void devRunsASmallAutoScalingServiceWithASingleAzDatabase() {
+        var dev = StackPlans.of("dev");
+        assertThat(only(dev, "aws:autoscaling/group:Group").inputs()).containsEntry("minSize", 1L).containsEntry("maxSize", 2L)
+                .containsEntry("desiredCapacity", 1L);
+        var db = only(dev, "aws:rds/instance:Instance");
+        assertThat(db.inputs()).containsEntry("multiAz", false).containsEntry("deletionProtection", false);
+        assertThat(db.protect()).isFalse();
+    }
+
+    @Test
+    void prodRunsTheSeed003ServiceWithAProtectedMultiAzDatabase() {
+        var prod = StackPlans.of("prod");
+        var asg = only(prod, "aws:autoscaling/group:Group");
+        assertThat(asg.inputs()).containsEntry("minSize", 2L).containsEntry("maxSize", 4L).containsEntry("desiredCapacity", 2L);
+        assertThat(asg.ignoreChanges()).containsExactly("desiredCapacity");
+        var db = only(prod, "aws:rds/instance:Instance");
+        assertThat(db.inputs()).containsEntry("multiAz", true).containsEntry("deletionProtection", true)
+                .containsEntry("finalSnapshotIdentifier", "prod-app-db-final").containsEntry("backupRetentionPeriod", 7L);
+        assertThat(db.protect()).isTrue();
+        assertThat(prod.ofType("aws:sns/topicSubscription:TopicSubscription")).extracting(r -> r.inputs().get("endpoint"))
+                .containsExactly("platform-oncall@example.com");
+        assertThat(prod.outputs()).containsKeys("appUrl", "appAsgName", "appDbEndpoint", "appDbSecretArn", "appDashboardName", "appAlarmTopicArn");
     }
 }

@@ -50,7 +50,9 @@ public class PlatformMocks implements Mocks {
             }
             case "aws:lb/targetGroup:TargetGroup" -> state.put("arnSuffix", "targetgroup/" + name + "/6d0ecf831eec9f09");
             case "aws:ecr/repository:Repository" -> state.put("repositoryUrl", ACCOUNT + ".dkr.ecr." + REGION + ".amazonaws.com/" + state.get("name"));
+            case "aws:ec2/launchTemplate:LaunchTemplate" -> state.put("latestVersion", 1);
             case "aws:rds/instance:Instance" -> {
+                state.putIfAbsent("identifier", name);
                 state.put("endpoint", name + ".abcdefgh.us-east-1.rds.amazonaws.com:3306");
                 state.put("address", name + ".abcdefgh.us-east-1.rds.amazonaws.com");
                 state.putIfAbsent("port", 3306);

@@ -1,0 +1,208 @@
+package io.containerplatform.components.asg;
+
+import com.pulumi.core.Output;
+import io.containerplatform.components.database.MysqlDatabaseArgs;
+import io.containerplatform.components.fargate.FargateServiceArgs;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Arguments of {@link AsgServiceComponent}. Immutable; build with {@link #builder()}. Defaults are seed 003's:
+ * 2 to 4 instances (2 at creation), target tracking at 50 % CPU, +1 instance above 70 % and -1 below 30 %
+ * for two minutes, 5 minutes of cooldown.
+ */
+public final class AsgServiceArgs {
+
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[A-Za-z]{2,}");
+
+    private final Output<String> vpcId;
+    private final Output<String> vpcCidr;
+    private final Output<List<String>> publicSubnetIds;
+    private final Output<List<String>> privateSubnetIds;
+    private final String image;
+    private final String instanceType;
+    private final int minSize;
+    private final int maxSize;
+    private final int desiredCapacity;
+    private final int appPort;
+    private final String healthCheckPath;
+    private final int cpuTargetPercent;
+    private final int scaleUpCpuPercent;
+    private final int scaleDownCpuPercent;
+    private final int cooldownSeconds;
+    private final List<String> alarmEmails;
+    private final String certificateArn;
+    private final boolean production;
+    private final int logRetentionDays;
+    private final MysqlDatabaseArgs.Builder database;
+
+    private AsgServiceArgs(Builder b) {
+        this.vpcId = b.vpcId;
+        this.vpcCidr = b.vpcCidr;
+        this.publicSubnetIds = b.publicSubnetIds;
+        this.privateSubnetIds = b.privateSubnetIds;
+        this.image = b.image;
+        this.instanceType = b.instanceType;
+        this.minSize = b.minSize;
+        this.maxSize = b.maxSize;
+        this.desiredCapacity = b.desiredCapacity;
+        this.appPort = b.appPort;
+        this.healthCheckPath = b.healthCheckPath;
+        this.cpuTargetPercent = b.cpuTargetPercent;
+        this.scaleUpCpuPercent = b.scaleUpCpuPercent;
+        this.scaleDownCpuPercent = b.scaleDownCpuPercent;
+        this.cooldownSeconds = b.cooldownSeconds;
+        this.alarmEmails = List.copyOf(b.alarmEmails);
+        this.certificateArn = b.certificateArn;
+        this.production = b.production;
+        this.logRetentionDays = b.logRetentionDays;
+        this.database = b.database;
+    }
+
+    /** VPC of the service. Required. */
+    public Output<String> vpcId() { return vpcId; }
+
+    /** VPC CIDR. Required. */
+    public Output<String> vpcCidr() { return vpcCidr; }
+
+    /** Public subnets of the load balancer. Required. */
+    public Output<List<String>> publicSubnetIds() { return publicSubnetIds; }
+
+    /** Private subnets of the instances and the database. Required. */
+    public Output<List<String>> privateSubnetIds() { return privateSubnetIds; }
+
+    /** Container image, pinned to a version tag or digest (ECR images are pulled with the instance role). Required. */
+    public String image() { return image; }
+
+    /** EC2 instance type. Default {@code t3.small}. */
+    public String instanceType() { return instanceType; }
+
+    /** Fewest instances. Default 2; 0 to 100. */
+    public int minSize() { return minSize; }
+
+    /** Most instances. Default 4; at least {@link #minSize()}. */
+    public int maxSize() { return maxSize; }
+
+    /** Instances at creation, then left to the autoscaler. Default 2; within min..max. */
+    public int desiredCapacity() { return desiredCapacity; }
+
+    /** Port the container serves on each instance. Default 80. */
+    public int appPort() { return appPort; }
+
+    /** Load balancer health check path. Default {@code /students} (seed 003). */
+    public String healthCheckPath() { return healthCheckPath; }
+
+    /** Target average CPU of the target-tracking policy. Default 50; 10 to 90. */
+    public int cpuTargetPercent() { return cpuTargetPercent; }
+
+    /** CPU above which (2 periods of 60 s) one instance is added. Default 70; above {@link #scaleDownCpuPercent()}. */
+    public int scaleUpCpuPercent() { return scaleUpCpuPercent; }
+
+    /** CPU below which (2 periods of 60 s) one instance is removed. Default 30. */
+    public int scaleDownCpuPercent() { return scaleDownCpuPercent; }
+
+    /** Seconds between two simple-scaling actions. Default 300; 0 to 3600. */
+    public int cooldownSeconds() { return cooldownSeconds; }
+
+    /** Email addresses subscribed to the alarm topic (each must confirm). Default none. */
+    public List<String> alarmEmails() { return alarmEmails; }
+
+    /** ACM certificate for HTTPS on the load balancer. Default none. */
+    public Optional<String> certificateArn() { return Optional.ofNullable(certificateArn); }
+
+    /** Production: load balancer deletion protection. Default false. */
+    public boolean production() { return production; }
+
+    /** Retention of the container log group {@code /asg/<name>}. Default 7. */
+    public int logRetentionDays() { return logRetentionDays; }
+
+    /**
+     * The database, or empty for none. Its {@code vpcId}, {@code subnetIds} and {@code clientSecurityGroupId}
+     * are set by the component (the private subnets and the instances' group).
+     */
+    public Optional<MysqlDatabaseArgs.Builder> database() { return Optional.ofNullable(database); }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builder of {@link AsgServiceArgs}; {@link #build()} validates every field at once. */
+    public static final class Builder {
+        private Output<String> vpcId;
+        private Output<String> vpcCidr;
+        private Output<List<String>> publicSubnetIds;
+        private Output<List<String>> privateSubnetIds;
+        private String image;
+        private String instanceType = "t3.small";
+        private int minSize = 2;
+        private int maxSize = 4;
+        private int desiredCapacity = 2;
+        private int appPort = 80;
+        private String healthCheckPath = "/students";
+        private int cpuTargetPercent = 50;
+        private int scaleUpCpuPercent = 70;
+        private int scaleDownCpuPercent = 30;
+        private int cooldownSeconds = 300;
+        private List<String> alarmEmails = List.of();
+        private String certificateArn;
+        private boolean production;
+        private int logRetentionDays = 7;
+        private MysqlDatabaseArgs.Builder database;
+
+        public Builder vpcId(Output<String> v) { this.vpcId = v; return this; }
+        public Builder vpcCidr(Output<String> v) { this.vpcCidr = v; return this; }
+        public Builder publicSubnetIds(Output<List<String>> v) { this.publicSubnetIds = v; return this; }
+        public Builder privateSubnetIds(Output<List<String>> v) { this.privateSubnetIds = v; return this; }
+        public Builder image(String v) { this.image = v; return this; }
+        public Builder instanceType(String v) { this.instanceType = v; return this; }
+        public Builder minSize(int v) { this.minSize = v; return this; }
+        public Builder maxSize(int v) { this.maxSize = v; return this; }
+        public Builder desiredCapacity(int v) { this.desiredCapacity = v; return this; }
+        public Builder appPort(int v) { this.appPort = v; return this; }
+        public Builder healthCheckPath(String v) { this.healthCheckPath = v; return this; }
+        public Builder cpuTargetPercent(int v) { this.cpuTargetPercent = v; return this; }
+        public Builder scaleUpCpuPercent(int v) { this.scaleUpCpuPercent = v; return this; }
+        public Builder scaleDownCpuPercent(int v) { this.scaleDownCpuPercent = v; return this; }
+        public Builder cooldownSeconds(int v) { this.cooldownSeconds = v; return this; }
+        public Builder alarmEmails(List<String> v) { this.alarmEmails = v; return this; }
+        public Builder certificateArn(String v) { this.certificateArn = v; return this; }
+        public Builder production(boolean v) { this.production = v; return this; }
+        public Builder logRetentionDays(int v) { this.logRetentionDays = v; return this; }
+        public Builder database(MysqlDatabaseArgs.Builder v) { this.database = v; return this; }
+
+        /** Validates and builds; the exception lists every invalid field. */
+        public AsgServiceArgs build() {
+            var errors = new ArrayList<String>();
+            if (vpcId == null || vpcCidr == null || publicSubnetIds == null || privateSubnetIds == null) {
+                errors.add("AsgServiceArgs.vpcId, vpcCidr, publicSubnetIds and privateSubnetIds are required");
+            }
+            FargateServiceArgs.imageProblem(image).ifPresent(p -> errors.add("AsgServiceArgs.image: " + p));
+            if (instanceType == null || !instanceType.matches("[a-z][a-z0-9-]*\\.[a-z0-9]+")) {
+                errors.add("AsgServiceArgs.instanceType: \"" + instanceType + "\" is not an EC2 instance type");
+            }
+            if (minSize < 0 || maxSize > 100 || minSize > maxSize) {
+                errors.add("AsgServiceArgs.minSize/maxSize: " + minSize + ".." + maxSize + " is not 0 <= minSize <= maxSize <= 100");
+            } else if (desiredCapacity < minSize || desiredCapacity > maxSize) {
+                errors.add("AsgServiceArgs.desiredCapacity " + desiredCapacity + " is outside minSize..maxSize (" + minSize + ".." + maxSize + ")");
+            }
+            if (appPort < 1 || appPort > 65535) {
+                errors.add("AsgServiceArgs.appPort: " + appPort + " is outside 1 to 65535");
+            }
+            if (scaleDownCpuPercent >= scaleUpCpuPercent) {
+                errors.add("AsgServiceArgs.scaleDownCpuPercent " + scaleDownCpuPercent + " must be below scaleUpCpuPercent " + scaleUpCpuPercent);
+            }
+            if (cooldownSeconds < 0 || cooldownSeconds > 3600) {
+                errors.add("AsgServiceArgs.cooldownSeconds: " + cooldownSeconds + " is outside 0 to 3600");
+            }
+            alarmEmails.stream().filter(e -> !EMAIL.matcher(e).matches())
+                    .forEach(e -> errors.add("AsgServiceArgs.alarmEmails: \"" + e + "\" is not an email address"));
+            if (!errors.isEmpty()) {
+                throw new IllegalArgumentException(String.join("; ", errors));
+            }
+            return new AsgServiceArgs(this);
+        }
+    }
+}

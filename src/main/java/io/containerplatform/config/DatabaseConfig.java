@@ -1,0 +1,62 @@
+package io.containerplatform.config;
+
+import io.containerplatform.components.database.MysqlDatabaseArgs;
+
+import java.util.regex.Pattern;
+
+/**
+ * {@code container-platform:database}: RDS MySQL of the Auto Scaling service.
+ *
+ * @param enabled               build it (needs {@code asg.enabled}); default false
+ * @param instanceClass         default {@code db.t4g.micro}
+ * @param multiAz               default true in prod, else false
+ * @param allocatedStorageGb    default 20
+ * @param maxAllocatedStorageGb storage autoscaling ceiling, default 100
+ * @param backupRetentionDays   1 to 35, default 7
+ * @param engineVersion         8.0 or 8.4, default 8.0
+ */
+public record DatabaseConfig(boolean enabled, String instanceClass, boolean multiAz, int allocatedStorageGb,
+                             int maxAllocatedStorageGb, int backupRetentionDays, String engineVersion) {
+
+    private static final Pattern INSTANCE_CLASS = Pattern.compile("db\\.[a-z0-9]+\\.[a-z0-9]+");
+
+    static DatabaseConfig read(ConfigObject c, Environment env, boolean asgEnabled) {
+        var enabled = c.bool("enabled", false);
+        if (enabled && !asgEnabled) {
+            c.error("enabled", "true without asg.enabled", "a database only together with the Auto Scaling service (asg.enabled: true)");
+        }
+        var classAllowed = "an RDS instance class such as db.t4g.micro";
+        var instanceClass = c.string("instanceClass", "db.t4g.micro", classAllowed);
+        if (!INSTANCE_CLASS.matcher(instanceClass).matches()) {
+            c.error("instanceClass", "\"" + instanceClass + "\" is not an RDS instance class", classAllowed);
+        }
+        var multiAz = c.bool("multiAz", env.isProd());
+        var storage = c.integer("allocatedStorageGb", 20, 20, 65536);
+        var maxStorage = c.integer("maxAllocatedStorageGb", Math.max(100, storage), 20, 65536);
+        if (maxStorage < storage) {
+            c.error("maxAllocatedStorageGb", maxStorage + " is below allocatedStorageGb " + storage, "at least allocatedStorageGb");
+        }
+        var backups = c.integer("backupRetentionDays", 7, 1, 35);
+        var versionAllowed = "MySQL 8.0 or 8.4, optionally with a minor version (8.0.39)";
+        var version = c.string("engineVersion", "8.0", versionAllowed);
+        if (!version.matches("8\\.0(\\.\\d+)?|8\\.4(\\.\\d+)?")) {
+            c.error("engineVersion", "\"" + version + "\" is not supported", versionAllowed);
+        }
+        c.rejectUnknownKeys();
+        return new DatabaseConfig(enabled, instanceClass, multiAz, storage, maxStorage, backups, version);
+    }
+
+    /** The database settings; production adds deletion protection, a final snapshot, protect and Performance Insights. */
+    public MysqlDatabaseArgs.Builder toArgs(Environment env) {
+        return MysqlDatabaseArgs.builder()
+                .instanceClass(instanceClass)
+                .multiAz(multiAz)
+                .allocatedStorageGb(allocatedStorageGb)
+                .maxAllocatedStorageGb(maxAllocatedStorageGb)
+                .backupRetentionDays(backupRetentionDays)
+                .engineVersion(engineVersion)
+                .production(env.isProd())
+                .performanceInsights(env.isProd())
+                .monitoringIntervalSeconds(env.isProd() ? 60 : 0);
+    }
+}
