@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * Runs the policy pack ({@code policy/}, {@code npm run check}) over a written plan file, installing the
- * pack's locked npm dependencies first on a fresh clone. The pack's output goes straight to the console.
+ * pack's locked npm dependencies first on a fresh clone. The pack's output is copied to {@code System.out}
+ * (not inherited: a child writing to the JVM's own stdout would bypass whoever captured it, e.g. a test runner).
  */
 final class PolicyCheck {
 
@@ -45,6 +46,11 @@ final class PolicyCheck {
         var command = new java.util.ArrayList<String>();
         command.add(System.getProperty("os.name").toLowerCase().contains("win") ? "npm.cmd" : "npm");
         command.addAll(args);
-        return new ProcessBuilder(command).directory(dir.toFile()).inheritIO().start().waitFor();
+        var process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+        process.getOutputStream().close();
+        try (var output = new java.io.BufferedReader(new java.io.InputStreamReader(process.getInputStream(), java.nio.charset.StandardCharsets.UTF_8))) {
+            output.lines().forEach(System.out::println);
+        }
+        return process.waitFor();
     }
 }
