@@ -4,6 +4,8 @@ import com.pulumi.Context;
 import io.containerplatform.components.asg.AsgServiceComponent;
 import io.containerplatform.components.fargate.FargateServiceComponent;
 import io.containerplatform.components.network.NetworkComponent;
+import io.containerplatform.components.spark.SparkEcsComponent;
+import io.containerplatform.components.storage.DataBucket;
 import io.containerplatform.config.ConfigException;
 import io.containerplatform.config.ConfigSource;
 import io.containerplatform.config.StackConfig;
@@ -77,6 +79,19 @@ public final class PlatformProgram {
             ctx.export("appDbSecretArn", app.dbSecretArn());
             ctx.export("appDashboardName", app.dashboardName());
             ctx.export("appAlarmTopicArn", app.alarmTopicArn());
+        }
+
+        if (config.sparkEcs().enabled()) {
+            var data = new DataBucket(name + "-data", config.environment().isProd(), tagged);
+            ctx.export("dataBucketName", data.bucketName());
+            var spark = new SparkEcsComponent(name + "-spark", config.sparkEcs().toArgs(config.environment())
+                    .vpcId(network.vpcId())
+                    .vpcCidr(network.vpcCidr())
+                    .privateSubnetIds(network.privateSubnetIds())
+                    .dataBucketArn(data.bucketArn())
+                    .build(), tagged);
+            ctx.export("sparkClusterName", spark.clusterName());
+            ctx.export("sparkMasterUrl", spark.masterUrl());
         }
     }
 }

@@ -66,7 +66,7 @@ class StackConfigTest {
                 arguments("retention negative", with("network", "{\"flowLogRetentionDays\":-1}"), "network.flowLogRetentionDays: -1 is not accepted; allowed: one of " + RETENTIONS),
                 arguments("vpcEndpoints a number", with("network", "{\"vpcEndpoints\":1}"), "network.vpcEndpoints: 1 is not a boolean; allowed: true or false"),
                 arguments("unknown network key", with("network", "{\"cidrBlock\":\"10.0.0.0/16\"}"), "network.cidrBlock: unknown key; " + NETWORK_KEYS),
-                arguments("unknown top-level key", with("netwrok", "{}"), "netwrok: unknown key; allowed keys: asg, costCenter, database, environment, fargate, network, owner, tags"),
+                arguments("unknown top-level key", with("netwrok", "{}"), "netwrok: unknown key; allowed keys: asg, costCenter, database, environment, fargate, network, owner, sparkEcs, tags"),
                 arguments("tags not a map", with("tags", "[\"a\"]"), "tags: [\"a\"] is not a map; allowed: a map of tag keys (1-128 characters, not aws:*, not Project/Environment/Owner/CostCenter/ManagedBy) to values (at most 256 characters)"),
                 arguments("tag value not a string", with("tags", "{\"Team\":5}"), "tags.Team: 5 is not a string; allowed: a map of tag keys (1-128 characters, not aws:*, not Project/Environment/Owner/CostCenter/ManagedBy) to values (at most 256 characters)"),
                 arguments("tag redefines a required one", with("tags", "{\"Owner\":\"x\"}"), "tags.Owner: tag key \"Owner\" is set by the platform itself; allowed: a map of tag keys (1-128 characters, not aws:*, not Project/Environment/Owner/CostCenter/ManagedBy) to values (at most 256 characters)"),
@@ -95,6 +95,11 @@ class StackConfigTest {
                 arguments("database old engine", with("database", "{\"engineVersion\":\"5.7\"}"), "database.engineVersion: \"5.7\" is not supported; allowed: MySQL 8.0 or 8.4, optionally with a minor version (8.0.39)"),
                 arguments("database storage ceiling below size", with("database", "{\"allocatedStorageGb\":100,\"maxAllocatedStorageGb\":50}"), "database.maxAllocatedStorageGb: 50 is below allocatedStorageGb 100; allowed: at least allocatedStorageGb"),
                 arguments("database without the ASG service", with("database", "{\"enabled\":true}"), "database.enabled: true without asg.enabled; allowed: a database only together with the Auto Scaling service (asg.enabled: true)"),
+                arguments("Spark ECS min above max", with("sparkEcs", "{\"minSize\":3,\"maxSize\":1}"), "sparkEcs.minSize: 3 is greater than maxSize 1; allowed: minSize <= maxSize"),
+                arguments("Spark ECS no workers", with("sparkEcs", "{\"workerCount\":0}"), "sparkEcs.workerCount: 0 is out of range; allowed: an integer from 1 to 100"),
+                arguments("Spark ECS worker memory", with("sparkEcs", "{\"workerMemory\":256}"), "sparkEcs.workerMemory: 256 is out of range; allowed: an integer from 512 to 122880"),
+                arguments("Spark ECS enabled without image", with("sparkEcs", "{\"enabled\":true}"), "sparkEcs.image: missing; allowed: the Spark image of docker/spark, pinned to a version tag or digest (not latest)"),
+                arguments("Spark ECS unknown key", with("sparkEcs", "{\"workers\":2}"), "sparkEcs.workers: unknown key; allowed keys: enabled, image, instanceType, maxSize, minSize, workerCount, workerCpu, workerMemory"),
                 arguments("tag value too long", with("tags", "{\"Team\":\"" + "x".repeat(257) + "\"}"), "tags.Team: the value of \"Team\" is 257 characters long; allowed: a map of tag keys (1-128 characters, not aws:*, not Project/Environment/Owner/CostCenter/ManagedBy) to values (at most 256 characters)")
         );
     }

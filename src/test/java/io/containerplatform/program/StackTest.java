@@ -111,10 +111,10 @@ class StackTest {
     @Test
     void devRunsTheSeed001ServiceWithoutAutoscaling() {
         var dev = StackPlans.of("dev");
-        var task = only(dev, "aws:ecs/taskDefinition:TaskDefinition");
+        var task = only(dev, "aws:ecs/taskDefinition:TaskDefinition", "dev-web");
         assertThat(task.inputs()).containsEntry("cpu", "256").containsEntry("memory", "512");
         assertThat((String) task.inputs().get("containerDefinitions")).contains("\"containerPort\":80");
-        var service = only(dev, "aws:ecs/service:Service");
+        var service = only(dev, "aws:ecs/service:Service", "dev-web");
         assertThat(service.inputs()).containsEntry("desiredCount", 2L);
         assertThat(service.ignoreChanges()).isEmpty();
         assertThat(dev.ofType("aws:appautoscaling/target:Target")).isEmpty();
@@ -129,7 +129,7 @@ class StackTest {
     @Test
     void prodAutoscalesTwoToTenTasksBehindHttpsAndNeverFightsTheAutoscaler() {
         var prod = StackPlans.of("prod");
-        var service = only(prod, "aws:ecs/service:Service");
+        var service = only(prod, "aws:ecs/service:Service", "prod-web");
         assertThat(service.ignoreChanges()).containsExactly("desiredCount");
         assertThat(only(prod, "aws:appautoscaling/target:Target").inputs()).containsEntry("minCapacity", 2L).containsEntry("maxCapacity", 10L);
         assertThat(prod.ofType("aws:appautoscaling/policy:Policy")).hasSize(2);
@@ -142,7 +142,7 @@ class StackTest {
     @Test
     void devRunsASmallAutoScalingServiceWithASingleAzDatabase() {
         var dev = StackPlans.of("dev");
-        assertThat(only(dev, "aws:autoscaling/group:Group").inputs()).containsEntry("minSize", 1L).containsEntry("maxSize", 2L)
+        assertThat(only(dev, "aws:autoscaling/group:Group", "dev-app").inputs()).containsEntry("minSize", 1L).containsEntry("maxSize", 2L)
                 .containsEntry("desiredCapacity", 1L);
         var db = only(dev, "aws:rds/instance:Instance");
         assertThat(db.inputs()).containsEntry("multiAz", false).containsEntry("deletionProtection", false);
@@ -152,7 +152,7 @@ class StackTest {
     @Test
     void prodRunsTheSeed003ServiceWithAProtectedMultiAzDatabase() {
         var prod = StackPlans.of("prod");
-        var asg = only(prod, "aws:autoscaling/group:Group");
+        var asg = only(prod, "aws:autoscaling/group:Group", "prod-app");
         assertThat(asg.inputs()).containsEntry("minSize", 2L).containsEntry("maxSize", 4L).containsEntry("desiredCapacity", 2L);
         assertThat(asg.ignoreChanges()).containsExactly("desiredCapacity");
         var db = only(prod, "aws:rds/instance:Instance");
@@ -162,5 +162,17 @@ class StackTest {
         assertThat(prod.ofType("aws:sns/topicSubscription:TopicSubscription")).extracting(r -> r.inputs().get("endpoint"))
                 .containsExactly("platform-oncall@example.com");
         assertThat(prod.outputs()).containsKeys("appUrl", "appAsgName", "appDbEndpoint", "appDbSecretArn", "appDashboardName", "appAlarmTopicArn");
+    }
+
+    @Test
+    void sparkRunsOnEcsWithEc2CapacityInBothStacksAndProdKeepsTheDataBucket() {
+        var dev = StackPlans.of("dev");
+        assertThat(only(dev, "aws:ecs/service:Service", "dev-spark-worker").inputs()).containsEntry("desiredCount", 1L);
+        assertThat(only(dev, "aws:s3/bucketV2:BucketV2").protect()).isFalse();
+        var prod = StackPlans.of("prod");
+        assertThat(only(prod, "aws:ecs/service:Service", "prod-spark-worker").inputs()).containsEntry("desiredCount", 4L);
+        assertThat(only(prod, "aws:autoscaling/group:Group", "prod-spark").inputs()).containsEntry("minSize", 2L).containsEntry("maxSize", 6L);
+        assertThat(only(prod, "aws:s3/bucketV2:BucketV2").protect()).isTrue();
+        assertThat(prod.outputs()).containsEntry("sparkMasterUrl", "spark://master.prod-spark.spark.local:7077");
     }
 }

@@ -103,7 +103,7 @@ public class AsgServiceComponent extends ComponentResource {
                 Ec2Capacity.AL2023_AMI, args.instanceType(), instances.id(), profile.arn(), userData, 20));
         var group = Ec2Capacity.autoScalingGroup(this, name, template, new Ec2Capacity.GroupSpec(
                 args.privateSubnetIds(), args.minSize(), args.maxSize(), args.desiredCapacity(),
-                List.of(loadBalancer.targetGroupArn()), false));
+                List.of(loadBalancer.targetGroupArn()), false, Map.of()));
 
         new Policy(name + "-cpu-target", PolicyArgs.builder()
                 .autoscalingGroupName(group.name())

@@ -77,9 +77,10 @@ public final class Ec2Capacity {
      * @param desiredCapacity  instances at creation, ignored by later updates
      * @param targetGroupArns  load balancer target groups to register in (ELB health checks when any)
      * @param protectFromScaleIn whether new instances are protected from scale-in (ECS managed termination)
+     * @param tags             tags propagated to the instances besides {@code Name} and the stack's tags
      */
     public record GroupSpec(Output<List<String>> subnetIds, int minSize, int maxSize, int desiredCapacity,
-                            List<Output<String>> targetGroupArns, boolean protectFromScaleIn) {
+                            List<Output<String>> targetGroupArns, boolean protectFromScaleIn, Map<String, String> tags) {
     }
 
     /** The instance profile that hands {@code role} to the instances. */
@@ -152,7 +153,8 @@ public final class Ec2Capacity {
                 .enabledMetrics("GroupMinSize", "GroupMaxSize", "GroupDesiredCapacity", "GroupInServiceInstances",
                         "GroupPendingInstances", "GroupTerminatingInstances", "GroupTotalInstances")
                 .protectFromScaleIn(spec.protectFromScaleIn())
-                .tags(GroupTagArgs.builder().key("Name").value(name).propagateAtLaunch(true).build());
+                .tags(java.util.stream.Stream.concat(java.util.stream.Stream.of(Map.entry("Name", name)), new java.util.TreeMap<>(spec.tags()).entrySet().stream())
+                        .map(tag -> GroupTagArgs.builder().key(tag.getKey()).value(tag.getValue()).propagateAtLaunch(true).build()).toList());
         if (!spec.targetGroupArns().isEmpty()) {
             group.targetGroupArns(Output.all(spec.targetGroupArns()));
         }

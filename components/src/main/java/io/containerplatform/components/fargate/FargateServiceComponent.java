@@ -35,12 +35,10 @@ import com.pulumi.aws.ecs.inputs.ServiceLoadBalancerArgs;
 import com.pulumi.aws.ecs.inputs.ServiceNetworkConfigurationArgs;
 import com.pulumi.aws.ecs.inputs.TaskDefinitionRuntimePlatformArgs;
 import com.pulumi.aws.iam.Role;
-import com.pulumi.aws.iam.RoleArgs;
 import com.pulumi.aws.iam.RolePolicy;
 import com.pulumi.aws.iam.RolePolicyArgs;
 import com.pulumi.aws.iam.RolePolicyAttachment;
 import com.pulumi.aws.iam.RolePolicyAttachmentArgs;
-import com.pulumi.aws.inputs.GetCallerIdentityArgs;
 import com.pulumi.aws.inputs.GetRegionArgs;
 import com.pulumi.core.Output;
 import com.pulumi.deployment.InvokeOptions;
@@ -50,6 +48,7 @@ import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
 import io.containerplatform.components.common.IamPolicy;
 import io.containerplatform.components.common.Json;
+import io.containerplatform.components.compute.EcsTaskRoles;
 import io.containerplatform.components.loadbalancing.WebLoadBalancer;
 import io.containerplatform.components.loadbalancing.WebLoadBalancerArgs;
 
@@ -69,8 +68,6 @@ public class FargateServiceComponent extends ComponentResource {
 
     /** Pulumi type token of this component. */
     public static final String TYPE = "containerplatform:ecs:FargateServiceComponent";
-    /** AWS managed policy of the execution role: image pulls and log writes. */
-    public static final String EXECUTION_POLICY_ARN = "arn:aws:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy";
 
     private final Output<String> url;
     private final Output<String> clusterName;
@@ -88,7 +85,6 @@ public class FargateServiceComponent extends ComponentResource {
         super(TYPE, name, options);
         var invoke = new InvokeOptions(this, null, null);
         Output<String> region = AwsFunctions.getRegion(GetRegionArgs.builder().build(), invoke).applyValue(r -> r.name());
-        Output<String> account = AwsFunctions.getCallerIdentity(GetCallerIdentityArgs.builder().build(), invoke).applyValue(r -> r.accountId());
 
         var cluster = new Cluster(name + "-cluster", ClusterArgs.builder()
                 .settings(ClusterSettingArgs.builder().name("containerInsights").value("enabled").build())
@@ -107,8 +103,7 @@ public class FargateServiceComponent extends ComponentResource {
                 .retentionInDays(args.logRetentionDays())
                 .build(), child());
 
-        var trust = account.applyValue(id -> IamPolicy.assumedByService("ecs-tasks.amazonaws.com",
-                obj("StringEquals", obj("aws:SourceAccount", id))));
+        var trust = EcsTaskRoles.trust(this);
         var executionRole = executionRole(name, args, trust);
         var taskRole = taskRole(name, args, trust);
 
@@ -229,14 +224,7 @@ public class FargateServiceComponent extends ComponentResource {
     }
 
     private Role executionRole(String name, FargateServiceArgs args, Output<String> trust) {
-        var role = new Role(name + "-execution-role", RoleArgs.builder()
-                .description("ECS agent of " + name + ": pulls images, writes logs, reads the service's secrets")
-                .assumeRolePolicy(trust)
-                .build(), child());
-        new RolePolicyAttachment(name + "-execution-policy", RolePolicyAttachmentArgs.builder()
-                .role(role.name())
-                .policyArn(EXECUTION_POLICY_ARN)
-                .build(), child());
+        var role = EcsTaskRoles.executionRole(this, name, trust);
         if (!args.secrets().isEmpty()) {
             var secretArns = args.secrets().values().stream().filter(a -> a.contains(":secretsmanager:")).sorted().toList();
             var parameterArns = args.secrets().values().stream().filter(a -> a.contains(":ssm:")).sorted().toList();
@@ -256,10 +244,7 @@ public class FargateServiceComponent extends ComponentResource {
     }
 
     private Role taskRole(String name, FargateServiceArgs args, Output<String> trust) {
-        var role = new Role(name + "-task-role", RoleArgs.builder()
-                .description("Application of " + name + ": only what its args grant")
-                .assumeRolePolicy(trust)
-                .build(), child());
+        var role = EcsTaskRoles.taskRole(this, name, trust);
         for (int i = 0; i < args.taskPolicyArns().size(); i++) {
             new RolePolicyAttachment(name + "-task-policy-" + i, RolePolicyAttachmentArgs.builder()
                     .role(role.name())

@@ -51,6 +51,10 @@ public class PlatformMocks implements Mocks {
             case "aws:lb/targetGroup:TargetGroup" -> state.put("arnSuffix", "targetgroup/" + name + "/6d0ecf831eec9f09");
             case "aws:ecr/repository:Repository" -> state.put("repositoryUrl", ACCOUNT + ".dkr.ecr." + REGION + ".amazonaws.com/" + state.get("name"));
             case "aws:ec2/launchTemplate:LaunchTemplate" -> state.put("latestVersion", 1);
+            case "aws:s3/bucketV2:BucketV2" -> {
+                state.putIfAbsent("bucket", name + "-0a1b2c3");
+                state.put("arn", "arn:aws:s3:::" + state.get("bucket"));
+            }
             case "aws:rds/instance:Instance" -> {
                 state.putIfAbsent("identifier", name);
                 state.put("endpoint", name + ".abcdefgh.us-east-1.rds.amazonaws.com:3306");

@@ -1,0 +1,158 @@
+package io.containerplatform.components.spark;
+
+import com.pulumi.core.Output;
+import io.containerplatform.components.common.LogRetention;
+import io.containerplatform.components.fargate.FargateServiceArgs;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Arguments of {@link SparkEcsComponent}. Immutable; build with {@link #builder()}. */
+public final class SparkEcsArgs {
+
+    private final Output<String> vpcId;
+    private final Output<String> vpcCidr;
+    private final Output<List<String>> privateSubnetIds;
+    private final Output<String> dataBucketArn;
+    private final String image;
+    private final String instanceType;
+    private final int minSize;
+    private final int maxSize;
+    private final int workerCount;
+    private final int workerCpu;
+    private final int workerMemory;
+    private final int targetCapacityPercent;
+    private final int logRetentionDays;
+
+    private SparkEcsArgs(Builder b) {
+        this.vpcId = b.vpcId;
+        this.vpcCidr = b.vpcCidr;
+        this.privateSubnetIds = b.privateSubnetIds;
+        this.dataBucketArn = b.dataBucketArn;
+        this.image = b.image;
+        this.instanceType = b.instanceType;
+        this.minSize = b.minSize;
+        this.maxSize = b.maxSize;
+        this.workerCount = b.workerCount;
+        this.workerCpu = b.workerCpu;
+        this.workerMemory = b.workerMemory;
+        this.targetCapacityPercent = b.targetCapacityPercent;
+        this.logRetentionDays = b.logRetentionDays;
+    }
+
+    /** VPC of the cluster and of the private DNS namespace. Required. */
+    public Output<String> vpcId() { return vpcId; }
+
+    /** VPC CIDR: the only source allowed on 7077 and 8080-8089. Required. */
+    public Output<String> vpcCidr() { return vpcCidr; }
+
+    /** Private subnets of the instances and tasks. Required. */
+    public Output<List<String>> privateSubnetIds() { return privateSubnetIds; }
+
+    /** ARN of the data bucket the Spark tasks may read and write. Required. */
+    public Output<String> dataBucketArn() { return dataBucketArn; }
+
+    /** The Spark image (docker/spark), pinned to a tag (e.g. the commit SHA images.yml pushed). Required. */
+    public String image() { return image; }
+
+    /** Instance type of the EC2 capacity. Default {@code m6i.large}. */
+    public String instanceType() { return instanceType; }
+
+    /** Fewest instances. Default 1. */
+    public int minSize() { return minSize; }
+
+    /** Most instances. Default 4; at least {@link #minSize()}. */
+    public int maxSize() { return maxSize; }
+
+    /** Spark workers (ECS tasks). Default 2; 1 to 100. */
+    public int workerCount() { return workerCount; }
+
+    /** CPU units per worker. Default 1024; 256 to 16384. Spark gets all but a share for the JVM. */
+    public int workerCpu() { return workerCpu; }
+
+    /** Memory (MiB) per worker. Default 4096; 512 to 122880. Spark gets 75 %, the rest is JVM overhead. */
+    public int workerMemory() { return workerMemory; }
+
+    /** Target utilisation of the capacity provider's managed scaling, percent. Default 100; 1 to 100. */
+    public int targetCapacityPercent() { return targetCapacityPercent; }
+
+    /** Retention of {@code /ecs/<cluster>/tasks}. Default 7. */
+    public int logRetentionDays() { return logRetentionDays; }
+
+    /** Memory given to the Spark worker process (75 % of the task's), e.g. {@code 3072m}. */
+    public String sparkWorkerMemory() {
+        return (workerMemory * 3 / 4) + "m";
+    }
+
+    /** Cores given to the Spark worker process (at least 1). */
+    public int sparkWorkerCores() {
+        return Math.max(1, workerCpu / 1024);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builder of {@link SparkEcsArgs}; {@link #build()} validates every field at once. */
+    public static final class Builder {
+        private Output<String> vpcId;
+        private Output<String> vpcCidr;
+        private Output<List<String>> privateSubnetIds;
+        private Output<String> dataBucketArn;
+        private String image;
+        private String instanceType = "m6i.large";
+        private int minSize = 1;
+        private int maxSize = 4;
+        private int workerCount = 2;
+        private int workerCpu = 1024;
+        private int workerMemory = 4096;
+        private int targetCapacityPercent = 100;
+        private int logRetentionDays = 7;
+
+        public Builder vpcId(Output<String> v) { this.vpcId = v; return this; }
+        public Builder vpcCidr(Output<String> v) { this.vpcCidr = v; return this; }
+        public Builder privateSubnetIds(Output<List<String>> v) { this.privateSubnetIds = v; return this; }
+        public Builder dataBucketArn(Output<String> v) { this.dataBucketArn = v; return this; }
+        public Builder image(String v) { this.image = v; return this; }
+        public Builder instanceType(String v) { this.instanceType = v; return this; }
+        public Builder minSize(int v) { this.minSize = v; return this; }
+        public Builder maxSize(int v) { this.maxSize = v; return this; }
+        public Builder workerCount(int v) { this.workerCount = v; return this; }
+        public Builder workerCpu(int v) { this.workerCpu = v; return this; }
+        public Builder workerMemory(int v) { this.workerMemory = v; return this; }
+        public Builder targetCapacityPercent(int v) { this.targetCapacityPercent = v; return this; }
+        public Builder logRetentionDays(int v) { this.logRetentionDays = v; return this; }
+
+        /** Validates and builds; the exception lists every invalid field. */
+        public SparkEcsArgs build() {
+            var errors = new ArrayList<String>();
+            if (vpcId == null || vpcCidr == null || privateSubnetIds == null || dataBucketArn == null) {
+                errors.add("SparkEcsArgs.vpcId, vpcCidr, privateSubnetIds and dataBucketArn are required");
+            }
+            FargateServiceArgs.imageProblem(image).ifPresent(p -> errors.add("SparkEcsArgs.image: " + p));
+            if (instanceType == null || !instanceType.matches("[a-z][a-z0-9-]*\\.[a-z0-9]+")) {
+                errors.add("SparkEcsArgs.instanceType: \"" + instanceType + "\" is not an EC2 instance type");
+            }
+            if (minSize < 0 || maxSize < 1 || minSize > maxSize || maxSize > 100) {
+                errors.add("SparkEcsArgs.minSize/maxSize: " + minSize + ".." + maxSize + " is not 0 <= minSize <= maxSize <= 100");
+            }
+            range(errors, "workerCount", workerCount, 1, 100);
+            range(errors, "workerCpu", workerCpu, 256, 16384);
+            range(errors, "workerMemory", workerMemory, 512, 122880);
+            range(errors, "targetCapacityPercent", targetCapacityPercent, 1, 100);
+            if (!LogRetention.isAllowed(logRetentionDays)) {
+                errors.add("SparkEcsArgs.logRetentionDays: " + logRetentionDays + " is not a CloudWatch Logs retention");
+            }
+            if (!errors.isEmpty()) {
+                throw new IllegalArgumentException(String.join("; ", errors));
+            }
+            return new SparkEcsArgs(this);
+        }
+
+        private static void range(List<String> errors, String field, int value, int min, int max) {
+            if (value < min || value > max) {
+                errors.add("SparkEcsArgs." + field + ": " + value + " is outside " + min + " to " + max);
+            }
+        }
+    }
+}

@@ -1,0 +1,245 @@
+package io.containerplatform.components.spark;
+
+import com.pulumi.aws.AwsFunctions;
+import com.pulumi.aws.cloudwatch.LogGroup;
+import com.pulumi.aws.cloudwatch.LogGroupArgs;
+import com.pulumi.aws.ec2.SecurityGroup;
+import com.pulumi.aws.ec2.SecurityGroupArgs;
+import com.pulumi.aws.ec2.inputs.SecurityGroupEgressArgs;
+import com.pulumi.aws.ec2.inputs.SecurityGroupIngressArgs;
+import com.pulumi.aws.ecs.CapacityProvider;
+import com.pulumi.aws.ecs.CapacityProviderArgs;
+import com.pulumi.aws.ecs.Cluster;
+import com.pulumi.aws.ecs.ClusterArgs;
+import com.pulumi.aws.ecs.ClusterCapacityProviders;
+import com.pulumi.aws.ecs.ClusterCapacityProvidersArgs;
+import com.pulumi.aws.ecs.Service;
+import com.pulumi.aws.ecs.ServiceArgs;
+import com.pulumi.aws.ecs.TaskDefinition;
+import com.pulumi.aws.ecs.TaskDefinitionArgs;
+import com.pulumi.aws.ecs.inputs.CapacityProviderAutoScalingGroupProviderArgs;
+import com.pulumi.aws.ecs.inputs.CapacityProviderAutoScalingGroupProviderManagedScalingArgs;
+import com.pulumi.aws.ecs.inputs.ClusterCapacityProvidersDefaultCapacityProviderStrategyArgs;
+import com.pulumi.aws.ecs.inputs.ClusterSettingArgs;
+import com.pulumi.aws.ecs.inputs.ServiceCapacityProviderStrategyArgs;
+import com.pulumi.aws.ecs.inputs.ServiceDeploymentCircuitBreakerArgs;
+import com.pulumi.aws.ecs.inputs.ServiceNetworkConfigurationArgs;
+import com.pulumi.aws.ecs.inputs.ServiceServiceRegistriesArgs;
+import com.pulumi.aws.iam.RolePolicy;
+import com.pulumi.aws.iam.RolePolicyArgs;
+import com.pulumi.aws.inputs.GetRegionArgs;
+import com.pulumi.aws.servicediscovery.PrivateDnsNamespace;
+import com.pulumi.aws.servicediscovery.PrivateDnsNamespaceArgs;
+import com.pulumi.aws.servicediscovery.inputs.ServiceDnsConfigArgs;
+import com.pulumi.aws.servicediscovery.inputs.ServiceDnsConfigDnsRecordArgs;
+import com.pulumi.aws.servicediscovery.inputs.ServiceHealthCheckCustomConfigArgs;
+import com.pulumi.core.Output;
+import com.pulumi.deployment.InvokeOptions;
+import com.pulumi.resources.ComponentResource;
+import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.CustomResourceOptions;
+import io.containerplatform.components.common.Json;
+import io.containerplatform.components.compute.Ec2Capacity;
+import io.containerplatform.components.compute.EcsTaskRoles;
+import io.containerplatform.components.storage.DataBucket;
+
+import java.util.List;
+import java.util.Map;
+
+import static io.containerplatform.components.common.Json.obj;
+
+/**
+ * Spark standalone on ECS with EC2 capacity (seed 000): an ECS cluster whose capacity provider is an Auto
+ * Scaling group built from the shared {@link Ec2Capacity} blocks (ECS-optimised Amazon Linux 2023, IMDSv2,
+ * encrypted volumes) with managed scaling and managed termination protection; a Spark master service
+ * registered in Cloud Map private DNS and worker services that find it at {@code spark://master.<ns>:7077};
+ * 7077 and 8080-8089 open to the VPC only; logs in {@code /ecs/<cluster>/tasks}; a task role that may use
+ * the data bucket and nothing else.
+ */
+public class SparkEcsComponent extends ComponentResource {
+
+    /** Pulumi type token of this component. */
+    public static final String TYPE = "containerplatform:spark:SparkEcsComponent";
+    /** The master's task size: the master only schedules. */
+    static final int MASTER_CPU = 512;
+    static final int MASTER_MEMORY = 1024;
+
+    private final Output<String> clusterName;
+    private final Output<String> masterUrl;
+    private final Output<String> logGroupName;
+
+    public SparkEcsComponent(String name, SparkEcsArgs args, ComponentResourceOptions options) {
+        super(TYPE, name, options);
+        Output<String> region = AwsFunctions.getRegion(GetRegionArgs.builder().build(), new InvokeOptions(this, null, null))
+                .applyValue(r -> r.name());
+        var clusterName = name + "-cluster";
+        var cluster = new Cluster(clusterName, ClusterArgs.builder()
+                .name(clusterName)
+                .settings(ClusterSettingArgs.builder().name("containerInsights").value("enabled").build())
+                .build(), child());
+
+        var instances = new SecurityGroup(name + "-instances-sg", SecurityGroupArgs.builder()
+                .description("ECS container instances of " + name + ": no inbound traffic, tasks have their own group")
+                .vpcId(args.vpcId())
+                .egress(egressAll())
+                .tags(Map.of("Name", name + "-instances-sg"))
+                .build(), child());
+        var role = Ec2Capacity.instanceRole(this, name, List.of("arn:aws:iam::aws:policy/service-role/AmazonEC2ContainerServiceforEC2Role"));
+        var profile = Ec2Capacity.instanceProfile(this, name, role);
+        var template = Ec2Capacity.launchTemplate(this, name, new Ec2Capacity.TemplateSpec(Ec2Capacity.ECS_AL2023_AMI,
+                args.instanceType(), instances.id(), profile.arn(),
+                Output.of("#!/bin/bash\nset -euo pipefail\ncat >> /etc/ecs/ecs.config <<'EOF'\nECS_CLUSTER=" + clusterName
+                        + "\nECS_ENABLE_TASK_IAM_ROLE=true\nECS_AWSVPC_BLOCK_IMDS=true\nEOF\n"), 50));
+        var group = Ec2Capacity.autoScalingGroup(this, name, template, new Ec2Capacity.GroupSpec(args.privateSubnetIds(),
+                args.minSize(), args.maxSize(), args.minSize(), List.of(), true, Map.of("AmazonECSManaged", "true")));
+        var capacity = new CapacityProvider(name + "-capacity", CapacityProviderArgs.builder()
+                .autoScalingGroupProvider(CapacityProviderAutoScalingGroupProviderArgs.builder()
+                        .autoScalingGroupArn(group.arn())
+                        .managedTerminationProtection("ENABLED")
+                        .managedScaling(CapacityProviderAutoScalingGroupProviderManagedScalingArgs.builder()
+                                .status("ENABLED").targetCapacity(args.targetCapacityPercent())
+                                .minimumScalingStepSize(1).maximumScalingStepSize(2).build())
+                        .build())
+                .build(), child());
+        var providers = new ClusterCapacityProviders(name + "-capacity-providers", ClusterCapacityProvidersArgs.builder()
+                .clusterName(cluster.name())
+                .capacityProviders(capacity.name().applyValue(List::of))
+                .defaultCapacityProviderStrategies(ClusterCapacityProvidersDefaultCapacityProviderStrategyArgs.builder()
+                        .capacityProvider(capacity.name()).weight(1).base(0).build())
+                .build(), child());
+
+        var tasks = new SecurityGroup(name + "-tasks-sg", SecurityGroupArgs.builder()
+                .description("Spark tasks of " + name + ": master and UIs from the VPC only")
+                .vpcId(args.vpcId())
+                .ingress(
+                        fromVpc(args, "Spark master (7077) from the VPC", 7077, 7077),
+                        fromVpc(args, "Spark UIs and worker ports (8080-8089) from the VPC", 8080, 8089))
+                .egress(egressAll())
+                .tags(Map.of("Name", name + "-tasks-sg"))
+                .build(), child());
+
+        var logGroup = new LogGroup(name + "-logs", LogGroupArgs.builder()
+                .name("/ecs/" + clusterName + "/tasks")
+                .retentionInDays(args.logRetentionDays())
+                .build(), child());
+        var trust = EcsTaskRoles.trust(this);
+        var executionRole = EcsTaskRoles.executionRole(this, name, trust);
+        var taskRole = EcsTaskRoles.taskRole(this, name, trust);
+        new RolePolicy(name + "-data-bucket", RolePolicyArgs.builder()
+                .role(taskRole.id())
+                .policy(args.dataBucketArn().applyValue(DataBucket::readWritePolicy))
+                .build(), child());
+
+        var namespace = new PrivateDnsNamespace(name + "-dns", PrivateDnsNamespaceArgs.builder()
+                .name(name + ".spark.local")
+                .vpc(args.vpcId())
+                .description("Service discovery of " + name)
+                .build(), child());
+        var discovery = new com.pulumi.aws.servicediscovery.Service(name + "-master-discovery", com.pulumi.aws.servicediscovery.ServiceArgs.builder()
+                .name("master")
+                .dnsConfig(ServiceDnsConfigArgs.builder()
+                        .namespaceId(namespace.id())
+                        .routingPolicy("MULTIVALUE")
+                        .dnsRecords(ServiceDnsConfigDnsRecordArgs.builder().type("A").ttl(10).build())
+                        .build())
+                .healthCheckCustomConfig(ServiceHealthCheckCustomConfigArgs.builder().failureThreshold(1).build())
+                .build(), child());
+        this.masterUrl = namespace.name().applyValue(ns -> "spark://master." + ns + ":7077");
+
+        var roles = new Roles(executionRole.arn(), taskRole.arn());
+        var master = task(name + "-master", args, roles, region, logGroup, "master", MASTER_CPU, MASTER_MEMORY,
+                masterUrl, List.of(7077, 8080));
+        var worker = task(name + "-worker", args, roles, region, logGroup, "worker", args.workerCpu(), args.workerMemory(),
+                masterUrl, List.of(8081));
+        var masterService = service(name + "-master", cluster, master, capacity, 1, args, tasks,
+                ServiceServiceRegistriesArgs.builder().registryArn(discovery.arn()).build(), providers);
+        service(name + "-worker", cluster, worker, capacity, args.workerCount(), args, tasks, null, masterService);
+
+        this.clusterName = cluster.name();
+        this.logGroupName = logGroup.name();
+        registerOutputs(Map.of("clusterName", this.clusterName, "masterUrl", masterUrl, "logGroupName", logGroupName));
+    }
+
+    private record Roles(Output<String> execution, Output<String> task) {
+    }
+
+    private TaskDefinition task(String family, SparkEcsArgs args, Roles roles, Output<String> region, LogGroup logGroup,
+                                String role, int cpu, int memory, Output<String> masterUrl, List<Integer> ports) {
+        var definitions = Output.tuple(region, logGroup.name(), masterUrl).applyValue(t -> Json.write(List.of(obj(
+                "name", "spark-" + role,
+                "image", args.image(),
+                "essential", true,
+                "portMappings", ports.stream().map(p -> obj("containerPort", p, "protocol", "tcp")).toList(),
+                "environment", List.of(
+                        obj("name", "SPARK_ROLE", "value", role),
+                        obj("name", "SPARK_MASTER_URL", "value", t.t3),
+                        obj("name", "SPARK_WORKER_CORES", "value", String.valueOf(args.sparkWorkerCores())),
+                        obj("name", "SPARK_WORKER_MEMORY", "value", args.sparkWorkerMemory())),
+                "logConfiguration", obj("logDriver", "awslogs", "options", obj(
+                        "awslogs-group", t.t2, "awslogs-region", t.t1, "awslogs-stream-prefix", role)),
+                "privileged", false))));
+        return new TaskDefinition(family + "-task", TaskDefinitionArgs.builder()
+                .family(family)
+                .networkMode("awsvpc")
+                .requiresCompatibilities("EC2")
+                .cpu(String.valueOf(cpu))
+                .memory(String.valueOf(memory))
+                .executionRoleArn(roles.execution())
+                .taskRoleArn(roles.task())
+                .containerDefinitions(definitions)
+                .build(), child());
+    }
+
+    private Service service(String serviceName, Cluster cluster, TaskDefinition task, CapacityProvider capacity, int count,
+                            SparkEcsArgs args, SecurityGroup tasks, ServiceServiceRegistriesArgs registry,
+                            com.pulumi.resources.Resource after) {
+        var service = ServiceArgs.builder()
+                .cluster(cluster.arn())
+                .taskDefinition(task.arn())
+                .desiredCount(count)
+                .capacityProviderStrategies(ServiceCapacityProviderStrategyArgs.builder()
+                        .capacityProvider(capacity.name()).weight(1).base(0).build())
+                .deploymentCircuitBreaker(ServiceDeploymentCircuitBreakerArgs.builder().enable(true).rollback(true).build())
+                .deploymentMinimumHealthyPercent(0)
+                .deploymentMaximumPercent(100)
+                .networkConfiguration(ServiceNetworkConfigurationArgs.builder()
+                        .subnets(args.privateSubnetIds())
+                        .securityGroups(tasks.id().applyValue(List::of))
+                        .assignPublicIp(false)
+                        .build())
+                .propagateTags("SERVICE")
+                .enableEcsManagedTags(true);
+        if (registry != null) {
+            service.serviceRegistries(registry);
+        }
+        return new Service(serviceName + "-service", service.build(),
+                CustomResourceOptions.builder().parent(this).dependsOn(after).build());
+    }
+
+    private static SecurityGroupIngressArgs fromVpc(SparkEcsArgs args, String description, int from, int to) {
+        return SecurityGroupIngressArgs.builder().description(description).protocol("tcp").fromPort(from).toPort(to)
+                .cidrBlocks(args.vpcCidr().applyValue(List::of)).build();
+    }
+
+    private static SecurityGroupEgressArgs egressAll() {
+        return SecurityGroupEgressArgs.builder().description("Image pulls, S3, logs and AWS APIs")
+                .protocol("-1").fromPort(0).toPort(0).cidrBlocks("0.0.0.0/0").build();
+    }
+
+    private CustomResourceOptions child() {
+        return CustomResourceOptions.builder().parent(this).build();
+    }
+
+    public Output<String> clusterName() {
+        return clusterName;
+    }
+
+    /** {@code spark://master.<namespace>:7077}, resolvable inside the VPC. */
+    public Output<String> masterUrl() {
+        return masterUrl;
+    }
+
+    public Output<String> logGroupName() {
+        return logGroupName;
+    }
+}
