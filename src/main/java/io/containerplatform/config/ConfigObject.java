@@ -207,6 +207,28 @@ public final class ConfigObject {
         return result;
     }
 
+    /** A list of nested objects ({@code key[0]}, {@code key[1]}...); {@code null} when absent, empty on errors. */
+    public List<ConfigObject> objectList(String key) {
+        var value = raw(key);
+        if (value.isEmpty()) {
+            return null;
+        }
+        if (!value.get().isJsonArray()) {
+            error(key, show(value.get()) + " is not a list", "a list of objects");
+            return List.of();
+        }
+        var items = new ArrayList<ConfigObject>();
+        var array = value.get().getAsJsonArray();
+        for (int i = 0; i < array.size(); i++) {
+            if (array.get(i).isJsonObject()) {
+                items.add(new ConfigObject(keyPath(key) + "[" + i + "]", array.get(i).getAsJsonObject(), errors));
+            } else {
+                error(key + "[" + i + "]", show(array.get(i)) + " is not an object", "an object of keys and values");
+            }
+        }
+        return items;
+    }
+
     /** A nested object; empty when absent (or, with an error, when not an object). */
     public Optional<ConfigObject> object(String key) {
         var value = raw(key);

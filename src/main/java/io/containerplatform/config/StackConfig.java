@@ -23,15 +23,16 @@ import java.util.TreeSet;
  * @param asg         {@code container-platform:asg}
  * @param database    {@code container-platform:database}
  * @param sparkEcs    {@code container-platform:sparkEcs}
+ * @param eks         {@code container-platform:eks}
  */
 public record StackConfig(Environment environment, String owner, String costCenter, Map<String, String> extraTags,
                           NetworkConfig network, FargateConfig fargate, AsgConfig asg, DatabaseConfig database,
-                          SparkEcsConfig sparkEcs) {
+                          SparkEcsConfig sparkEcs, EksConfig eks) {
 
     /** Tag keys the platform sets itself; {@code tags} may not redefine them. */
     public static final List<String> REQUIRED_TAGS = List.of("Project", "Environment", "Owner", "CostCenter", "ManagedBy");
 
-    private static final List<String> OBJECT_KEYS = List.of("network", "tags", "fargate", "asg", "database", "sparkEcs");
+    private static final List<String> OBJECT_KEYS = List.of("network", "tags", "fargate", "asg", "database", "sparkEcs", "eks");
     private static final List<String> SCALAR_KEYS = List.of("environment", "owner", "costCenter");
     private static final String TAG_VALUE = "a string of at most 256 characters";
 
@@ -56,12 +57,13 @@ public record StackConfig(Environment environment, String owner, String costCent
         var asg = AsgConfig.read(root.objectOrEmpty("asg"));
         var database = DatabaseConfig.read(root.objectOrEmpty("database"), environment, asg.enabled());
         var sparkEcs = SparkEcsConfig.read(root.objectOrEmpty("sparkEcs"));
+        var eks = EksConfig.read(root.objectOrEmpty("eks"), environment);
         root.rejectUnknownKeys();
 
         if (!errors.isEmpty()) {
             throw new ConfigException(errors);
         }
-        return new StackConfig(environment, owner, costCenter, Map.copyOf(tags), network, fargate, asg, database, sparkEcs);
+        return new StackConfig(environment, owner, costCenter, Map.copyOf(tags), network, fargate, asg, database, sparkEcs, eks);
     }
 
     /** The tags every taggable resource of the stack carries: the required five, then {@code tags}. */

@@ -43,7 +43,10 @@ public final class PlanRunner {
                 throw new IllegalStateException("the program logged errors: " + String.join("; ", result.errors()));
             }
             var outputs = new TreeMap<String, Object>();
-            result.outputs().forEach((key, output) -> outputs.put(key, PulumiTest.extractValue(output)));
+            result.outputs().forEach((key, output) -> {
+                var data = PulumiTestInternal.extractOutputData(output);
+                outputs.put(key, data.isSecret() ? "[secret]" : data.getValueNullable());
+            });
             return new Plan(stack, file.project(), Plan.ordered(monitor[0].recorded()), java.util.Collections.unmodifiableMap(outputs));
         } finally {
             PulumiTest.cleanup();

@@ -2,6 +2,7 @@ package io.containerplatform.program;
 
 import com.pulumi.Context;
 import io.containerplatform.components.asg.AsgServiceComponent;
+import io.containerplatform.components.eks.EksPlatformComponent;
 import io.containerplatform.components.fargate.FargateServiceComponent;
 import io.containerplatform.components.network.NetworkComponent;
 import io.containerplatform.components.spark.SparkEcsComponent;
@@ -81,9 +82,12 @@ public final class PlatformProgram {
             ctx.export("appAlarmTopicArn", app.alarmTopicArn());
         }
 
-        if (config.sparkEcs().enabled()) {
-            var data = new DataBucket(name + "-data", config.environment().isProd(), tagged);
+        DataBucket data = null;
+        if (config.sparkEcs().enabled() || config.eks().enabled()) {
+            data = new DataBucket(name + "-data", config.environment().isProd(), tagged);
             ctx.export("dataBucketName", data.bucketName());
+        }
+        if (config.sparkEcs().enabled()) {
             var spark = new SparkEcsComponent(name + "-spark", config.sparkEcs().toArgs(config.environment())
                     .vpcId(network.vpcId())
                     .vpcCidr(network.vpcCidr())
@@ -92,6 +96,20 @@ public final class PlatformProgram {
                     .build(), tagged);
             ctx.export("sparkClusterName", spark.clusterName());
             ctx.export("sparkMasterUrl", spark.masterUrl());
+        }
+
+        if (config.eks().enabled()) {
+            var eks = new EksPlatformComponent(name + "-eks", config.eks().toArgs(config.environment())
+                    .vpcId(network.vpcId())
+                    .privateSubnetIds(network.privateSubnetIds())
+                    .dataBucketName(data.bucketName())
+                    .dataBucketArn(data.bucketArn())
+                    .build(), tagged);
+            ctx.export("eksClusterName", eks.clusterName());
+            ctx.export("eksEndpoint", eks.endpoint());
+            ctx.export("eksOidcProviderArn", eks.oidcProviderArn());
+            ctx.export("eksNodeRoleArn", eks.nodeRoleArn());
+            ctx.export("kubeconfig", eks.kubeconfig());
         }
     }
 }

@@ -66,7 +66,7 @@ class StackConfigTest {
                 arguments("retention negative", with("network", "{\"flowLogRetentionDays\":-1}"), "network.flowLogRetentionDays: -1 is not accepted; allowed: one of " + RETENTIONS),
                 arguments("vpcEndpoints a number", with("network", "{\"vpcEndpoints\":1}"), "network.vpcEndpoints: 1 is not a boolean; allowed: true or false"),
                 arguments("unknown network key", with("network", "{\"cidrBlock\":\"10.0.0.0/16\"}"), "network.cidrBlock: unknown key; " + NETWORK_KEYS),
-                arguments("unknown top-level key", with("netwrok", "{}"), "netwrok: unknown key; allowed keys: asg, costCenter, database, environment, fargate, network, owner, sparkEcs, tags"),
+                arguments("unknown top-level key", with("netwrok", "{}"), "netwrok: unknown key; allowed keys: asg, costCenter, database, eks, environment, fargate, network, owner, sparkEcs, tags"),
                 arguments("tags not a map", with("tags", "[\"a\"]"), "tags: [\"a\"] is not a map; allowed: a map of tag keys (1-128 characters, not aws:*, not Project/Environment/Owner/CostCenter/ManagedBy) to values (at most 256 characters)"),
                 arguments("tag value not a string", with("tags", "{\"Team\":5}"), "tags.Team: 5 is not a string; allowed: a map of tag keys (1-128 characters, not aws:*, not Project/Environment/Owner/CostCenter/ManagedBy) to values (at most 256 characters)"),
                 arguments("tag redefines a required one", with("tags", "{\"Owner\":\"x\"}"), "tags.Owner: tag key \"Owner\" is set by the platform itself; allowed: a map of tag keys (1-128 characters, not aws:*, not Project/Environment/Owner/CostCenter/ManagedBy) to values (at most 256 characters)"),
@@ -100,6 +100,18 @@ class StackConfigTest {
                 arguments("Spark ECS worker memory", with("sparkEcs", "{\"workerMemory\":256}"), "sparkEcs.workerMemory: 256 is out of range; allowed: an integer from 512 to 122880"),
                 arguments("Spark ECS enabled without image", with("sparkEcs", "{\"enabled\":true}"), "sparkEcs.image: missing; allowed: the Spark image of docker/spark, pinned to a version tag or digest (not latest)"),
                 arguments("Spark ECS unknown key", with("sparkEcs", "{\"workers\":2}"), "sparkEcs.workers: unknown key; allowed keys: enabled, image, instanceType, maxSize, minSize, workerCount, workerCpu, workerMemory"),
+                arguments("EKS unsupported version", with("eks", "{\"version\":\"1.21\"}"), "eks.version: \"1.21\" is not a known value; allowed: 1.30, 1.31, 1.32, 1.33"),
+                arguments("EKS version as a number", with("eks", "{\"version\":1.33}"), "eks.version: 1.33 is not a string; allowed: 1.30, 1.31, 1.32, 1.33"),
+                arguments("EKS bad public CIDR", with("eks", "{\"publicAccessCidrs\":[\"10.0.0.0/33\"]}"), "eks.publicAccessCidrs[0]: \"10.0.0.0/33\" is not an IPv4 CIDR block; allowed: IPv4 CIDR blocks"),
+                arguments("EKS bad admin ARN", with("eks", "{\"adminPrincipalArns\":[\"alice\"]}"), "eks.adminPrincipalArns[0]: \"alice\" is not an IAM role or user ARN; allowed: IAM role or user ARNs"),
+                arguments("EKS node group min above max", with("eks", "{\"nodeGroups\":[{\"name\":\"a\",\"minSize\":4,\"maxSize\":2}]}"), "eks.nodeGroups[0].minSize: 4 is greater than maxSize 2; allowed: minSize <= desiredSize <= maxSize"),
+                arguments("EKS node group desired outside", with("eks", "{\"nodeGroups\":[{\"name\":\"a\",\"minSize\":1,\"maxSize\":3,\"desiredSize\":5}]}"), "eks.nodeGroups[0].desiredSize: 5 is outside minSize..maxSize (1..3); allowed: minSize <= desiredSize <= maxSize"),
+                arguments("EKS node group without instance types", with("eks", "{\"nodeGroups\":[{\"name\":\"a\",\"instanceTypes\":[]}]}"), "eks.nodeGroups[0].instanceTypes: is empty; allowed: at least one EC2 instance type"),
+                arguments("EKS node group capacity type", with("eks", "{\"nodeGroups\":[{\"name\":\"a\",\"capacityType\":\"spot\"}]}"), "eks.nodeGroups[0].capacityType: \"spot\" is not a known value; allowed: ON_DEMAND, SPOT"),
+                arguments("EKS node group unknown key", with("eks", "{\"nodeGroups\":[{\"name\":\"a\",\"size\":3}]}"), "eks.nodeGroups[0].size: unknown key; allowed keys: capacityType, desiredSize, diskSizeGb, instanceTypes, labels, maxSize, minSize, name, taints"),
+                arguments("EKS node group not an object", with("eks", "{\"nodeGroups\":[\"general\"]}"), "eks.nodeGroups[0]: \"general\" is not an object; allowed: an object of keys and values"),
+                arguments("EKS duplicate node groups", with("eks", "{\"nodeGroups\":[{\"name\":\"a\"},{\"name\":\"a\"}]}"), "eks.nodeGroups: names are not unique; allowed: a unique name per node group"),
+                arguments("EKS bad namespace", with("eks", "{\"namespaces\":[\"Data_Processing\"]}"), "eks.namespaces[0]: \"Data_Processing\" is not a Kubernetes name; allowed: Kubernetes names (a-z, 0-9, -)"),
                 arguments("tag value too long", with("tags", "{\"Team\":\"" + "x".repeat(257) + "\"}"), "tags.Team: the value of \"Team\" is 257 characters long; allowed: a map of tag keys (1-128 characters, not aws:*, not Project/Environment/Owner/CostCenter/ManagedBy) to values (at most 256 characters)")
         );
     }
@@ -110,6 +122,17 @@ class StackConfigTest {
         var error = catchThrowableOfType(() -> StackConfig.load(ConfigSource.of(values)), ConfigException.class);
         assertThat(error).describedAs("no error for: " + description).isNotNull();
         assertThat(error.errors()).containsExactly(message);
+    }
+
+    @Test
+    void prodMustNotOpenTheEksEndpointToTheInternet() {
+        var values = with("environment", "prod");
+        values.put("eks", "{\"publicAccessCidrs\":[\"0.0.0.0/0\"]}");
+        var error = catchThrowableOfType(() -> StackConfig.load(ConfigSource.of(values)), ConfigException.class);
+        assertThat(error.errors()).containsExactly("eks.publicAccessCidrs[0]: \"0.0.0.0/0\" opens the Kubernetes API to the internet "
+                + "in production; allowed: IPv4 CIDR blocks, not 0.0.0.0/0 in production");
+        assertThat(StackConfig.load(ConfigSource.of(with("eks", "{\"publicAccessCidrs\":[\"0.0.0.0/0\"]}"))).eks().publicAccessCidrs())
+                .containsExactly("0.0.0.0/0");
     }
 
     @Test

@@ -53,6 +53,9 @@ class StackTest {
         var plan = StackPlans.of(stack);
         var taggable = new TreeSet<String>();
         for (var r : plan.customResources()) {
+            if (!r.type().startsWith("aws:")) {
+                continue;
+            }
             var argsClass = Tagging.awsArgsClass(r.type());
             assertThat(argsClass).describedAs("Args class of %s (tagging cannot tell whether it is taggable)", r.type()).isPresent();
             if (argsClass.flatMap(Tagging::tagsField).isEmpty()) {
@@ -174,5 +177,22 @@ class StackTest {
         assertThat(only(prod, "aws:autoscaling/group:Group", "prod-spark").inputs()).containsEntry("minSize", 2L).containsEntry("maxSize", 6L);
         assertThat(only(prod, "aws:s3/bucketV2:BucketV2").protect()).isTrue();
         assertThat(prod.outputs()).containsEntry("sparkMasterUrl", "spark://master.prod-spark.spark.local:7077");
+    }
+
+    @Test
+    void devHasOneSmallNodeGroupAndProdAnOnDemandSystemGroupAndASpotWorkloadGroup() {
+        var dev = StackPlans.of("dev");
+        assertThat(only(dev, "aws:eks/nodeGroup:NodeGroup").inputs()).containsEntry("instanceTypes", List.of("t3.large"))
+                .containsEntry("scalingConfig", Map.of("minSize", 1L, "maxSize", 3L, "desiredSize", 2L));
+        var prod = StackPlans.of("prod");
+        assertThat(prod.ofType("aws:eks/nodeGroup:NodeGroup")).extracting(r -> r.inputs().get("capacityType"))
+                .containsExactlyInAnyOrder("ON_DEMAND", "SPOT");
+        assertThat(prod.ofType("aws:eks/nodeGroup:NodeGroup")).allSatisfy(g ->
+                assertThat(g.ignoreChanges()).containsExactly("scalingConfig.desiredSize"));
+        @SuppressWarnings("unchecked")
+        var vpc = (Map<String, Object>) only(prod, "aws:eks/cluster:Cluster").inputs().get("vpcConfig");
+        assertThat((List<String>) vpc.get("publicAccessCidrs")).doesNotContain("0.0.0.0/0");
+        assertThat((List<?>) vpc.get("subnetIds")).hasSize(3);
+        assertThat(prod.outputs()).containsEntry("kubeconfig", "[secret]").containsKeys("eksClusterName", "eksOidcProviderArn");
     }
 }

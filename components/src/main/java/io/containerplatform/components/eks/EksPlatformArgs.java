@@ -1,0 +1,142 @@
+package io.containerplatform.components.eks;
+
+import com.pulumi.core.Output;
+import io.containerplatform.components.common.Ipv4Cidr;
+import io.containerplatform.components.common.LogRetention;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/** Arguments of {@link EksPlatformComponent}. Immutable; build with {@link #builder()}. */
+public final class EksPlatformArgs {
+
+    /** Kubernetes versions this component is tested with; the default is the newest. */
+    public static final List<String> SUPPORTED_VERSIONS = List.of("1.30", "1.31", "1.32", "1.33");
+    /** Default Kubernetes version. */
+    public static final String DEFAULT_VERSION = "1.33";
+    /** The add-ons the component installs. */
+    public static final List<String> ADDONS = List.of("vpc-cni", "coredns", "kube-proxy", "aws-ebs-csi-driver");
+
+    private static final Pattern IAM_PRINCIPAL = Pattern.compile("arn:aws[a-z-]*:(iam|sts)::\\d{12}:(role|user|assumed-role)/.+");
+
+    private final Builder b;
+
+    private EksPlatformArgs(Builder builder) {
+        this.b = builder;
+    }
+
+    /** VPC of the cluster. Required. */
+    public Output<String> vpcId() { return b.vpcId; }
+
+    /** Private subnets of the control-plane ENIs and the nodes. Required. */
+    public Output<List<String>> privateSubnetIds() { return b.privateSubnetIds; }
+
+    /** Kubernetes version. Default {@value #DEFAULT_VERSION}; one of {@link #SUPPORTED_VERSIONS}. */
+    public String version() { return b.version; }
+
+    /** CIDRs allowed on the public API endpoint; empty (default) turns the public endpoint off. Never 0.0.0.0/0 in production. */
+    public List<String> publicAccessCidrs() { return b.publicAccessCidrs; }
+
+    /** IAM roles or users given cluster-admin through access entries. Default none (the creator keeps admin). */
+    public List<String> adminPrincipalArns() { return b.adminPrincipalArns; }
+
+    /** Managed node groups. Required: at least one. */
+    public List<NodeGroupSpec> nodeGroups() { return b.nodeGroups; }
+
+    /** Namespaces to create. Default {@code spark}; the first one hosts Spark's service account and config. */
+    public List<String> namespaces() { return b.namespaces; }
+
+    /** Retention of {@code /aws/eks/<name>/cluster}. Default 30. */
+    public int logRetentionDays() { return b.logRetentionDays; }
+
+    /** Add-on versions by add-on name; an add-on not listed gets the newest version for the cluster version. */
+    public Map<String, String> addonVersions() { return b.addonVersions; }
+
+    /** Name and ARN of the data bucket Spark may use. Required. */
+    public Output<String> dataBucketName() { return b.dataBucketName; }
+
+    public Output<String> dataBucketArn() { return b.dataBucketArn; }
+
+    /** Production: the public endpoint may not be open to the internet. Default false. */
+    public boolean production() { return b.production; }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builder of {@link EksPlatformArgs}; {@link #build()} validates every field at once. */
+    public static final class Builder {
+        private Output<String> vpcId;
+        private Output<List<String>> privateSubnetIds;
+        private String version = DEFAULT_VERSION;
+        private List<String> publicAccessCidrs = List.of();
+        private List<String> adminPrincipalArns = List.of();
+        private List<NodeGroupSpec> nodeGroups = List.of();
+        private List<String> namespaces = List.of("spark");
+        private int logRetentionDays = 30;
+        private Map<String, String> addonVersions = Map.of();
+        private Output<String> dataBucketName;
+        private Output<String> dataBucketArn;
+        private boolean production;
+
+        public Builder vpcId(Output<String> v) { this.vpcId = v; return this; }
+        public Builder privateSubnetIds(Output<List<String>> v) { this.privateSubnetIds = v; return this; }
+        public Builder version(String v) { this.version = v; return this; }
+        public Builder publicAccessCidrs(List<String> v) { this.publicAccessCidrs = List.copyOf(v); return this; }
+        public Builder adminPrincipalArns(List<String> v) { this.adminPrincipalArns = List.copyOf(v); return this; }
+        public Builder nodeGroups(List<NodeGroupSpec> v) { this.nodeGroups = List.copyOf(v); return this; }
+        public Builder namespaces(List<String> v) { this.namespaces = List.copyOf(v); return this; }
+        public Builder logRetentionDays(int v) { this.logRetentionDays = v; return this; }
+        public Builder addonVersions(Map<String, String> v) { this.addonVersions = Map.copyOf(new LinkedHashMap<>(v)); return this; }
+        public Builder dataBucketName(Output<String> v) { this.dataBucketName = v; return this; }
+        public Builder dataBucketArn(Output<String> v) { this.dataBucketArn = v; return this; }
+        public Builder production(boolean v) { this.production = v; return this; }
+
+        /** Validates and builds; the exception lists every invalid field. */
+        public EksPlatformArgs build() {
+            var errors = new ArrayList<String>();
+            if (vpcId == null || privateSubnetIds == null || dataBucketName == null || dataBucketArn == null) {
+                errors.add("EksPlatformArgs.vpcId, privateSubnetIds, dataBucketName and dataBucketArn are required");
+            }
+            if (!SUPPORTED_VERSIONS.contains(version)) {
+                errors.add("EksPlatformArgs.version: \"" + version + "\" is not one of " + SUPPORTED_VERSIONS);
+            }
+            for (var cidr : publicAccessCidrs) {
+                var parsed = Ipv4Cidr.parse(cidr);
+                if (parsed.isEmpty()) {
+                    errors.add("EksPlatformArgs.publicAccessCidrs: \"" + cidr + "\" is not an IPv4 CIDR block");
+                } else if (production && parsed.get().prefix() == 0) {
+                    errors.add("EksPlatformArgs.publicAccessCidrs: " + cidr + " opens the API endpoint to the internet in production");
+                }
+            }
+            adminPrincipalArns.stream().filter(a -> !IAM_PRINCIPAL.matcher(a).matches())
+                    .forEach(a -> errors.add("EksPlatformArgs.adminPrincipalArns: \"" + a + "\" is not an IAM role or user ARN"));
+            if (nodeGroups.isEmpty()) {
+                errors.add("EksPlatformArgs.nodeGroups is empty: the cluster needs at least one node group");
+            }
+            for (int i = 0; i < nodeGroups.size(); i++) {
+                errors.addAll(nodeGroups.get(i).problems("EksPlatformArgs.nodeGroups[" + i + "]"));
+            }
+            if (nodeGroups.stream().map(NodeGroupSpec::name).distinct().count() != nodeGroups.size()) {
+                errors.add("EksPlatformArgs.nodeGroups: names are not unique");
+            }
+            if (namespaces.isEmpty()) {
+                errors.add("EksPlatformArgs.namespaces is empty: Spark needs one");
+            }
+            namespaces.stream().filter(n -> !n.matches("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?"))
+                    .forEach(n -> errors.add("EksPlatformArgs.namespaces: \"" + n + "\" is not a Kubernetes name"));
+            if (!LogRetention.isAllowed(logRetentionDays)) {
+                errors.add("EksPlatformArgs.logRetentionDays: " + logRetentionDays + " is not a CloudWatch Logs retention");
+            }
+            addonVersions.keySet().stream().filter(a -> !ADDONS.contains(a))
+                    .forEach(a -> errors.add("EksPlatformArgs.addonVersions: \"" + a + "\" is not one of " + ADDONS));
+            if (!errors.isEmpty()) {
+                throw new IllegalArgumentException(String.join("; ", errors));
+            }
+            return new EksPlatformArgs(this);
+        }
+    }
+}

@@ -1,0 +1,269 @@
+package io.containerplatform.components.eks;
+
+import com.pulumi.aws.AwsFunctions;
+import com.pulumi.aws.cloudwatch.LogGroup;
+import com.pulumi.aws.cloudwatch.LogGroupArgs;
+import com.pulumi.aws.ec2.LaunchTemplate;
+import com.pulumi.aws.ec2.LaunchTemplateArgs;
+import com.pulumi.aws.ec2.inputs.LaunchTemplateBlockDeviceMappingArgs;
+import com.pulumi.aws.ec2.inputs.LaunchTemplateBlockDeviceMappingEbsArgs;
+import com.pulumi.aws.ec2.inputs.LaunchTemplateMetadataOptionsArgs;
+import com.pulumi.aws.eks.AccessEntry;
+import com.pulumi.aws.eks.AccessEntryArgs;
+import com.pulumi.aws.eks.AccessPolicyAssociation;
+import com.pulumi.aws.eks.AccessPolicyAssociationArgs;
+import com.pulumi.aws.eks.Addon;
+import com.pulumi.aws.eks.AddonArgs;
+import com.pulumi.aws.eks.Cluster;
+import com.pulumi.aws.eks.ClusterArgs;
+import com.pulumi.aws.eks.EksFunctions;
+import com.pulumi.aws.eks.NodeGroup;
+import com.pulumi.aws.eks.NodeGroupArgs;
+import com.pulumi.aws.eks.inputs.AccessPolicyAssociationAccessScopeArgs;
+import com.pulumi.aws.eks.inputs.ClusterAccessConfigArgs;
+import com.pulumi.aws.eks.inputs.ClusterEncryptionConfigArgs;
+import com.pulumi.aws.eks.inputs.ClusterEncryptionConfigProviderArgs;
+import com.pulumi.aws.eks.inputs.ClusterVpcConfigArgs;
+import com.pulumi.aws.eks.inputs.GetAddonVersionArgs;
+import com.pulumi.aws.eks.inputs.NodeGroupLaunchTemplateArgs;
+import com.pulumi.aws.eks.inputs.NodeGroupScalingConfigArgs;
+import com.pulumi.aws.eks.inputs.NodeGroupTaintArgs;
+import com.pulumi.aws.eks.inputs.NodeGroupUpdateConfigArgs;
+import com.pulumi.aws.iam.OpenIdConnectProvider;
+import com.pulumi.aws.iam.OpenIdConnectProviderArgs;
+import com.pulumi.aws.iam.Role;
+import com.pulumi.aws.iam.RoleArgs;
+import com.pulumi.aws.iam.RolePolicyAttachment;
+import com.pulumi.aws.iam.RolePolicyAttachmentArgs;
+import com.pulumi.aws.inputs.GetRegionArgs;
+import com.pulumi.aws.kms.Key;
+import com.pulumi.aws.kms.KeyArgs;
+import com.pulumi.core.Output;
+import com.pulumi.deployment.InvokeOptions;
+import com.pulumi.kubernetes.Provider;
+import com.pulumi.kubernetes.ProviderArgs;
+import com.pulumi.resources.ComponentResource;
+import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.CustomResourceOptions;
+import com.pulumi.resources.Resource;
+import io.containerplatform.components.common.IamPolicy;
+import io.containerplatform.components.common.Json;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static io.containerplatform.components.common.Json.obj;
+
+/**
+ * An EKS cluster from pulumi-aws primitives (seeds 000 and 004): control plane with KMS-encrypted secrets,
+ * all five control-plane logs in a retained log group, a private endpoint and a public one limited to listed
+ * CIDRs (or off), access entries for admins; managed node groups with hardened launch templates; the OIDC
+ * provider and IRSA roles; the core add-ons; a Kubernetes provider; and inside the cluster the services of
+ * {@link ClusterServices}.
+ */
+public class EksPlatformComponent extends ComponentResource {
+
+    /** Pulumi type token of this component. */
+    public static final String TYPE = "containerplatform:eks:EksPlatformComponent";
+    /** Control-plane logs sent to CloudWatch. */
+    public static final List<String> LOG_TYPES = List.of("api", "audit", "authenticator", "controllerManager", "scheduler");
+    /** Managed policies of the node role. */
+    public static final List<String> NODE_POLICIES = List.of(
+            "arn:aws:iam::aws:policy/AmazonEKSWorkerNodePolicy",
+            "arn:aws:iam::aws:policy/AmazonEKS_CNI_Policy",
+            "arn:aws:iam::aws:policy/AmazonEC2ContainerRegistryReadOnly",
+            "arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore");
+
+    private final Output<String> clusterName;
+    private final Output<String> endpoint;
+    private final Output<String> oidcProviderArn;
+    private final Output<String> kubeconfig;
+    private final Output<String> nodeRoleArn;
+    private final Output<String> dataBucketName;
+    private final Provider provider;
+
+    public EksPlatformComponent(String name, EksPlatformArgs args, ComponentResourceOptions options) {
+        super(TYPE, name, options);
+        Output<String> region = AwsFunctions.getRegion(GetRegionArgs.builder().build(), new InvokeOptions(this, null, null))
+                .applyValue(r -> r.name());
+
+        var clusterRole = role(name + "-cluster-role", "EKS control plane of " + name, "eks.amazonaws.com",
+                List.of("arn:aws:iam::aws:policy/AmazonEKSClusterPolicy"));
+        var key = new Key(name + "-secrets-key", KeyArgs.builder()
+                .description("Encrypts the Kubernetes secrets of " + name)
+                .enableKeyRotation(true)
+                .deletionWindowInDays(30)
+                .build(), child());
+        var logGroup = new LogGroup(name + "-control-plane-logs", LogGroupArgs.builder()
+                .name("/aws/eks/" + name + "/cluster")
+                .retentionInDays(args.logRetentionDays())
+                .build(), child());
+        var publicEndpoint = !args.publicAccessCidrs().isEmpty();
+        var vpc = ClusterVpcConfigArgs.builder()
+                .subnetIds(args.privateSubnetIds())
+                .endpointPrivateAccess(true)
+                .endpointPublicAccess(publicEndpoint);
+        if (publicEndpoint) {
+            vpc.publicAccessCidrs(args.publicAccessCidrs());
+        }
+        var cluster = new Cluster(name, ClusterArgs.builder()
+                .name(name)
+                .version(args.version())
+                .roleArn(clusterRole.arn())
+                .vpcConfig(vpc.build())
+                .enabledClusterLogTypes(LOG_TYPES)
+                .encryptionConfig(ClusterEncryptionConfigArgs.builder()
+                        .resources("secrets")
+                        .provider(ClusterEncryptionConfigProviderArgs.builder().keyArn(key.arn()).build())
+                        .build())
+                .accessConfig(ClusterAccessConfigArgs.builder()
+                        .authenticationMode("API")
+                        .bootstrapClusterCreatorAdminPermissions(true)
+                        .build())
+                .build(), CustomResourceOptions.builder().parent(this).dependsOn(logGroup).build());
+
+        for (int i = 0; i < args.adminPrincipalArns().size(); i++) {
+            var principal = args.adminPrincipalArns().get(i);
+            var entry = new AccessEntry(name + "-admin-" + i, AccessEntryArgs.builder()
+                    .clusterName(cluster.name()).principalArn(principal).type("STANDARD").build(), child());
+            new AccessPolicyAssociation(name + "-admin-" + i + "-policy", AccessPolicyAssociationArgs.builder()
+                    .clusterName(cluster.name())
+                    .principalArn(principal)
+                    .policyArn("arn:aws:eks::aws:cluster-access-policy/AmazonEKSClusterAdminPolicy")
+                    .accessScope(AccessPolicyAssociationAccessScopeArgs.builder().type("cluster").build())
+                    .build(), CustomResourceOptions.builder().parent(this).dependsOn(entry).build());
+        }
+
+        Output<String> issuer = cluster.identities().applyValue(ids -> ids.get(0).oidcs().get(0).issuer().orElseThrow());
+        var oidc = new OpenIdConnectProvider(name + "-oidc", OpenIdConnectProviderArgs.builder()
+                .url(issuer)
+                .clientIdLists("sts.amazonaws.com")
+                .build(), child());
+
+        var nodeRole = role(name + "-node-role", "Nodes of " + name, "ec2.amazonaws.com", NODE_POLICIES);
+        var nodeGroups = new ArrayList<Resource>();
+        for (var spec : args.nodeGroups()) {
+            nodeGroups.add(nodeGroup(name, spec, cluster, nodeRole));
+        }
+
+        var ebsRole = Irsa.role(this, name + "-ebs-csi-role", oidc.arn(), issuer, "kube-system", "ebs-csi-controller-sa");
+        attach(name + "-ebs-csi-policy", ebsRole, "arn:aws:iam::aws:policy/service-role/AmazonEBSCSIDriverPolicy");
+        for (var addon : EksPlatformArgs.ADDONS) {
+            var version = args.addonVersions().containsKey(addon)
+                    ? Output.of(args.addonVersions().get(addon))
+                    : EksFunctions.getAddonVersion(GetAddonVersionArgs.builder().addonName(addon).kubernetesVersion(args.version())
+                    .mostRecent(true).build(), new InvokeOptions(this, null, null)).applyValue(v -> v.version());
+            var addonArgs = AddonArgs.builder()
+                    .clusterName(cluster.name())
+                    .addonName(addon)
+                    .addonVersion(version)
+                    .resolveConflictsOnCreate("OVERWRITE")
+                    .resolveConflictsOnUpdate("OVERWRITE");
+            if (addon.equals("aws-ebs-csi-driver")) {
+                addonArgs.serviceAccountRoleArn(ebsRole.arn());
+            }
+            new Addon(name + "-" + addon, addonArgs.build(), CustomResourceOptions.builder().parent(this)
+                    .dependsOn(addon.equals("vpc-cni") || addon.equals("kube-proxy") ? List.of() : nodeGroups).build());
+        }
+
+        this.kubeconfig = Output.tuple(cluster.endpoint(), cluster.certificateAuthority().applyValue(ca -> ca.data().orElse("")), region)
+                .applyValue(t -> kubeconfig(name, t.t1, t.t2, t.t3)).asSecret();
+        this.provider = new Provider(name + "-k8s", ProviderArgs.builder()
+                .kubeconfig(kubeconfig)
+                .enableServerSideApply(true)
+                .build(), CustomResourceOptions.builder().parent(this).dependsOn(nodeGroups).build());
+
+        new ClusterServices(this, name, args, provider, new ClusterServices.Identity(oidc.arn(), issuer, region, cluster.name(), args.vpcId()));
+
+        this.clusterName = cluster.name();
+        this.endpoint = cluster.endpoint();
+        this.oidcProviderArn = oidc.arn();
+        this.nodeRoleArn = nodeRole.arn();
+        this.dataBucketName = args.dataBucketName();
+        registerOutputs(Map.of("clusterName", clusterName, "endpoint", endpoint, "oidcProviderArn", oidcProviderArn,
+                "kubeconfig", kubeconfig, "nodeRoleArn", nodeRoleArn, "dataBucketName", dataBucketName));
+    }
+
+    /** A kubeconfig for the cluster that authenticates with {@code aws eks get-token} (no static credentials). */
+    static String kubeconfig(String clusterName, String endpoint, String caData, String region) {
+        return Json.write(obj(
+                "apiVersion", "v1",
+                "kind", "Config",
+                "clusters", List.of(obj("name", clusterName, "cluster", obj("server", endpoint, "certificate-authority-data", caData))),
+                "contexts", List.of(obj("name", clusterName, "context", obj("cluster", clusterName, "user", clusterName))),
+                "current-context", clusterName,
+                "users", List.of(obj("name", clusterName, "user", obj("exec", obj(
+                        "apiVersion", "client.authentication.k8s.io/v1beta1",
+                        "command", "aws",
+                        "args", List.of("eks", "get-token", "--cluster-name", clusterName, "--region", region),
+                        "interactiveMode", "Never"))))));
+    }
+
+    private NodeGroup nodeGroup(String name, NodeGroupSpec spec, Cluster cluster, Role nodeRole) {
+        var groupName = name + "-" + spec.name();
+        var template = new LaunchTemplate(groupName + "-lt", LaunchTemplateArgs.builder()
+                .description("Nodes of " + groupName)
+                .updateDefaultVersion(true)
+                .metadataOptions(LaunchTemplateMetadataOptionsArgs.builder()
+                        .httpEndpoint("enabled").httpTokens("required").httpPutResponseHopLimit(1).build())
+                .blockDeviceMappings(LaunchTemplateBlockDeviceMappingArgs.builder()
+                        .deviceName("/dev/xvda")
+                        .ebs(LaunchTemplateBlockDeviceMappingEbsArgs.builder().volumeType("gp3").volumeSize(spec.diskSizeGb())
+                                .encrypted("true").deleteOnTermination("true").build())
+                        .build())
+                .tags(Map.of("Name", groupName + "-lt"))
+                .build(), child());
+        return new NodeGroup(groupName, NodeGroupArgs.builder()
+                .clusterName(cluster.name())
+                .nodeGroupName(groupName)
+                .nodeRoleArn(nodeRole.arn())
+                .subnetIds(cluster.vpcConfig().applyValue(v -> v.subnetIds()))
+                .capacityType(spec.capacityType())
+                .instanceTypes(spec.instanceTypes())
+                .scalingConfig(NodeGroupScalingConfigArgs.builder()
+                        .minSize(spec.minSize()).maxSize(spec.maxSize()).desiredSize(spec.desiredSize()).build())
+                .updateConfig(NodeGroupUpdateConfigArgs.builder().maxUnavailablePercentage(33).build())
+                .launchTemplate(NodeGroupLaunchTemplateArgs.builder().id(template.id())
+                        .version(template.latestVersion().applyValue(String::valueOf)).build())
+                .labels(spec.labels())
+                .taints(spec.taints().stream().map(t -> NodeGroupTaintArgs.builder().key(t.key()).value(t.value()).effect(t.effect()).build()).toList())
+                .tags(Map.of("k8s.io/cluster-autoscaler/enabled", "true", "k8s.io/cluster-autoscaler/" + name, "owned"))
+                .build(), CustomResourceOptions.builder().parent(this).ignoreChanges("scalingConfig.desiredSize").build());
+    }
+
+    private Role role(String roleName, String description, String service, List<String> policies) {
+        var role = new Role(roleName, RoleArgs.builder()
+                .description(description)
+                .assumeRolePolicy(IamPolicy.assumedByService(service))
+                .build(), child());
+        for (int i = 0; i < policies.size(); i++) {
+            attach(roleName + "-policy-" + i, role, policies.get(i));
+        }
+        return role;
+    }
+
+    private void attach(String attachmentName, Role role, String policyArn) {
+        new RolePolicyAttachment(attachmentName, RolePolicyAttachmentArgs.builder().role(role.name()).policyArn(policyArn).build(), child());
+    }
+
+    private CustomResourceOptions child() {
+        return CustomResourceOptions.builder().parent(this).build();
+    }
+
+    public Output<String> clusterName() { return clusterName; }
+
+    public Output<String> endpoint() { return endpoint; }
+
+    public Output<String> oidcProviderArn() { return oidcProviderArn; }
+
+    /** Kubeconfig using {@code aws eks get-token}; a secret. */
+    public Output<String> kubeconfig() { return kubeconfig; }
+
+    public Output<String> nodeRoleArn() { return nodeRoleArn; }
+
+    public Output<String> dataBucketName() { return dataBucketName; }
+
+    /** The Kubernetes provider of this cluster, for downstream components (the data pipeline). */
+    public Provider provider() { return provider; }
+}

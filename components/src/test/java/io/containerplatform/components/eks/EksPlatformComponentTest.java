@@ -1,0 +1,195 @@
+package io.containerplatform.components.eks;
+
+import com.google.gson.JsonParser;
+import com.pulumi.core.Output;
+import com.pulumi.resources.ComponentResourceOptions;
+import io.containerplatform.components.testing.MockStack;
+import io.containerplatform.components.testing.PlatformMocks;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static io.containerplatform.components.testing.MockStack.mapInput;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+@SuppressWarnings("unchecked")
+class EksPlatformComponentTest {
+
+    static final String ISSUER = "https://oidc.eks.us-east-1.amazonaws.com/id/MOCKK8S";
+    static final NodeGroupSpec GENERAL = new NodeGroupSpec("general", List.of("t3.large"), "ON_DEMAND", 1, 3, 2, 50,
+            Map.of("role", "general"), List.of());
+    static final NodeGroupSpec SPOT = new NodeGroupSpec("spot", List.of("m6i.xlarge", "m5.xlarge"), "SPOT", 0, 10, 2, 100,
+            Map.of(), List.of(new NodeGroupSpec.Taint("workload", "spark", "NO_SCHEDULE")));
+
+    static EksPlatformArgs.Builder args() {
+        return EksPlatformArgs.builder().vpcId(Output.of("vpc-1")).privateSubnetIds(Output.of(List.of("priv-a", "priv-b")))
+                .dataBucketName(Output.of("data-lake")).dataBucketArn(Output.of("arn:aws:s3:::data-lake"))
+                .nodeGroups(List.of(GENERAL));
+    }
+
+    static PlatformMocks build(EksPlatformArgs args) {
+        return MockStack.run(ctx -> new EksPlatformComponent("k8s", args, ComponentResourceOptions.Empty));
+    }
+
+    @Test
+    void clusterHasItsVersionLogsEncryptionPrivateEndpointAndApiAuthentication() {
+        var mocks = build(args().version("1.32").publicAccessCidrs(List.of("203.0.113.0/24")).build());
+        var cluster = mocks.named("aws:eks/cluster:Cluster", "k8s");
+        assertThat(cluster.inputs).containsEntry("name", "k8s").containsEntry("version", "1.32")
+                .containsEntry("enabledClusterLogTypes", List.of("api", "audit", "authenticator", "controllerManager", "scheduler"))
+                .containsEntry("vpcConfig", Map.of("subnetIds", List.of("priv-a", "priv-b"), "endpointPrivateAccess", true,
+                        "endpointPublicAccess", true, "publicAccessCidrs", List.of("203.0.113.0/24")))
+                .containsEntry("encryptionConfig", Map.of("resources", List.of("secrets"),
+                        "provider", Map.of("keyArn", PlatformMocks.arn("aws:kms/key:Key", "k8s-secrets-key"))))
+                .containsEntry("accessConfig", Map.of("authenticationMode", "API", "bootstrapClusterCreatorAdminPermissions", true));
+        assertThat(mocks.named("aws:kms/key:Key", "k8s-secrets-key").inputs).containsEntry("enableKeyRotation", true);
+        assertThat(mocks.named("aws:cloudwatch/logGroup:LogGroup", "k8s-control-plane-logs").inputs)
+                .containsEntry("name", "/aws/eks/k8s/cluster").containsEntry("retentionInDays", 30.0);
+    }
+
+    @Test
+    void withoutCidrsThePublicEndpointIsOff() {
+        var vpc = mapInput(build(args().build()).named("aws:eks/cluster:Cluster", "k8s"), "vpcConfig");
+        assertThat(vpc).containsEntry("endpointPublicAccess", false).doesNotContainKey("publicAccessCidrs");
+    }
+
+    @Test
+    void adminsGetAccessEntriesWithTheClusterAdminPolicy() {
+        var admin = "arn:aws:iam::123456789012:role/platform-admins";
+        var mocks = build(args().adminPrincipalArns(List.of(admin)).build());
+        assertThat(mocks.named("aws:eks/accessEntry:AccessEntry", "k8s-admin-0").inputs).containsEntry("principalArn", admin)
+                .containsEntry("type", "STANDARD");
+        assertThat(mocks.named("aws:eks/accessPolicyAssociation:AccessPolicyAssociation", "k8s-admin-0-policy").inputs)
+                .containsEntry("policyArn", "arn:aws:eks::aws:cluster-access-policy/AmazonEKSClusterAdminPolicy")
+                .containsEntry("accessScope", Map.of("type", "cluster"));
+    }
+
+    @Test
+    void nodeGroupsScaleFromArgsCarryAutoscalerTagsAndHardenedTemplates() {
+        var mocks = build(args().nodeGroups(List.of(GENERAL, SPOT)).build());
+        var spot = mocks.named("aws:eks/nodeGroup:NodeGroup", "k8s-spot");
+        assertThat(spot.inputs).containsEntry("capacityType", "SPOT").containsEntry("instanceTypes", List.of("m6i.xlarge", "m5.xlarge"))
+                .containsEntry("scalingConfig", Map.of("minSize", 0.0, "maxSize", 10.0, "desiredSize", 2.0))
+                .containsEntry("updateConfig", Map.of("maxUnavailablePercentage", 33.0))
+                .containsEntry("subnetIds", List.of("priv-a", "priv-b"))
+                .containsEntry("taints", List.of(Map.of("key", "workload", "value", "spark", "effect", "NO_SCHEDULE")))
+                .containsEntry("nodeRoleArn", PlatformMocks.arn("aws:iam/role:Role", "k8s-node-role"));
+        assertThat(mapInput(spot, "tags")).containsEntry("k8s.io/cluster-autoscaler/enabled", "true")
+                .containsEntry("k8s.io/cluster-autoscaler/k8s", "owned");
+        assertThat(mocks.named("aws:eks/nodeGroup:NodeGroup", "k8s-general").inputs).containsEntry("labels", Map.of("role", "general"));
+        var lt = mocks.named("aws:ec2/launchTemplate:LaunchTemplate", "k8s-spot-lt");
+        assertThat(mapInput(lt, "metadataOptions")).containsEntry("httpTokens", "required").containsEntry("httpPutResponseHopLimit", 1.0);
+        assertThat((List<Object>) lt.inputs.get("blockDeviceMappings")).containsExactly(Map.of("deviceName", "/dev/xvda",
+                "ebs", Map.of("volumeType", "gp3", "volumeSize", 100.0, "encrypted", "true", "deleteOnTermination", "true")));
+        assertThat(mocks.ofType("aws:iam/rolePolicyAttachment:RolePolicyAttachment")).extracting(r -> r.inputs.get("policyArn"))
+                .containsAll(EksPlatformComponent.NODE_POLICIES);
+    }
+
+    @Test
+    void irsaTrustNamesExactlyOneServiceAccountAndTheStsAudience() {
+        var trust = JsonParser.parseString(Irsa.trustPolicy("arn:aws:iam::1:oidc-provider/x", ISSUER, "spark", "spark")).getAsJsonObject()
+                .getAsJsonArray("Statement").get(0).getAsJsonObject();
+        assertThat(trust.get("Action").getAsString()).isEqualTo("sts:AssumeRoleWithWebIdentity");
+        assertThat(trust.getAsJsonObject("Principal").get("Federated").getAsString()).isEqualTo("arn:aws:iam::1:oidc-provider/x");
+        var condition = trust.getAsJsonObject("Condition").getAsJsonObject("StringEquals");
+        assertThat(condition.get("oidc.eks.us-east-1.amazonaws.com/id/MOCKK8S:sub").getAsString()).isEqualTo("system:serviceaccount:spark:spark");
+        assertThat(condition.get("oidc.eks.us-east-1.amazonaws.com/id/MOCKK8S:aud").getAsString()).isEqualTo("sts.amazonaws.com");
+        assertThat(condition.keySet()).hasSize(2);
+
+        var mocks = build(args().build());
+        assertThat(mocks.named("aws:iam/openIdConnectProvider:OpenIdConnectProvider", "k8s-oidc").inputs)
+                .containsEntry("url", ISSUER).containsEntry("clientIdLists", List.of("sts.amazonaws.com"));
+        assertThat((String) mocks.named("aws:iam/role:Role", "k8s-ebs-csi-role").inputs.get("assumeRolePolicy"))
+                .contains("\"system:serviceaccount:kube-system:ebs-csi-controller-sa\"");
+        assertThat((String) mocks.named("aws:iam/role:Role", "k8s-autoscaler-role").inputs.get("assumeRolePolicy"))
+                .contains("\"system:serviceaccount:kube-system:cluster-autoscaler\"");
+    }
+
+    @Test
+    void addOnsResolveVersionsForTheClusterUnlessPinned() {
+        var mocks = build(args().version("1.31").addonVersions(Map.of("coredns", "v1.11.3-eksbuild.2")).build());
+        assertThat(mocks.ofType("aws:eks/addon:Addon")).extracting(r -> r.inputs.get("addonName"))
+                .containsExactlyInAnyOrder("vpc-cni", "coredns", "kube-proxy", "aws-ebs-csi-driver");
+        assertThat(mocks.named("aws:eks/addon:Addon", "k8s-coredns").inputs).containsEntry("addonVersion", "v1.11.3-eksbuild.2");
+        assertThat(mocks.named("aws:eks/addon:Addon", "k8s-vpc-cni").inputs).containsEntry("addonVersion", "v1.0.0-eksbuild.1");
+        assertThat(mocks.calls()).anySatisfy(c -> assertThat(c.args).containsEntry("addonName", "kube-proxy").containsEntry("kubernetesVersion", "1.31"));
+        assertThat(mocks.named("aws:eks/addon:Addon", "k8s-aws-ebs-csi-driver").inputs)
+                .containsEntry("serviceAccountRoleArn", PlatformMocks.arn("aws:iam/role:Role", "k8s-ebs-csi-role"));
+    }
+
+    @Test
+    void sparkMayUseOnlyItsBucketAndGetsRbacAndItsDefaults() {
+        var mocks = build(args().namespaces(List.of("analytics", "tools")).build());
+        var policy = (String) mocks.named("aws:iam/rolePolicy:RolePolicy", "k8s-spark-data-bucket").inputs.get("policy");
+        assertThat(policy).contains("\"Resource\":[\"arn:aws:s3:::data-lake\"]").contains("\"Resource\":[\"arn:aws:s3:::data-lake/*\"]")
+                .doesNotContain("\"*\"");
+        var sa = mocks.named("kubernetes:core/v1:ServiceAccount", "k8s-spark-sa");
+        assertThat(mapInput(sa, "metadata")).containsEntry("name", "spark").containsEntry("namespace", "analytics")
+                .containsEntry("annotations", Map.of("eks.amazonaws.com/role-arn", PlatformMocks.arn("aws:iam/role:Role", "k8s-spark-role")));
+        var role = mocks.named("kubernetes:rbac.authorization.k8s.io/v1:Role", "k8s-spark-driver");
+        assertThat(((List<Map<String, Object>>) role.inputs.get("rules")).get(0)).containsEntry("resources",
+                List.of("pods", "services", "configmaps", "persistentvolumeclaims"));
+        var binding = mocks.named("kubernetes:rbac.authorization.k8s.io/v1:RoleBinding", "k8s-spark-driver");
+        assertThat(binding.inputs.get("subjects")).isEqualTo(List.of(Map.of("kind", "ServiceAccount", "name", "spark", "namespace", "analytics")));
+        var conf = (String) mapInput(mocks.named("kubernetes:core/v1:ConfigMap", "k8s-spark-defaults"), "data").get("spark-defaults.conf");
+        assertThat(conf).contains("spark.kubernetes.namespace                                     analytics")
+                .contains("spark.kubernetes.authenticate.driver.serviceAccountName        spark")
+                .contains("com.amazonaws.auth.WebIdentityTokenCredentialsProvider")
+                .contains("spark.eventLog.dir                                             s3a://data-lake/spark-events");
+        assertThat(mocks.ofType("kubernetes:core/v1:Namespace")).extracting(r -> mapInput(r, "metadata").get("name"))
+                .containsExactlyInAnyOrder("analytics", "tools");
+    }
+
+    @Test
+    void everyKubernetesResourceUsesTheClusterProvider() {
+        var mocks = build(args().build());
+        var kubernetes = mocks.matching(r -> r.type.startsWith("kubernetes:"));
+        assertThat(kubernetes).hasSizeGreaterThanOrEqualTo(8);
+        for (var r : kubernetes) {
+            assertThat(r.provider).describedAs(r.type + " " + r.name).contains("pulumi:providers:kubernetes::k8s-k8s");
+        }
+        var storage = mocks.named("kubernetes:storage.k8s.io/v1:StorageClass", "k8s-gp3");
+        assertThat(storage.inputs).containsEntry("provisioner", "ebs.csi.aws.com").containsEntry("volumeBindingMode", "WaitForFirstConsumer")
+                .containsEntry("parameters", Map.of("type", "gp3", "encrypted", "true", "fsType", "ext4"));
+        assertThat(mapInput(storage, "metadata")).containsEntry("annotations", Map.of("storageclass.kubernetes.io/is-default-class", "true"));
+        var autoscaler = mocks.named("kubernetes:helm.sh/v3:Release", "k8s-cluster-autoscaler");
+        assertThat(autoscaler.inputs).containsEntry("chart", "cluster-autoscaler").containsEntry("version", "9.43.2");
+        assertThat((Map<String, Object>) autoscaler.inputs.get("values")).containsEntry("autoDiscovery", Map.of("clusterName", "k8s"));
+        var lb = mocks.named("kubernetes:helm.sh/v3:Release", "k8s-aws-load-balancer-controller");
+        assertThat((Map<String, Object>) lb.inputs.get("values")).containsEntry("vpcId", "vpc-1").containsEntry("clusterName", "k8s");
+    }
+
+    @Test
+    void controllerPoliciesAreScopedToThisCluster() {
+        assertThat(ControllerPolicies.clusterAutoscaler("k8s")).contains("\"aws:ResourceTag/k8s.io/cluster-autoscaler/k8s\":\"owned\"");
+        assertThat(ControllerPolicies.loadBalancerController()).contains("aws:ResourceTag/elbv2.k8s.aws/cluster")
+                .doesNotContain("\"Action\":[\"*\"]").doesNotContain("iam:PassRole");
+    }
+
+    @Test
+    void kubeconfigAuthenticatesWithAwsEksGetToken() {
+        var config = JsonParser.parseString(EksPlatformComponent.kubeconfig("k8s", "https://x", "Q0E=", "eu-west-3")).getAsJsonObject();
+        var exec = config.getAsJsonArray("users").get(0).getAsJsonObject().getAsJsonObject("user").getAsJsonObject("exec");
+        assertThat(exec.get("command").getAsString()).isEqualTo("aws");
+        assertThat(exec.getAsJsonArray("args").toString()).isEqualTo("[\"eks\",\"get-token\",\"--cluster-name\",\"k8s\",\"--region\",\"eu-west-3\"]");
+    }
+
+    @Test
+    void invalidArgsListEveryProblem() {
+        assertThatThrownBy(() -> EksPlatformArgs.builder().version("1.20").publicAccessCidrs(List.of("0.0.0.0/0", "x")).production(true)
+                .adminPrincipalArns(List.of("admin")).nodeGroups(List.of(new NodeGroupSpec("Bad_Name", List.of(), "CHEAP", 3, 1, 2, 10,
+                        Map.of(), List.of()))).build())
+                .hasMessage("EksPlatformArgs.vpcId, privateSubnetIds, dataBucketName and dataBucketArn are required; "
+                        + "EksPlatformArgs.version: \"1.20\" is not one of [1.30, 1.31, 1.32, 1.33]; "
+                        + "EksPlatformArgs.publicAccessCidrs: 0.0.0.0/0 opens the API endpoint to the internet in production; "
+                        + "EksPlatformArgs.publicAccessCidrs: \"x\" is not an IPv4 CIDR block; "
+                        + "EksPlatformArgs.adminPrincipalArns: \"admin\" is not an IAM role or user ARN; "
+                        + "EksPlatformArgs.nodeGroups[0].name: \"Bad_Name\" must be 1-20 characters of a-z, 0-9 and -; "
+                        + "EksPlatformArgs.nodeGroups[0].instanceTypes is empty; "
+                        + "EksPlatformArgs.nodeGroups[0].capacityType: \"CHEAP\" is not ON_DEMAND or SPOT; "
+                        + "EksPlatformArgs.nodeGroups[0]: minSize 3 / maxSize 1 is not 0 <= minSize <= maxSize (1 to 450); "
+                        + "EksPlatformArgs.nodeGroups[0].diskSizeGb: 10 is outside 20 to 16384");
+    }
+}
