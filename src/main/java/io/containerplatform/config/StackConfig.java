@@ -24,16 +24,18 @@ import java.util.TreeSet;
  * @param database    {@code container-platform:database}
  * @param sparkEcs    {@code container-platform:sparkEcs}
  * @param eks         {@code container-platform:eks}
+ * @param pipeline    {@code container-platform:pipeline}
  */
 public record StackConfig(Environment environment, String owner, String costCenter, Map<String, String> extraTags,
                           NetworkConfig network, FargateConfig fargate, AsgConfig asg, DatabaseConfig database,
-                          SparkEcsConfig sparkEcs, EksConfig eks) {
+                          SparkEcsConfig sparkEcs, EksConfig eks, PipelineConfig pipeline) {
 
     /** Tag keys the platform sets itself; {@code tags} may not redefine them. */
     public static final List<String> REQUIRED_TAGS = List.of("Project", "Environment", "Owner", "CostCenter", "ManagedBy");
 
-    private static final List<String> OBJECT_KEYS = List.of("network", "tags", "fargate", "asg", "database", "sparkEcs", "eks");
-    private static final List<String> SCALAR_KEYS = List.of("environment", "owner", "costCenter");
+    private static final List<String> OBJECT_KEYS = List.of("network", "tags", "fargate", "asg", "database", "sparkEcs", "eks", "pipeline");
+    private static final List<String> SCALAR_KEYS = java.util.stream.Stream.concat(
+            java.util.stream.Stream.of("environment", "owner", "costCenter"), PipelineConfig.SECRET_KEYS.stream()).toList();
     private static final String TAG_VALUE = "a string of at most 256 characters";
 
     /** Reads and validates {@code source}; throws {@link ConfigException} listing every problem. */
@@ -58,12 +60,13 @@ public record StackConfig(Environment environment, String owner, String costCent
         var database = DatabaseConfig.read(root.objectOrEmpty("database"), environment, asg.enabled());
         var sparkEcs = SparkEcsConfig.read(root.objectOrEmpty("sparkEcs"));
         var eks = EksConfig.read(root.objectOrEmpty("eks"), environment);
+        var pipeline = PipelineConfig.read(root.objectOrEmpty("pipeline"), root, environment, eks.enabled());
         root.rejectUnknownKeys();
 
         if (!errors.isEmpty()) {
             throw new ConfigException(errors);
         }
-        return new StackConfig(environment, owner, costCenter, Map.copyOf(tags), network, fargate, asg, database, sparkEcs, eks);
+        return new StackConfig(environment, owner, costCenter, Map.copyOf(tags), network, fargate, asg, database, sparkEcs, eks, pipeline);
     }
 
     /** The tags every taggable resource of the stack carries: the required five, then {@code tags}. */

@@ -5,6 +5,7 @@ import io.containerplatform.components.asg.AsgServiceComponent;
 import io.containerplatform.components.eks.EksPlatformComponent;
 import io.containerplatform.components.fargate.FargateServiceComponent;
 import io.containerplatform.components.network.NetworkComponent;
+import io.containerplatform.components.pipeline.DataPipelineComponent;
 import io.containerplatform.components.spark.SparkEcsComponent;
 import io.containerplatform.components.storage.DataBucket;
 import io.containerplatform.config.ConfigException;
@@ -110,6 +111,17 @@ public final class PlatformProgram {
             ctx.export("eksOidcProviderArn", eks.oidcProviderArn());
             ctx.export("eksNodeRoleArn", eks.nodeRoleArn());
             ctx.export("kubeconfig", eks.kubeconfig());
+
+            if (config.pipeline().enabled()) {
+                var pipeline = new DataPipelineComponent(name + "-pipeline", config.pipeline().toArgs(config.environment(), ctx.config())
+                        .provider(eks.provider())
+                        .vpcCidr(network.vpcCidr())
+                        .build(), tagged);
+                ctx.export("pipelineApiUrl", pipeline.apiUrl());
+                ctx.export("pipelineRabbitmqService", pipeline.rabbitmqService());
+                ctx.export("pipelineMongodbService", pipeline.mongodbService());
+                ctx.export("pipelineGrafanaService", pipeline.grafanaService());
+            }
         }
     }
 }

@@ -66,7 +66,7 @@ class StackConfigTest {
                 arguments("retention negative", with("network", "{\"flowLogRetentionDays\":-1}"), "network.flowLogRetentionDays: -1 is not accepted; allowed: one of " + RETENTIONS),
                 arguments("vpcEndpoints a number", with("network", "{\"vpcEndpoints\":1}"), "network.vpcEndpoints: 1 is not a boolean; allowed: true or false"),
                 arguments("unknown network key", with("network", "{\"cidrBlock\":\"10.0.0.0/16\"}"), "network.cidrBlock: unknown key; " + NETWORK_KEYS),
-                arguments("unknown top-level key", with("netwrok", "{}"), "netwrok: unknown key; allowed keys: asg, costCenter, database, eks, environment, fargate, network, owner, sparkEcs, tags"),
+                arguments("unknown top-level key", with("netwrok", "{}"), "netwrok: unknown key; allowed keys: asg, costCenter, database, eks, environment, fargate, grafanaAdminPassword, mongodbPassword, mongodbReplicaSetKey, network, owner, pipeline, rabbitmqPassword, sparkEcs, tags"),
                 arguments("tags not a map", with("tags", "[\"a\"]"), "tags: [\"a\"] is not a map; allowed: a map of tag keys (1-128 characters, not aws:*, not Project/Environment/Owner/CostCenter/ManagedBy) to values (at most 256 characters)"),
                 arguments("tag value not a string", with("tags", "{\"Team\":5}"), "tags.Team: 5 is not a string; allowed: a map of tag keys (1-128 characters, not aws:*, not Project/Environment/Owner/CostCenter/ManagedBy) to values (at most 256 characters)"),
                 arguments("tag redefines a required one", with("tags", "{\"Owner\":\"x\"}"), "tags.Owner: tag key \"Owner\" is set by the platform itself; allowed: a map of tag keys (1-128 characters, not aws:*, not Project/Environment/Owner/CostCenter/ManagedBy) to values (at most 256 characters)"),
@@ -112,6 +112,11 @@ class StackConfigTest {
                 arguments("EKS node group not an object", with("eks", "{\"nodeGroups\":[\"general\"]}"), "eks.nodeGroups[0]: \"general\" is not an object; allowed: an object of keys and values"),
                 arguments("EKS duplicate node groups", with("eks", "{\"nodeGroups\":[{\"name\":\"a\"},{\"name\":\"a\"}]}"), "eks.nodeGroups: names are not unique; allowed: a unique name per node group"),
                 arguments("EKS bad namespace", with("eks", "{\"namespaces\":[\"Data_Processing\"]}"), "eks.namespaces[0]: \"Data_Processing\" is not a Kubernetes name; allowed: Kubernetes names (a-z, 0-9, -)"),
+                arguments("pipeline even MongoDB replicas", with("pipeline", "{\"mongodbReplicas\":2}"), "pipeline.mongodbReplicas: 2 is even (a replica set needs a majority); allowed: an odd number: 1, 3, 5, 7 (at least 3 in prod)"),
+                arguments("pipeline min above max", with("pipeline", "{\"minReplicas\":5,\"maxReplicas\":2}"), "pipeline.minReplicas: 5 is greater than maxReplicas 2; allowed: minReplicas <= maxReplicas"),
+                arguments("pipeline latest image", with("pipeline", "{\"sparkImage\":\"spark:latest\"}"), "pipeline.sparkImage: \"spark:latest\" uses the latest tag; pin a version tag or a digest so rollbacks are possible; allowed: an image pinned to a version tag or digest (not latest)"),
+                arguments("pipeline TLS twice", with("pipeline", "{\"tlsSecretName\":\"t\",\"certIssuer\":\"i\"}"), "pipeline.certIssuer: is set together with tlsSecretName; allowed: one of tlsSecretName or certIssuer"),
+                arguments("pipeline bad namespace", with("pipeline", "{\"namespace\":\"Data\"}"), "pipeline.namespace: \"Data\" is not a Kubernetes name; allowed: a Kubernetes name (a-z, 0-9, -)"),
                 arguments("tag value too long", with("tags", "{\"Team\":\"" + "x".repeat(257) + "\"}"), "tags.Team: the value of \"Team\" is 257 characters long; allowed: a map of tag keys (1-128 characters, not aws:*, not Project/Environment/Owner/CostCenter/ManagedBy) to values (at most 256 characters)")
         );
     }
@@ -122,6 +127,27 @@ class StackConfigTest {
         var error = catchThrowableOfType(() -> StackConfig.load(ConfigSource.of(values)), ConfigException.class);
         assertThat(error).describedAs("no error for: " + description).isNotNull();
         assertThat(error.errors()).containsExactly(message);
+    }
+
+    @Test
+    void anEnabledPipelineNeedsEksAndItsFourSecretsNamingEachKey() {
+        var error = catchThrowableOfType(() -> StackConfig.load(ConfigSource.of(with("pipeline",
+                "{\"enabled\":true,\"sparkImage\":\"s:1\",\"apiImage\":\"a:1\",\"apiHost\":\"api.example.com\"}"))), ConfigException.class);
+        assertThat(error.errors()).containsExactly(
+                "pipeline.enabled: true without eks.enabled; allowed: the pipeline only on the EKS platform (eks.enabled: true)",
+                "rabbitmqPassword: missing; allowed: a secret: pulumi config set --secret container-platform:rabbitmqPassword <value>",
+                "mongodbPassword: missing; allowed: a secret: pulumi config set --secret container-platform:mongodbPassword <value>",
+                "mongodbReplicaSetKey: missing; allowed: a secret: pulumi config set --secret container-platform:mongodbReplicaSetKey <value>",
+                "grafanaAdminPassword: missing; allowed: a secret: pulumi config set --secret container-platform:grafanaAdminPassword <value>");
+    }
+
+    @Test
+    void prodNeedsAtLeastThreeMongoDbMembers() {
+        var values = with("environment", "prod");
+        values.put("pipeline", "{\"mongodbReplicas\":1}");
+        var error = catchThrowableOfType(() -> StackConfig.load(ConfigSource.of(values)), ConfigException.class);
+        assertThat(error.errors()).containsExactly("pipeline.mongodbReplicas: 1 cannot survive losing a member in production; "
+                + "allowed: an odd number of at least 3 in prod");
     }
 
     @Test

@@ -195,4 +195,26 @@ class StackTest {
         assertThat((List<?>) vpc.get("subnetIds")).hasSize(3);
         assertThat(prod.outputs()).containsEntry("kubeconfig", "[secret]").containsKeys("eksClusterName", "eksOidcProviderArn");
     }
+
+    @Test
+    void thePipelineRunsOnTheEksProviderWithItsSecretsMasked() {
+        for (var stack : List.of("dev", "prod")) {
+            var plan = StackPlans.of(stack);
+            var secrets = plan.resources().stream().filter(r -> "pipeline-secrets".equals(metadataName(r))).toList();
+            assertThat(secrets).singleElement().satisfies(s -> assertThat(s.inputs()).containsEntry("stringData", "[secret]"));
+            var rabbit = plan.resources().stream().filter(r -> "StatefulSet".equals(r.inputs().get("kind")) && "rabbitmq".equals(metadataName(r)))
+                    .findFirst().orElseThrow();
+            @SuppressWarnings("unchecked")
+            var spec = (Map<String, Object>) rabbit.inputs().get("spec");
+            assertThat(spec.get("replicas")).isEqualTo(stack.equals("prod") ? 3L : 1L);
+        }
+        assertThat(StackPlans.of("prod").outputs()).containsEntry("pipelineApiUrl", "https://api.example.com");
+        assertThat(StackPlans.of("dev").outputs()).containsEntry("pipelineApiUrl", "http://api.dev.example.com");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String metadataName(PlanResource r) {
+        var metadata = r.inputs().get("metadata");
+        return metadata instanceof Map<?, ?> m ? String.valueOf(((Map<String, Object>) m).get("name")) : null;
+    }
 }

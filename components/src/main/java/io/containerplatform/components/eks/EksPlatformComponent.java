@@ -163,6 +163,10 @@ public class EksPlatformComponent extends ComponentResource {
             if (addon.equals("aws-ebs-csi-driver")) {
                 addonArgs.serviceAccountRoleArn(ebsRole.arn());
             }
+            if (addon.equals("vpc-cni")) {
+                // Without it EKS accepts NetworkPolicies but does not enforce them.
+                addonArgs.configurationValues(Json.write(obj("enableNetworkPolicy", "true")));
+            }
             new Addon(name + "-" + addon, addonArgs.build(), CustomResourceOptions.builder().parent(this)
                     .dependsOn(addon.equals("vpc-cni") || addon.equals("kube-proxy") ? List.of() : nodeGroups).build());
         }

@@ -1,0 +1,133 @@
+package io.containerplatform.components.pipeline;
+
+import com.pulumi.core.Output;
+import com.pulumi.kubernetes.helm.v3.Release;
+import com.pulumi.kubernetes.helm.v3.ReleaseArgs;
+import com.pulumi.kubernetes.helm.v3.inputs.RepositoryOptsArgs;
+import com.pulumi.resources.ComponentResource;
+import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.CustomResourceOptions;
+import io.containerplatform.components.kubernetes.Manifest;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+import static io.containerplatform.components.common.Json.obj;
+
+/**
+ * The real-time data pipeline of seed 004 on an EKS cluster: data stream, RabbitMQ, Spark (autoscaled by
+ * KEDA), MongoDB, served by a Swagger API, watched by Prometheus and Grafana; with what the seed's
+ * production checklist leaves open: secrets from Pulumi config (no default password), TLS on the Ingress,
+ * NetworkPolicies, a ResourceQuota and LimitRange, PDBs and hardened pods.
+ */
+public class DataPipelineComponent extends ComponentResource {
+
+    /** Pulumi type token of this component. */
+    public static final String TYPE = "containerplatform:pipeline:DataPipelineComponent";
+    /** The Secret holding every credential of the pipeline. */
+    static final String SECRET = "pipeline-secrets";
+    /** Namespace of Prometheus and Grafana. */
+    static final String MONITORING = "monitoring";
+    static final String KEDA_CHART_VERSION = "2.16.0";
+
+    private final Output<String> apiUrl;
+    private final Output<String> rabbitmqService;
+    private final Output<String> mongodbService;
+    private final Output<String> grafanaService;
+
+    public DataPipelineComponent(String name, PipelineArgs args, ComponentResourceOptions options) {
+        super(TYPE, name, options);
+        var ns = args.namespace();
+        var bootstrap = new Kube(this, args.provider(), name, ns, List.of());
+        var namespace = bootstrap.apply("namespace", Manifest.metadataOnly("v1", "Namespace", obj("name", ns, "labels", obj(
+                "pod-security.kubernetes.io/enforce", "restricted", "pod-security.kubernetes.io/warn", "restricted"))));
+        var kube = new Kube(this, args.provider(), name, ns, List.of(namespace));
+        kube.apply("quota", Manifest.withSpec("v1", "ResourceQuota", Pods.metadata("data-pipeline-quota", ns, "data-pipeline"), obj(
+                "hard", obj("requests.cpu", "16", "requests.memory", "48Gi", "limits.memory", "96Gi", "pods", "60",
+                        "persistentvolumeclaims", "20", "requests.storage", "2Ti"))));
+        kube.apply("limits", Manifest.withSpec("v1", "LimitRange", Pods.metadata("data-pipeline-limits", ns, "data-pipeline"), obj(
+                "limits", List.of(obj("type", "Container",
+                        "default", obj("memory", "512Mi"),
+                        "defaultRequest", obj("cpu", "100m", "memory", "256Mi"),
+                        "max", obj("memory", "8Gi"))))));
+        kube.apply("secrets", Manifest.secret(Pods.metadata(SECRET, ns, "data-pipeline"), secretData(args)));
+
+        var keda = new Release(name + "-keda", ReleaseArgs.builder()
+                .name("keda")
+                .chart("keda")
+                .version(KEDA_CHART_VERSION)
+                .namespace("keda")
+                .createNamespace(true)
+                .repositoryOpts(RepositoryOptsArgs.builder().repo("https://kedacore.github.io/charts").build())
+                .atomic(true)
+                .build(), CustomResourceOptions.builder().parent(this).provider(args.provider()).build());
+        var prometheus = Monitoring.install(kube, args.grafanaAdminPassword());
+
+        RabbitMq.declare(kube, args);
+        MongoDb.declare(kube, args);
+        Processor.declare(kube, args, keda);
+        Api.declare(kube, args);
+        Monitoring.declare(kube, prometheus);
+        NetworkPolicies.declare(kube, args);
+
+        var https = args.tlsSecretName().isPresent() || args.certIssuer().isPresent();
+        this.apiUrl = Output.of((https ? "https://" : "http://") + args.apiHost());
+        this.rabbitmqService = Output.of("rabbitmq." + ns + ".svc.cluster.local:5672");
+        this.mongodbService = Output.of(String.join(",", MongoDb.members(ns, args.mongodbReplicas())));
+        this.grafanaService = Output.of(Monitoring.RELEASE + "-grafana." + MONITORING + ".svc.cluster.local:80");
+        registerOutputs(Map.of("apiUrl", apiUrl, "rabbitmqService", rabbitmqService, "mongodbService", mongodbService,
+                "grafanaService", grafanaService));
+    }
+
+    /** Volumes are kept when a StatefulSet is deleted or scaled down in production, removed with it elsewhere. */
+    static Map<String, Object> retention(PipelineArgs args) {
+        var policy = args.production() ? "Retain" : "Delete";
+        return obj("whenDeleted", policy, "whenScaled", "Retain");
+    }
+
+    private static Output<Map<String, String>> secretData(PipelineArgs args) {
+        var hosts = String.join(",", MongoDb.members(args.namespace(), args.mongodbReplicas()));
+        return Output.tuple(args.rabbitmqPassword(), args.mongodbPassword(), args.mongodbReplicaSetKey()).applyValue(t -> {
+            var data = new java.util.LinkedHashMap<String, String>();
+            data.put("rabbitmq-user", args.rabbitmqUser());
+            data.put("rabbitmq-password", t.t1);
+            data.put("rabbitmq-erlang-cookie", sha256("erlang-cookie:" + t.t1 + ":" + t.t3));
+            data.put("rabbitmq-uri", "amqp://" + encode(args.rabbitmqUser()) + ":" + encode(t.t1) + "@rabbitmq." + args.namespace()
+                    + ".svc.cluster.local:5672/");
+            data.put("mongodb-root-user", "root");
+            data.put("mongodb-root-password", t.t2);
+            data.put("mongodb-replica-set-key", t.t3);
+            data.put("mongodb-uri", "mongodb://root:" + encode(t.t2) + "@" + hosts + "/?replicaSet=" + MongoDb.REPLICA_SET + "&authSource=admin");
+            return Map.copyOf(data);
+        });
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    private static String sha256(String value) {
+        try {
+            return HexFormat.of().withUpperCase().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** {@code https://<apiHost>} with TLS, else {@code http://}. */
+    public Output<String> apiUrl() { return apiUrl; }
+
+    /** The RabbitMQ client service, {@code host:5672}. */
+    public Output<String> rabbitmqService() { return rabbitmqService; }
+
+    /** The MongoDB members, {@code host:27017,...}. */
+    public Output<String> mongodbService() { return mongodbService; }
+
+    /** Grafana's service inside the cluster ({@code kubectl port-forward}). */
+    public Output<String> grafanaService() { return grafanaService; }
+}

@@ -1,0 +1,87 @@
+package io.containerplatform.components.pipeline;
+
+import com.pulumi.core.Output;
+import com.pulumi.kubernetes.helm.v3.Release;
+import com.pulumi.kubernetes.helm.v3.ReleaseArgs;
+import com.pulumi.kubernetes.helm.v3.inputs.RepositoryOptsArgs;
+import com.pulumi.resources.CustomResourceOptions;
+import com.pulumi.resources.Resource;
+import io.containerplatform.components.kubernetes.Manifest;
+
+import java.util.List;
+import java.util.Map;
+
+import static io.containerplatform.components.common.Json.obj;
+import static io.containerplatform.components.pipeline.Pods.metadata;
+
+/**
+ * Prometheus and Grafana (kube-prometheus-stack, Grafana's admin from a Secret), ServiceMonitors for RabbitMQ,
+ * the API and Spark, and alerts on queue backlog, pod restarts and unavailable replicas.
+ */
+final class Monitoring {
+
+    static final String CHART_VERSION = "65.1.1";
+    static final String RELEASE = "kube-prometheus-stack";
+    /** Ready messages that count as a backlog. */
+    static final int BACKLOG_MESSAGES = 1000;
+
+    private Monitoring() {
+    }
+
+    /** The stack in {@code monitoring}; returns the Helm release (the ServiceMonitor and PrometheusRule CRDs come with it). */
+    static Release install(Kube kube, Output<String> grafanaPassword) {
+        var monitoring = DataPipelineComponent.MONITORING;
+        var namespace = kube.apply("monitoring-namespace", Manifest.metadataOnly("v1", "Namespace", obj("name", monitoring,
+                "labels", obj("pod-security.kubernetes.io/enforce", "privileged"))), List.of());
+        var admin = kube.apply("grafana-admin", Manifest.secret(obj("name", "grafana-admin", "namespace", monitoring),
+                grafanaPassword.applyValue(p -> Map.of("admin-user", "admin", "admin-password", p))), List.of(namespace));
+        return new Release(kube.prefix() + "-monitoring", ReleaseArgs.builder()
+                .name(RELEASE)
+                .chart(RELEASE)
+                .version(CHART_VERSION)
+                .namespace(monitoring)
+                .repositoryOpts(RepositoryOptsArgs.builder().repo("https://prometheus-community.github.io/helm-charts").build())
+                .values(obj(
+                        "grafana", obj("admin", obj("existingSecret", "grafana-admin", "userKey", "admin-user", "passwordKey", "admin-password")),
+                        "prometheus", obj("prometheusSpec", obj(
+                                "serviceMonitorSelectorNilUsesHelmValues", false,
+                                "ruleSelectorNilUsesHelmValues", false,
+                                "retention", "15d"))))
+                .atomic(true)
+                .cleanupOnFail(true)
+                .build(), CustomResourceOptions.builder().parent(kube.parent()).provider(kube.provider()).dependsOn(admin).build());
+    }
+
+    static void declare(Kube kube, Resource stack) {
+        var ns = kube.namespace();
+        monitor(kube, stack, RabbitMq.APP, "prometheus", "/metrics");
+        monitor(kube, stack, Api.APP, "http", "/metrics");
+        monitor(kube, stack, Processor.APP, "metrics", "/metrics/prometheus");
+        var rules = List.of(
+                rule("RabbitMQQueueBacklog", "sum by (queue) (rabbitmq_queue_messages_ready) > " + BACKLOG_MESSAGES, "10m", "warning",
+                        "Queue {{ $labels.queue }} has more than " + BACKLOG_MESSAGES + " ready messages: the processors do not keep up."),
+                rule("PipelinePodRestarting", "increase(kube_pod_container_status_restarts_total{namespace=\"" + ns + "\"}[15m]) > 3", "0m",
+                        "warning", "{{ $labels.pod }} restarted more than 3 times in 15 minutes."),
+                rule("PipelineDeploymentReplicasUnavailable", "kube_deployment_status_replicas_unavailable{namespace=\"" + ns + "\"} > 0",
+                        "10m", "critical", "Deployment {{ $labels.deployment }} has unavailable replicas."),
+                rule("PipelineStatefulSetReplicasUnavailable", "kube_statefulset_status_replicas{namespace=\"" + ns + "\"} - "
+                        + "kube_statefulset_status_replicas_ready{namespace=\"" + ns + "\"} > 0", "10m", "critical",
+                        "StatefulSet {{ $labels.statefulset }} has replicas that are not ready."));
+        kube.apply("pipeline-alerts", Manifest.withSpec("monitoring.coreos.com/v1", "PrometheusRule",
+                metadata("data-pipeline-alerts", ns, "data-pipeline"), obj("groups", List.of(obj("name", "data-pipeline", "rules", rules)))),
+                List.of(stack));
+    }
+
+    private static void monitor(Kube kube, Resource stack, String app, String port, String path) {
+        kube.apply("servicemonitor-" + app, Manifest.withSpec("monitoring.coreos.com/v1", "ServiceMonitor",
+                metadata(app, kube.namespace(), app), obj(
+                        "selector", Pods.selector(app),
+                        "namespaceSelector", obj("matchNames", List.of(kube.namespace())),
+                        "endpoints", List.of(obj("port", port, "path", path, "interval", "30s")))), List.of(stack));
+    }
+
+    private static Map<String, Object> rule(String alert, String expr, String forDuration, String severity, String summary) {
+        return obj("alert", alert, "expr", expr, "for", forDuration, "labels", obj("severity", severity),
+                "annotations", obj("summary", summary));
+    }
+}

@@ -1,0 +1,82 @@
+package io.containerplatform.components.pipeline;
+
+import java.util.List;
+import java.util.Map;
+
+import static io.containerplatform.components.common.Json.obj;
+
+/** Building blocks of the pipeline's pod specs: metadata, hardened security contexts, resources, probes. */
+final class Pods {
+
+    private Pods() {
+    }
+
+    static Map<String, Object> metadata(String name, String namespace, String app) {
+        return obj("name", name, "namespace", namespace, "labels", labels(app));
+    }
+
+    static Map<String, Object> labels(String app) {
+        return obj("app.kubernetes.io/name", app, "app.kubernetes.io/part-of", "data-pipeline");
+    }
+
+    static Map<String, Object> selector(String app) {
+        return obj("matchLabels", obj("app.kubernetes.io/name", app));
+    }
+
+    /** Pod security: non-root user, its group owning volumes, the runtime's default seccomp profile. */
+    static Map<String, Object> podSecurity(int uid) {
+        return obj("runAsNonRoot", true, "runAsUser", uid, "runAsGroup", uid, "fsGroup", uid,
+                "seccompProfile", obj("type", "RuntimeDefault"));
+    }
+
+    /** Container security: no privilege escalation, every capability dropped, read-only root where the image allows. */
+    static Map<String, Object> containerSecurity(boolean readOnlyRoot) {
+        return obj("allowPrivilegeEscalation", false, "privileged", false, "readOnlyRootFilesystem", readOnlyRoot,
+                "runAsNonRoot", true, "capabilities", obj("drop", List.of("ALL")));
+    }
+
+    static Map<String, Object> resources(String cpu, String memory, String memoryLimit) {
+        return obj("requests", obj("cpu", cpu, "memory", memory), "limits", obj("memory", memoryLimit));
+    }
+
+    static Map<String, Object> execProbe(List<String> command, int initialDelay, int period) {
+        return obj("exec", obj("command", command), "initialDelaySeconds", initialDelay, "periodSeconds", period,
+                "timeoutSeconds", 10, "failureThreshold", 6);
+    }
+
+    static Map<String, Object> httpProbe(String path, int port, int initialDelay) {
+        return obj("httpGet", obj("path", path, "port", port), "initialDelaySeconds", initialDelay, "periodSeconds", 10,
+                "timeoutSeconds", 5, "failureThreshold", 3);
+    }
+
+    static Map<String, Object> secretEnv(String name, String secret, String key) {
+        return obj("name", name, "valueFrom", obj("secretKeyRef", obj("name", secret, "key", key)));
+    }
+
+    static Map<String, Object> env(String name, String value) {
+        return obj("name", name, "value", value);
+    }
+
+    /** Spread over nodes (required) and zones (preferred). */
+    static Map<String, Object> spread(String app) {
+        var term = obj("labelSelector", selector(app));
+        return obj("podAntiAffinity", obj(
+                "requiredDuringSchedulingIgnoredDuringExecution", List.of(withTopology(term, "kubernetes.io/hostname")),
+                "preferredDuringSchedulingIgnoredDuringExecution", List.of(obj("weight", 100,
+                        "podAffinityTerm", withTopology(obj("labelSelector", selector(app)), "topology.kubernetes.io/zone")))));
+    }
+
+    private static Map<String, Object> withTopology(Map<String, Object> term, String key) {
+        term.put("topologyKey", key);
+        return term;
+    }
+
+    static Map<String, Object> volumeClaim(String name, String storageClass, int gb) {
+        return obj("metadata", obj("name", name), "spec", obj("accessModes", List.of("ReadWriteOnce"),
+                "storageClassName", storageClass, "resources", obj("requests", obj("storage", gb + "Gi"))));
+    }
+
+    static Map<String, Object> disruptionBudget(String app, String key, int value) {
+        return obj(key, value, "selector", selector(app));
+    }
+}

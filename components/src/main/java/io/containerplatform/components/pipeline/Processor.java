@@ -1,0 +1,74 @@
+package io.containerplatform.components.pipeline;
+
+import io.containerplatform.components.kubernetes.Manifest;
+
+import java.util.List;
+
+import static io.containerplatform.components.common.Json.obj;
+import static io.containerplatform.components.pipeline.Pods.metadata;
+
+/**
+ * The Spark processor (RabbitMQ to MongoDB) and its KEDA autoscaling: the queue length (10 messages per
+ * replica), CPU (70 %) and memory (80 %), fast scale-up (15 s), scale-down after 60 s, 1 to 10 replicas.
+ */
+final class Processor {
+
+    static final String APP = "spark-processor";
+
+    private Processor() {
+    }
+
+    static void declare(Kube kube, PipelineArgs args, com.pulumi.resources.Resource keda) {
+        var ns = kube.namespace();
+        kube.apply("spark-processor-sa", Manifest.metadataOnly("v1", "ServiceAccount", metadata(APP, ns, APP)));
+        var running = List.of("sh", "-c", "pgrep -f spark > /dev/null");
+        var container = obj(
+                "name", APP,
+                "image", args.sparkImage(),
+                "env", List.of(
+                        Pods.env("RABBITMQ_HOST", "rabbitmq." + ns + ".svc.cluster.local"),
+                        Pods.env("RABBITMQ_QUEUE", args.queueName()),
+                        Pods.secretEnv("RABBITMQ_USERNAME", DataPipelineComponent.SECRET, "rabbitmq-user"),
+                        Pods.secretEnv("RABBITMQ_PASSWORD", DataPipelineComponent.SECRET, "rabbitmq-password"),
+                        Pods.secretEnv("MONGODB_URI", DataPipelineComponent.SECRET, "mongodb-uri")),
+                "ports", List.of(obj("name", "metrics", "containerPort", 4040)),
+                "volumeMounts", List.of(obj("name", "tmp", "mountPath", "/tmp")),
+                "resources", Pods.resources("500m", "1Gi", "2Gi"),
+                "readinessProbe", Pods.execProbe(running, 20, 15),
+                "livenessProbe", Pods.execProbe(running, 60, 30),
+                "securityContext", Pods.containerSecurity(true));
+        kube.apply("spark-processor", Manifest.withSpec("apps/v1", "Deployment", metadata(APP, ns, APP), obj(
+                "replicas", args.minReplicas(),
+                "selector", Pods.selector(APP),
+                "strategy", obj("type", "RollingUpdate", "rollingUpdate", obj("maxUnavailable", 0, "maxSurge", 1)),
+                "template", obj("metadata", obj("labels", Pods.labels(APP)), "spec", obj(
+                        "serviceAccountName", APP,
+                        "securityContext", Pods.podSecurity(185),
+                        "containers", List.of(container),
+                        "volumes", List.of(obj("name", "tmp", "emptyDir", obj())))))));
+        kube.apply("spark-processor-metrics", Manifest.withSpec("v1", "Service", metadata(APP, ns, APP), obj(
+                "selector", Pods.labels(APP), "ports", List.of(obj("name", "metrics", "port", 4040, "targetPort", 4040)))));
+
+        kube.apply("rabbitmq-trigger-auth", Manifest.withSpec("keda.sh/v1alpha1", "TriggerAuthentication",
+                metadata("rabbitmq-trigger-auth", ns, APP), obj("secretTargetRef", List.of(
+                        obj("parameter", "host", "name", DataPipelineComponent.SECRET, "key", "rabbitmq-uri")))), List.of(keda));
+        kube.apply("spark-processor-scaler", Manifest.withSpec("keda.sh/v1alpha1", "ScaledObject", metadata(APP, ns, APP), obj(
+                "scaleTargetRef", obj("apiVersion", "apps/v1", "kind", "Deployment", "name", APP),
+                "minReplicaCount", args.minReplicas(),
+                "maxReplicaCount", args.maxReplicas(),
+                "pollingInterval", 15,
+                "cooldownPeriod", 60,
+                "advanced", obj("horizontalPodAutoscalerConfig", obj("behavior", obj(
+                        "scaleUp", obj("stabilizationWindowSeconds", 0, "policies", List.of(
+                                obj("type", "Percent", "value", 100, "periodSeconds", 15),
+                                obj("type", "Pods", "value", 4, "periodSeconds", 15)), "selectPolicy", "Max"),
+                        "scaleDown", obj("stabilizationWindowSeconds", 60, "policies", List.of(
+                                obj("type", "Percent", "value", 50, "periodSeconds", 60)))))),
+                "triggers", List.of(
+                        obj("type", "rabbitmq", "metadata", obj("protocol", "amqp", "queueName", args.queueName(), "mode", "QueueLength",
+                                "value", String.valueOf(args.messagesPerReplica())), "authenticationRef", obj("name", "rabbitmq-trigger-auth")),
+                        obj("type", "cpu", "metricType", "Utilization", "metadata", obj("value", String.valueOf(args.cpuPercent()))),
+                        obj("type", "memory", "metricType", "Utilization", "metadata", obj("value", String.valueOf(args.memoryPercent())))))),
+                List.of(keda));
+    }
+}

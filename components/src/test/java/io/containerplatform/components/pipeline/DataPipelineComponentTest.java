@@ -1,0 +1,224 @@
+package io.containerplatform.components.pipeline;
+
+import com.pulumi.core.Output;
+import com.pulumi.kubernetes.Provider;
+import com.pulumi.kubernetes.ProviderArgs;
+import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.test.Mocks.ResourceArgs;
+import io.containerplatform.components.testing.MockStack;
+import io.containerplatform.components.testing.PlatformMocks;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
+import static io.containerplatform.components.testing.MockStack.mapInput;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+@SuppressWarnings("unchecked")
+class DataPipelineComponentTest {
+
+    static PipelineArgs.Builder args() {
+        return PipelineArgs.builder().vpcCidr(Output.of("10.0.0.0/16"))
+                .sparkImage("registry.example.com/spark-processor:1.2.0").apiImage("registry.example.com/swagger-api:1.3.0")
+                .apiHost("api.example.com")
+                .rabbitmqPassword(Output.ofSecret("rabbit-pass")).mongodbPassword(Output.ofSecret("mongo p@ss"))
+                .mongodbReplicaSetKey(Output.ofSecret("keyfile")).grafanaAdminPassword(Output.ofSecret("grafana-pass"));
+    }
+
+    static PlatformMocks build(UnaryOperator<PipelineArgs.Builder> customize) {
+        return MockStack.run(ctx -> {
+            var provider = new Provider("k8s", ProviderArgs.builder().kubeconfig("{}").build());
+            new DataPipelineComponent("pipe", customize.apply(args().provider(provider)).build(), ComponentResourceOptions.Empty);
+        });
+    }
+
+    static ResourceArgs kind(PlatformMocks mocks, String kind, String name) {
+        return mocks.matching(r -> kind.equals(r.inputs.get("kind")) && name.equals(mapInput(r, "metadata").get("name")))
+                .stream().findFirst().orElseThrow(() -> new AssertionError("no " + kind + " " + name));
+    }
+
+    static Map<String, Object> spec(ResourceArgs r) {
+        return mapInput(r, "spec");
+    }
+
+    static Map<String, Object> podSpec(ResourceArgs r) {
+        return (Map<String, Object>) ((Map<String, Object>) spec(r).get("template")).get("spec");
+    }
+
+    static Map<String, Object> container(ResourceArgs r) {
+        return ((List<Map<String, Object>>) podSpec(r).get("containers")).get(0);
+    }
+
+    @Test
+    void namespaceHasAQuotaAndLimitsAndEnforcesRestrictedPods() {
+        var mocks = build(b -> b);
+        var ns = kind(mocks, "Namespace", "data-processing");
+        assertThat((Map<String, Object>) mapInput(ns, "metadata").get("labels")).containsEntry("pod-security.kubernetes.io/enforce", "restricted");
+        assertThat((Map<String, Object>) spec(kind(mocks, "ResourceQuota", "data-pipeline-quota")).get("hard"))
+                .containsKeys("requests.cpu", "requests.memory", "limits.memory", "pods", "persistentvolumeclaims");
+        assertThat(kind(mocks, "LimitRange", "data-pipeline-limits").inputs).containsKey("spec");
+    }
+
+    @Test
+    void secretsComeFromConfigAndStaySecret() {
+        var mocks = build(b -> b);
+        var secret = kind(mocks, "Secret", "pipeline-secrets");
+        var data = (Map<String, Object>) secret.inputs.get("stringData");
+        assertThat(data).containsEntry("rabbitmq-password", "rabbit-pass").containsEntry("mongodb-root-password", "mongo p@ss")
+                .containsEntry("mongodb-replica-set-key", "keyfile").containsEntry("rabbitmq-user", "pipeline")
+                .containsEntry("rabbitmq-uri", "amqp://pipeline:rabbit-pass@rabbitmq.data-processing.svc.cluster.local:5672/")
+                .containsEntry("mongodb-uri", "mongodb://root:mongo+p%40ss@mongodb-0.mongodb-headless.data-processing.svc.cluster.local:27017,"
+                        + "mongodb-1.mongodb-headless.data-processing.svc.cluster.local:27017,mongodb-2.mongodb-headless.data-processing.svc.cluster.local:27017"
+                        + "/?replicaSet=rs0&authSource=admin");
+        assertThat((String) data.get("rabbitmq-erlang-cookie")).hasSize(64);
+        assertThat(kind(mocks, "Secret", "grafana-admin").inputs.get("stringData")).isEqualTo(Map.of("admin-user", "admin", "admin-password", "grafana-pass"));
+        for (var r : mocks.matching(r -> r.type.startsWith("kubernetes:") && !"Secret".equals(r.inputs.get("kind")))) {
+            assertThat(String.valueOf(r.inputs)).describedAs(r.name).doesNotContain("rabbit-pass").doesNotContain("mongo p@ss");
+        }
+    }
+
+    @Test
+    void rabbitMqClustersByPeerDiscoveryWithItsRbacServicesAndProbes() {
+        var mocks = build(b -> b.rabbitmqReplicas(3).storageGb(20));
+        var set = kind(mocks, "StatefulSet", "rabbitmq");
+        assertThat(spec(set)).containsEntry("replicas", 3.0).containsEntry("serviceName", "rabbitmq-headless");
+        var c = container(set);
+        assertThat(c).containsEntry("image", "rabbitmq:3.13.7-management").containsKeys("readinessProbe", "livenessProbe", "resources");
+        assertThat((List<Object>) spec(set).get("volumeClaimTemplates")).singleElement().satisfies(t ->
+                assertThat(t.toString()).contains("storage=20Gi").contains("storageClassName=gp3-encrypted"));
+        var config = (Map<String, Object>) kind(mocks, "ConfigMap", "rabbitmq-config").inputs.get("data");
+        assertThat((String) config.get("enabled_plugins")).contains("rabbitmq_prometheus").contains("rabbitmq_peer_discovery_k8s");
+        assertThat((String) config.get("rabbitmq.conf")).contains("cluster_formation.peer_discovery_backend = rabbit_peer_discovery_k8s");
+        assertThat((List<Object>) kind(mocks, "Role", "rabbitmq-peer-discovery").inputs.get("rules")).isNotEmpty();
+        assertThat((List<Map<String, Object>>) spec(kind(mocks, "Service", "rabbitmq")).get("ports")).extracting(p -> p.get("port"))
+                .containsExactly(5672.0, 15672.0, 15692.0);
+        assertThat(spec(kind(mocks, "Service", "rabbitmq-headless"))).containsEntry("clusterIP", "None");
+        assertThat(spec(kind(mocks, "PodDisruptionBudget", "rabbitmq"))).containsEntry("maxUnavailable", 1.0);
+    }
+
+    @Test
+    void mongoDbIsAThreeMemberKeyfileReplicaSetSpreadOverNodesWithAMajorityPdbAndAnIdempotentInitiation() {
+        var mocks = build(b -> b);
+        var set = kind(mocks, "StatefulSet", "mongodb");
+        assertThat(spec(set)).containsEntry("replicas", 3.0);
+        assertThat(container(set)).containsEntry("image", "mongo:7.0.14")
+                .containsEntry("args", List.of("--replSet", "rs0", "--bind_ip_all", "--keyFile", "/keyfile/key"));
+        assertThat(podSpec(set).get("affinity").toString()).contains("topologyKey=kubernetes.io/hostname")
+                .contains("topologyKey=topology.kubernetes.io/zone");
+        assertThat(spec(kind(mocks, "PodDisruptionBudget", "mongodb"))).containsEntry("minAvailable", 2.0);
+        var job = container(kind(mocks, "Job", "mongodb-rs-initiate"));
+        assertThat(((List<String>) job.get("command")).get(2)).contains("try { rs.status().ok } catch (e) { rs.initiate({_id: 'rs0'")
+                .contains("mongodb-2.mongodb-headless.data-processing.svc.cluster.local:27017");
+    }
+
+    @Test
+    void sparkProcessorScalesWithKedaOnQueueCpuAndMemory() {
+        var mocks = build(b -> b.minReplicas(1).maxReplicas(10).messagesPerReplica(10).queueName("data-stream"));
+        var processor = container(kind(mocks, "Deployment", "spark-processor"));
+        assertThat(processor).containsEntry("image", "registry.example.com/spark-processor:1.2.0");
+        assertThat(processor.get("env").toString()).contains("RABBITMQ_HOST").contains("name=RABBITMQ_USERNAME").contains("name=RABBITMQ_PASSWORD")
+                .contains("name=MONGODB_URI").contains("secretKeyRef");
+        var scaled = spec(kind(mocks, "ScaledObject", "spark-processor"));
+        assertThat(scaled).containsEntry("minReplicaCount", 1.0).containsEntry("maxReplicaCount", 10.0).containsEntry("cooldownPeriod", 60.0)
+                .containsEntry("pollingInterval", 15.0);
+        assertThat(scaled.get("advanced").toString()).contains("periodSeconds=15").contains("stabilizationWindowSeconds=60");
+        var triggers = (List<Map<String, Object>>) scaled.get("triggers");
+        assertThat(triggers).extracting(t -> t.get("type")).containsExactly("rabbitmq", "cpu", "memory");
+        assertThat(triggers.get(0)).containsEntry("metadata", Map.of("protocol", "amqp", "queueName", "data-stream", "mode", "QueueLength", "value", "10"))
+                .containsEntry("authenticationRef", Map.of("name", "rabbitmq-trigger-auth"));
+        assertThat(triggers.get(1).get("metadata")).isEqualTo(Map.of("value", "70"));
+        assertThat(triggers.get(2).get("metadata")).isEqualTo(Map.of("value", "80"));
+        assertThat(spec(kind(mocks, "TriggerAuthentication", "rabbitmq-trigger-auth")).get("secretTargetRef"))
+                .isEqualTo(List.of(Map.of("parameter", "host", "name", "pipeline-secrets", "key", "rabbitmq-uri")));
+        assertThat(mocks.named("kubernetes:helm.sh/v3:Release", "pipe-keda").inputs).containsEntry("chart", "keda").containsEntry("version", "2.16.0");
+    }
+
+    @Test
+    void apiIsServedOverTlsByTheIngress() {
+        var mocks = build(b -> b.tlsSecretName("api-tls"));
+        var ingress = kind(mocks, "Ingress", "swagger-api");
+        assertThat(spec(ingress)).containsEntry("ingressClassName", "alb")
+                .containsEntry("tls", List.of(Map.of("hosts", List.of("api.example.com"), "secretName", "api-tls")));
+        assertThat((Map<String, Object>) mapInput(ingress, "metadata").get("annotations")).containsEntry("alb.ingress.kubernetes.io/ssl-redirect", "443");
+        var api = container(kind(mocks, "Deployment", "swagger-api"));
+        assertThat(api.get("readinessProbe").toString()).contains("path=/health");
+        assertThat(spec(kind(mocks, "PodDisruptionBudget", "swagger-api"))).containsEntry("minAvailable", 1.0);
+        var issued = build(b -> b.certIssuer("letsencrypt"));
+        assertThat((Map<String, Object>) mapInput(kind(issued, "Ingress", "swagger-api"), "metadata").get("annotations"))
+                .containsEntry("cert-manager.io/cluster-issuer", "letsencrypt");
+    }
+
+    @Test
+    void everyPodIsHardened() {
+        var mocks = build(b -> b);
+        for (var workload : mocks.matching(r -> r.inputs.get("kind") != null && List.of("Deployment", "StatefulSet", "Job").contains(r.inputs.get("kind")))) {
+            var pod = podSpec(workload);
+            assertThat((Map<String, Object>) pod.get("securityContext")).describedAs(workload.name)
+                    .containsEntry("runAsNonRoot", true).containsEntry("seccompProfile", Map.of("type", "RuntimeDefault"));
+            for (var c : (List<Map<String, Object>>) pod.get("containers")) {
+                assertThat((Map<String, Object>) c.get("securityContext")).describedAs(workload.name)
+                        .containsEntry("allowPrivilegeEscalation", false).containsEntry("capabilities", Map.of("drop", List.of("ALL")));
+                assertThat((Map<String, Object>) c.get("resources")).describedAs(workload.name).containsKeys("requests", "limits");
+            }
+        }
+        assertThat(((Map<String, Object>) container(kind(mocks, "Deployment", "swagger-api")).get("securityContext")))
+                .containsEntry("readOnlyRootFilesystem", true);
+    }
+
+    @Test
+    void networkPoliciesDenyByDefaultAndAllowOnlyThePipelinesFlows() {
+        var mocks = build(b -> b);
+        assertThat(spec(kind(mocks, "NetworkPolicy", "default-deny"))).containsEntry("podSelector", Map.of())
+                .containsEntry("policyTypes", List.of("Ingress", "Egress"));
+        assertThat(spec(kind(mocks, "NetworkPolicy", "allow-dns")).toString()).contains("k8s-app=kube-dns").contains("port=53.0");
+        var rabbit = spec(kind(mocks, "NetworkPolicy", "rabbitmq")).get("ingress").toString();
+        assertThat(rabbit).contains("app.kubernetes.io/name=spark-processor").contains("port=5672.0").contains("port=15692.0");
+        var mongo = spec(kind(mocks, "NetworkPolicy", "mongodb")).get("ingress").toString();
+        assertThat(mongo).contains("spark-processor").contains("swagger-api").contains("port=27017.0");
+        assertThat(spec(kind(mocks, "NetworkPolicy", "swagger-api")).get("ingress").toString()).contains("cidr=10.0.0.0/16").contains("port=8000.0");
+    }
+
+    @Test
+    void monitoringScrapesTheComponentsAndAlertsOnBacklogRestartsAndUnavailableReplicas() {
+        var mocks = build(b -> b);
+        var stack = mocks.named("kubernetes:helm.sh/v3:Release", "pipe-monitoring");
+        assertThat(stack.inputs).containsEntry("chart", "kube-prometheus-stack").containsEntry("namespace", "monitoring");
+        assertThat(stack.inputs.get("values").toString()).contains("existingSecret=grafana-admin");
+        assertThat(mocks.matching(r -> "ServiceMonitor".equals(r.inputs.get("kind")))).extracting(r -> mapInput(r, "metadata").get("name"))
+                .containsExactlyInAnyOrder("rabbitmq", "swagger-api", "spark-processor");
+        var rules = spec(kind(mocks, "PrometheusRule", "data-pipeline-alerts")).toString();
+        assertThat(rules).contains("RabbitMQQueueBacklog").contains("rabbitmq_queue_messages_ready")
+                .contains("PipelinePodRestarting").contains("kube_pod_container_status_restarts_total")
+                .contains("PipelineDeploymentReplicasUnavailable").contains("kube_deployment_status_replicas_unavailable");
+    }
+
+    @Test
+    void productionRetainsVolumes() {
+        var dev = spec(kind(build(b -> b), "StatefulSet", "mongodb"));
+        assertThat(dev.get("persistentVolumeClaimRetentionPolicy")).isEqualTo(Map.of("whenDeleted", "Delete", "whenScaled", "Retain"));
+        var prod = spec(kind(build(b -> b.production(true)), "StatefulSet", "mongodb"));
+        assertThat(prod.get("persistentVolumeClaimRetentionPolicy")).isEqualTo(Map.of("whenDeleted", "Retain", "whenScaled", "Retain"));
+    }
+
+    @Test
+    void everyObjectUsesTheClusterProvider() {
+        var mocks = build(b -> b);
+        for (var r : mocks.matching(r -> r.type.startsWith("kubernetes:") && !r.type.startsWith("pulumi:"))) {
+            assertThat(r.provider).describedAs(r.type + " " + r.name).contains("pulumi:providers:kubernetes::k8s");
+        }
+    }
+
+    @Test
+    void invalidArgsListEveryProblem() {
+        assertThatThrownBy(() -> PipelineArgs.builder().mongodbReplicas(2).sparkImage("spark:latest").apiImage("api:1")
+                .apiHost("API!").tlsSecretName("a").certIssuer("b").minReplicas(5).maxReplicas(2).build())
+                .hasMessage("PipelineArgs.provider and vpcCidr are required; PipelineArgs.rabbitmqPassword, mongodbPassword, "
+                        + "mongodbReplicaSetKey and grafanaAdminPassword are required; PipelineArgs.mongodbReplicas: 2 is not an odd number from 1 to 7; "
+                        + "PipelineArgs image: \"spark:latest\" uses the latest tag; pin a version tag or a digest so rollbacks are possible; "
+                        + "PipelineArgs.apiHost: \"API!\" is not a host name; PipelineArgs: give tlsSecretName or certIssuer, not both; "
+                        + "PipelineArgs.minReplicas/maxReplicas: 5..2 is not 0 <= min <= max <= 100");
+    }
+}

@@ -1,0 +1,124 @@
+package io.containerplatform.config;
+
+import io.containerplatform.components.fargate.FargateServiceArgs;
+import io.containerplatform.components.pipeline.PipelineArgs;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@code container-platform:pipeline} (seed 004) and its secret keys.
+ *
+ * @param enabled            build it (needs {@code eks.enabled}); default false
+ * @param namespace          default {@code data-processing}
+ * @param rabbitmqReplicas   default 3 in prod, else 1
+ * @param mongodbReplicas    odd; default 3 (at least 3 in prod)
+ * @param storageClass       default {@code gp3-encrypted}
+ * @param storageGb          default 10
+ * @param sparkImage         pinned Spark processor image; required when enabled
+ * @param apiImage           pinned Swagger API image; required when enabled
+ * @param apiHost            Ingress host; required when enabled
+ * @param tlsSecretName      TLS secret of the Ingress; exclusive with certIssuer
+ * @param certIssuer         cert-manager ClusterIssuer; exclusive with tlsSecretName
+ * @param minReplicas        default 1
+ * @param maxReplicas        default 10
+ * @param queueName          default {@code data-stream}
+ * @param messagesPerReplica default 10
+ * @param cpuPercent         default 70
+ * @param memoryPercent      default 80
+ */
+public record PipelineConfig(boolean enabled, String namespace, int rabbitmqReplicas, int mongodbReplicas, String storageClass,
+                             int storageGb, String sparkImage, String apiImage, String apiHost, Optional<String> tlsSecretName,
+                             Optional<String> certIssuer, int minReplicas, int maxReplicas, String queueName, int messagesPerReplica,
+                             int cpuPercent, int memoryPercent) {
+
+    /** Secret config keys the pipeline needs ({@code pulumi config set --secret container-platform:<key>}). */
+    public static final List<String> SECRET_KEYS = List.of("rabbitmqPassword", "mongodbPassword", "mongodbReplicaSetKey", "grafanaAdminPassword");
+
+    static PipelineConfig read(ConfigObject c, ConfigObject root, Environment env, boolean eksEnabled) {
+        var enabled = c.bool("enabled", false);
+        if (enabled && !eksEnabled) {
+            c.error("enabled", "true without eks.enabled", "the pipeline only on the EKS platform (eks.enabled: true)");
+        }
+        var nsAllowed = "a Kubernetes name (a-z, 0-9, -)";
+        var namespace = c.string("namespace", "data-processing", nsAllowed);
+        if (!namespace.matches("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?")) {
+            c.error("namespace", "\"" + namespace + "\" is not a Kubernetes name", nsAllowed);
+        }
+        var rabbit = c.integer("rabbitmqReplicas", env.isProd() ? 3 : 1, 1, 7);
+        var mongo = c.integer("mongodbReplicas", 3, 1, 7);
+        if (mongo % 2 == 0) {
+            c.error("mongodbReplicas", mongo + " is even (a replica set needs a majority)", "an odd number: 1, 3, 5, 7 (at least 3 in prod)");
+        } else if (env.isProd() && mongo < 3) {
+            c.error("mongodbReplicas", mongo + " cannot survive losing a member in production", "an odd number of at least 3 in prod");
+        }
+        var storageClass = c.string("storageClass", "gp3-encrypted", "a StorageClass name");
+        var storage = c.integer("storageGb", 10, 1, 16384);
+        var sparkImage = image(c, "sparkImage", enabled);
+        var apiImage = image(c, "apiImage", enabled);
+        var hostAllowed = "a DNS host name such as api.example.com";
+        var host = enabled ? c.requiredString("apiHost", hostAllowed) : c.string("apiHost", "", hostAllowed);
+        if (!host.isEmpty() && !host.matches("[a-z0-9]([-a-z0-9.]*[a-z0-9])?")) {
+            c.error("apiHost", "\"" + host + "\" is not a host name", hostAllowed);
+        }
+        var tls = c.optionalString("tlsSecretName", "a Secret of type kubernetes.io/tls");
+        var issuer = c.optionalString("certIssuer", "a cert-manager ClusterIssuer name");
+        if (tls.isPresent() && issuer.isPresent()) {
+            c.error("certIssuer", "is set together with tlsSecretName", "one of tlsSecretName or certIssuer");
+        }
+        var min = c.integer("minReplicas", 1, 0, 100);
+        var max = c.integer("maxReplicas", 10, 1, 100);
+        if (min > max) {
+            c.error("minReplicas", min + " is greater than maxReplicas " + max, "minReplicas <= maxReplicas");
+        }
+        var queue = c.string("queueName", "data-stream", "a RabbitMQ queue name");
+        var messages = c.integer("messagesPerReplica", 10, 1, 100000);
+        var cpu = c.integer("cpuPercent", 70, 1, 100);
+        var memory = c.integer("memoryPercent", 80, 1, 100);
+        c.rejectUnknownKeys();
+        if (enabled) {
+            for (var key : SECRET_KEYS) {
+                root.requiredString(key, "a secret: pulumi config set --secret container-platform:" + key + " <value>");
+            }
+        } else {
+            SECRET_KEYS.forEach(root::has);
+        }
+        return new PipelineConfig(enabled, namespace, rabbit, mongo, storageClass, storage, sparkImage, apiImage, host, tls, issuer,
+                min, max, queue, messages, cpu, memory);
+    }
+
+    private static String image(ConfigObject c, String key, boolean enabled) {
+        var allowed = "an image pinned to a version tag or digest (not latest)";
+        var image = enabled ? c.requiredString(key, allowed) : c.string(key, "", allowed);
+        if (!image.isEmpty()) {
+            FargateServiceArgs.imageProblem(image).ifPresent(problem -> c.error(key, problem, allowed));
+        }
+        return image;
+    }
+
+    /** The component arguments; secrets come from Pulumi config as secret outputs, provider and VPC from the program. */
+    public PipelineArgs.Builder toArgs(Environment env, com.pulumi.Config config) {
+        return PipelineArgs.builder()
+                .namespace(namespace)
+                .rabbitmqReplicas(rabbitmqReplicas)
+                .mongodbReplicas(mongodbReplicas)
+                .storageClass(storageClass)
+                .storageGb(storageGb)
+                .sparkImage(sparkImage)
+                .apiImage(apiImage)
+                .apiHost(apiHost)
+                .tlsSecretName(tlsSecretName.orElse(null))
+                .certIssuer(certIssuer.orElse(null))
+                .minReplicas(minReplicas)
+                .maxReplicas(maxReplicas)
+                .queueName(queueName)
+                .messagesPerReplica(messagesPerReplica)
+                .cpuPercent(cpuPercent)
+                .memoryPercent(memoryPercent)
+                .rabbitmqPassword(config.requireSecret("rabbitmqPassword"))
+                .mongodbPassword(config.requireSecret("mongodbPassword"))
+                .mongodbReplicaSetKey(config.requireSecret("mongodbReplicaSetKey"))
+                .grafanaAdminPassword(config.requireSecret("grafanaAdminPassword"))
+                .production(env.isProd());
+    }
+}
