@@ -1,7 +1,6 @@
 package io.containerplatform.config;
 
 import io.containerplatform.components.asg.AsgServiceArgs;
-import io.containerplatform.components.fargate.FargateServiceArgs;
 
 import java.util.List;
 import java.util.Optional;
@@ -30,33 +29,17 @@ public record AsgConfig(boolean enabled, String image, String instanceType, int 
                         int scaleDownCpuPercent, int cooldownSeconds, List<String> alarmEmails, Optional<String> certificateArn) {
 
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[A-Za-z]{2,}");
-    private static final Pattern INSTANCE_TYPE = Pattern.compile("[a-z][a-z0-9-]*\\.[a-z0-9]+");
 
     static AsgConfig read(ConfigObject c) {
         var enabled = c.bool("enabled", false);
-        var imageAllowed = "an image pinned to a version tag or digest (not latest)";
-        var image = enabled ? c.requiredString("image", imageAllowed) : c.string("image", "", imageAllowed);
-        if (!image.isEmpty()) {
-            FargateServiceArgs.imageProblem(image).ifPresent(problem -> c.error("image", problem, imageAllowed));
-        }
-        var typeAllowed = "an EC2 instance type such as t3.small";
-        var instanceType = c.string("instanceType", "t3.small", typeAllowed);
-        if (!INSTANCE_TYPE.matcher(instanceType).matches()) {
-            c.error("instanceType", "\"" + instanceType + "\" is not an instance type", typeAllowed);
-        }
+        var image = CommonKeys.image(c, "image", enabled, "an image pinned to a version tag or digest (not latest)");
+        var instanceType = CommonKeys.instanceType(c, "t3.small");
         var min = c.integer("minSize", 2, 0, 100);
         var max = c.integer("maxSize", 4, 1, 100);
         var desired = c.integer("desiredCapacity", Math.max(min, Math.min(2, max)), 0, 100);
-        if (min > max) {
-            c.error("minSize", min + " is greater than maxSize " + max, "minSize <= desiredCapacity <= maxSize");
-        } else if (desired < min || desired > max) {
-            c.error("desiredCapacity", desired + " is outside minSize..maxSize (" + min + ".." + max + ")", "minSize <= desiredCapacity <= maxSize");
-        }
+        CommonKeys.orderedSizes(c, "minSize", min, "desiredCapacity", desired, "maxSize", max);
         var port = c.integer("appPort", 80, 1, 65535);
-        var path = c.string("healthCheckPath", "/students", "an HTTP path starting with /");
-        if (!path.startsWith("/")) {
-            c.error("healthCheckPath", "\"" + path + "\" does not start with /", "an HTTP path starting with /");
-        }
+        var path = CommonKeys.httpPath(c, "healthCheckPath", "/students");
         var target = c.integer("cpuTargetPercent", 50, 10, 90);
         var up = c.integer("scaleUpCpuPercent", 70, 1, 100);
         var down = c.integer("scaleDownCpuPercent", 30, 0, 99);
@@ -66,7 +49,7 @@ public record AsgConfig(boolean enabled, String image, String instanceType, int 
         var cooldown = c.integer("cooldownSeconds", 300, 0, 3600);
         var emails = c.stringList("alarmEmails", List.of(), "email addresses",
                 email -> EMAIL.matcher(email).matches() ? Optional.empty() : Optional.of("\"" + email + "\" is not an email address"));
-        var certificate = CertificateKey.read(c);
+        var certificate = CommonKeys.certificateArn(c);
         c.rejectUnknownKeys();
         return new AsgConfig(enabled, image, instanceType, min, max, desired, port, path, target, up, down, cooldown, emails, certificate);
     }

@@ -66,7 +66,7 @@ public record EksConfig(boolean enabled, String version, List<String> publicAcce
             g.error("name", "\"" + name + "\" is not a node group name", "1-20 characters of a-z, 0-9 and -");
         }
         var types = g.stringList("instanceTypes", List.of("t3.large"), "EC2 instance types", t ->
-                t.matches("[a-z][a-z0-9-]*\\.[a-z0-9]+") ? Optional.empty() : Optional.of("\"" + t + "\" is not an instance type"));
+                CommonKeys.isInstanceType(t) ? Optional.empty() : Optional.of("\"" + t + "\" is not an instance type"));
         if (types.isEmpty()) {
             g.error("instanceTypes", "is empty", "at least one EC2 instance type");
         }
@@ -74,11 +74,7 @@ public record EksConfig(boolean enabled, String version, List<String> publicAcce
         var min = g.integer("minSize", 1, 0, 450);
         var max = g.integer("maxSize", 3, 1, 450);
         var desired = g.integer("desiredSize", Math.max(min, Math.min(2, max)), 0, 450);
-        if (min > max) {
-            g.error("minSize", min + " is greater than maxSize " + max, "minSize <= desiredSize <= maxSize");
-        } else if (desired < min || desired > max) {
-            g.error("desiredSize", desired + " is outside minSize..maxSize (" + min + ".." + max + ")", "minSize <= desiredSize <= maxSize");
-        }
+        CommonKeys.orderedSizes(g, "minSize", min, "desiredSize", desired, "maxSize", max);
         var disk = g.integer("diskSizeGb", 50, 20, 16384);
         var labels = g.stringMap("labels", "a map of Kubernetes label names to values", (k, v) -> Optional.empty());
         var taints = new ArrayList<NodeGroupSpec.Taint>();

@@ -36,11 +36,8 @@ public record FargateConfig(boolean enabled, String image, int cpu, int memory, 
 
     static FargateConfig read(ConfigObject c, Environment env) {
         var enabled = c.bool("enabled", false);
-        var imageAllowed = "an image pinned to a version tag or digest (not latest), or :<tag> of the service's ECR repository";
-        var image = enabled ? c.requiredString("image", imageAllowed) : c.string("image", "", imageAllowed);
-        if (!image.isEmpty()) {
-            FargateServiceArgs.imageProblem(image).ifPresent(problem -> c.error("image", problem, imageAllowed));
-        }
+        var image = CommonKeys.image(c, "image", enabled,
+                "an image pinned to a version tag or digest (not latest), or :<tag> of the service's ECR repository");
         var cpu = c.integer("cpu", 256, 256, 16384);
         var memory = c.integer("memory", 512, 512, 122880);
         if (!FargateSizes.MEMORY_BY_CPU.containsKey(cpu)) {
@@ -51,20 +48,13 @@ public record FargateConfig(boolean enabled, String image, int cpu, int memory, 
         var desired = c.integer("desiredCount", 2, 0, 1000);
         var min = c.integer("minCount", desired, 0, 1000);
         var max = c.integer("maxCount", desired, 1, 1000);
-        if (min > max) {
-            c.error("minCount", min + " is greater than maxCount " + max, "minCount <= desiredCount <= maxCount");
-        } else if (desired < min || desired > max) {
-            c.error("desiredCount", desired + " is outside minCount..maxCount (" + min + ".." + max + ")", "minCount <= desiredCount <= maxCount");
-        }
+        CommonKeys.orderedSizes(c, "minCount", min, "desiredCount", desired, "maxCount", max);
         var port = c.integer("containerPort", 80, 1, 65535);
-        var path = c.string("healthCheckPath", "/", "an HTTP path starting with /");
-        if (!path.startsWith("/")) {
-            c.error("healthCheckPath", "\"" + path + "\" does not start with /", "an HTTP path starting with /");
-        }
+        var path = CommonKeys.httpPath(c, "healthCheckPath", "/");
         var cpuTarget = c.integer("cpuTargetPercent", 70, 10, 95);
         var memoryTarget = c.integer("memoryTargetPercent", 80, 10, 95);
         var retention = c.integerIn("logRetentionDays", env.isProd() ? 30 : 7, LogRetention.ALLOWED_DAYS);
-        var certificate = CertificateKey.read(c);
+        var certificate = CommonKeys.certificateArn(c);
         var spot = c.integer("spot", 0, 0, 100);
         var architecture = c.oneOf("architecture", FargateServiceArgs.Architecture.X86_64, new java.util.TreeMap<>(ARCHITECTURES));
         c.rejectUnknownKeys();

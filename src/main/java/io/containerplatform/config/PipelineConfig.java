@@ -1,6 +1,5 @@
 package io.containerplatform.config;
 
-import io.containerplatform.components.fargate.FargateServiceArgs;
 import io.containerplatform.components.pipeline.PipelineArgs;
 
 import java.util.List;
@@ -54,8 +53,9 @@ public record PipelineConfig(boolean enabled, String namespace, int rabbitmqRepl
         }
         var storageClass = c.string("storageClass", "gp3-encrypted", "a StorageClass name");
         var storage = c.integer("storageGb", 10, 1, 16384);
-        var sparkImage = image(c, "sparkImage", enabled);
-        var apiImage = image(c, "apiImage", enabled);
+        var imageAllowed = "an image pinned to a version tag or digest (not latest)";
+        var sparkImage = CommonKeys.image(c, "sparkImage", enabled, imageAllowed);
+        var apiImage = CommonKeys.image(c, "apiImage", enabled, imageAllowed);
         var hostAllowed = "a DNS host name such as api.example.com";
         var host = enabled ? c.requiredString("apiHost", hostAllowed) : c.string("apiHost", "", hostAllowed);
         if (!host.isEmpty() && !host.matches("[a-z0-9]([-a-z0-9.]*[a-z0-9])?")) {
@@ -85,15 +85,6 @@ public record PipelineConfig(boolean enabled, String namespace, int rabbitmqRepl
         }
         return new PipelineConfig(enabled, namespace, rabbit, mongo, storageClass, storage, sparkImage, apiImage, host, tls, issuer,
                 min, max, queue, messages, cpu, memory);
-    }
-
-    private static String image(ConfigObject c, String key, boolean enabled) {
-        var allowed = "an image pinned to a version tag or digest (not latest)";
-        var image = enabled ? c.requiredString(key, allowed) : c.string(key, "", allowed);
-        if (!image.isEmpty()) {
-            FargateServiceArgs.imageProblem(image).ifPresent(problem -> c.error(key, problem, allowed));
-        }
-        return image;
     }
 
     /** The component arguments; secrets come from Pulumi config as secret outputs, provider and VPC from the program. */

@@ -1,6 +1,5 @@
 package io.containerplatform.config;
 
-import io.containerplatform.components.fargate.FargateServiceArgs;
 import io.containerplatform.components.spark.SparkEcsArgs;
 
 /**
@@ -20,16 +19,8 @@ public record SparkEcsConfig(boolean enabled, String image, String instanceType,
 
     static SparkEcsConfig read(ConfigObject c) {
         var enabled = c.bool("enabled", false);
-        var imageAllowed = "the Spark image of docker/spark, pinned to a version tag or digest (not latest)";
-        var image = enabled ? c.requiredString("image", imageAllowed) : c.string("image", "", imageAllowed);
-        if (!image.isEmpty()) {
-            FargateServiceArgs.imageProblem(image).ifPresent(problem -> c.error("image", problem, imageAllowed));
-        }
-        var typeAllowed = "an EC2 instance type such as m6i.large";
-        var instanceType = c.string("instanceType", "m6i.large", typeAllowed);
-        if (!instanceType.matches("[a-z][a-z0-9-]*\\.[a-z0-9]+")) {
-            c.error("instanceType", "\"" + instanceType + "\" is not an instance type", typeAllowed);
-        }
+        var image = CommonKeys.image(c, "image", enabled, "the Spark image of docker/spark, pinned to a version tag or digest (not latest)");
+        var instanceType = CommonKeys.instanceType(c, "m6i.large");
         var min = c.integer("minSize", 1, 0, 100);
         var max = c.integer("maxSize", 4, 1, 100);
         if (min > max) {

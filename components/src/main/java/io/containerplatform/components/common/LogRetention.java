@@ -16,12 +16,4 @@ public final class LogRetention {
     public static boolean isAllowed(int days) {
         return ALLOWED_DAYS.contains(days);
     }
-
-    /** Returns {@code days} or throws an error naming {@code field} and the accepted values. */
-    public static int require(String field, int days) {
-        if (!isAllowed(days)) {
-            throw new IllegalArgumentException(field + ": " + days + " is not a CloudWatch Logs retention; allowed: " + ALLOWED_DAYS);
-        }
-        return days;
-    }
 }

@@ -153,13 +153,21 @@ public final class Ec2Capacity {
                 .enabledMetrics("GroupMinSize", "GroupMaxSize", "GroupDesiredCapacity", "GroupInServiceInstances",
                         "GroupPendingInstances", "GroupTerminatingInstances", "GroupTotalInstances")
                 .protectFromScaleIn(spec.protectFromScaleIn())
-                .tags(java.util.stream.Stream.concat(java.util.stream.Stream.of(Map.entry("Name", name)), new java.util.TreeMap<>(spec.tags()).entrySet().stream())
-                        .map(tag -> GroupTagArgs.builder().key(tag.getKey()).value(tag.getValue()).propagateAtLaunch(true).build()).toList());
+                .tags(groupTags(name, spec.tags()));
         if (!spec.targetGroupArns().isEmpty()) {
             group.targetGroupArns(Output.all(spec.targetGroupArns()));
         }
         return new Group(name + "-asg", group.build(), CustomResourceOptions.builder().parent(parent)
                 .ignoreChanges("desiredCapacity").build());
+    }
+
+    /** {@code Name} and {@code tags}, propagated to the instances (the stack's tags are added by the tagging transformation). */
+    private static List<GroupTagArgs> groupTags(String name, Map<String, String> tags) {
+        var all = new java.util.TreeMap<>(tags);
+        all.put("Name", name);
+        return all.entrySet().stream()
+                .map(tag -> GroupTagArgs.builder().key(tag.getKey()).value(tag.getValue()).propagateAtLaunch(true).build())
+                .toList();
     }
 
     private static CustomResourceOptions child(Resource parent) {

@@ -1,6 +1,7 @@
 package io.containerplatform.components.fargate;
 
 import com.pulumi.core.Output;
+import io.containerplatform.components.common.ArgChecks;
 import io.containerplatform.components.common.LogRetention;
 
 import java.util.ArrayList;
@@ -341,30 +342,30 @@ public final class FargateServiceArgs {
         /** Validates and builds; the exception lists every invalid field. */
         public FargateServiceArgs build() {
             var errors = new ArrayList<String>();
-            required(errors, "vpcId", vpcId);
-            required(errors, "vpcCidr", vpcCidr);
-            required(errors, "publicSubnetIds", publicSubnetIds);
-            required(errors, "privateSubnetIds", privateSubnetIds);
+            ArgChecks.required(errors, "FargateServiceArgs.vpcId", vpcId);
+            ArgChecks.required(errors, "FargateServiceArgs.vpcCidr", vpcCidr);
+            ArgChecks.required(errors, "FargateServiceArgs.publicSubnetIds", publicSubnetIds);
+            ArgChecks.required(errors, "FargateServiceArgs.privateSubnetIds", privateSubnetIds);
             imageProblem(image).ifPresent(p -> errors.add("FargateServiceArgs.image: " + p));
             FargateSizes.problem(cpu, memory).ifPresent(p -> errors.add("FargateServiceArgs.cpu/memory: " + p));
-            range(errors, "containerPort", containerPort, 1, 65535);
+            ArgChecks.range(errors, "FargateServiceArgs.containerPort", containerPort, 1, 65535);
             var min = minCount == null ? desiredCount : minCount;
             var max = maxCount == null ? desiredCount : maxCount;
-            range(errors, "minCount", min, 0, 1000);
-            range(errors, "maxCount", max, 1, 1000);
+            ArgChecks.range(errors, "FargateServiceArgs.minCount", min, 0, 1000);
+            ArgChecks.range(errors, "FargateServiceArgs.maxCount", max, 1, 1000);
             if (min > max) {
                 errors.add("FargateServiceArgs.minCount " + min + " is greater than maxCount " + max);
             } else if (desiredCount < min || desiredCount > max) {
                 errors.add("FargateServiceArgs.desiredCount " + desiredCount + " is outside minCount..maxCount (" + min + ".." + max + ")");
             }
-            range(errors, "cpuTargetPercent", cpuTargetPercent, 10, 95);
-            range(errors, "memoryTargetPercent", memoryTargetPercent, 10, 95);
-            range(errors, "requestsPerTarget", requestsPerTarget, 0, 1_000_000);
-            range(errors, "spotPercent", spotPercent, 0, 100);
-            range(errors, "keepImages", keepImages, 1, 1000);
-            range(errors, "healthCheckGracePeriodSeconds", healthCheckGracePeriodSeconds, 0, 7200);
-            range(errors, "deploymentMinimumHealthyPercent", deploymentMinimumHealthyPercent, 0, 100);
-            range(errors, "deploymentMaximumPercent", deploymentMaximumPercent, 100, 200);
+            ArgChecks.range(errors, "FargateServiceArgs.cpuTargetPercent", cpuTargetPercent, 10, 95);
+            ArgChecks.range(errors, "FargateServiceArgs.memoryTargetPercent", memoryTargetPercent, 10, 95);
+            ArgChecks.range(errors, "FargateServiceArgs.requestsPerTarget", requestsPerTarget, 0, 1_000_000);
+            ArgChecks.range(errors, "FargateServiceArgs.spotPercent", spotPercent, 0, 100);
+            ArgChecks.range(errors, "FargateServiceArgs.keepImages", keepImages, 1, 1000);
+            ArgChecks.range(errors, "FargateServiceArgs.healthCheckGracePeriodSeconds", healthCheckGracePeriodSeconds, 0, 7200);
+            ArgChecks.range(errors, "FargateServiceArgs.deploymentMinimumHealthyPercent", deploymentMinimumHealthyPercent, 0, 100);
+            ArgChecks.range(errors, "FargateServiceArgs.deploymentMaximumPercent", deploymentMaximumPercent, 100, 200);
             if (!LogRetention.isAllowed(logRetentionDays)) {
                 errors.add("FargateServiceArgs.logRetentionDays: " + logRetentionDays + " is not a CloudWatch Logs retention; allowed: "
                         + LogRetention.ALLOWED_DAYS);
@@ -394,17 +395,7 @@ public final class FargateServiceArgs {
             return new FargateServiceArgs(this);
         }
 
-        private static void required(List<String> errors, String field, Object value) {
-            if (value == null) {
-                errors.add("FargateServiceArgs." + field + " is required");
-            }
-        }
 
-        private static void range(List<String> errors, String field, int value, int min, int max) {
-            if (value < min || value > max) {
-                errors.add("FargateServiceArgs." + field + ": " + value + " is outside " + min + " to " + max);
-            }
-        }
     }
 
     /** Why {@code image} is not usable, or empty: it must be pinned (a tag other than latest, or a digest). */

@@ -2,6 +2,7 @@ package io.containerplatform.components.loadbalancing;
 
 import com.pulumi.core.Output;
 
+import io.containerplatform.components.common.ArgChecks;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -284,15 +285,15 @@ public final class WebLoadBalancerArgs {
             if (targetType == null) {
                 errors.add("WebLoadBalancerArgs.targetType is required (IP or INSTANCE)");
             }
-            range(errors, "targetPort", targetPort, 1, 65535);
+            ArgChecks.range(errors, "WebLoadBalancerArgs.targetPort", targetPort, 1, 65535);
             if (healthCheckPath == null || !healthCheckPath.startsWith("/")) {
                 errors.add("WebLoadBalancerArgs.healthCheckPath: \"" + healthCheckPath + "\" must start with /");
             }
-            range(errors, "healthCheckIntervalSeconds", healthCheckIntervalSeconds, 5, 300);
-            range(errors, "healthyThreshold", healthyThreshold, 2, 10);
-            range(errors, "unhealthyThreshold", unhealthyThreshold, 2, 10);
-            range(errors, "deregistrationDelaySeconds", deregistrationDelaySeconds, 0, 3600);
-            range(errors, "idleTimeoutSeconds", idleTimeoutSeconds, 1, 4000);
+            ArgChecks.range(errors, "WebLoadBalancerArgs.healthCheckIntervalSeconds", healthCheckIntervalSeconds, 5, 300);
+            ArgChecks.range(errors, "WebLoadBalancerArgs.healthyThreshold", healthyThreshold, 2, 10);
+            ArgChecks.range(errors, "WebLoadBalancerArgs.unhealthyThreshold", unhealthyThreshold, 2, 10);
+            ArgChecks.range(errors, "WebLoadBalancerArgs.deregistrationDelaySeconds", deregistrationDelaySeconds, 0, 3600);
+            ArgChecks.range(errors, "WebLoadBalancerArgs.idleTimeoutSeconds", idleTimeoutSeconds, 1, 4000);
             if (certificateArn != null && !CERTIFICATE_ARN.matcher(certificateArn).matches()) {
                 errors.add("WebLoadBalancerArgs.certificateArn: \"" + certificateArn + "\" is not an ACM certificate ARN");
             }
@@ -303,12 +304,6 @@ public final class WebLoadBalancerArgs {
                 throw new IllegalArgumentException(String.join("; ", errors));
             }
             return new WebLoadBalancerArgs(this);
-        }
-
-        private static void range(List<String> errors, String field, int value, int min, int max) {
-            if (value < min || value > max) {
-                errors.add("WebLoadBalancerArgs." + field + ": " + value + " is outside " + min + " to " + max);
-            }
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.containerplatform.components.spark;
 
 import com.pulumi.core.Output;
+import io.containerplatform.components.common.ArgChecks;
 import io.containerplatform.components.common.LogRetention;
 import io.containerplatform.components.fargate.FargateServiceArgs;
 
@@ -136,10 +137,10 @@ public final class SparkEcsArgs {
             if (minSize < 0 || maxSize < 1 || minSize > maxSize || maxSize > 100) {
                 errors.add("SparkEcsArgs.minSize/maxSize: " + minSize + ".." + maxSize + " is not 0 <= minSize <= maxSize <= 100");
             }
-            range(errors, "workerCount", workerCount, 1, 100);
-            range(errors, "workerCpu", workerCpu, 256, 16384);
-            range(errors, "workerMemory", workerMemory, 512, 122880);
-            range(errors, "targetCapacityPercent", targetCapacityPercent, 1, 100);
+            ArgChecks.range(errors, "SparkEcsArgs.workerCount", workerCount, 1, 100);
+            ArgChecks.range(errors, "SparkEcsArgs.workerCpu", workerCpu, 256, 16384);
+            ArgChecks.range(errors, "SparkEcsArgs.workerMemory", workerMemory, 512, 122880);
+            ArgChecks.range(errors, "SparkEcsArgs.targetCapacityPercent", targetCapacityPercent, 1, 100);
             if (!LogRetention.isAllowed(logRetentionDays)) {
                 errors.add("SparkEcsArgs.logRetentionDays: " + logRetentionDays + " is not a CloudWatch Logs retention");
             }
@@ -147,12 +148,6 @@ public final class SparkEcsArgs {
                 throw new IllegalArgumentException(String.join("; ", errors));
             }
             return new SparkEcsArgs(this);
-        }
-
-        private static void range(List<String> errors, String field, int value, int min, int max) {
-            if (value < min || value > max) {
-                errors.add("SparkEcsArgs." + field + ": " + value + " is outside " + min + " to " + max);
-            }
         }
     }
 }

@@ -30,11 +30,6 @@ public final class MockStack {
         }
     }
 
-    /** The inputs of a recorded resource. */
-    public static Map<String, Object> inputs(com.pulumi.test.Mocks.ResourceArgs resource) {
-        return resource.inputs;
-    }
-
     /** A numeric input as an int (the mock engine hands numbers over as doubles). */
     public static int intInput(com.pulumi.test.Mocks.ResourceArgs resource, String key) {
         return ((Number) resource.inputs.get(key)).intValue();

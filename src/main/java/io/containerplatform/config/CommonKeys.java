@@ -1,0 +1,69 @@
+package io.containerplatform.config;
+
+import io.containerplatform.components.fargate.FargateServiceArgs;
+
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/** Reads of the keys several config objects share, so that each rule and message exists once. */
+final class CommonKeys {
+
+    static final String CERTIFICATE_ALLOWED = "an ACM certificate ARN, arn:aws:acm:<region>:<account>:certificate/<id>";
+    static final String PATH_ALLOWED = "an HTTP path starting with /";
+    private static final Pattern CERTIFICATE_ARN = Pattern.compile("arn:aws[a-z-]*:acm:[a-z0-9-]+:\\d{12}:certificate/[A-Za-z0-9-]+");
+    private static final Pattern INSTANCE_TYPE = Pattern.compile("[a-z][a-z0-9-]*\\.[a-z0-9]+");
+
+    private CommonKeys() {
+    }
+
+    /** The optional {@code certificateArn}: an ACM certificate for HTTPS. */
+    static Optional<String> certificateArn(ConfigObject c) {
+        var certificate = c.optionalString("certificateArn", CERTIFICATE_ALLOWED);
+        certificate.filter(arn -> !CERTIFICATE_ARN.matcher(arn).matches())
+                .ifPresent(arn -> c.error("certificateArn", "\"" + arn + "\" is not an ACM certificate ARN", CERTIFICATE_ALLOWED));
+        return certificate;
+    }
+
+    /** An image reference, required when {@code required}, pinned to a tag other than latest or to a digest. */
+    static String image(ConfigObject c, String key, boolean required, String allowed) {
+        var image = required ? c.requiredString(key, allowed) : c.string(key, "", allowed);
+        if (!image.isEmpty()) {
+            FargateServiceArgs.imageProblem(image).ifPresent(problem -> c.error(key, problem, allowed));
+        }
+        return image;
+    }
+
+    /** True when {@code text} looks like an EC2 instance type ({@code m6i.large}). */
+    static boolean isInstanceType(String text) {
+        return INSTANCE_TYPE.matcher(text).matches();
+    }
+
+    /** An EC2 instance type, {@code fallback} when absent. */
+    static String instanceType(ConfigObject c, String fallback) {
+        var allowed = "an EC2 instance type such as " + fallback;
+        var type = c.string("instanceType", fallback, allowed);
+        if (!isInstanceType(type)) {
+            c.error("instanceType", "\"" + type + "\" is not an instance type", allowed);
+        }
+        return type;
+    }
+
+    /** An HTTP path, {@code fallback} when absent. */
+    static String httpPath(ConfigObject c, String key, String fallback) {
+        var path = c.string(key, fallback, PATH_ALLOWED);
+        if (!path.startsWith("/")) {
+            c.error(key, "\"" + path + "\" does not start with /", PATH_ALLOWED);
+        }
+        return path;
+    }
+
+    /** Records the error of a {@code min <= desired <= max} triple, naming the keys involved. */
+    static void orderedSizes(ConfigObject c, String minKey, int min, String desiredKey, int desired, String maxKey, int max) {
+        var allowed = minKey + " <= " + desiredKey + " <= " + maxKey;
+        if (min > max) {
+            c.error(minKey, min + " is greater than " + maxKey + " " + max, allowed);
+        } else if (desired < min || desired > max) {
+            c.error(desiredKey, desired + " is outside " + minKey + ".." + maxKey + " (" + min + ".." + max + ")", allowed);
+        }
+    }
+}
