@@ -1,5 +1,6 @@
 // Encryption, exposure and hygiene rules for the AWS resources the platform creates.
 import { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
+import { isInternet } from "./security-groups";
 import { isProduction, productionStacksSchema } from "./util";
 
 const RDS_INSTANCE = "aws:rds/instance:Instance";
@@ -154,7 +155,7 @@ export const eksPublicEndpoint: ResourceValidationPolicy = {
         const vpc = args.props.vpcConfig ?? {};
         const publicAccess = vpc.endpointPublicAccess ?? true;
         const cidrs: string[] = vpc.publicAccessCidrs ?? ["0.0.0.0/0"];
-        if (publicAccess && cidrs.some(c => /\/0$/.test(c))) {
+        if (publicAccess && cidrs.some(isInternet)) {
             report("the public API endpoint is open to the internet in production. Set endpointPublicAccess: false or list publicAccessCidrs.");
         }
     },

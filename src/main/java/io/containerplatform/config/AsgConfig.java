@@ -1,10 +1,10 @@
 package io.containerplatform.config;
 
+import io.containerplatform.components.common.Formats;
 import io.containerplatform.components.asg.AsgServiceArgs;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * {@code container-platform:asg}: the seed-003 service on an EC2 Auto Scaling group.
@@ -28,8 +28,6 @@ public record AsgConfig(boolean enabled, String image, String instanceType, int 
                         int appPort, String healthCheckPath, int cpuTargetPercent, int scaleUpCpuPercent,
                         int scaleDownCpuPercent, int cooldownSeconds, List<String> alarmEmails, Optional<String> certificateArn) {
 
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[A-Za-z]{2,}");
-
     static AsgConfig read(ConfigObject c) {
         var enabled = c.bool("enabled", false);
         var image = CommonKeys.image(c, "image", enabled, "an image pinned to a version tag or digest (not latest)");
@@ -48,7 +46,7 @@ public record AsgConfig(boolean enabled, String image, String instanceType, int 
         }
         var cooldown = c.integer("cooldownSeconds", 300, 0, 3600);
         var emails = c.stringList("alarmEmails", List.of(), "email addresses",
-                email -> EMAIL.matcher(email).matches() ? Optional.empty() : Optional.of("\"" + email + "\" is not an email address"));
+                email -> Formats.isEmail(email) ? Optional.empty() : Optional.of("\"" + email + "\" is not an email address"));
         var certificate = CommonKeys.certificateArn(c);
         c.rejectUnknownKeys();
         return new AsgConfig(enabled, image, instanceType, min, max, desired, port, path, target, up, down, cooldown, emails, certificate);

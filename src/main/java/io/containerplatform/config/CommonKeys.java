@@ -1,17 +1,14 @@
 package io.containerplatform.config;
 
-import io.containerplatform.components.fargate.FargateServiceArgs;
 
+import io.containerplatform.components.common.Formats;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /** Reads of the keys several config objects share, so that each rule and message exists once. */
 final class CommonKeys {
 
     static final String CERTIFICATE_ALLOWED = "an ACM certificate ARN, arn:aws:acm:<region>:<account>:certificate/<id>";
     static final String PATH_ALLOWED = "an HTTP path starting with /";
-    private static final Pattern CERTIFICATE_ARN = Pattern.compile("arn:aws[a-z-]*:acm:[a-z0-9-]+:\\d{12}:certificate/[A-Za-z0-9-]+");
-    private static final Pattern INSTANCE_TYPE = Pattern.compile("[a-z][a-z0-9-]*\\.[a-z0-9]+");
 
     private CommonKeys() {
     }
@@ -19,7 +16,7 @@ final class CommonKeys {
     /** The optional {@code certificateArn}: an ACM certificate for HTTPS. */
     static Optional<String> certificateArn(ConfigObject c) {
         var certificate = c.optionalString("certificateArn", CERTIFICATE_ALLOWED);
-        certificate.filter(arn -> !CERTIFICATE_ARN.matcher(arn).matches())
+        certificate.filter(arn -> !Formats.isAcmCertificateArn(arn))
                 .ifPresent(arn -> c.error("certificateArn", "\"" + arn + "\" is not an ACM certificate ARN", CERTIFICATE_ALLOWED));
         return certificate;
     }
@@ -28,21 +25,16 @@ final class CommonKeys {
     static String image(ConfigObject c, String key, boolean required, String allowed) {
         var image = required ? c.requiredString(key, allowed) : c.string(key, "", allowed);
         if (!image.isEmpty()) {
-            FargateServiceArgs.imageProblem(image).ifPresent(problem -> c.error(key, problem, allowed));
+            Formats.imageProblem(image).ifPresent(problem -> c.error(key, problem, allowed));
         }
         return image;
-    }
-
-    /** True when {@code text} looks like an EC2 instance type ({@code m6i.large}). */
-    static boolean isInstanceType(String text) {
-        return INSTANCE_TYPE.matcher(text).matches();
     }
 
     /** An EC2 instance type, {@code fallback} when absent. */
     static String instanceType(ConfigObject c, String fallback) {
         var allowed = "an EC2 instance type such as " + fallback;
         var type = c.string("instanceType", fallback, allowed);
-        if (!isInstanceType(type)) {
+        if (!Formats.isInstanceType(type)) {
             c.error("instanceType", "\"" + type + "\" is not an instance type", allowed);
         }
         return type;

@@ -1,5 +1,6 @@
 package io.containerplatform.config;
 
+import io.containerplatform.components.common.Formats;
 import io.containerplatform.components.common.Ipv4Cidr;
 import io.containerplatform.components.common.LogRetention;
 import io.containerplatform.components.eks.EksPlatformArgs;
@@ -39,7 +40,7 @@ public record EksConfig(boolean enabled, String version, List<String> publicAcce
                     ? Optional.of("\"" + cidr + "\" opens the Kubernetes API to the internet in production") : Optional.empty();
         });
         var admins = c.stringList("adminPrincipalArns", List.of(), "IAM role or user ARNs", arn ->
-                arn.matches("arn:aws[a-z-]*:iam::\\d{12}:(role|user)/.+") ? Optional.empty() : Optional.of("\"" + arn + "\" is not an IAM role or user ARN"));
+                Formats.isIamRoleOrUserArn(arn) ? Optional.empty() : Optional.of("\"" + arn + "\" is not an IAM role or user ARN"));
         var groupObjects = c.objectList("nodeGroups");
         var groups = new ArrayList<NodeGroupSpec>();
         if (groupObjects == null) {
@@ -54,7 +55,7 @@ public record EksConfig(boolean enabled, String version, List<String> publicAcce
             c.error("nodeGroups", "names are not unique", "a unique name per node group");
         }
         var namespaces = c.stringList("namespaces", List.of("spark"), "Kubernetes names (a-z, 0-9, -)", ns ->
-                ns.matches("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?") ? Optional.empty() : Optional.of("\"" + ns + "\" is not a Kubernetes name"));
+                Formats.isKubernetesName(ns) ? Optional.empty() : Optional.of("\"" + ns + "\" is not a Kubernetes name"));
         var retention = c.integerIn("logRetentionDays", env.isProd() ? 30 : 7, LogRetention.ALLOWED_DAYS);
         c.rejectUnknownKeys();
         return new EksConfig(enabled, version, cidrs, admins, List.copyOf(groups), namespaces, retention);
@@ -66,7 +67,7 @@ public record EksConfig(boolean enabled, String version, List<String> publicAcce
             g.error("name", "\"" + name + "\" is not a node group name", "1-20 characters of a-z, 0-9 and -");
         }
         var types = g.stringList("instanceTypes", List.of("t3.large"), "EC2 instance types", t ->
-                CommonKeys.isInstanceType(t) ? Optional.empty() : Optional.of("\"" + t + "\" is not an instance type"));
+                Formats.isInstanceType(t) ? Optional.empty() : Optional.of("\"" + t + "\" is not an instance type"));
         if (types.isEmpty()) {
             g.error("instanceTypes", "is empty", "at least one EC2 instance type");
         }

@@ -1,5 +1,6 @@
 package io.containerplatform.config;
 
+import io.containerplatform.components.common.Formats;
 import io.containerplatform.components.pipeline.PipelineArgs;
 
 import java.util.List;
@@ -41,7 +42,7 @@ public record PipelineConfig(boolean enabled, String namespace, int rabbitmqRepl
         }
         var nsAllowed = "a Kubernetes name (a-z, 0-9, -)";
         var namespace = c.string("namespace", "data-processing", nsAllowed);
-        if (!namespace.matches("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?")) {
+        if (!Formats.isKubernetesName(namespace)) {
             c.error("namespace", "\"" + namespace + "\" is not a Kubernetes name", nsAllowed);
         }
         var rabbit = c.integer("rabbitmqReplicas", env.isProd() ? 3 : 1, 1, 7);

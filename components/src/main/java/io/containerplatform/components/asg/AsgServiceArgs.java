@@ -1,13 +1,12 @@
 package io.containerplatform.components.asg;
 
+import io.containerplatform.components.common.Formats;
 import com.pulumi.core.Output;
 import io.containerplatform.components.database.MysqlDatabaseArgs;
-import io.containerplatform.components.fargate.FargateServiceArgs;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Arguments of {@link AsgServiceComponent}. Immutable; build with {@link #builder()}. Defaults are seed 003's:
@@ -15,8 +14,6 @@ import java.util.regex.Pattern;
  * for two minutes, 5 minutes of cooldown.
  */
 public final class AsgServiceArgs {
-
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[A-Za-z]{2,}");
 
     private final Output<String> vpcId;
     private final Output<String> vpcCidr;
@@ -179,8 +176,8 @@ public final class AsgServiceArgs {
             if (vpcId == null || vpcCidr == null || publicSubnetIds == null || privateSubnetIds == null) {
                 errors.add("AsgServiceArgs.vpcId, vpcCidr, publicSubnetIds and privateSubnetIds are required");
             }
-            FargateServiceArgs.imageProblem(image).ifPresent(p -> errors.add("AsgServiceArgs.image: " + p));
-            if (instanceType == null || !instanceType.matches("[a-z][a-z0-9-]*\\.[a-z0-9]+")) {
+            Formats.imageProblem(image).ifPresent(p -> errors.add("AsgServiceArgs.image: " + p));
+            if (!Formats.isInstanceType(instanceType)) {
                 errors.add("AsgServiceArgs.instanceType: \"" + instanceType + "\" is not an EC2 instance type");
             }
             if (minSize < 0 || maxSize > 100 || minSize > maxSize) {
@@ -197,7 +194,7 @@ public final class AsgServiceArgs {
             if (cooldownSeconds < 0 || cooldownSeconds > 3600) {
                 errors.add("AsgServiceArgs.cooldownSeconds: " + cooldownSeconds + " is outside 0 to 3600");
             }
-            alarmEmails.stream().filter(e -> !EMAIL.matcher(e).matches())
+            alarmEmails.stream().filter(e -> !Formats.isEmail(e))
                     .forEach(e -> errors.add("AsgServiceArgs.alarmEmails: \"" + e + "\" is not an email address"));
             if (!errors.isEmpty()) {
                 throw new IllegalArgumentException(String.join("; ", errors));

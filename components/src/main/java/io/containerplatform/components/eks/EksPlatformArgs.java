@@ -1,5 +1,6 @@
 package io.containerplatform.components.eks;
 
+import io.containerplatform.components.common.Formats;
 import com.pulumi.core.Output;
 import io.containerplatform.components.common.Ipv4Cidr;
 import io.containerplatform.components.common.LogRetention;
@@ -8,7 +9,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /** Arguments of {@link EksPlatformComponent}. Immutable; build with {@link #builder()}. */
 public final class EksPlatformArgs {
@@ -19,8 +19,6 @@ public final class EksPlatformArgs {
     public static final String DEFAULT_VERSION = "1.33";
     /** The add-ons the component installs. */
     public static final List<String> ADDONS = List.of("vpc-cni", "coredns", "kube-proxy", "aws-ebs-csi-driver");
-
-    private static final Pattern IAM_PRINCIPAL = Pattern.compile("arn:aws[a-z-]*:(iam|sts)::\\d{12}:(role|user|assumed-role)/.+");
 
     private final Builder b;
 
@@ -112,7 +110,7 @@ public final class EksPlatformArgs {
                     errors.add("EksPlatformArgs.publicAccessCidrs: " + cidr + " opens the API endpoint to the internet in production");
                 }
             }
-            adminPrincipalArns.stream().filter(a -> !IAM_PRINCIPAL.matcher(a).matches())
+            adminPrincipalArns.stream().filter(a -> !Formats.isIamRoleOrUserArn(a))
                     .forEach(a -> errors.add("EksPlatformArgs.adminPrincipalArns: \"" + a + "\" is not an IAM role or user ARN"));
             if (nodeGroups.isEmpty()) {
                 errors.add("EksPlatformArgs.nodeGroups is empty: the cluster needs at least one node group");
@@ -126,7 +124,7 @@ public final class EksPlatformArgs {
             if (namespaces.isEmpty()) {
                 errors.add("EksPlatformArgs.namespaces is empty: Spark needs one");
             }
-            namespaces.stream().filter(n -> !n.matches("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?"))
+            namespaces.stream().filter(n -> !Formats.isKubernetesName(n))
                     .forEach(n -> errors.add("EksPlatformArgs.namespaces: \"" + n + "\" is not a Kubernetes name"));
             if (!LogRetention.isAllowed(logRetentionDays)) {
                 errors.add("EksPlatformArgs.logRetentionDays: " + logRetentionDays + " is not a CloudWatch Logs retention");

@@ -1,5 +1,6 @@
 package io.containerplatform.components.fargate;
 
+import io.containerplatform.components.common.Formats;
 import com.pulumi.core.Output;
 import io.containerplatform.components.common.ArgChecks;
 import io.containerplatform.components.common.LogRetention;
@@ -346,7 +347,7 @@ public final class FargateServiceArgs {
             ArgChecks.required(errors, "FargateServiceArgs.vpcCidr", vpcCidr);
             ArgChecks.required(errors, "FargateServiceArgs.publicSubnetIds", publicSubnetIds);
             ArgChecks.required(errors, "FargateServiceArgs.privateSubnetIds", privateSubnetIds);
-            imageProblem(image).ifPresent(p -> errors.add("FargateServiceArgs.image: " + p));
+            Formats.imageProblem(image).ifPresent(p -> errors.add("FargateServiceArgs.image: " + p));
             FargateSizes.problem(cpu, memory).ifPresent(p -> errors.add("FargateServiceArgs.cpu/memory: " + p));
             ArgChecks.range(errors, "FargateServiceArgs.containerPort", containerPort, 1, 65535);
             var min = minCount == null ? desiredCount : minCount;
@@ -394,26 +395,5 @@ public final class FargateServiceArgs {
             }
             return new FargateServiceArgs(this);
         }
-
-
-    }
-
-    /** Why {@code image} is not usable, or empty: it must be pinned (a tag other than latest, or a digest). */
-    public static Optional<String> imageProblem(String image) {
-        if (image == null || image.isBlank()) {
-            return Optional.of("is required");
-        }
-        if (image.contains("@sha256:")) {
-            return Optional.empty();
-        }
-        var last = image.substring(image.lastIndexOf('/') + 1);
-        var colon = last.lastIndexOf(':');
-        if (colon < 0 || colon == last.length() - 1) {
-            return Optional.of("\"" + image + "\" has no tag; pin a version tag or a digest");
-        }
-        if (last.substring(colon + 1).equals("latest")) {
-            return Optional.of("\"" + image + "\" uses the latest tag; pin a version tag or a digest so rollbacks are possible");
-        }
-        return Optional.empty();
     }
 }

@@ -1,12 +1,12 @@
 package io.containerplatform.components.loadbalancing;
 
+import io.containerplatform.components.common.Formats;
 import com.pulumi.core.Output;
 
 import io.containerplatform.components.common.ArgChecks;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /** Arguments of {@link WebLoadBalancer}. Immutable; build with {@link #builder()}. */
 public final class WebLoadBalancerArgs {
@@ -16,8 +16,6 @@ public final class WebLoadBalancerArgs {
 
     /** TLS 1.3 with TLS 1.2 fallback, the policy AWS recommends for new HTTPS listeners. */
     public static final String DEFAULT_SSL_POLICY = "ELBSecurityPolicy-TLS13-1-2-2021-06";
-
-    private static final Pattern CERTIFICATE_ARN = Pattern.compile("arn:aws[a-z-]*:acm:[a-z0-9-]+:\\d{12}:certificate/[A-Za-z0-9-]+");
 
     private final Output<String> vpcId;
     private final Output<String> vpcCidr;
@@ -294,7 +292,7 @@ public final class WebLoadBalancerArgs {
             ArgChecks.range(errors, "WebLoadBalancerArgs.unhealthyThreshold", unhealthyThreshold, 2, 10);
             ArgChecks.range(errors, "WebLoadBalancerArgs.deregistrationDelaySeconds", deregistrationDelaySeconds, 0, 3600);
             ArgChecks.range(errors, "WebLoadBalancerArgs.idleTimeoutSeconds", idleTimeoutSeconds, 1, 4000);
-            if (certificateArn != null && !CERTIFICATE_ARN.matcher(certificateArn).matches()) {
+            if (certificateArn != null && !Formats.isAcmCertificateArn(certificateArn)) {
                 errors.add("WebLoadBalancerArgs.certificateArn: \"" + certificateArn + "\" is not an ACM certificate ARN");
             }
             if (ingressCidrs.isEmpty() && ingressIpv6Cidrs.isEmpty()) {

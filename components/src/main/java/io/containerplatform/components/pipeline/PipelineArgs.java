@@ -1,8 +1,8 @@
 package io.containerplatform.components.pipeline;
 
+import io.containerplatform.components.common.Formats;
 import com.pulumi.core.Output;
 import com.pulumi.kubernetes.Provider;
-import io.containerplatform.components.fargate.FargateServiceArgs;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -156,7 +156,7 @@ public final class PipelineArgs {
             if (rabbitmqPassword == null || mongodbPassword == null || mongodbReplicaSetKey == null || grafanaAdminPassword == null) {
                 errors.add("PipelineArgs.rabbitmqPassword, mongodbPassword, mongodbReplicaSetKey and grafanaAdminPassword are required");
             }
-            if (namespace == null || !namespace.matches("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?")) {
+            if (!Formats.isKubernetesName(namespace)) {
                 errors.add("PipelineArgs.namespace: \"" + namespace + "\" is not a Kubernetes name");
             }
             if (rabbitmqReplicas < 1 || rabbitmqReplicas > 7) {
@@ -168,7 +168,7 @@ public final class PipelineArgs {
                 errors.add("PipelineArgs.mongodbReplicas: " + mongodbReplicas + " cannot survive a node loss in production (at least 3)");
             }
             for (var image : List.of(sparkImage == null ? "" : sparkImage, apiImage == null ? "" : apiImage)) {
-                FargateServiceArgs.imageProblem(image).ifPresent(p -> errors.add("PipelineArgs image: " + p));
+                Formats.imageProblem(image).ifPresent(p -> errors.add("PipelineArgs image: " + p));
             }
             if (apiHost == null || !apiHost.matches("[a-z0-9]([-a-z0-9.]*[a-z0-9])?")) {
                 errors.add("PipelineArgs.apiHost: \"" + apiHost + "\" is not a host name");

@@ -1,9 +1,9 @@
 package io.containerplatform.components.spark;
 
+import io.containerplatform.components.common.Formats;
 import com.pulumi.core.Output;
 import io.containerplatform.components.common.ArgChecks;
 import io.containerplatform.components.common.LogRetention;
-import io.containerplatform.components.fargate.FargateServiceArgs;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -130,8 +130,8 @@ public final class SparkEcsArgs {
             if (vpcId == null || vpcCidr == null || privateSubnetIds == null || dataBucketArn == null) {
                 errors.add("SparkEcsArgs.vpcId, vpcCidr, privateSubnetIds and dataBucketArn are required");
             }
-            FargateServiceArgs.imageProblem(image).ifPresent(p -> errors.add("SparkEcsArgs.image: " + p));
-            if (instanceType == null || !instanceType.matches("[a-z][a-z0-9-]*\\.[a-z0-9]+")) {
+            Formats.imageProblem(image).ifPresent(p -> errors.add("SparkEcsArgs.image: " + p));
+            if (!Formats.isInstanceType(instanceType)) {
                 errors.add("SparkEcsArgs.instanceType: \"" + instanceType + "\" is not an EC2 instance type");
             }
             if (minSize < 0 || maxSize < 1 || minSize > maxSize || maxSize > 100) {

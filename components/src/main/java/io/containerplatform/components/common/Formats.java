@@ -1,0 +1,63 @@
+package io.containerplatform.components.common;
+
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The formats Args and stack config both check, defined once: images, EC2 instance types, email addresses,
+ * ACM certificate ARNs, IAM principal ARNs and Kubernetes names.
+ */
+public final class Formats {
+
+    private static final Pattern INSTANCE_TYPE = Pattern.compile("[a-z][a-z0-9-]*\\.[a-z0-9]+");
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[A-Za-z]{2,}");
+    private static final Pattern CERTIFICATE_ARN = Pattern.compile("arn:aws[a-z-]*:acm:[a-z0-9-]+:\\d{12}:certificate/[A-Za-z0-9-]+");
+    private static final Pattern IAM_ROLE_OR_USER = Pattern.compile("arn:aws[a-z-]*:iam::\\d{12}:(role|user)/.+");
+    private static final Pattern KUBERNETES_NAME = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
+
+    private Formats() {
+    }
+
+    /** Why {@code image} is not usable, or empty: it must be pinned (a tag other than latest, or a digest). */
+    public static Optional<String> imageProblem(String image) {
+        if (image == null || image.isBlank()) {
+            return Optional.of("is required");
+        }
+        if (image.contains("@sha256:")) {
+            return Optional.empty();
+        }
+        var last = image.substring(image.lastIndexOf('/') + 1);
+        var colon = last.lastIndexOf(':');
+        if (colon < 0 || colon == last.length() - 1) {
+            return Optional.of("\"" + image + "\" has no tag; pin a version tag or a digest");
+        }
+        if (last.substring(colon + 1).equals("latest")) {
+            return Optional.of("\"" + image + "\" uses the latest tag; pin a version tag or a digest so rollbacks are possible");
+        }
+        return Optional.empty();
+    }
+
+    /** An EC2 instance type such as {@code m6i.large}. */
+    public static boolean isInstanceType(String text) {
+        return text != null && INSTANCE_TYPE.matcher(text).matches();
+    }
+
+    public static boolean isEmail(String text) {
+        return text != null && EMAIL.matcher(text).matches();
+    }
+
+    /** {@code arn:aws:acm:<region>:<account>:certificate/<id>}. */
+    public static boolean isAcmCertificateArn(String text) {
+        return text != null && CERTIFICATE_ARN.matcher(text).matches();
+    }
+
+    /** An IAM role or user ARN: what EKS access entries take. */
+    public static boolean isIamRoleOrUserArn(String text) {
+        return text != null && IAM_ROLE_OR_USER.matcher(text).matches();
+    }
+
+    /** A Kubernetes DNS-1123 label (namespaces and most names): a-z, 0-9 and -, at most 63 characters. */
+    public static boolean isKubernetesName(String text) {
+        return text != null && KUBERNETES_NAME.matcher(text).matches();
+    }
+}
