@@ -26,12 +26,24 @@ export function report(violations: Violation[]): string {
     return lines.join("\n");
 }
 
+/** Standard input, whole: the offline plan starts the checker early (loading the pack takes most of its time) and sends the plan's path when written. */
+function readStdin(): Promise<string> {
+    return new Promise((resolve, reject) => {
+        let data = "";
+        process.stdin.setEncoding("utf8");
+        process.stdin.on("data", chunk => data += chunk);
+        process.stdin.on("end", () => resolve(data.trim()));
+        process.stdin.on("error", reject);
+    });
+}
+
 export async function main(argv: string[]): Promise<number> {
     const configIndex = argv.indexOf("--config");
     const configFile = configIndex >= 0 ? argv[configIndex + 1] : undefined;
-    const planFile = argv.find((a, i) => !a.startsWith("--") && (configIndex < 0 || i !== configIndex + 1));
+    const argument = argv.find((a, i) => !a.startsWith("--") && (configIndex < 0 || i !== configIndex + 1));
+    const planFile = argument === "-" ? await readStdin() : argument;
     if (!planFile) {
-        console.error("usage: npm run check -- <plan.json> [--config <policy-config.json>]");
+        console.error("usage: npm run check -- <plan.json | - (its path on standard input)> [--config <policy-config.json>]");
         return 2;
     }
     const plan = JSON.parse(fs.readFileSync(planFile, "utf8"));

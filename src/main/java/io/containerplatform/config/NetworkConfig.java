@@ -52,15 +52,14 @@ public record NetworkConfig(String cidr, int azCount, NatGatewayMode natGateways
         return config;
     }
 
-    /** The component arguments for this config. */
-    public NetworkArgs toArgs() {
+    /** The component arguments for this config; the program adds the zones. */
+    public NetworkArgs.Builder toArgs() {
         return NetworkArgs.builder()
                 .cidr(cidr)
                 .azCount(azCount)
                 .natGateways(natGateways)
                 .flowLogs(flowLogs)
                 .flowLogRetentionDays(flowLogRetentionDays)
-                .vpcEndpoints(vpcEndpoints)
-                .build();
+                .vpcEndpoints(vpcEndpoints);
     }
 }

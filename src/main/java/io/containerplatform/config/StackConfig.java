@@ -66,7 +66,7 @@ public record StackConfig(Environment environment, String owner, String costCent
         if (!errors.isEmpty()) {
             throw new ConfigException(errors);
         }
-        return new StackConfig(environment, owner, costCenter, Map.copyOf(tags), network, fargate, asg, database, sparkEcs, eks, pipeline);
+        return new StackConfig(environment, owner, costCenter, java.util.Collections.unmodifiableMap(new LinkedHashMap<>(tags)), network, fargate, asg, database, sparkEcs, eks, pipeline);
     }
 
     /** The tags every taggable resource of the stack carries: the required five, then {@code tags}. */

@@ -10,7 +10,8 @@ import java.nio.file.Path;
  * {@code ./mvnw -q compile exec:java@plan -Dstack=<name>}: runs the real program with
  * {@code Pulumi.<name>.yaml} against the mock engine, prints the resource tree, writes
  * {@code target/plan/<name>.json}, then evaluates the policy pack over it. Exits 1, with the validation
- * messages only, on invalid config, and non-zero when a mandatory policy fails.
+ * messages only, on invalid config, and non-zero when a mandatory policy fails. With {@code -Dtimings}
+ * it also prints how long each phase took.
  */
 public final class OfflinePlan {
 
@@ -23,29 +24,53 @@ public final class OfflinePlan {
 
     /** Runs the plan of {@code stack} for the project in {@code projectDir}; returns the exit code. */
     static int run(String stack, Path projectDir) {
-        StackFile file;
+        var timings = new Timings();
         try {
-            file = StackFile.read(projectDir, stack);
-        } catch (IOException | RuntimeException unreadable) {
-            System.err.println("Cannot read the config of stack '" + stack + "': " + unreadable.getMessage());
-            return 1;
-        }
-        try {
-            StackConfig.load(file.programConfig());
-        } catch (ConfigException invalid) {
-            System.err.println(invalid.report(stack));
-            return 1;
-        }
-        var plan = PlanRunner.run(stack, file);
-        System.out.print(PlanTree.render(plan));
-        var out = projectDir.resolve("target/plan/" + stack + ".json");
-        try {
-            PlanFile.write(plan, out);
+            int code = plan(stack, projectDir, timings);
+            if (Boolean.getBoolean("timings")) {
+                System.out.print(timings.report());
+            }
+            return code;
         } catch (IOException e) {
-            System.err.println("Cannot write " + out + ": " + e.getMessage());
+            System.err.println("The plan of stack '" + stack + "' failed: " + e.getMessage());
+            return 1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
             return 1;
         }
+    }
+
+    private static int plan(String stack, Path projectDir, Timings timings) throws IOException, InterruptedException {
+        StackFile file;
+        StackConfig config;
+        try {
+            file = timings.time("read and validate config", () -> StackFile.read(projectDir, stack));
+            config = StackConfig.load(file.programConfig());
+        } catch (IOException | RuntimeException unreadable) {
+            if (unreadable instanceof ConfigException invalid) {
+                System.err.println(invalid.report(stack));
+            } else {
+                System.err.println("Cannot read the config of stack '" + stack + "': " + unreadable.getMessage());
+            }
+            return 1;
+        }
+        var policyCheck = PolicyCheck.start(projectDir, timings);
+        Progress.say("running the program of stack '" + stack + "' on Pulumi's mock engine");
+        Plan plan;
+        try {
+            plan = timings.time("program on the mock engine", () -> PlanRunner.run(stack, file, config));
+        } catch (PlanRunner.ProgramFailed failed) {
+            policyCheck.cancel();
+            System.err.println(failed.getMessage());
+            return 1;
+        }
+        var out = projectDir.resolve("target/plan/" + stack + ".json");
+        timings.time("tree and plan file", () -> {
+            System.out.print(PlanTree.render(plan));
+            PlanFile.write(plan, out);
+            return null;
+        });
         System.out.println("\nWrote " + out);
-        return PolicyCheck.run(projectDir, out);
+        return policyCheck.finish(out);
     }
 }

@@ -4,6 +4,7 @@ import com.pulumi.Context;
 import io.containerplatform.components.asg.AsgServiceComponent;
 import io.containerplatform.components.eks.EksPlatformComponent;
 import io.containerplatform.components.fargate.FargateServiceComponent;
+import io.containerplatform.components.network.NetworkArgs;
 import io.containerplatform.components.network.NetworkComponent;
 import io.containerplatform.components.pipeline.DataPipelineComponent;
 import io.containerplatform.components.spark.SparkEcsComponent;
@@ -13,6 +14,7 @@ import io.containerplatform.config.ConfigSource;
 import io.containerplatform.config.StackConfig;
 import io.containerplatform.tags.Tagging;
 
+import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -35,16 +37,37 @@ public final class PlatformProgram {
                 invalid.errors().forEach(error -> ctx.log().error("config " + error));
                 return;
             }
-            define(ctx, config);
+            stack(config).accept(ctx);
         };
     }
 
-    /** Registers every resource of the stack described by a valid {@code config}. */
-    public static void define(Context ctx, StackConfig config) {
+    /**
+     * The stack callback for {@code config} already read and validated (the offline plan reads it once). The
+     * region's zones are looked up before anything is registered: too few for {@code network.azCount} is
+     * reported like every other config error.
+     */
+    public static Consumer<Context> stack(StackConfig config) {
+        return ctx -> {
+            var zones = NetworkComponent.lookUpZones().join();
+            if (zones.size() < config.network().azCount()) {
+                ctx.log().error("config network.azCount: " + config.network().azCount() + " is more than the " + zones.size()
+                        + " availability zones of the region (" + String.join(", ", zones) + "); allowed: "
+                        + NetworkArgs.MIN_AZS + " to " + Math.min(zones.size(), NetworkArgs.MAX_AZS));
+                return;
+            }
+            define(ctx, config, zones);
+        };
+    }
+
+    /**
+     * Registers every resource of the stack described by a valid {@code config}, its subnets in the first
+     * {@code azCount} of {@code zones}.
+     */
+    public static void define(Context ctx, StackConfig config, List<String> zones) {
         var tagged = new Tagging(config.stackTags(ctx.projectName())).componentOptions();
         var name = ctx.stackName();
 
-        var network = new NetworkComponent(name, config.network().toArgs(), tagged);
+        var network = new NetworkComponent(name, config.network().toArgs().availabilityZones(zones).build(), tagged);
         ctx.export("vpcId", network.vpcId());
         ctx.export("vpcCidr", network.vpcCidr());
         ctx.export("publicSubnetIds", network.publicSubnetIds());

@@ -26,8 +26,9 @@ public final class Tagging implements ResourceTransformation {
 
     private final Map<String, String> stackTags;
 
+    /** @param stackTags the stack's tags, applied in the order given (so that plans and diffs are stable) */
     public Tagging(Map<String, String> stackTags) {
-        this.stackTags = Map.copyOf(stackTags);
+        this.stackTags = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(stackTags));
     }
 
     /** Options for a top-level component so that it and all its descendants are tagged. */

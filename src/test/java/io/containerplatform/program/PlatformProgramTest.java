@@ -3,6 +3,7 @@ package io.containerplatform.program;
 import com.pulumi.test.PulumiTest;
 import com.pulumi.test.TestOptions;
 import com.pulumi.test.internal.PulumiTestInternal;
+import io.containerplatform.components.testing.MockStack;
 import io.containerplatform.components.testing.PlatformMocks;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -26,6 +27,7 @@ class PlatformProgramTest {
         var result = PulumiTestInternal.builder()
                 .options(TestOptions.builder().projectName("container-platform").stackName("dev").build())
                 .mocks(mocks)
+                .standardLogger(MockStack.silentLogger())
                 .config(Map.of("container-platform:environment", "dev", "container-platform:owner", "o",
                         "container-platform:network", "{\"cidr\":\"10.0.0.0/33\",\"natGatway\":\"single\"}"))
                 .build()
@@ -37,6 +39,23 @@ class PlatformProgramTest {
                 "config network.natGatway: unknown key; allowed keys: azCount, cidr, flowLogRetentionDays, flowLogs, natGateways, vpcEndpoints");
         // Under the real runtime, logged errors make the program exit 32 ("error already reported"):
         // the mock runtime counts them in a separate logger, so the exit code is not observable here.
+        assertThat(mocks.resources()).isEmpty();
+    }
+
+    @Test
+    void moreZonesThanTheRegionHasIsAConfigErrorBeforeAnythingIsRegistered() {
+        var mocks = new PlatformMocks("us-west-1");
+        var result = PulumiTestInternal.builder()
+                .options(TestOptions.builder().projectName("container-platform").stackName("prod").build())
+                .mocks(mocks)
+                .standardLogger(MockStack.silentLogger())
+                .config(Map.of("container-platform:environment", "prod", "container-platform:owner", "o",
+                        "container-platform:costCenter", "c"))
+                .build()
+                .runTest(PlatformProgram.stack(Set.of()));
+        assertThat(result.exceptions()).isEmpty();
+        assertThat(result.errors()).containsExactly("config network.azCount: 3 is more than the 2 availability zones of the region "
+                + "(us-west-1a, us-west-1b); allowed: 2 to 2");
         assertThat(mocks.resources()).isEmpty();
     }
 

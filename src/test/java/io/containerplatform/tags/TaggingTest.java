@@ -51,6 +51,21 @@ class TaggingTest {
     }
 
     @Test
+    void autoScalingGroupTagsFollowTheOrderOfTheStackTags() {
+        var ordered = new java.util.LinkedHashMap<String, String>();
+        for (var key : List.of("Project", "Environment", "Owner", "CostCenter", "ManagedBy", "Application", "Team")) {
+            ordered.put(key, key.toLowerCase());
+        }
+        var mocks = MockStack.run(ctx -> new Group("asg", GroupArgs.builder().maxSize(1).minSize(1)
+                .tags(GroupTagArgs.builder().key("Name").value("asg").propagateAtLaunch(true).build())
+                .build(), CustomResourceOptions.builder().resourceTransformations(new Tagging(ordered)).build()));
+        @SuppressWarnings("unchecked")
+        var tags = (List<Map<String, Object>>) mocks.named("aws:autoscaling/group:Group", "asg").inputs.get("tags");
+        assertThat(tags).extracting(t -> t.get("key"))
+                .containsExactly("Name", "Project", "Environment", "Owner", "CostCenter", "ManagedBy", "Application", "Team");
+    }
+
+    @Test
     void resourcesWithoutTagsAreLeftAlone() {
         var mocks = MockStack.run(ctx -> new RouteTableAssociation("rta", RouteTableAssociationArgs.builder()
                 .routeTableId("rt").subnetId("s").build(),

@@ -4,7 +4,9 @@ import io.containerplatform.components.common.Ipv4Cidr;
 import io.containerplatform.components.common.LogRetention;
 
 import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Arguments of {@link NetworkComponent}. Immutable; build with {@link #builder()}. Values are plain
@@ -27,8 +29,10 @@ public final class NetworkArgs {
     private final boolean flowLogs;
     private final int flowLogRetentionDays;
     private final boolean vpcEndpoints;
+    private final List<String> availabilityZones;
 
     private NetworkArgs(Builder b) {
+        this.availabilityZones = b.availabilityZones == null ? null : List.copyOf(b.availabilityZones);
         this.cidr = b.cidr;
         this.azCount = b.azCount;
         this.natGateways = b.natGateways;
@@ -48,6 +52,15 @@ public final class NetworkArgs {
     /** Number of availability zones, each with one public and one private subnet. Default 2; allowed 2 to 6. */
     public int azCount() {
         return azCount;
+    }
+
+    /**
+     * The availability zones to use, in order; the first {@link #azCount()} get subnets. Default: empty, and
+     * the component looks up the region's zones that need no opt-in (Local and Wavelength Zones are left out).
+     * Allowed: at least {@code azCount} distinct zone names.
+     */
+    public Optional<List<String>> availabilityZones() {
+        return Optional.ofNullable(availabilityZones);
     }
 
     /** NAT gateways for private egress. Default {@link NatGatewayMode#SINGLE} (one shared gateway). */
@@ -81,6 +94,7 @@ public final class NetworkArgs {
     public static final class Builder {
         private String cidr;
         private int azCount = 2;
+        private List<String> availabilityZones;
         private NatGatewayMode natGateways = NatGatewayMode.SINGLE;
         private boolean flowLogs = true;
         private int flowLogRetentionDays = 30;
@@ -116,6 +130,11 @@ public final class NetworkArgs {
             return this;
         }
 
+        public Builder availabilityZones(List<String> availabilityZones) {
+            this.availabilityZones = availabilityZones;
+            return this;
+        }
+
         /** Validates and builds; the exception lists every invalid field. */
         public NetworkArgs build() {
             var errors = new ArrayList<String>();
@@ -133,6 +152,10 @@ public final class NetworkArgs {
                 errors.add("NetworkArgs.azCount: " + azCount + " is outside " + MIN_AZS + " to " + MAX_AZS);
             }
             Objects.requireNonNull(natGateways, "NetworkArgs.natGateways");
+            if (availabilityZones != null && (availabilityZones.stream().distinct().count() < azCount
+                    || availabilityZones.stream().anyMatch(z -> z == null || z.isBlank()))) {
+                errors.add("NetworkArgs.availabilityZones: " + availabilityZones + " are not " + azCount + " distinct zone names (azCount)");
+            }
             if (!LogRetention.isAllowed(flowLogRetentionDays)) {
                 errors.add("NetworkArgs.flowLogRetentionDays: " + flowLogRetentionDays + " is not a CloudWatch Logs retention; allowed: "
                         + LogRetention.ALLOWED_DAYS);

@@ -31,6 +31,9 @@ import com.pulumi.aws.iam.RoleArgs;
 import com.pulumi.aws.iam.RolePolicy;
 import com.pulumi.aws.iam.RolePolicyArgs;
 import com.pulumi.aws.inputs.GetAvailabilityZonesArgs;
+import com.pulumi.aws.inputs.GetAvailabilityZonesFilter;
+import com.pulumi.aws.inputs.GetAvailabilityZonesFilterArgs;
+import com.pulumi.aws.inputs.GetAvailabilityZonesPlainArgs;
 import com.pulumi.aws.inputs.GetRegionArgs;
 import com.pulumi.aws.outputs.GetAvailabilityZonesResult;
 import com.pulumi.core.Output;
@@ -44,6 +47,7 @@ import io.containerplatform.components.common.Ipv4Cidr;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * A VPC over {@code azCount} availability zones: one public and one private subnet per zone, an internet
@@ -55,6 +59,27 @@ public class NetworkComponent extends ComponentResource {
     /** Pulumi type token of this component. */
     public static final String TYPE = "containerplatform:network:NetworkComponent";
     /** Interface endpoints created when {@link NetworkArgs#vpcEndpoints()} is on. */
+    /**
+     * The zones a VPC may use: available, and needing no opt-in, so that subnets never land in a Local or
+     * Wavelength Zone (which most services, load balancers and RDS among them, do not support).
+     */
+    public static final GetAvailabilityZonesArgs ZONES_WITHOUT_OPT_IN = GetAvailabilityZonesArgs.builder()
+            .state("available")
+            .filters(GetAvailabilityZonesFilterArgs.builder().name("opt-in-status").values("opt-in-not-required").build())
+            .build();
+
+    /**
+     * The region's zones that need no opt-in ({@link #ZONES_WITHOUT_OPT_IN}), for a program that checks
+     * {@code azCount} against them before it registers anything, then passes them as
+     * {@link NetworkArgs#availabilityZones()}.
+     */
+    public static CompletableFuture<List<String>> lookUpZones() {
+        return AwsFunctions.getAvailabilityZonesPlain(GetAvailabilityZonesPlainArgs.builder()
+                .state("available")
+                .filters(GetAvailabilityZonesFilter.builder().name("opt-in-status").values("opt-in-not-required").build())
+                .build()).thenApply(GetAvailabilityZonesResult::names);
+    }
+
     public static final List<String> INTERFACE_ENDPOINTS = List.of("ecr.api", "ecr.dkr", "logs", "sts");
 
     private final Output<String> vpcId;
@@ -71,8 +96,8 @@ public class NetworkComponent extends ComponentResource {
         super(TYPE, name, options);
         var layout = new SubnetLayout(Ipv4Cidr.require("cidr", args.cidr()));
         var invoke = new InvokeOptions(this, null, null);
-        Output<GetAvailabilityZonesResult> zones = AwsFunctions.getAvailabilityZones(
-                GetAvailabilityZonesArgs.builder().state("available").build(), invoke);
+        Output<List<String>> zones = args.availabilityZones().map(Output::of)
+                .orElseGet(() -> AwsFunctions.getAvailabilityZones(ZONES_WITHOUT_OPT_IN, invoke).applyValue(GetAvailabilityZonesResult::names));
 
         var vpc = new Vpc(name + "-vpc", VpcArgs.builder()
                 .cidrBlock(args.cidr())
@@ -160,12 +185,12 @@ public class NetworkComponent extends ComponentResource {
                 "availabilityZones", availabilityZones));
     }
 
-    private static String zoneAt(GetAvailabilityZonesResult zones, int index, int wanted) {
-        if (zones.names().size() < wanted) {
+    private static String zoneAt(List<String> zones, int index, int wanted) {
+        if (zones.size() < wanted) {
             throw new IllegalStateException("network.azCount is " + wanted + " but the region has only "
-                    + zones.names().size() + " available zones: " + zones.names());
+                    + zones.size() + " available zones: " + zones);
         }
-        return zones.names().get(index);
+        return zones.get(index);
     }
 
     private CustomResourceOptions child() {

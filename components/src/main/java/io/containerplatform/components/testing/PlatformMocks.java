@@ -10,31 +10,59 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Predicate;
+import java.util.stream.IntStream;
 
 /**
  * The recording mock engine shared by component tests, stack tests and the offline plan. Every resource
- * gets an id ({@code <name>-id}), an ARN and the outputs AWS would compute for it (DNS names, URLs,
- * endpoints); provider functions return fixed, realistic answers (region {@code us-east-1}, its zones,
- * account {@code 123456789012}). Registered resources are recorded in order for assertions.
+ * gets an id ({@code <name>-id}), an ARN of the real shape for its service and the outputs AWS would compute
+ * for it (DNS names, URLs, endpoints); provider functions return realistic answers for the region the mocks
+ * were made for (its zones, and one Local Zone that only an {@code opt-in-status} filter keeps out), account
+ * {@code 123456789012}. Registered resources are recorded in order for assertions.
  */
 public class PlatformMocks implements Mocks {
 
-    /** Region every function and ARN reports. */
+    /** Zones of the regions whose count differs from the usual three. */
+    private static final Map<String, Integer> ZONE_COUNTS = Map.of("us-east-1", 6, "us-west-2", 4, "ap-northeast-1", 3,
+            "us-west-1", 2, "ca-central-1", 3);
+
+    /** Region of {@link #PlatformMocks()}. */
     public static final String REGION = "us-east-1";
     /** Account every function and ARN reports. */
     public static final String ACCOUNT = "123456789012";
     /** Availability zones of {@link #REGION}. */
-    public static final List<String> ZONES = List.of("us-east-1a", "us-east-1b", "us-east-1c", "us-east-1d", "us-east-1e", "us-east-1f");
+    public static final List<String> ZONES = zonesOf(REGION);
 
+    private final String region;
     private final List<ResourceArgs> resources = Collections.synchronizedList(new ArrayList<>());
     private final List<CallArgs> calls = Collections.synchronizedList(new ArrayList<>());
+
+    /** Mocks of {@link #REGION}. */
+    public PlatformMocks() {
+        this(REGION);
+    }
+
+    /** Mocks of {@code region}: zones, endpoints and ARNs follow it. */
+    public PlatformMocks(String region) {
+        this.region = region;
+    }
+
+    /** The region these mocks answer for. */
+    public String region() {
+        return region;
+    }
+
+    /** The availability zones (opt-in not required) of {@code region}: {@code <region>a}, {@code <region>b}, ... */
+    public static List<String> zonesOf(String region) {
+        int count = ZONE_COUNTS.getOrDefault(region, 3);
+        return IntStream.range(0, count).mapToObj(i -> region + (char) ('a' + i)).toList();
+    }
 
     @Override
     public CompletableFuture<ResourceResult> newResourceAsync(ResourceArgs args) {
         resources.add(args);
         var state = new HashMap<String, Object>(args.inputs == null ? Map.of() : args.inputs);
         var id = args.name + "-id";
-        state.putIfAbsent("arn", arn(args.type, args.name));
+        state.putIfAbsent("arn", arn(region, args.type, args.name));
         state.putIfAbsent("name", args.name);
         computedOutputs(args.type, args.name, state);
         return CompletableFuture.completedFuture(ResourceResult.of(Optional.of(id), state));
@@ -44,12 +72,12 @@ public class PlatformMocks implements Mocks {
     protected void computedOutputs(String type, String name, Map<String, Object> state) {
         switch (type) {
             case "aws:lb/loadBalancer:LoadBalancer" -> {
-                state.put("dnsName", name + "-123456.us-east-1.elb.amazonaws.com");
+                state.put("dnsName", name + "-123456." + region + ".elb.amazonaws.com");
                 state.put("arnSuffix", "app/" + name + "/50dc6c495c0c9188");
                 state.put("zoneId", "Z35SXDOTRQ7X7K");
             }
             case "aws:lb/targetGroup:TargetGroup" -> state.put("arnSuffix", "targetgroup/" + name + "/6d0ecf831eec9f09");
-            case "aws:ecr/repository:Repository" -> state.put("repositoryUrl", ACCOUNT + ".dkr.ecr." + REGION + ".amazonaws.com/" + state.get("name"));
+            case "aws:ecr/repository:Repository" -> state.put("repositoryUrl", ACCOUNT + ".dkr.ecr." + region + ".amazonaws.com/" + state.get("name"));
             case "aws:ec2/launchTemplate:LaunchTemplate" -> state.put("latestVersion", 1);
             case "aws:s3/bucketV2:BucketV2" -> {
                 state.putIfAbsent("bucket", name + "-0a1b2c3");
@@ -57,46 +85,90 @@ public class PlatformMocks implements Mocks {
             }
             case "aws:rds/instance:Instance" -> {
                 state.putIfAbsent("identifier", name);
-                state.put("endpoint", name + ".abcdefgh.us-east-1.rds.amazonaws.com:3306");
-                state.put("address", name + ".abcdefgh.us-east-1.rds.amazonaws.com");
+                state.put("endpoint", name + ".abcdefgh." + region + ".rds.amazonaws.com:3306");
+                state.put("address", name + ".abcdefgh." + region + ".rds.amazonaws.com");
                 state.putIfAbsent("port", 3306);
                 state.put("masterUserSecrets", List.of(Map.of(
-                        "secretArn", "arn:aws:secretsmanager:" + REGION + ":" + ACCOUNT + ":secret:rds!db-" + name,
+                        "secretArn", "arn:aws:secretsmanager:" + region + ":" + ACCOUNT + ":secret:rds!db-" + name,
                         "secretStatus", "active")));
             }
             case "aws:eks/cluster:Cluster" -> {
-                state.put("endpoint", "https://" + name.toUpperCase() + ".gr7.us-east-1.eks.amazonaws.com");
+                state.put("endpoint", "https://" + name.toUpperCase() + ".gr7." + region + ".eks.amazonaws.com");
                 state.put("certificateAuthority", Map.of("data", "TU9DSy1DQQ=="));
                 state.put("identities", List.of(Map.of("oidcs", List.of(Map.of(
-                        "issuer", "https://oidc.eks.us-east-1.amazonaws.com/id/MOCK" + name.toUpperCase())))));
+                        "issuer", "https://oidc.eks." + region + ".amazonaws.com/id/MOCK" + name.toUpperCase())))));
             }
             default -> {
             }
         }
     }
 
-    /** A plausible ARN for a resource of {@code type} named {@code name}. */
+    /** The ARN of a resource of {@code type} named {@code name} in {@link #REGION}. */
     public static String arn(String type, String name) {
-        var module = type.contains(":") ? type.split(":")[1].split("/")[0] : "unknown";
-        return "arn:aws:" + module + ":" + REGION + ":" + ACCOUNT + ":" + name;
+        return arn(REGION, type, name);
+    }
+
+    /**
+     * The ARN AWS gives a resource of {@code type} named {@code name} in {@code region}, in the shape of its
+     * service: IAM's are global ({@code arn:aws:iam::<account>:role/<name>}), S3's have neither region nor
+     * account, the others {@code arn:aws:<service>:<region>:<account>:<resource>}.
+     */
+    public static String arn(String region, String type, String name) {
+        var parts = type.split(":");
+        var module = parts.length == 3 ? parts[1].split("/")[0] : "unknown";
+        var kind = parts.length == 3 ? parts[2] : "Unknown";
+        var regional = region + ":" + ACCOUNT + ":";
+        return switch (module) {
+            case "iam" -> "arn:aws:iam::" + ACCOUNT + ":" + switch (kind) {
+                case "Role" -> "role/" + name;
+                case "Policy" -> "policy/" + name;
+                case "InstanceProfile" -> "instance-profile/" + name;
+                case "User" -> "user/" + name;
+                case "OpenIdConnectProvider" -> "oidc-provider/oidc.eks." + region + ".amazonaws.com/id/MOCK" + name.toUpperCase();
+                default -> kind.toLowerCase() + "/" + name;
+            };
+            case "s3" -> "arn:aws:s3:::" + name;
+            case "lb" -> "arn:aws:elasticloadbalancing:" + regional + switch (kind) {
+                case "LoadBalancer" -> "loadbalancer/app/" + name + "/50dc6c495c0c9188";
+                case "TargetGroup" -> "targetgroup/" + name + "/6d0ecf831eec9f09";
+                case "Listener" -> "listener/app/" + name + "/50dc6c495c0c9188/f2f7dc8efc522ab2";
+                default -> kind.toLowerCase() + "/" + name;
+            };
+            case "cloudwatch" -> switch (kind) {
+                case "LogGroup" -> "arn:aws:logs:" + regional + "log-group:" + name;
+                case "MetricAlarm" -> "arn:aws:cloudwatch:" + regional + "alarm:" + name;
+                default -> "arn:aws:cloudwatch:" + regional + kind.toLowerCase() + "/" + name;
+            };
+            case "sns" -> "arn:aws:sns:" + regional + name;
+            case "rds" -> "arn:aws:rds:" + regional + "db:" + name;
+            case "secretsmanager" -> "arn:aws:secretsmanager:" + regional + "secret:" + name;
+            case "autoscaling" -> "arn:aws:autoscaling:" + regional + (kind.equals("Group")
+                    ? "autoScalingGroup:6d0ecf83-1eec-9f09-50dc-6c495c0c9188:autoScalingGroupName/" + name
+                    : "scalingPolicy:6d0ecf83-1eec-9f09-50dc-6c495c0c9188:autoScalingGroupName/mock:policyName/" + name);
+            case "ecs" -> "arn:aws:ecs:" + regional + switch (kind) {
+                case "TaskDefinition" -> "task-definition/" + name + ":1";
+                case "ClusterCapacityProviders" -> "cluster/" + name;
+                default -> Character.toLowerCase(kind.charAt(0)) + kind.substring(1).replaceAll("([A-Z])", "-$1").toLowerCase() + "/" + name;
+            };
+            default -> "arn:aws:" + module + ":" + regional
+                    + Character.toLowerCase(kind.charAt(0)) + kind.substring(1).replaceAll("([A-Z])", "-$1").toLowerCase() + "/" + name;
+        };
     }
 
     @Override
     public CompletableFuture<Map<String, Object>> callAsync(CallArgs args) {
         calls.add(args);
         Map<String, Object> result = switch (args.token) {
-            case "aws:index/getAvailabilityZones:getAvailabilityZones" -> Map.of(
-                    "id", REGION, "names", ZONES, "zoneIds", ZONES.stream().map(z -> "use1-az" + (ZONES.indexOf(z) + 1)).toList(),
-                    "groupNames", List.of(REGION));
-            case "aws:index/getRegion:getRegion" -> Map.of("id", REGION, "name", REGION, "region", REGION,
-                    "description", "US East (N. Virginia)", "endpoint", "ec2.us-east-1.amazonaws.com");
+            case "aws:index/getAvailabilityZones:getAvailabilityZones" -> availabilityZones(args.args);
+            case "aws:index/getRegion:getRegion" -> Map.of("id", region, "name", region, "region", region,
+                    "description", region, "endpoint", "ec2." + region + ".amazonaws.com");
             case "aws:index/getCallerIdentity:getCallerIdentity" -> Map.of("id", ACCOUNT, "accountId", ACCOUNT,
                     "arn", "arn:aws:iam::" + ACCOUNT + ":user/mock", "userId", "AIDAMOCK");
             case "aws:index/getPartition:getPartition" -> Map.of("id", "aws", "partition", "aws", "dnsSuffix", "amazonaws.com",
                     "reverseDnsPrefix", "com.amazonaws");
             case "aws:ssm/getParameter:getParameter" -> Map.of("id", String.valueOf(args.args.get("name")),
                     "name", String.valueOf(args.args.get("name")), "value", "ami-0mock" + Math.abs(String.valueOf(args.args.get("name")).hashCode()),
-                    "type", "String", "arn", "arn:aws:ssm:" + REGION + "::parameter" + args.args.get("name"), "version", 1,
+                    "type", "String", "arn", "arn:aws:ssm:" + region + "::parameter" + args.args.get("name"), "version", 1,
                     "insecureValue", "ami-0mock", "withDecryption", true);
             case "aws:eks/getAddonVersion:getAddonVersion" -> Map.of("id", String.valueOf(args.args.get("addonName")),
                     "addonName", String.valueOf(args.args.get("addonName")),
@@ -105,6 +177,29 @@ public class PlatformMocks implements Mocks {
             default -> Map.of();
         };
         return CompletableFuture.completedFuture(result);
+    }
+
+    /**
+     * The zones of the region, as EC2 lists them: with no {@code opt-in-status} filter the answer also holds a
+     * Local Zone ({@code <region>-mock-1a}), as a real account that opted in to one does; programs must filter
+     * on {@code opt-in-not-required} to keep subnets off it.
+     */
+    private Map<String, Object> availabilityZones(Map<String, Object> args) {
+        var names = new ArrayList<>(zonesOf(region));
+        if (!optInFiltered(args.get("filters"))) {
+            names.add(region + "-mock-1a");
+        }
+        return Map.of("id", region, "names", names,
+                "zoneIds", IntStream.range(0, names.size()).mapToObj(i -> region.replace("-", "").substring(0, 4) + "-az" + (i + 1)).toList(),
+                "groupNames", List.of(region));
+    }
+
+    private static boolean optInFiltered(Object filters) {
+        if (!(filters instanceof List<?> list)) {
+            return false;
+        }
+        return list.stream().anyMatch(f -> f instanceof Map<?, ?> m && "opt-in-status".equals(m.get("name"))
+                && m.get("values") instanceof List<?> values && values.equals(List.of("opt-in-not-required")));
     }
 
     /** Every resource registered so far, in order. */

@@ -1,6 +1,7 @@
 package io.containerplatform.components.network;
 
 import com.pulumi.test.Mocks.ResourceArgs;
+import com.pulumi.test.internal.PulumiTestInternal;
 import io.containerplatform.components.testing.MockStack;
 import io.containerplatform.components.testing.PlatformMocks;
 import org.junit.jupiter.api.Test;
@@ -156,13 +157,34 @@ class NetworkComponentTest {
             }
         };
         try {
-            var result = com.pulumi.test.PulumiTest.withMocks(mocks)
+            var result = PulumiTestInternal.builder().mocks(mocks).standardLogger(MockStack.silentLogger())
+                    .options(com.pulumi.test.TestOptions.builder().projectName("test").stackName("test").build()).build()
                     .runTest(ctx -> new NetworkComponent("net", args().azCount(3).build()));
             assertThat(result.exceptions()).extracting(Throwable::getMessage).anySatisfy(m ->
                     assertThat(m).contains("network.azCount is 3 but the region has only 2 available zones: [a, b]"));
         } finally {
             com.pulumi.test.PulumiTest.cleanup();
         }
+    }
+
+    @Test
+    void zonesAreLookedUpWithoutOptInZones() {
+        var mocks = build(args().azCount(3).build());
+        var lookup = mocks.calls().stream().filter(c -> c.token.endsWith("getAvailabilityZones")).findFirst().orElseThrow();
+        assertThat(lookup.args).containsEntry("state", "available")
+                .containsEntry("filters", List.of(Map.of("name", "opt-in-status", "values", List.of("opt-in-not-required"))));
+        assertThat(mocks.ofType("aws:ec2/subnet:Subnet")).extracting(r -> r.inputs.get("availabilityZone"))
+                .doesNotContain("us-east-1-mock-1a");
+    }
+
+    @Test
+    void givenZonesAreUsedInOrderWithoutALookup() {
+        var mocks = build(args().azCount(2).availabilityZones(List.of("eu-west-3c", "eu-west-3a", "eu-west-3b")).build());
+        assertThat(mocks.calls()).noneMatch(c -> c.token.endsWith("getAvailabilityZones"));
+        assertThat(mocks.named("aws:ec2/subnet:Subnet", "net-public-0").inputs).containsEntry("availabilityZone", "eu-west-3c");
+        assertThat(mocks.named("aws:ec2/subnet:Subnet", "net-public-1").inputs).containsEntry("availabilityZone", "eu-west-3a");
+        assertThatThrownBy(() -> args().azCount(3).availabilityZones(List.of("a", "b", "a")).build())
+                .hasMessage("NetworkArgs.availabilityZones: [a, b, a] are not 3 distinct zone names (azCount)");
     }
 
     @Test

@@ -30,6 +30,17 @@ public final class MockStack {
         }
     }
 
+    /**
+     * A logger that prints nothing, for tests whose program is meant to fail: they assert the errors and
+     * exceptions from the test result, and a green run prints no stack traces.
+     */
+    public static java.util.logging.Logger silentLogger() {
+        var logger = java.util.logging.Logger.getAnonymousLogger();
+        logger.setUseParentHandlers(false);
+        logger.setLevel(java.util.logging.Level.OFF);
+        return logger;
+    }
+
     /** A numeric input as an int (the mock engine hands numbers over as doubles). */
     public static int intInput(com.pulumi.test.Mocks.ResourceArgs resource, String key) {
         return ((Number) resource.inputs.get(key)).intValue();

@@ -1,0 +1,89 @@
+package io.containerplatform;
+
+import org.commonmark.ext.gfm.tables.TableBlock;
+import org.commonmark.ext.gfm.tables.TablesExtension;
+import org.commonmark.node.AbstractVisitor;
+import org.commonmark.node.FencedCodeBlock;
+import org.commonmark.node.Node;
+import org.commonmark.node.Paragraph;
+import org.commonmark.node.SoftLineBreak;
+import org.commonmark.node.Text;
+import org.commonmark.parser.Parser;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The README as GitHub renders it (CommonMark with GFM tables), and the promises at its top. */
+class ReadmeTest {
+
+    static final String PLAN = "./mvnw -q compile exec:java@plan -Dstack=dev";
+    static final String TESTS = "./mvnw verify";
+
+    static Node readme() throws IOException {
+        return Parser.builder().extensions(List.of(TablesExtension.create())).build().parse(Files.readString(Path.of("README.md")));
+    }
+
+    /** The text of each paragraph, its soft line breaks kept as new lines. */
+    static List<String> paragraphs(Node document) {
+        var found = new ArrayList<String>();
+        document.accept(new AbstractVisitor() {
+            @Override
+            public void visit(Paragraph paragraph) {
+                var text = new StringBuilder();
+                paragraph.accept(new AbstractVisitor() {
+                    @Override
+                    public void visit(Text t) {
+                        text.append(t.getLiteral());
+                    }
+
+                    @Override
+                    public void visit(SoftLineBreak b) {
+                        text.append('\n');
+                    }
+                });
+                found.add(text.toString());
+            }
+        });
+        return found;
+    }
+
+    @Test
+    void everyTableRowRendersInATable() throws IOException {
+        var document = readme();
+        assertThat(paragraphs(document)).describedAs("paragraphs that are table rows cut off from their table (a blank line ends a table)")
+                .noneMatch(p -> p.lines().anyMatch(line -> line.startsWith("|")));
+        var tables = new int[1];
+        document.accept(new AbstractVisitor() {
+            @Override
+            public void visitChildren(Node parent) {
+                if (parent instanceof TableBlock) {
+                    tables[0]++;
+                }
+                super.visitChildren(parent);
+            }
+        });
+        var sourceTables = Files.readAllLines(Path.of("README.md")).stream().filter(l -> l.startsWith("| ---")).count();
+        assertThat(tables[0]).describedAs("tables rendered").isEqualTo((int) sourceTables).isPositive();
+    }
+
+    @Test
+    void opensWithTheOfflinePlanAndTheTestCommand() throws IOException {
+        var first = new FencedCodeBlock[1];
+        readme().accept(new AbstractVisitor() {
+            @Override
+            public void visit(FencedCodeBlock block) {
+                if (first[0] == null) {
+                    first[0] = block;
+                }
+            }
+        });
+        var lines = first[0].getLiteral().lines().map(l -> l.replaceAll("\\s+#.*", "")).toList();
+        assertThat(lines).containsExactly(PLAN, TESTS);
+    }
+}
