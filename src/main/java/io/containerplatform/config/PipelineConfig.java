@@ -35,6 +35,12 @@ public record PipelineConfig(boolean enabled, String namespace, int rabbitmqRepl
     /** Secret config keys the pipeline needs ({@code pulumi config set --secret container-platform:<key>}). */
     public static final List<String> SECRET_KEYS = List.of("rabbitmqPassword", "mongodbPassword", "mongodbReplicaSetKey", "grafanaAdminPassword");
 
+    /**
+     * Secret config key of the HTTPS webhook Alertmanager sends the pipeline's alerts to; required in prod,
+     * optional elsewhere (without it alerts stay in Alertmanager).
+     */
+    public static final String ALERT_WEBHOOK_KEY = "alertWebhookUrl";
+
     static PipelineConfig read(ConfigObject c, ConfigObject root, Environment env, boolean eksEnabled) {
         var enabled = c.bool("enabled", false);
         if (enabled && !eksEnabled) {
@@ -84,6 +90,10 @@ public record PipelineConfig(boolean enabled, String namespace, int rabbitmqRepl
         } else {
             SECRET_KEYS.forEach(root::has);
         }
+        var webhookAllowed = "a secret HTTPS URL: pulumi config set --secret container-platform:" + ALERT_WEBHOOK_KEY + " https://...";
+        if (!root.has(ALERT_WEBHOOK_KEY) && enabled && env.isProd()) {
+            root.error(ALERT_WEBHOOK_KEY, "missing (in prod the pipeline's alerts must reach someone)", webhookAllowed);
+        }
         return new PipelineConfig(enabled, namespace, rabbit, mongo, storageClass, storage, sparkImage, apiImage, host, tls, issuer,
                 min, max, queue, messages, cpu, memory);
     }
@@ -111,6 +121,7 @@ public record PipelineConfig(boolean enabled, String namespace, int rabbitmqRepl
                 .mongodbPassword(config.requireSecret("mongodbPassword"))
                 .mongodbReplicaSetKey(config.requireSecret("mongodbReplicaSetKey"))
                 .grafanaAdminPassword(config.requireSecret("grafanaAdminPassword"))
+                .alertWebhookUrl(config.get(ALERT_WEBHOOK_KEY).isPresent() ? config.requireSecret(ALERT_WEBHOOK_KEY) : null)
                 .production(env.isProd());
     }
 }

@@ -35,7 +35,7 @@ public record StackConfig(Environment environment, String owner, String costCent
 
     private static final List<String> OBJECT_KEYS = List.of("network", "tags", "fargate", "asg", "database", "sparkEcs", "eks", "pipeline");
     private static final List<String> SCALAR_KEYS = java.util.stream.Stream.concat(
-            java.util.stream.Stream.of("environment", "owner", "costCenter"), PipelineConfig.SECRET_KEYS.stream()).toList();
+            java.util.stream.Stream.of("environment", "owner", "costCenter", PipelineConfig.ALERT_WEBHOOK_KEY), PipelineConfig.SECRET_KEYS.stream()).toList();
     private static final String TAG_VALUE = "a string of at most 256 characters";
 
     /** Reads and validates {@code source}; throws {@link ConfigException} listing every problem. */

@@ -138,6 +138,8 @@ public final class PlatformProgram {
             if (config.pipeline().enabled()) {
                 var pipeline = new DataPipelineComponent(name + "-pipeline", config.pipeline().toArgs(config.environment(), ctx.config())
                         .provider(eks.provider())
+                        .loadBalancerController(eks.loadBalancerController())
+                        .charts(eks.chartVersions())
                         .vpcCidr(network.vpcCidr())
                         .build(), tagged);
                 ctx.export("pipelineApiUrl", pipeline.apiUrl());

@@ -153,6 +153,8 @@ public final class Ec2Capacity {
                 .enabledMetrics("GroupMinSize", "GroupMaxSize", "GroupDesiredCapacity", "GroupInServiceInstances",
                         "GroupPendingInstances", "GroupTerminatingInstances", "GroupTotalInstances")
                 .protectFromScaleIn(spec.protectFromScaleIn())
+                // protected instances are never terminated by a plain delete: destroy would wait forever
+                .forceDelete(spec.protectFromScaleIn())
                 .tags(groupTags(name, spec.tags()));
         if (!spec.targetGroupArns().isEmpty()) {
             group.targetGroupArns(Output.all(spec.targetGroupArns()));

@@ -34,15 +34,17 @@ import static io.containerplatform.components.common.Json.obj;
 
 /**
  * What the platform installs inside an EKS cluster, all through the cluster's own Kubernetes provider: the
- * default encrypted gp3 StorageClass, the cluster autoscaler and the AWS Load Balancer Controller (Helm, each
- * with its own IRSA role), the namespaces, and Spark's service account (IRSA, data bucket only), RBAC and
- * {@code spark-defaults.conf}.
+ * default encrypted gp3 StorageClass, the AWS Load Balancer Controller, the cluster autoscaler (Helm, each
+ * with its own IRSA role) and metrics-server (which CPU and memory autoscaling read), at the chart versions
+ * {@link ChartVersions} pins for the cluster version; the namespaces, and Spark's service account (IRSA, data
+ * bucket only), RBAC and {@code spark-defaults.conf}.
+ *
+ * <p>The controller's webhooks (failure policy {@code Fail}) reject Services while they have no endpoints,
+ * and its finalizers hold Ingresses and load-balanced Services until it has removed their load balancers: so
+ * every release here that creates a Service is created after it and destroyed before it.
  */
 final class ClusterServices {
 
-    /** Pinned Helm charts. */
-    static final String AUTOSCALER_CHART_VERSION = "9.43.2";
-    static final String LB_CONTROLLER_CHART_VERSION = "1.10.1";
     /** Spark's service account name. */
     static final String SPARK_SERVICE_ACCOUNT = "spark";
 
@@ -61,10 +63,13 @@ final class ClusterServices {
 
     private final Resource parent;
     private final Provider provider;
+    private final ChartVersions charts;
+    private final Release loadBalancerController;
 
     ClusterServices(Resource parent, String name, EksPlatformArgs args, Provider provider, Identity identity) {
         this.parent = parent;
         this.provider = provider;
+        this.charts = ChartVersions.forCluster(args.version()).orElseThrow();
         new StorageClass(name + "-gp3", StorageClassArgs.builder()
                 .metadata(ObjectMetaArgs.builder().name("gp3-encrypted")
                         .annotations(Map.of("storageclass.kubernetes.io/is-default-class", "true")).build())
@@ -75,26 +80,33 @@ final class ClusterServices {
                 .reclaimPolicy(args.production() ? "Retain" : "Delete")
                 .build(), k8s());
 
+        var lbRole = Irsa.role(parent, name + "-lb-controller-role", identity.oidcProviderArn(), identity.issuerUrl(),
+                "kube-system", "aws-load-balancer-controller");
+        var lbPolicy = policy(name + "-lb-controller-policy", lbRole,
+                Output.of(ControllerPolicies.loadBalancerController(charts.loadBalancerControllerApp())));
+        this.loadBalancerController = helm(name + "-aws-load-balancer-controller", "aws-load-balancer-controller",
+                "https://aws.github.io/eks-charts", charts.loadBalancerController(),
+                Output.tuple(identity.clusterName(), identity.region(), identity.vpcId(), lbRole.arn()).applyValue(t -> obj(
+                        "clusterName", t.t1, "region", t.t2, "vpcId", t.t3,
+                        "serviceAccount", obj("name", "aws-load-balancer-controller",
+                                "annotations", obj("eks.amazonaws.com/role-arn", t.t4)))), List.of(lbPolicy));
+
         var autoscalerRole = Irsa.role(parent, name + "-autoscaler-role", identity.oidcProviderArn(), identity.issuerUrl(),
                 "kube-system", "cluster-autoscaler");
-        policy(name + "-autoscaler-policy", autoscalerRole, identity.clusterName().applyValue(ControllerPolicies::clusterAutoscaler));
-        helm(name + "-cluster-autoscaler", "cluster-autoscaler", "https://kubernetes.github.io/autoscaler", AUTOSCALER_CHART_VERSION,
+        var autoscalerPolicy = policy(name + "-autoscaler-policy", autoscalerRole,
+                identity.clusterName().applyValue(ControllerPolicies::clusterAutoscaler));
+        helm(name + "-cluster-autoscaler", "cluster-autoscaler", "https://kubernetes.github.io/autoscaler", charts.clusterAutoscaler(),
                 Output.tuple(identity.clusterName(), identity.region(), autoscalerRole.arn()).applyValue(t -> obj(
                         "autoDiscovery", obj("clusterName", t.t1),
                         "awsRegion", t.t2,
                         "rbac", obj("serviceAccount", obj("name", "cluster-autoscaler",
                                 "annotations", obj("eks.amazonaws.com/role-arn", t.t3))),
-                        "extraArgs", obj("balance-similar-node-groups", true, "skip-nodes-with-system-pods", false))));
-
-        var lbRole = Irsa.role(parent, name + "-lb-controller-role", identity.oidcProviderArn(), identity.issuerUrl(),
-                "kube-system", "aws-load-balancer-controller");
-        policy(name + "-lb-controller-policy", lbRole, Output.of(ControllerPolicies.loadBalancerController()));
-        helm(name + "-aws-load-balancer-controller", "aws-load-balancer-controller", "https://aws.github.io/eks-charts",
-                LB_CONTROLLER_CHART_VERSION,
-                Output.tuple(identity.clusterName(), identity.region(), identity.vpcId(), lbRole.arn()).applyValue(t -> obj(
-                        "clusterName", t.t1, "region", t.t2, "vpcId", t.t3,
-                        "serviceAccount", obj("name", "aws-load-balancer-controller",
-                                "annotations", obj("eks.amazonaws.com/role-arn", t.t4)))));
+                        "extraArgs", obj("balance-similar-node-groups", true, "skip-nodes-with-system-pods", false))),
+                List.of(autoscalerPolicy, loadBalancerController));
+        helm(name + "-metrics-server", "metrics-server", "https://kubernetes-sigs.github.io/metrics-server/", charts.metricsServer(),
+                Output.of(obj("replicas", args.production() ? 2 : 1,
+                        "podDisruptionBudget", obj("enabled", args.production(), "minAvailable", 1))),
+                List.of(loadBalancerController));
 
         Namespace sparkNamespace = null;
         for (var namespace : args.namespaces()) {
@@ -148,8 +160,19 @@ final class ClusterServices {
                 "");
     }
 
-    private void helm(String releaseName, String chart, String repository, String version, Output<Map<String, Object>> values) {
-        new Release(releaseName, ReleaseArgs.builder()
+    /** The AWS Load Balancer Controller's release: what creates Services or Ingresses in the cluster waits for it. */
+    Release loadBalancerController() {
+        return loadBalancerController;
+    }
+
+    /** The chart versions installed. */
+    ChartVersions charts() {
+        return charts;
+    }
+
+    private Release helm(String releaseName, String chart, String repository, String version, Output<Map<String, Object>> values,
+                         List<Resource> after) {
+        return new Release(releaseName, ReleaseArgs.builder()
                 .name(chart)
                 .chart(chart)
                 .version(version)
@@ -158,11 +181,11 @@ final class ClusterServices {
                 .values(values)
                 .atomic(true)
                 .cleanupOnFail(true)
-                .build(), k8s());
+                .build(), CustomResourceOptions.builder().parent(parent).provider(provider).dependsOn(after).build());
     }
 
-    private void policy(String policyName, com.pulumi.aws.iam.Role role, Output<String> document) {
-        new RolePolicy(policyName, RolePolicyArgs.builder().role(role.id()).policy(document).build(),
+    private RolePolicy policy(String policyName, com.pulumi.aws.iam.Role role, Output<String> document) {
+        return new RolePolicy(policyName, RolePolicyArgs.builder().role(role.id()).policy(document).build(),
                 CustomResourceOptions.builder().parent(parent).build());
     }
 

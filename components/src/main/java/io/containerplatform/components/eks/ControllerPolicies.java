@@ -1,7 +1,13 @@
 package io.containerplatform.components.eks;
 
+import com.google.gson.JsonParser;
 import io.containerplatform.components.common.IamPolicy;
+import io.containerplatform.components.common.Json;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -25,50 +31,26 @@ final class ControllerPolicies {
     }
 
     /**
-     * AWS Load Balancer Controller: the official policy's permissions, with every create, modify and delete of
-     * load balancers, target groups and security groups limited to resources tagged {@code elbv2.k8s.aws/cluster}.
+     * The AWS Load Balancer Controller's own IAM policy for controller version {@code appVersion} (e.g.
+     * {@code v2.17.1}), vendored unchanged from its release ({@code VENDORED.md} beside it), as compact JSON.
+     * Fails naming the file to vendor when that version has none.
      */
-    static String loadBalancerController() {
-        var describe = IamPolicy.allow(List.of("ec2:DescribeAccountAttributes", "ec2:DescribeAddresses", "ec2:DescribeAvailabilityZones",
-                "ec2:DescribeInternetGateways", "ec2:DescribeVpcs", "ec2:DescribeVpcPeeringConnections", "ec2:DescribeSubnets",
-                "ec2:DescribeSecurityGroups", "ec2:DescribeInstances", "ec2:DescribeNetworkInterfaces", "ec2:DescribeTags",
-                "ec2:GetCoipPoolUsage", "ec2:DescribeCoipPools", "ec2:GetSecurityGroupsForVpc", "ec2:DescribeIpamPools",
-                "ec2:DescribeRouteTables", "elasticloadbalancing:DescribeLoadBalancers", "elasticloadbalancing:DescribeLoadBalancerAttributes",
-                "elasticloadbalancing:DescribeListeners", "elasticloadbalancing:DescribeListenerCertificates",
-                "elasticloadbalancing:DescribeSSLPolicies", "elasticloadbalancing:DescribeRules", "elasticloadbalancing:DescribeTargetGroups",
-                "elasticloadbalancing:DescribeTargetGroupAttributes", "elasticloadbalancing:DescribeTargetHealth",
-                "elasticloadbalancing:DescribeTags", "elasticloadbalancing:DescribeTrustStores",
-                "elasticloadbalancing:DescribeListenerAttributes", "elasticloadbalancing:DescribeCapacityReservation",
-                "acm:ListCertificates", "acm:DescribeCertificate", "iam:ListServerCertificates", "iam:GetServerCertificate",
-                "cognito-idp:DescribeUserPoolClient", "waf-regional:GetWebACL", "waf-regional:GetWebACLForResource",
-                "waf-regional:AssociateWebACL", "waf-regional:DisassociateWebACL", "wafv2:GetWebACL", "wafv2:GetWebACLForResource",
-                "wafv2:AssociateWebACL", "wafv2:DisassociateWebACL", "shield:GetSubscriptionState", "shield:DescribeProtection",
-                "shield:CreateProtection", "shield:DeleteProtection"), List.of("*"));
-        var linkedRole = scoped(List.of("iam:CreateServiceLinkedRole"), List.of("*"),
-                obj("StringEquals", obj("iam:AWSServiceName", "elasticloadbalancing.amazonaws.com")));
-        var createGroup = scoped(List.of("ec2:CreateSecurityGroup", "ec2:CreateTags"), List.of("*"),
-                obj("StringEquals", obj("ec2:CreateAction", "CreateSecurityGroup"),
-                        "Null", obj("aws:RequestTag/elbv2.k8s.aws/cluster", "false")));
-        var ownGroups = scoped(List.of("ec2:AuthorizeSecurityGroupIngress", "ec2:RevokeSecurityGroupIngress", "ec2:DeleteSecurityGroup",
-                        "ec2:CreateTags", "ec2:DeleteTags"), List.of("arn:aws:ec2:*:*:security-group/*"),
-                obj("Null", obj("aws:ResourceTag/elbv2.k8s.aws/cluster", "false")));
-        var createLb = scoped(List.of("elasticloadbalancing:CreateLoadBalancer", "elasticloadbalancing:CreateTargetGroup"), List.of("*"),
-                obj("Null", obj("aws:RequestTag/elbv2.k8s.aws/cluster", "false")));
-        var listeners = IamPolicy.allow(List.of("elasticloadbalancing:CreateListener", "elasticloadbalancing:DeleteListener",
-                "elasticloadbalancing:CreateRule", "elasticloadbalancing:DeleteRule", "elasticloadbalancing:ModifyListener",
-                "elasticloadbalancing:AddListenerCertificates", "elasticloadbalancing:RemoveListenerCertificates",
-                "elasticloadbalancing:ModifyRule", "elasticloadbalancing:SetWebAcl", "elasticloadbalancing:ModifyListenerAttributes"),
-                List.of("*"));
-        var ownLbs = scoped(List.of("elasticloadbalancing:ModifyLoadBalancerAttributes", "elasticloadbalancing:SetIpAddressType",
-                        "elasticloadbalancing:SetSecurityGroups", "elasticloadbalancing:SetSubnets", "elasticloadbalancing:DeleteLoadBalancer",
-                        "elasticloadbalancing:ModifyTargetGroup", "elasticloadbalancing:ModifyTargetGroupAttributes",
-                        "elasticloadbalancing:DeleteTargetGroup", "elasticloadbalancing:AddTags", "elasticloadbalancing:RemoveTags",
-                        "elasticloadbalancing:ModifyCapacityReservation"),
-                List.of("arn:aws:elasticloadbalancing:*:*:loadbalancer/*", "arn:aws:elasticloadbalancing:*:*:targetgroup/*/*"),
-                obj("Null", obj("aws:ResourceTag/elbv2.k8s.aws/cluster", "false")));
-        var targets = IamPolicy.allow(List.of("elasticloadbalancing:RegisterTargets", "elasticloadbalancing:DeregisterTargets"),
-                List.of("arn:aws:elasticloadbalancing:*:*:targetgroup/*/*"));
-        return IamPolicy.document(List.of(describe, linkedRole, createGroup, ownGroups, createLb, listeners, ownLbs, targets));
+    static String loadBalancerController(String appVersion) {
+        var file = loadBalancerControllerPolicyFile(appVersion);
+        try (InputStream in = ControllerPolicies.class.getResourceAsStream(file)) {
+            if (in == null) {
+                throw new IllegalStateException("no vendored IAM policy for the AWS Load Balancer Controller " + appVersion
+                        + ": add docs/install/iam_policy.json of its release tag as " + file + " (see VENDORED.md)");
+            }
+            return Json.write(JsonParser.parseString(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The resource holding the vendored policy of controller version {@code appVersion}. */
+    static String loadBalancerControllerPolicyFile(String appVersion) {
+        return "aws-load-balancer-controller-" + appVersion + "-iam-policy.json";
     }
 
     private static Map<String, Object> scoped(List<String> actions, List<String> resources, Map<String, Object> condition) {

@@ -13,8 +13,8 @@ import java.util.Map;
 /** Arguments of {@link EksPlatformComponent}. Immutable; build with {@link #builder()}. */
 public final class EksPlatformArgs {
 
-    /** Kubernetes versions this component is tested with; the default is the newest. */
-    public static final List<String> SUPPORTED_VERSIONS = List.of("1.30", "1.31", "1.32", "1.33");
+    /** Kubernetes versions this component supports: those {@link ChartVersions} has charts for. */
+    public static final List<String> SUPPORTED_VERSIONS = ChartVersions.supportedVersions();
     /** Default Kubernetes version. */
     public static final String DEFAULT_VERSION = "1.33";
     /** The add-ons the component installs. */

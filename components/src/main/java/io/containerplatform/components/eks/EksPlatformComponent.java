@@ -42,6 +42,7 @@ import com.pulumi.core.Output;
 import com.pulumi.deployment.InvokeOptions;
 import com.pulumi.kubernetes.Provider;
 import com.pulumi.kubernetes.ProviderArgs;
+import com.pulumi.kubernetes.helm.v3.Release;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
@@ -82,6 +83,8 @@ public class EksPlatformComponent extends ComponentResource {
     private final Output<String> nodeRoleArn;
     private final Output<String> dataBucketName;
     private final Provider provider;
+    private final Release loadBalancerController;
+    private final ChartVersions chartVersions;
 
     public EksPlatformComponent(String name, EksPlatformArgs args, ComponentResourceOptions options) {
         super(TYPE, name, options);
@@ -90,6 +93,7 @@ public class EksPlatformComponent extends ComponentResource {
 
         var clusterRole = role(name + "-cluster-role", "EKS control plane of " + name, "eks.amazonaws.com",
                 List.of("arn:aws:iam::aws:policy/AmazonEKSClusterPolicy"));
+
         var key = new Key(name + "-secrets-key", KeyArgs.builder()
                 .description("Encrypts the Kubernetes secrets of " + name)
                 .enableKeyRotation(true)
@@ -110,7 +114,7 @@ public class EksPlatformComponent extends ComponentResource {
         var cluster = new Cluster(name, ClusterArgs.builder()
                 .name(name)
                 .version(args.version())
-                .roleArn(clusterRole.arn())
+                .roleArn(clusterRole.role().arn())
                 .vpcConfig(vpc.build())
                 .enabledClusterLogTypes(LOG_TYPES)
                 .encryptionConfig(ClusterEncryptionConfigArgs.builder()
@@ -121,7 +125,7 @@ public class EksPlatformComponent extends ComponentResource {
                         .authenticationMode("API")
                         .bootstrapClusterCreatorAdminPermissions(true)
                         .build())
-                .build(), CustomResourceOptions.builder().parent(this).dependsOn(logGroup).build());
+                .build(), CustomResourceOptions.builder().parent(this).dependsOn(withLogGroup(clusterRole.attachments(), logGroup)).build());
 
         for (int i = 0; i < args.adminPrincipalArns().size(); i++) {
             var principal = args.adminPrincipalArns().get(i);
@@ -144,7 +148,7 @@ public class EksPlatformComponent extends ComponentResource {
         var nodeRole = role(name + "-node-role", "Nodes of " + name, "ec2.amazonaws.com", NODE_POLICIES);
         var nodeGroups = new ArrayList<Resource>();
         for (var spec : args.nodeGroups()) {
-            nodeGroups.add(nodeGroup(name, spec, cluster, nodeRole));
+            nodeGroups.add(nodeGroup(name, spec, cluster, nodeRole.role(), nodeRole.attachments()));
         }
 
         var ebsRole = Irsa.role(this, name + "-ebs-csi-role", oidc.arn(), issuer, "kube-system", "ebs-csi-controller-sa");
@@ -178,12 +182,15 @@ public class EksPlatformComponent extends ComponentResource {
                 .enableServerSideApply(true)
                 .build(), CustomResourceOptions.builder().parent(this).dependsOn(nodeGroups).build());
 
-        new ClusterServices(this, name, args, provider, new ClusterServices.Identity(oidc.arn(), issuer, region, cluster.name(), args.vpcId()));
+        var services = new ClusterServices(this, name, args, provider,
+                new ClusterServices.Identity(oidc.arn(), issuer, region, cluster.name(), args.vpcId()));
+        this.loadBalancerController = services.loadBalancerController();
+        this.chartVersions = services.charts();
 
         this.clusterName = cluster.name();
         this.endpoint = cluster.endpoint();
         this.oidcProviderArn = oidc.arn();
-        this.nodeRoleArn = nodeRole.arn();
+        this.nodeRoleArn = nodeRole.role().arn();
         this.dataBucketName = args.dataBucketName();
         registerOutputs(Map.of("clusterName", clusterName, "endpoint", endpoint, "oidcProviderArn", oidcProviderArn,
                 "kubeconfig", kubeconfig, "nodeRoleArn", nodeRoleArn, "dataBucketName", dataBucketName));
@@ -204,7 +211,7 @@ public class EksPlatformComponent extends ComponentResource {
                         "interactiveMode", "Never"))))));
     }
 
-    private NodeGroup nodeGroup(String name, NodeGroupSpec spec, Cluster cluster, Role nodeRole) {
+    private NodeGroup nodeGroup(String name, NodeGroupSpec spec, Cluster cluster, Role nodeRole, List<Resource> nodeRolePolicies) {
         var groupName = name + "-" + spec.name();
         var template = new LaunchTemplate(groupName + "-lt", LaunchTemplateArgs.builder()
                 .description("Nodes of " + groupName)
@@ -233,22 +240,37 @@ public class EksPlatformComponent extends ComponentResource {
                 .labels(spec.labels())
                 .taints(spec.taints().stream().map(t -> NodeGroupTaintArgs.builder().key(t.key()).value(t.value()).effect(t.effect()).build()).toList())
                 .tags(Map.of("k8s.io/cluster-autoscaler/enabled", "true", "k8s.io/cluster-autoscaler/" + name, "owned"))
-                .build(), CustomResourceOptions.builder().parent(this).ignoreChanges("scalingConfig.desiredSize").build());
+                .build(), CustomResourceOptions.builder().parent(this).dependsOn(nodeRolePolicies)
+                .ignoreChanges("scalingConfig.desiredSize").build());
     }
 
-    private Role role(String roleName, String description, String service, List<String> policies) {
+    /**
+     * A role and its policy attachments: what uses the role depends on the attachments, so that it is created
+     * with its permissions in place (nodes join, the control plane manages ENIs) and destroyed before they go.
+     */
+    private record AttachedRole(Role role, List<Resource> attachments) {
+    }
+
+    private AttachedRole role(String roleName, String description, String service, List<String> policies) {
         var role = new Role(roleName, RoleArgs.builder()
                 .description(description)
                 .assumeRolePolicy(IamPolicy.assumedByService(service))
                 .build(), child());
+        var attachments = new ArrayList<Resource>();
         for (int i = 0; i < policies.size(); i++) {
-            attach(roleName + "-policy-" + i, role, policies.get(i));
+            attachments.add(attach(roleName + "-policy-" + i, role, policies.get(i)));
         }
-        return role;
+        return new AttachedRole(role, List.copyOf(attachments));
     }
 
-    private void attach(String attachmentName, Role role, String policyArn) {
-        new RolePolicyAttachment(attachmentName, RolePolicyAttachmentArgs.builder().role(role.name()).policyArn(policyArn).build(), child());
+    private static List<Resource> withLogGroup(List<Resource> resources, Resource logGroup) {
+        var all = new ArrayList<>(resources);
+        all.add(logGroup);
+        return all;
+    }
+
+    private RolePolicyAttachment attach(String attachmentName, Role role, String policyArn) {
+        return new RolePolicyAttachment(attachmentName, RolePolicyAttachmentArgs.builder().role(role.name()).policyArn(policyArn).build(), child());
     }
 
     private CustomResourceOptions child() {
@@ -270,4 +292,13 @@ public class EksPlatformComponent extends ComponentResource {
 
     /** The Kubernetes provider of this cluster, for downstream components (the data pipeline). */
     public Provider provider() { return provider; }
+
+    /**
+     * The AWS Load Balancer Controller's Helm release: downstream components make everything that creates a
+     * Service or an Ingress depend on it (its webhooks must be up; its finalizers must run before it goes).
+     */
+    public Release loadBalancerController() { return loadBalancerController; }
+
+    /** The chart versions pinned for this cluster's Kubernetes version, for downstream components' own charts. */
+    public ChartVersions chartVersions() { return chartVersions; }
 }

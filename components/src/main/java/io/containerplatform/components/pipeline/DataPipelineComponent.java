@@ -7,6 +7,7 @@ import com.pulumi.kubernetes.helm.v3.inputs.RepositoryOptsArgs;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
+import com.pulumi.resources.Resource;
 import io.containerplatform.components.kubernetes.Manifest;
 
 import java.net.URLEncoder;
@@ -33,7 +34,13 @@ public class DataPipelineComponent extends ComponentResource {
     static final String SECRET = "pipeline-secrets";
     /** Namespace of Prometheus and Grafana. */
     static final String MONITORING = "monitoring";
-    static final String KEDA_CHART_VERSION = "2.16.0";
+    /** Namespace of KEDA. */
+    static final String KEDA = "keda";
+    /**
+     * The label that lets a pod publish to RabbitMQ: pods labelled {@code pipeline.containerplatform.io/publisher: "true"},
+     * in any namespace, may reach its AMQP port; nothing else outside the pipeline may.
+     */
+    public static final String PUBLISHER_LABEL = "pipeline.containerplatform.io/publisher";
 
     private final Output<String> apiUrl;
     private final Output<String> rabbitmqService;
@@ -43,10 +50,13 @@ public class DataPipelineComponent extends ComponentResource {
     public DataPipelineComponent(String name, PipelineArgs args, ComponentResourceOptions options) {
         super(TYPE, name, options);
         var ns = args.namespace();
-        var bootstrap = new Kube(this, args.provider(), name, ns, List.of());
+        List<Resource> controller = args.loadBalancerController().map(List::of).orElse(List.of());
+        var bootstrap = new Kube(this, args.provider(), name, ns, controller);
         var namespace = bootstrap.apply("namespace", Manifest.metadataOnly("v1", "Namespace", obj("name", ns, "labels", obj(
                 "pod-security.kubernetes.io/enforce", "restricted", "pod-security.kubernetes.io/warn", "restricted"))));
-        var kube = new Kube(this, args.provider(), name, ns, List.of(namespace));
+        var after = new java.util.ArrayList<Resource>(controller);
+        after.add(namespace);
+        var kube = new Kube(this, args.provider(), name, ns, List.copyOf(after));
         kube.apply("quota", Manifest.withSpec("v1", "ResourceQuota", Pods.metadata("data-pipeline-quota", ns, "data-pipeline"), obj(
                 "hard", obj("requests.cpu", "16", "requests.memory", "48Gi", "limits.memory", "96Gi", "pods", "60",
                         "persistentvolumeclaims", "20", "requests.storage", "2Ti"))));
@@ -60,13 +70,13 @@ public class DataPipelineComponent extends ComponentResource {
         var keda = new Release(name + "-keda", ReleaseArgs.builder()
                 .name("keda")
                 .chart("keda")
-                .version(KEDA_CHART_VERSION)
-                .namespace("keda")
+                .version(args.charts().keda())
+                .namespace(KEDA)
                 .createNamespace(true)
                 .repositoryOpts(RepositoryOptsArgs.builder().repo("https://kedacore.github.io/charts").build())
                 .atomic(true)
-                .build(), CustomResourceOptions.builder().parent(this).provider(args.provider()).build());
-        var prometheus = Monitoring.install(kube, args.grafanaAdminPassword());
+                .build(), CustomResourceOptions.builder().parent(this).provider(args.provider()).dependsOn(controller).build());
+        var prometheus = Monitoring.install(kube, args);
 
         RabbitMq.declare(kube, args);
         MongoDb.declare(kube, args);

@@ -20,7 +20,6 @@ import static io.containerplatform.components.pipeline.Pods.metadata;
  */
 final class Monitoring {
 
-    static final String CHART_VERSION = "65.1.1";
     static final String RELEASE = "kube-prometheus-stack";
     /** Ready messages that count as a backlog. */
     static final int BACKLOG_MESSAGES = 1000;
@@ -28,28 +27,55 @@ final class Monitoring {
     private Monitoring() {
     }
 
-    /** The stack in {@code monitoring}; returns the Helm release (the ServiceMonitor and PrometheusRule CRDs come with it). */
-    static Release install(Kube kube, Output<String> grafanaPassword) {
+    /**
+     * The stack in {@code monitoring}; returns the Helm release (the ServiceMonitor and PrometheusRule CRDs come
+     * with it). Alertmanager routes every alert but its Watchdog to {@link PipelineArgs#alertWebhookUrl()} when set.
+     */
+    static Release install(Kube kube, PipelineArgs args) {
+        var grafanaPassword = args.grafanaAdminPassword();
         var monitoring = DataPipelineComponent.MONITORING;
         var namespace = kube.apply("monitoring-namespace", Manifest.metadataOnly("v1", "Namespace", obj("name", monitoring,
                 "labels", obj("pod-security.kubernetes.io/enforce", "privileged"))), List.of());
         var admin = kube.apply("grafana-admin", Manifest.secret(obj("name", "grafana-admin", "namespace", monitoring),
                 grafanaPassword.applyValue(p -> Map.of("admin-user", "admin", "admin-password", p))), List.of(namespace));
+        var webhook = args.alertWebhookUrl().orElse(Output.of(""));
+        var values = webhook.applyValue(url -> {
+            var chartValues = obj(
+                    "grafana", obj("admin", obj("existingSecret", "grafana-admin", "userKey", "admin-user", "passwordKey", "admin-password")),
+                    "prometheus", obj("prometheusSpec", obj(
+                            "serviceMonitorSelectorNilUsesHelmValues", false,
+                            "ruleSelectorNilUsesHelmValues", false,
+                            "retention", "15d")));
+            if (!url.isEmpty()) {
+                chartValues.put("alertmanager", obj("config", alertmanagerConfig(url)));
+            }
+            return chartValues;
+        });
+        var after = new java.util.ArrayList<Resource>(kube.after());
+        after.add(admin);
         return new Release(kube.prefix() + "-monitoring", ReleaseArgs.builder()
                 .name(RELEASE)
                 .chart(RELEASE)
-                .version(CHART_VERSION)
+                .version(args.charts().kubePrometheusStack())
                 .namespace(monitoring)
                 .repositoryOpts(RepositoryOptsArgs.builder().repo("https://prometheus-community.github.io/helm-charts").build())
-                .values(obj(
-                        "grafana", obj("admin", obj("existingSecret", "grafana-admin", "userKey", "admin-user", "passwordKey", "admin-password")),
-                        "prometheus", obj("prometheusSpec", obj(
-                                "serviceMonitorSelectorNilUsesHelmValues", false,
-                                "ruleSelectorNilUsesHelmValues", false,
-                                "retention", "15d"))))
+                .values(args.alertWebhookUrl().isPresent() ? values.asSecret() : values)
                 .atomic(true)
                 .cleanupOnFail(true)
-                .build(), CustomResourceOptions.builder().parent(kube.parent()).provider(kube.provider()).dependsOn(admin).build());
+                .build(), CustomResourceOptions.builder().parent(kube.parent()).provider(kube.provider()).dependsOn(after).build());
+    }
+
+    /**
+     * Alertmanager's configuration: every alert to the webhook (resolved ones too), grouped by alert and
+     * namespace; the chart's always-firing Watchdog to a receiver that drops it.
+     */
+    static Map<String, Object> alertmanagerConfig(String webhookUrl) {
+        return obj(
+                "route", obj("receiver", "pipeline-webhook", "group_by", List.of("alertname", "namespace"),
+                        "group_wait", "30s", "group_interval", "5m", "repeat_interval", "4h",
+                        "routes", List.of(obj("receiver", "null", "matchers", List.of("alertname = \"Watchdog\"")))),
+                "receivers", List.of(obj("name", "null"),
+                        obj("name", "pipeline-webhook", "webhook_configs", List.of(obj("url", webhookUrl, "send_resolved", true)))));
     }
 
     static void declare(Kube kube, Resource stack) {

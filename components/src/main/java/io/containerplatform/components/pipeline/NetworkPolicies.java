@@ -10,10 +10,12 @@ import static io.containerplatform.components.common.Json.obj;
 import static io.containerplatform.components.pipeline.Pods.metadata;
 
 /**
- * Default deny in the pipeline's namespace, then exactly the flows the pipeline needs: Spark to RabbitMQ 5672,
- * Spark and the API to MongoDB 27017, the load balancer (from the VPC) to the API, Prometheus to the metrics
- * ports, RabbitMQ and MongoDB members among themselves, DNS, and what each needs outside (the Kubernetes API
- * for RabbitMQ peer discovery, HTTPS to AWS for Spark).
+ * Default deny in the pipeline's namespace, then exactly the flows the pipeline needs: Spark, the KEDA operator
+ * (its RabbitMQ scaler reads the queue length over AMQP) and publishers (pods labelled
+ * {@link DataPipelineComponent#PUBLISHER_LABEL}, any namespace) to RabbitMQ 5672, Spark and the API to MongoDB
+ * 27017, the load balancer (from the VPC) to the API, Prometheus to the metrics ports, RabbitMQ and MongoDB
+ * members among themselves, DNS, and what each needs outside (the Kubernetes API for RabbitMQ peer discovery,
+ * HTTPS to AWS for Spark).
  */
 final class NetworkPolicies {
 
@@ -33,7 +35,12 @@ final class NetworkPolicies {
                 "podSelector", Pods.selector(RabbitMq.APP),
                 "policyTypes", List.of("Ingress", "Egress"),
                 "ingress", List.of(
-                        obj("from", List.of(obj("podSelector", Pods.selector(Processor.APP))), "ports", List.of(tcp(5672))),
+                        obj("from", List.of(obj("podSelector", Pods.selector(Processor.APP)),
+                                obj("namespaceSelector", obj("matchLabels", obj("kubernetes.io/metadata.name", DataPipelineComponent.KEDA)),
+                                        "podSelector", obj("matchLabels", obj("app.kubernetes.io/name", "keda-operator"))),
+                                obj("namespaceSelector", obj(),
+                                        "podSelector", obj("matchLabels", obj(DataPipelineComponent.PUBLISHER_LABEL, "true")))),
+                                "ports", List.of(tcp(5672))),
                         obj("from", List.of(obj("podSelector", Pods.selector(RabbitMq.APP))), "ports", List.of(tcp(4369), tcp(25672), tcp(5672), tcp(15672))),
                         obj("from", List.of(monitoring), "ports", List.of(tcp(15692)))),
                 "egress", List.of(

@@ -1,8 +1,11 @@
 package io.containerplatform.components.pipeline;
 
-import io.containerplatform.components.common.Formats;
 import com.pulumi.core.Output;
 import com.pulumi.kubernetes.Provider;
+import com.pulumi.resources.Resource;
+import io.containerplatform.components.common.Formats;
+import io.containerplatform.components.eks.ChartVersions;
+import io.containerplatform.components.eks.EksPlatformArgs;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -86,6 +89,25 @@ public final class PipelineArgs {
 
     public Output<String> grafanaAdminPassword() { return b.grafanaAdminPassword; }
 
+    /**
+     * The AWS Load Balancer Controller's release in the cluster ({@code EksPlatformComponent.loadBalancerController()}):
+     * every object and release of the pipeline is created after it (its webhooks reject Services until it runs)
+     * and destroyed before it (it owns the Ingress's finalizer). Default: none, for a cluster without it.
+     */
+    public Optional<Resource> loadBalancerController() { return Optional.ofNullable(b.loadBalancerController); }
+
+    /**
+     * The chart versions for the cluster's Kubernetes version ({@code EksPlatformComponent.chartVersions()}):
+     * KEDA and kube-prometheus-stack come from it. Default: those of {@link EksPlatformArgs#DEFAULT_VERSION}.
+     */
+    public ChartVersions charts() { return b.charts; }
+
+    /**
+     * Where Alertmanager sends the pipeline's alerts: an HTTPS webhook URL (Slack, Teams, PagerDuty, an
+     * incident tool), a secret. Default: none, and alerts stay in Alertmanager. Required in production.
+     */
+    public Optional<Output<String>> alertWebhookUrl() { return Optional.ofNullable(b.alertWebhookUrl); }
+
     /** Production: volumes retained when the StatefulSets go, PDBs strict. Default false. */
     public boolean production() { return b.production; }
 
@@ -120,6 +142,9 @@ public final class PipelineArgs {
         private Output<String> mongodbReplicaSetKey;
         private Output<String> grafanaAdminPassword;
         private boolean production;
+        private Resource loadBalancerController;
+        private ChartVersions charts = ChartVersions.forCluster(EksPlatformArgs.DEFAULT_VERSION).orElseThrow();
+        private Output<String> alertWebhookUrl;
 
         public Builder provider(Provider v) { this.provider = v; return this; }
         public Builder vpcCidr(Output<String> v) { this.vpcCidr = v; return this; }
@@ -146,6 +171,9 @@ public final class PipelineArgs {
         public Builder mongodbReplicaSetKey(Output<String> v) { this.mongodbReplicaSetKey = v; return this; }
         public Builder grafanaAdminPassword(Output<String> v) { this.grafanaAdminPassword = v; return this; }
         public Builder production(boolean v) { this.production = v; return this; }
+        public Builder loadBalancerController(Resource v) { this.loadBalancerController = v; return this; }
+        public Builder charts(ChartVersions v) { this.charts = v; return this; }
+        public Builder alertWebhookUrl(Output<String> v) { this.alertWebhookUrl = v; return this; }
 
         /** Validates and builds; the exception lists every invalid field. */
         public PipelineArgs build() {
@@ -181,6 +209,12 @@ public final class PipelineArgs {
             }
             if (messagesPerReplica < 1 || cpuPercent < 1 || cpuPercent > 100 || memoryPercent < 1 || memoryPercent > 100) {
                 errors.add("PipelineArgs: messagesPerReplica must be positive and cpuPercent/memoryPercent within 1 to 100");
+            }
+            if (charts == null) {
+                errors.add("PipelineArgs.charts is required");
+            }
+            if (production && alertWebhookUrl == null) {
+                errors.add("PipelineArgs.alertWebhookUrl is required in production: alerts must reach someone");
             }
             if (storageGb < 1 || storageGb > 16384) {
                 errors.add("PipelineArgs.storageGb: " + storageGb + " is outside 1 to 16384");

@@ -37,8 +37,8 @@ final class Processor {
                 "readinessProbe", Pods.execProbe(running, 20, 15),
                 "livenessProbe", Pods.execProbe(running, 60, 30),
                 "securityContext", Pods.containerSecurity(true));
+        // No replicas: KEDA owns them (an update that set them would scale the Deployment in before KEDA scales it out again).
         kube.apply("spark-processor", Manifest.withSpec("apps/v1", "Deployment", metadata(APP, ns, APP), obj(
-                "replicas", args.minReplicas(),
                 "selector", Pods.selector(APP),
                 "strategy", obj("type", "RollingUpdate", "rollingUpdate", obj("maxUnavailable", 0, "maxSurge", 1)),
                 "template", obj("metadata", obj("labels", Pods.labels(APP)), "spec", obj(

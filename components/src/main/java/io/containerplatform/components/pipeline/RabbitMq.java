@@ -17,6 +17,8 @@ final class RabbitMq {
     static final String APP = "rabbitmq";
     static final String IMAGE = "rabbitmq:3.13.7-management";
     static final int UID = 999;
+    /** The headless Service that gives each node its DNS name. */
+    static final String HEADLESS = "rabbitmq-headless";
 
     private RabbitMq() {
     }
@@ -35,7 +37,8 @@ final class RabbitMq {
                         "cluster_formation.peer_discovery_backend = rabbit_peer_discovery_k8s",
                         "cluster_formation.k8s.host = kubernetes.default.svc.cluster.local",
                         "cluster_formation.k8s.address_type = hostname",
-                        "cluster_formation.k8s.service_name = rabbitmq-headless",
+                        "cluster_formation.k8s.service_name = " + HEADLESS,
+                        "cluster_formation.k8s.hostname_suffix = " + hostnameSuffix(ns),
                         "cluster_formation.node_cleanup.only_log_warning = true",
                         "cluster_partition_handling = autoheal",
                         "queue_master_locator = min-masters",
@@ -44,7 +47,7 @@ final class RabbitMq {
                         "prometheus.tcp.port = 15692",
                         ""))));
         var ports = List.of(port("amqp", 5672), port("management", 15672), port("prometheus", 15692));
-        kube.apply("rabbitmq-headless", Manifest.withSpec("v1", "Service", metadata("rabbitmq-headless", ns, APP), obj(
+        kube.apply("rabbitmq-headless", Manifest.withSpec("v1", "Service", metadata(HEADLESS, ns, APP), obj(
                 "clusterIP", "None", "publishNotReadyAddresses", true, "selector", Pods.labels(APP),
                 "ports", List.of(port("epmd", 4369), port("cluster", 25672), port("amqp", 5672)))));
         kube.apply("rabbitmq-service", Manifest.withSpec("v1", "Service", metadata(APP, ns, APP), obj(
@@ -59,8 +62,8 @@ final class RabbitMq {
                 "env", List.of(
                         Pods.env("RABBITMQ_USE_LONGNAME", "true"),
                         obj("name", "MY_POD_NAME", "valueFrom", obj("fieldRef", obj("fieldPath", "metadata.name"))),
-                        Pods.env("RABBITMQ_NODENAME", "rabbit@$(MY_POD_NAME).rabbitmq-headless." + ns + ".svc.cluster.local"),
-                        Pods.env("K8S_SERVICE_NAME", "rabbitmq-headless"),
+                        Pods.env("RABBITMQ_NODENAME", "rabbit@$(MY_POD_NAME)" + hostnameSuffix(ns)),
+                        Pods.env("K8S_SERVICE_NAME", HEADLESS),
                         Pods.secretEnv("RABBITMQ_DEFAULT_USER", DataPipelineComponent.SECRET, "rabbitmq-user"),
                         Pods.secretEnv("RABBITMQ_DEFAULT_PASS", DataPipelineComponent.SECRET, "rabbitmq-password"),
                         Pods.secretEnv("RABBITMQ_ERLANG_COOKIE", DataPipelineComponent.SECRET, "rabbitmq-erlang-cookie")),
@@ -71,7 +74,7 @@ final class RabbitMq {
                 "livenessProbe", Pods.execProbe(List.of("rabbitmq-diagnostics", "-q", "status"), 60, 30),
                 "securityContext", Pods.containerSecurity(false));
         var statefulSet = obj(
-                "serviceName", "rabbitmq-headless",
+                "serviceName", HEADLESS,
                 "replicas", args.rabbitmqReplicas(),
                 "podManagementPolicy", "Parallel",
                 "selector", Pods.selector(APP),
@@ -87,6 +90,16 @@ final class RabbitMq {
         kube.apply("rabbitmq", Manifest.withSpec("apps/v1", "StatefulSet", metadata(APP, ns, APP), statefulSet));
         kube.apply("rabbitmq-pdb", Manifest.withSpec("policy/v1", "PodDisruptionBudget", metadata(APP, ns, APP),
                 Pods.disruptionBudget(APP, "maxUnavailable", 1)));
+    }
+
+    /**
+     * What peer discovery appends to the host names it reads from the headless Service's endpoints (the pod
+     * names): {@code .rabbitmq-headless.<ns>.svc.cluster.local}, so that peers are
+     * {@code rabbit@rabbitmq-<i>.rabbitmq-headless.<ns>.svc.cluster.local}, each node's own {@code RABBITMQ_NODENAME}.
+     * Without it the nodes look for {@code rabbit@rabbitmq-<i>}, never find each other and each forms its own cluster.
+     */
+    static String hostnameSuffix(String namespace) {
+        return "." + HEADLESS + "." + namespace + ".svc.cluster.local";
     }
 
     private static Map<String, Object> port(String name, int port) {

@@ -109,12 +109,12 @@ class EksPlatformComponentTest {
 
     @Test
     void addOnsResolveVersionsForTheClusterUnlessPinned() {
-        var mocks = build(args().version("1.31").addonVersions(Map.of("coredns", "v1.11.3-eksbuild.2")).build());
+        var mocks = build(args().version("1.32").addonVersions(Map.of("coredns", "v1.11.3-eksbuild.2")).build());
         assertThat(mocks.ofType("aws:eks/addon:Addon")).extracting(r -> r.inputs.get("addonName"))
                 .containsExactlyInAnyOrder("vpc-cni", "coredns", "kube-proxy", "aws-ebs-csi-driver");
         assertThat(mocks.named("aws:eks/addon:Addon", "k8s-coredns").inputs).containsEntry("addonVersion", "v1.11.3-eksbuild.2");
         assertThat(mocks.named("aws:eks/addon:Addon", "k8s-vpc-cni").inputs).containsEntry("addonVersion", "v1.0.0-eksbuild.1");
-        assertThat(mocks.calls()).anySatisfy(c -> assertThat(c.args).containsEntry("addonName", "kube-proxy").containsEntry("kubernetesVersion", "1.31"));
+        assertThat(mocks.calls()).anySatisfy(c -> assertThat(c.args).containsEntry("addonName", "kube-proxy").containsEntry("kubernetesVersion", "1.32"));
         assertThat(mocks.named("aws:eks/addon:Addon", "k8s-aws-ebs-csi-driver").inputs)
                 .containsEntry("serviceAccountRoleArn", PlatformMocks.arn("aws:iam/role:Role", "k8s-ebs-csi-role"));
     }
@@ -155,17 +155,53 @@ class EksPlatformComponentTest {
                 .containsEntry("parameters", Map.of("type", "gp3", "encrypted", "true", "fsType", "ext4"));
         assertThat(mapInput(storage, "metadata")).containsEntry("annotations", Map.of("storageclass.kubernetes.io/is-default-class", "true"));
         var autoscaler = mocks.named("kubernetes:helm.sh/v3:Release", "k8s-cluster-autoscaler");
-        assertThat(autoscaler.inputs).containsEntry("chart", "cluster-autoscaler").containsEntry("version", "9.43.2");
+        assertThat(autoscaler.inputs).containsEntry("chart", "cluster-autoscaler").containsEntry("version", "9.51.0");
         assertThat((Map<String, Object>) autoscaler.inputs.get("values")).containsEntry("autoDiscovery", Map.of("clusterName", "k8s"));
         var lb = mocks.named("kubernetes:helm.sh/v3:Release", "k8s-aws-load-balancer-controller");
         assertThat((Map<String, Object>) lb.inputs.get("values")).containsEntry("vpcId", "vpc-1").containsEntry("clusterName", "k8s");
     }
 
     @Test
-    void controllerPoliciesAreScopedToThisCluster() {
+    void clusterAutoscalerPolicyIsScopedToThisCluster() {
         assertThat(ControllerPolicies.clusterAutoscaler("k8s")).contains("\"aws:ResourceTag/k8s.io/cluster-autoscaler/k8s\":\"owned\"");
-        assertThat(ControllerPolicies.loadBalancerController()).contains("aws:ResourceTag/elbv2.k8s.aws/cluster")
-                .doesNotContain("\"Action\":[\"*\"]").doesNotContain("iam:PassRole");
+    }
+
+    @Test
+    void loadBalancerControllerRoleHasTheVendoredPolicyOfTheControllerVersionInUse() throws Exception {
+        for (var version : EksPlatformArgs.SUPPORTED_VERSIONS) {
+            var charts = ChartVersions.forCluster(version).orElseThrow();
+            var mocks = build(args().version(version).build());
+            assertThat(mocks.named("kubernetes:helm.sh/v3:Release", "k8s-aws-load-balancer-controller").inputs)
+                    .containsEntry("version", charts.loadBalancerController());
+            var file = "/io/containerplatform/components/eks/" + ControllerPolicies.loadBalancerControllerPolicyFile(charts.loadBalancerControllerApp());
+            try (var in = getClass().getResourceAsStream(file)) {
+                assertThat(in).describedAs("vendored policy " + file).isNotNull();
+                var vendored = JsonParser.parseString(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+                var policy = mocks.named("aws:iam/rolePolicy:RolePolicy", "k8s-lb-controller-policy").inputs.get("policy");
+                assertThat(JsonParser.parseString((String) policy)).isEqualTo(vendored);
+            }
+        }
+        assertThatThrownBy(() -> ControllerPolicies.loadBalancerController("v9.9.9"))
+                .hasMessage("no vendored IAM policy for the AWS Load Balancer Controller v9.9.9: add docs/install/iam_policy.json of its "
+                        + "release tag as aws-load-balancer-controller-v9.9.9-iam-policy.json (see VENDORED.md)");
+    }
+
+    @Test
+    void chartVersionsComeFromTheTableOfTheClusterVersion() {
+        assertThat(ChartVersions.supportedVersions()).containsExactly("1.32", "1.33", "1.34").isEqualTo(EksPlatformArgs.SUPPORTED_VERSIONS);
+        for (var version : ChartVersions.supportedVersions()) {
+            var charts = ChartVersions.forCluster(version).orElseThrow();
+            var mocks = build(args().version(version).build());
+            var releases = new java.util.HashMap<String, Object>();
+            mocks.ofType("kubernetes:helm.sh/v3:Release").forEach(r -> releases.put((String) r.inputs.get("chart"), r.inputs.get("version")));
+            assertThat(releases).describedAs("charts of a %s cluster", version).containsOnly(
+                    Map.entry("cluster-autoscaler", charts.clusterAutoscaler()),
+                    Map.entry("aws-load-balancer-controller", charts.loadBalancerController()),
+                    Map.entry("metrics-server", charts.metricsServer()));
+        }
+        // cluster-autoscaler's minor version must be the control plane's: each row's chart was read for that minor
+        assertThat(ChartVersions.BY_CLUSTER_VERSION).extractingFromEntries(e -> e.getKey() + " " + e.getValue().clusterAutoscaler())
+                .containsExactly("1.32 9.46.6", "1.33 9.51.0", "1.34 9.53.0");
     }
 
     @Test
@@ -182,7 +218,7 @@ class EksPlatformComponentTest {
                 .adminPrincipalArns(List.of("admin")).nodeGroups(List.of(new NodeGroupSpec("Bad_Name", List.of(), "CHEAP", 3, 1, 2, 10,
                         Map.of(), List.of()))).build())
                 .hasMessage("EksPlatformArgs.vpcId, privateSubnetIds, dataBucketName and dataBucketArn are required; "
-                        + "EksPlatformArgs.version: \"1.20\" is not one of [1.30, 1.31, 1.32, 1.33]; "
+                        + "EksPlatformArgs.version: \"1.20\" is not one of [1.32, 1.33, 1.34]; "
                         + "EksPlatformArgs.publicAccessCidrs: 0.0.0.0/0 opens the API endpoint to the internet in production; "
                         + "EksPlatformArgs.publicAccessCidrs: \"x\" is not an IPv4 CIDR block; "
                         + "EksPlatformArgs.adminPrincipalArns: \"admin\" is not an IAM role or user ARN; "

@@ -5,6 +5,8 @@ import com.pulumi.kubernetes.Provider;
 import com.pulumi.kubernetes.ProviderArgs;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.test.Mocks.ResourceArgs;
+import io.containerplatform.components.eks.ChartVersions;
+import io.containerplatform.components.eks.EksPlatformArgs;
 import io.containerplatform.components.testing.MockStack;
 import io.containerplatform.components.testing.PlatformMocks;
 import org.junit.jupiter.api.Test;
@@ -100,6 +102,64 @@ class DataPipelineComponentTest {
     }
 
     @Test
+    void rabbitMqPeerNamesAreTheStatefulSetPodsDnsNames() {
+        var mocks = build(b -> b.rabbitmqReplicas(3).namespace("stream"));
+        var set = kind(mocks, "StatefulSet", "rabbitmq");
+        var conf = ((String) ((Map<String, Object>) kind(mocks, "ConfigMap", "rabbitmq-config").inputs.get("data")).get("rabbitmq.conf"))
+                .lines().filter(l -> l.contains(" = ")).collect(java.util.stream.Collectors.toMap(
+                        l -> l.substring(0, l.indexOf(" = ")), l -> l.substring(l.indexOf(" = ") + 3)));
+        assertThat(conf).containsEntry("cluster_formation.k8s.address_type", "hostname");
+        var headless = (String) spec(set).get("serviceName");
+        assertThat(conf).containsEntry("cluster_formation.k8s.service_name", headless);
+        var nodeName = ((List<Map<String, Object>>) container(set).get("env")).stream()
+                .filter(e -> "RABBITMQ_NODENAME".equals(e.get("name"))).findFirst().orElseThrow().get("value");
+        for (int i = 0; i < 3; i++) {
+            var pod = "rabbitmq-" + i;
+            // what peer discovery computes: the endpoint's host name (the pod name) plus the suffix
+            var peer = "rabbit@" + pod + conf.getOrDefault("cluster_formation.k8s.hostname_suffix", "");
+            var podDns = pod + "." + headless + ".stream.svc.cluster.local";
+            assertThat(peer).isEqualTo("rabbit@" + podDns).isEqualTo(((String) nodeName).replace("$(MY_POD_NAME)", pod));
+        }
+    }
+
+    @Test
+    void rabbitMqAdmitsTheProcessorKedaAndLabelledPublishersAndNothingElseFromOutside() {
+        var mocks = build(b -> b);
+        var ingress = (List<Map<String, Object>>) spec(kind(mocks, "NetworkPolicy", "rabbitmq")).get("ingress");
+        assertThat(ingress.get(0)).containsEntry("ports", List.of(Map.of("protocol", "TCP", "port", 5672.0)))
+                .containsEntry("from", List.of(
+                        Map.of("podSelector", Map.of("matchLabels", Map.of("app.kubernetes.io/name", "spark-processor"))),
+                        Map.of("namespaceSelector", Map.of("matchLabels", Map.of("kubernetes.io/metadata.name", "keda")),
+                                "podSelector", Map.of("matchLabels", Map.of("app.kubernetes.io/name", "keda-operator"))),
+                        Map.of("namespaceSelector", Map.of(),
+                                "podSelector", Map.of("matchLabels", Map.of(DataPipelineComponent.PUBLISHER_LABEL, "true")))));
+    }
+
+    @Test
+    void kedaOwnsTheProcessorsReplicas() {
+        var mocks = build(b -> b.minReplicas(2));
+        assertThat(spec(kind(mocks, "Deployment", "spark-processor"))).doesNotContainKey("replicas");
+        assertThat(spec(kind(mocks, "ScaledObject", "spark-processor"))).containsEntry("minReplicaCount", 2.0);
+    }
+
+    @Test
+    void alertmanagerSendsAlertsToTheWebhookWhenOneIsGiven() {
+        var without = release(build(b -> b), "pipe-monitoring");
+        assertThat((Map<String, Object>) without.inputs.get("values")).doesNotContainKey("alertmanager");
+        var with = release(build(b -> b.alertWebhookUrl(Output.of("https://alerts.example.com/hook"))), "pipe-monitoring");
+        var config = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) with.inputs.get("values")).get("alertmanager")).get("config");
+        assertThat(config.get("route").toString()).contains("receiver=pipeline-webhook");
+        assertThat(config.get("receivers").toString()).contains("url=https://alerts.example.com/hook").contains("send_resolved=true");
+        assertThat(with.inputs.get("version")).isEqualTo(ChartVersions.forCluster(EksPlatformArgs.DEFAULT_VERSION).orElseThrow().kubePrometheusStack());
+        assertThatThrownBy(() -> args().provider(null).production(true).build())
+                .hasMessageContaining("PipelineArgs.alertWebhookUrl is required in production: alerts must reach someone");
+    }
+
+    private static ResourceArgs release(PlatformMocks mocks, String release) {
+        return mocks.named("kubernetes:helm.sh/v3:Release", release);
+    }
+
+    @Test
     void mongoDbIsAThreeMemberKeyfileReplicaSetSpreadOverNodesWithAMajorityPdbAndAnIdempotentInitiation() {
         var mocks = build(b -> b);
         var set = kind(mocks, "StatefulSet", "mongodb");
@@ -133,7 +193,7 @@ class DataPipelineComponentTest {
         assertThat(triggers.get(2).get("metadata")).isEqualTo(Map.of("value", "80"));
         assertThat(spec(kind(mocks, "TriggerAuthentication", "rabbitmq-trigger-auth")).get("secretTargetRef"))
                 .isEqualTo(List.of(Map.of("parameter", "host", "name", "pipeline-secrets", "key", "rabbitmq-uri")));
-        assertThat(mocks.named("kubernetes:helm.sh/v3:Release", "pipe-keda").inputs).containsEntry("chart", "keda").containsEntry("version", "2.16.0");
+        assertThat(mocks.named("kubernetes:helm.sh/v3:Release", "pipe-keda").inputs).containsEntry("chart", "keda").containsEntry("version", "2.19.0");
     }
 
     @Test
@@ -199,7 +259,7 @@ class DataPipelineComponentTest {
     void productionRetainsVolumes() {
         var dev = spec(kind(build(b -> b), "StatefulSet", "mongodb"));
         assertThat(dev.get("persistentVolumeClaimRetentionPolicy")).isEqualTo(Map.of("whenDeleted", "Delete", "whenScaled", "Retain"));
-        var prod = spec(kind(build(b -> b.production(true)), "StatefulSet", "mongodb"));
+        var prod = spec(kind(build(b -> b.production(true).alertWebhookUrl(Output.of("https://alerts.example.com/hook"))), "StatefulSet", "mongodb"));
         assertThat(prod.get("persistentVolumeClaimRetentionPolicy")).isEqualTo(Map.of("whenDeleted", "Retain", "whenScaled", "Retain"));
     }
 

@@ -1,0 +1,54 @@
+package io.containerplatform.components.eks;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The Helm charts the platform installs in an EKS cluster, pinned in one table keyed by the cluster's
+ * Kubernetes minor version: a cluster version is supported exactly when it has a row. Each row was read from
+ * the upstream documents, not guessed:
+ * <ul>
+ *   <li>cluster-autoscaler must match the control plane's minor version: the chart whose {@code appVersion}
+ *       is that minor ({@code charts/cluster-autoscaler/Chart.yaml} at the chart's tag in kubernetes/autoscaler:
+ *       9.46.6 is 1.32.0, 9.51.0 is 1.33.0, 9.53.0 is 1.34.2);</li>
+ *   <li>KEDA: a release whose tested window holds the cluster version (keda.sh, "Kubernetes Compatibility":
+ *       v2.18 1.31-1.33, v2.19 1.32-1.34, v2.20 1.33-1.35); the chart version is the KEDA version;</li>
+ *   <li>AWS Load Balancer Controller v2.5.0 and later require Kubernetes 1.22+ (its installation guide); its
+ *       IAM policy is vendored for the controller version ({@link ControllerPolicies});</li>
+ *   <li>metrics-server 0.8.x supports Kubernetes 1.31+ (its compatibility matrix); chart 3.13.1 is 0.8.1;</li>
+ *   <li>kube-prometheus-stack 65.1.1 declares {@code kubeVersion: ">=1.19.0-0"}.</li>
+ * </ul>
+ *
+ * @param clusterAutoscaler         chart {@code cluster-autoscaler} of https://kubernetes.github.io/autoscaler
+ * @param loadBalancerController    chart {@code aws-load-balancer-controller} of https://aws.github.io/eks-charts
+ * @param loadBalancerControllerApp the controller version that chart installs (names its vendored IAM policy)
+ * @param keda                      chart {@code keda} of https://kedacore.github.io/charts
+ * @param metricsServer             chart {@code metrics-server} of https://kubernetes-sigs.github.io/metrics-server
+ * @param kubePrometheusStack       chart {@code kube-prometheus-stack} of https://prometheus-community.github.io/helm-charts
+ */
+public record ChartVersions(String clusterAutoscaler, String loadBalancerController, String loadBalancerControllerApp, String keda,
+                            String metricsServer, String kubePrometheusStack) {
+
+    /** The table, oldest cluster version first. */
+    public static final Map<String, ChartVersions> BY_CLUSTER_VERSION;
+
+    static {
+        var table = new LinkedHashMap<String, ChartVersions>();
+        table.put("1.32", new ChartVersions("9.46.6", "1.17.1", "v2.17.1", "2.18.3", "3.13.1", "65.1.1"));
+        table.put("1.33", new ChartVersions("9.51.0", "1.17.1", "v2.17.1", "2.19.0", "3.13.1", "65.1.1"));
+        table.put("1.34", new ChartVersions("9.53.0", "1.17.1", "v2.17.1", "2.20.2", "3.13.1", "65.1.1"));
+        BY_CLUSTER_VERSION = java.util.Collections.unmodifiableMap(table);
+    }
+
+    /** The supported cluster versions, oldest first. */
+    public static List<String> supportedVersions() {
+        return List.copyOf(BY_CLUSTER_VERSION.keySet());
+    }
+
+    /** The charts for a cluster of Kubernetes {@code version} (a minor version such as {@code 1.33}), if supported. */
+    public static Optional<ChartVersions> forCluster(String version) {
+        return Optional.ofNullable(BY_CLUSTER_VERSION.get(version));
+    }
+}
