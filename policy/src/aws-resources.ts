@@ -218,6 +218,26 @@ export const s3EncryptionAndPublicAccess: StackValidationPolicy = {
     },
 };
 
+export const alarmTopicsCustomerManagedKey: StackValidationPolicy = {
+    name: "aws-sns-topic-alarm-topics-use-customer-managed-key",
+    description: "An SNS topic that CloudWatch alarms notify is encrypted with a customer-managed KMS key (CloudWatch cannot use alias/aws/sns).",
+    enforcementLevel: "mandatory",
+    validateStack: (args, report) => {
+        const topics = new Set<string>();
+        for (const alarm of args.resources.filter(r => r.type === "aws:cloudwatch/metricAlarm:MetricAlarm")) {
+            alarm.dependencies.filter(d => d.type === "aws:sns/topic:Topic").forEach(t => topics.add(t.urn));
+        }
+        for (const topic of args.resources.filter(r => topics.has(r.urn))) {
+            const key = topic.props.kmsMasterKeyId;
+            if (typeof key !== "string" || key.startsWith("alias/aws/")) {
+                report(`${topic.name} receives alarms but is ${key ? `encrypted with the AWS-managed ${key}, which CloudWatch cannot use: `
+                    + "its notifications are dropped" : "not encrypted"}. Encrypt it with a customer-managed key whose policy lets `
+                    + "cloudwatch.amazonaws.com use kms:Decrypt and kms:GenerateDataKey*.", topic.urn);
+            }
+        }
+    },
+};
+
 export const awsResourcePolicies = [rdsEncrypted, rdsNotPublic, rdsBackups, rdsDeletionProtection, launchTemplateImdsv2,
     launchTemplateEncryptedVolumes, albDropInvalidHeaders, listenerHttpsInProduction, ecrScanOnPush, logGroupRetention,
-    eksPublicEndpoint, eksSecretsEncryption, eksControlPlaneLogs, s3EncryptionAndPublicAccess];
+    eksPublicEndpoint, eksSecretsEncryption, eksControlPlaneLogs, s3EncryptionAndPublicAccess, alarmTopicsCustomerManagedKey];

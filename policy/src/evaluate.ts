@@ -15,6 +15,13 @@ export interface PlanResource {
     inputs: Record<string, any>;
     dependencies?: string[];
     protect?: boolean;
+    /** `<provider urn>::<id>` when the resource was registered with an explicit provider. */
+    provider?: string;
+}
+
+/** The URN of a provider reference (`<urn>::<id>`). */
+export function providerUrn(reference: string): string {
+    return reference.substring(0, reference.lastIndexOf("::"));
 }
 
 export interface Violation {
@@ -69,6 +76,12 @@ export function configOf(policy: ResourceValidationPolicy | StackValidationPolic
     return result;
 }
 
+/** The type of a URN (`urn:pulumi:<stack>::<project>::<parent types $ type>::<name>`). */
+export function typeOfUrn(urn: string): string {
+    const types = urn.split("::")[2] ?? "";
+    return types.substring(types.lastIndexOf("$") + 1);
+}
+
 export function nameOf(urn: string): string {
     return urn.substring(urn.lastIndexOf("::") + 2);
 }
@@ -98,9 +111,11 @@ export function resourceArgs(resource: PlanResource, policyConfig: Record<string
 function policyResources(resources: PlanResource[]): PolicyResource[] {
     const byUrn = new Map<string, PolicyResource>();
     for (const r of resources) {
+        const provider = r.provider === undefined ? undefined : providerUrn(r.provider);
         byUrn.set(r.urn, {
             type: r.type, props: unknownCheckingProxy(r.inputs ?? {}), urn: r.urn, name: nameOf(r.urn),
             opts: resourceArgs(r, {}).opts, dependencies: [], propertyDependencies: {},
+            provider: provider === undefined ? undefined : { type: typeOfUrn(provider), props: {}, urn: provider, name: nameOf(provider) },
             isType: () => false, asType: () => undefined,
         });
     }

@@ -3,9 +3,12 @@
 import { Policies } from "@pulumi/policy";
 import { awsResourcePolicies } from "./aws-resources";
 import { kubernetesPolicies } from "./kubernetes";
+import { kubernetesOrderingPolicies } from "./kubernetes-ordering";
+import { pipelineFlows } from "./network-flows";
 import { securityGroupPolicies } from "./security-groups";
 import { taggingPolicies } from "./tagging";
 
 export const packName = "container-platform";
 
-export const policies: Policies = [...securityGroupPolicies, ...taggingPolicies, ...awsResourcePolicies, ...kubernetesPolicies];
+export const policies: Policies = [...securityGroupPolicies, ...taggingPolicies, ...awsResourcePolicies, ...kubernetesPolicies,
+    ...kubernetesOrderingPolicies, pipelineFlows];

@@ -5,10 +5,11 @@ import { policies } from "../src/pack";
 import { awsResourceCases } from "./cases/aws-resources";
 import { Case, urn } from "./cases/case";
 import { kubernetesCases } from "./cases/kubernetes";
+import { kubernetesStackCases } from "./cases/kubernetes-stack";
 import { securityGroupCases } from "./cases/security-groups";
 import { taggingCases } from "./cases/tagging";
 
-const cases: Case[] = [...securityGroupCases, ...taggingCases, ...awsResourceCases, ...kubernetesCases];
+const cases: Case[] = [...securityGroupCases, ...taggingCases, ...awsResourceCases, ...kubernetesCases, ...kubernetesStackCases];
 
 function resourcesOf(c: Case): PlanResource[] {
     if (c.resources) {

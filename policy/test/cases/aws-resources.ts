@@ -1,3 +1,4 @@
+import { PlanResource } from "../../src/evaluate";
 import { Case, urn } from "./case";
 
 const RDS = "aws:rds/instance:Instance";
@@ -92,4 +93,19 @@ export const awsResourceCases: Case[] = [
         resources: [bucket("dev"), block("dev", true), sse("dev")], expect: [] },
     { policy: "aws-s3-bucket-require-encryption-and-public-access-block", name: "partial block, no encryption",
         resources: [bucket("dev"), block("dev", false)], expect: ["no BucketPublicAccessBlock with", "no server-side encryption configuration"] },
+    { policy: "aws-sns-topic-alarm-topics-use-customer-managed-key", name: "alarm topic with its own key, other topics free",
+        resources: alarmStack("arn:aws:kms:us-east-1:123456789012:key/abc", { urn: urn("dev", "aws:sns/topic:Topic", "events"),
+            type: "aws:sns/topic:Topic", custom: true, inputs: {} }), expect: [] },
+    { policy: "aws-sns-topic-alarm-topics-use-customer-managed-key", name: "alarm topic with the AWS-managed key",
+        resources: alarmStack("alias/aws/sns"), expect: ["alarms receives alarms but is encrypted with the AWS-managed alias/aws/sns"] },
+    { policy: "aws-sns-topic-alarm-topics-use-customer-managed-key", name: "unencrypted alarm topic",
+        resources: alarmStack(undefined), expect: ["alarms receives alarms but is not encrypted"] },
 ];
+
+function alarmStack(key: string | undefined, ...more: PlanResource[]): PlanResource[] {
+    const topic = { urn: urn("dev", "aws:sns/topic:Topic", "alarms"), type: "aws:sns/topic:Topic", custom: true,
+        inputs: key === undefined ? {} : { kmsMasterKeyId: key } };
+    const alarm = { urn: urn("dev", "aws:cloudwatch/metricAlarm:MetricAlarm", "cpu"), type: "aws:cloudwatch/metricAlarm:MetricAlarm",
+        custom: true, inputs: { alarmActions: ["arn:aws:sns:us-east-1:123456789012:alarms"] }, dependencies: [topic.urn] };
+    return [topic, alarm, ...more];
+}

@@ -45,8 +45,7 @@ public record AsgConfig(boolean enabled, String image, String instanceType, int 
             c.error("scaleDownCpuPercent", down + " is not below scaleUpCpuPercent " + up, "scaleDownCpuPercent < scaleUpCpuPercent");
         }
         var cooldown = c.integer("cooldownSeconds", 300, 0, 3600);
-        var emails = c.stringList("alarmEmails", List.of(), "email addresses",
-                email -> Formats.isEmail(email) ? Optional.empty() : Optional.of("\"" + email + "\" is not an email address"));
+        var emails = CommonKeys.alarmEmails(c);
         var certificate = CommonKeys.certificateArn(c);
         c.rejectUnknownKeys();
         return new AsgConfig(enabled, image, instanceType, min, max, desired, port, path, target, up, down, cooldown, emails, certificate);

@@ -25,11 +25,12 @@ import java.util.Optional;
  * @param certificateArn      ACM certificate for HTTPS; default none
  * @param spot                percent of tasks on Fargate Spot, 0-100; default 0
  * @param architecture        {@code X86_64} or {@code ARM64}; default X86_64
+ * @param alarmEmails         addresses subscribed to the service's alarms; default none
  */
 public record FargateConfig(boolean enabled, String image, int cpu, int memory, int desiredCount, int minCount, int maxCount,
                             int containerPort, String healthCheckPath, int cpuTargetPercent, int memoryTargetPercent,
                             int logRetentionDays, Optional<String> certificateArn, int spot,
-                            FargateServiceArgs.Architecture architecture) {
+                            FargateServiceArgs.Architecture architecture, java.util.List<String> alarmEmails) {
 
     private static final Map<String, FargateServiceArgs.Architecture> ARCHITECTURES = Map.of(
             "X86_64", FargateServiceArgs.Architecture.X86_64, "ARM64", FargateServiceArgs.Architecture.ARM64);
@@ -57,9 +58,10 @@ public record FargateConfig(boolean enabled, String image, int cpu, int memory, 
         var certificate = CommonKeys.certificateArn(c);
         var spot = c.integer("spot", 0, 0, 100);
         var architecture = c.oneOf("architecture", FargateServiceArgs.Architecture.X86_64, new java.util.TreeMap<>(ARCHITECTURES));
+        var emails = CommonKeys.alarmEmails(c);
         c.rejectUnknownKeys();
         return new FargateConfig(enabled, image, cpu, memory, desired, min, max, port, path, cpuTarget, memoryTarget, retention,
-                certificate, spot, architecture);
+                certificate, spot, architecture, emails);
     }
 
     /** The component arguments on {@code network}'s subnets; production turns on deletion protection. */
@@ -79,6 +81,7 @@ public record FargateConfig(boolean enabled, String image, int cpu, int memory, 
                 .certificateArn(certificateArn.orElse(null))
                 .spotPercent(spot)
                 .architecture(architecture)
+                .alarmEmails(alarmEmails)
                 .deletionProtection(env.isProd());
     }
 }

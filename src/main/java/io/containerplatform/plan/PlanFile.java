@@ -35,6 +35,9 @@ public final class PlanFile {
             entry.put("inputs", r.inputs());
             entry.put("dependencies", r.dependencies().stream().sorted().toList());
             entry.put("protect", r.protect());
+            if (r.provider() != null) {
+                entry.put("provider", r.provider());
+            }
             resources.add(entry);
         }
         var manifest = new LinkedHashMap<String, Object>();

@@ -15,8 +15,10 @@ import java.util.Map;
  * @param inputs       the inputs as registered, camelCase, secrets as {@code "[secret]"}
  * @param dependencies URNs of the resources its inputs or {@code dependsOn} refer to
  * @param protect      whether Pulumi refuses to delete it
+ * @param provider     the provider reference ({@code <provider urn>::<id>}) of a custom resource registered with an
+ *                     explicit provider (e.g. a cluster's Kubernetes provider); null otherwise
  * @param ignoreChanges inputs later updates leave alone (shown in the tree; not part of the plan-file contract)
  */
 public record PlanResource(String urn, String type, String name, boolean custom, String parent,
-                           Map<String, Object> inputs, List<String> dependencies, boolean protect, List<String> ignoreChanges) {
+                           Map<String, Object> inputs, List<String> dependencies, boolean protect, String provider, List<String> ignoreChanges) {
 }

@@ -46,6 +46,7 @@ final class RecordingMonitor extends MockMonitor {
                     plain(request.getObject()),
                     List.copyOf(request.getDependenciesList()),
                     request.getProtect(),
+                    request.getProvider().isEmpty() ? null : request.getProvider(),
                     List.copyOf(request.getIgnoreChangesList())));
             return response;
         });

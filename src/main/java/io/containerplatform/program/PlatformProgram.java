@@ -86,6 +86,8 @@ public final class PlatformProgram {
             ctx.export("serviceName", web.serviceName());
             ctx.export("serviceRepositoryUrl", web.repositoryUrl());
             ctx.export("serviceLogGroup", web.logGroupName());
+            ctx.export("serviceDashboardName", web.dashboardName());
+            ctx.export("serviceAlarmTopicArn", web.alarmTopicArn());
         }
 
         if (config.asg().enabled()) {

@@ -103,7 +103,7 @@ class OfflinePlanTest {
         assertThat(stack.get("urn").getAsString()).isEqualTo("urn:pulumi:small::container-platform::pulumi:pulumi:Stack::container-platform-small");
         assertThat(stack.has("parent")).isFalse();
         for (var element : resources) {
-            assertThat(element.getAsJsonObject().keySet()).isSubsetOf("urn", "type", "custom", "parent", "inputs", "dependencies", "protect")
+            assertThat(element.getAsJsonObject().keySet()).isSubsetOf("urn", "type", "custom", "parent", "inputs", "dependencies", "protect", "provider")
                     .contains("urn", "type", "custom", "inputs", "dependencies", "protect");
         }
         var vpc = resources.asList().stream().map(e -> e.getAsJsonObject())
@@ -192,7 +192,7 @@ class OfflinePlanTest {
         assertThat(file.secretKeys()).containsExactly("container-platform:dbPassword");
 
         var plan = new Plan("sec", "p", java.util.List.of(new PlanResource("urn:a", "t", "a", true, null,
-                java.util.Map.of("password", "[secret]"), java.util.List.of(), true, java.util.List.of("x"))), java.util.Map.of());
+                java.util.Map.of("password", "[secret]"), java.util.List.of(), true, null, java.util.List.of("x"))), java.util.Map.of());
         assertThat(PlanFile.toJson(plan, Instant.EPOCH)).contains("\"password\": \"[secret]\"").contains("\"protect\": true")
                 .contains("\"time\": \"1970-01-01T00:00:00Z\"").doesNotContain("ignoreChanges");
     }

@@ -118,28 +118,20 @@ public class AsgServiceComponent extends ComponentResource {
         var scaleDown = simpleScaling(name + "-scale-down", group, -1, args.cooldownSeconds());
 
         var monitoring = new AsgMonitoring(this, name, args.alarmEmails());
+        var alarms = monitoring.alarms();
         Output<Map<String, String>> asgDimension = group.name().applyValue(n -> Map.of("AutoScalingGroupName", n));
-        monitoring.alarm("cpu-high", "CPU above " + args.scaleUpCpuPercent() + "% for 2 minutes: add an instance", "AWS/EC2",
+        alarms.alarm("cpu-high", "CPU above " + args.scaleUpCpuPercent() + "% for 2 minutes: add an instance", "AWS/EC2",
                 "CPUUtilization", "Average", asgDimension, 60, 2, "GreaterThanThreshold", args.scaleUpCpuPercent(), List.of(scaleUp.arn()));
-        monitoring.alarm("cpu-low", "CPU below " + args.scaleDownCpuPercent() + "% for 2 minutes: remove an instance", "AWS/EC2",
+        alarms.alarm("cpu-low", "CPU below " + args.scaleDownCpuPercent() + "% for 2 minutes: remove an instance", "AWS/EC2",
                 "CPUUtilization", "Average", asgDimension, 60, 2, "LessThanThreshold", args.scaleDownCpuPercent(), List.of(scaleDown.arn()));
-        Output<Map<String, String>> targetDimensions = Output.tuple(loadBalancer.targetGroupArnSuffix(), loadBalancer.loadBalancerArnSuffix())
-                .applyValue(t -> Map.of("TargetGroup", t.t1, "LoadBalancer", t.t2));
-        monitoring.alarm("unhealthy-hosts", "At least one target is unhealthy", "AWS/ApplicationELB", "UnHealthyHostCount", "Maximum",
-                targetDimensions, 60, 2, "GreaterThanThreshold", 0, List.of());
-        monitoring.alarm("alb-5xx", "More than " + AsgMonitoring.ALB_5XX_IN_5_MINUTES + " target 5xx responses in 5 minutes",
-                "AWS/ApplicationELB", "HTTPCode_Target_5XX_Count", "Sum", targetDimensions, 300, 1, "GreaterThanThreshold",
-                AsgMonitoring.ALB_5XX_IN_5_MINUTES, List.of());
-        monitoring.alarm("response-time", "Average target response time above " + AsgMonitoring.RESPONSE_TIME_SECONDS + " s for 5 minutes",
-                "AWS/ApplicationELB", "TargetResponseTime", "Average", targetDimensions, 60, 5, "GreaterThanThreshold",
-                AsgMonitoring.RESPONSE_TIME_SECONDS, List.of());
+        alarms.loadBalancerAlarms(loadBalancer.targetGroupArnSuffix(), loadBalancer.loadBalancerArnSuffix());
         if (database != null) {
             Output<Map<String, String>> dbDimension = database.identifier().applyValue(id -> Map.of("DBInstanceIdentifier", id));
-            monitoring.alarm("rds-cpu", "Database CPU above " + AsgMonitoring.RDS_CPU_PERCENT + "%", "AWS/RDS", "CPUUtilization",
+            alarms.alarm("rds-cpu", "Database CPU above " + AsgMonitoring.RDS_CPU_PERCENT + "%", "AWS/RDS", "CPUUtilization",
                     "Average", dbDimension, 300, 2, "GreaterThanThreshold", AsgMonitoring.RDS_CPU_PERCENT, List.of());
-            monitoring.alarm("rds-free-storage", "Database free storage below 2 GiB", "AWS/RDS", "FreeStorageSpace", "Minimum",
+            alarms.alarm("rds-free-storage", "Database free storage below 2 GiB", "AWS/RDS", "FreeStorageSpace", "Minimum",
                     dbDimension, 300, 1, "LessThanThreshold", AsgMonitoring.RDS_FREE_STORAGE_BYTES, List.of());
-            monitoring.alarm("rds-connections", "More than " + AsgMonitoring.RDS_CONNECTIONS + " database connections", "AWS/RDS",
+            alarms.alarm("rds-connections", "More than " + AsgMonitoring.RDS_CONNECTIONS + " database connections", "AWS/RDS",
                     "DatabaseConnections", "Average", dbDimension, 300, 2, "GreaterThanThreshold", AsgMonitoring.RDS_CONNECTIONS, List.of());
         }
         var dashboard = monitoring.dashboard(region, loadBalancer.loadBalancerArnSuffix(), group.name(),
@@ -150,7 +142,7 @@ public class AsgServiceComponent extends ComponentResource {
         this.dbEndpoint = database == null ? Output.of("") : database.endpoint();
         this.dbSecretArn = database == null ? Output.of("") : database.secretArn();
         this.dashboardName = dashboard.dashboardName();
-        this.alarmTopicArn = monitoring.topic().arn();
+        this.alarmTopicArn = alarms.topic().arn();
         registerOutputs(Map.of("url", url, "asgName", asgName, "dbEndpoint", dbEndpoint, "dbSecretArn", dbSecretArn,
                 "dashboardName", dashboardName, "alarmTopicArn", alarmTopicArn));
     }

@@ -173,6 +173,11 @@ public final class FargateServiceArgs {
         return b.enableExecuteCommand;
     }
 
+    /** Email addresses subscribed to the service's alarm topic (each must confirm). Default none. */
+    public List<String> alarmEmails() {
+        return b.alarmEmails;
+    }
+
     /** ECR tags cannot be overwritten. Default true (a tag always means the same image: safe rollbacks). */
     public boolean immutableTags() {
         return b.immutableTags;
@@ -269,6 +274,7 @@ public final class FargateServiceArgs {
         private List<String> containerHealthCheck = List.of();
         private boolean readonlyRootFilesystem;
         private boolean enableExecuteCommand;
+        private List<String> alarmEmails = List.of();
         private boolean immutableTags = true;
         private int keepImages = 30;
         private List<String> taskPolicyArns = List.of();
@@ -292,7 +298,7 @@ public final class FargateServiceArgs {
             c.logRetentionDays = logRetentionDays; c.certificateArn = certificateArn; c.spotPercent = spotPercent;
             c.environment = Map.copyOf(new LinkedHashMap<>(environment)); c.secrets = Map.copyOf(secrets);
             c.containerHealthCheck = List.copyOf(containerHealthCheck); c.readonlyRootFilesystem = readonlyRootFilesystem;
-            c.enableExecuteCommand = enableExecuteCommand; c.immutableTags = immutableTags; c.keepImages = keepImages;
+            c.enableExecuteCommand = enableExecuteCommand; c.alarmEmails = List.copyOf(alarmEmails); c.immutableTags = immutableTags; c.keepImages = keepImages;
             c.taskPolicyArns = List.copyOf(taskPolicyArns); c.taskPolicyStatements = List.copyOf(taskPolicyStatements);
             c.ingressCidrs = List.copyOf(ingressCidrs); c.ingressIpv6Cidrs = List.copyOf(ingressIpv6Cidrs);
             c.deletionProtection = deletionProtection; c.accessLogsBucket = accessLogsBucket;
@@ -327,6 +333,7 @@ public final class FargateServiceArgs {
         public Builder containerHealthCheck(List<String> v) { this.containerHealthCheck = v; return this; }
         public Builder readonlyRootFilesystem(boolean v) { this.readonlyRootFilesystem = v; return this; }
         public Builder enableExecuteCommand(boolean v) { this.enableExecuteCommand = v; return this; }
+        public Builder alarmEmails(List<String> v) { this.alarmEmails = v; return this; }
         public Builder immutableTags(boolean v) { this.immutableTags = v; return this; }
         public Builder keepImages(int v) { this.keepImages = v; return this; }
         public Builder taskPolicyArns(List<String> v) { this.taskPolicyArns = v; return this; }
@@ -348,6 +355,8 @@ public final class FargateServiceArgs {
             ArgChecks.required(errors, "FargateServiceArgs.publicSubnetIds", publicSubnetIds);
             ArgChecks.required(errors, "FargateServiceArgs.privateSubnetIds", privateSubnetIds);
             Formats.imageProblem(image).ifPresent(p -> errors.add("FargateServiceArgs.image: " + p));
+            alarmEmails.stream().filter(e -> !Formats.isEmail(e))
+                    .forEach(e -> errors.add("FargateServiceArgs.alarmEmails: \"" + e + "\" is not an email address"));
             FargateSizes.problem(cpu, memory).ifPresent(p -> errors.add("FargateServiceArgs.cpu/memory: " + p));
             ArgChecks.range(errors, "FargateServiceArgs.containerPort", containerPort, 1, 65535);
             var min = minCount == null ? desiredCount : minCount;

@@ -50,6 +50,7 @@ import io.containerplatform.components.common.IamPolicy;
 import io.containerplatform.components.common.Json;
 import io.containerplatform.components.compute.EcsTaskRoles;
 import io.containerplatform.components.loadbalancing.WebLoadBalancer;
+import io.containerplatform.components.monitoring.ServiceAlarms;
 import io.containerplatform.components.loadbalancing.WebLoadBalancerArgs;
 
 import java.util.ArrayList;
@@ -76,6 +77,8 @@ public class FargateServiceComponent extends ComponentResource {
     private final Output<String> taskDefinitionArn;
     private final Output<String> logGroupName;
     private final Output<String> loadBalancerDnsName;
+    private final Output<String> alarmTopicArn;
+    private final Output<String> dashboardName;
 
     public FargateServiceComponent(String name, FargateServiceArgs args) {
         this(name, args, ComponentResourceOptions.Empty);
@@ -189,6 +192,9 @@ public class FargateServiceComponent extends ComponentResource {
         if (args.autoscaling()) {
             autoscaling(name, args, cluster, service, loadBalancer);
         }
+        var alarms = new ServiceAlarms(this, name, args.alarmEmails());
+        var dashboard = FargateMonitoring.declare(alarms, region, cluster.name(), service.name(),
+                loadBalancer.targetGroupArnSuffix(), loadBalancer.loadBalancerArnSuffix());
 
         this.url = loadBalancer.url();
         this.clusterName = cluster.name();
@@ -197,9 +203,11 @@ public class FargateServiceComponent extends ComponentResource {
         this.taskDefinitionArn = taskDefinition.arn();
         this.logGroupName = logGroup.name();
         this.loadBalancerDnsName = loadBalancer.dnsName();
+        this.alarmTopicArn = alarms.topic().arn();
+        this.dashboardName = dashboard.dashboardName();
         registerOutputs(Map.of("url", url, "clusterName", clusterName, "serviceName", serviceName,
                 "repositoryUrl", repositoryUrl, "taskDefinitionArn", taskDefinitionArn, "logGroupName", logGroupName,
-                "loadBalancerDnsName", loadBalancerDnsName));
+                "loadBalancerDnsName", loadBalancerDnsName, "alarmTopicArn", alarmTopicArn, "dashboardName", dashboardName));
     }
 
     private CustomResourceOptions child() {
@@ -311,6 +319,16 @@ public class FargateServiceComponent extends ComponentResource {
 
     public Output<String> serviceName() {
         return serviceName;
+    }
+
+    /** The SNS topic the service's alarms notify. */
+    public Output<String> alarmTopicArn() {
+        return alarmTopicArn;
+    }
+
+    /** The service's CloudWatch dashboard. */
+    public Output<String> dashboardName() {
+        return dashboardName;
     }
 
     /** The ECR repository to push images to (see {@link FargateServiceArgs#image()} for {@code :<tag>}). */

@@ -142,7 +142,8 @@ class AsgServiceComponentTest {
     @Test
     void alarmsNotifyTheEncryptedTopicAndItsEmailSubscribers() {
         var mocks = withDatabase();
-        assertThat(mocks.named("aws:sns/topic:Topic", "app-alarms").inputs).containsEntry("kmsMasterKeyId", "alias/aws/sns");
+        assertThat(mocks.named("aws:sns/topic:Topic", "app-alarms").inputs)
+                .containsEntry("kmsMasterKeyId", PlatformMocks.arn("aws:kms/key:Key", "app-alarms-key"));
         assertThat(mocks.ofType("aws:sns/topicSubscription:TopicSubscription")).extracting(r -> r.inputs.get("endpoint"))
                 .containsExactlyInAnyOrder("ops@example.com", "dev@example.com");
         var topic = PlatformMocks.arn("aws:sns/topic:Topic", "app-alarms");

@@ -55,6 +55,28 @@ class FargateServiceComponentTest {
     }
 
     @Test
+    void seed002AlarmsAndTheLoadBalancersNotifyTheServiceTopicAndADashboardShowsThem() {
+        var mocks = build(args().alarmEmails(List.of("ops@example.com")).build());
+        var topic = PlatformMocks.arn("aws:sns/topic:Topic", "web-alarms");
+        var alarms = new java.util.TreeMap<String, Map<String, Object>>();
+        mocks.ofType("aws:cloudwatch/metricAlarm:MetricAlarm").forEach(a -> alarms.put(a.name, a.inputs));
+        assertThat(alarms.keySet()).containsExactly("web-alb-5xx", "web-cpu-high", "web-memory-high", "web-response-time",
+                "web-tasks-below-desired", "web-tasks-pending", "web-unhealthy-hosts");
+        alarms.forEach((name, alarm) -> assertThat((List<Object>) alarm.get("alarmActions")).describedAs(name).containsExactly(topic));
+        var service = Map.of("ClusterName", "web-cluster", "ServiceName", "web-service");
+        assertThat(alarms.get("web-cpu-high")).containsEntry("namespace", "AWS/ECS").containsEntry("metricName", "CPUUtilization")
+                .containsEntry("threshold", 80.0).containsEntry("dimensions", service);
+        assertThat(alarms.get("web-memory-high")).containsEntry("metricName", "MemoryUtilization").containsEntry("threshold", 80.0);
+        assertThat(alarms.get("web-tasks-pending")).containsEntry("namespace", "ECS/ContainerInsights")
+                .containsEntry("metricName", "PendingTaskCount").containsEntry("evaluationPeriods", 10.0).containsEntry("threshold", 0.0);
+        assertThat(alarms.get("web-tasks-below-desired").get("metricQueries").toString()).contains("expression=desired - running");
+        assertThat(mocks.named("aws:sns/topicSubscription:TopicSubscription", "web-alarm-email-0").inputs)
+                .containsEntry("endpoint", "ops@example.com");
+        var body = (String) mocks.named("aws:cloudwatch/dashboard:Dashboard", "web-dashboard").inputs.get("dashboardBody");
+        assertThat(body).contains("RunningTaskCount").contains("MemoryUtilization").contains("TargetResponseTime");
+    }
+
+    @Test
     void repositoryScansIsImmutableEncryptedAndKeepsTheLastImages() {
         var mocks = build(args().keepImages(15).build());
         var repo = mocks.named("aws:ecr/repository:Repository", "web-repo");
