@@ -14,9 +14,11 @@ import java.util.regex.Pattern;
  * @param maxAllocatedStorageGb storage autoscaling ceiling, default 100
  * @param backupRetentionDays   1 to 35, default 7
  * @param engineVersion         8.0 or 8.4, default 8.0
+ * @param appSecretArn          the secret of the app's own database user; default none (the master credentials)
  */
 public record DatabaseConfig(boolean enabled, String instanceClass, boolean multiAz, int allocatedStorageGb,
-                             int maxAllocatedStorageGb, int backupRetentionDays, String engineVersion) {
+                             int maxAllocatedStorageGb, int backupRetentionDays, String engineVersion,
+                             java.util.Optional<String> appSecretArn) {
 
     private static final Pattern INSTANCE_CLASS = Pattern.compile("db\\.[a-z0-9]+\\.[a-z0-9]+");
 
@@ -42,8 +44,12 @@ public record DatabaseConfig(boolean enabled, String instanceClass, boolean mult
         if (!version.matches("8\\.0(\\.\\d+)?|8\\.4(\\.\\d+)?")) {
             c.error("engineVersion", "\"" + version + "\" is not supported", versionAllowed);
         }
+        var secretAllowed = "a Secrets Manager secret ARN, arn:aws:secretsmanager:<region>:<account>:secret:<name>";
+        var appSecret = c.optionalString("appSecretArn", secretAllowed);
+        appSecret.filter(arn -> !io.containerplatform.components.common.Formats.isSecretArn(arn))
+                .ifPresent(arn -> c.error("appSecretArn", "\"" + arn + "\" is not a Secrets Manager secret ARN", secretAllowed));
         c.rejectUnknownKeys();
-        return new DatabaseConfig(enabled, instanceClass, multiAz, storage, maxStorage, backups, version);
+        return new DatabaseConfig(enabled, instanceClass, multiAz, storage, maxStorage, backups, version, appSecret);
     }
 
     /** The database settings; production adds deletion protection, a final snapshot, protect and Performance Insights. */
@@ -57,6 +63,7 @@ public record DatabaseConfig(boolean enabled, String instanceClass, boolean mult
                 .engineVersion(engineVersion)
                 .production(env.isProd())
                 .performanceInsights(env.isProd())
-                .monitoringIntervalSeconds(env.isProd() ? 60 : 0);
+                .monitoringIntervalSeconds(env.isProd() ? 60 : 0)
+                .appSecretArn(appSecretArn.orElse(null));
     }
 }

@@ -90,14 +90,14 @@ public class AsgServiceComponent extends ComponentResource {
         if (database != null) {
             new RolePolicy(name + "-db-secret", RolePolicyArgs.builder()
                     .role(role.id())
-                    .policy(database.secretArn().applyValue(arn -> IamPolicy.document(List.of(
+                    .policy(database.appCredentialsSecretArn().applyValue(arn -> IamPolicy.document(List.of(
                             IamPolicy.allow(List.of("secretsmanager:GetSecretValue"), List.of(arn))))))
                     .build(), child());
         }
         var profile = Ec2Capacity.instanceProfile(this, name, role);
         Output<String> userData = database == null
                 ? Output.tuple(region, logGroup.name()).applyValue(t -> UserData.script(args.image(), t.t1, args.appPort(), t.t2, "", "", ""))
-                : Output.tuple(region, logGroup.name(), database.secretArn(), database.address()).applyValue(t ->
+                : Output.tuple(region, logGroup.name(), database.appCredentialsSecretArn(), database.address()).applyValue(t ->
                 UserData.script(args.image(), t.t1, args.appPort(), t.t2, t.t3, t.t4, database.databaseName()));
         var template = Ec2Capacity.launchTemplate(this, name, new Ec2Capacity.TemplateSpec(
                 Ec2Capacity.AL2023_AMI, args.instanceType(), instances.id(), profile.arn(), userData, 20));

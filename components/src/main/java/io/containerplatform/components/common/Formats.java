@@ -12,6 +12,7 @@ public final class Formats {
     private static final Pattern INSTANCE_TYPE = Pattern.compile("[a-z][a-z0-9-]*\\.[a-z0-9]+");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[A-Za-z]{2,}");
     private static final Pattern CERTIFICATE_ARN = Pattern.compile("arn:aws[a-z-]*:acm:[a-z0-9-]+:\\d{12}:certificate/[A-Za-z0-9-]+");
+    private static final Pattern SECRET_ARN = Pattern.compile("arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:\\d{12}:secret:.+");
     private static final Pattern IAM_ROLE_OR_USER = Pattern.compile("arn:aws[a-z-]*:iam::\\d{12}:(role|user)/.+");
     private static final Pattern KUBERNETES_NAME = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
 
@@ -49,6 +50,11 @@ public final class Formats {
     /** {@code arn:aws:acm:<region>:<account>:certificate/<id>}. */
     public static boolean isAcmCertificateArn(String text) {
         return text != null && CERTIFICATE_ARN.matcher(text).matches();
+    }
+
+    /** {@code arn:aws:secretsmanager:<region>:<account>:secret:<name>}. */
+    public static boolean isSecretArn(String text) {
+        return text != null && SECRET_ARN.matcher(text).matches();
     }
 
     /** An IAM role or user ARN: what EKS access entries take. */

@@ -37,6 +37,7 @@ public class MysqlDatabase extends ComponentResource {
     private final Output<String> address;
     private final Output<Integer> port;
     private final Output<String> secretArn;
+    private final Output<String> appCredentialsSecretArn;
     private final Output<String> identifier;
     private final Output<String> securityGroupId;
     private final String databaseName;
@@ -105,6 +106,7 @@ public class MysqlDatabase extends ComponentResource {
         this.address = instance.address();
         this.port = instance.port();
         this.secretArn = instance.masterUserSecrets().applyValue(secrets -> secrets.isEmpty() ? "" : secrets.get(0).secretArn().orElse(""));
+        this.appCredentialsSecretArn = args.appSecretArn().map(Output::of).orElse(secretArn);
         this.identifier = instance.identifier();
         this.securityGroupId = group.id();
         this.databaseName = args.databaseName();
@@ -127,6 +129,14 @@ public class MysqlDatabase extends ComponentResource {
 
     public Output<Integer> port() {
         return port;
+    }
+
+    /**
+     * The secret the application connects with: {@link MysqlDatabaseArgs#appSecretArn()}, the app's own user, when
+     * given, else the master credentials' secret.
+     */
+    public Output<String> appCredentialsSecretArn() {
+        return appCredentialsSecretArn;
     }
 
     /** The Secrets Manager secret RDS keeps the master credentials in (JSON with username and password). */

@@ -1,5 +1,7 @@
 package io.containerplatform.components.database;
 
+import io.containerplatform.components.common.Formats;
+
 import com.pulumi.core.Output;
 
 import java.util.ArrayList;
@@ -25,8 +27,10 @@ public final class MysqlDatabaseArgs {
     private final boolean performanceInsights;
     private final int monitoringIntervalSeconds;
     private final String databaseName;
+    private final String appSecretArn;
 
     private MysqlDatabaseArgs(Builder b) {
+        this.appSecretArn = b.appSecretArn;
         this.vpcId = b.vpcId;
         this.subnetIds = b.subnetIds;
         this.clientSecurityGroupId = b.clientSecurityGroupId;
@@ -110,6 +114,16 @@ public final class MysqlDatabaseArgs {
         return databaseName;
     }
 
+    /**
+     * The Secrets Manager secret ({@code {"username", "password"}} JSON) of the application's own database user,
+     * which a DBA creates with only the grants the app needs (README, "The application's database user") and
+     * rotates with the alternating-users strategy. Default: none, and the app connects with the master
+     * credentials RDS keeps and rotates. Allowed: a Secrets Manager secret ARN.
+     */
+    public java.util.Optional<String> appSecretArn() {
+        return java.util.Optional.ofNullable(appSecretArn);
+    }
+
     public static Builder builder() {
         return new Builder();
     }
@@ -129,6 +143,7 @@ public final class MysqlDatabaseArgs {
         private boolean performanceInsights;
         private int monitoringIntervalSeconds;
         private String databaseName = "app";
+        private String appSecretArn;
 
         public Builder vpcId(Output<String> v) { this.vpcId = v; return this; }
         public Builder subnetIds(Output<List<String>> v) { this.subnetIds = v; return this; }
@@ -143,12 +158,16 @@ public final class MysqlDatabaseArgs {
         public Builder performanceInsights(boolean v) { this.performanceInsights = v; return this; }
         public Builder monitoringIntervalSeconds(int v) { this.monitoringIntervalSeconds = v; return this; }
         public Builder databaseName(String v) { this.databaseName = v; return this; }
+        public Builder appSecretArn(String v) { this.appSecretArn = v; return this; }
 
         /** Validates and builds; the exception lists every invalid field. */
         public MysqlDatabaseArgs build() {
             var errors = new ArrayList<String>();
             if (vpcId == null) {
                 errors.add("MysqlDatabaseArgs.vpcId is required");
+            }
+            if (appSecretArn != null && !Formats.isSecretArn(appSecretArn)) {
+                errors.add("MysqlDatabaseArgs.appSecretArn: \"" + appSecretArn + "\" is not a Secrets Manager secret ARN");
             }
             if (subnetIds == null) {
                 errors.add("MysqlDatabaseArgs.subnetIds is required");

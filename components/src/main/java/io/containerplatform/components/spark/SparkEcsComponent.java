@@ -113,7 +113,11 @@ public class SparkEcsComponent extends ComponentResource {
                 .vpcId(args.vpcId())
                 .ingress(
                         fromVpc(args, "Spark master (7077) from the VPC", 7077, 7077),
-                        fromVpc(args, "Spark UIs and worker ports (8080-8089) from the VPC", 8080, 8089))
+                        fromVpc(args, "Spark UIs and worker ports (8080-8089) from the VPC", 8080, 8089),
+                        // Workers, executors and drivers open RPC, block-manager (shuffle) and driver ports Spark picks at random.
+                        SecurityGroupIngressArgs.builder()
+                                .description("Spark RPC, block manager (shuffle) and driver ports between the Spark tasks")
+                                .protocol("tcp").fromPort(0).toPort(65535).self(true).build())
                 .egress(egressAll())
                 .tags(Map.of("Name", name + "-tasks-sg"))
                 .build(), child());

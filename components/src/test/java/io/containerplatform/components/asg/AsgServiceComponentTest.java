@@ -76,17 +76,29 @@ class AsgServiceComponentTest {
         var secret = "arn:aws:secretsmanager:us-east-1:123456789012:secret:rds!db-app-db";
         assertThat(script).startsWith("#!/bin/bash\nset -euo pipefail\n")
                 .contains("systemctl enable --now docker")
-                .contains("aws secretsmanager get-secret-value --region \"$REGION\" --secret-id '" + secret + "'")
+                .contains("aws secretsmanager get-secret-value --region 'us-east-1' --secret-id '" + secret + "'")
                 .contains("echo \"DB_HOST=app-db.abcdefgh.us-east-1.rds.amazonaws.com\"")
                 .contains("docker login --username AWS --password-stdin")
                 .contains("docker run -d --name app --restart always -p 80:80 --env-file /run/app.env")
-                .contains("awslogs-group='/asg/app'")
+                .contains("awslogs-group='/asg/app'").contains("systemctl enable --now app-db-credentials.timer")
                 .contains("IMAGE='123456789012.dkr.ecr.us-east-1.amazonaws.com/student-records-app:1.0.0'")
                 .contains("registry=\"${IMAGE%%/*}\"");
         assertThat(script).doesNotContainPattern("DB_PASSWORD=[^$]").doesNotContain("[secret]");
         var policy = (String) mocks.named("aws:iam/rolePolicy:RolePolicy", "app-db-secret").inputs.get("policy");
         assertThat(policy).isEqualTo("{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":"
                 + "[\"secretsmanager:GetSecretValue\"],\"Resource\":[\"" + secret + "\"]}]}");
+    }
+
+    @Test
+    void theAppsOwnUserReplacesTheMasterCredentialsWhenGiven() {
+        var own = "arn:aws:secretsmanager:us-east-1:123456789012:secret:app-user-AbCdEf";
+        var mocks = build(args().database(MysqlDatabaseArgs.builder().appSecretArn(own)).build());
+        assertThat(userData(mocks)).contains("--secret-id '" + own + "'").doesNotContain("rds!db-app-db");
+        assertThat((String) mocks.named("aws:iam/rolePolicy:RolePolicy", "app-db-secret").inputs.get("policy"))
+                .contains(own).doesNotContain("rds!db");
+        assertThatThrownBy(() -> MysqlDatabaseArgs.builder().appSecretArn("app-user").vpcId(Output.of("v"))
+                .subnetIds(Output.of(List.of("a"))).clientSecurityGroupId(Output.of("sg")).build())
+                .hasMessageContaining("MysqlDatabaseArgs.appSecretArn: \"app-user\" is not a Secrets Manager secret ARN");
     }
 
     @Test

@@ -46,7 +46,7 @@ class SparkEcsComponentTest {
         assertThat(new String(Base64.getDecoder().decode((String) lt.inputs.get("userData")), StandardCharsets.UTF_8))
                 .contains("ECS_CLUSTER=spark-cluster").contains("ECS_AWSVPC_BLOCK_IMDS=true");
         var asg = mocks.named("aws:autoscaling/group:Group", "spark-asg");
-        assertThat(asg.inputs).containsEntry("protectFromScaleIn", true).containsEntry("healthCheckType", "EC2")
+        assertThat(asg.inputs).containsEntry("protectFromScaleIn", true).containsEntry("forceDelete", true).containsEntry("healthCheckType", "EC2")
                 .containsEntry("minSize", 1.0).containsEntry("maxSize", 3.0).doesNotContainKey("targetGroupArns");
         assertThat((List<Object>) asg.inputs.get("tags")).contains(Map.of("key", "AmazonECSManaged", "value", "true", "propagateAtLaunch", true));
         var provider = mapInput(mocks.named("aws:ecs/capacityProvider:CapacityProvider", "spark-capacity"), "autoScalingGroupProvider");
@@ -59,14 +59,16 @@ class SparkEcsComponentTest {
     }
 
     @Test
-    void sparkPortsAreOpenToTheVpcOnly() {
+    void sparkPortsAreOpenToTheVpcAndShuffleFlowsBetweenTheSparkTasks() {
         var mocks = build(args().build());
         var tasks = mocks.named("aws:ec2/securityGroup:SecurityGroup", "spark-tasks-sg");
         assertThat((List<Object>) tasks.inputs.get("ingress")).containsExactlyInAnyOrder(
                 Map.of("description", "Spark master (7077) from the VPC", "protocol", "tcp", "fromPort", 7077.0, "toPort", 7077.0,
                         "cidrBlocks", List.of("10.0.0.0/16")),
                 Map.of("description", "Spark UIs and worker ports (8080-8089) from the VPC", "protocol", "tcp", "fromPort", 8080.0,
-                        "toPort", 8089.0, "cidrBlocks", List.of("10.0.0.0/16")));
+                        "toPort", 8089.0, "cidrBlocks", List.of("10.0.0.0/16")),
+                Map.of("description", "Spark RPC, block manager (shuffle) and driver ports between the Spark tasks", "protocol", "tcp",
+                        "fromPort", 0.0, "toPort", 65535.0, "self", true));
         assertThat(mocks.named("aws:ec2/securityGroup:SecurityGroup", "spark-instances-sg").inputs).doesNotContainKey("ingress");
     }
 
