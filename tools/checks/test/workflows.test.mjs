@@ -40,7 +40,10 @@ describe("GitHub Actions workflows", () => {
                 }
             }
             for (const [name, job] of Object.entries(workflow.jobs)) {
-                const usesOidc = steps({ jobs: { [name]: job } }).some(({ step }) => step.uses?.startsWith("aws-actions/configure-aws-credentials"));
+                // a job that calls a reusable workflow grants what the called workflow's jobs assume
+                const called = job.uses?.startsWith("./") ? yamlFile(job.uses.slice(2)) : undefined;
+                const usesOidc = steps(called ?? { jobs: { [name]: job } })
+                    .some(({ step }) => step.uses?.startsWith("aws-actions/configure-aws-credentials"));
                 assert.equal(job.permissions?.["id-token"] === "write", usesOidc, `${name}: id-token write exactly when it assumes an AWS role`);
             }
         });
@@ -70,8 +73,8 @@ describe("GitHub Actions workflows", () => {
                     assert.ok(exists(path.join(step.with.policyPacks, "PulumiPolicy.yaml")));
                 }
             }
-            for (const include of workflow.jobs.build?.strategy?.matrix?.image ?? []) {
-                assert.ok(exists(path.join(include.context, "Dockerfile")), `${include.context}/Dockerfile`);
+            for (const image of workflow.jobs.build?.strategy?.matrix?.image ?? []) {
+                assert.ok(exists(`docker/${image}/Dockerfile`), `docker/${image}/Dockerfile`);
             }
         });
     }
@@ -100,10 +103,21 @@ describe("GitHub Actions workflows", () => {
         }
     });
 
+    it("runs pulumi on the runner of the PULUMI_RUNNER variable, hosted by default, and tells the plan about it", () => {
+        const runner = "${{ vars.PULUMI_RUNNER || 'ubuntu-latest' }}";
+        assert.equal(yamlFile(`${DIR}/deploy.yml`).jobs.dev["runs-on"], runner);
+        assert.equal(yamlFile(`${DIR}/deploy.yml`).jobs.prod["runs-on"], runner);
+        const pr = yamlFile(`${DIR}/pull-request.yml`);
+        assert.equal(pr.jobs.preview["runs-on"], runner);
+        const verify = pr.jobs.test.steps.find(s => s.run === "./mvnw -B verify");
+        assert.equal(verify.env.PULUMI_RUNNER, "${{ vars.PULUMI_RUNNER }}");
+    });
+
     it("deploy.yml updates dev on main, then prod behind the protected environment, one at a time", () => {
         const workflow = yamlFile(`${DIR}/deploy.yml`);
         assert.deepEqual(workflow.on.push.branches, ["main"]);
-        assert.equal(workflow.jobs.prod.needs, "dev");
+        assert.equal(workflow.jobs["images-prod"].needs, "dev");
+        assert.equal(workflow.jobs.prod.needs, "images-prod");
         assert.equal(workflow.jobs.prod.environment, "production");
         for (const job of ["dev", "prod"]) {
             assert.equal(workflow.jobs[job].concurrency.group, `deploy-${job}`);
@@ -114,11 +128,23 @@ describe("GitHub Actions workflows", () => {
         }
     });
 
-    it("images.yml pushes the images under docker/ tagged with the commit SHA when they change", () => {
+    it("images.yml builds every folder of docker/ with a Dockerfile into <stack>/<image>:<VERSION>, and deploy.yml runs it before each stack", () => {
         const workflow = yamlFile(`${DIR}/images.yml`);
-        assert.ok(workflow.on.push.paths.includes("docker/**"));
+        const folders = fs.readdirSync(path.join(ROOT, "docker"), { withFileTypes: true })
+            .filter(d => d.isDirectory() && exists(`docker/${d.name}/Dockerfile`)).map(d => d.name).sort();
+        assert.deepEqual([...workflow.jobs.build.strategy.matrix.image].sort(), folders);
+        for (const image of folders) {
+            assert.match(read(`docker/${image}/VERSION`), /^[0-9A-Za-z][0-9A-Za-z._-]*\n?$/, `docker/${image}/VERSION`);
+        }
         const build = workflow.jobs.build.steps.find(s => s.uses?.startsWith("docker/build-push-action"));
         assert.equal(build.with.push, true);
-        assert.match(build.with.tags, /:\$\{\{ github\.sha \}\}$/);
+        assert.equal(build.with.context, "docker/${{ matrix.image }}");
+        assert.equal(build.with.tags, "${{ steps.ecr.outputs.registry }}/${{ steps.target.outputs.repository }}:${{ steps.target.outputs.version }}");
+        const deploy = yamlFile(`${DIR}/deploy.yml`);
+        assert.equal(deploy.jobs["images-dev"].uses, "./.github/workflows/images.yml");
+        assert.equal(deploy.jobs["images-dev"].with.stack, "dev");
+        assert.equal(deploy.jobs.dev.needs, "images-dev");
+        assert.equal(deploy.jobs["images-prod"].with.stack, "prod");
+        assert.equal(deploy.jobs.prod.needs, "images-prod");
     });
 });

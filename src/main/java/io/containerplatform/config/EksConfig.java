@@ -21,9 +21,10 @@ import java.util.Optional;
  * @param nodeGroups         managed node groups; default one on-demand t3.large group of 1 to 3
  * @param namespaces         namespaces; default {@code spark}
  * @param logRetentionDays   control-plane log retention; default 30 in prod, else 7
+ * @param privateAccessCidrs VPC ranges that reach the private endpoint (a CI runner inside the VPC); default none
  */
 public record EksConfig(boolean enabled, String version, List<String> publicAccessCidrs, List<String> adminPrincipalArns,
-                        List<NodeGroupSpec> nodeGroups, List<String> namespaces, int logRetentionDays) {
+                        List<NodeGroupSpec> nodeGroups, List<String> namespaces, int logRetentionDays, List<String> privateAccessCidrs) {
 
     static final NodeGroupSpec DEFAULT_GROUP = new NodeGroupSpec("general", List.of("t3.large"), "ON_DEMAND", 1, 3, 2, 50, Map.of(), List.of());
 
@@ -57,8 +58,10 @@ public record EksConfig(boolean enabled, String version, List<String> publicAcce
         var namespaces = c.stringList("namespaces", List.of("spark"), "Kubernetes names (a-z, 0-9, -)", ns ->
                 Formats.isKubernetesName(ns) ? Optional.empty() : Optional.of("\"" + ns + "\" is not a Kubernetes name"));
         var retention = c.integerIn("logRetentionDays", env.isProd() ? 30 : 7, LogRetention.ALLOWED_DAYS);
+        var privateCidrs = c.stringList("privateAccessCidrs", List.of(), "private IPv4 CIDR blocks inside the VPC (a CI runner's subnet)",
+                cidr -> Ipv4Cidr.parse(cidr).isEmpty() ? Optional.of("\"" + cidr + "\" is not an IPv4 CIDR block") : Optional.empty());
         c.rejectUnknownKeys();
-        return new EksConfig(enabled, version, cidrs, admins, List.copyOf(groups), namespaces, retention);
+        return new EksConfig(enabled, version, cidrs, admins, List.copyOf(groups), namespaces, retention, privateCidrs);
     }
 
     private static NodeGroupSpec nodeGroup(ConfigObject g) {
@@ -106,6 +109,7 @@ public record EksConfig(boolean enabled, String version, List<String> publicAcce
                 .nodeGroups(nodeGroups)
                 .namespaces(namespaces)
                 .logRetentionDays(logRetentionDays)
+                .privateAccessCidrs(privateAccessCidrs)
                 .production(env.isProd());
     }
 }

@@ -71,6 +71,7 @@ public final class OfflinePlan {
             return null;
         });
         System.out.println("\nWrote " + out);
+        DeployReadiness.warnings(plan, System.getenv()).forEach(w -> System.err.println("warning: " + w));
         return policyCheck.finish(out);
     }
 }

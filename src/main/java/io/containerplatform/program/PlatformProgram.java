@@ -68,6 +68,7 @@ public final class PlatformProgram {
         var name = ctx.stackName();
 
         var network = new NetworkComponent(name, config.network().toArgs().availabilityZones(zones).build(), tagged);
+        var images = PlatformImages.create(name, config, tagged);
         ctx.export("vpcId", network.vpcId());
         ctx.export("vpcCidr", network.vpcCidr());
         ctx.export("publicSubnetIds", network.publicSubnetIds());
@@ -115,6 +116,7 @@ public final class PlatformProgram {
         }
         if (config.sparkEcs().enabled()) {
             var spark = new SparkEcsComponent(name + "-spark", config.sparkEcs().toArgs(config.environment())
+                    .image(images.resolve(config.sparkEcs().image(), PlatformImages.SPARK))
                     .vpcId(network.vpcId())
                     .vpcCidr(network.vpcCidr())
                     .privateSubnetIds(network.privateSubnetIds())
@@ -139,6 +141,8 @@ public final class PlatformProgram {
 
             if (config.pipeline().enabled()) {
                 var pipeline = new DataPipelineComponent(name + "-pipeline", config.pipeline().toArgs(config.environment(), ctx.config())
+                        .sparkImage(images.resolve(config.pipeline().sparkImage(), PlatformImages.PROCESSOR))
+                        .apiImage(images.resolve(config.pipeline().apiImage(), PlatformImages.API))
                         .provider(eks.provider())
                         .loadBalancerController(eks.loadBalancerController())
                         .charts(eks.chartVersions())

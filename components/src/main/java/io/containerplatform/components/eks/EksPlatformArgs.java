@@ -38,6 +38,13 @@ public final class EksPlatformArgs {
     /** CIDRs allowed on the public API endpoint; empty (default) turns the public endpoint off. Never 0.0.0.0/0 in production. */
     public List<String> publicAccessCidrs() { return b.publicAccessCidrs; }
 
+    /**
+     * Ranges inside the VPC allowed to the private endpoint on 443 (the cluster security group otherwise admits only
+     * the cluster's own nodes): the subnet of a CI runner or bastion that runs {@code pulumi up} and {@code kubectl}
+     * when the public endpoint is off or limited. Default none. Allowed: IPv4 CIDR blocks.
+     */
+    public List<String> privateAccessCidrs() { return b.privateAccessCidrs; }
+
     /** IAM roles or users given cluster-admin through access entries. Default none (the creator keeps admin). */
     public List<String> adminPrincipalArns() { return b.adminPrincipalArns; }
 
@@ -71,6 +78,7 @@ public final class EksPlatformArgs {
         private Output<List<String>> privateSubnetIds;
         private String version = DEFAULT_VERSION;
         private List<String> publicAccessCidrs = List.of();
+        private List<String> privateAccessCidrs = List.of();
         private List<String> adminPrincipalArns = List.of();
         private List<NodeGroupSpec> nodeGroups = List.of();
         private List<String> namespaces = List.of("spark");
@@ -84,6 +92,7 @@ public final class EksPlatformArgs {
         public Builder privateSubnetIds(Output<List<String>> v) { this.privateSubnetIds = v; return this; }
         public Builder version(String v) { this.version = v; return this; }
         public Builder publicAccessCidrs(List<String> v) { this.publicAccessCidrs = List.copyOf(v); return this; }
+        public Builder privateAccessCidrs(List<String> v) { this.privateAccessCidrs = List.copyOf(v); return this; }
         public Builder adminPrincipalArns(List<String> v) { this.adminPrincipalArns = List.copyOf(v); return this; }
         public Builder nodeGroups(List<NodeGroupSpec> v) { this.nodeGroups = List.copyOf(v); return this; }
         public Builder namespaces(List<String> v) { this.namespaces = List.copyOf(v); return this; }
@@ -102,6 +111,8 @@ public final class EksPlatformArgs {
             if (!SUPPORTED_VERSIONS.contains(version)) {
                 errors.add("EksPlatformArgs.version: \"" + version + "\" is not one of " + SUPPORTED_VERSIONS);
             }
+            privateAccessCidrs.stream().filter(cidr -> Ipv4Cidr.parse(cidr).isEmpty())
+                    .forEach(cidr -> errors.add("EksPlatformArgs.privateAccessCidrs: \"" + cidr + "\" is not an IPv4 CIDR block"));
             for (var cidr : publicAccessCidrs) {
                 var parsed = Ipv4Cidr.parse(cidr);
                 if (parsed.isEmpty()) {

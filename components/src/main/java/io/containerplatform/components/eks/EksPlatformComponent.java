@@ -4,6 +4,8 @@ import com.pulumi.aws.AwsFunctions;
 import com.pulumi.aws.cloudwatch.LogGroup;
 import com.pulumi.aws.cloudwatch.LogGroupArgs;
 import com.pulumi.aws.ec2.LaunchTemplate;
+import com.pulumi.aws.ec2.SecurityGroupRule;
+import com.pulumi.aws.ec2.SecurityGroupRuleArgs;
 import com.pulumi.aws.ec2.LaunchTemplateArgs;
 import com.pulumi.aws.ec2.inputs.LaunchTemplateBlockDeviceMappingArgs;
 import com.pulumi.aws.ec2.inputs.LaunchTemplateBlockDeviceMappingEbsArgs;
@@ -126,6 +128,16 @@ public class EksPlatformComponent extends ComponentResource {
                         .bootstrapClusterCreatorAdminPermissions(true)
                         .build())
                 .build(), CustomResourceOptions.builder().parent(this).dependsOn(withLogGroup(clusterRole.attachments(), logGroup)).build());
+
+        for (int i = 0; i < args.privateAccessCidrs().size(); i++) {
+            new SecurityGroupRule(name + "-private-access-" + i, SecurityGroupRuleArgs.builder()
+                    .type("ingress")
+                    .description("Kubernetes API (private endpoint) from " + args.privateAccessCidrs().get(i))
+                    .securityGroupId(cluster.vpcConfig().applyValue(v -> v.clusterSecurityGroupId().orElse("")))
+                    .protocol("tcp").fromPort(443).toPort(443)
+                    .cidrBlocks(args.privateAccessCidrs().get(i))
+                    .build(), child());
+        }
 
         for (int i = 0; i < args.adminPrincipalArns().size(); i++) {
             var principal = args.adminPrincipalArns().get(i);

@@ -13,12 +13,6 @@ import com.pulumi.aws.ec2.SecurityGroup;
 import com.pulumi.aws.ec2.SecurityGroupArgs;
 import com.pulumi.aws.ec2.inputs.SecurityGroupEgressArgs;
 import com.pulumi.aws.ec2.inputs.SecurityGroupIngressArgs;
-import com.pulumi.aws.ecr.LifecyclePolicy;
-import com.pulumi.aws.ecr.LifecyclePolicyArgs;
-import com.pulumi.aws.ecr.Repository;
-import com.pulumi.aws.ecr.RepositoryArgs;
-import com.pulumi.aws.ecr.inputs.RepositoryEncryptionConfigurationArgs;
-import com.pulumi.aws.ecr.inputs.RepositoryImageScanningConfigurationArgs;
 import com.pulumi.aws.ecs.Cluster;
 import com.pulumi.aws.ecs.ClusterArgs;
 import com.pulumi.aws.ecs.ClusterCapacityProviders;
@@ -47,8 +41,8 @@ import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
 import io.containerplatform.components.common.IamPolicy;
-import io.containerplatform.components.common.Json;
 import io.containerplatform.components.compute.EcsTaskRoles;
+import io.containerplatform.components.images.EcrRepository;
 import io.containerplatform.components.loadbalancing.WebLoadBalancer;
 import io.containerplatform.components.monitoring.ServiceAlarms;
 import io.containerplatform.components.loadbalancing.WebLoadBalancerArgs;
@@ -57,7 +51,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import static io.containerplatform.components.common.Json.obj;
 
 /**
  * A containerised service on ECS Fargate behind an Application Load Balancer (seeds 001 and 002): cluster
@@ -100,7 +93,7 @@ public class FargateServiceComponent extends ComponentResource {
                         .capacityProvider(s.provider()).weight(s.weight()).base(s.base()).build()).toList())
                 .build(), child());
 
-        var repository = repository(name, args);
+        var repository = EcrRepository.create(this, name + "-repo", null, args.immutableTags(), args.keepImages());
         var logGroup = new LogGroup(name + "-logs", LogGroupArgs.builder()
                 .name("/ecs/" + name)
                 .retentionInDays(args.logRetentionDays())
@@ -214,22 +207,6 @@ public class FargateServiceComponent extends ComponentResource {
         return CustomResourceOptions.builder().parent(this).build();
     }
 
-    private Repository repository(String name, FargateServiceArgs args) {
-        var repository = new Repository(name + "-repo", RepositoryArgs.builder()
-                .imageScanningConfiguration(RepositoryImageScanningConfigurationArgs.builder().scanOnPush(true).build())
-                .imageTagMutability(args.immutableTags() ? "IMMUTABLE" : "MUTABLE")
-                .encryptionConfigurations(RepositoryEncryptionConfigurationArgs.builder().encryptionType("AES256").build())
-                .build(), child());
-        var rule = obj("rulePriority", 1,
-                "description", "Keep the last " + args.keepImages() + " images",
-                "selection", obj("tagStatus", "any", "countType", "imageCountMoreThan", "countNumber", args.keepImages()),
-                "action", obj("type", "expire"));
-        new LifecyclePolicy(name + "-repo-lifecycle", LifecyclePolicyArgs.builder()
-                .repository(repository.name())
-                .policy(Json.write(obj("rules", List.of(rule))))
-                .build(), child());
-        return repository;
-    }
 
     private Role executionRole(String name, FargateServiceArgs args, Output<String> trust) {
         var role = EcsTaskRoles.executionRole(this, name, trust);

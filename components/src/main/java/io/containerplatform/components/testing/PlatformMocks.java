@@ -69,6 +69,7 @@ public class PlatformMocks implements Mocks {
     }
 
     /** Outputs that AWS computes for some types, so that programs can build on them. */
+    @SuppressWarnings("unchecked")
     protected void computedOutputs(String type, String name, Map<String, Object> state) {
         switch (type) {
             case "aws:lb/loadBalancer:LoadBalancer" -> {
@@ -95,6 +96,10 @@ public class PlatformMocks implements Mocks {
             case "aws:eks/cluster:Cluster" -> {
                 state.put("endpoint", "https://" + name.toUpperCase() + ".gr7." + region + ".eks.amazonaws.com");
                 state.put("certificateAuthority", Map.of("data", "TU9DSy1DQQ=="));
+                var vpcConfig = new HashMap<String, Object>(state.get("vpcConfig") instanceof Map<?, ?> given
+                        ? (Map<String, Object>) given : Map.of());
+                vpcConfig.put("clusterSecurityGroupId", "sg-" + name + "-cluster");
+                state.put("vpcConfig", vpcConfig);
                 state.put("identities", List.of(Map.of("oidcs", List.of(Map.of(
                         "issuer", "https://oidc.eks." + region + ".amazonaws.com/id/MOCK" + name.toUpperCase())))));
             }

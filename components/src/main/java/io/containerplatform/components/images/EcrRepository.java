@@ -1,0 +1,52 @@
+package io.containerplatform.components.images;
+
+import com.pulumi.aws.ecr.LifecyclePolicy;
+import com.pulumi.aws.ecr.LifecyclePolicyArgs;
+import com.pulumi.aws.ecr.Repository;
+import com.pulumi.aws.ecr.RepositoryArgs;
+import com.pulumi.aws.ecr.inputs.RepositoryEncryptionConfigurationArgs;
+import com.pulumi.aws.ecr.inputs.RepositoryImageScanningConfigurationArgs;
+import com.pulumi.resources.CustomResourceOptions;
+import com.pulumi.resources.Resource;
+import io.containerplatform.components.common.Json;
+
+import java.util.List;
+
+import static io.containerplatform.components.common.Json.obj;
+
+/**
+ * An ECR repository as the platform makes them: scanned on push, encrypted, tags immutable unless asked
+ * otherwise (a tag always names the same image, so rolling back to a tag is exact), and a lifecycle policy
+ * keeping the last images. Children {@code <resourceName>} and {@code <resourceName>-lifecycle} of {@code parent}.
+ */
+public final class EcrRepository {
+
+    private EcrRepository() {
+    }
+
+    /**
+     * @param repositoryName the repository's name, or null to let Pulumi name it after {@code resourceName}
+     * @param immutableTags  whether a pushed tag can never be overwritten
+     * @param keepImages     how many images the lifecycle policy keeps
+     */
+    public static Repository create(Resource parent, String resourceName, String repositoryName, boolean immutableTags, int keepImages) {
+        var args = RepositoryArgs.builder()
+                .imageScanningConfiguration(RepositoryImageScanningConfigurationArgs.builder().scanOnPush(true).build())
+                .imageTagMutability(immutableTags ? "IMMUTABLE" : "MUTABLE")
+                .encryptionConfigurations(RepositoryEncryptionConfigurationArgs.builder().encryptionType("AES256").build());
+        if (repositoryName != null) {
+            args.name(repositoryName);
+        }
+        var options = CustomResourceOptions.builder().parent(parent).build();
+        var repository = new Repository(resourceName, args.build(), options);
+        var rule = obj("rulePriority", 1,
+                "description", "Keep the last " + keepImages + " images",
+                "selection", obj("tagStatus", "any", "countType", "imageCountMoreThan", "countNumber", keepImages),
+                "action", obj("type", "expire"));
+        new LifecyclePolicy(resourceName + "-lifecycle", LifecyclePolicyArgs.builder()
+                .repository(repository.name())
+                .policy(Json.write(obj("rules", List.of(rule))))
+                .build(), options);
+        return repository;
+    }
+}
