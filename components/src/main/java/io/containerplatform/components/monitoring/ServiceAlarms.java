@@ -131,13 +131,14 @@ public final class ServiceAlarms {
 
     /**
      * An alarm on {@code expression} (CloudWatch metric math) over named metrics, e.g. {@code desired - running}:
-     * {@code metrics} maps each id to {namespace, metric name, statistic}.
+     * {@code metrics} maps each id to {namespace, metric name, statistic}; the queries are declared in id order,
+     * whatever the map's own order (a {@code Map.of} changes order between JVMs, which would show as a diff).
      */
     public MetricAlarm expressionAlarm(String suffix, String description, String expression, Map<String, List<String>> metrics,
                                        Output<Map<String, String>> dimensions, int period, int evaluationPeriods, String comparison,
                                        double threshold) {
         var queries = new ArrayList<MetricAlarmMetricQueryArgs>();
-        metrics.forEach((id, metric) -> queries.add(MetricAlarmMetricQueryArgs.builder()
+        new java.util.TreeMap<>(metrics).forEach((id, metric) -> queries.add(MetricAlarmMetricQueryArgs.builder()
                 .id(id)
                 .metric(MetricAlarmMetricQueryMetricArgs.builder()
                         .namespace(metric.get(0)).metricName(metric.get(1)).stat(metric.get(2)).period(period).dimensions(dimensions).build())
