@@ -1,0 +1,187 @@
+package io.containerplatform.workloads.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import io.containerplatform.workloads.event.EventJson;
+import io.swagger.v3.parser.OpenAPIV3Parser;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashSet;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ApiServerTest {
+
+    static MongoServer mongo;
+    static MongoClient client;
+    static ApiServer api;
+    static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void start() throws Exception {
+        mongo = new MongoServer(new MemoryBackend());
+        var address = mongo.bind();
+        client = MongoClients.create("mongodb://" + address.getHostString() + ":" + address.getPort());
+        var db = client.getDatabase("pipeline");
+        var events = new ArrayList<Document>();
+        for (int i = 0; i < 250; i++) {
+            var doc = new Document("_id", String.format("e%03d", i)).append("source", i % 2 == 0 ? "s0" : "s1").append("type", "temperature")
+                    .append("timestamp", Date.from(Instant.parse("2026-01-01T00:00:00Z").plusSeconds(i / 2 * 10))).append("value", (double) i);
+            if (i == 7) {
+                doc.append("attributes", new Document("site", "lyon"));
+            }
+            events.add(doc);
+        }
+        db.getCollection("events").insertMany(events);
+        db.getCollection("aggregates").insertOne(new Document("_id", new Document("source", "s0").append("type", "temperature")
+                .append("minute", Date.from(Instant.parse("2026-01-01T00:00:00Z"))))
+                .append("source", "s0").append("type", "temperature").append("minute", Date.from(Instant.parse("2026-01-01T00:00:00Z")))
+                .append("count", 6).append("sum", 30.0).append("min", 0.0).append("max", 10.0).append("ids", List.of("e000")));
+        api = new ApiServer(db, 0);
+    }
+
+    @AfterAll
+    static void stop() {
+        api.close();
+        client.close();
+        mongo.shutdown();
+    }
+
+    static HttpResponse<String> get(String pathAndQuery) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + api.port() + pathAndQuery)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    static JsonNode json(HttpResponse<String> response) throws Exception {
+        return EventJson.mapper().readTree(response.body());
+    }
+
+    @Test
+    void healthAndReadiness() throws Exception {
+        assertThat(get("/health").statusCode()).isEqualTo(200);
+        assertThat(json(get("/ready")).get("status").asText()).isEqualTo("ready");
+    }
+
+    @Test
+    void pagesWalkEveryEventNewestFirstExactlyOnce() throws Exception {
+        var seen = new ArrayList<String>();
+        String cursor = null;
+        int pages = 0;
+        do {
+            var page = json(get("/data?limit=40" + (cursor == null ? "" : "&cursor=" + cursor)));
+            page.get("items").forEach(item -> seen.add(item.get("id").asText()));
+            cursor = page.get("next").isNull() ? null : page.get("next").asText();
+            pages++;
+        } while (cursor != null);
+        assertThat(pages).isEqualTo(7);
+        assertThat(seen).hasSize(250).doesNotHaveDuplicates();
+        assertThat(seen.get(0)).isEqualTo("e249");
+        assertThat(seen.get(1)).isEqualTo("e248");
+    }
+
+    @Test
+    void filtersBySourceTypeAndTime() throws Exception {
+        var page = json(get("/data?source=s1&type=temperature&from=2026-01-01T00:01:00Z&to=2026-01-01T00:02:00Z&limit=1000"));
+        var ids = new HashSet<String>();
+        page.get("items").forEach(item -> {
+            ids.add(item.get("id").asText());
+            assertThat(item.get("source").asText()).isEqualTo("s1");
+            assertThat(Instant.parse(item.get("timestamp").asText())).isBetween(Instant.parse("2026-01-01T00:01:00Z"),
+                    Instant.parse("2026-01-01T00:01:59Z"));
+        });
+        assertThat(ids).hasSize(6);
+        assertThat(page.get("next").isNull()).isTrue();
+    }
+
+    @Test
+    void oneEventByIdWithItsFieldsAndA404ForAnUnknownOne() throws Exception {
+        var event = json(get("/data/e007"));
+        assertThat(event.toString()).isEqualTo("{\"id\":\"e007\",\"source\":\"s1\",\"type\":\"temperature\","
+                + "\"timestamp\":\"2026-01-01T00:00:30Z\",\"value\":7.0,\"attributes\":{\"site\":\"lyon\"}}");
+        var missing = get("/data/nope");
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(json(missing).get("error").asText()).isEqualTo("no event with id nope");
+    }
+
+    @Test
+    void aggregatesWithoutTheirBookkeeping() throws Exception {
+        var body = json(get("/aggregates?source=s0&from=2026-01-01T00:00:00Z"));
+        assertThat(body.get("items").toString()).isEqualTo("[{\"source\":\"s0\",\"type\":\"temperature\",\"minute\":\"2026-01-01T00:00:00Z\","
+                + "\"count\":6,\"sum\":30.0,\"min\":0.0,\"max\":10.0}]");
+    }
+
+    @Test
+    void aBadParameterIsA400NamingItAndWhatIsAllowed() throws Exception {
+        record Bad(String query, String parameter, String error) {
+        }
+        for (var bad : List.of(
+                new Bad("/data?limit=0", "limit", "limit 0 is out of range"),
+                new Bad("/data?limit=1001", "limit", "limit 1001 is out of range"),
+                new Bad("/data?limit=ten", "limit", "limit \"ten\" is not an integer"),
+                new Bad("/data?from=yesterday", "from", "from \"yesterday\" is not an RFC 3339 instant"),
+                new Bad("/data?from=2026-01-02T00:00:00Z&to=2026-01-01T00:00:00Z", "to", "to is not after from"),
+                new Bad("/data?cursor=%25%25", "cursor", "cursor \"%%\" is not a cursor of this API"),
+                new Bad("/data?source=", "source", "source is empty"),
+                new Bad("/data?colour=red", "colour", "colour is not a parameter of /data"),
+                new Bad("/data?limit=1&limit=2", "limit", "limit is given twice"),
+                new Bad("/aggregates?to=2026-13-01T00:00:00Z", "to", "to \"2026-13-01T00:00:00Z\" is not an RFC 3339 instant"))) {
+            var response = get(bad.query());
+            assertThat(response.statusCode()).describedAs(bad.query()).isEqualTo(400);
+            var body = json(response);
+            assertThat(body.get("parameter").asText()).describedAs(bad.query()).isEqualTo(bad.parameter());
+            assertThat(body.get("error").asText()).describedAs(bad.query()).isEqualTo(bad.error());
+            assertThat(body.get("allowed").asText()).isNotBlank();
+            assertThat(response.body()).doesNotContain("Exception").doesNotContain("\tat ");
+        }
+    }
+
+    @Test
+    void theOpenApiDocumentIsValidAndDescribesEveryRouteAndParameter() throws Exception {
+        var result = new OpenAPIV3Parser().readContents(get("/openapi.json").body());
+        assertThat(result.getMessages()).isEmpty();
+        var openApi = result.getOpenAPI();
+        assertThat(openApi.getPaths()).containsOnlyKeys("/health", "/ready", "/data", "/data/{id}", "/aggregates", "/metrics");
+        var data = openApi.getPaths().get("/data").getGet();
+        assertThat(data.getParameters()).extracting(p -> p.getName()).containsExactly("source", "type", "from", "to", "limit", "cursor");
+        var limit = data.getParameters().stream().filter(p -> p.getName().equals("limit")).findFirst().orElseThrow();
+        assertThat(limit.getSchema().getMaximum()).isEqualByComparingTo("1000");
+        assertThat(data.getResponses()).containsKeys("200", "400");
+        assertThat(openApi.getPaths().get("/data/{id}").getGet().getResponses()).containsKeys("200", "404");
+        assertThat(openApi.getComponents().getSchemas()).containsKeys("Event", "EventPage", "Aggregate", "Aggregates", "Error");
+    }
+
+    @Test
+    void swaggerUiIsServedFromTheWebjar() throws Exception {
+        var page = get("/docs");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("SwaggerUIBundle").contains("/openapi.json");
+        var bundle = get("/docs/swagger-ui-bundle.js");
+        assertThat(bundle.statusCode()).isEqualTo(200);
+        assertThat(bundle.body().length()).isGreaterThan(100_000);
+        assertThat(get("/docs/../app.properties").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void metricsCountRequestsByRouteAndStatus() throws Exception {
+        get("/data/e001");
+        get("/data?limit=0");
+        var metrics = get("/metrics").body();
+        assertThat(metrics).contains("api_requests_total{route=\"/data/{id}\",status=\"200\"}")
+                .contains("api_requests_total{route=\"/data\",status=\"400\"}")
+                .contains("api_request_duration_seconds_count{route=\"/data/{id}\"}");
+    }
+}

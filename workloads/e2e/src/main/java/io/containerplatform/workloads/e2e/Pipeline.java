@@ -1,0 +1,121 @@
+package io.containerplatform.workloads.e2e;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import io.containerplatform.workloads.api.ApiServer;
+import io.containerplatform.workloads.event.EventContract;
+import io.containerplatform.workloads.producer.Producer;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+/**
+ * The whole pipeline on one machine: a RabbitMQ node, a MongoDB wire-protocol server
+ * ({@code mongo-java-server}, in memory: MongoDB itself cannot be installed here), processors started as the
+ * image starts them ({@code java -jar processor.jar}), the API and the producer.
+ */
+public final class Pipeline implements AutoCloseable {
+
+    private final RabbitMqNode broker;
+    private final MongoServer mongoServer;
+    private final MongoClient mongo;
+    private final String mongoUri;
+    private final String queue;
+    private final Path logs;
+    private final List<Process> processors = new ArrayList<>();
+    private ApiServer api;
+
+    public Pipeline(RabbitMqNode broker, String queue, Path logs) throws IOException {
+        this.broker = broker;
+        this.queue = queue;
+        this.logs = Files.createDirectories(logs);
+        this.mongoServer = new MongoServer(new MemoryBackend());
+        int port = RabbitMqNode.freePort();
+        mongoServer.bind("localhost", port);
+        this.mongoUri = "mongodb://localhost:" + port + "/pipeline";
+        this.mongo = MongoClients.create(mongoUri);
+    }
+
+    public MongoDatabase database() {
+        return mongo.getDatabase(EventContract.DEFAULT_DATABASE);
+    }
+
+    public String queue() {
+        return queue;
+    }
+
+    public RabbitMqNode broker() {
+        return broker;
+    }
+
+    /** Starts a processor process; its output goes to {@code <logs>/processor-<n>.log}. */
+    public Process startProcessor(int batchSize) throws IOException {
+        var jar = Path.of(System.getProperty("processor.jar", "../processor/target/processor.jar"));
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(jar + " is missing: build the processor first (./mvnw -f workloads/pom.xml package)");
+        }
+        var java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        var builder = new ProcessBuilder(java, "-Xmx1g", "-jar", jar.toString()).redirectErrorStream(true)
+                .redirectOutput(logs.resolve("processor-" + processors.size() + ".log").toFile());
+        var env = builder.environment();
+        env.putAll(Map.of("RABBITMQ_HOST", "localhost", "RABBITMQ_PORT", String.valueOf(broker.port()), "RABBITMQ_USERNAME", "guest",
+                "RABBITMQ_PASSWORD", "guest", "RABBITMQ_QUEUE", queue, "MONGODB_URI", mongoUri,
+                "HTTP_PORT", String.valueOf(RabbitMqNode.freePort()), "BATCH_SIZE", String.valueOf(batchSize), "SPARK_MASTER", "local[2]"));
+        var process = builder.start();
+        processors.add(process);
+        return process;
+    }
+
+    /** Starts the API on a free port. */
+    public ApiServer startApi() throws IOException {
+        api = new ApiServer(database(), 0);
+        return api;
+    }
+
+    /** Publishes with the producer. */
+    public Producer.Report publish(int count, double duplicates, double invalid, long seed) throws Exception {
+        try (var connection = broker.connectionFactory().newConnection(); var channel = connection.createChannel()) {
+            return new Producer(channel, queue).publish(count, 0, duplicates, invalid, seed);
+        }
+    }
+
+    /** Ready messages in a queue. */
+    public long messages(String name) throws Exception {
+        try (var connection = broker.connectionFactory().newConnection(); var channel = connection.createChannel()) {
+            return channel.messageCount(name);
+        }
+    }
+
+    /** Waits until {@code condition} holds (checked every 200 ms), failing after {@code seconds}. */
+    public static void await(String what, int seconds, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out after " + seconds + " s waiting until " + what);
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        for (var process : processors) {
+            process.destroyForcibly();
+            process.waitFor(30, TimeUnit.SECONDS);
+        }
+        if (api != null) {
+            api.close();
+        }
+        mongo.close();
+        mongoServer.shutdown();
+    }
+}

@@ -1,0 +1,97 @@
+package io.containerplatform.workloads.event;
+
+import com.mongodb.ConnectionString;
+import com.rabbitmq.client.ConnectionFactory;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the apps read from the environment the pipeline component injects, each checked once at start:
+ * a mistake names the variable, its value and what is allowed.
+ */
+public final class Settings {
+
+    private final Map<String, String> env;
+    private final List<String> errors = new ArrayList<>();
+
+    public Settings(Map<String, String> env) {
+        this.env = env;
+    }
+
+    /** A required variable. */
+    public String required(String name, String allowed) {
+        var value = env.get(name);
+        if (value == null || value.isBlank()) {
+            errors.add(name + ": missing; allowed: " + allowed);
+            return "";
+        }
+        return value;
+    }
+
+    /** An optional variable, {@code fallback} when unset. */
+    public String optional(String name, String fallback) {
+        var value = env.get(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+
+    /** An integer variable within {@code min..max}, {@code fallback} when unset. */
+    public int integer(String name, int fallback, int min, int max) {
+        var text = env.get(name);
+        if (text == null || text.isBlank()) {
+            return fallback;
+        }
+        try {
+            int value = Integer.parseInt(text.trim());
+            if (value >= min && value <= max) {
+                return value;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        errors.add(name + ": \"" + text + "\" is not valid; allowed: an integer from " + min + " to " + max);
+        return fallback;
+    }
+
+    /** {@code MONGODB_URI}, checked: a mongodb:// or mongodb+srv:// connection string. */
+    public ConnectionString mongoUri() {
+        var uri = required("MONGODB_URI", "a MongoDB connection string, mongodb://user:password@host:27017/pipeline");
+        if (uri.isEmpty()) {
+            return null;
+        }
+        try {
+            return new ConnectionString(uri);
+        } catch (IllegalArgumentException e) {
+            errors.add("MONGODB_URI: not a MongoDB connection string (" + e.getMessage() + "); allowed: mongodb://user:password@host:27017/pipeline");
+            return null;
+        }
+    }
+
+    /** The database of {@code uri}: its path, else {@link EventContract#DEFAULT_DATABASE}. */
+    public static String database(ConnectionString uri) {
+        return uri.getDatabase() == null || uri.getDatabase().isBlank() ? EventContract.DEFAULT_DATABASE : uri.getDatabase();
+    }
+
+    /** The broker connection of {@code RABBITMQ_HOST}, {@code RABBITMQ_PORT} (5672), {@code RABBITMQ_USERNAME}, {@code RABBITMQ_PASSWORD}. */
+    public ConnectionFactory rabbitMq() {
+        var factory = new ConnectionFactory();
+        factory.setHost(required("RABBITMQ_HOST", "the broker's host name"));
+        factory.setPort(integer("RABBITMQ_PORT", 5672, 1, 65535));
+        factory.setUsername(required("RABBITMQ_USERNAME", "the broker user"));
+        factory.setPassword(required("RABBITMQ_PASSWORD", "the broker user's password"));
+        factory.setAutomaticRecoveryEnabled(false);
+        factory.setRequestedHeartbeat(30);
+        return factory;
+    }
+
+    /** {@code RABBITMQ_QUEUE}, default {@link EventContract#DEFAULT_QUEUE}. */
+    public String queue() {
+        return optional("RABBITMQ_QUEUE", EventContract.DEFAULT_QUEUE);
+    }
+
+    /** Every problem found so far, one line each; empty when the settings are valid. */
+    public List<String> errors() {
+        return List.copyOf(errors);
+    }
+}

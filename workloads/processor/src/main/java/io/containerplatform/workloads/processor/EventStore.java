@@ -1,0 +1,134 @@
+package io.containerplatform.workloads.processor;
+
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import com.mongodb.client.model.WriteModel;
+import io.containerplatform.workloads.event.Event;
+import io.containerplatform.workloads.event.EventContract;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes a batch of valid events to MongoDB so that each is stored once and counted once, whatever happens:
+ * redelivery after a crash, duplicate ids, several processors writing at once.
+ * <ol>
+ *   <li>Events are upserted by id with {@code $setOnInsert}: the first version of an id wins, later ones change
+ *       nothing.</li>
+ *   <li>The stored versions are read back, and each is added to its (source, type, minute) aggregate by an update
+ *       guarded on the aggregate not listing the event's id yet, which it then lists: applying the same event
+ *       twice, after a crash between the writes or from two processors, matches nothing the second time.</li>
+ * </ol>
+ * The broker is acknowledged only after both writes succeed, so an interrupted batch is redelivered and replayed.
+ */
+final class EventStore {
+
+    /** What a batch changed. */
+    record Outcome(int inserted, int duplicates, int counted) {
+    }
+
+    private static final int DUPLICATE_KEY = 11000;
+
+    private final MongoCollection<Document> events;
+    private final MongoCollection<Document> aggregates;
+
+    EventStore(MongoDatabase database) {
+        this.events = database.getCollection(EventContract.EVENTS);
+        this.aggregates = database.getCollection(EventContract.AGGREGATES);
+    }
+
+    /** The indexes the API reads by: newest first (with the id as tie-break), and aggregates by minute. */
+    void createIndexes() {
+        events.createIndex(Indexes.descending("timestamp", "_id"), new IndexOptions().name("newest_first"));
+        events.createIndex(Indexes.ascending("source", "type"), new IndexOptions().name("source_type"));
+        aggregates.createIndex(Indexes.ascending("minute"), new IndexOptions().name("by_minute"));
+    }
+
+    Outcome write(List<Event> batch) {
+        var byId = new LinkedHashMap<String, Event>();
+        batch.forEach(e -> byId.putIfAbsent(e.id(), e));
+        if (byId.isEmpty()) {
+            return new Outcome(0, 0, 0);
+        }
+        var upserts = new ArrayList<WriteModel<Document>>(byId.size());
+        byId.values().forEach(e -> upserts.add(new UpdateOneModel<>(Filters.eq("_id", e.id()), Updates.setOnInsert(document(e)),
+                new UpdateOptions().upsert(true))));
+        int inserted = events.bulkWrite(upserts, new BulkWriteOptions().ordered(false)).getUpserts().size();
+
+        var guarded = new ArrayList<UpdateOneModel<Document>>(byId.size());
+        for (var stored : events.find(Filters.in("_id", byId.keySet()))) {
+            guarded.add(new UpdateOneModel<>(
+                    Filters.and(Filters.eq("_id", aggregateKey(stored)), Filters.ne("ids", stored.getString("_id"))),
+                    contribution(stored), new UpdateOptions().upsert(true)));
+        }
+        int counted = countAll(guarded);
+        return new Outcome(inserted, batch.size() - inserted, counted);
+    }
+
+    /**
+     * Applies the guarded aggregate updates; returns how many events were added. An upsert that meets a duplicate
+     * key lost a race with another writer creating the same aggregate: it is applied again without upsert, and
+     * matches nothing if that writer already counted the event.
+     */
+    private int countAll(List<UpdateOneModel<Document>> guarded) {
+        try {
+            var result = aggregates.bulkWrite(guarded, new BulkWriteOptions().ordered(false));
+            return result.getModifiedCount() + result.getUpserts().size();
+        } catch (MongoBulkWriteException e) {
+            int counted = e.getWriteResult().getModifiedCount() + e.getWriteResult().getUpserts().size();
+            for (var error : e.getWriteErrors()) {
+                if (error.getCode() != DUPLICATE_KEY) {
+                    throw e;
+                }
+                var model = guarded.get(error.getIndex());
+                counted += (int) aggregates.updateOne(model.getFilter(), model.getUpdate(), new UpdateOptions().upsert(false)).getModifiedCount();
+            }
+            return counted;
+        }
+    }
+
+    static Document document(Event e) {
+        var doc = new Document("_id", e.id())
+                .append("source", e.source())
+                .append("type", e.type())
+                .append("timestamp", Date.from(e.timestamp()))
+                .append("value", e.value());
+        if (!e.attributes().isEmpty()) {
+            doc.append("attributes", new Document(new java.util.TreeMap<String, Object>(e.attributes())));
+        }
+        return doc;
+    }
+
+    /** The aggregate's id: source, type and minute, in that order. */
+    static Document aggregateKey(Document event) {
+        var minute = event.getDate("timestamp").toInstant().truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+        return new Document("source", event.getString("source")).append("type", event.getString("type")).append("minute", Date.from(minute));
+    }
+
+    private static Bson contribution(Document event) {
+        double value = event.getDouble("value");
+        Map<String, Object> key = aggregateKey(event);
+        return Updates.combine(
+                Updates.setOnInsert("source", key.get("source")),
+                Updates.setOnInsert("type", key.get("type")),
+                Updates.setOnInsert("minute", key.get("minute")),
+                Updates.inc("count", 1),
+                Updates.inc("sum", value),
+                Updates.min("min", value),
+                Updates.max("max", value),
+                Updates.push("ids", event.getString("_id")));
+    }
+}

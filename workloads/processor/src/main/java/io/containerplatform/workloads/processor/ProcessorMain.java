@@ -1,0 +1,98 @@
+package io.containerplatform.workloads.processor;
+
+import com.mongodb.client.MongoClients;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.containerplatform.workloads.event.Settings;
+import org.apache.spark.sql.SparkSession;
+import org.bson.Document;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code java -jar processor.jar}: the pipeline's processor, configured by the environment the pipeline
+ * component injects: {@code RABBITMQ_HOST}, {@code RABBITMQ_PORT} (5672), {@code RABBITMQ_USERNAME},
+ * {@code RABBITMQ_PASSWORD}, {@code RABBITMQ_QUEUE} ({@code data-stream}), {@code MONGODB_URI} (database from
+ * its path, {@code pipeline} by default); and {@code SPARK_MASTER} ({@code local[*]}; a {@code spark://} URL
+ * runs the validation on a Spark cluster), {@code BATCH_SIZE} (1000), {@code BATCH_LINGER_MS} (200) and
+ * {@code HTTP_PORT} (8080: {@code /health}, {@code /ready}, {@code /metrics}). On SIGTERM it finishes the batch
+ * under way and stops; what was delivered but not processed goes back to the queue.
+ */
+public final class ProcessorMain {
+
+    private ProcessorMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        var settings = new Settings(System.getenv());
+        var rabbit = settings.rabbitMq();
+        var queue = settings.queue();
+        var mongoUri = settings.mongoUri();
+        var master = settings.optional("SPARK_MASTER", "local[*]");
+        int batchSize = settings.integer("BATCH_SIZE", 1000, 1, 100_000);
+        int linger = settings.integer("BATCH_LINGER_MS", 200, 0, 60_000);
+        int port = settings.integer("HTTP_PORT", 8080, 1, 65535);
+        if (!settings.errors().isEmpty()) {
+            System.err.println("Invalid environment:\n  - " + String.join("\n  - ", settings.errors()));
+            System.exit(2);
+        }
+
+        var metrics = new Metrics();
+        var spark = SparkSession.builder().appName("pipeline-processor").master(master)
+                .config("spark.ui.enabled", "false")
+                .config("spark.sql.session.timeZone", "UTC")
+                .config("spark.sql.shuffle.partitions", "4")
+                .getOrCreate();
+        var mongo = MongoClients.create(mongoUri);
+        var database = mongo.getDatabase(Settings.database(mongoUri));
+        var store = new EventStore(database);
+        store.createIndexes();
+        var connection = rabbit.newConnection("pipeline-processor");
+        var loop = new BatchLoop(connection.createChannel(), queue, new Validator(spark), store, metrics, batchSize, linger);
+        loop.start();
+        var worker = new Thread(loop, "batch-loop");
+        var http = HttpServer.create(new InetSocketAddress(port), 0);
+        http.createContext("/health", exchange -> respond(exchange, worker.isAlive() ? 200 : 503, "text/plain", worker.isAlive() ? "ok\n" : "stopped\n"));
+        http.createContext("/ready", exchange -> {
+            boolean ready = loop.running() && connection.isOpen() && ping(database);
+            respond(exchange, ready ? 200 : 503, "text/plain", ready ? "ready\n" : "not ready\n");
+        });
+        http.createContext("/metrics", exchange -> respond(exchange, 200, "text/plain; version=0.0.4", metrics.render()));
+        http.start();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            loop.stop();
+            try {
+                worker.join(TimeUnit.SECONDS.toMillis(25));
+                connection.close();
+            } catch (Exception ignored) {
+                // the broker requeues whatever was not acknowledged
+            }
+            http.stop(0);
+        }, "shutdown"));
+        System.out.println("processor: consuming " + queue + " in batches of up to " + batchSize + ", Spark " + master + ", HTTP on " + port);
+        worker.start();
+        worker.join();
+        System.exit(loop.running() ? 0 : 1);
+    }
+
+    private static boolean ping(com.mongodb.client.MongoDatabase database) {
+        try {
+            database.runCommand(new Document("ping", 1));
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    static void respond(HttpExchange exchange, int status, String type, String body) throws IOException {
+        var bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", type);
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (var out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+}

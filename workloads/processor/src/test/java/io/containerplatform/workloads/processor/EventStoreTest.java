@@ -1,0 +1,128 @@
+package io.containerplatform.workloads.processor;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import io.containerplatform.workloads.event.Event;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class EventStoreTest {
+
+    MongoServer server;
+    MongoClient client;
+    MongoDatabase db;
+    EventStore store;
+
+    @BeforeEach
+    void start() {
+        server = new MongoServer(new MemoryBackend());
+        var address = server.bind();
+        client = MongoClients.create("mongodb://" + address.getHostString() + ":" + address.getPort());
+        db = client.getDatabase("pipeline");
+        store = new EventStore(db);
+        store.createIndexes();
+    }
+
+    @AfterEach
+    void stop() {
+        client.close();
+        server.shutdown();
+    }
+
+    static Event event(String id, String source, String minute, double value) {
+        return new Event(id, source, "temperature", Instant.parse("2026-01-01T10:" + minute + ":30Z"), value, Map.of());
+    }
+
+    Map<String, Document> aggregates() {
+        var byKey = new java.util.TreeMap<String, Document>();
+        db.getCollection("aggregates").find().forEach(d -> byKey.put(d.getString("source") + " " + d.getDate("minute").toInstant(), d));
+        return byKey;
+    }
+
+    @Test
+    void eachEventIsStoredAndCountedOnceWhateverTheDuplicates() {
+        var first = store.write(List.of(event("a", "s1", "00", 1), event("b", "s1", "00", 3), event("a", "s1", "00", 1)));
+        assertThat(first).isEqualTo(new EventStore.Outcome(2, 1, 2));
+        var replay = store.write(List.of(event("a", "s1", "00", 1), event("b", "s1", "00", 3)));
+        assertThat(replay).isEqualTo(new EventStore.Outcome(0, 2, 0));
+        assertThat(db.getCollection("events").countDocuments()).isEqualTo(2);
+        var aggregate = aggregates().get("s1 2026-01-01T10:00:00Z");
+        assertThat(aggregate.get("count", Number.class).longValue()).isEqualTo(2);
+        assertThat(aggregate.getDouble("sum")).isEqualTo(4.0);
+        assertThat(aggregate.getDouble("min")).isEqualTo(1.0);
+        assertThat(aggregate.getDouble("max")).isEqualTo(3.0);
+    }
+
+    @Test
+    void aReusedIdWithOtherContentChangesNothingAndIsNotCountedElsewhere() {
+        store.write(List.of(event("a", "s1", "00", 1)));
+        var outcome = store.write(List.of(event("a", "s2", "05", 99)));
+        assertThat(outcome.inserted()).isZero();
+        assertThat(aggregates()).containsOnlyKeys("s1 2026-01-01T10:00:00Z");
+        assertThat(db.getCollection("events").find().first().getString("source")).isEqualTo("s1");
+    }
+
+    @Test
+    void aCrashBetweenTheTwoWritesIsRepairedByTheReplayWithoutDoubleCounting() {
+        // the events were stored, then the processor died before the aggregates: the redelivered batch counts them once
+        db.getCollection("events").insertOne(EventStore.document(event("a", "s1", "00", 2)));
+        store.write(List.of(event("a", "s1", "00", 2), event("b", "s1", "00", 4)));
+        store.write(List.of(event("a", "s1", "00", 2), event("b", "s1", "00", 4)));
+        var aggregate = aggregates().get("s1 2026-01-01T10:00:00Z");
+        assertThat(aggregate.get("count", Number.class).longValue()).isEqualTo(2);
+        assertThat(aggregate.getDouble("sum")).isEqualTo(6.0);
+    }
+
+    @Test
+    void concurrentWritersOfOverlappingBatchesCountEachEventOnce() throws Exception {
+        var random = new Random(3);
+        var all = new ArrayList<Event>();
+        for (int i = 0; i < 2000; i++) {
+            all.add(event("e" + i, "s" + random.nextInt(3), String.format("%02d", random.nextInt(4)), random.nextInt(100)));
+        }
+        var pool = Executors.newFixedThreadPool(4);
+        var tasks = new ArrayList<Callable<EventStore.Outcome>>();
+        for (int writer = 0; writer < 4; writer++) {
+            var mine = new ArrayList<>(all);
+            Collections.shuffle(mine, new Random(writer));
+            tasks.add(() -> {
+                int inserted = 0;
+                for (int from = 0; from < mine.size(); from += 250) {
+                    inserted += store.write(mine.subList(from, from + 250)).inserted();
+                }
+                return new EventStore.Outcome(inserted, 0, 0);
+            });
+        }
+        long inserted = 0;
+        for (var result : pool.invokeAll(tasks)) {
+            inserted += result.get().inserted();
+        }
+        pool.shutdown();
+        assertThat(inserted).isEqualTo(2000);
+        long counted = 0;
+        double sum = 0;
+        for (var aggregate : aggregates().values()) {
+            counted += aggregate.get("count", Number.class).longValue();
+            sum += aggregate.getDouble("sum");
+            assertThat(aggregate.getList("ids", String.class)).doesNotHaveDuplicates();
+        }
+        assertThat(counted).isEqualTo(2000);
+        assertThat(sum).isEqualTo(all.stream().mapToDouble(Event::value).sum());
+    }
+}
