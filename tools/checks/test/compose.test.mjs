@@ -46,3 +46,47 @@ describe("docker/docker-compose.yml", () => {
         }
     });
 });
+
+describe("docker/pipeline-compose.yml", () => {
+    const pipeline = yamlFile("docker/pipeline-compose.yml");
+    const all = pipeline.services;
+
+    it("runs RabbitMQ, MongoDB, the processor, the API and the producer", () => {
+        assert.deepEqual(Object.keys(all).sort(), ["api", "mongodb", "processor", "producer", "rabbitmq"]);
+    });
+
+    it("builds each workload from its Dockerfile, from the repository root", () => {
+        for (const app of ["processor", "api", "producer"]) {
+            assert.deepEqual(all[app].build, { context: "..", dockerfile: `docker/${app}/Dockerfile` });
+        }
+    });
+
+    it("gives the apps the environment their run contract names", () => {
+        for (const key of ["RABBITMQ_HOST", "RABBITMQ_PORT", "RABBITMQ_USERNAME", "RABBITMQ_PASSWORD", "RABBITMQ_QUEUE", "MONGODB_URI"]) {
+            assert.ok(all.processor.environment[key], `processor ${key}`);
+        }
+        assert.ok(all.api.environment.MONGODB_URI && all.api.environment.PORT);
+        assert.match(all.processor.environment.MONGODB_URI, /replicaSet=rs0/);
+        assert.deepEqual(all.mongodb.command, ["--replSet", "rs0", "--bind_ip_all"]);
+    });
+
+    it("checks every service's health and starts the apps after the stores", () => {
+        for (const [name, service] of Object.entries(all)) {
+            assert.ok(service.healthcheck?.test, `${name} has no healthcheck`);
+        }
+        assert.deepEqual(all.processor.depends_on, { rabbitmq: { condition: "service_healthy" }, mongodb: { condition: "service_healthy" } });
+        assert.deepEqual(all.api.depends_on, { mongodb: { condition: "service_healthy" } });
+    });
+
+    it("pins the pulled images and documents its variables in .env.example", () => {
+        for (const [name, service] of Object.entries(all)) {
+            if (!service.build) {
+                assert.ok(isPinned(service.image), `${name} uses ${service.image}`);
+            }
+        }
+        const example = read("docker/.env.example");
+        for (const variable of new Set([...read("docker/pipeline-compose.yml").matchAll(/\$\{([A-Z_]+)/g)].map(m => m[1]))) {
+            assert.match(example, new RegExp(`^${variable}=`, "m"), `${variable} is missing from .env.example`);
+        }
+    });
+});

@@ -2,9 +2,12 @@ import assert from "node:assert/strict";
 import path from "node:path";
 import { describe, it } from "node:test";
 import { DockerfileParser } from "dockerfile-ast";
-import { exists, findFiles, isPinned, read } from "./repo.mjs";
+import { exists, findFiles, isPinned, read, yamlFile } from "./repo.mjs";
 
 const dockerfiles = findFiles("docker", "Dockerfile");
+/** The build context of each image, as images.yml gives it. */
+const contexts = Object.fromEntries(yamlFile(".github/workflows/images.yml").jobs.build.strategy.matrix.include
+    .map(i => [i.image, i.context]));
 
 describe("Dockerfiles under docker/", () => {
     it("exist (the Spark image at least)", () => {
@@ -14,7 +17,7 @@ describe("Dockerfiles under docker/", () => {
     for (const file of dockerfiles) {
         const dockerfile = DockerfileParser.parse(read(file));
         const instructions = dockerfile.getInstructions();
-        const dir = path.dirname(file);
+        const dir = contexts[path.basename(path.dirname(file))] ?? path.dirname(file);
 
         it(`${file}: every base image is pinned`, () => {
             const froms = dockerfile.getFROMs();
@@ -38,14 +41,27 @@ describe("Dockerfiles under docker/", () => {
             assert.ok(!/\bNONE\b/.test(checks[0].getArgumentsContent()), "HEALTHCHECK NONE");
         });
 
-        it(`${file}: copies only files that exist, and has a .dockerignore`, () => {
+        it(`${file}: copies only files that exist in its build context (${dir}), which has a .dockerignore`, () => {
             assert.ok(exists(path.join(dir, ".dockerignore")), `${dir}/.dockerignore is missing`);
-            for (const copy of instructions.filter(i => i.getKeyword() === "COPY" || i.getKeyword() === "ADD")) {
+            for (const copy of instructions.filter(i => (i.getKeyword() === "COPY" || i.getKeyword() === "ADD")
+                && !(i.getFromFlag && i.getFromFlag()))) {
                 const args = copy.getArguments().map(a => a.getValue()).filter(a => !a.startsWith("--"));
                 for (const source of args.slice(0, -1)) {
                     assert.ok(exists(path.join(dir, source)), `${copy.getKeyword()} source ${source} does not exist`);
                 }
             }
+        });
+    }
+});
+
+describe("the workload images", () => {
+    for (const app of ["processor", "api", "producer"]) {
+        it(`docker/${app} builds workloads/${app} with the wrapper and runs ${app}.jar`, () => {
+            const text = read(`docker/${app}/Dockerfile`);
+            assert.match(text, new RegExp(`\\./mvnw -B -ntp -f workloads/pom\\.xml -pl ${app} -am package -DskipTests`));
+            assert.match(text, new RegExp(`COPY --from=build /src/workloads/${app}/target/${app}\\.jar /app/`));
+            assert.equal(DockerfileParser.parse(text).getFROMs().length, 2, "multi-stage");
+            assert.ok(exists(`workloads/${app}/pom.xml`));
         });
     }
 });

@@ -138,7 +138,9 @@ describe("GitHub Actions workflows", () => {
         }
         const build = workflow.jobs.build.steps.find(s => s.uses?.startsWith("docker/build-push-action"));
         assert.equal(build.with.push, true);
-        assert.equal(build.with.context, "docker/${{ matrix.image }}");
+        assert.equal(build.with.context, "${{ matrix.context }}");
+        assert.equal(build.with.file, "docker/${{ matrix.image }}/Dockerfile");
+        assert.deepEqual(workflow.jobs.build.strategy.matrix.include.map(i => i.image).sort(), folders, "a context for every image");
         assert.equal(build.with.tags, "${{ steps.ecr.outputs.registry }}/${{ steps.target.outputs.repository }}:${{ steps.target.outputs.version }}");
         const deploy = yamlFile(`${DIR}/deploy.yml`);
         assert.equal(deploy.jobs["images-dev"].uses, "./.github/workflows/images.yml");

@@ -16,7 +16,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,13 +29,6 @@ class ImagesBuiltTest {
 
     private static final Pattern PRIVATE_ECR = Pattern.compile("(\\d{12})\\.dkr\\.ecr\\.([a-z0-9-]+)\\.amazonaws\\.com/([^:@]+)[:@](.+)");
     private static final Pattern USER_DATA_IMAGE = Pattern.compile("^IMAGE='([^']+)'$", Pattern.MULTILINE);
-    /**
-     * Images issue 14 ("The data pipeline's own code") builds: the data pipeline's processor and API have no code
-     * or Dockerfile yet. Remove each once docker/processor and docker/api exist.
-     */
-    static final Set<String> NOT_BUILT_YET = Set.of(
-            "123456789012.dkr.ecr.us-east-1.amazonaws.com/spark-processor:1.0.0",
-            "123456789012.dkr.ecr.us-east-1.amazonaws.com/swagger-api:1.0.0");
 
     /** Each image a plan runs, with the resource that runs it. */
     @SuppressWarnings("unchecked")
@@ -70,9 +62,6 @@ class ImagesBuiltTest {
 
     /** Why {@code image} would not run, or empty. */
     static Optional<String> problem(String stack, String image, Plan plan, List<String> builtImages, Path root) throws IOException {
-        if (NOT_BUILT_YET.contains(image)) {
-            return Optional.empty();
-        }
         var ecr = PRIVATE_ECR.matcher(image);
         if (!ecr.matches()) {
             return Formats.imageProblem(image).map(p -> "is a public image that is not pinned: " + p);

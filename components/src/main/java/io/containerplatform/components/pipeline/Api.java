@@ -7,7 +7,10 @@ import java.util.List;
 import static io.containerplatform.components.common.Json.obj;
 import static io.containerplatform.components.pipeline.Pods.metadata;
 
-/** The Swagger API: Deployment with /health probes, Service, PDB and an Ingress served by the AWS Load Balancer Controller. */
+/**
+ * The Swagger API ({@code workloads/api}): Deployment with {@code /health} and {@code /ready} probes, connecting to
+ * MongoDB as a read-only user; Service, PDB and an Ingress served by the AWS Load Balancer Controller.
+ */
 final class Api {
 
     static final String APP = "swagger-api";
@@ -23,13 +26,11 @@ final class Api {
                 "image", args.apiImage(),
                 "ports", List.of(obj("name", "http", "containerPort", PORT)),
                 "env", List.of(
-                        Pods.env("MONGODB_HOST", "mongodb-headless." + ns + ".svc.cluster.local"),
-                        Pods.secretEnv("MONGODB_USERNAME", DataPipelineComponent.SECRET, "mongodb-root-user"),
-                        Pods.secretEnv("MONGODB_PASSWORD", DataPipelineComponent.SECRET, "mongodb-root-password"),
-                        Pods.secretEnv("MONGODB_URI", DataPipelineComponent.SECRET, "mongodb-uri")),
+                        Pods.secretEnv("MONGODB_URI", DataPipelineComponent.SECRET, MongoDb.uriKey(MongoDb.API_USER)),
+                        Pods.env("PORT", String.valueOf(PORT))),
                 "volumeMounts", List.of(obj("name", "tmp", "mountPath", "/tmp")),
                 "resources", Pods.resources("100m", "256Mi", "512Mi"),
-                "readinessProbe", Pods.httpProbe("/health", PORT, 5),
+                "readinessProbe", Pods.httpProbe("/ready", PORT, 5),
                 "livenessProbe", Pods.httpProbe("/health", PORT, 20),
                 "securityContext", Pods.containerSecurity(true));
         kube.apply("swagger-api", Manifest.withSpec("apps/v1", "Deployment", metadata(APP, ns, APP), obj(
@@ -37,7 +38,7 @@ final class Api {
                 "selector", Pods.selector(APP),
                 "strategy", obj("type", "RollingUpdate", "rollingUpdate", obj("maxUnavailable", 0, "maxSurge", 1)),
                 "template", obj("metadata", obj("labels", Pods.labels(APP)), "spec", obj(
-                        "securityContext", Pods.podSecurity(10001),
+                        "securityContext", Pods.podSecurity(Pods.WORKLOAD_UID),
                         "containers", List.of(container),
                         "volumes", List.of(obj("name", "tmp", "emptyDir", obj())))))));
         kube.apply("swagger-api-service", Manifest.withSpec("v1", "Service", metadata(APP, ns, APP), obj(

@@ -112,7 +112,13 @@ public class DataPipelineComponent extends ComponentResource {
             data.put("mongodb-root-user", "root");
             data.put("mongodb-root-password", t.t2);
             data.put("mongodb-replica-set-key", t.t3);
-            data.put("mongodb-uri", "mongodb://root:" + encode(t.t2) + "@" + hosts + "/?replicaSet=" + MongoDb.REPLICA_SET + "&authSource=admin");
+            // The applications' own users (no app uses root): passwords derived from the root password, one per user.
+            for (var user : MongoDb.APP_USERS.keySet()) {
+                var password = sha256("mongodb-user:" + user + ":" + t.t2);
+                data.put(MongoDb.passwordKey(user), password);
+                data.put(MongoDb.uriKey(user), "mongodb://" + user + ":" + password + "@" + hosts + "/" + MongoDb.DATABASE
+                        + "?replicaSet=" + MongoDb.REPLICA_SET + "&authSource=admin");
+            }
             return Map.copyOf(data);
         });
     }

@@ -20,6 +20,31 @@ final class MongoDb {
     static final String IMAGE = "mongo:7.0.14";
     static final String REPLICA_SET = "rs0";
     static final int UID = 999;
+    /** The database of the pipeline's collections. */
+    static final String DATABASE = "pipeline";
+    /** The processor's user: readWrite on {@link #DATABASE}. */
+    static final String PROCESSOR_USER = "processor";
+    /** The API's user: read on {@link #DATABASE}. */
+    static final String API_USER = "api";
+    /** Each application user and its role on {@link #DATABASE}. */
+    static final java.util.Map<String, String> APP_USERS = appUsers();
+
+    private static java.util.Map<String, String> appUsers() {
+        var users = new java.util.LinkedHashMap<String, String>();
+        users.put(PROCESSOR_USER, "readWrite");
+        users.put(API_USER, "read");
+        return java.util.Collections.unmodifiableMap(users);
+    }
+
+    /** The key of the Secret that holds {@code user}'s connection string. */
+    static String uriKey(String user) {
+        return "mongodb-" + user + "-uri";
+    }
+
+    /** The key of the Secret that holds {@code user}'s password. */
+    static String passwordKey(String user) {
+        return "mongodb-" + user + "-password";
+    }
 
     private MongoDb() {
     }
@@ -27,6 +52,10 @@ final class MongoDb {
     /** Host names of the members, {@code mongodb-<i>.mongodb-headless.<ns>.svc.cluster.local:27017}. */
     static List<String> members(String namespace, int replicas) {
         return IntStream.range(0, replicas).mapToObj(i -> APP + "-" + i + ".mongodb-headless." + namespace + ".svc.cluster.local:27017").toList();
+    }
+
+    private static String passwordEnv(String user) {
+        return user.toUpperCase() + "_PASSWORD";
     }
 
     static void declare(Kube kube, PipelineArgs args) {
@@ -85,6 +114,17 @@ final class MongoDb {
             members.add("{_id: " + i + ", host: '" + hosts.get(i) + "'}");
         }
         var initiate = "try { rs.status().ok } catch (e) { rs.initiate({_id: '" + REPLICA_SET + "', members: [" + String.join(", ", members) + "]}) }";
+        // Then, through the replica set (the primary), the applications' users, created or brought up to date.
+        var users = new StringBuilder("const admin = db.getSiblingDB('admin');");
+        APP_USERS.forEach((user, role) -> users.append(" { const spec = {pwd: process.env.").append(passwordEnv(user))
+                .append(", roles: [{role: '").append(role).append("', db: '").append(DATABASE).append("'}]};")
+                .append(" if (admin.getUser('").append(user).append("')) { admin.updateUser('").append(user).append("', spec) }")
+                .append(" else { admin.createUser(Object.assign({user: '").append(user).append("'}, spec)) } }"));
+        var env = new ArrayList<Object>(List.of(
+                Pods.secretEnv("ROOT_USER", DataPipelineComponent.SECRET, "mongodb-root-user"),
+                Pods.secretEnv("ROOT_PASSWORD", DataPipelineComponent.SECRET, "mongodb-root-password")));
+        APP_USERS.keySet().forEach(user -> env.add(Pods.secretEnv(passwordEnv(user), DataPipelineComponent.SECRET, passwordKey(user))));
+        var replicaSet = "mongodb://" + String.join(",", hosts) + "/admin?replicaSet=" + REPLICA_SET;
         var job = obj(
                 "backoffLimit", 20,
                 "ttlSecondsAfterFinished", 3600,
@@ -95,10 +135,10 @@ final class MongoDb {
                                 "name", "rs-initiate",
                                 "image", IMAGE,
                                 "command", List.of("sh", "-c", "mongosh --host " + hosts.get(0) + " -u \"$ROOT_USER\" -p \"$ROOT_PASSWORD\" "
-                                        + "--authenticationDatabase admin --quiet --eval \"" + initiate + "\""),
-                                "env", List.of(
-                                        Pods.secretEnv("ROOT_USER", DataPipelineComponent.SECRET, "mongodb-root-user"),
-                                        Pods.secretEnv("ROOT_PASSWORD", DataPipelineComponent.SECRET, "mongodb-root-password")),
+                                        + "--authenticationDatabase admin --quiet --eval \"" + initiate + "\" && mongosh \"" + replicaSet
+                                        + "\" -u \"$ROOT_USER\" -p \"$ROOT_PASSWORD\" --authenticationDatabase admin --quiet --eval \""
+                                        + users + "\""),
+                                "env", env,
                                 "volumeMounts", List.of(obj("name", "tmp", "mountPath", "/tmp")),
                                 "resources", Pods.resources("50m", "64Mi", "256Mi"),
                                 "securityContext", Pods.containerSecurity(true))),

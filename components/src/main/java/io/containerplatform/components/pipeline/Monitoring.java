@@ -82,7 +82,7 @@ final class Monitoring {
         var ns = kube.namespace();
         monitor(kube, stack, RabbitMq.APP, "prometheus", "/metrics");
         monitor(kube, stack, Api.APP, "http", "/metrics");
-        monitor(kube, stack, Processor.APP, "metrics", "/metrics/prometheus");
+        monitor(kube, stack, Processor.APP, "metrics", "/metrics");
         var rules = List.of(
                 rule("RabbitMQQueueBacklog", "sum by (queue) (rabbitmq_queue_messages_ready) > " + BACKLOG_MESSAGES, "10m", "warning",
                         "Queue {{ $labels.queue }} has more than " + BACKLOG_MESSAGES + " ready messages: the processors do not keep up."),

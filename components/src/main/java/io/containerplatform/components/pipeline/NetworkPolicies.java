@@ -59,7 +59,7 @@ final class NetworkPolicies {
         policy(kube, "spark-processor", obj(
                 "podSelector", Pods.selector(Processor.APP),
                 "policyTypes", List.of("Ingress", "Egress"),
-                "ingress", List.of(obj("from", List.of(monitoring), "ports", List.of(tcp(4040)))),
+                "ingress", List.of(obj("from", List.of(monitoring), "ports", List.of(tcp(Processor.HTTP_PORT)))),
                 "egress", List.of(
                         obj("to", List.of(obj("podSelector", Pods.selector(RabbitMq.APP))), "ports", List.of(tcp(5672))),
                         obj("to", List.of(obj("podSelector", Pods.selector(MongoDb.APP))), "ports", List.of(tcp(27017))),

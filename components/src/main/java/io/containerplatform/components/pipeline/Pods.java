@@ -8,6 +8,9 @@ import static io.containerplatform.components.common.Json.obj;
 /** Building blocks of the pipeline's pod specs: metadata, hardened security contexts, resources, probes. */
 final class Pods {
 
+    /** The user the pipeline's own images (processor, API) run as. */
+    static final int WORKLOAD_UID = 10001;
+
     private Pods() {
     }
 

@@ -8,12 +8,16 @@ import static io.containerplatform.components.common.Json.obj;
 import static io.containerplatform.components.pipeline.Pods.metadata;
 
 /**
- * The Spark processor (RabbitMQ to MongoDB) and its KEDA autoscaling: the queue length (10 messages per
- * replica), CPU (70 %) and memory (80 %), fast scale-up (15 s), scale-down after 60 s, 1 to 10 replicas.
+ * The Spark processor (RabbitMQ to MongoDB, {@code workloads/processor}) and its KEDA autoscaling: the queue
+ * length (10 messages per replica), CPU (70 %) and memory (80 %), fast scale-up (15 s), scale-down after 60 s,
+ * 1 to 10 replicas. It connects to MongoDB as its own user (readWrite on the pipeline database) and serves
+ * {@code /health}, {@code /ready} and {@code /metrics} on {@value #HTTP_PORT}.
  */
 final class Processor {
 
     static final String APP = "spark-processor";
+    /** The processor's HTTP port: health, readiness and Prometheus metrics. */
+    static final int HTTP_PORT = 8080;
 
     private Processor() {
     }
@@ -21,21 +25,22 @@ final class Processor {
     static void declare(Kube kube, PipelineArgs args, com.pulumi.resources.Resource keda) {
         var ns = kube.namespace();
         kube.apply("spark-processor-sa", Manifest.metadataOnly("v1", "ServiceAccount", metadata(APP, ns, APP)));
-        var running = List.of("sh", "-c", "pgrep -f spark > /dev/null");
         var container = obj(
                 "name", APP,
                 "image", args.sparkImage(),
                 "env", List.of(
                         Pods.env("RABBITMQ_HOST", "rabbitmq." + ns + ".svc.cluster.local"),
+                        Pods.env("RABBITMQ_PORT", "5672"),
                         Pods.env("RABBITMQ_QUEUE", args.queueName()),
                         Pods.secretEnv("RABBITMQ_USERNAME", DataPipelineComponent.SECRET, "rabbitmq-user"),
                         Pods.secretEnv("RABBITMQ_PASSWORD", DataPipelineComponent.SECRET, "rabbitmq-password"),
-                        Pods.secretEnv("MONGODB_URI", DataPipelineComponent.SECRET, "mongodb-uri")),
-                "ports", List.of(obj("name", "metrics", "containerPort", 4040)),
+                        Pods.secretEnv("MONGODB_URI", DataPipelineComponent.SECRET, MongoDb.uriKey(MongoDb.PROCESSOR_USER)),
+                        Pods.env("HTTP_PORT", String.valueOf(HTTP_PORT))),
+                "ports", List.of(obj("name", "metrics", "containerPort", HTTP_PORT)),
                 "volumeMounts", List.of(obj("name", "tmp", "mountPath", "/tmp")),
                 "resources", Pods.resources("500m", "1Gi", "2Gi"),
-                "readinessProbe", Pods.execProbe(running, 20, 15),
-                "livenessProbe", Pods.execProbe(running, 60, 30),
+                "readinessProbe", Pods.httpProbe("/ready", HTTP_PORT, 20),
+                "livenessProbe", Pods.httpProbe("/health", HTTP_PORT, 60),
                 "securityContext", Pods.containerSecurity(true));
         // No replicas: KEDA owns them (an update that set them would scale the Deployment in before KEDA scales it out again).
         kube.apply("spark-processor", Manifest.withSpec("apps/v1", "Deployment", metadata(APP, ns, APP), obj(
@@ -43,11 +48,12 @@ final class Processor {
                 "strategy", obj("type", "RollingUpdate", "rollingUpdate", obj("maxUnavailable", 0, "maxSurge", 1)),
                 "template", obj("metadata", obj("labels", Pods.labels(APP)), "spec", obj(
                         "serviceAccountName", APP,
-                        "securityContext", Pods.podSecurity(185),
+                        "terminationGracePeriodSeconds", 30,
+                        "securityContext", Pods.podSecurity(Pods.WORKLOAD_UID),
                         "containers", List.of(container),
                         "volumes", List.of(obj("name", "tmp", "emptyDir", obj())))))));
         kube.apply("spark-processor-metrics", Manifest.withSpec("v1", "Service", metadata(APP, ns, APP), obj(
-                "selector", Pods.labels(APP), "ports", List.of(obj("name", "metrics", "port", 4040, "targetPort", 4040)))));
+                "selector", Pods.labels(APP), "ports", List.of(obj("name", "metrics", "port", HTTP_PORT, "targetPort", HTTP_PORT)))));
 
         kube.apply("rabbitmq-trigger-auth", Manifest.withSpec("keda.sh/v1alpha1", "TriggerAuthentication",
                 metadata("rabbitmq-trigger-auth", ns, APP), obj("secretTargetRef", List.of(

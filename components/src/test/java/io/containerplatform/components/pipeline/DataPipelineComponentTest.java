@@ -72,9 +72,16 @@ class DataPipelineComponentTest {
         assertThat(data).containsEntry("rabbitmq-password", "rabbit-pass").containsEntry("mongodb-root-password", "mongo p@ss")
                 .containsEntry("mongodb-replica-set-key", "keyfile").containsEntry("rabbitmq-user", "pipeline")
                 .containsEntry("rabbitmq-uri", "amqp://pipeline:rabbit-pass@rabbitmq.data-processing.svc.cluster.local:5672/")
-                .containsEntry("mongodb-uri", "mongodb://root:mongo+p%40ss@mongodb-0.mongodb-headless.data-processing.svc.cluster.local:27017,"
-                        + "mongodb-1.mongodb-headless.data-processing.svc.cluster.local:27017,mongodb-2.mongodb-headless.data-processing.svc.cluster.local:27017"
-                        + "/?replicaSet=rs0&authSource=admin");
+                .doesNotContainKey("mongodb-uri");
+        var hosts = "mongodb-0.mongodb-headless.data-processing.svc.cluster.local:27017,"
+                + "mongodb-1.mongodb-headless.data-processing.svc.cluster.local:27017,mongodb-2.mongodb-headless.data-processing.svc.cluster.local:27017";
+        for (var user : List.of("processor", "api")) {
+            var password = (String) data.get("mongodb-" + user + "-password");
+            assertThat(password).hasSize(64).doesNotContain("mongo p@ss");
+            assertThat(data).containsEntry("mongodb-" + user + "-uri",
+                    "mongodb://" + user + ":" + password + "@" + hosts + "/pipeline?replicaSet=rs0&authSource=admin");
+        }
+        assertThat(data.get("mongodb-processor-password")).isNotEqualTo(data.get("mongodb-api-password"));
         assertThat((String) data.get("rabbitmq-erlang-cookie")).hasSize(64);
         assertThat(kind(mocks, "Secret", "grafana-admin").inputs.get("stringData")).isEqualTo(Map.of("admin-user", "admin", "admin-password", "grafana-pass"));
         for (var r : mocks.matching(r -> r.type.startsWith("kubernetes:") && !"Secret".equals(r.inputs.get("kind")))) {
@@ -133,6 +140,28 @@ class DataPipelineComponentTest {
                                 "podSelector", Map.of("matchLabels", Map.of("app.kubernetes.io/name", "keda-operator"))),
                         Map.of("namespaceSelector", Map.of(),
                                 "podSelector", Map.of("matchLabels", Map.of(DataPipelineComponent.PUBLISHER_LABEL, "true")))));
+    }
+
+    @Test
+    void theAppsConnectAsTheirOwnUsersWhichTheInitJobCreates() {
+        var mocks = build(b -> b);
+        var processor = container(kind(mocks, "Deployment", "spark-processor"));
+        assertThat(processor.get("env").toString()).contains("key=mongodb-processor-uri").doesNotContain("mongodb-root")
+                .contains("name=HTTP_PORT, value=8080").contains("name=RABBITMQ_PORT, value=5672");
+        assertThat(processor.get("readinessProbe").toString()).contains("path=/ready").contains("port=8080");
+        assertThat(processor.get("livenessProbe").toString()).contains("path=/health");
+        var api = container(kind(mocks, "Deployment", "swagger-api"));
+        assertThat(api.get("env").toString()).contains("key=mongodb-api-uri").doesNotContain("mongodb-root");
+        var init = container(kind(mocks, "Job", "mongodb-rs-initiate"));
+        var script = ((List<String>) init.get("command")).get(2);
+        assertThat(script).contains("admin.createUser(Object.assign({user: 'processor'}, spec))")
+                .contains("roles: [{role: 'readWrite', db: 'pipeline'}]").contains("roles: [{role: 'read', db: 'pipeline'}]")
+                .contains("admin.updateUser('api', spec)")
+                .contains("/admin?replicaSet=rs0\" -u \"$ROOT_USER\"").doesNotContain("$ROOT_PASSWORD@");
+        assertThat(init.get("env").toString()).contains("name=PROCESSOR_PASSWORD").contains("key=mongodb-processor-password")
+                .contains("name=API_PASSWORD").contains("key=mongodb-api-password");
+        var monitor = spec(kind(mocks, "ServiceMonitor", "spark-processor"));
+        assertThat(monitor.get("endpoints").toString()).contains("port=metrics").contains("path=/metrics,");
     }
 
     @Test
@@ -204,7 +233,7 @@ class DataPipelineComponentTest {
                 .containsEntry("tls", List.of(Map.of("hosts", List.of("api.example.com"), "secretName", "api-tls")));
         assertThat((Map<String, Object>) mapInput(ingress, "metadata").get("annotations")).containsEntry("alb.ingress.kubernetes.io/ssl-redirect", "443");
         var api = container(kind(mocks, "Deployment", "swagger-api"));
-        assertThat(api.get("readinessProbe").toString()).contains("path=/health");
+        assertThat(api.get("readinessProbe").toString()).contains("path=/ready");
         assertThat(spec(kind(mocks, "PodDisruptionBudget", "swagger-api"))).containsEntry("minAvailable", 1.0);
         var issued = build(b -> b.certIssuer("letsencrypt"));
         assertThat((Map<String, Object>) mapInput(kind(issued, "Ingress", "swagger-api"), "metadata").get("annotations"))

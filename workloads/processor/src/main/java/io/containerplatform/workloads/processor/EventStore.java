@@ -30,7 +30,9 @@ import java.util.Map;
  *       nothing.</li>
  *   <li>The stored versions are read back, and each is added to its (source, type, minute) aggregate by an update
  *       guarded on the aggregate not listing the event's id yet, which it then lists: applying the same event
- *       twice, after a crash between the writes or from two processors, matches nothing the second time.</li>
+ *       twice, after a crash between the writes or from two processors, matches nothing the second time. The
+ *       events of one aggregate go in one update guarded on none of them being listed; when that fails (some
+ *       were already counted, or another writer created the aggregate first), each goes on its own.</li>
  * </ol>
  * The broker is acknowledged only after both writes succeed, so an interrupted batch is redelivered and replayed.
  */
@@ -66,16 +68,62 @@ final class EventStore {
         var upserts = new ArrayList<WriteModel<Document>>(byId.size());
         byId.values().forEach(e -> upserts.add(new UpdateOneModel<>(Filters.eq("_id", e.id()), Updates.setOnInsert(document(e)),
                 new UpdateOptions().upsert(true))));
-        int inserted = events.bulkWrite(upserts, new BulkWriteOptions().ordered(false)).getUpserts().size();
+        var result = events.bulkWrite(upserts, new BulkWriteOptions().ordered(false));
+        int inserted = result.getUpserts().size();
 
-        var guarded = new ArrayList<UpdateOneModel<Document>>(byId.size());
-        for (var stored : events.find(Filters.in("_id", byId.keySet()))) {
-            guarded.add(new UpdateOneModel<>(
-                    Filters.and(Filters.eq("_id", aggregateKey(stored)), Filters.ne("ids", stored.getString("_id"))),
-                    contribution(stored), new UpdateOptions().upsert(true)));
+        // The events this batch inserted are stored as sent; the others are read back (another version may have won).
+        var fresh = new java.util.HashSet<String>();
+        var sent = new ArrayList<>(byId.values());
+        result.getUpserts().forEach(u -> fresh.add(sent.get(u.getIndex()).id()));
+        var groups = new LinkedHashMap<Document, List<Document>>();
+        var known = new ArrayList<String>();
+        for (var event : sent) {
+            if (fresh.contains(event.id())) {
+                var doc = document(event);
+                groups.computeIfAbsent(aggregateKey(doc), k -> new ArrayList<>()).add(doc);
+            } else {
+                known.add(event.id());
+            }
         }
-        int counted = countAll(guarded);
-        return new Outcome(inserted, batch.size() - inserted, counted);
+        if (!known.isEmpty()) {
+            for (var stored : events.find(Filters.in("_id", known))) {
+                groups.computeIfAbsent(aggregateKey(stored), k -> new ArrayList<>()).add(stored);
+            }
+        }
+        return new Outcome(inserted, batch.size() - inserted, countGroups(groups));
+    }
+
+    /** Adds each group of events to its aggregate in one guarded update, falling back to one update per event. */
+    private int countGroups(Map<Document, List<Document>> groups) {
+        var keys = new ArrayList<>(groups.keySet());
+        var grouped = new ArrayList<WriteModel<Document>>(keys.size());
+        for (var key : keys) {
+            var members = groups.get(key);
+            var ids = members.stream().map(d -> d.getString("_id")).toList();
+            grouped.add(new UpdateOneModel<>(Filters.and(Filters.eq("_id", key), Filters.nin("ids", ids)), contribution(key, members),
+                    new UpdateOptions().upsert(true)));
+        }
+        var failed = new ArrayList<Document>();
+        try {
+            aggregates.bulkWrite(grouped, new BulkWriteOptions().ordered(false));
+        } catch (MongoBulkWriteException e) {
+            for (var error : e.getWriteErrors()) {
+                if (error.getCode() != DUPLICATE_KEY) {
+                    throw e;
+                }
+                failed.addAll(groups.get(keys.get(error.getIndex())));
+            }
+        }
+        int counted = groups.values().stream().mapToInt(List::size).sum() - failed.size();
+        if (!failed.isEmpty()) {
+            var single = new ArrayList<UpdateOneModel<Document>>(failed.size());
+            for (var event : failed) {
+                single.add(new UpdateOneModel<>(Filters.and(Filters.eq("_id", aggregateKey(event)), Filters.ne("ids", event.getString("_id"))),
+                        contribution(aggregateKey(event), List.of(event)), new UpdateOptions().upsert(true)));
+            }
+            counted += countAll(single);
+        }
+        return counted;
     }
 
     /**
@@ -118,17 +166,17 @@ final class EventStore {
         return new Document("source", event.getString("source")).append("type", event.getString("type")).append("minute", Date.from(minute));
     }
 
-    private static Bson contribution(Document event) {
-        double value = event.getDouble("value");
-        Map<String, Object> key = aggregateKey(event);
+    /** Adds {@code members} (events of the aggregate {@code key}) to it and lists their ids. */
+    private static Bson contribution(Document key, List<Document> members) {
+        var values = members.stream().mapToDouble(d -> d.getDouble("value")).toArray();
         return Updates.combine(
                 Updates.setOnInsert("source", key.get("source")),
                 Updates.setOnInsert("type", key.get("type")),
                 Updates.setOnInsert("minute", key.get("minute")),
-                Updates.inc("count", 1),
-                Updates.inc("sum", value),
-                Updates.min("min", value),
-                Updates.max("max", value),
-                Updates.push("ids", event.getString("_id")));
+                Updates.inc("count", values.length),
+                Updates.inc("sum", java.util.Arrays.stream(values).sum()),
+                Updates.min("min", java.util.Arrays.stream(values).min().orElseThrow()),
+                Updates.max("max", java.util.Arrays.stream(values).max().orElseThrow()),
+                Updates.pushEach("ids", members.stream().map(d -> d.getString("_id")).toList()));
     }
 }

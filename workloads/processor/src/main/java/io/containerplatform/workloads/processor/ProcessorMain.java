@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
  * component injects: {@code RABBITMQ_HOST}, {@code RABBITMQ_PORT} (5672), {@code RABBITMQ_USERNAME},
  * {@code RABBITMQ_PASSWORD}, {@code RABBITMQ_QUEUE} ({@code data-stream}), {@code MONGODB_URI} (database from
  * its path, {@code pipeline} by default); and {@code SPARK_MASTER} ({@code local[*]}; a {@code spark://} URL
- * runs the validation on a Spark cluster), {@code BATCH_SIZE} (1000), {@code BATCH_LINGER_MS} (200) and
+ * runs the validation on a Spark cluster), {@code BATCH_SIZE} (2000), {@code BATCH_LINGER_MS} (200) and
  * {@code HTTP_PORT} (8080: {@code /health}, {@code /ready}, {@code /metrics}). On SIGTERM it finishes the batch
  * under way and stops; what was delivered but not processed goes back to the queue.
  */
@@ -32,7 +32,7 @@ public final class ProcessorMain {
         var queue = settings.queue();
         var mongoUri = settings.mongoUri();
         var master = settings.optional("SPARK_MASTER", "local[*]");
-        int batchSize = settings.integer("BATCH_SIZE", 1000, 1, 100_000);
+        int batchSize = settings.integer("BATCH_SIZE", 2000, 1, 100_000);
         int linger = settings.integer("BATCH_LINGER_MS", 200, 0, 60_000);
         int port = settings.integer("HTTP_PORT", 8080, 1, 65535);
         if (!settings.errors().isEmpty()) {

@@ -14,10 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.from_json;
-import static org.apache.spark.sql.functions.get_json_object;
 import static org.apache.spark.sql.functions.length;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.to_timestamp;
@@ -28,8 +26,9 @@ import static org.apache.spark.sql.functions.when;
 /**
  * Parses and validates a micro-batch of messages with Spark SQL, against {@code event.schema.json}: each message
  * comes out as a valid {@link Event} or with the reason it is rejected. Spark's JSON reader turns any JSON value
- * into a string for a string field, so a field's JSON type is probed by reading it as a number, a boolean, an
- * object and an array (non-numeric numbers off), each alone so that one field's failure does not hide another's.
+ * into a string for a string field, so the string fields' JSON types are probed by reading them as numbers,
+ * booleans, objects and arrays (non-numeric numbers off; a field that does not convert is null on its own, the
+ * reader returning partial results).
  * Attribute values are read as strings (a number becomes its text).
  */
 final class Validator {
@@ -48,6 +47,14 @@ final class Validator {
     private static final StructType INPUT = new StructType().add("tag", DataTypes.LongType, false).add("body", DataTypes.StringType, true);
     private static final Map<String, String> STRICT = Map.of("allowNonNumericNumbers", "false", "mode", "PERMISSIVE");
     private static final List<String> STRING_FIELDS = List.of("id", "source", "type", "timestamp");
+    /** The message with the contract's types. */
+    private static final StructType TYPED = DataTypes.createStructType(List.of(
+            DataTypes.createStructField("id", DataTypes.StringType, true),
+            DataTypes.createStructField("source", DataTypes.StringType, true),
+            DataTypes.createStructField("type", DataTypes.StringType, true),
+            DataTypes.createStructField("timestamp", DataTypes.StringType, true),
+            DataTypes.createStructField("value", DataTypes.DoubleType, true),
+            DataTypes.createStructField("attributes", DataTypes.createMapType(DataTypes.StringType, DataTypes.StringType), true)));
 
     private final SparkSession spark;
 
@@ -61,22 +68,23 @@ final class Validator {
         }
         var rows = new ArrayList<Row>(messages.size());
         messages.forEach(m -> rows.add(RowFactory.create(m.tag(), m.body())));
-        var body = col("body");
-        var typed = from_json(body, DataTypes.createStructType(List.of(
-                DataTypes.createStructField("id", DataTypes.StringType, true),
-                DataTypes.createStructField("source", DataTypes.StringType, true),
-                DataTypes.createStructField("type", DataTypes.StringType, true),
-                DataTypes.createStructField("timestamp", DataTypes.StringType, true),
-                DataTypes.createStructField("value", DataTypes.DoubleType, true),
-                DataTypes.createStructField("attributes", DataTypes.createMapType(DataTypes.StringType, DataTypes.StringType), true))), STRICT);
+        // Each message is parsed once per shape: as a map (is it an object, which fields are there), with the
+        // contract's types, and as each probe type. The checks then read those columns.
+        var stringMap = DataTypes.createMapType(DataTypes.StringType, DataTypes.StringType);
+        var parsed = spark.createDataFrame(rows, INPUT).select(col("tag"), col("body"),
+                from_json(col("body"), stringMap, STRICT).as("raw"),
+                from_json(col("body"), TYPED, STRICT).as("typed"),
+                probe(DataTypes.DoubleType).as("number"), probe(DataTypes.BooleanType).as("boolean"),
+                probe(stringMap).as("object"), probe(DataTypes.createArrayType(DataTypes.StringType)).as("array"));
+        var raw = col("raw");
+        var typed = col("typed");
         var timestamp = to_timestamp(upper(typed.getField("timestamp")));
-        Column reason = when(from_json(body, DataTypes.createMapType(DataTypes.StringType, DataTypes.StringType), STRICT).isNull(),
-                lit("not a JSON object"));
+        Column reason = when(raw.isNull(), lit("not a JSON object"));
         for (var field : EventContract.REQUIRED) {
-            var present = get_json_object(body, "$." + field).isNotNull();
-            reason = reason.when(present.unary_$bang(), lit("missing " + field));
+            reason = reason.when(raw.getItem(field).isNull(), lit("missing " + field));
             if (STRING_FIELDS.contains(field)) {
-                reason = reason.when(notAString(body, field), lit(field + " is not a string"));
+                reason = reason.when(col("number").getField(field).isNotNull().or(col("boolean").getField(field).isNotNull())
+                        .or(col("object").getField(field).isNotNull()).or(col("array").getField(field).isNotNull()), lit(field + " is not a string"));
             } else {
                 reason = reason.when(typed.getField(field).isNull(), lit(field + " is not a number"));
             }
@@ -87,13 +95,10 @@ final class Validator {
                         lit("id is longer than " + EventContract.MAX_ID_LENGTH + " characters"))
                 .when(typed.getField("timestamp").rlike("^" + EventContract.RFC_3339.pattern() + "$").unary_$bang().or(timestamp.isNull()),
                         lit("timestamp is not an RFC 3339 instant"))
-                .when(get_json_object(body, "$.attributes").isNotNull().and(typed.getField("attributes").isNull()),
-                        lit("attributes is not an object"));
-        var result = spark.createDataFrame(rows, INPUT).select(col("tag"), body, reason.as("reason"),
+                .when(raw.getItem("attributes").isNotNull().and(typed.getField("attributes").isNull()), lit("attributes is not an object"));
+        var result = parsed.select(col("tag"), col("body"), reason.as("reason"),
                 typed.getField("id").as("id"), typed.getField("source").as("source"), typed.getField("type").as("type"),
-                unix_micros(timestamp).as("micros"), typed.getField("value").as("value"),
-                coalesce(typed.getField("attributes"), lit(null).cast(DataTypes.createMapType(DataTypes.StringType, DataTypes.StringType)))
-                        .as("attributes"));
+                unix_micros(timestamp).as("micros"), typed.getField("value").as("value"), typed.getField("attributes").as("attributes"));
         var verdicts = new ArrayList<Verdict>(messages.size());
         for (var row : result.collectAsList()) {
             var rejected = row.<String>getAs("reason");
@@ -111,16 +116,9 @@ final class Validator {
         return verdicts;
     }
 
-    /** True when {@code field} is present with a JSON number, boolean, object or array. */
-    private static Column notAString(Column body, String field) {
-        return probe(body, field, DataTypes.DoubleType).isNotNull()
-                .or(probe(body, field, DataTypes.BooleanType).isNotNull())
-                .or(probe(body, field, DataTypes.createMapType(DataTypes.StringType, DataTypes.StringType)).isNotNull())
-                .or(probe(body, field, DataTypes.createArrayType(DataTypes.StringType)).isNotNull());
-    }
-
-    /** {@code field} read as {@code type} alone: non-null only when its JSON value is of that type. */
-    private static Column probe(Column body, String field, org.apache.spark.sql.types.DataType type) {
-        return from_json(body, DataTypes.createStructType(List.of(DataTypes.createStructField(field, type, true))), STRICT).getField(field);
+    /** The string fields read as {@code type}: a field is non-null only when its JSON value is of that type. */
+    private static Column probe(org.apache.spark.sql.types.DataType type) {
+        return from_json(col("body"), DataTypes.createStructType(STRING_FIELDS.stream()
+                .map(f -> DataTypes.createStructField(f, type, true)).toList()), STRICT);
     }
 }
