@@ -111,6 +111,9 @@ describe("GitHub Actions workflows", () => {
         assert.equal(pr.jobs.preview["runs-on"], runner);
         const verify = pr.jobs.test.steps.find(s => s.run === "./mvnw -B verify");
         assert.equal(verify.env.PULUMI_RUNNER, "${{ vars.PULUMI_RUNNER }}");
+        const steps = pr.jobs.test.steps;
+        assert.ok(steps.findIndex(s => /apt-get install -y -q rabbitmq-server/.test(s.run ?? "")) < steps.indexOf(verify),
+            "the workloads' end-to-end tests need RabbitMQ installed before ./mvnw verify");
     });
 
     it("deploy.yml updates dev on main, then prod behind the protected environment, one at a time", () => {

@@ -49,6 +49,11 @@ public final class Pipeline implements AutoCloseable {
         return mongo.getDatabase(EventContract.DEFAULT_DATABASE);
     }
 
+    /** The connection string of the MongoDB wire-protocol server. */
+    public String mongoUri() {
+        return mongoUri;
+    }
+
     public String queue() {
         return queue;
     }

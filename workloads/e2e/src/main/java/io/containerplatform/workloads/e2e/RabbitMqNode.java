@@ -12,11 +12,15 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A throwaway RabbitMQ node on free ports, from the machine's {@code rabbitmq-server} (Debian's package): its
- * own node name, data and log directories (owned by the {@code rabbitmq} user when run as root, which the server
- * drops to), started for a test run and stopped with {@code rabbitmqctl stop}. When the broker cannot start,
- * {@link #start} fails saying why; nothing is skipped.
+ * own node name, data and log directories, started for a test run and stopped with {@code rabbitmqctl stop}. As
+ * root it runs through Debian's wrappers, which drop to the {@code rabbitmq} user (the directories are handed
+ * to it); as any other user it runs RabbitMQ's own scripts as that user (Debian's wrappers accept only root and
+ * {@code rabbitmq}). When the broker cannot start, {@link #start} fails saying why; nothing is skipped.
  */
 public final class RabbitMqNode implements AutoCloseable {
+
+    private static final boolean ROOT = "root".equals(System.getProperty("user.name"));
+    private static final String BIN = ROOT ? "/usr/sbin/" : "/usr/lib/rabbitmq/bin/";
 
     private final String node;
     private final int port;
@@ -32,10 +36,11 @@ public final class RabbitMqNode implements AutoCloseable {
 
     /** Starts a node and waits until it accepts connections (at most two minutes). */
     public static RabbitMqNode start() throws IOException, InterruptedException {
-        var executable = List.of("/usr/sbin/rabbitmq-server", "/usr/lib/rabbitmq/bin/rabbitmq-server").stream()
-                .map(Path::of).filter(Files::isExecutable).findFirst()
-                .orElseThrow(() -> new IllegalStateException("RabbitMQ is not installed: the end-to-end tests need a real broker; "
-                        + "install it with `apt-get install rabbitmq-server` (.ci/run does)"));
+        var executable = Path.of(BIN + "rabbitmq-server");
+        if (!Files.isExecutable(executable)) {
+            throw new IllegalStateException("RabbitMQ is not installed (no " + executable + "): the end-to-end tests need a real broker; "
+                    + "install it with `apt-get install rabbitmq-server` (.ci/run does)");
+        }
         var node = "e2e-" + UUID.randomUUID().toString().substring(0, 8) + "@localhost";
         int port = freePort();
         int dist = freePort();
@@ -43,7 +48,7 @@ public final class RabbitMqNode implements AutoCloseable {
         Files.createDirectories(dir.resolve("mnesia"));
         Files.createDirectories(dir.resolve("log"));
         Files.writeString(dir.resolve("enabled_plugins"), "[].\n");
-        if ("root".equals(System.getProperty("user.name"))) {
+        if (ROOT) {
             run(List.of("chown", "-R", "rabbitmq:rabbitmq", dir.toString()));
             run(List.of("chmod", "755", dir.toString()));
         }
@@ -63,7 +68,7 @@ public final class RabbitMqNode implements AutoCloseable {
         String output;
         boolean up;
         do {
-            var ready = new ProcessBuilder("rabbitmqctl", "-n", node, "await_startup", "--timeout", "60").redirectErrorStream(true).start();
+            var ready = new ProcessBuilder(BIN + "rabbitmqctl", "-n", node, "await_startup", "--timeout", "60").redirectErrorStream(true).start();
             output = new String(ready.getInputStream().readAllBytes());
             up = ready.waitFor(90, TimeUnit.SECONDS) && ready.exitValue() == 0;
             if (!up) {
@@ -109,7 +114,7 @@ public final class RabbitMqNode implements AutoCloseable {
 
     @Override
     public void close() throws IOException, InterruptedException {
-        var stop = new ProcessBuilder("rabbitmqctl", "-n", node, "stop").redirectErrorStream(true).start();
+        var stop = new ProcessBuilder(BIN + "rabbitmqctl", "-n", node, "stop").redirectErrorStream(true).start();
         stop.getInputStream().readAllBytes();
         stop.waitFor(60, TimeUnit.SECONDS);
         if (!server.waitFor(30, TimeUnit.SECONDS)) {

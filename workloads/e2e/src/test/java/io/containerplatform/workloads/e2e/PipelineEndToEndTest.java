@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
@@ -97,6 +98,52 @@ class PipelineEndToEndTest {
             awaitDrained(pipeline, report);
             assertExact(pipeline, report);
         }
+    }
+
+    @Test
+    void theApiAndTheProducerRunWithJavaJarAlone(TestInfo test) throws Exception {
+        try (var pipeline = pipeline(test)) {
+            var java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            var producer = new ProcessBuilder(java, "-jar", jar("producer").toString(), "--count", "50", "--rate", "0", "--invalid", "0.1")
+                    .redirectErrorStream(true);
+            producer.environment().putAll(Map.of("RABBITMQ_HOST", "localhost", "RABBITMQ_PORT", String.valueOf(broker.port()),
+                    "RABBITMQ_USERNAME", "guest", "RABBITMQ_PASSWORD", "guest", "RABBITMQ_QUEUE", pipeline.queue()));
+            var published = producer.start();
+            var output = new String(published.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(published.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(published.exitValue()).describedAs(output).isZero();
+            assertThat(output).contains("sent 50 messages");
+            assertThat(pipeline.messages(pipeline.queue())).isEqualTo(50);
+
+            int port = RabbitMqNode.freePort();
+            var api = new ProcessBuilder(java, "-jar", jar("api").toString()).redirectErrorStream(true)
+                    .redirectOutput(Path.of("target", "e2e", "api.log").toFile());
+            api.environment().putAll(Map.of("MONGODB_URI", pipeline.mongoUri(), "PORT", String.valueOf(port)));
+            var server = api.start();
+            try {
+                Pipeline.await("the API answers", 60, () -> {
+                    try {
+                        return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/ready")).build(),
+                                HttpResponse.BodyHandlers.ofString()).statusCode() == 200;
+                    } catch (Exception e) {
+                        return false;
+                    }
+                });
+                var docs = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/docs")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertThat(docs.body()).contains("SwaggerUIBundle");
+            } finally {
+                server.destroy();
+                server.waitFor(30, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    static Path jar(String app) {
+        var jar = Path.of(System.getProperty("processor.jar")).getParent().getParent().getParent().resolve(app).resolve("target")
+                .resolve(app + ".jar");
+        assertThat(jar).exists();
+        return jar;
     }
 
     static void awaitDrained(Pipeline pipeline, Producer.Report report) throws InterruptedException {
