@@ -113,12 +113,17 @@ public final class RabbitMqNode implements AutoCloseable {
     }
 
     @Override
-    public void close() throws IOException, InterruptedException {
+    public void close() throws IOException {
         var stop = new ProcessBuilder(BIN + "rabbitmqctl", "-n", node, "stop").redirectErrorStream(true).start();
         stop.getInputStream().readAllBytes();
-        stop.waitFor(60, TimeUnit.SECONDS);
-        if (!server.waitFor(30, TimeUnit.SECONDS)) {
+        try {
+            stop.waitFor(60, TimeUnit.SECONDS);
+            if (!server.waitFor(30, TimeUnit.SECONDS)) {
+                server.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
             server.destroyForcibly();
+            Thread.currentThread().interrupt();
         }
         try (var files = Files.walk(dir)) {
             files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
