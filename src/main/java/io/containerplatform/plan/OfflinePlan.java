@@ -45,7 +45,7 @@ public final class OfflinePlan {
         StackConfig config;
         try {
             file = timings.time("read and validate config", () -> StackFile.read(projectDir, stack));
-            config = StackConfig.load(file.programConfig());
+            config = timings.time("read and validate config", () -> StackConfig.load(file.programConfig()));
         } catch (IOException | RuntimeException unreadable) {
             if (unreadable instanceof ConfigException invalid) {
                 System.err.println(invalid.report(stack));
