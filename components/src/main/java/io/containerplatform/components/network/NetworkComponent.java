@@ -58,14 +58,17 @@ public class NetworkComponent extends ComponentResource {
 
     /** Pulumi type token of this component. */
     public static final String TYPE = "containerplatform:network:NetworkComponent";
-    /** Interface endpoints created when {@link NetworkArgs#vpcEndpoints()} is on. */
+    /** The zone filter that keeps out the zones needing an opt-in (Local and Wavelength Zones). */
+    private static final String OPT_IN_STATUS = "opt-in-status";
+    private static final String NO_OPT_IN = "opt-in-not-required";
+
     /**
      * The zones a VPC may use: available, and needing no opt-in, so that subnets never land in a Local or
      * Wavelength Zone (which most services, load balancers and RDS among them, do not support).
      */
     public static final GetAvailabilityZonesArgs ZONES_WITHOUT_OPT_IN = GetAvailabilityZonesArgs.builder()
             .state("available")
-            .filters(GetAvailabilityZonesFilterArgs.builder().name("opt-in-status").values("opt-in-not-required").build())
+            .filters(GetAvailabilityZonesFilterArgs.builder().name(OPT_IN_STATUS).values(NO_OPT_IN).build())
             .build();
 
     /**
@@ -76,10 +79,11 @@ public class NetworkComponent extends ComponentResource {
     public static CompletableFuture<List<String>> lookUpZones() {
         return AwsFunctions.getAvailabilityZonesPlain(GetAvailabilityZonesPlainArgs.builder()
                 .state("available")
-                .filters(GetAvailabilityZonesFilter.builder().name("opt-in-status").values("opt-in-not-required").build())
+                .filters(GetAvailabilityZonesFilter.builder().name(OPT_IN_STATUS).values(NO_OPT_IN).build())
                 .build()).thenApply(GetAvailabilityZonesResult::names);
     }
 
+    /** Interface endpoints created when {@link NetworkArgs#vpcEndpoints()} is on. */
     public static final List<String> INTERFACE_ENDPOINTS = List.of("ecr.api", "ecr.dkr", "logs", "sts");
 
     private final Output<String> vpcId;

@@ -153,11 +153,15 @@ public class PlatformMocks implements Mocks {
             case "ecs" -> "arn:aws:ecs:" + regional + switch (kind) {
                 case "TaskDefinition" -> "task-definition/" + name + ":1";
                 case "ClusterCapacityProviders" -> "cluster/" + name;
-                default -> Character.toLowerCase(kind.charAt(0)) + kind.substring(1).replaceAll("([A-Z])", "-$1").toLowerCase() + "/" + name;
+                default -> kebab(kind) + "/" + name;
             };
-            default -> "arn:aws:" + module + ":" + regional
-                    + Character.toLowerCase(kind.charAt(0)) + kind.substring(1).replaceAll("([A-Z])", "-$1").toLowerCase() + "/" + name;
+            default -> "arn:aws:" + module + ":" + regional + kebab(kind) + "/" + name;
         };
+    }
+
+    /** {@code TaskSet} as ARNs spell resource types: {@code task-set}. */
+    private static String kebab(String kind) {
+        return Character.toLowerCase(kind.charAt(0)) + kind.substring(1).replaceAll("([A-Z])", "-$1").toLowerCase();
     }
 
     @Override

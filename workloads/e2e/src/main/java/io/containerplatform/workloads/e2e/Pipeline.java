@@ -62,19 +62,36 @@ public final class Pipeline implements AutoCloseable {
         return broker;
     }
 
+    /**
+     * {@code java -jar <app>.jar args...}, as the app's image runs it: the built jar of {@code workloads/<app>}
+     * (found beside the processor's, whose path the build passes as {@code processor.jar}).
+     */
+    public static ProcessBuilder javaJar(String app, String... args) {
+        var workloads = Path.of(System.getProperty("processor.jar", "../processor/target/processor.jar")).toAbsolutePath()
+                .getParent().getParent().getParent();
+        var jar = workloads.resolve(app).resolve("target").resolve(app + ".jar");
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(jar + " is missing: build the apps first (./mvnw -f workloads/pom.xml package)");
+        }
+        var command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g", "-jar",
+                jar.toString()));
+        command.addAll(List.of(args));
+        return new ProcessBuilder(command).redirectErrorStream(true);
+    }
+
+    /** The broker variables of the apps' run contract, for this pipeline's queue. */
+    public Map<String, String> brokerEnvironment() {
+        return Map.of("RABBITMQ_HOST", "localhost", "RABBITMQ_PORT", String.valueOf(broker.port()), "RABBITMQ_USERNAME", "guest",
+                "RABBITMQ_PASSWORD", "guest", "RABBITMQ_QUEUE", queue);
+    }
+
     /** Starts a processor process; its output goes to {@code <logs>/processor-<n>.log}. */
     public Process startProcessor(int batchSize) throws IOException {
-        var jar = Path.of(System.getProperty("processor.jar", "../processor/target/processor.jar"));
-        if (!Files.exists(jar)) {
-            throw new IllegalStateException(jar + " is missing: build the processor first (./mvnw -f workloads/pom.xml package)");
-        }
-        var java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        var builder = new ProcessBuilder(java, "-Xmx1g", "-jar", jar.toString()).redirectErrorStream(true)
-                .redirectOutput(logs.resolve("processor-" + processors.size() + ".log").toFile());
+        var builder = javaJar("processor").redirectOutput(logs.resolve("processor-" + processors.size() + ".log").toFile());
         var env = builder.environment();
-        env.putAll(Map.of("RABBITMQ_HOST", "localhost", "RABBITMQ_PORT", String.valueOf(broker.port()), "RABBITMQ_USERNAME", "guest",
-                "RABBITMQ_PASSWORD", "guest", "RABBITMQ_QUEUE", queue, "MONGODB_URI", mongoUri,
-                "HTTP_PORT", String.valueOf(RabbitMqNode.freePort()), "BATCH_SIZE", String.valueOf(batchSize), "SPARK_MASTER", "local[2]"));
+        env.putAll(brokerEnvironment());
+        env.putAll(Map.of("MONGODB_URI", mongoUri, "HTTP_PORT", String.valueOf(RabbitMqNode.freePort()),
+                "BATCH_SIZE", String.valueOf(batchSize), "SPARK_MASTER", "local[2]"));
         var process = builder.start();
         processors.add(process);
         return process;

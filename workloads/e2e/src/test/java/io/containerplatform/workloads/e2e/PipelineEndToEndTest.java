@@ -103,11 +103,8 @@ class PipelineEndToEndTest {
     @Test
     void theApiAndTheProducerRunWithJavaJarAlone(TestInfo test) throws Exception {
         try (var pipeline = pipeline(test)) {
-            var java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            var producer = new ProcessBuilder(java, "-jar", jar("producer").toString(), "--count", "50", "--rate", "0", "--invalid", "0.1")
-                    .redirectErrorStream(true);
-            producer.environment().putAll(Map.of("RABBITMQ_HOST", "localhost", "RABBITMQ_PORT", String.valueOf(broker.port()),
-                    "RABBITMQ_USERNAME", "guest", "RABBITMQ_PASSWORD", "guest", "RABBITMQ_QUEUE", pipeline.queue()));
+            var producer = Pipeline.javaJar("producer", "--count", "50", "--rate", "0", "--invalid", "0.1");
+            producer.environment().putAll(pipeline.brokerEnvironment());
             var published = producer.start();
             var output = new String(published.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertThat(published.waitFor(60, TimeUnit.SECONDS)).isTrue();
@@ -116,8 +113,7 @@ class PipelineEndToEndTest {
             assertThat(pipeline.messages(pipeline.queue())).isEqualTo(50);
 
             int port = RabbitMqNode.freePort();
-            var api = new ProcessBuilder(java, "-jar", jar("api").toString()).redirectErrorStream(true)
-                    .redirectOutput(Path.of("target", "e2e", "api.log").toFile());
+            var api = Pipeline.javaJar("api").redirectOutput(Path.of("target", "e2e", "api.log").toFile());
             api.environment().putAll(Map.of("MONGODB_URI", pipeline.mongoUri(), "PORT", String.valueOf(port)));
             var server = api.start();
             try {
@@ -137,13 +133,6 @@ class PipelineEndToEndTest {
                 server.waitFor(30, TimeUnit.SECONDS);
             }
         }
-    }
-
-    static Path jar(String app) {
-        var jar = Path.of(System.getProperty("processor.jar")).getParent().getParent().getParent().resolve(app).resolve("target")
-                .resolve(app + ".jar");
-        assertThat(jar).exists();
-        return jar;
     }
 
     static void awaitDrained(Pipeline pipeline, Producer.Report report) throws InterruptedException {

@@ -103,7 +103,7 @@ final class EventStore {
             grouped.add(new UpdateOneModel<>(Filters.and(Filters.eq("_id", key), Filters.nin("ids", ids)), contribution(key, members),
                     new UpdateOptions().upsert(true)));
         }
-        var failed = new ArrayList<Document>();
+        var failed = new java.util.HashSet<Integer>();
         try {
             aggregates.bulkWrite(grouped, new BulkWriteOptions().ordered(false));
         } catch (MongoBulkWriteException e) {
@@ -111,16 +111,24 @@ final class EventStore {
                 if (error.getCode() != DUPLICATE_KEY) {
                     throw e;
                 }
-                failed.addAll(groups.get(keys.get(error.getIndex())));
+                failed.add(error.getIndex());
             }
         }
-        int counted = groups.values().stream().mapToInt(List::size).sum() - failed.size();
-        if (!failed.isEmpty()) {
-            var single = new ArrayList<UpdateOneModel<Document>>(failed.size());
-            for (var event : failed) {
-                single.add(new UpdateOneModel<>(Filters.and(Filters.eq("_id", aggregateKey(event)), Filters.ne("ids", event.getString("_id"))),
-                        contribution(aggregateKey(event), List.of(event)), new UpdateOptions().upsert(true)));
+        int counted = 0;
+        var single = new ArrayList<UpdateOneModel<Document>>();
+        for (int i = 0; i < keys.size(); i++) {
+            var key = keys.get(i);
+            var members = groups.get(key);
+            if (!failed.contains(i)) {
+                counted += members.size();
+                continue;
             }
+            for (var event : members) {
+                single.add(new UpdateOneModel<>(Filters.and(Filters.eq("_id", key), Filters.ne("ids", event.getString("_id"))),
+                        contribution(key, List.of(event)), new UpdateOptions().upsert(true)));
+            }
+        }
+        if (!single.isEmpty()) {
             counted += countAll(single);
         }
         return counted;
