@@ -103,6 +103,29 @@ public final class ConfigObject {
         return value.get();
     }
 
+    /** An optional decimal number in {@code min..max}; empty when absent or invalid. */
+    public Optional<Double> number(String key, double min, double max) {
+        var allowed = "a number from " + plain(min) + " to " + plain(max);
+        var value = raw(key);
+        if (value.isEmpty()) {
+            return Optional.empty();
+        }
+        if (!value.get().isJsonPrimitive() || !value.get().getAsJsonPrimitive().isNumber()) {
+            error(key, show(value.get()) + " is not a number", allowed);
+            return Optional.empty();
+        }
+        var number = value.get().getAsDouble();
+        if (number < min || number > max) {
+            error(key, value.get().getAsString() + " is out of range", allowed);
+            return Optional.empty();
+        }
+        return Optional.of(number);
+    }
+
+    private static String plain(double number) {
+        return new BigDecimal(Double.toString(number)).stripTrailingZeros().toPlainString();
+    }
+
     /** An optional integer out of {@code allowedValues}, {@code fallback} when absent or invalid. */
     public int integerIn(String key, int fallback, Collection<Integer> allowedValues) {
         var allowed = "one of " + allowedValues;

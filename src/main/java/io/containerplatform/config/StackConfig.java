@@ -25,15 +25,16 @@ import java.util.TreeSet;
  * @param sparkEcs    {@code container-platform:sparkEcs}
  * @param eks         {@code container-platform:eks}
  * @param pipeline    {@code container-platform:pipeline}
+ * @param cost        {@code container-platform:cost}: the offline plan's budget and cost assumptions
  */
 public record StackConfig(Environment environment, String owner, String costCenter, Map<String, String> extraTags,
                           NetworkConfig network, FargateConfig fargate, AsgConfig asg, DatabaseConfig database,
-                          SparkEcsConfig sparkEcs, EksConfig eks, PipelineConfig pipeline) {
+                          SparkEcsConfig sparkEcs, EksConfig eks, PipelineConfig pipeline, CostConfig cost) {
 
     /** Tag keys the platform sets itself; {@code tags} may not redefine them. */
     public static final List<String> REQUIRED_TAGS = List.of("Project", "Environment", "Owner", "CostCenter", "ManagedBy");
 
-    private static final List<String> OBJECT_KEYS = List.of("network", "tags", "fargate", "asg", "database", "sparkEcs", "eks", "pipeline");
+    private static final List<String> OBJECT_KEYS = List.of("network", "tags", "fargate", "asg", "database", "sparkEcs", "eks", "pipeline", "cost");
     private static final List<String> SCALAR_KEYS = java.util.stream.Stream.concat(
             java.util.stream.Stream.of("environment", "owner", "costCenter", PipelineConfig.ALERT_WEBHOOK_KEY), PipelineConfig.SECRET_KEYS.stream()).toList();
     private static final String TAG_VALUE = "a string of at most 256 characters";
@@ -61,12 +62,13 @@ public record StackConfig(Environment environment, String owner, String costCent
         var sparkEcs = SparkEcsConfig.read(root.objectOrEmpty("sparkEcs"));
         var eks = EksConfig.read(root.objectOrEmpty("eks"), environment);
         var pipeline = PipelineConfig.read(root.objectOrEmpty("pipeline"), root, environment, eks.enabled());
+        var cost = CostConfig.read(root.objectOrEmpty("cost"));
         root.rejectUnknownKeys();
 
         if (!errors.isEmpty()) {
             throw new ConfigException(errors);
         }
-        return new StackConfig(environment, owner, costCenter, java.util.Collections.unmodifiableMap(new LinkedHashMap<>(tags)), network, fargate, asg, database, sparkEcs, eks, pipeline);
+        return new StackConfig(environment, owner, costCenter, java.util.Collections.unmodifiableMap(new LinkedHashMap<>(tags)), network, fargate, asg, database, sparkEcs, eks, pipeline, cost);
     }
 
     /** The tags every taggable resource of the stack carries: the required five, then {@code tags}. */

@@ -9,7 +9,8 @@ import java.nio.file.Path;
 /**
  * {@code ./mvnw -q compile exec:java@plan -Dstack=<name>}: runs the real program with
  * {@code Pulumi.<name>.yaml} against the mock engine, prints the resource tree, writes
- * {@code target/plan/<name>.json}, then evaluates the policy pack over it. Exits 1, with the validation
+ * {@code target/plan/<name>.json}, then the monthly cost, the time a first deploy takes and the architecture diagram
+ * ({@link PlanReport}), then evaluates the policy pack over it. Exits 1, with the validation
  * messages only, on invalid config, and non-zero when a mandatory policy fails. With {@code -Dtimings}
  * it also prints how long each phase took.
  */
@@ -55,12 +56,14 @@ public final class OfflinePlan {
             return 1;
         }
         var policyCheck = PolicyCheck.start(projectDir, timings);
+        var diagramRenderer = DiagramRenderer.start(projectDir, timings);
         Progress.say("running the program of stack '" + stack + "' on Pulumi's mock engine");
         Plan plan;
         try {
             plan = timings.time("program on the mock engine", () -> PlanRunner.run(stack, file, config));
         } catch (PlanRunner.ProgramFailed failed) {
             policyCheck.cancel();
+            diagramRenderer.cancel();
             System.err.println(failed.getMessage());
             return 1;
         }
@@ -71,7 +74,10 @@ public final class OfflinePlan {
             return null;
         });
         System.out.println("\nWrote " + out);
+        var report = timings.time("cost, deploy time and diagram", () -> PlanReport.write(plan, file, config, out.getParent()));
         DeployReadiness.warnings(plan, System.getenv()).forEach(w -> System.err.println("warning: " + w));
-        return policyCheck.finish(out);
+        int svgCode = diagramRenderer.finish(out.resolveSibling(stack + ".dot"), out.resolveSibling(stack + ".svg"));
+        int policyCode = policyCheck.finish(out);
+        return policyCode != 0 ? policyCode : report.exitCode() != 0 ? report.exitCode() : svgCode;
     }
 }

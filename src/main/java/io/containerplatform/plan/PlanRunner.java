@@ -73,7 +73,7 @@ public final class PlanRunner {
     }
 
     private static Plan run(String stack, StackFile file, Consumer<Context> program) {
-        var mocks = new PlatformMocks(file.values().getOrDefault("aws:region", PlatformMocks.REGION));
+        var mocks = new PlatformMocks(file.region());
         var logger = engineLog();
         var monitor = new RecordingMonitor[1];
         var test = PulumiTestInternal.builder()

@@ -53,6 +53,11 @@ public record StackFile(String project, Map<String, String> values, Set<String> 
         return new StackFile(project, values, secrets);
     }
 
+    /** {@code aws:region}, or the mocks' region ({@code us-east-1}) when the stack does not set it. */
+    public String region() {
+        return values.getOrDefault("aws:region", io.containerplatform.components.testing.PlatformMocks.REGION);
+    }
+
     /** The values of the program's own namespace, keyed without it. */
     public ConfigSource programConfig() {
         var own = new LinkedHashMap<String, String>();

@@ -66,7 +66,7 @@ class StackConfigTest {
                 arguments("retention negative", with("network", "{\"flowLogRetentionDays\":-1}"), "network.flowLogRetentionDays: -1 is not accepted; allowed: one of " + RETENTIONS),
                 arguments("vpcEndpoints a number", with("network", "{\"vpcEndpoints\":1}"), "network.vpcEndpoints: 1 is not a boolean; allowed: true or false"),
                 arguments("unknown network key", with("network", "{\"cidrBlock\":\"10.0.0.0/16\"}"), "network.cidrBlock: unknown key; " + NETWORK_KEYS),
-                arguments("unknown top-level key", with("netwrok", "{}"), "netwrok: unknown key; allowed keys: alertWebhookUrl, asg, costCenter, database, eks, environment, fargate, grafanaAdminPassword, mongodbPassword, mongodbReplicaSetKey, network, owner, pipeline, rabbitmqPassword, sparkEcs, tags"),
+                arguments("unknown top-level key", with("netwrok", "{}"), "netwrok: unknown key; allowed keys: alertWebhookUrl, asg, cost, costCenter, database, eks, environment, fargate, grafanaAdminPassword, mongodbPassword, mongodbReplicaSetKey, network, owner, pipeline, rabbitmqPassword, sparkEcs, tags"),
                 arguments("tags not a map", with("tags", "[\"a\"]"), "tags: [\"a\"] is not a map; allowed: a map of tag keys (1-128 characters, not aws:*, not Project/Environment/Owner/CostCenter/ManagedBy) to values (at most 256 characters)"),
                 arguments("tag value not a string", with("tags", "{\"Team\":5}"), "tags.Team: 5 is not a string; allowed: a map of tag keys (1-128 characters, not aws:*, not Project/Environment/Owner/CostCenter/ManagedBy) to values (at most 256 characters)"),
                 arguments("tag redefines a required one", with("tags", "{\"Owner\":\"x\"}"), "tags.Owner: tag key \"Owner\" is set by the platform itself; allowed: a map of tag keys (1-128 characters, not aws:*, not Project/Environment/Owner/CostCenter/ManagedBy) to values (at most 256 characters)"),
@@ -99,6 +99,12 @@ class StackConfigTest {
                 arguments("Spark ECS no workers", with("sparkEcs", "{\"workerCount\":0}"), "sparkEcs.workerCount: 0 is out of range; allowed: an integer from 1 to 100"),
                 arguments("Spark ECS worker memory", with("sparkEcs", "{\"workerMemory\":256}"), "sparkEcs.workerMemory: 256 is out of range; allowed: an integer from 512 to 122880"),
                 arguments("Spark ECS enabled without image", with("sparkEcs", "{\"enabled\":true}"), "sparkEcs.image: missing; allowed: the Spark image of docker/spark, pinned to a version tag or digest (not latest)"),
+                arguments("budget not a number", with("cost", "{\"monthlyBudget\":\"lots\"}"), "cost.monthlyBudget: \"lots\" is not a number; allowed: a number from 1 to 10000000"),
+                arguments("budget below one dollar", with("cost", "{\"monthlyBudget\":0.5}"), "cost.monthlyBudget: 0.5 is out of range; allowed: a number from 1 to 10000000"),
+                arguments("assumption out of range", with("cost", "{\"assumptions\":{\"fargateSpotDiscount\":2}}"), "cost.assumptions.fargateSpotDiscount: 2 is out of range; allowed: a number from 0 to 0.95"),
+                arguments("unknown assumption", with("cost", "{\"assumptions\":{\"natGb\":5}}"), "cost.assumptions.natGb: unknown key; allowed keys: "
+                        + String.join(", ", new java.util.TreeSet<>(UsageAssumption.byKey().keySet()))),
+                arguments("unknown cost key", with("cost", "{\"budget\":5}"), "cost.budget: unknown key; allowed keys: assumptions, monthlyBudget"),
                 arguments("Spark ECS unknown key", with("sparkEcs", "{\"workers\":2}"), "sparkEcs.workers: unknown key; allowed keys: enabled, image, instanceType, maxSize, minSize, workerCount, workerCpu, workerMemory"),
                 arguments("EKS unsupported version", with("eks", "{\"version\":\"1.21\"}"), "eks.version: \"1.21\" is not a known value; allowed: 1.32, 1.33, 1.34"),
                 arguments("EKS version as a number", with("eks", "{\"version\":1.33}"), "eks.version: 1.33 is not a string; allowed: 1.32, 1.33, 1.34"),
@@ -179,6 +185,17 @@ class StackConfigTest {
         assertThat(dev.network()).isEqualTo(new NetworkConfig("10.0.0.0/16", 2, NatGatewayMode.SINGLE, true, 7, false));
         var prod = StackConfig.load(ConfigSource.of(Map.of("environment", "prod", "owner", "o", "costCenter", "c")));
         assertThat(prod.network()).isEqualTo(new NetworkConfig("10.0.0.0/16", 3, NatGatewayMode.PER_AZ, true, 30, true));
+    }
+
+    @Test
+    void costAssumptionsKeepTheirDefaultsUnlessTheStackOverridesThem() {
+        var plain = StackConfig.load(ConfigSource.of(Map.of("environment", "dev", "owner", "o", "costCenter", "c")));
+        assertThat(plain.cost().monthlyBudget()).isEmpty();
+        assertThat(plain.cost().assumed(UsageAssumption.NAT_GB_PER_MONTH)).isEqualTo(50);
+        var set = StackConfig.load(ConfigSource.of(with("cost", "{\"monthlyBudget\":400,\"assumptions\":{\"natGbPerMonth\":500}}")));
+        assertThat(set.cost().monthlyBudget()).contains(400.0);
+        assertThat(set.cost().assumed(UsageAssumption.NAT_GB_PER_MONTH)).isEqualTo(500);
+        assertThat(set.cost().assumed(UsageAssumption.LCUS_PER_LOAD_BALANCER)).isEqualTo(1);
     }
 
     @Test

@@ -51,12 +51,10 @@ public class DataPipelineComponent extends ComponentResource {
         super(TYPE, name, options);
         var ns = args.namespace();
         List<Resource> controller = args.loadBalancerController().map(List::of).orElse(List.of());
-        var bootstrap = new Kube(this, args.provider(), name, ns, controller);
+        var bootstrap = new Kube(this, args.provider(), name, ns, List.of(), controller);
         var namespace = bootstrap.apply("namespace", Manifest.metadataOnly("v1", "Namespace", obj("name", ns, "labels", obj(
                 "pod-security.kubernetes.io/enforce", "restricted", "pod-security.kubernetes.io/warn", "restricted"))));
-        var after = new java.util.ArrayList<Resource>(controller);
-        after.add(namespace);
-        var kube = new Kube(this, args.provider(), name, ns, List.copyOf(after));
+        var kube = new Kube(this, args.provider(), name, ns, List.of(namespace), controller);
         kube.apply("quota", Manifest.withSpec("v1", "ResourceQuota", Pods.metadata("data-pipeline-quota", ns, "data-pipeline"), obj(
                 "hard", obj("requests.cpu", "16", "requests.memory", "48Gi", "limits.memory", "96Gi", "pods", "60",
                         "persistentvolumeclaims", "20", "requests.storage", "2Ti"))));

@@ -52,6 +52,7 @@ final class Monitoring {
             return chartValues;
         });
         var after = new java.util.ArrayList<Resource>(kube.after());
+        after.addAll(kube.gate());
         after.add(admin);
         return new Release(kube.prefix() + "-monitoring", ReleaseArgs.builder()
                 .name(RELEASE)
