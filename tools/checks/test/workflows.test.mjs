@@ -103,6 +103,18 @@ describe("GitHub Actions workflows", () => {
         }
     });
 
+    it("pull-request.yml comments the cost of base and head, the diagram and the first-deploy time from the offline plans", () => {
+        const job = yamlFile(`${DIR}/pull-request.yml`).jobs["plan-report"];
+        assert.deepEqual(job.permissions, { contents: "read", "pull-requests": "write" });
+        assert.equal(job.steps[0].with["fetch-depth"], 0, "the base commit must be in the clone");
+        const runs = job.steps.map(s => s.run ?? "").join("\n");
+        assert.match(runs, /exec:java@plan -Dstack="\$stack"/);
+        assert.match(runs, /git worktree add target\/base-branch "\$BASE_SHA"/);
+        assert.match(runs, /exec:java@plan-comment -Dbase=target\/base-branch\/target\/plan > target\/plan\/comment\.md/);
+        assert.match(runs, /gh pr comment "\$PR" --body-file target\/plan\/comment\.md/);
+        assert.match(read("pom.xml"), /<id>plan-comment<\/id>[\s\S]*?io\.containerplatform\.plan\.PullRequestComment/);
+    });
+
     it("runs pulumi on the runner of the PULUMI_RUNNER variable, hosted by default, and tells the plan about it", () => {
         const runner = "${{ vars.PULUMI_RUNNER || 'ubuntu-latest' }}";
         assert.equal(yamlFile(`${DIR}/deploy.yml`).jobs.dev["runs-on"], runner);

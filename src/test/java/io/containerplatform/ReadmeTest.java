@@ -86,4 +86,33 @@ class ReadmeTest {
         var lines = first[0].getLiteral().lines().map(l -> l.replaceAll("\\s+#.*", "")).toList();
         assertThat(lines).containsExactly(PLAN, TESTS);
     }
+
+    /** The cost section's assumption table is the list the estimate uses, with its defaults and descriptions. */
+    @Test
+    void theCostAssumptionsTableIsTheOneTheEstimateUses() throws IOException {
+        var text = Files.readString(Path.of("README.md"));
+        var rows = text.lines().filter(l -> l.startsWith("| `") && !l.contains("<key>") && text.indexOf(l) > text.indexOf("## What a stack costs"))
+                .filter(l -> text.indexOf(l) < text.indexOf("## How long a first deploy takes")).toList();
+        var expected = java.util.Arrays.stream(io.containerplatform.config.UsageAssumption.values())
+                .map(a -> "| `" + a.key() + "` | " + new java.math.BigDecimal(Double.toString(a.defaultValue())).stripTrailingZeros().toPlainString()
+                        + " | " + a.description() + " |").toList();
+        assertThat(rows).isEqualTo(expected);
+    }
+
+    /** The figures the README gives for each stack are what the plan computes. */
+    @Test
+    void theCostAndDeployTimeOfEachStackAreThePlans() throws IOException {
+        var text = Files.readString(Path.of("README.md"));
+        for (var stack : List.of("dev", "prod")) {
+            var plan = io.containerplatform.plan.StackPlans.of(stack);
+            var config = io.containerplatform.config.StackConfig.load(io.containerplatform.plan.StackFile.read(Path.of(""), stack).programConfig());
+            var cost = io.containerplatform.plan.cost.CostEstimator.estimate(plan,
+                    io.containerplatform.plan.cost.Prices.of(io.containerplatform.plan.StackFile.read(Path.of(""), stack).region()).orElseThrow(), config.cost());
+            var deploy = io.containerplatform.plan.deploytime.CriticalPath.of(plan, io.containerplatform.plan.deploytime.CreationTimes.typical()::of);
+            assertThat(text).contains("| " + stack + " | " + io.containerplatform.plan.cost.CostEstimate.dollars(cost.total()) + " | "
+                    + io.containerplatform.plan.deploytime.CriticalPath.minutes(deploy.seconds()) + " |");
+            assertThat(text).contains(io.containerplatform.plan.deploytime.CriticalPath.minutes(deploy.seconds()));
+        }
+        assertThat(text).contains("comes to $48.09 against the seed's \"~$45\"");
+    }
 }

@@ -34,7 +34,7 @@ final class DiagramRenderer {
                 renderer.renderer = renderer.tool.start("render.mjs");
             }
         } catch (IOException e) {
-            renderer.failure = renderer.tool.cannotRun(e);
+            renderer.failure = "the renderer " + NodePackage.needsNode(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             renderer.failure = "interrupted";

@@ -68,9 +68,9 @@ final class NodePackage {
         return pump(process);
     }
 
-    /** The message when Node.js or npm cannot be started. */
-    String cannotRun(IOException e) {
-        return name + " needs Node.js 18 or newer and npm on the PATH (" + e.getMessage() + ")";
+    /** Why Node.js or npm could not be started, to follow the name of what needed them. */
+    static String needsNode(IOException e) {
+        return "needs Node.js 18 or newer and npm on the PATH (" + e.getMessage() + ")";
     }
 
     private int exec(List<String> command) throws IOException, InterruptedException {

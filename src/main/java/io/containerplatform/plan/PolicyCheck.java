@@ -56,7 +56,7 @@ final class PolicyCheck {
             }
             checker = pack.start("bin/src/check.js", "-");
         } catch (IOException e) {
-            fail(NOT_RUN, "The policy check: " + pack.cannotRun(e));
+            fail(NOT_RUN, "The policy check " + NodePackage.needsNode(e));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             fail(NOT_RUN, "interrupted");

@@ -162,6 +162,49 @@ class OfflinePlanTest {
     }
 
     @Test
+    void thePlanWritesCostDiagramAndDeployTimeAndFailsOverBudget() throws Exception {
+        var config = """
+                config:
+                  aws:region: eu-west-3
+                  container-platform:environment: staging
+                  container-platform:owner: team
+                  container-platform:costCenter: cc
+                  container-platform:network:
+                    natGateways: single
+                  container-platform:fargate:
+                    enabled: true
+                    image: public.ecr.aws/nginx/nginx:1.27
+                  container-platform:cost:
+                    monthlyBudget: %s
+                """;
+        stackFile("small", config.formatted("10"));
+        Files.createDirectories(project.resolve("tools"));
+        Files.createSymbolicLink(project.resolve("tools/diagram"), Path.of("tools/diagram").toAbsolutePath());
+        var exit = new int[1];
+        var printed = captured(() -> OfflinePlan.run("small", project), exit);
+        assertThat(exit[0]).describedAs(printed[0] + printed[1]).isEqualTo(1);
+        var cost = JsonParser.parseString(Files.readString(project.resolve("target/plan/small.cost.json"))).getAsJsonObject();
+        double monthly = cost.get("monthly").getAsDouble();
+        assertThat(cost.get("region").getAsString()).isEqualTo("eu-west-3");
+        assertThat(printed[0]).contains("Monthly cost estimate of stack 'small' (eu-west-3, USD")
+                .contains("A first `pulumi up` of stack 'small' takes about").contains("Wrote " + project.resolve("target/plan/small.svg"));
+        assertThat(printed[1]).contains("error: the monthly cost estimate of stack 'small', " + io.containerplatform.plan.cost.CostEstimate.dollars(monthly)
+                + ", is over its budget of $10.00 (container-platform:cost.monthlyBudget)");
+        assertThat(Files.readString(project.resolve("target/plan/small.md"))).startsWith("# Architecture of stack small\n\n```mermaid\n")
+                .contains("## How long a first deploy takes").contains("## What it costs");
+        var factory = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+        factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+        var svg = factory.newDocumentBuilder().parse(project.resolve("target/plan/small.svg").toFile());
+        assertThat(svg.getDocumentElement().getTagName()).isEqualTo("svg");
+        assertThat(svg.getDocumentElement().getTextContent()).contains("small-web-service").contains("NAT gateway");
+
+        stackFile("small", config.formatted(String.valueOf(Math.ceil(monthly / 0.9))));
+        printed = captured(() -> OfflinePlan.run("small", project), exit);
+        assertThat(exit[0]).describedAs(printed[0] + printed[1]).isZero();
+        assertThat(printed[1]).containsPattern("warning: the monthly cost estimate of stack 'small', \\$[0-9.,]+, uses 9[0-9] % of its budget");
+    }
+
+    @Test
     void aMandatoryPolicyViolationFailsThePlan() throws Exception {
         stackFile("prod", """
                 config:

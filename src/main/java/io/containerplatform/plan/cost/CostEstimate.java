@@ -111,7 +111,8 @@ public record CostEstimate(String stack, Prices prices, Map<UsageAssumption, Dou
         return String.format(java.util.Locale.ROOT, "$%,.2f", amount);
     }
 
-    static double round(double amount) {
+    /** {@code amount} to the cent. */
+    public static double round(double amount) {
         return Math.round(amount * 100) / 100.0;
     }
 }

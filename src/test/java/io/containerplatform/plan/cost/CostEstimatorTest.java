@@ -58,6 +58,7 @@ class CostEstimatorTest {
         assertThat(total).isCloseTo(45, within(45 * 0.15));
         // 2 tasks: 2 x (0.25 x 0.04048 + 0.5 x 0.004445) x 730; ALB: (0.0225 + 1 LCU x 0.008) x 730; 2 public IPv4; 1 GB of logs
         assertThat(total).isCloseTo(2 * (0.25 * 0.04048 + 0.5 * 0.004445) * H + (0.0225 + 0.008) * H + 2 * 0.005 * H + 0.50, within(0.01));
+        assertThat(CostEstimate.dollars(total)).describedAs("the README's figure").isEqualTo("$48.09");
     }
 
     @Test

@@ -1,0 +1,87 @@
+package io.containerplatform.plan;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import io.containerplatform.plan.cost.CostEstimate;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * {@code ./mvnw -q exec:java@plan-comment -Dbase=<base plan folder>}: the pull request's comment, in Markdown, on
+ * standard output. For each stack planned in {@code target/plan}: the monthly cost of the base branch and of the pull
+ * request per component with the difference, then the pull request's diagram, first-deploy time and cost detail
+ * (its {@code <stack>.md}). A stack or component the base does not have counts as $0 there.
+ */
+public final class PullRequestComment {
+
+    private PullRequestComment() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        System.out.print(markdown(Path.of(args[0]), Path.of(args.length > 1 ? args[1] : "target/plan")));
+    }
+
+    static String markdown(Path base, Path head) throws IOException {
+        var out = new StringBuilder("## Offline plan: cost, first deploy and architecture\n");
+        try (Stream<Path> files = Files.list(head)) {
+            for (var costFile : files.filter(f -> f.getFileName().toString().endsWith(".cost.json")).sorted().toList()) {
+                var stack = costFile.getFileName().toString().replace(".cost.json", "");
+                out.append("\n### Stack ").append(stack).append("\n\n").append(comparison(read(base.resolve(stack + ".cost.json")), read(costFile).orElseThrow()));
+                var details = head.resolve(stack + ".md");
+                if (Files.exists(details)) {
+                    out.append("\n<details><summary>Diagram, first deploy and cost detail of ").append(stack).append("</summary>\n\n")
+                            .append(Files.readString(details).replaceFirst("^# .*\n", "")).append("\n</details>\n");
+                }
+            }
+        }
+        return out.toString();
+    }
+
+    /** The table of monthly cost per component, base against head, with the total and the budget. */
+    static String comparison(Optional<JsonObject> base, JsonObject head) {
+        var components = new LinkedHashSet<String>();
+        head.getAsJsonArray("components").forEach(c -> components.add(c.getAsJsonObject().get("component").getAsString()));
+        base.ifPresent(b -> b.getAsJsonArray("components").forEach(c -> components.add(c.getAsJsonObject().get("component").getAsString())));
+        var out = new StringBuilder("| component | base | this pull request | difference |\n|---|---:|---:|---:|\n");
+        for (var component : components) {
+            row(out, "`" + component + "`", base.map(b -> monthly(b, component)).orElse(0.0), monthly(head, component));
+        }
+        double baseTotal = base.map(b -> b.get("monthly").getAsDouble()).orElse(0.0);
+        double headTotal = head.get("monthly").getAsDouble();
+        row(out, "**total**", baseTotal, headTotal);
+        if (base.isEmpty()) {
+            out.append("\nThe base branch has no estimate of this stack.\n");
+        }
+        if (head.has("budget") && !head.get("budget").isJsonNull()) {
+            double budget = head.get("budget").getAsDouble();
+            out.append(String.format(Locale.ROOT, "%nBudget %s a month: %.0f %% used.%n", CostEstimate.dollars(budget), 100 * headTotal / budget));
+        }
+        return out.toString();
+    }
+
+    private static void row(StringBuilder out, String name, double base, double head) {
+        double difference = CostEstimate.round(head - base);
+        var sign = difference > 0 ? "+" : difference < 0 ? "-" : "";
+        out.append("| ").append(name).append(" | ").append(CostEstimate.dollars(base)).append(" | ").append(CostEstimate.dollars(head))
+                .append(" | ").append(sign).append(CostEstimate.dollars(Math.abs(difference))).append(" |\n");
+    }
+
+    private static double monthly(JsonObject estimate, String component) {
+        for (var c : estimate.getAsJsonArray("components")) {
+            if (c.getAsJsonObject().get("component").getAsString().equals(component)) {
+                return c.getAsJsonObject().get("monthly").getAsDouble();
+            }
+        }
+        return 0;
+    }
+
+    private static Optional<JsonObject> read(Path file) throws IOException {
+        return Files.exists(file) ? Optional.of(JsonParser.parseString(Files.readString(file)).getAsJsonObject()) : Optional.empty();
+    }
+}
