@@ -112,7 +112,7 @@ describe("GitHub Actions workflows", () => {
         assert.match(runs, /git worktree add target\/base-branch "\$BASE_SHA"/);
         assert.match(runs, /exec:java@plan-comment -Dbase=target\/base-branch\/target\/plan > target\/plan\/comment\.md/);
         assert.match(runs, /gh pr comment "\$PR" --body-file target\/plan\/comment\.md/);
-        assert.match(read("pom.xml"), /<id>plan-comment<\/id>[\s\S]*?io\.containerplatform\.plan\.PullRequestComment/);
+        assert.match(read("plan/pom.xml"), /<id>plan-comment<\/id>[\s\S]*?io\.containerplatform\.plan\.PullRequestComment/);
     });
 
     it("runs pulumi on the runner of the PULUMI_RUNNER variable, hosted by default, and tells the plan about it", () => {

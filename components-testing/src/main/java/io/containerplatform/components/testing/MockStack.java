@@ -7,9 +7,10 @@ import com.pulumi.test.TestOptions;
 import java.util.Map;
 import java.util.function.Consumer;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-/** Runs a small program on {@link PlatformMocks} and hands back what it registered. */
+/**
+ * Runs a small program on {@link PlatformMocks} and hands back what it registered: the test fixture for programs
+ * that use the components (add {@code container-platform-components-testing} with test scope).
+ */
 public final class MockStack {
 
     private MockStack() {
@@ -22,8 +23,12 @@ public final class MockStack {
             var result = PulumiTest.withMocks(mocks)
                     .withOptions(TestOptions.builder().projectName("test").stackName("test").preview(false).build())
                     .runTest(program);
-            assertThat(result.exceptions()).describedAs("exceptions thrown by the program").isEmpty();
-            assertThat(result.errors()).describedAs("errors logged by the program").isEmpty();
+            if (!result.exceptions().isEmpty()) {
+                throw new AssertionError("the program threw: " + result.exceptions(), result.exceptions().get(0));
+            }
+            if (!result.errors().isEmpty()) {
+                throw new AssertionError("the program logged errors: " + result.errors());
+            }
             return mocks;
         } finally {
             PulumiTest.cleanup();
