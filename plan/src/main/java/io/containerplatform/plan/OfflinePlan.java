@@ -74,7 +74,7 @@ public final class OfflinePlan {
             return null;
         });
         System.out.println("\nWrote " + out);
-        var report = timings.time("cost, deploy time and diagram", () -> PlanReport.write(plan, file, config, out.getParent()));
+        var report = timings.time("cost, deploy time, diagram", () -> PlanReport.write(plan, file, config, out.getParent()));
         DeployReadiness.warnings(plan, System.getenv()).forEach(w -> System.err.println("warning: " + w));
         int svgCode = diagramRenderer.finish(out.resolveSibling(stack + ".dot"), out.resolveSibling(stack + ".svg"));
         int policyCode = policyCheck.finish(out);
