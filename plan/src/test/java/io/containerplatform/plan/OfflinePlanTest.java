@@ -139,7 +139,7 @@ class OfflinePlanTest {
     }
 
     @Test
-    void withoutNodeThePlanIsWrittenAndOneLineSaysWhatIsMissing() throws Exception {
+    void withoutNodeThePlanIsWrittenAndOneLineEachSaysWhatCouldNotBeDone() throws Exception {
         stackFile("small", """
                 config:
                   container-platform:environment: dev
@@ -147,6 +147,8 @@ class OfflinePlanTest {
                   container-platform:costCenter: cc
                 """);
         Files.createSymbolicLink(project.resolve("policy"), Path.of("policy").toAbsolutePath());
+        Files.createDirectories(project.resolve("tools"));
+        Files.createSymbolicLink(project.resolve("tools/diagram"), Path.of("tools/diagram").toAbsolutePath());
         var java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         var child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), OfflinePlan.class.getName(), "small")
                 .directory(project.toFile());
@@ -156,9 +158,12 @@ class OfflinePlanTest {
         var stderr = new String(process.getErrorStream().readAllBytes()).lines().filter(l -> !l.startsWith("[plan]")).toList();
         assertThat(process.waitFor()).isEqualTo(PolicyCheck.NOT_RUN);
         assertThat(stdout).contains("Wrote target/plan/small.json");
-        assertThat(stderr).singleElement().asString()
-                .startsWith("The policy check needs Node.js 18 or newer and npm on the PATH (Cannot run program")
+        assertThat(stderr).hasSize(2);
+        assertThat(stderr.get(0)).startsWith("The diagram was not rendered to SVG: the renderer needs Node.js 18 or newer and npm on the PATH (Cannot run program");
+        assertThat(stderr.get(1)).startsWith("The policy check needs Node.js 18 or newer and npm on the PATH (Cannot run program")
                 .endsWith("; the plan was written to target/plan/small.json but not checked.");
+        assertThat(project.resolve("target/plan/small.md")).exists();
+        assertThat(project.resolve("target/plan/small.cost.json")).exists();
     }
 
     @Test
