@@ -23,7 +23,7 @@ public final class EksPlatformArgs {
     private final Builder b;
 
     private EksPlatformArgs(Builder builder) {
-        this.b = builder;
+        this.b = builder.snapshot();
     }
 
     /** VPC of the cluster. Required. */
@@ -73,7 +73,7 @@ public final class EksPlatformArgs {
     }
 
     /** Builder of {@link EksPlatformArgs}; {@link #build()} validates every field at once. */
-    public static final class Builder {
+    public static final class Builder implements Cloneable {
         private Output<String> vpcId;
         private Output<List<String>> privateSubnetIds;
         private String version = DEFAULT_VERSION;
@@ -101,6 +101,18 @@ public final class EksPlatformArgs {
         public Builder dataBucketName(Output<String> v) { this.dataBucketName = v; return this; }
         public Builder dataBucketArn(Output<String> v) { this.dataBucketArn = v; return this; }
         public Builder production(boolean v) { this.production = v; return this; }
+
+        /**
+         * A copy that the built Args keep, so that setting the builder again after {@link #build()} leaves them alone
+         * (every field is an immutable value: the setters copy collections).
+         */
+        private Builder snapshot() {
+            try {
+                return (Builder) clone();
+            } catch (CloneNotSupportedException e) {
+                throw new AssertionError(e);
+            }
+        }
 
         /** Validates and builds; the exception lists every invalid field. */
         public EksPlatformArgs build() {

@@ -17,7 +17,7 @@ public final class PipelineArgs {
     private final Builder b;
 
     private PipelineArgs(Builder builder) {
-        this.b = builder;
+        this.b = builder.snapshot();
     }
 
     /** The cluster's Kubernetes provider. Required. */
@@ -116,7 +116,7 @@ public final class PipelineArgs {
     }
 
     /** Builder of {@link PipelineArgs}; {@link #build()} validates every field at once. */
-    public static final class Builder {
+    public static final class Builder implements Cloneable {
         private Provider provider;
         private Output<String> vpcCidr;
         private String namespace = "data-processing";
@@ -174,6 +174,18 @@ public final class PipelineArgs {
         public Builder loadBalancerController(Resource v) { this.loadBalancerController = v; return this; }
         public Builder charts(ChartVersions v) { this.charts = v; return this; }
         public Builder alertWebhookUrl(Output<String> v) { this.alertWebhookUrl = v; return this; }
+
+        /**
+         * A copy that the built Args keep, so that setting the builder again after {@link #build()} leaves them alone
+         * (every field is an immutable value: the setters copy collections).
+         */
+        private Builder snapshot() {
+            try {
+                return (Builder) clone();
+            } catch (CloneNotSupportedException e) {
+                throw new AssertionError(e);
+            }
+        }
 
         /** Validates and builds; the exception lists every invalid field. */
         public PipelineArgs build() {

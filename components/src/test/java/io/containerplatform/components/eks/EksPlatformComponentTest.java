@@ -228,4 +228,15 @@ class EksPlatformComponentTest {
                         + "EksPlatformArgs.nodeGroups[0]: minSize 3 / maxSize 1 is not 0 <= minSize <= maxSize (1 to 450); "
                         + "EksPlatformArgs.nodeGroups[0].diskSizeGb: 10 is outside 20 to 16384");
     }
+
+    @Test
+    void settingTheBuilderAgainAfterBuildLeavesTheBuiltArgsAlone() {
+        var builder = args();
+        var built = builder.build();
+        builder.version("0.1").logRetentionDays(-5).namespaces(List.of("other")).production(true);
+        assertThat(built.version()).isEqualTo(EksPlatformArgs.DEFAULT_VERSION);
+        assertThat(built.logRetentionDays()).isEqualTo(30);
+        assertThat(built.namespaces()).containsExactly("spark");
+        assertThat(built.production()).isFalse();
+    }
 }

@@ -310,4 +310,16 @@ class DataPipelineComponentTest {
                         + "PipelineArgs.apiHost: \"API!\" is not a host name; PipelineArgs: give tlsSecretName or certIssuer, not both; "
                         + "PipelineArgs.minReplicas/maxReplicas: 5..2 is not 0 <= min <= max <= 100");
     }
+
+    @Test
+    void settingTheBuilderAgainAfterBuildLeavesTheBuiltArgsAlone() {
+        MockStack.run(ctx -> {
+            var builder = args().provider(new Provider("k8s", ProviderArgs.builder().kubeconfig("{}").build()));
+            var built = builder.build();
+            builder.namespace("other").mongodbReplicas(-5).apiHost("changed.example.com");
+            assertThat(built.namespace()).isEqualTo("data-processing");
+            assertThat(built.mongodbReplicas()).isEqualTo(3);
+            assertThat(built.apiHost()).isEqualTo("api.example.com");
+        });
+    }
 }
