@@ -77,10 +77,7 @@ public final class PlatformProgram {
 
         if (config.fargate().enabled()) {
             var web = new FargateServiceComponent(name + "-web", config.fargate().toArgs(config.environment())
-                    .vpcId(network.vpcId())
-                    .vpcCidr(network.vpcCidr())
-                    .publicSubnetIds(network.publicSubnetIds())
-                    .privateSubnetIds(network.privateSubnetIds())
+                    .placement(network.placement())
                     .build(), tagged);
             ctx.export("serviceUrl", web.url());
             ctx.export("serviceClusterName", web.clusterName());
@@ -93,10 +90,7 @@ public final class PlatformProgram {
 
         if (config.asg().enabled()) {
             var asgArgs = config.asg().toArgs(config.environment())
-                    .vpcId(network.vpcId())
-                    .vpcCidr(network.vpcCidr())
-                    .publicSubnetIds(network.publicSubnetIds())
-                    .privateSubnetIds(network.privateSubnetIds());
+                    .placement(network.placement());
             if (config.database().enabled()) {
                 asgArgs.database(config.database().toArgs(config.environment()));
             }
@@ -117,9 +111,7 @@ public final class PlatformProgram {
         if (config.sparkEcs().enabled()) {
             var spark = new SparkEcsComponent(name + "-spark", config.sparkEcs().toArgs(config.environment())
                     .image(images.resolve(config.sparkEcs().image(), PlatformImages.SPARK))
-                    .vpcId(network.vpcId())
-                    .vpcCidr(network.vpcCidr())
-                    .privateSubnetIds(network.privateSubnetIds())
+                    .placement(network.placement())
                     .dataBucketArn(data.bucketArn())
                     .build(), tagged);
             ctx.export("sparkClusterName", spark.clusterName());
@@ -128,8 +120,7 @@ public final class PlatformProgram {
 
         if (config.eks().enabled()) {
             var eks = new EksPlatformComponent(name + "-eks", config.eks().toArgs(config.environment())
-                    .vpcId(network.vpcId())
-                    .privateSubnetIds(network.privateSubnetIds())
+                    .placement(network.placement())
                     .dataBucketName(data.bucketName())
                     .dataBucketArn(data.bucketArn())
                     .build(), tagged);
@@ -146,7 +137,7 @@ public final class PlatformProgram {
                         .provider(eks.provider())
                         .loadBalancerController(eks.loadBalancerController())
                         .charts(eks.chartVersions())
-                        .vpcCidr(network.vpcCidr())
+                        .placement(network.placement())
                         .build(), tagged);
                 ctx.export("pipelineApiUrl", pipeline.apiUrl());
                 ctx.export("pipelineRabbitmqService", pipeline.rabbitmqService());

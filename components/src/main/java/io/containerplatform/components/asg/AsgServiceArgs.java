@@ -2,6 +2,8 @@ package io.containerplatform.components.asg;
 
 import io.containerplatform.components.common.Formats;
 import com.pulumi.core.Output;
+import io.containerplatform.components.network.NetworkComponent;
+import io.containerplatform.components.network.Placement;
 import io.containerplatform.components.database.MysqlDatabaseArgs;
 
 import java.util.ArrayList;
@@ -15,10 +17,6 @@ import java.util.Optional;
  */
 public final class AsgServiceArgs {
 
-    private final Output<String> vpcId;
-    private final Output<String> vpcCidr;
-    private final Output<List<String>> publicSubnetIds;
-    private final Output<List<String>> privateSubnetIds;
     private final String image;
     private final String instanceType;
     private final int minSize;
@@ -36,11 +34,10 @@ public final class AsgServiceArgs {
     private final int logRetentionDays;
     private final MysqlDatabaseArgs.Builder database;
 
+    private final Placement placement;
+
     private AsgServiceArgs(Builder b) {
-        this.vpcId = b.vpcId;
-        this.vpcCidr = b.vpcCidr;
-        this.publicSubnetIds = b.publicSubnetIds;
-        this.privateSubnetIds = b.privateSubnetIds;
+        this.placement = b.placement;
         this.image = b.image;
         this.instanceType = b.instanceType;
         this.minSize = b.minSize;
@@ -60,16 +57,16 @@ public final class AsgServiceArgs {
     }
 
     /** VPC of the service. Required. */
-    public Output<String> vpcId() { return vpcId; }
+    public Output<String> vpcId() { return placement.vpcId(); }
 
     /** VPC CIDR. Required. */
-    public Output<String> vpcCidr() { return vpcCidr; }
+    public Output<String> vpcCidr() { return placement.vpcCidr(); }
 
     /** Public subnets of the load balancer. Required. */
-    public Output<List<String>> publicSubnetIds() { return publicSubnetIds; }
+    public Output<List<String>> publicSubnetIds() { return placement.publicSubnetIds(); }
 
     /** Private subnets of the instances and the database. Required. */
-    public Output<List<String>> privateSubnetIds() { return privateSubnetIds; }
+    public Output<List<String>> privateSubnetIds() { return placement.privateSubnetIds(); }
 
     /** Container image, pinned to a version tag or digest (ECR images are pulled with the instance role). Required. */
     public String image() { return image; }
@@ -122,16 +119,16 @@ public final class AsgServiceArgs {
      */
     public Optional<MysqlDatabaseArgs.Builder> database() { return Optional.ofNullable(database); }
 
+    /** Where the component's resources go: the VPC and its subnets ({@link NetworkComponent#placement()}). Required. */
+    public Placement placement() { return placement; }
+
     public static Builder builder() {
         return new Builder();
     }
 
     /** Builder of {@link AsgServiceArgs}; {@link #build()} validates every field at once. */
     public static final class Builder {
-        private Output<String> vpcId;
-        private Output<String> vpcCidr;
-        private Output<List<String>> publicSubnetIds;
-        private Output<List<String>> privateSubnetIds;
+        private Placement placement;
         private String image;
         private String instanceType = "t3.small";
         private int minSize = 2;
@@ -149,10 +146,6 @@ public final class AsgServiceArgs {
         private int logRetentionDays = 7;
         private MysqlDatabaseArgs.Builder database;
 
-        public Builder vpcId(Output<String> v) { this.vpcId = v; return this; }
-        public Builder vpcCidr(Output<String> v) { this.vpcCidr = v; return this; }
-        public Builder publicSubnetIds(Output<List<String>> v) { this.publicSubnetIds = v; return this; }
-        public Builder privateSubnetIds(Output<List<String>> v) { this.privateSubnetIds = v; return this; }
         public Builder image(String v) { this.image = v; return this; }
         public Builder instanceType(String v) { this.instanceType = v; return this; }
         public Builder minSize(int v) { this.minSize = v; return this; }
@@ -170,11 +163,14 @@ public final class AsgServiceArgs {
         public Builder logRetentionDays(int v) { this.logRetentionDays = v; return this; }
         public Builder database(MysqlDatabaseArgs.Builder v) { this.database = v; return this; }
 
+        /** Where the component's resources go: {@link NetworkComponent#placement()}, or {@link Placement#of} for an existing VPC. */
+        public Builder placement(Placement v) { this.placement = v; return this; }
+
         /** Validates and builds; the exception lists every invalid field. */
         public AsgServiceArgs build() {
             var errors = new ArrayList<String>();
-            if (vpcId == null || vpcCidr == null || publicSubnetIds == null || privateSubnetIds == null) {
-                errors.add("AsgServiceArgs.vpcId, vpcCidr, publicSubnetIds and privateSubnetIds are required");
+            if (placement == null) {
+                errors.add("AsgServiceArgs.placement is required");
             }
             Formats.imageProblem(image).ifPresent(p -> errors.add("AsgServiceArgs.image: " + p));
             if (!Formats.isInstanceType(instanceType)) {

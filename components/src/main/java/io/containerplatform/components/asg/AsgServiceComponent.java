@@ -53,7 +53,7 @@ public class AsgServiceComponent extends ComponentResource {
                 .applyValue(r -> r.name());
 
         var loadBalancer = new WebLoadBalancer(name + "-lb", WebLoadBalancerArgs.builder()
-                .vpcId(args.vpcId()).vpcCidr(args.vpcCidr()).publicSubnetIds(args.publicSubnetIds())
+                .placement(args.placement())
                 .targetType(WebLoadBalancerArgs.TargetType.INSTANCE)
                 .targetPort(args.appPort())
                 .healthCheckPath(args.healthCheckPath())
@@ -77,7 +77,7 @@ public class AsgServiceComponent extends ComponentResource {
                 .build(), child());
 
         MysqlDatabase database = args.database().map(settings -> new MysqlDatabase(name + "-db", settings
-                .vpcId(args.vpcId())
+                .placement(args.placement())
                 .subnetIds(args.privateSubnetIds())
                 .clientSecurityGroupId(instances.id())
                 .build(), ComponentResourceOptions.builder().parent(this).build())).orElse(null);

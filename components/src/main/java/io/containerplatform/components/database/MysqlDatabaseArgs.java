@@ -3,6 +3,8 @@ package io.containerplatform.components.database;
 import io.containerplatform.components.common.Formats;
 
 import com.pulumi.core.Output;
+import io.containerplatform.components.network.NetworkComponent;
+import io.containerplatform.components.network.Placement;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +16,6 @@ public final class MysqlDatabaseArgs {
     private static final Pattern INSTANCE_CLASS = Pattern.compile("db\\.[a-z0-9]+\\.[a-z0-9]+");
     private static final Pattern ENGINE_VERSION = Pattern.compile("8\\.0(\\.\\d+)?|8\\.4(\\.\\d+)?");
 
-    private final Output<String> vpcId;
     private final Output<List<String>> subnetIds;
     private final Output<String> clientSecurityGroupId;
     private final String instanceClass;
@@ -29,9 +30,11 @@ public final class MysqlDatabaseArgs {
     private final String databaseName;
     private final String appSecretArn;
 
+    private final Placement placement;
+
     private MysqlDatabaseArgs(Builder b) {
+        this.placement = b.placement;
         this.appSecretArn = b.appSecretArn;
-        this.vpcId = b.vpcId;
         this.subnetIds = b.subnetIds;
         this.clientSecurityGroupId = b.clientSecurityGroupId;
         this.instanceClass = b.instanceClass;
@@ -48,7 +51,7 @@ public final class MysqlDatabaseArgs {
 
     /** VPC of the database's security group. Required. */
     public Output<String> vpcId() {
-        return vpcId;
+        return placement.vpcId();
     }
 
     /** Private subnets of the DB subnet group (at least two zones). Required. */
@@ -124,13 +127,16 @@ public final class MysqlDatabaseArgs {
         return java.util.Optional.ofNullable(appSecretArn);
     }
 
+    /** Where the component's resources go: the VPC and its subnets ({@link NetworkComponent#placement()}). Required. */
+    public Placement placement() { return placement; }
+
     public static Builder builder() {
         return new Builder();
     }
 
     /** Builder of {@link MysqlDatabaseArgs}; {@link #build()} validates every field at once. */
     public static final class Builder {
-        private Output<String> vpcId;
+        private Placement placement;
         private Output<List<String>> subnetIds;
         private Output<String> clientSecurityGroupId;
         private String instanceClass = "db.t4g.micro";
@@ -145,7 +151,6 @@ public final class MysqlDatabaseArgs {
         private String databaseName = "app";
         private String appSecretArn;
 
-        public Builder vpcId(Output<String> v) { this.vpcId = v; return this; }
         public Builder subnetIds(Output<List<String>> v) { this.subnetIds = v; return this; }
         public Builder clientSecurityGroupId(Output<String> v) { this.clientSecurityGroupId = v; return this; }
         public Builder instanceClass(String v) { this.instanceClass = v; return this; }
@@ -160,11 +165,14 @@ public final class MysqlDatabaseArgs {
         public Builder databaseName(String v) { this.databaseName = v; return this; }
         public Builder appSecretArn(String v) { this.appSecretArn = v; return this; }
 
+        /** Where the component's resources go: {@link NetworkComponent#placement()}, or {@link Placement#of} for an existing VPC. */
+        public Builder placement(Placement v) { this.placement = v; return this; }
+
         /** Validates and builds; the exception lists every invalid field. */
         public MysqlDatabaseArgs build() {
             var errors = new ArrayList<String>();
-            if (vpcId == null) {
-                errors.add("MysqlDatabaseArgs.vpcId is required");
+            if (placement == null) {
+                errors.add("MysqlDatabaseArgs.placement is required");
             }
             if (appSecretArn != null && !Formats.isSecretArn(appSecretArn)) {
                 errors.add("MysqlDatabaseArgs.appSecretArn: \"" + appSecretArn + "\" is not a Secrets Manager secret ARN");

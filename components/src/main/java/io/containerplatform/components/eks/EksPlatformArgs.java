@@ -2,6 +2,8 @@ package io.containerplatform.components.eks;
 
 import io.containerplatform.components.common.Formats;
 import com.pulumi.core.Output;
+import io.containerplatform.components.network.NetworkComponent;
+import io.containerplatform.components.network.Placement;
 import io.containerplatform.components.common.Ipv4Cidr;
 import io.containerplatform.components.common.LogRetention;
 
@@ -27,10 +29,10 @@ public final class EksPlatformArgs {
     }
 
     /** VPC of the cluster. Required. */
-    public Output<String> vpcId() { return b.vpcId; }
+    public Output<String> vpcId() { return b.placement.vpcId(); }
 
     /** Private subnets of the control-plane ENIs and the nodes. Required. */
-    public Output<List<String>> privateSubnetIds() { return b.privateSubnetIds; }
+    public Output<List<String>> privateSubnetIds() { return b.placement.privateSubnetIds(); }
 
     /** Kubernetes version. Default {@value #DEFAULT_VERSION}; one of {@link #SUPPORTED_VERSIONS}. */
     public String version() { return b.version; }
@@ -68,14 +70,16 @@ public final class EksPlatformArgs {
     /** Production: the public endpoint may not be open to the internet. Default false. */
     public boolean production() { return b.production; }
 
+    /** Where the component's resources go: the VPC and its subnets ({@link NetworkComponent#placement()}). Required. */
+    public Placement placement() { return b.placement; }
+
     public static Builder builder() {
         return new Builder();
     }
 
     /** Builder of {@link EksPlatformArgs}; {@link #build()} validates every field at once. */
     public static final class Builder implements Cloneable {
-        private Output<String> vpcId;
-        private Output<List<String>> privateSubnetIds;
+        private Placement placement;
         private String version = DEFAULT_VERSION;
         private List<String> publicAccessCidrs = List.of();
         private List<String> privateAccessCidrs = List.of();
@@ -88,8 +92,6 @@ public final class EksPlatformArgs {
         private Output<String> dataBucketArn;
         private boolean production;
 
-        public Builder vpcId(Output<String> v) { this.vpcId = v; return this; }
-        public Builder privateSubnetIds(Output<List<String>> v) { this.privateSubnetIds = v; return this; }
         public Builder version(String v) { this.version = v; return this; }
         public Builder publicAccessCidrs(List<String> v) { this.publicAccessCidrs = List.copyOf(v); return this; }
         public Builder privateAccessCidrs(List<String> v) { this.privateAccessCidrs = List.copyOf(v); return this; }
@@ -101,6 +103,9 @@ public final class EksPlatformArgs {
         public Builder dataBucketName(Output<String> v) { this.dataBucketName = v; return this; }
         public Builder dataBucketArn(Output<String> v) { this.dataBucketArn = v; return this; }
         public Builder production(boolean v) { this.production = v; return this; }
+
+        /** Where the component's resources go: {@link NetworkComponent#placement()}, or {@link Placement#of} for an existing VPC. */
+        public Builder placement(Placement v) { this.placement = v; return this; }
 
         /**
          * A copy that the built Args keep, so that setting the builder again after {@link #build()} leaves them alone
@@ -117,8 +122,8 @@ public final class EksPlatformArgs {
         /** Validates and builds; the exception lists every invalid field. */
         public EksPlatformArgs build() {
             var errors = new ArrayList<String>();
-            if (vpcId == null || privateSubnetIds == null || dataBucketName == null || dataBucketArn == null) {
-                errors.add("EksPlatformArgs.vpcId, privateSubnetIds, dataBucketName and dataBucketArn are required");
+            if (placement == null || dataBucketName == null || dataBucketArn == null) {
+                errors.add("EksPlatformArgs.placement, dataBucketName and dataBucketArn are required");
             }
             if (!SUPPORTED_VERSIONS.contains(version)) {
                 errors.add("EksPlatformArgs.version: \"" + version + "\" is not one of " + SUPPORTED_VERSIONS);

@@ -2,6 +2,8 @@ package io.containerplatform.components.fargate;
 
 import io.containerplatform.components.common.Formats;
 import com.pulumi.core.Output;
+import io.containerplatform.components.network.NetworkComponent;
+import io.containerplatform.components.network.Placement;
 import io.containerplatform.components.common.ArgChecks;
 import io.containerplatform.components.common.LogRetention;
 
@@ -33,22 +35,22 @@ public final class FargateServiceArgs {
 
     /** VPC of the service. Required. */
     public Output<String> vpcId() {
-        return b.vpcId;
+        return b.placement.vpcId();
     }
 
     /** VPC CIDR (the load balancer may send traffic only there). Required. */
     public Output<String> vpcCidr() {
-        return b.vpcCidr;
+        return b.placement.vpcCidr();
     }
 
     /** Public subnets for the load balancer. Required. */
     public Output<List<String>> publicSubnetIds() {
-        return b.publicSubnetIds;
+        return b.placement.publicSubnetIds();
     }
 
     /** Private subnets for the tasks (no public IPs). Required. */
     public Output<List<String>> privateSubnetIds() {
-        return b.privateSubnetIds;
+        return b.placement.privateSubnetIds();
     }
 
     /**
@@ -242,16 +244,16 @@ public final class FargateServiceArgs {
         return b.deploymentMaximumPercent;
     }
 
+    /** Where the component's resources go: the VPC and its subnets ({@link NetworkComponent#placement()}). Required. */
+    public Placement placement() { return b.placement; }
+
     public static Builder builder() {
         return new Builder();
     }
 
     /** Builder of {@link FargateServiceArgs}. */
     public static final class Builder {
-        private Output<String> vpcId;
-        private Output<String> vpcCidr;
-        private Output<List<String>> publicSubnetIds;
-        private Output<List<String>> privateSubnetIds;
+        private Placement placement;
         private String image;
         private int cpu = 256;
         private int memory = 512;
@@ -288,9 +290,12 @@ public final class FargateServiceArgs {
         private int deploymentMinimumHealthyPercent = 100;
         private int deploymentMaximumPercent = 200;
 
+        /** Where the component's resources go: {@link NetworkComponent#placement()}, or {@link Placement#of} for an existing VPC. */
+        public Builder placement(Placement v) { this.placement = v; return this; }
+
         private Builder copy() {
             var c = new Builder();
-            c.vpcId = vpcId; c.vpcCidr = vpcCidr; c.publicSubnetIds = publicSubnetIds; c.privateSubnetIds = privateSubnetIds;
+            c.placement = placement;
             c.image = image; c.cpu = cpu; c.memory = memory; c.architecture = architecture; c.containerPort = containerPort;
             c.healthCheckPath = healthCheckPath; c.desiredCount = desiredCount; c.minCount = minCount; c.maxCount = maxCount;
             c.cpuTargetPercent = cpuTargetPercent; c.memoryTargetPercent = memoryTargetPercent; c.requestsPerTarget = requestsPerTarget;
@@ -307,10 +312,6 @@ public final class FargateServiceArgs {
             return c;
         }
 
-        public Builder vpcId(Output<String> v) { this.vpcId = v; return this; }
-        public Builder vpcCidr(Output<String> v) { this.vpcCidr = v; return this; }
-        public Builder publicSubnetIds(Output<List<String>> v) { this.publicSubnetIds = v; return this; }
-        public Builder privateSubnetIds(Output<List<String>> v) { this.privateSubnetIds = v; return this; }
         public Builder image(String v) { this.image = v; return this; }
         public Builder cpu(int v) { this.cpu = v; return this; }
         public Builder memory(int v) { this.memory = v; return this; }
@@ -350,10 +351,7 @@ public final class FargateServiceArgs {
         /** Validates and builds; the exception lists every invalid field. */
         public FargateServiceArgs build() {
             var errors = new ArrayList<String>();
-            ArgChecks.required(errors, "FargateServiceArgs.vpcId", vpcId);
-            ArgChecks.required(errors, "FargateServiceArgs.vpcCidr", vpcCidr);
-            ArgChecks.required(errors, "FargateServiceArgs.publicSubnetIds", publicSubnetIds);
-            ArgChecks.required(errors, "FargateServiceArgs.privateSubnetIds", privateSubnetIds);
+            ArgChecks.required(errors, "FargateServiceArgs.placement", placement);
             Formats.imageProblem(image).ifPresent(p -> errors.add("FargateServiceArgs.image: " + p));
             alarmEmails.stream().filter(e -> !Formats.isEmail(e))
                     .forEach(e -> errors.add("FargateServiceArgs.alarmEmails: \"" + e + "\" is not an email address"));

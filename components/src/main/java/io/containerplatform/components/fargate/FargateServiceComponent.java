@@ -104,9 +104,7 @@ public class FargateServiceComponent extends ComponentResource {
         var taskRole = taskRole(name, args, trust);
 
         var loadBalancer = new WebLoadBalancer(name + "-lb", WebLoadBalancerArgs.builder()
-                .vpcId(args.vpcId())
-                .vpcCidr(args.vpcCidr())
-                .publicSubnetIds(args.publicSubnetIds())
+                .placement(args.placement())
                 .targetType(WebLoadBalancerArgs.TargetType.IP)
                 .targetPort(args.containerPort())
                 .healthCheckPath(args.healthCheckPath())

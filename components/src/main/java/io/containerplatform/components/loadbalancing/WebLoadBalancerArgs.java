@@ -2,6 +2,8 @@ package io.containerplatform.components.loadbalancing;
 
 import io.containerplatform.components.common.Formats;
 import com.pulumi.core.Output;
+import io.containerplatform.components.network.NetworkComponent;
+import io.containerplatform.components.network.Placement;
 
 import io.containerplatform.components.common.ArgChecks;
 import java.util.ArrayList;
@@ -17,9 +19,6 @@ public final class WebLoadBalancerArgs {
     /** TLS 1.3 with TLS 1.2 fallback, the policy AWS recommends for new HTTPS listeners. */
     public static final String DEFAULT_SSL_POLICY = "ELBSecurityPolicy-TLS13-1-2-2021-06";
 
-    private final Output<String> vpcId;
-    private final Output<String> vpcCidr;
-    private final Output<List<String>> publicSubnetIds;
     private final TargetType targetType;
     private final int targetPort;
     private final String healthCheckPath;
@@ -36,10 +35,10 @@ public final class WebLoadBalancerArgs {
     private final String accessLogsBucket;
     private final int idleTimeoutSeconds;
 
+    private final Placement placement;
+
     private WebLoadBalancerArgs(Builder b) {
-        this.vpcId = b.vpcId;
-        this.vpcCidr = b.vpcCidr;
-        this.publicSubnetIds = b.publicSubnetIds;
+        this.placement = b.placement;
         this.targetType = b.targetType;
         this.targetPort = b.targetPort;
         this.healthCheckPath = b.healthCheckPath;
@@ -59,17 +58,17 @@ public final class WebLoadBalancerArgs {
 
     /** VPC of the target group and security group. Required. */
     public Output<String> vpcId() {
-        return vpcId;
+        return placement.vpcId();
     }
 
     /** CIDR of the VPC: the load balancer may send traffic only there, on the target port. Required. */
     public Output<String> vpcCidr() {
-        return vpcCidr;
+        return placement.vpcCidr();
     }
 
     /** Public subnets the load balancer lives in (at least two zones). Required. */
     public Output<List<String>> publicSubnetIds() {
-        return publicSubnetIds;
+        return placement.publicSubnetIds();
     }
 
     /** How targets register. Required: {@code IP} (Fargate) or {@code INSTANCE} (EC2). */
@@ -153,15 +152,16 @@ public final class WebLoadBalancerArgs {
         return idleTimeoutSeconds;
     }
 
+    /** Where the component's resources go: the VPC and its subnets ({@link NetworkComponent#placement()}). Required. */
+    public Placement placement() { return placement; }
+
     public static Builder builder() {
         return new Builder();
     }
 
     /** Builder of {@link WebLoadBalancerArgs}; {@link #build()} validates every field at once. */
     public static final class Builder {
-        private Output<String> vpcId;
-        private Output<String> vpcCidr;
-        private Output<List<String>> publicSubnetIds;
+        private Placement placement;
         private TargetType targetType;
         private int targetPort;
         private String healthCheckPath = "/";
@@ -178,20 +178,8 @@ public final class WebLoadBalancerArgs {
         private String accessLogsBucket;
         private int idleTimeoutSeconds = 60;
 
-        public Builder vpcId(Output<String> vpcId) {
-            this.vpcId = vpcId;
-            return this;
-        }
 
-        public Builder vpcCidr(Output<String> vpcCidr) {
-            this.vpcCidr = vpcCidr;
-            return this;
-        }
 
-        public Builder publicSubnetIds(Output<List<String>> publicSubnetIds) {
-            this.publicSubnetIds = publicSubnetIds;
-            return this;
-        }
 
         public Builder targetType(TargetType targetType) {
             this.targetType = targetType;
@@ -268,17 +256,14 @@ public final class WebLoadBalancerArgs {
             return this;
         }
 
+        /** Where the component's resources go: {@link NetworkComponent#placement()}, or {@link Placement#of} for an existing VPC. */
+        public Builder placement(Placement v) { this.placement = v; return this; }
+
         /** Validates and builds; the exception lists every invalid field. */
         public WebLoadBalancerArgs build() {
             var errors = new ArrayList<String>();
-            if (vpcId == null) {
-                errors.add("WebLoadBalancerArgs.vpcId is required");
-            }
-            if (vpcCidr == null) {
-                errors.add("WebLoadBalancerArgs.vpcCidr is required");
-            }
-            if (publicSubnetIds == null) {
-                errors.add("WebLoadBalancerArgs.publicSubnetIds is required");
+            if (placement == null) {
+                errors.add("WebLoadBalancerArgs.placement is required");
             }
             if (targetType == null) {
                 errors.add("WebLoadBalancerArgs.targetType is required (IP or INSTANCE)");

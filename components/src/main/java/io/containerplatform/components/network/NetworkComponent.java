@@ -303,6 +303,11 @@ public class NetworkComponent extends ComponentResource {
         return privateSubnetIds;
     }
 
+    /** The VPC and its subnets, for the Args of the components placed in it. */
+    public Placement placement() {
+        return new Placement(vpcId, vpcCidr, publicSubnetIds, privateSubnetIds);
+    }
+
     /** Availability zone names, in zone order. */
     public Output<List<String>> availabilityZones() {
         return availabilityZones;

@@ -1,6 +1,8 @@
 package io.containerplatform.components.pipeline;
 
 import com.pulumi.core.Output;
+import io.containerplatform.components.network.NetworkComponent;
+import io.containerplatform.components.network.Placement;
 import com.pulumi.kubernetes.Provider;
 import com.pulumi.resources.Resource;
 import io.containerplatform.components.common.Formats;
@@ -24,7 +26,7 @@ public final class PipelineArgs {
     public Provider provider() { return b.provider; }
 
     /** The VPC CIDR: the load balancer's targets (IP mode) are reached from it. Required. */
-    public Output<String> vpcCidr() { return b.vpcCidr; }
+    public Output<String> vpcCidr() { return b.placement.vpcCidr(); }
 
     /** Namespace of the pipeline. Default {@code data-processing}. */
     public String namespace() { return b.namespace; }
@@ -111,6 +113,9 @@ public final class PipelineArgs {
     /** Production: volumes retained when the StatefulSets go, PDBs strict. Default false. */
     public boolean production() { return b.production; }
 
+    /** Where the component's resources go: the VPC and its subnets ({@link NetworkComponent#placement()}). Required. */
+    public Placement placement() { return b.placement; }
+
     public static Builder builder() {
         return new Builder();
     }
@@ -118,7 +123,7 @@ public final class PipelineArgs {
     /** Builder of {@link PipelineArgs}; {@link #build()} validates every field at once. */
     public static final class Builder implements Cloneable {
         private Provider provider;
-        private Output<String> vpcCidr;
+        private Placement placement;
         private String namespace = "data-processing";
         private int rabbitmqReplicas = 1;
         private int mongodbReplicas = 3;
@@ -147,7 +152,6 @@ public final class PipelineArgs {
         private Output<String> alertWebhookUrl;
 
         public Builder provider(Provider v) { this.provider = v; return this; }
-        public Builder vpcCidr(Output<String> v) { this.vpcCidr = v; return this; }
         public Builder namespace(String v) { this.namespace = v; return this; }
         public Builder rabbitmqReplicas(int v) { this.rabbitmqReplicas = v; return this; }
         public Builder mongodbReplicas(int v) { this.mongodbReplicas = v; return this; }
@@ -175,6 +179,9 @@ public final class PipelineArgs {
         public Builder charts(ChartVersions v) { this.charts = v; return this; }
         public Builder alertWebhookUrl(Output<String> v) { this.alertWebhookUrl = v; return this; }
 
+        /** Where the component's resources go: {@link NetworkComponent#placement()}, or {@link Placement#of} for an existing VPC. */
+        public Builder placement(Placement v) { this.placement = v; return this; }
+
         /**
          * A copy that the built Args keep, so that setting the builder again after {@link #build()} leaves them alone
          * (every field is an immutable value: the setters copy collections).
@@ -190,8 +197,8 @@ public final class PipelineArgs {
         /** Validates and builds; the exception lists every invalid field. */
         public PipelineArgs build() {
             var errors = new ArrayList<String>();
-            if (provider == null || vpcCidr == null) {
-                errors.add("PipelineArgs.provider and vpcCidr are required");
+            if (provider == null || placement == null) {
+                errors.add("PipelineArgs.provider and placement are required");
             }
             if (rabbitmqPassword == null || mongodbPassword == null || mongodbReplicaSetKey == null || grafanaAdminPassword == null) {
                 errors.add("PipelineArgs.rabbitmqPassword, mongodbPassword, mongodbReplicaSetKey and grafanaAdminPassword are required");

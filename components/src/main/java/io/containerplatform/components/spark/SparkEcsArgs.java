@@ -2,6 +2,8 @@ package io.containerplatform.components.spark;
 
 import io.containerplatform.components.common.Formats;
 import com.pulumi.core.Output;
+import io.containerplatform.components.network.NetworkComponent;
+import io.containerplatform.components.network.Placement;
 import io.containerplatform.components.common.ArgChecks;
 import io.containerplatform.components.common.LogRetention;
 
@@ -11,9 +13,6 @@ import java.util.List;
 /** Arguments of {@link SparkEcsComponent}. Immutable; build with {@link #builder()}. */
 public final class SparkEcsArgs {
 
-    private final Output<String> vpcId;
-    private final Output<String> vpcCidr;
-    private final Output<List<String>> privateSubnetIds;
     private final Output<String> dataBucketArn;
     private final String image;
     private final String instanceType;
@@ -25,10 +24,10 @@ public final class SparkEcsArgs {
     private final int targetCapacityPercent;
     private final int logRetentionDays;
 
+    private final Placement placement;
+
     private SparkEcsArgs(Builder b) {
-        this.vpcId = b.vpcId;
-        this.vpcCidr = b.vpcCidr;
-        this.privateSubnetIds = b.privateSubnetIds;
+        this.placement = b.placement;
         this.dataBucketArn = b.dataBucketArn;
         this.image = b.image;
         this.instanceType = b.instanceType;
@@ -42,13 +41,13 @@ public final class SparkEcsArgs {
     }
 
     /** VPC of the cluster and of the private DNS namespace. Required. */
-    public Output<String> vpcId() { return vpcId; }
+    public Output<String> vpcId() { return placement.vpcId(); }
 
     /** VPC CIDR: the only source allowed on 7077 and 8080-8089. Required. */
-    public Output<String> vpcCidr() { return vpcCidr; }
+    public Output<String> vpcCidr() { return placement.vpcCidr(); }
 
     /** Private subnets of the instances and tasks. Required. */
-    public Output<List<String>> privateSubnetIds() { return privateSubnetIds; }
+    public Output<List<String>> privateSubnetIds() { return placement.privateSubnetIds(); }
 
     /** ARN of the data bucket the Spark tasks may read and write. Required. */
     public Output<String> dataBucketArn() { return dataBucketArn; }
@@ -90,15 +89,16 @@ public final class SparkEcsArgs {
         return Math.max(1, workerCpu / 1024);
     }
 
+    /** Where the component's resources go: the VPC and its subnets ({@link NetworkComponent#placement()}). Required. */
+    public Placement placement() { return placement; }
+
     public static Builder builder() {
         return new Builder();
     }
 
     /** Builder of {@link SparkEcsArgs}; {@link #build()} validates every field at once. */
     public static final class Builder {
-        private Output<String> vpcId;
-        private Output<String> vpcCidr;
-        private Output<List<String>> privateSubnetIds;
+        private Placement placement;
         private Output<String> dataBucketArn;
         private String image;
         private String instanceType = "m6i.large";
@@ -110,9 +110,6 @@ public final class SparkEcsArgs {
         private int targetCapacityPercent = 100;
         private int logRetentionDays = 7;
 
-        public Builder vpcId(Output<String> v) { this.vpcId = v; return this; }
-        public Builder vpcCidr(Output<String> v) { this.vpcCidr = v; return this; }
-        public Builder privateSubnetIds(Output<List<String>> v) { this.privateSubnetIds = v; return this; }
         public Builder dataBucketArn(Output<String> v) { this.dataBucketArn = v; return this; }
         public Builder image(String v) { this.image = v; return this; }
         public Builder instanceType(String v) { this.instanceType = v; return this; }
@@ -124,11 +121,14 @@ public final class SparkEcsArgs {
         public Builder targetCapacityPercent(int v) { this.targetCapacityPercent = v; return this; }
         public Builder logRetentionDays(int v) { this.logRetentionDays = v; return this; }
 
+        /** Where the component's resources go: {@link NetworkComponent#placement()}, or {@link Placement#of} for an existing VPC. */
+        public Builder placement(Placement v) { this.placement = v; return this; }
+
         /** Validates and builds; the exception lists every invalid field. */
         public SparkEcsArgs build() {
             var errors = new ArrayList<String>();
-            if (vpcId == null || vpcCidr == null || privateSubnetIds == null || dataBucketArn == null) {
-                errors.add("SparkEcsArgs.vpcId, vpcCidr, privateSubnetIds and dataBucketArn are required");
+            if (placement == null || dataBucketArn == null) {
+                errors.add("SparkEcsArgs.placement and dataBucketArn are required");
             }
             Formats.imageProblem(image).ifPresent(p -> errors.add("SparkEcsArgs.image: " + p));
             if (!Formats.isInstanceType(instanceType)) {

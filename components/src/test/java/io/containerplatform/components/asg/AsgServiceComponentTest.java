@@ -1,5 +1,6 @@
 package io.containerplatform.components.asg;
 
+import io.containerplatform.components.network.Placement;
 import com.google.gson.JsonParser;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResourceOptions;
@@ -26,8 +27,7 @@ class AsgServiceComponentTest {
 
     static AsgServiceArgs.Builder args() {
         return AsgServiceArgs.builder()
-                .vpcId(Output.of("vpc-1")).vpcCidr(Output.of("10.0.0.0/16"))
-                .publicSubnetIds(Output.of(List.of("pub-a", "pub-b"))).privateSubnetIds(Output.of(List.of("priv-a", "priv-b")))
+                .placement(Placement.of("vpc-1", "10.0.0.0/16", List.of("pub-a", "pub-b"), List.of("priv-a", "priv-b")))
                 .image("123456789012.dkr.ecr.us-east-1.amazonaws.com/student-records-app:1.0.0");
     }
 
@@ -96,7 +96,7 @@ class AsgServiceComponentTest {
         assertThat(userData(mocks)).contains("--secret-id '" + own + "'").doesNotContain("rds!db-app-db");
         assertThat((String) mocks.named("aws:iam/rolePolicy:RolePolicy", "app-db-secret").inputs.get("policy"))
                 .contains(own).doesNotContain("rds!db");
-        assertThatThrownBy(() -> MysqlDatabaseArgs.builder().appSecretArn("app-user").vpcId(Output.of("v"))
+        assertThatThrownBy(() -> MysqlDatabaseArgs.builder().appSecretArn("app-user").placement(Placement.of("vpc-1", "10.0.0.0/16", List.of("pub-a", "pub-b"), List.of("priv-a", "priv-b")))
                 .subnetIds(Output.of(List.of("a"))).clientSecurityGroupId(Output.of("sg")).build())
                 .hasMessageContaining("MysqlDatabaseArgs.appSecretArn: \"app-user\" is not a Secrets Manager secret ARN");
     }

@@ -1,5 +1,6 @@
 package io.containerplatform.components.database;
 
+import io.containerplatform.components.network.Placement;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResourceOptions;
 import io.containerplatform.components.testing.MockStack;
@@ -14,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class MysqlDatabaseTest {
 
     static MysqlDatabaseArgs.Builder args() {
-        return MysqlDatabaseArgs.builder().vpcId(Output.of("vpc-1")).subnetIds(Output.of(List.of("priv-a", "priv-b")))
+        return MysqlDatabaseArgs.builder().placement(Placement.of("vpc-1", "10.0.0.0/16", List.of("pub-a", "pub-b"), List.of("priv-a", "priv-b"))).subnetIds(Output.of(List.of("priv-a", "priv-b")))
                 .clientSecurityGroupId(Output.of("sg-clients"));
     }
 
@@ -63,7 +64,7 @@ class MysqlDatabaseTest {
     void invalidArgsListEveryProblem() {
         assertThatThrownBy(() -> MysqlDatabaseArgs.builder().instanceClass("t3.micro").engineVersion("5.7").allocatedStorageGb(10)
                 .maxAllocatedStorageGb(5).backupRetentionDays(0).monitoringIntervalSeconds(2).databaseName("1db").build())
-                .hasMessage("MysqlDatabaseArgs.vpcId is required; MysqlDatabaseArgs.subnetIds is required; "
+                .hasMessage("MysqlDatabaseArgs.placement is required; MysqlDatabaseArgs.subnetIds is required; "
                         + "MysqlDatabaseArgs.clientSecurityGroupId is required; "
                         + "MysqlDatabaseArgs.instanceClass: \"t3.micro\" is not an RDS instance class (db.<family>.<size>); "
                         + "MysqlDatabaseArgs.engineVersion: \"5.7\" is not MySQL 8.0 or 8.4; "

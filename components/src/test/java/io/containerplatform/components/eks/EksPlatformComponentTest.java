@@ -1,5 +1,6 @@
 package io.containerplatform.components.eks;
 
+import io.containerplatform.components.network.Placement;
 import com.google.gson.JsonParser;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResourceOptions;
@@ -24,7 +25,7 @@ class EksPlatformComponentTest {
             Map.of(), List.of(new NodeGroupSpec.Taint("workload", "spark", "NO_SCHEDULE")));
 
     static EksPlatformArgs.Builder args() {
-        return EksPlatformArgs.builder().vpcId(Output.of("vpc-1")).privateSubnetIds(Output.of(List.of("priv-a", "priv-b")))
+        return EksPlatformArgs.builder().placement(Placement.of("vpc-1", "10.0.0.0/16", List.of("pub-a", "pub-b"), List.of("priv-a", "priv-b")))
                 .dataBucketName(Output.of("data-lake")).dataBucketArn(Output.of("arn:aws:s3:::data-lake"))
                 .nodeGroups(List.of(GENERAL));
     }
@@ -217,7 +218,7 @@ class EksPlatformComponentTest {
         assertThatThrownBy(() -> EksPlatformArgs.builder().version("1.20").publicAccessCidrs(List.of("0.0.0.0/0", "x")).production(true)
                 .adminPrincipalArns(List.of("admin")).nodeGroups(List.of(new NodeGroupSpec("Bad_Name", List.of(), "CHEAP", 3, 1, 2, 10,
                         Map.of(), List.of()))).build())
-                .hasMessage("EksPlatformArgs.vpcId, privateSubnetIds, dataBucketName and dataBucketArn are required; "
+                .hasMessage("EksPlatformArgs.placement, dataBucketName and dataBucketArn are required; "
                         + "EksPlatformArgs.version: \"1.20\" is not one of [1.32, 1.33, 1.34]; "
                         + "EksPlatformArgs.publicAccessCidrs: 0.0.0.0/0 opens the API endpoint to the internet in production; "
                         + "EksPlatformArgs.publicAccessCidrs: \"x\" is not an IPv4 CIDR block; "

@@ -1,5 +1,6 @@
 package io.containerplatform.components.fargate;
 
+import io.containerplatform.components.network.Placement;
 import com.google.gson.JsonParser;
 import com.pulumi.core.Output;
 import com.pulumi.test.PulumiTest;
@@ -23,9 +24,7 @@ class FargateServiceComponentTest {
 
     static FargateServiceArgs.Builder args() {
         return FargateServiceArgs.builder()
-                .vpcId(Output.of("vpc-1")).vpcCidr(Output.of("10.0.0.0/16"))
-                .publicSubnetIds(Output.of(List.of("pub-a", "pub-b")))
-                .privateSubnetIds(Output.of(List.of("priv-a", "priv-b")))
+                .placement(Placement.of("vpc-1", "10.0.0.0/16", List.of("pub-a", "pub-b"), List.of("priv-a", "priv-b")))
                 .image("public.ecr.aws/nginx/nginx:1.27");
     }
 
@@ -245,8 +244,7 @@ class FargateServiceComponentTest {
                         + "[1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653]; "
                         + "FargateServiceArgs.secrets.DB: \"arn:aws:s3:::bucket\" is not a Secrets Manager secret or SSM parameter ARN");
         assertThatThrownBy(() -> FargateServiceArgs.builder().image("nginx").minCount(5).maxCount(2).build())
-                .hasMessage("FargateServiceArgs.vpcId is required; FargateServiceArgs.vpcCidr is required; "
-                        + "FargateServiceArgs.publicSubnetIds is required; FargateServiceArgs.privateSubnetIds is required; "
+                .hasMessage("FargateServiceArgs.placement is required; "
                         + "FargateServiceArgs.image: \"nginx\" has no tag; pin a version tag or a digest; "
                         + "FargateServiceArgs.minCount 5 is greater than maxCount 2");
     }

@@ -1,5 +1,6 @@
 package io.containerplatform.components.loadbalancing;
 
+import io.containerplatform.components.network.Placement;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResourceOptions;
 import io.containerplatform.components.testing.MockStack;
@@ -20,8 +21,7 @@ class WebLoadBalancerTest {
 
     static WebLoadBalancerArgs.Builder args() {
         return WebLoadBalancerArgs.builder()
-                .vpcId(Output.of("vpc-1")).vpcCidr(Output.of("10.0.0.0/16"))
-                .publicSubnetIds(Output.of(List.of("pub-a", "pub-b")))
+                .placement(Placement.of("vpc-1", "10.0.0.0/16", List.of("pub-a", "pub-b"), List.of("priv-a", "priv-b")))
                 .targetType(WebLoadBalancerArgs.TargetType.IP).targetPort(8080);
     }
 
@@ -91,8 +91,7 @@ class WebLoadBalancerTest {
     void invalidArgsListEveryProblem() {
         assertThatThrownBy(() -> WebLoadBalancerArgs.builder().targetPort(0).healthCheckPath("health").certificateArn("cert")
                 .ingressCidrs(List.of()).ingressIpv6Cidrs(List.of()).build())
-                .hasMessage("WebLoadBalancerArgs.vpcId is required; WebLoadBalancerArgs.vpcCidr is required; "
-                        + "WebLoadBalancerArgs.publicSubnetIds is required; WebLoadBalancerArgs.targetType is required (IP or INSTANCE); "
+                .hasMessage("WebLoadBalancerArgs.placement is required; WebLoadBalancerArgs.targetType is required (IP or INSTANCE); "
                         + "WebLoadBalancerArgs.targetPort: 0 is outside 1 to 65535; WebLoadBalancerArgs.healthCheckPath: \"health\" must start with /; "
                         + "WebLoadBalancerArgs.certificateArn: \"cert\" is not an ACM certificate ARN; "
                         + "WebLoadBalancerArgs.ingressCidrs and ingressIpv6Cidrs are both empty: nothing could reach the load balancer");

@@ -1,5 +1,6 @@
 package io.containerplatform.components.pipeline;
 
+import io.containerplatform.components.network.Placement;
 import com.pulumi.core.Output;
 import com.pulumi.kubernetes.Provider;
 import com.pulumi.kubernetes.ProviderArgs;
@@ -23,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class DataPipelineComponentTest {
 
     static PipelineArgs.Builder args() {
-        return PipelineArgs.builder().vpcCidr(Output.of("10.0.0.0/16"))
+        return PipelineArgs.builder().placement(Placement.of("vpc-1", "10.0.0.0/16", List.of("pub-a", "pub-b"), List.of("priv-a", "priv-b")))
                 .sparkImage("registry.example.com/spark-processor:1.2.0").apiImage("registry.example.com/swagger-api:1.3.0")
                 .apiHost("api.example.com")
                 .rabbitmqPassword(Output.ofSecret("rabbit-pass")).mongodbPassword(Output.ofSecret("mongo p@ss"))
@@ -304,7 +305,7 @@ class DataPipelineComponentTest {
     void invalidArgsListEveryProblem() {
         assertThatThrownBy(() -> PipelineArgs.builder().mongodbReplicas(2).sparkImage("spark:latest").apiImage("api:1")
                 .apiHost("API!").tlsSecretName("a").certIssuer("b").minReplicas(5).maxReplicas(2).build())
-                .hasMessage("PipelineArgs.provider and vpcCidr are required; PipelineArgs.rabbitmqPassword, mongodbPassword, "
+                .hasMessage("PipelineArgs.provider and placement are required; PipelineArgs.rabbitmqPassword, mongodbPassword, "
                         + "mongodbReplicaSetKey and grafanaAdminPassword are required; PipelineArgs.mongodbReplicas: 2 is not an odd number from 1 to 7; "
                         + "PipelineArgs image: \"spark:latest\" uses the latest tag; pin a version tag or a digest so rollbacks are possible; "
                         + "PipelineArgs.apiHost: \"API!\" is not a host name; PipelineArgs: give tlsSecretName or certIssuer, not both; "

@@ -1,5 +1,6 @@
 package io.containerplatform.components.spark;
 
+import io.containerplatform.components.network.Placement;
 import com.google.gson.Gson;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResourceOptions;
@@ -23,8 +24,7 @@ class SparkEcsComponentTest {
     static final String BUCKET = "arn:aws:s3:::data-lake";
 
     static SparkEcsArgs.Builder args() {
-        return SparkEcsArgs.builder().vpcId(Output.of("vpc-1")).vpcCidr(Output.of("10.0.0.0/16"))
-                .privateSubnetIds(Output.of(List.of("priv-a", "priv-b"))).dataBucketArn(Output.of(BUCKET))
+        return SparkEcsArgs.builder().placement(Placement.of("vpc-1", "10.0.0.0/16", List.of("pub-a", "pub-b"), List.of("priv-a", "priv-b"))).dataBucketArn(Output.of(BUCKET))
                 .image("123456789012.dkr.ecr.us-east-1.amazonaws.com/spark:3.5.3-1");
     }
 
@@ -115,7 +115,7 @@ class SparkEcsComponentTest {
     @Test
     void invalidArgsListEveryProblem() {
         assertThatThrownBy(() -> SparkEcsArgs.builder().image("spark").minSize(3).maxSize(1).workerCount(0).workerMemory(100).build())
-                .hasMessage("SparkEcsArgs.vpcId, vpcCidr, privateSubnetIds and dataBucketArn are required; "
+                .hasMessage("SparkEcsArgs.placement and dataBucketArn are required; "
                         + "SparkEcsArgs.image: \"spark\" has no tag; pin a version tag or a digest; "
                         + "SparkEcsArgs.minSize/maxSize: 3..1 is not 0 <= minSize <= maxSize <= 100; "
                         + "SparkEcsArgs.workerCount: 0 is outside 1 to 100; SparkEcsArgs.workerMemory: 100 is outside 512 to 122880");
