@@ -110,7 +110,7 @@ describe("GitHub Actions workflows", () => {
         const runs = job.steps.map(s => s.run ?? "").join("\n");
         assert.match(runs, /exec:java@plan -Dstack="\$stack"/);
         assert.match(runs, /git worktree add target\/base-branch "\$BASE_SHA"/);
-        assert.match(runs, /exec:java@plan-comment -Dbase=target\/base-branch\/target\/plan > target\/plan\/comment\.md/);
+        assert.match(runs, /compile exec:java@plan-comment -Dbase=target\/base-branch\/target\/plan > target\/plan\/comment\.md/);
         assert.match(runs, /gh pr comment "\$PR" --body-file target\/plan\/comment\.md/);
         assert.match(read("plan/pom.xml"), /<id>plan-comment<\/id>[\s\S]*?io\.containerplatform\.plan\.PullRequestComment/);
     });

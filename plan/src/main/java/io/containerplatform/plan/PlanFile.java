@@ -38,6 +38,9 @@ public final class PlanFile {
             if (r.provider() != null) {
                 entry.put("provider", r.provider());
             }
+            if (!r.aliases().isEmpty()) {
+                entry.put("aliases", r.aliases());
+            }
             resources.add(entry);
         }
         var manifest = new LinkedHashMap<String, Object>();

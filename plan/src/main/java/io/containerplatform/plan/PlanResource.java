@@ -18,7 +18,9 @@ import java.util.Map;
  * @param provider     the provider reference ({@code <provider urn>::<id>}) of a custom resource registered with an
  *                     explicit provider (e.g. a cluster's Kubernetes provider); null otherwise
  * @param ignoreChanges inputs later updates leave alone (shown in the tree; not part of the plan-file contract)
+ * @param aliases      URNs the resource had before (so that a stack that has it under one of them keeps it)
  */
 public record PlanResource(String urn, String type, String name, boolean custom, String parent,
-                           Map<String, Object> inputs, List<String> dependencies, boolean protect, String provider, List<String> ignoreChanges) {
+                           Map<String, Object> inputs, List<String> dependencies, boolean protect, String provider, List<String> ignoreChanges,
+                           List<String> aliases) {
 }

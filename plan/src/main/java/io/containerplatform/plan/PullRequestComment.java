@@ -13,7 +13,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * {@code ./mvnw -q exec:java@plan-comment -Dbase=<base plan folder>}: the pull request's comment, in Markdown, on
+ * {@code ./mvnw -q compile exec:java@plan-comment -Dbase=<base plan folder>}: the pull request's comment, in Markdown, on
  * standard output. For each stack planned in {@code target/plan}: the monthly cost of the base branch and of the pull
  * request per component with the difference, then the pull request's diagram, first-deploy time and cost detail
  * (its {@code <stack>.md}). A stack or component the base does not have counts as $0 there.

@@ -47,9 +47,17 @@ final class RecordingMonitor extends MockMonitor {
                     List.copyOf(request.getDependenciesList()),
                     request.getProtect(),
                     request.getProvider().isEmpty() ? null : request.getProvider(),
-                    List.copyOf(request.getIgnoreChangesList())));
+                    List.copyOf(request.getIgnoreChangesList()),
+                    aliases(request)));
             return response;
         });
+    }
+
+    /** The alias URNs of a registration: given as URNs, or as the engine's alias objects holding one. */
+    private static List<String> aliases(RegisterResourceRequest request) {
+        var urns = new ArrayList<String>(request.getAliasURNsList());
+        request.getAliasesList().stream().filter(a -> a.hasUrn()).forEach(a -> urns.add(a.getUrn()));
+        return urns.stream().distinct().sorted().toList();
     }
 
     /** Every registration so far, in completion order. */

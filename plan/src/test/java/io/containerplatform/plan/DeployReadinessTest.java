@@ -11,12 +11,12 @@ class DeployReadinessTest {
 
     private static PlanResource cluster(Map<String, Object> vpcConfig) {
         return new PlanResource("urn:c", "aws:eks/cluster:Cluster", "prod-eks", true, null, Map.of("vpcConfig", vpcConfig),
-                List.of(), false, null, List.of());
+                List.of(), false, null, List.of(), List.of());
     }
 
     private static final PlanResource PRIVATE_RULE = new PlanResource("urn:r", "aws:ec2/securityGroupRule:SecurityGroupRule",
             "prod-eks-private-access-0", true, null, Map.of("type", "ingress", "fromPort", 443L, "cidrBlocks", List.of("10.0.200.0/24")),
-            List.of(), false, null, List.of());
+            List.of(), false, null, List.of(), List.of());
 
     private static List<String> warnings(List<PlanResource> resources, Map<String, String> env) {
         return DeployReadiness.warnings(new Plan("prod", "p", resources, Map.of()), env);

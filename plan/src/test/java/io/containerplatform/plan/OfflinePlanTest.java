@@ -103,7 +103,7 @@ class OfflinePlanTest {
         assertThat(stack.get("urn").getAsString()).isEqualTo("urn:pulumi:small::container-platform::pulumi:pulumi:Stack::container-platform-small");
         assertThat(stack.has("parent")).isFalse();
         for (var element : resources) {
-            assertThat(element.getAsJsonObject().keySet()).isSubsetOf("urn", "type", "custom", "parent", "inputs", "dependencies", "protect", "provider")
+            assertThat(element.getAsJsonObject().keySet()).isSubsetOf("urn", "type", "custom", "parent", "inputs", "dependencies", "protect", "provider", "aliases")
                     .contains("urn", "type", "custom", "inputs", "dependencies", "protect");
         }
         var vpc = resources.asList().stream().map(e -> e.getAsJsonObject())
@@ -125,9 +125,10 @@ class OfflinePlanTest {
                   container-platform:network:
                     azCount: 3
                     natGateways: none
-                  container-platform:asg:
-                    enabled: true
-                    image: public.ecr.aws/nginx/nginx:1.27
+                  container-platform:services:
+                    app:
+                      kind: ec2
+                      image: public.ecr.aws/nginx/nginx:1.27
                 """);
         var exit = new int[1];
         var printed = captured(() -> OfflinePlan.run("paris", project), exit);
@@ -176,9 +177,10 @@ class OfflinePlanTest {
                   container-platform:costCenter: cc
                   container-platform:network:
                     natGateways: single
-                  container-platform:fargate:
-                    enabled: true
-                    image: public.ecr.aws/nginx/nginx:1.27
+                  container-platform:services:
+                    web:
+                      kind: fargate
+                      image: public.ecr.aws/nginx/nginx:1.27
                   container-platform:cost:
                     monthlyBudget: %s
                 """;
@@ -216,9 +218,10 @@ class OfflinePlanTest {
                   container-platform:environment: prod
                   container-platform:owner: team
                   container-platform:costCenter: cc
-                  container-platform:fargate:
-                    enabled: true
-                    image: public.ecr.aws/nginx/nginx:1.27
+                  container-platform:services:
+                    web:
+                      kind: fargate
+                      image: public.ecr.aws/nginx/nginx:1.27
                 """);
         Files.createSymbolicLink(project.resolve("policy"), Path.of("policy").toAbsolutePath());
         var exit = new int[1];
@@ -240,7 +243,7 @@ class OfflinePlanTest {
         assertThat(file.secretKeys()).containsExactly("container-platform:dbPassword");
 
         var plan = new Plan("sec", "p", java.util.List.of(new PlanResource("urn:a", "t", "a", true, null,
-                java.util.Map.of("password", "[secret]"), java.util.List.of(), true, null, java.util.List.of("x"))), java.util.Map.of());
+                java.util.Map.of("password", "[secret]"), java.util.List.of(), true, null, java.util.List.of("x"), java.util.List.of())), java.util.Map.of());
         assertThat(PlanFile.toJson(plan, Instant.EPOCH)).contains("\"password\": \"[secret]\"").contains("\"protect\": true")
                 .contains("\"time\": \"1970-01-01T00:00:00Z\"").doesNotContain("ignoreChanges");
     }

@@ -17,14 +17,14 @@ public final class PlanFixture {
         this.stack = stack;
         this.stackUrn = "urn:pulumi:" + stack + "::p::pulumi:pulumi:Stack::p-" + stack;
         this.componentUrn = "urn:pulumi:" + stack + "::p::test:index:Component::" + stack + "-app";
-        resources.add(new PlanResource(stackUrn, "pulumi:pulumi:Stack", "p-" + stack, false, null, Map.of(), List.of(), false, null, List.of()));
-        resources.add(new PlanResource(componentUrn, "test:index:Component", stack + "-app", false, stackUrn, Map.of(), List.of(), false, null, List.of()));
+        resources.add(new PlanResource(stackUrn, "pulumi:pulumi:Stack", "p-" + stack, false, null, Map.of(), List.of(), false, null, List.of(), List.of()));
+        resources.add(new PlanResource(componentUrn, "test:index:Component", stack + "-app", false, stackUrn, Map.of(), List.of(), false, null, List.of(), List.of()));
     }
 
     /** Adds a custom resource under the component; returns it (its URN is what others depend on). */
     public PlanResource add(String type, String name, Map<String, Object> inputs, PlanResource... dependencies) {
         var r = new PlanResource(urn(type, name), type, name, true, componentUrn, inputs,
-                Arrays.stream(dependencies).map(PlanResource::urn).toList(), false, null, List.of());
+                Arrays.stream(dependencies).map(PlanResource::urn).toList(), false, null, List.of(), List.of());
         resources.add(r);
         return r;
     }

@@ -122,11 +122,11 @@ class StackTest {
         assertThat(service.ignoreChanges()).isEmpty();
         assertThat(dev.ofType("aws:appautoscaling/target:Target")).isEmpty();
         @SuppressWarnings("unchecked")
-        var health = (Map<String, Object>) only(dev, "aws:lb/targetGroup:TargetGroup", "dev-web").inputs().get("healthCheck");
+        var health = (Map<String, Object>) only(dev, "aws:lb/targetGroup:TargetGroup", "dev-lb-web").inputs().get("healthCheck");
         assertThat(health).containsEntry("path", "/").containsEntry("interval", 30L);
         assertThat(dev.ofType("aws:cloudwatch/logGroup:LogGroup")).extracting(r -> r.inputs().get("retentionInDays")).containsOnly(7L);
-        assertThat(only(dev, "aws:lb/listener:Listener", "dev-web").inputs()).containsEntry("protocol", "HTTP");
-        assertThat(dev.outputs().get("serviceUrl")).isEqualTo("http://dev-web-lb-123456.us-east-1.elb.amazonaws.com");
+        assertThat(only(dev, "aws:lb/listener:Listener", "dev-lb").inputs()).containsEntry("protocol", "HTTP");
+        assertThat(dev.outputs().get("loadBalancerUrl")).isEqualTo("http://dev-lb-123456.us-east-1.elb.amazonaws.com");
     }
 
     @Test
@@ -136,10 +136,10 @@ class StackTest {
         assertThat(service.ignoreChanges()).containsExactly("desiredCount");
         assertThat(only(prod, "aws:appautoscaling/target:Target").inputs()).containsEntry("minCapacity", 2L).containsEntry("maxCapacity", 10L);
         assertThat(prod.ofType("aws:appautoscaling/policy:Policy")).hasSize(2);
-        assertThat(prod.ofType("aws:lb/listener:Listener")).filteredOn(r -> r.name().startsWith("prod-web"))
+        assertThat(prod.ofType("aws:lb/listener:Listener")).filteredOn(r -> r.name().startsWith("prod-lb"))
                 .extracting(r -> r.inputs().get("protocol")).containsExactlyInAnyOrder("HTTP", "HTTPS");
-        assertThat(only(prod, "aws:lb/loadBalancer:LoadBalancer", "prod-web").inputs()).containsEntry("enableDeletionProtection", true);
-        assertThat(prod.outputs().get("serviceUrl")).isEqualTo("https://prod-web-lb-123456.us-east-1.elb.amazonaws.com");
+        assertThat(only(prod, "aws:lb/loadBalancer:LoadBalancer", "prod-lb").inputs()).containsEntry("enableDeletionProtection", true);
+        assertThat(prod.outputs().get("loadBalancerUrl")).isEqualTo("https://prod-lb-123456.us-east-1.elb.amazonaws.com");
     }
 
     @Test
@@ -164,7 +164,30 @@ class StackTest {
         assertThat(db.protect()).isTrue();
         assertThat(prod.ofType("aws:sns/topicSubscription:TopicSubscription")).extracting(r -> r.inputs().get("endpoint"))
                 .containsExactly("platform-oncall@example.com");
-        assertThat(prod.outputs()).containsKeys("appUrl", "appAsgName", "appDbEndpoint", "appDbSecretArn", "appDashboardName", "appAlarmTopicArn");
+        @SuppressWarnings("unchecked")
+        var services = (Map<String, Map<String, Object>>) prod.outputs().get("services");
+        assertThat(services.get("app")).containsKeys("url", "autoScalingGroup", "databaseEndpoint", "databaseSecretArn", "dashboard", "alarmTopicArn");
+        assertThat(services.get("web")).containsKeys("url", "ecsService", "repositoryUrl", "logGroup", "dashboard", "alarmTopicArn");
+    }
+
+    /** Seed 002: one cluster and one load balancer for all of a stack's services, each service routed by its paths. */
+    @Test
+    void devsThreeServicesShareOneClusterAndOneLoadBalancer() {
+        var dev = StackPlans.of("dev");
+        assertThat(only(dev, "aws:ecs/cluster:Cluster", "dev-cluster").inputs()).containsEntry("settings", List.of(Map.of("name", "containerInsights", "value", "enabled")));
+        assertThat(dev.ofType("aws:ecs/service:Service")).filteredOn(r -> !r.name().startsWith("dev-spark"))
+                .extracting(r -> r.inputs().get("cluster")).containsOnly("arn:aws:ecs:us-east-1:123456789012:cluster/dev-cluster");
+        assertThat(dev.ofType("aws:lb/loadBalancer:LoadBalancer")).extracting(PlanResource::name).containsExactly("dev-lb");
+        assertThat(dev.ofType("aws:lb/targetGroup:TargetGroup")).extracting(PlanResource::name)
+                .containsExactlyInAnyOrder("dev-lb-api-tg", "dev-lb-app-tg", "dev-lb-web-tg");
+        assertThat(dev.ofType("aws:lb/listenerRule:ListenerRule")).extracting(r -> r.name() + " " + r.inputs().get("conditions"))
+                .containsExactlyInAnyOrder("dev-lb-api-rule [{pathPattern={values=[/api, /api/*]}}]",
+                        "dev-lb-app-rule [{pathPattern={values=[/students, /students/*]}}]");
+        assertThat(dev.ofType("aws:ecr/repository:Repository")).extracting(PlanResource::name).contains("dev-api-repo", "dev-web-repo");
+        var api = only(dev, "aws:ecs/taskDefinition:TaskDefinition", "dev-api");
+        assertThat((String) api.inputs().get("containerDefinitions")).contains("{\"name\":\"LOG_LEVEL\",\"value\":\"info\"}")
+                .contains("\"name\":\"API_TOKEN\",\"valueFrom\":\"arn:aws:secretsmanager:us-east-1:123456789012:secret:dev-api-api-token\"");
+        assertThat(only(dev, "aws:secretsmanager/secretVersion:SecretVersion").inputs()).containsEntry("secretString", "[secret]");
     }
 
     @Test

@@ -270,6 +270,11 @@ public final class ConfigObject {
         return object(key).orElseGet(() -> new ConfigObject(keyPath(key), new JsonObject(), errors));
     }
 
+    /** The keys this object has, whether read or not (for maps keyed by name). */
+    public java.util.Set<String> keys() {
+        return new java.util.TreeSet<>(json.keySet());
+    }
+
     /** Reports every key of this object that no read asked for. Call after reading all keys. */
     public void rejectUnknownKeys() {
         for (var key : json.keySet()) {

@@ -5,9 +5,8 @@ import io.containerplatform.components.database.MysqlDatabaseArgs;
 import java.util.regex.Pattern;
 
 /**
- * {@code container-platform:database}: RDS MySQL of the Auto Scaling service.
+ * {@code services.<name>.database}: the RDS MySQL database of an ec2 service (its presence creates it).
  *
- * @param enabled               build it (needs {@code asg.enabled}); default false
  * @param instanceClass         default {@code db.t4g.micro}
  * @param multiAz               default true in prod, else false
  * @param allocatedStorageGb    default 20
@@ -16,17 +15,13 @@ import java.util.regex.Pattern;
  * @param engineVersion         8.0 or 8.4, default 8.0
  * @param appSecretArn          the secret of the app's own database user; default none (the master credentials)
  */
-public record DatabaseConfig(boolean enabled, String instanceClass, boolean multiAz, int allocatedStorageGb,
+public record DatabaseConfig(String instanceClass, boolean multiAz, int allocatedStorageGb,
                              int maxAllocatedStorageGb, int backupRetentionDays, String engineVersion,
                              java.util.Optional<String> appSecretArn) {
 
     private static final Pattern INSTANCE_CLASS = Pattern.compile("db\\.[a-z0-9]+\\.[a-z0-9]+");
 
-    static DatabaseConfig read(ConfigObject c, Environment env, boolean asgEnabled) {
-        var enabled = c.bool("enabled", false);
-        if (enabled && !asgEnabled) {
-            c.error("enabled", "true without asg.enabled", "a database only together with the Auto Scaling service (asg.enabled: true)");
-        }
+    static DatabaseConfig read(ConfigObject c, Environment env) {
         var classAllowed = "an RDS instance class such as db.t4g.micro";
         var instanceClass = c.string("instanceClass", "db.t4g.micro", classAllowed);
         if (!INSTANCE_CLASS.matcher(instanceClass).matches()) {
@@ -49,7 +44,7 @@ public record DatabaseConfig(boolean enabled, String instanceClass, boolean mult
         appSecret.filter(arn -> !io.containerplatform.components.common.Formats.isSecretArn(arn))
                 .ifPresent(arn -> c.error("appSecretArn", "\"" + arn + "\" is not a Secrets Manager secret ARN", secretAllowed));
         c.rejectUnknownKeys();
-        return new DatabaseConfig(enabled, instanceClass, multiAz, storage, maxStorage, backups, version, appSecret);
+        return new DatabaseConfig(instanceClass, multiAz, storage, maxStorage, backups, version, appSecret);
     }
 
     /** The database settings; production adds deletion protection, a final snapshot, protect and Performance Insights. */

@@ -19,22 +19,21 @@ import java.util.TreeSet;
  * @param costCenter  {@code container-platform:costCenter}: the {@code CostCenter} tag (required)
  * @param extraTags   {@code container-platform:tags}: more tags for every taggable resource (optional)
  * @param network     {@code container-platform:network}
- * @param fargate     {@code container-platform:fargate}
- * @param asg         {@code container-platform:asg}
- * @param database    {@code container-platform:database}
+ * @param services    {@code container-platform:services}
+ * @param loadBalancer {@code container-platform:loadBalancer}
  * @param sparkEcs    {@code container-platform:sparkEcs}
  * @param eks         {@code container-platform:eks}
  * @param pipeline    {@code container-platform:pipeline}
  * @param cost        {@code container-platform:cost}: the offline plan's budget and cost assumptions
  */
 public record StackConfig(Environment environment, String owner, String costCenter, Map<String, String> extraTags,
-                          NetworkConfig network, FargateConfig fargate, AsgConfig asg, DatabaseConfig database,
+                          NetworkConfig network, ServicesConfig services, LoadBalancerConfig loadBalancer,
                           SparkEcsConfig sparkEcs, EksConfig eks, PipelineConfig pipeline, CostConfig cost) {
 
     /** Tag keys the platform sets itself; {@code tags} may not redefine them. */
     public static final List<String> REQUIRED_TAGS = List.of("Project", "Environment", "Owner", "CostCenter", "ManagedBy");
 
-    private static final List<String> OBJECT_KEYS = List.of("network", "tags", "fargate", "asg", "database", "sparkEcs", "eks", "pipeline", "cost");
+    private static final List<String> OBJECT_KEYS = List.of("network", "tags", "services", "loadBalancer", "fargate", "asg", "database", "sparkEcs", "eks", "pipeline", "cost");
     private static final List<String> SCALAR_KEYS = java.util.stream.Stream.concat(
             java.util.stream.Stream.of("environment", "owner", "costCenter", PipelineConfig.ALERT_WEBHOOK_KEY), PipelineConfig.SECRET_KEYS.stream()).toList();
     private static final String TAG_VALUE = "a string of at most 256 characters";
@@ -56,9 +55,8 @@ public record StackConfig(Environment environment, String owner, String costCent
         var tags = root.stringMap("tags", "a map of tag keys (1-128 characters, not aws:*, not "
                 + String.join("/", REQUIRED_TAGS) + ") to values (at most 256 characters)", StackConfig::checkTag);
         var network = NetworkConfig.read(root.objectOrEmpty("network"), environment);
-        var fargate = FargateConfig.read(root.objectOrEmpty("fargate"), environment);
-        var asg = AsgConfig.read(root.objectOrEmpty("asg"));
-        var database = DatabaseConfig.read(root.objectOrEmpty("database"), environment, asg.enabled());
+        var services = ServicesConfig.read(root, environment);
+        var loadBalancer = LoadBalancerConfig.read(root.objectOrEmpty("loadBalancer"));
         var sparkEcs = SparkEcsConfig.read(root.objectOrEmpty("sparkEcs"));
         var eks = EksConfig.read(root.objectOrEmpty("eks"), environment);
         var pipeline = PipelineConfig.read(root.objectOrEmpty("pipeline"), root, environment, eks.enabled());
@@ -68,7 +66,7 @@ public record StackConfig(Environment environment, String owner, String costCent
         if (!errors.isEmpty()) {
             throw new ConfigException(errors);
         }
-        return new StackConfig(environment, owner, costCenter, java.util.Collections.unmodifiableMap(new LinkedHashMap<>(tags)), network, fargate, asg, database, sparkEcs, eks, pipeline, cost);
+        return new StackConfig(environment, owner, costCenter, java.util.Collections.unmodifiableMap(new LinkedHashMap<>(tags)), network, services, loadBalancer, sparkEcs, eks, pipeline, cost);
     }
 
     /** The tags every taggable resource of the stack carries: the required five, then {@code tags}. */

@@ -1,9 +1,7 @@
 package io.containerplatform.program;
 
 import com.pulumi.Context;
-import io.containerplatform.components.asg.AsgServiceComponent;
 import io.containerplatform.components.eks.EksPlatformComponent;
-import io.containerplatform.components.fargate.FargateServiceComponent;
 import io.containerplatform.components.network.NetworkArgs;
 import io.containerplatform.components.network.NetworkComponent;
 import io.containerplatform.components.pipeline.DataPipelineComponent;
@@ -64,7 +62,8 @@ public final class PlatformProgram {
      * {@code azCount} of {@code zones}.
      */
     public static void define(Context ctx, StackConfig config, List<String> zones) {
-        var tagged = new Tagging(config.stackTags(ctx.projectName())).componentOptions();
+        var tagging = new Tagging(config.stackTags(ctx.projectName()));
+        var tagged = tagging.componentOptions();
         var name = ctx.stackName();
 
         var network = new NetworkComponent(name, config.network().toArgs().availabilityZones(zones).build(), tagged);
@@ -75,33 +74,7 @@ public final class PlatformProgram {
         ctx.export("privateSubnetIds", network.privateSubnetIds());
         ctx.export("availabilityZones", network.availabilityZones());
 
-        if (config.fargate().enabled()) {
-            var web = new FargateServiceComponent(name + "-web", config.fargate().toArgs(config.environment())
-                    .placement(network.placement())
-                    .build(), tagged);
-            ctx.export("serviceUrl", web.url());
-            ctx.export("serviceClusterName", web.clusterName());
-            ctx.export("serviceName", web.serviceName());
-            ctx.export("serviceRepositoryUrl", web.repositoryUrl());
-            ctx.export("serviceLogGroup", web.logGroupName());
-            ctx.export("serviceDashboardName", web.dashboardName());
-            ctx.export("serviceAlarmTopicArn", web.alarmTopicArn());
-        }
-
-        if (config.asg().enabled()) {
-            var asgArgs = config.asg().toArgs(config.environment())
-                    .placement(network.placement());
-            if (config.database().enabled()) {
-                asgArgs.database(config.database().toArgs(config.environment()));
-            }
-            var app = new AsgServiceComponent(name + "-app", asgArgs.build(), tagged);
-            ctx.export("appUrl", app.url());
-            ctx.export("appAsgName", app.asgName());
-            ctx.export("appDbEndpoint", app.dbEndpoint());
-            ctx.export("appDbSecretArn", app.dbSecretArn());
-            ctx.export("appDashboardName", app.dashboardName());
-            ctx.export("appAlarmTopicArn", app.alarmTopicArn());
-        }
+        PlatformServices.define(ctx, config, network, tagging);
 
         DataBucket data = null;
         if (config.sparkEcs().enabled() || config.eks().enabled()) {

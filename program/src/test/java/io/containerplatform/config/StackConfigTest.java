@@ -7,6 +7,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -40,6 +41,16 @@ class StackConfigTest {
         return values;
     }
 
+    /** A valid config with one fargate service "web" and {@code extra} keys of it (each starting with a comma). */
+    static Map<String, String> fargate(String extra) {
+        return with("services", "{\"web\":{\"kind\":\"fargate\",\"image\":\"nginx:1.27\"" + extra + "}}");
+    }
+
+    /** A valid config with one ec2 service "app" and {@code extra} keys of it. */
+    static Map<String, String> ec2(String extra) {
+        return with("services", "{\"app\":{\"kind\":\"ec2\",\"image\":\"nginx:1.27\"" + extra + "}}");
+    }
+
     static Stream<Arguments> badInputs() {
         return Stream.of(
                 arguments("missing environment", with("environment", null), "environment: missing; allowed: dev, staging, prod"),
@@ -66,35 +77,53 @@ class StackConfigTest {
                 arguments("retention negative", with("network", "{\"flowLogRetentionDays\":-1}"), "network.flowLogRetentionDays: -1 is not accepted; allowed: one of " + RETENTIONS),
                 arguments("vpcEndpoints a number", with("network", "{\"vpcEndpoints\":1}"), "network.vpcEndpoints: 1 is not a boolean; allowed: true or false"),
                 arguments("unknown network key", with("network", "{\"cidrBlock\":\"10.0.0.0/16\"}"), "network.cidrBlock: unknown key; " + NETWORK_KEYS),
-                arguments("unknown top-level key", with("netwrok", "{}"), "netwrok: unknown key; allowed keys: alertWebhookUrl, asg, cost, costCenter, database, eks, environment, fargate, grafanaAdminPassword, mongodbPassword, mongodbReplicaSetKey, network, owner, pipeline, rabbitmqPassword, sparkEcs, tags"),
+                arguments("unknown top-level key", with("netwrok", "{}"), "netwrok: unknown key; allowed keys: alertWebhookUrl, asg, cost, costCenter, database, eks, environment, fargate, grafanaAdminPassword, loadBalancer, mongodbPassword, mongodbReplicaSetKey, network, owner, pipeline, rabbitmqPassword, services, sparkEcs, tags"),
                 arguments("tags not a map", with("tags", "[\"a\"]"), "tags: [\"a\"] is not a map; allowed: a map of tag keys (1-128 characters, not aws:*, not Project/Environment/Owner/CostCenter/ManagedBy) to values (at most 256 characters)"),
                 arguments("tag value not a string", with("tags", "{\"Team\":5}"), "tags.Team: 5 is not a string; allowed: a map of tag keys (1-128 characters, not aws:*, not Project/Environment/Owner/CostCenter/ManagedBy) to values (at most 256 characters)"),
                 arguments("tag redefines a required one", with("tags", "{\"Owner\":\"x\"}"), "tags.Owner: tag key \"Owner\" is set by the platform itself; allowed: a map of tag keys (1-128 characters, not aws:*, not Project/Environment/Owner/CostCenter/ManagedBy) to values (at most 256 characters)"),
                 arguments("reserved aws: tag", with("tags", "{\"aws:team\":\"x\"}"), "tags.aws:team: tag key \"aws:team\" uses the reserved aws: prefix; allowed: a map of tag keys (1-128 characters, not aws:*, not Project/Environment/Owner/CostCenter/ManagedBy) to values (at most 256 characters)"),
-                arguments("Fargate invalid cpu/memory pair", with("fargate", "{\"cpu\":256,\"memory\":4096}"), "fargate.memory: 4096 is not valid with cpu 256; allowed: for cpu 256 one of [512, 1024, 2048]"),
-                arguments("Fargate unknown cpu", with("fargate", "{\"cpu\":300}"), "fargate.cpu: 300 is not a Fargate cpu size; allowed: one of [256, 512, 1024, 2048, 4096, 8192, 16384]"),
-                arguments("Fargate min above max", with("fargate", "{\"minCount\":5,\"maxCount\":2,\"desiredCount\":2}"), "fargate.minCount: 5 is greater than maxCount 2; allowed: minCount <= desiredCount <= maxCount"),
-                arguments("Fargate desired outside range", with("fargate", "{\"minCount\":2,\"maxCount\":4,\"desiredCount\":6}"), "fargate.desiredCount: 6 is outside minCount..maxCount (2..4); allowed: minCount <= desiredCount <= maxCount"),
-                arguments("Fargate bad port", with("fargate", "{\"containerPort\":70000}"), "fargate.containerPort: 70000 is out of range; allowed: an integer from 1 to 65535"),
-                arguments("Fargate spot share over 100", with("fargate", "{\"spot\":150}"), "fargate.spot: 150 is out of range; allowed: an integer from 0 to 100"),
-                arguments("Fargate unknown architecture", with("fargate", "{\"architecture\":\"arm64\"}"), "fargate.architecture: \"arm64\" is not a known value; allowed: ARM64, X86_64"),
-                arguments("Fargate enabled without image", with("fargate", "{\"enabled\":true}"), "fargate.image: missing; allowed: an image pinned to a version tag or digest (not latest), or :<tag> of the service's ECR repository"),
-                arguments("Fargate latest image", with("fargate", "{\"enabled\":true,\"image\":\"nginx:latest\"}"), "fargate.image: \"nginx:latest\" uses the latest tag; pin a version tag or a digest so rollbacks are possible; allowed: an image pinned to a version tag or digest (not latest), or :<tag> of the service's ECR repository"),
-                arguments("Fargate bad certificate", with("fargate", "{\"certificateArn\":\"arn:aws:iam::1:cert\"}"), "fargate.certificateArn: \"arn:aws:iam::1:cert\" is not an ACM certificate ARN; allowed: an ACM certificate ARN, arn:aws:acm:<region>:<account>:certificate/<id>"),
-                arguments("Fargate health path", with("fargate", "{\"healthCheckPath\":\"health\"}"), "fargate.healthCheckPath: \"health\" does not start with /; allowed: an HTTP path starting with /"),
-                arguments("Fargate unknown key", with("fargate", "{\"memroy\":512}"), "fargate.memroy: unknown key; allowed keys: alarmEmails, architecture, certificateArn, containerPort, cpu, cpuTargetPercent, desiredCount, enabled, healthCheckPath, image, logRetentionDays, maxCount, memory, memoryTargetPercent, minCount, spot"),
-                arguments("ASG min above max", with("asg", "{\"minSize\":4,\"maxSize\":2}"), "asg.minSize: 4 is greater than maxSize 2; allowed: minSize <= desiredCapacity <= maxSize"),
-                arguments("ASG desired outside range", with("asg", "{\"minSize\":2,\"maxSize\":4,\"desiredCapacity\":5}"), "asg.desiredCapacity: 5 is outside minSize..maxSize (2..4); allowed: minSize <= desiredCapacity <= maxSize"),
-                arguments("ASG scale-down not below scale-up", with("asg", "{\"scaleUpCpuPercent\":60,\"scaleDownCpuPercent\":60}"), "asg.scaleDownCpuPercent: 60 is not below scaleUpCpuPercent 60; allowed: scaleDownCpuPercent < scaleUpCpuPercent"),
-                arguments("ASG invalid email", with("asg", "{\"alarmEmails\":[\"ops@example.com\",\"oncall\"]}"), "asg.alarmEmails[1]: \"oncall\" is not an email address; allowed: email addresses"),
-                arguments("ASG emails not a list", with("asg", "{\"alarmEmails\":\"ops@example.com\"}"), "asg.alarmEmails: \"ops@example.com\" is not a list; allowed: a list of email addresses"),
-                arguments("ASG bad instance type", with("asg", "{\"instanceType\":\"large\"}"), "asg.instanceType: \"large\" is not an instance type; allowed: an EC2 instance type such as t3.small"),
-                arguments("ASG cooldown too long", with("asg", "{\"cooldownSeconds\":7200}"), "asg.cooldownSeconds: 7200 is out of range; allowed: an integer from 0 to 3600"),
-                arguments("database backups out of range", with("database", "{\"backupRetentionDays\":40}"), "database.backupRetentionDays: 40 is out of range; allowed: an integer from 1 to 35"),
-                arguments("database bad class", with("database", "{\"instanceClass\":\"t3.micro\"}"), "database.instanceClass: \"t3.micro\" is not an RDS instance class; allowed: an RDS instance class such as db.t4g.micro"),
-                arguments("database old engine", with("database", "{\"engineVersion\":\"5.7\"}"), "database.engineVersion: \"5.7\" is not supported; allowed: MySQL 8.0 or 8.4, optionally with a minor version (8.0.39)"),
-                arguments("database storage ceiling below size", with("database", "{\"allocatedStorageGb\":100,\"maxAllocatedStorageGb\":50}"), "database.maxAllocatedStorageGb: 50 is below allocatedStorageGb 100; allowed: at least allocatedStorageGb"),
-                arguments("database without the ASG service", with("database", "{\"enabled\":true}"), "database.enabled: true without asg.enabled; allowed: a database only together with the Auto Scaling service (asg.enabled: true)"),
+                arguments("Fargate invalid cpu/memory pair", fargate(",\"cpu\":256,\"memory\":4096"), "services.web.memory: 4096 is not valid with cpu 256; allowed: for cpu 256 one of [512, 1024, 2048]"),
+                arguments("Fargate unknown cpu", fargate(",\"cpu\":300"), "services.web.cpu: 300 is not a Fargate cpu size; allowed: one of [256, 512, 1024, 2048, 4096, 8192, 16384]"),
+                arguments("Fargate min above max", fargate(",\"minCount\":5,\"maxCount\":2,\"desiredCount\":2"), "services.web.minCount: 5 is greater than maxCount 2; allowed: minCount <= desiredCount <= maxCount"),
+                arguments("Fargate desired outside range", fargate(",\"minCount\":2,\"maxCount\":4,\"desiredCount\":6"), "services.web.desiredCount: 6 is outside minCount..maxCount (2..4); allowed: minCount <= desiredCount <= maxCount"),
+                arguments("service bad port", fargate(",\"port\":70000"), "services.web.port: 70000 is out of range; allowed: an integer from 1 to 65535"),
+                arguments("Fargate spot share over 100", fargate(",\"spot\":150"), "services.web.spot: 150 is out of range; allowed: an integer from 0 to 100"),
+                arguments("Fargate unknown architecture", fargate(",\"architecture\":\"arm64\""), "services.web.architecture: \"arm64\" is not a known value; allowed: ARM64, X86_64"),
+                arguments("service without image", with("services", "{\"web\":{\"kind\":\"fargate\"}}"), "services.web.image: missing; allowed: an image pinned to a version tag or digest (not latest), or :<tag> of the service's ECR repository"),
+                arguments("service with the latest image", with("services", "{\"web\":{\"kind\":\"fargate\",\"image\":\"nginx:latest\"}}"), "services.web.image: \"nginx:latest\" uses the latest tag; pin a version tag or a digest so rollbacks are possible; allowed: an image pinned to a version tag or digest (not latest), or :<tag> of the service's ECR repository"),
+                arguments("service without kind", with("services", "{\"web\":{\"image\":\"nginx:1.27\"}}"), "services.web.kind: missing; allowed: ec2, fargate"),
+                arguments("service of an unknown kind", with("services", "{\"web\":{\"kind\":\"lambda\",\"image\":\"nginx:1.27\"}}"), "services.web.kind: \"lambda\" is not a known value; allowed: ec2, fargate"),
+                arguments("service health path", fargate(",\"healthCheckPath\":\"health\""), "services.web.healthCheckPath: \"health\" does not start with /; allowed: an HTTP path starting with /"),
+                arguments("Fargate unknown key", fargate(",\"memroy\":512"), "services.web.memroy: unknown key; allowed keys: alarmEmails, architecture, cpu, cpuTargetPercent, desiredCount, environment, healthCheckPath, hosts, image, kind, logRetentionDays, maxCount, memory, memoryTargetPercent, minCount, paths, permissions, port, secrets, spot"),
+                arguments("an ec2 key on a fargate service", fargate(",\"instanceType\":\"t3.small\""), "services.web.instanceType: unknown key; allowed keys: alarmEmails, architecture, cpu, cpuTargetPercent, desiredCount, environment, healthCheckPath, hosts, image, kind, logRetentionDays, maxCount, memory, memoryTargetPercent, minCount, paths, permissions, port, secrets, spot"),
+                arguments("service name not DNS-safe", with("services", "{\"Web_1\":{\"kind\":\"fargate\",\"image\":\"nginx:1.27\"}}"), "services.Web_1: \"Web_1\" is not a service name; allowed: 1 to 20 characters of a-z, 0-9 and - (starting and ending with a letter or digit)"),
+                arguments("services not an object", with("services", "[\"web\"]"), "services: [\"web\"] is not an object; allowed: an object of keys and values"),
+                arguments("two default routes", with("services", "{\"a\":{\"kind\":\"fargate\",\"image\":\"nginx:1.27\"},\"b\":{\"kind\":\"fargate\",\"image\":\"nginx:1.27\"}}"), "services: a and b have neither paths nor hosts; allowed: at most one service without paths and hosts (the default route of the load balancer)"),
+                arguments("a path claimed twice", with("services", "{\"a\":{\"kind\":\"fargate\",\"image\":\"nginx:1.27\",\"paths\":[\"/x\"]},\"b\":{\"kind\":\"fargate\",\"image\":\"nginx:1.27\",\"paths\":[\"/x\",\"/y\"]}}"), "services: a and b both claim [/x]; allowed: each path and host routed to one service"),
+                arguments("too many paths and hosts", fargate(",\"paths\":[\"/a\",\"/b\",\"/c\",\"/d\"],\"hosts\":[\"a.example.com\",\"b.example.com\"]"), "services.web.paths: 6 paths and hosts; allowed: at most 5 paths and hosts together (what one ALB rule evaluates)"),
+                arguments("a path that is not a pattern", fargate(",\"paths\":[\"api\"]"), "services.web.paths[0]: \"api\" is not a path pattern (it starts with /, at most 128 characters); allowed: load balancer path patterns such as /api/*"),
+                arguments("a host that is not a host name", fargate(",\"hosts\":[\"API!\"]"), "services.web.hosts[0]: \"API!\" is not a host name; allowed: host names such as api.example.com or *.example.com"),
+                arguments("an environment variable name", fargate(",\"environment\":{\"1X\":\"a\"}"), "services.web.environment.1X: \"1X\" is not a variable name; allowed: a map of variable names to values"),
+                arguments("a secret from nowhere", fargate(",\"secrets\":{\"TOKEN\":\"nope\"}"), "services.web.secrets.TOKEN: \"nope\" is neither an ARN nor a key of this stack's config; allowed: a Secrets Manager secret or SSM parameter ARN, or the name of a secret key of this stack's config (pulumi config set --secret <key>)"),
+                arguments("secrets on an ec2 service", ec2(",\"secrets\":{\"TOKEN\":\"arn:aws:secretsmanager:us-east-1:123456789012:secret:t\"}"), "services.app.secrets: set on an ec2 service; allowed: secrets on fargate services (ec2 instances read only their database's secret)"),
+                arguments("a policy that is not an ARN", fargate(",\"permissions\":{\"managedPolicyArns\":[\"S3ReadOnly\"]}"), "services.web.permissions.managedPolicyArns[0]: \"S3ReadOnly\" is not an IAM policy ARN; allowed: IAM managed policy ARNs"),
+                arguments("a statement without actions", fargate(",\"permissions\":{\"statements\":[{\"Resource\":[\"*\"]}]}"), "services.web.permissions.statements[0].Action: missing; allowed: IAM actions such as s3:GetObject"),
+                arguments("EC2 min above max", ec2(",\"minSize\":4,\"maxSize\":2"), "services.app.minSize: 4 is greater than maxSize 2; allowed: minSize <= desiredCapacity <= maxSize"),
+                arguments("EC2 desired outside range", ec2(",\"minSize\":2,\"maxSize\":4,\"desiredCapacity\":5"), "services.app.desiredCapacity: 5 is outside minSize..maxSize (2..4); allowed: minSize <= desiredCapacity <= maxSize"),
+                arguments("EC2 scale-down not below scale-up", ec2(",\"scaleUpCpuPercent\":60,\"scaleDownCpuPercent\":60"), "services.app.scaleDownCpuPercent: 60 is not below scaleUpCpuPercent 60; allowed: scaleDownCpuPercent < scaleUpCpuPercent"),
+                arguments("service invalid email", ec2(",\"alarmEmails\":[\"ops@example.com\",\"oncall\"]"), "services.app.alarmEmails[1]: \"oncall\" is not an email address; allowed: email addresses"),
+                arguments("service emails not a list", ec2(",\"alarmEmails\":\"ops@example.com\""), "services.app.alarmEmails: \"ops@example.com\" is not a list; allowed: a list of email addresses"),
+                arguments("EC2 bad instance type", ec2(",\"instanceType\":\"large\""), "services.app.instanceType: \"large\" is not an instance type; allowed: an EC2 instance type such as t3.small"),
+                arguments("EC2 cooldown too long", ec2(",\"cooldownSeconds\":7200"), "services.app.cooldownSeconds: 7200 is out of range; allowed: an integer from 0 to 3600"),
+                arguments("database backups out of range", ec2(",\"database\":{\"backupRetentionDays\":40}"), "services.app.database.backupRetentionDays: 40 is out of range; allowed: an integer from 1 to 35"),
+                arguments("database bad class", ec2(",\"database\":{\"instanceClass\":\"t3.micro\"}"), "services.app.database.instanceClass: \"t3.micro\" is not an RDS instance class; allowed: an RDS instance class such as db.t4g.micro"),
+                arguments("database old engine", ec2(",\"database\":{\"engineVersion\":\"5.7\"}"), "services.app.database.engineVersion: \"5.7\" is not supported; allowed: MySQL 8.0 or 8.4, optionally with a minor version (8.0.39)"),
+                arguments("database storage ceiling below size", ec2(",\"database\":{\"allocatedStorageGb\":100,\"maxAllocatedStorageGb\":50}"), "services.app.database.maxAllocatedStorageGb: 50 is below allocatedStorageGb 100; allowed: at least allocatedStorageGb"),
+                arguments("a database on a fargate service", fargate(",\"database\":{}"), "services.web.database: unknown key; allowed keys: alarmEmails, architecture, cpu, cpuTargetPercent, desiredCount, environment, healthCheckPath, hosts, image, kind, logRetentionDays, maxCount, memory, memoryTargetPercent, minCount, paths, permissions, port, secrets, spot"),
+                arguments("load balancer bad certificate", with("loadBalancer", "{\"certificateArn\":\"arn:aws:iam::1:cert\"}"), "loadBalancer.certificateArn: \"arn:aws:iam::1:cert\" is not an ACM certificate ARN; allowed: an ACM certificate ARN, arn:aws:acm:<region>:<account>:certificate/<id>"),
+                arguments("the old fargate key", with("fargate", "{\"enabled\":true}"), "fargate: was replaced by container-platform:services; allowed: name the service under container-platform:services with kind: fargate and its keys there (containerPort is now port, certificateArn moved to container-platform:loadBalancer) (README, \"Moving to services\")"),
+                arguments("the old asg key", with("asg", "{\"enabled\":true}"), "asg: was replaced by container-platform:services; allowed: name the service under container-platform:services with kind: ec2 and its keys there (appPort is now port, certificateArn moved to container-platform:loadBalancer) (README, \"Moving to services\")"),
+                arguments("the old database key", with("database", "{\"enabled\":true}"), "database: was replaced by container-platform:services; allowed: move it under the ec2 service it belongs to, as services.<name>.database (without enabled) (README, \"Moving to services\")"),
                 arguments("Spark ECS min above max", with("sparkEcs", "{\"minSize\":3,\"maxSize\":1}"), "sparkEcs.minSize: 3 is greater than maxSize 1; allowed: minSize <= maxSize"),
                 arguments("Spark ECS no workers", with("sparkEcs", "{\"workerCount\":0}"), "sparkEcs.workerCount: 0 is out of range; allowed: an integer from 1 to 100"),
                 arguments("Spark ECS worker memory", with("sparkEcs", "{\"workerMemory\":256}"), "sparkEcs.workerMemory: 256 is out of range; allowed: an integer from 512 to 122880"),
@@ -196,6 +225,28 @@ class StackConfigTest {
         assertThat(set.cost().monthlyBudget()).contains(400.0);
         assertThat(set.cost().assumed(UsageAssumption.NAT_GB_PER_MONTH)).isEqualTo(500);
         assertThat(set.cost().assumed(UsageAssumption.LCUS_PER_LOAD_BALANCER)).isEqualTo(1);
+    }
+
+    @Test
+    void servicesAreReadInNameOrderWithTheirRoutesAndWhereTheirSecretsComeFrom() {
+        var values = with("services", "{\"web\":{\"kind\":\"fargate\",\"image\":\"nginx:1.27\"},"
+                + "\"api\":{\"kind\":\"fargate\",\"image\":\"nginx:1.27\",\"port\":8080,\"paths\":[\"/api/*\"],"
+                + "\"secrets\":{\"TOKEN\":\"apiToken\",\"DB\":\"arn:aws:secretsmanager:us-east-1:123456789012:secret:db\"}},"
+                + "\"app\":{\"kind\":\"ec2\",\"image\":\"nginx:1.27\",\"hosts\":[\"app.example.com\"],\"database\":{}}}");
+        values.put("apiToken", "s3cret");
+        var services = StackConfig.load(ConfigSource.of(values)).services();
+        assertThat(services.services()).extracting(ServiceConfig::name).containsExactly("api", "app", "web");
+        assertThat(services.defaultRoute()).map(ServiceConfig::name).contains("web");
+        assertThat(services.fargate()).extracting(ServiceConfig::name).containsExactly("api", "web");
+        var api = services.services().get(0);
+        assertThat(api.route()).isEqualTo(new io.containerplatform.components.loadbalancing.Route("api",
+                io.containerplatform.components.loadbalancing.WebLoadBalancerArgs.TargetType.IP, 8080, "/", List.of("/api/*"), List.of()));
+        assertThat(api.secrets().get("TOKEN").configKey()).contains("apiToken");
+        assertThat(api.secrets().get("DB").arn()).contains("arn:aws:secretsmanager:us-east-1:123456789012:secret:db");
+        var app = services.services().get(1);
+        assertThat(app.route().targetType()).isEqualTo(io.containerplatform.components.loadbalancing.WebLoadBalancerArgs.TargetType.INSTANCE);
+        assertThat(app.ec2().orElseThrow().database()).isPresent();
+        assertThat(app.ec2().orElseThrow().desiredCapacity()).isEqualTo(2);
     }
 
     @Test

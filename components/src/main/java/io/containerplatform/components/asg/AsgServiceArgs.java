@@ -2,12 +2,14 @@ package io.containerplatform.components.asg;
 
 import io.containerplatform.components.common.Formats;
 import com.pulumi.core.Output;
+import io.containerplatform.components.loadbalancing.LoadBalancerTarget;
 import io.containerplatform.components.network.NetworkComponent;
 import io.containerplatform.components.network.Placement;
 import io.containerplatform.components.database.MysqlDatabaseArgs;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -23,14 +25,15 @@ public final class AsgServiceArgs {
     private final int maxSize;
     private final int desiredCapacity;
     private final int appPort;
-    private final String healthCheckPath;
+    private final LoadBalancerTarget target;
     private final int cpuTargetPercent;
     private final int scaleUpCpuPercent;
     private final int scaleDownCpuPercent;
     private final int cooldownSeconds;
     private final List<String> alarmEmails;
-    private final String certificateArn;
-    private final boolean production;
+    private final Map<String, String> environment;
+    private final List<String> instancePolicyArns;
+    private final List<Map<String, Object>> instancePolicyStatements;
     private final int logRetentionDays;
     private final MysqlDatabaseArgs.Builder database;
 
@@ -44,14 +47,15 @@ public final class AsgServiceArgs {
         this.maxSize = b.maxSize;
         this.desiredCapacity = b.desiredCapacity;
         this.appPort = b.appPort;
-        this.healthCheckPath = b.healthCheckPath;
+        this.target = b.target;
         this.cpuTargetPercent = b.cpuTargetPercent;
         this.scaleUpCpuPercent = b.scaleUpCpuPercent;
         this.scaleDownCpuPercent = b.scaleDownCpuPercent;
         this.cooldownSeconds = b.cooldownSeconds;
         this.alarmEmails = List.copyOf(b.alarmEmails);
-        this.certificateArn = b.certificateArn;
-        this.production = b.production;
+        this.environment = b.environment;
+        this.instancePolicyArns = b.instancePolicyArns;
+        this.instancePolicyStatements = b.instancePolicyStatements;
         this.logRetentionDays = b.logRetentionDays;
         this.database = b.database;
     }
@@ -86,8 +90,8 @@ public final class AsgServiceArgs {
     /** Port the container serves on each instance. Default 80. */
     public int appPort() { return appPort; }
 
-    /** Load balancer health check path. Default {@code /students} (seed 003). */
-    public String healthCheckPath() { return healthCheckPath; }
+    /** The load balancer's target group and routing for the service ({@link io.containerplatform.components.loadbalancing.WebLoadBalancer#target}). Required. */
+    public LoadBalancerTarget target() { return target; }
 
     /** Target average CPU of the target-tracking policy. Default 50; 10 to 90. */
     public int cpuTargetPercent() { return cpuTargetPercent; }
@@ -104,11 +108,14 @@ public final class AsgServiceArgs {
     /** Email addresses subscribed to the alarm topic (each must confirm). Default none. */
     public List<String> alarmEmails() { return alarmEmails; }
 
-    /** ACM certificate for HTTPS on the load balancer. Default none. */
-    public Optional<String> certificateArn() { return Optional.ofNullable(certificateArn); }
+    /** Plain environment variables of the container. Default none. Names must be valid shell names. */
+    public Map<String, String> environment() { return environment; }
 
-    /** Production: load balancer deletion protection. Default false. */
-    public boolean production() { return production; }
+    /** Managed policy ARNs attached to the instance role (besides SSM's and CloudWatch's). Default none. */
+    public List<String> instancePolicyArns() { return instancePolicyArns; }
+
+    /** Inline IAM statements of the instance role (maps with Effect, Action, Resource). Default none. */
+    public List<Map<String, Object>> instancePolicyStatements() { return instancePolicyStatements; }
 
     /** Retention of the container log group {@code /asg/<name>}. Default 7. */
     public int logRetentionDays() { return logRetentionDays; }
@@ -135,14 +142,15 @@ public final class AsgServiceArgs {
         private int maxSize = 4;
         private int desiredCapacity = 2;
         private int appPort = 80;
-        private String healthCheckPath = "/students";
+        private LoadBalancerTarget target;
         private int cpuTargetPercent = 50;
         private int scaleUpCpuPercent = 70;
         private int scaleDownCpuPercent = 30;
         private int cooldownSeconds = 300;
         private List<String> alarmEmails = List.of();
-        private String certificateArn;
-        private boolean production;
+        private Map<String, String> environment = Map.of();
+        private List<String> instancePolicyArns = List.of();
+        private List<Map<String, Object>> instancePolicyStatements = List.of();
         private int logRetentionDays = 7;
         private MysqlDatabaseArgs.Builder database;
 
@@ -152,14 +160,15 @@ public final class AsgServiceArgs {
         public Builder maxSize(int v) { this.maxSize = v; return this; }
         public Builder desiredCapacity(int v) { this.desiredCapacity = v; return this; }
         public Builder appPort(int v) { this.appPort = v; return this; }
-        public Builder healthCheckPath(String v) { this.healthCheckPath = v; return this; }
+        public Builder target(LoadBalancerTarget v) { this.target = v; return this; }
         public Builder cpuTargetPercent(int v) { this.cpuTargetPercent = v; return this; }
         public Builder scaleUpCpuPercent(int v) { this.scaleUpCpuPercent = v; return this; }
         public Builder scaleDownCpuPercent(int v) { this.scaleDownCpuPercent = v; return this; }
         public Builder cooldownSeconds(int v) { this.cooldownSeconds = v; return this; }
         public Builder alarmEmails(List<String> v) { this.alarmEmails = v; return this; }
-        public Builder certificateArn(String v) { this.certificateArn = v; return this; }
-        public Builder production(boolean v) { this.production = v; return this; }
+        public Builder environment(Map<String, String> v) { this.environment = Map.copyOf(v); return this; }
+        public Builder instancePolicyArns(List<String> v) { this.instancePolicyArns = List.copyOf(v); return this; }
+        public Builder instancePolicyStatements(List<Map<String, Object>> v) { this.instancePolicyStatements = List.copyOf(v); return this; }
         public Builder logRetentionDays(int v) { this.logRetentionDays = v; return this; }
         public Builder database(MysqlDatabaseArgs.Builder v) { this.database = v; return this; }
 
@@ -171,6 +180,9 @@ public final class AsgServiceArgs {
             var errors = new ArrayList<String>();
             if (placement == null) {
                 errors.add("AsgServiceArgs.placement is required");
+            }
+            if (target == null) {
+                errors.add("AsgServiceArgs.target is required");
             }
             Formats.imageProblem(image).ifPresent(p -> errors.add("AsgServiceArgs.image: " + p));
             if (!Formats.isInstanceType(instanceType)) {
@@ -189,6 +201,18 @@ public final class AsgServiceArgs {
             }
             if (cooldownSeconds < 0 || cooldownSeconds > 3600) {
                 errors.add("AsgServiceArgs.cooldownSeconds: " + cooldownSeconds + " is outside 0 to 3600");
+            }
+            environment.keySet().stream().filter(k -> !k.matches("[A-Za-z_][A-Za-z0-9_]*"))
+                    .forEach(k -> errors.add("AsgServiceArgs.environment: \"" + k + "\" is not a valid variable name"));
+            environment.forEach((k, v) -> {
+                if (v.contains("\n") || v.contains("\r")) {
+                    errors.add("AsgServiceArgs.environment." + k + ": a value of an env file cannot span lines");
+                }
+            });
+            for (int i = 0; i < instancePolicyStatements.size(); i++) {
+                if (!instancePolicyStatements.get(i).keySet().containsAll(List.of("Effect", "Action", "Resource"))) {
+                    errors.add("AsgServiceArgs.instancePolicyStatements[" + i + "] needs Effect, Action and Resource");
+                }
             }
             alarmEmails.stream().filter(e -> !Formats.isEmail(e))
                     .forEach(e -> errors.add("AsgServiceArgs.alarmEmails: \"" + e + "\" is not an email address"));

@@ -23,8 +23,6 @@ import com.pulumi.resources.CustomResourceOptions;
 import io.containerplatform.components.common.IamPolicy;
 import io.containerplatform.components.compute.Ec2Capacity;
 import io.containerplatform.components.database.MysqlDatabase;
-import io.containerplatform.components.loadbalancing.WebLoadBalancer;
-import io.containerplatform.components.loadbalancing.WebLoadBalancerArgs;
 
 import java.util.List;
 import java.util.Map;
@@ -52,14 +50,7 @@ public class AsgServiceComponent extends ComponentResource {
         Output<String> region = AwsFunctions.getRegion(GetRegionArgs.builder().build(), new InvokeOptions(this, null, null))
                 .applyValue(r -> r.name());
 
-        var loadBalancer = new WebLoadBalancer(name + "-lb", WebLoadBalancerArgs.builder()
-                .placement(args.placement())
-                .targetType(WebLoadBalancerArgs.TargetType.INSTANCE)
-                .targetPort(args.appPort())
-                .healthCheckPath(args.healthCheckPath())
-                .certificateArn(args.certificateArn().orElse(null))
-                .deletionProtection(args.production())
-                .build(), ComponentResourceOptions.builder().parent(this).build());
+        var target = args.target();
 
         var instances = new SecurityGroup(name + "-instances-sg", SecurityGroupArgs.builder()
                 .description("Instances of " + name + ": the app port from the load balancer only")
@@ -67,7 +58,7 @@ public class AsgServiceComponent extends ComponentResource {
                 .ingress(SecurityGroupIngressArgs.builder()
                         .description("App port from the load balancer")
                         .protocol("tcp").fromPort(args.appPort()).toPort(args.appPort())
-                        .securityGroups(loadBalancer.securityGroupId().applyValue(List::of))
+                        .securityGroups(target.securityGroupId().applyValue(List::of))
                         .build())
                 .egress(SecurityGroupEgressArgs.builder()
                         .description("Packages, image pulls, AWS APIs and the database")
@@ -86,7 +77,13 @@ public class AsgServiceComponent extends ComponentResource {
                 .name("/asg/" + name)
                 .retentionInDays(args.logRetentionDays())
                 .build(), child());
-        var role = Ec2Capacity.instanceRole(this, name, List.of());
+        var role = Ec2Capacity.instanceRole(this, name, args.instancePolicyArns());
+        if (!args.instancePolicyStatements().isEmpty()) {
+            new RolePolicy(name + "-instance-inline", RolePolicyArgs.builder()
+                    .role(role.id())
+                    .policy(IamPolicy.document(args.instancePolicyStatements()))
+                    .build(), child());
+        }
         if (database != null) {
             new RolePolicy(name + "-db-secret", RolePolicyArgs.builder()
                     .role(role.id())
@@ -96,14 +93,14 @@ public class AsgServiceComponent extends ComponentResource {
         }
         var profile = Ec2Capacity.instanceProfile(this, name, role);
         Output<String> userData = database == null
-                ? Output.tuple(region, logGroup.name()).applyValue(t -> UserData.script(args.image(), t.t1, args.appPort(), t.t2, "", "", ""))
+                ? Output.tuple(region, logGroup.name()).applyValue(t -> UserData.script(args.image(), t.t1, args.appPort(), t.t2, args.environment(), "", "", ""))
                 : Output.tuple(region, logGroup.name(), database.appCredentialsSecretArn(), database.address()).applyValue(t ->
-                UserData.script(args.image(), t.t1, args.appPort(), t.t2, t.t3, t.t4, database.databaseName()));
+                UserData.script(args.image(), t.t1, args.appPort(), t.t2, args.environment(), t.t3, t.t4, database.databaseName()));
         var template = Ec2Capacity.launchTemplate(this, name, new Ec2Capacity.TemplateSpec(
                 Ec2Capacity.AL2023_AMI, args.instanceType(), instances.id(), profile.arn(), userData, 20));
         var group = Ec2Capacity.autoScalingGroup(this, name, template, new Ec2Capacity.GroupSpec(
                 args.privateSubnetIds(), args.minSize(), args.maxSize(), args.desiredCapacity(),
-                List.of(loadBalancer.targetGroupArn()), false, Map.of()));
+                List.of(target.targetGroupArn()), false, Map.of()));
 
         new Policy(name + "-cpu-target", PolicyArgs.builder()
                 .autoscalingGroupName(group.name())
@@ -124,7 +121,7 @@ public class AsgServiceComponent extends ComponentResource {
                 "CPUUtilization", "Average", asgDimension, 60, 2, "GreaterThanThreshold", args.scaleUpCpuPercent(), List.of(scaleUp.arn()));
         alarms.alarm("cpu-low", "CPU below " + args.scaleDownCpuPercent() + "% for 2 minutes: remove an instance", "AWS/EC2",
                 "CPUUtilization", "Average", asgDimension, 60, 2, "LessThanThreshold", args.scaleDownCpuPercent(), List.of(scaleDown.arn()));
-        alarms.loadBalancerAlarms(loadBalancer.targetGroupArnSuffix(), loadBalancer.loadBalancerArnSuffix());
+        alarms.loadBalancerAlarms(target.targetGroupArnSuffix(), target.loadBalancerArnSuffix());
         if (database != null) {
             Output<Map<String, String>> dbDimension = database.identifier().applyValue(id -> Map.of("DBInstanceIdentifier", id));
             alarms.alarm("rds-cpu", "Database CPU above " + AsgMonitoring.RDS_CPU_PERCENT + "%", "AWS/RDS", "CPUUtilization",
@@ -134,10 +131,10 @@ public class AsgServiceComponent extends ComponentResource {
             alarms.alarm("rds-connections", "More than " + AsgMonitoring.RDS_CONNECTIONS + " database connections", "AWS/RDS",
                     "DatabaseConnections", "Average", dbDimension, 300, 2, "GreaterThanThreshold", AsgMonitoring.RDS_CONNECTIONS, List.of());
         }
-        var dashboard = monitoring.dashboard(region, loadBalancer.loadBalancerArnSuffix(), group.name(),
+        var dashboard = monitoring.dashboard(region, target.loadBalancerArnSuffix(), group.name(),
                 database == null ? null : database.identifier());
 
-        this.url = loadBalancer.url();
+        this.url = target.url();
         this.asgName = group.name();
         this.dbEndpoint = database == null ? Output.of("") : database.endpoint();
         this.dbSecretArn = database == null ? Output.of("") : database.secretArn();

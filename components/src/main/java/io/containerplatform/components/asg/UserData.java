@@ -23,11 +23,13 @@ final class UserData {
      * @param region    the AWS region
      * @param appPort   the port published on the instance
      * @param logGroup  the CloudWatch log group of the container
+     * @param environment plain environment variables of the container (values without line breaks)
      * @param secretArn the secret the app connects with, or empty without a database
      * @param dbHost    the database host, or empty
      * @param dbName    the database name, or empty
      */
-    static String script(String image, String region, int appPort, String logGroup, String secretArn, String dbHost, String dbName) {
+    static String script(String image, String region, int appPort, String logGroup, java.util.Map<String, String> environment, String secretArn,
+                         String dbHost, String dbName) {
         var start = """
                 #!/bin/bash
                 # (Re)creates the app's container with the current /run/app.env.
@@ -94,12 +96,26 @@ final class UserData {
                   aws ecr get-login-password --region "$REGION" | docker login --username AWS --password-stdin "$registry"
                 fi
                 install -m 600 /dev/null /run/app.base.env
-                install -m 600 /dev/null /run/app.env
+                %s
                 cat > /usr/local/bin/app-start <<'SCRIPT'
                 %sSCRIPT
                 chmod 700 /usr/local/bin/app-start
                 %s
                 /usr/local/bin/app-start
-                """.formatted(region, image, start, db);
+                """.formatted(region, image, baseEnvironment(environment), start, db);
+    }
+
+    /**
+     * Appends the plain variables to {@code /run/app.base.env}, sorted, each {@code NAME=value} as docker's env files
+     * want, and starts {@code /run/app.env} from it (an empty one without variables, as before they existed, so that
+     * an instance's user data does not change).
+     */
+    private static String baseEnvironment(java.util.Map<String, String> environment) {
+        if (environment.isEmpty()) {
+            return "install -m 600 /dev/null /run/app.env";
+        }
+        var lines = new StringBuilder("cat >> /run/app.base.env <<'ENV'\n");
+        new java.util.TreeMap<>(environment).forEach((name, value) -> lines.append(name).append('=').append(value).append('\n'));
+        return lines.append("ENV\ninstall -m 600 /run/app.base.env /run/app.env").toString();
     }
 }

@@ -15,6 +15,8 @@ public final class Formats {
     private static final Pattern SECRET_ARN = Pattern.compile("arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:\\d{12}:secret:.+");
     private static final Pattern IAM_ROLE_OR_USER = Pattern.compile("arn:aws[a-z-]*:iam::\\d{12}:(role|user)/.+");
     private static final Pattern KUBERNETES_NAME = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
+    private static final Pattern HOST_NAME = Pattern.compile("(\\*\\.)?([a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}");
+    private static final Pattern PATH_PATTERN = Pattern.compile("/[A-Za-z0-9_.~*?/+@:=&$!,;'()%-]{0,127}");
 
     private Formats() {
     }
@@ -60,6 +62,19 @@ public final class Formats {
     /** An IAM role or user ARN: what EKS access entries take. */
     public static boolean isIamRoleOrUserArn(String text) {
         return text != null && IAM_ROLE_OR_USER.matcher(text).matches();
+    }
+
+    /** A DNS host name in lower case, optionally starting with {@code *.}: what a load balancer's host condition matches. */
+    public static boolean isHostName(String text) {
+        return text != null && text.length() <= 128 && HOST_NAME.matcher(text).matches();
+    }
+
+    /**
+     * A load balancer path pattern: starts with {@code /}, at most 128 characters of the characters ALB allows, with
+     * {@code *} and {@code ?} as wildcards.
+     */
+    public static boolean isPathPattern(String text) {
+        return text != null && PATH_PATTERN.matcher(text).matches();
     }
 
     /** A Kubernetes DNS-1123 label (namespaces and most names): a-z, 0-9 and -, at most 63 characters. */

@@ -13,7 +13,7 @@ final class ContainerDefinition {
     private ContainerDefinition() {
     }
 
-    static String json(String name, FargateServiceArgs args, String image, String logGroup, String region) {
+    static String json(String name, FargateServiceArgs args, String image, String logGroup, String region, Map<String, String> secrets) {
         var container = obj(
                 "name", name,
                 "image", image,
@@ -21,7 +21,7 @@ final class ContainerDefinition {
                 "portMappings", List.of(obj("containerPort", args.containerPort(), "protocol", "tcp")),
                 "environment", args.environment().entrySet().stream().sorted(Map.Entry.comparingByKey())
                         .map(e -> obj("name", e.getKey(), "value", e.getValue())).toList(),
-                "secrets", args.secrets().entrySet().stream().sorted(Map.Entry.comparingByKey())
+                "secrets", secrets.entrySet().stream().sorted(Map.Entry.comparingByKey())
                         .map(e -> obj("name", e.getKey(), "valueFrom", e.getValue())).toList(),
                 "logConfiguration", obj("logDriver", "awslogs", "options", obj(
                         "awslogs-group", logGroup, "awslogs-region", region, "awslogs-stream-prefix", "ecs")));

@@ -2,6 +2,7 @@ package io.containerplatform.components.fargate;
 
 import io.containerplatform.components.common.Formats;
 import com.pulumi.core.Output;
+import io.containerplatform.components.loadbalancing.LoadBalancerTarget;
 import io.containerplatform.components.network.NetworkComponent;
 import io.containerplatform.components.network.Placement;
 import io.containerplatform.components.common.ArgChecks;
@@ -82,10 +83,6 @@ public final class FargateServiceArgs {
         return b.containerPort;
     }
 
-    /** HTTP path the load balancer checks every 30 s. Default {@code /}. */
-    public String healthCheckPath() {
-        return b.healthCheckPath;
-    }
 
     /** Tasks at creation. Default 2; within {@code minCount..maxCount}. Ignored by later updates when autoscaling is on. */
     public int desiredCount() {
@@ -137,10 +134,6 @@ public final class FargateServiceArgs {
         return b.logRetentionDays;
     }
 
-    /** ACM certificate: HTTPS on 443 and 80 redirects. Default none (HTTP only). */
-    public Optional<String> certificateArn() {
-        return Optional.ofNullable(b.certificateArn);
-    }
 
     /** Share of tasks on FARGATE_SPOT, percent. Default 0 (on-demand only); see {@link CapacityStrategy}. */
     public int spotPercent() {
@@ -158,6 +151,14 @@ public final class FargateServiceArgs {
      */
     public Map<String, String> secrets() {
         return b.secrets;
+    }
+
+    /**
+     * Secrets given by value (e.g. a secret of the stack's config), by variable name: the component stores each in a
+     * Secrets Manager secret of its own and injects it like {@link #secrets()}. Default none.
+     */
+    public Map<String, Output<String>> secretValues() {
+        return b.secretValues;
     }
 
     /** Container health check command ({@code CMD-SHELL ...} form). Default none (the load balancer checks). */
@@ -200,25 +201,9 @@ public final class FargateServiceArgs {
         return b.taskPolicyStatements;
     }
 
-    /** IPv4 ranges allowed to the load balancer. Default the internet. */
-    public List<String> ingressCidrs() {
-        return b.ingressCidrs;
-    }
 
-    /** IPv6 ranges allowed to the load balancer. Default the internet. */
-    public List<String> ingressIpv6Cidrs() {
-        return b.ingressIpv6Cidrs;
-    }
 
-    /** Load balancer deletion protection. Default false; on in production. */
-    public boolean deletionProtection() {
-        return b.deletionProtection;
-    }
 
-    /** S3 bucket for load balancer access logs. Default none. */
-    public Optional<String> accessLogsBucket() {
-        return Optional.ofNullable(b.accessLogsBucket);
-    }
 
     /** Seconds new tasks may fail load balancer health checks. Default 60; 0 to 7200. */
     public int healthCheckGracePeriodSeconds() {
@@ -247,6 +232,12 @@ public final class FargateServiceArgs {
     /** Where the component's resources go: the VPC and its subnets ({@link NetworkComponent#placement()}). Required. */
     public Placement placement() { return b.placement; }
 
+    /** The ECS cluster the service runs in, shared by the stack's Fargate services ({@link FargateCluster}). Required. */
+    public ClusterRef cluster() { return b.cluster; }
+
+    /** The load balancer's target group and routing for the service. Required. */
+    public LoadBalancerTarget target() { return b.target; }
+
     public static Builder builder() {
         return new Builder();
     }
@@ -254,12 +245,13 @@ public final class FargateServiceArgs {
     /** Builder of {@link FargateServiceArgs}. */
     public static final class Builder {
         private Placement placement;
+        private ClusterRef cluster;
+        private LoadBalancerTarget target;
         private String image;
         private int cpu = 256;
         private int memory = 512;
         private Architecture architecture = Architecture.X86_64;
         private int containerPort = 80;
-        private String healthCheckPath = "/";
         private int desiredCount = 2;
         private Integer minCount;
         private Integer maxCount;
@@ -269,10 +261,10 @@ public final class FargateServiceArgs {
         private int scaleInCooldownSeconds = 300;
         private int scaleOutCooldownSeconds = 60;
         private int logRetentionDays = 7;
-        private String certificateArn;
         private int spotPercent = 0;
         private Map<String, String> environment = Map.of();
         private Map<String, String> secrets = Map.of();
+        private Map<String, Output<String>> secretValues = Map.of();
         private List<String> containerHealthCheck = List.of();
         private boolean readonlyRootFilesystem;
         private boolean enableExecuteCommand;
@@ -281,15 +273,15 @@ public final class FargateServiceArgs {
         private int keepImages = 30;
         private List<String> taskPolicyArns = List.of();
         private List<Map<String, Object>> taskPolicyStatements = List.of();
-        private List<String> ingressCidrs = List.of("0.0.0.0/0");
-        private List<String> ingressIpv6Cidrs = List.of("::/0");
-        private boolean deletionProtection;
-        private String accessLogsBucket;
         private int healthCheckGracePeriodSeconds = 60;
         private boolean waitForSteadyState = true;
         private int deploymentMinimumHealthyPercent = 100;
         private int deploymentMaximumPercent = 200;
 
+        /** The ECS cluster the service runs in ({@link FargateCluster#ref()}). */
+        public Builder cluster(ClusterRef v) { this.cluster = v; return this; }
+        /** The load balancer's target group and routing for the service ({@link io.containerplatform.components.loadbalancing.WebLoadBalancer#target}). */
+        public Builder target(LoadBalancerTarget v) { this.target = v; return this; }
         /** Where the component's resources go: {@link NetworkComponent#placement()}, or {@link Placement#of} for an existing VPC. */
         public Builder placement(Placement v) { this.placement = v; return this; }
 
@@ -297,16 +289,15 @@ public final class FargateServiceArgs {
             var c = new Builder();
             c.placement = placement;
             c.image = image; c.cpu = cpu; c.memory = memory; c.architecture = architecture; c.containerPort = containerPort;
-            c.healthCheckPath = healthCheckPath; c.desiredCount = desiredCount; c.minCount = minCount; c.maxCount = maxCount;
+            c.desiredCount = desiredCount; c.minCount = minCount; c.maxCount = maxCount;
             c.cpuTargetPercent = cpuTargetPercent; c.memoryTargetPercent = memoryTargetPercent; c.requestsPerTarget = requestsPerTarget;
             c.scaleInCooldownSeconds = scaleInCooldownSeconds; c.scaleOutCooldownSeconds = scaleOutCooldownSeconds;
-            c.logRetentionDays = logRetentionDays; c.certificateArn = certificateArn; c.spotPercent = spotPercent;
-            c.environment = Map.copyOf(new LinkedHashMap<>(environment)); c.secrets = Map.copyOf(secrets);
+            c.logRetentionDays = logRetentionDays; c.spotPercent = spotPercent;
+            c.environment = Map.copyOf(new LinkedHashMap<>(environment)); c.secrets = Map.copyOf(secrets); c.secretValues = Map.copyOf(secretValues);
             c.containerHealthCheck = List.copyOf(containerHealthCheck); c.readonlyRootFilesystem = readonlyRootFilesystem;
             c.enableExecuteCommand = enableExecuteCommand; c.alarmEmails = List.copyOf(alarmEmails); c.immutableTags = immutableTags; c.keepImages = keepImages;
             c.taskPolicyArns = List.copyOf(taskPolicyArns); c.taskPolicyStatements = List.copyOf(taskPolicyStatements);
-            c.ingressCidrs = List.copyOf(ingressCidrs); c.ingressIpv6Cidrs = List.copyOf(ingressIpv6Cidrs);
-            c.deletionProtection = deletionProtection; c.accessLogsBucket = accessLogsBucket;
+            c.cluster = cluster; c.target = target;
             c.healthCheckGracePeriodSeconds = healthCheckGracePeriodSeconds; c.waitForSteadyState = waitForSteadyState;
             c.deploymentMinimumHealthyPercent = deploymentMinimumHealthyPercent; c.deploymentMaximumPercent = deploymentMaximumPercent;
             return c;
@@ -317,7 +308,6 @@ public final class FargateServiceArgs {
         public Builder memory(int v) { this.memory = v; return this; }
         public Builder architecture(Architecture v) { this.architecture = v; return this; }
         public Builder containerPort(int v) { this.containerPort = v; return this; }
-        public Builder healthCheckPath(String v) { this.healthCheckPath = v; return this; }
         public Builder desiredCount(int v) { this.desiredCount = v; return this; }
         public Builder minCount(int v) { this.minCount = v; return this; }
         public Builder maxCount(int v) { this.maxCount = v; return this; }
@@ -327,10 +317,10 @@ public final class FargateServiceArgs {
         public Builder scaleInCooldownSeconds(int v) { this.scaleInCooldownSeconds = v; return this; }
         public Builder scaleOutCooldownSeconds(int v) { this.scaleOutCooldownSeconds = v; return this; }
         public Builder logRetentionDays(int v) { this.logRetentionDays = v; return this; }
-        public Builder certificateArn(String v) { this.certificateArn = v; return this; }
         public Builder spotPercent(int v) { this.spotPercent = v; return this; }
         public Builder environment(Map<String, String> v) { this.environment = v; return this; }
         public Builder secrets(Map<String, String> v) { this.secrets = v; return this; }
+        public Builder secretValues(Map<String, Output<String>> v) { this.secretValues = Map.copyOf(v); return this; }
         public Builder containerHealthCheck(List<String> v) { this.containerHealthCheck = v; return this; }
         public Builder readonlyRootFilesystem(boolean v) { this.readonlyRootFilesystem = v; return this; }
         public Builder enableExecuteCommand(boolean v) { this.enableExecuteCommand = v; return this; }
@@ -339,10 +329,6 @@ public final class FargateServiceArgs {
         public Builder keepImages(int v) { this.keepImages = v; return this; }
         public Builder taskPolicyArns(List<String> v) { this.taskPolicyArns = v; return this; }
         public Builder taskPolicyStatements(List<Map<String, Object>> v) { this.taskPolicyStatements = v; return this; }
-        public Builder ingressCidrs(List<String> v) { this.ingressCidrs = v; return this; }
-        public Builder ingressIpv6Cidrs(List<String> v) { this.ingressIpv6Cidrs = v; return this; }
-        public Builder deletionProtection(boolean v) { this.deletionProtection = v; return this; }
-        public Builder accessLogsBucket(String v) { this.accessLogsBucket = v; return this; }
         public Builder healthCheckGracePeriodSeconds(int v) { this.healthCheckGracePeriodSeconds = v; return this; }
         public Builder waitForSteadyState(boolean v) { this.waitForSteadyState = v; return this; }
         public Builder deploymentMinimumHealthyPercent(int v) { this.deploymentMinimumHealthyPercent = v; return this; }
@@ -352,6 +338,8 @@ public final class FargateServiceArgs {
         public FargateServiceArgs build() {
             var errors = new ArrayList<String>();
             ArgChecks.required(errors, "FargateServiceArgs.placement", placement);
+            ArgChecks.required(errors, "FargateServiceArgs.cluster", cluster);
+            ArgChecks.required(errors, "FargateServiceArgs.target", target);
             Formats.imageProblem(image).ifPresent(p -> errors.add("FargateServiceArgs.image: " + p));
             alarmEmails.stream().filter(e -> !Formats.isEmail(e))
                     .forEach(e -> errors.add("FargateServiceArgs.alarmEmails: \"" + e + "\" is not an email address"));
@@ -378,11 +366,10 @@ public final class FargateServiceArgs {
                 errors.add("FargateServiceArgs.logRetentionDays: " + logRetentionDays + " is not a CloudWatch Logs retention; allowed: "
                         + LogRetention.ALLOWED_DAYS);
             }
-            if (healthCheckPath == null || !healthCheckPath.startsWith("/")) {
-                errors.add("FargateServiceArgs.healthCheckPath: \"" + healthCheckPath + "\" must start with /");
-            }
             environment.keySet().stream().filter(k -> !ENV_NAME.matcher(k).matches())
                     .forEach(k -> errors.add("FargateServiceArgs.environment: \"" + k + "\" is not a valid variable name"));
+            secretValues.keySet().stream().filter(k -> !ENV_NAME.matcher(k).matches() || secrets.containsKey(k))
+                    .forEach(k -> errors.add("FargateServiceArgs.secretValues: \"" + k + "\" is not a valid variable name, or is also in secrets"));
             secrets.forEach((k, arn) -> {
                 if (!ENV_NAME.matcher(k).matches()) {
                     errors.add("FargateServiceArgs.secrets: \"" + k + "\" is not a valid variable name");

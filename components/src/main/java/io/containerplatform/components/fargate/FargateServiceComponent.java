@@ -13,22 +13,20 @@ import com.pulumi.aws.ec2.SecurityGroup;
 import com.pulumi.aws.ec2.SecurityGroupArgs;
 import com.pulumi.aws.ec2.inputs.SecurityGroupEgressArgs;
 import com.pulumi.aws.ec2.inputs.SecurityGroupIngressArgs;
-import com.pulumi.aws.ecs.Cluster;
-import com.pulumi.aws.ecs.ClusterArgs;
-import com.pulumi.aws.ecs.ClusterCapacityProviders;
-import com.pulumi.aws.ecs.ClusterCapacityProvidersArgs;
 import com.pulumi.aws.ecs.Service;
 import com.pulumi.aws.ecs.ServiceArgs;
 import com.pulumi.aws.ecs.TaskDefinition;
 import com.pulumi.aws.ecs.TaskDefinitionArgs;
-import com.pulumi.aws.ecs.inputs.ClusterCapacityProvidersDefaultCapacityProviderStrategyArgs;
-import com.pulumi.aws.ecs.inputs.ClusterSettingArgs;
 import com.pulumi.aws.ecs.inputs.ServiceCapacityProviderStrategyArgs;
 import com.pulumi.aws.ecs.inputs.ServiceDeploymentCircuitBreakerArgs;
 import com.pulumi.aws.ecs.inputs.ServiceLoadBalancerArgs;
 import com.pulumi.aws.ecs.inputs.ServiceNetworkConfigurationArgs;
 import com.pulumi.aws.ecs.inputs.TaskDefinitionRuntimePlatformArgs;
 import com.pulumi.aws.iam.Role;
+import com.pulumi.aws.secretsmanager.Secret;
+import com.pulumi.aws.secretsmanager.SecretArgs;
+import com.pulumi.aws.secretsmanager.SecretVersion;
+import com.pulumi.aws.secretsmanager.SecretVersionArgs;
 import com.pulumi.aws.iam.RolePolicy;
 import com.pulumi.aws.iam.RolePolicyArgs;
 import com.pulumi.aws.iam.RolePolicyAttachment;
@@ -39,13 +37,11 @@ import com.pulumi.deployment.InvokeOptions;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
-import com.pulumi.resources.Resource;
 import io.containerplatform.components.common.IamPolicy;
 import io.containerplatform.components.compute.EcsTaskRoles;
 import io.containerplatform.components.images.EcrRepository;
-import io.containerplatform.components.loadbalancing.WebLoadBalancer;
+import io.containerplatform.components.loadbalancing.LoadBalancerTarget;
 import io.containerplatform.components.monitoring.ServiceAlarms;
-import io.containerplatform.components.loadbalancing.WebLoadBalancerArgs;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -53,10 +49,10 @@ import java.util.Map;
 
 
 /**
- * A containerised service on ECS Fargate behind an Application Load Balancer (seeds 001 and 002): cluster
- * with Container Insights and Fargate/Fargate Spot capacity, ECR repository, task definition, rolling
- * deployments with circuit-breaker rollback, tasks in private subnets reachable only from the load
- * balancer, least-privilege IAM roles, a log group with retention, and Application Auto Scaling.
+ * A containerised service on ECS Fargate behind the stack's Application Load Balancer (seeds 001 and 002), in the
+ * stack's shared cluster ({@link FargateCluster}): its ECR repository, task definition, rolling deployments with
+ * circuit-breaker rollback, tasks in private subnets reachable only from the load balancer, least-privilege IAM
+ * roles, a log group with retention, Application Auto Scaling, alarms and a dashboard.
  */
 public class FargateServiceComponent extends ComponentResource {
 
@@ -69,7 +65,6 @@ public class FargateServiceComponent extends ComponentResource {
     private final Output<String> repositoryUrl;
     private final Output<String> taskDefinitionArn;
     private final Output<String> logGroupName;
-    private final Output<String> loadBalancerDnsName;
     private final Output<String> alarmTopicArn;
     private final Output<String> dashboardName;
 
@@ -82,16 +77,9 @@ public class FargateServiceComponent extends ComponentResource {
         var invoke = new InvokeOptions(this, null, null);
         Output<String> region = AwsFunctions.getRegion(GetRegionArgs.builder().build(), invoke).applyValue(r -> r.name());
 
-        var cluster = new Cluster(name + "-cluster", ClusterArgs.builder()
-                .settings(ClusterSettingArgs.builder().name("containerInsights").value("enabled").build())
-                .build(), child());
         var strategy = CapacityStrategy.forSpotPercent(args.spotPercent());
-        var capacity = new ClusterCapacityProviders(name + "-capacity", ClusterCapacityProvidersArgs.builder()
-                .clusterName(cluster.name())
-                .capacityProviders("FARGATE", "FARGATE_SPOT")
-                .defaultCapacityProviderStrategies(strategy.stream().map(s -> ClusterCapacityProvidersDefaultCapacityProviderStrategyArgs.builder()
-                        .capacityProvider(s.provider()).weight(s.weight()).base(s.base()).build()).toList())
-                .build(), child());
+        var cluster = args.cluster();
+        var target = args.target();
 
         var repository = EcrRepository.create(this, name + "-repo", null, args.immutableTags(), args.keepImages());
         var logGroup = new LogGroup(name + "-logs", LogGroupArgs.builder()
@@ -100,20 +88,9 @@ public class FargateServiceComponent extends ComponentResource {
                 .build(), child());
 
         var trust = EcsTaskRoles.trust(this);
-        var executionRole = executionRole(name, args, trust);
+        var secrets = secrets(name, args);
+        var executionRole = executionRole(name, args, secrets, trust);
         var taskRole = taskRole(name, args, trust);
-
-        var loadBalancer = new WebLoadBalancer(name + "-lb", WebLoadBalancerArgs.builder()
-                .placement(args.placement())
-                .targetType(WebLoadBalancerArgs.TargetType.IP)
-                .targetPort(args.containerPort())
-                .healthCheckPath(args.healthCheckPath())
-                .certificateArn(args.certificateArn().orElse(null))
-                .ingressCidrs(args.ingressCidrs())
-                .ingressIpv6Cidrs(args.ingressIpv6Cidrs())
-                .deletionProtection(args.deletionProtection())
-                .accessLogsBucket(args.accessLogsBucket().orElse(null))
-                .build(), ComponentResourceOptions.builder().parent(this).build());
 
         var tasksGroup = new SecurityGroup(name + "-tasks-sg", SecurityGroupArgs.builder()
                 .description("Tasks of " + name + ": the container port from the load balancer only")
@@ -121,7 +98,7 @@ public class FargateServiceComponent extends ComponentResource {
                 .ingress(SecurityGroupIngressArgs.builder()
                         .description("Container port from the load balancer")
                         .protocol("tcp").fromPort(args.containerPort()).toPort(args.containerPort())
-                        .securityGroups(loadBalancer.securityGroupId().applyValue(List::of))
+                        .securityGroups(target.securityGroupId().applyValue(List::of))
                         .build())
                 .egress(SecurityGroupEgressArgs.builder()
                         .description("Image pulls, logs, secrets and AWS APIs (through NAT or VPC endpoints)")
@@ -144,13 +121,11 @@ public class FargateServiceComponent extends ComponentResource {
                         .operatingSystemFamily("LINUX").cpuArchitecture(args.architecture().name()).build())
                 .executionRoleArn(executionRole.arn())
                 .taskRoleArn(taskRole.arn())
-                .containerDefinitions(Output.tuple(image, logGroup.name(), region)
-                        .applyValue(t -> ContainerDefinition.json(name, args, t.t1, t.t2, t.t3)))
+                .containerDefinitions(Output.tuple(image, logGroup.name(), region, secrets)
+                        .applyValue(t -> ContainerDefinition.json(name, args, t.t1, t.t2, t.t3, t.t4)))
                 .build(), child());
 
-        var dependsOn = new ArrayList<Resource>(loadBalancer.listeners());
-        dependsOn.add(capacity);
-        var serviceOptions = CustomResourceOptions.builder().parent(this).dependsOn(dependsOn);
+        var serviceOptions = CustomResourceOptions.builder().parent(this).dependsOn(target.routing());
         if (args.autoscaling()) {
             serviceOptions.ignoreChanges("desiredCount");
         }
@@ -169,7 +144,7 @@ public class FargateServiceComponent extends ComponentResource {
                         .assignPublicIp(false)
                         .build())
                 .loadBalancers(ServiceLoadBalancerArgs.builder()
-                        .targetGroupArn(loadBalancer.targetGroupArn())
+                        .targetGroupArn(target.targetGroupArn())
                         .containerName(name)
                         .containerPort(args.containerPort())
                         .build())
@@ -181,24 +156,23 @@ public class FargateServiceComponent extends ComponentResource {
                 .build(), serviceOptions.build());
 
         if (args.autoscaling()) {
-            autoscaling(name, args, cluster, service, loadBalancer);
+            autoscaling(name, args, cluster, service, target);
         }
         var alarms = new ServiceAlarms(this, name, args.alarmEmails());
         var dashboard = FargateMonitoring.declare(alarms, region, cluster.name(), service.name(),
-                loadBalancer.targetGroupArnSuffix(), loadBalancer.loadBalancerArnSuffix());
+                target.targetGroupArnSuffix(), target.loadBalancerArnSuffix());
 
-        this.url = loadBalancer.url();
+        this.url = target.url();
         this.clusterName = cluster.name();
         this.serviceName = service.name();
         this.repositoryUrl = repository.repositoryUrl();
         this.taskDefinitionArn = taskDefinition.arn();
         this.logGroupName = logGroup.name();
-        this.loadBalancerDnsName = loadBalancer.dnsName();
-        this.alarmTopicArn = alarms.topic().arn();
+                this.alarmTopicArn = alarms.topic().arn();
         this.dashboardName = dashboard.dashboardName();
         registerOutputs(Map.of("url", url, "clusterName", clusterName, "serviceName", serviceName,
                 "repositoryUrl", repositoryUrl, "taskDefinitionArn", taskDefinitionArn, "logGroupName", logGroupName,
-                "loadBalancerDnsName", loadBalancerDnsName, "alarmTopicArn", alarmTopicArn, "dashboardName", dashboardName));
+"alarmTopicArn", alarmTopicArn, "dashboardName", dashboardName));
     }
 
     private CustomResourceOptions child() {
@@ -206,24 +180,55 @@ public class FargateServiceComponent extends ComponentResource {
     }
 
 
-    private Role executionRole(String name, FargateServiceArgs args, Output<String> trust) {
+    private Role executionRole(String name, FargateServiceArgs args, Output<Map<String, String>> secrets, Output<String> trust) {
         var role = EcsTaskRoles.executionRole(this, name, trust);
-        if (!args.secrets().isEmpty()) {
-            var secretArns = args.secrets().values().stream().filter(a -> a.contains(":secretsmanager:")).sorted().toList();
-            var parameterArns = args.secrets().values().stream().filter(a -> a.contains(":ssm:")).sorted().toList();
-            var statements = new ArrayList<Map<String, Object>>();
-            if (!secretArns.isEmpty()) {
-                statements.add(IamPolicy.allow(List.of("secretsmanager:GetSecretValue"), secretArns));
-            }
-            if (!parameterArns.isEmpty()) {
-                statements.add(IamPolicy.allow(List.of("ssm:GetParameters"), parameterArns));
-            }
+        if (!args.secrets().isEmpty() || !args.secretValues().isEmpty()) {
             new RolePolicy(name + "-execution-secrets", RolePolicyArgs.builder()
                     .role(role.id())
-                    .policy(IamPolicy.document(statements))
+                    .policy(secrets.applyValue(FargateServiceComponent::secretsPolicy))
                     .build(), child());
         }
         return role;
+    }
+
+    /** Reading exactly the service's secrets: Secrets Manager secrets and SSM parameters by ARN (nothing when none). */
+    private static String secretsPolicy(Map<String, String> secrets) {
+        var secretArns = secrets.values().stream().filter(a -> a.contains(":secretsmanager:")).sorted().toList();
+        var parameterArns = secrets.values().stream().filter(a -> a.contains(":ssm:")).sorted().toList();
+        var statements = new ArrayList<Map<String, Object>>();
+        if (!secretArns.isEmpty()) {
+            statements.add(IamPolicy.allow(List.of("secretsmanager:GetSecretValue"), secretArns));
+        }
+        if (!parameterArns.isEmpty()) {
+            statements.add(IamPolicy.allow(List.of("ssm:GetParameters"), parameterArns));
+        }
+        return IamPolicy.document(statements);
+    }
+
+    /**
+     * The service's secrets by variable: the ARNs given, and for each value given (a secret of the stack's config) a
+     * Secrets Manager secret the component creates to hold it.
+     */
+    private Output<Map<String, String>> secrets(String name, FargateServiceArgs args) {
+        var arns = new ArrayList<Output<Map.Entry<String, String>>>();
+        args.secrets().forEach((variable, arn) -> arns.add(Output.of(Map.entry(variable, arn))));
+        new java.util.TreeMap<>(args.secretValues()).forEach((variable, value) -> {
+            var secretName = name + "-" + variable.toLowerCase().replace('_', '-');
+            var secret = new Secret(secretName, SecretArgs.builder()
+                    .description(variable + " of " + name + ", from the stack's config")
+                    .recoveryWindowInDays(7)
+                    .build(), child());
+            new SecretVersion(secretName + "-value", SecretVersionArgs.builder()
+                    .secretId(secret.id())
+                    .secretString(value)
+                    .build(), child());
+            arns.add(secret.arn().applyValue(arn -> Map.entry(variable, arn)));
+        });
+        return Output.all(arns).applyValue(entries -> {
+            var map = new java.util.TreeMap<String, String>();
+            entries.forEach(e -> map.put(e.getKey(), e.getValue()));
+            return Map.copyOf(map);
+        });
     }
 
     private Role taskRole(String name, FargateServiceArgs args, Output<String> trust) {
@@ -248,7 +253,7 @@ public class FargateServiceComponent extends ComponentResource {
         return role;
     }
 
-    private void autoscaling(String name, FargateServiceArgs args, Cluster cluster, Service service, WebLoadBalancer loadBalancer) {
+    private void autoscaling(String name, FargateServiceArgs args, ClusterRef cluster, Service service, LoadBalancerTarget routing) {
         var target = new Target(name + "-scaling-target", TargetArgs.builder()
                 .serviceNamespace("ecs")
                 .scalableDimension("ecs:service:DesiredCount")
@@ -260,7 +265,7 @@ public class FargateServiceComponent extends ComponentResource {
         tracking(name + "-scale-memory", target, args, "ECSServiceAverageMemoryUtilization", args.memoryTargetPercent(), null);
         if (args.requestsPerTarget() > 0) {
             tracking(name + "-scale-requests", target, args, "ALBRequestCountPerTarget", args.requestsPerTarget(),
-                    Output.tuple(loadBalancer.loadBalancerArnSuffix(), loadBalancer.targetGroupArnSuffix()).applyValue(t -> t.t1 + "/" + t.t2));
+                    Output.tuple(routing.loadBalancerArnSuffix(), routing.targetGroupArnSuffix()).applyValue(t -> t.t1 + "/" + t.t2));
         }
     }
 
@@ -317,9 +322,5 @@ public class FargateServiceComponent extends ComponentResource {
 
     public Output<String> logGroupName() {
         return logGroupName;
-    }
-
-    public Output<String> loadBalancerDnsName() {
-        return loadBalancerDnsName;
     }
 }

@@ -6,6 +6,13 @@ import com.pulumi.aws.ec2.inputs.SecurityGroupEgressArgs;
 import com.pulumi.aws.ec2.inputs.SecurityGroupIngressArgs;
 import com.pulumi.aws.lb.Listener;
 import com.pulumi.aws.lb.ListenerArgs;
+import com.pulumi.aws.lb.ListenerRule;
+import com.pulumi.aws.lb.ListenerRuleArgs;
+import com.pulumi.aws.lb.inputs.ListenerDefaultActionFixedResponseArgs;
+import com.pulumi.aws.lb.inputs.ListenerRuleActionArgs;
+import com.pulumi.aws.lb.inputs.ListenerRuleConditionArgs;
+import com.pulumi.aws.lb.inputs.ListenerRuleConditionHostHeaderArgs;
+import com.pulumi.aws.lb.inputs.ListenerRuleConditionPathPatternArgs;
 import com.pulumi.aws.lb.LoadBalancer;
 import com.pulumi.aws.lb.LoadBalancerArgs;
 import com.pulumi.aws.lb.TargetGroup;
@@ -21,14 +28,17 @@ import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The web entry shared by the Fargate and the EC2 Auto Scaling services: an internet-facing Application
- * Load Balancer in the public subnets, its security group (80, and 443 with a certificate, from the
- * allowed ranges; out only to the VPC on the target port), a target group with tight health-check and
- * deregistration timings, and listeners (80 forwards, or redirects to an HTTPS 443 listener).
+ * The web entry of a stack's services, Fargate and EC2 alike: one internet-facing Application Load Balancer in the
+ * public subnets, its security group (80, and 443 with a certificate, from the allowed ranges; out only to the VPC
+ * on the services' ports), one target group per service with tight health-check and deregistration timings, and
+ * listeners: 80 redirects to HTTPS 443 with a certificate, else serves. The serving listener sends each request to
+ * the service whose rule matches its host and path ({@link RulePriorities}), else to the default service, else
+ * answers 404.
  */
 public class WebLoadBalancer extends ComponentResource {
 
@@ -41,10 +51,9 @@ public class WebLoadBalancer extends ComponentResource {
     private final Output<String> loadBalancerArn;
     private final Output<String> loadBalancerArnSuffix;
     private final Output<String> dnsName;
-    private final Output<String> targetGroupArn;
-    private final Output<String> targetGroupArnSuffix;
     private final Output<String> url;
     private final List<Resource> listeners = new ArrayList<>();
+    private final Map<String, LoadBalancerTarget> targets = new LinkedHashMap<>();
 
     public WebLoadBalancer(String name, WebLoadBalancerArgs args, ComponentResourceOptions options) {
         super(TYPE, name, options);
@@ -57,15 +66,16 @@ public class WebLoadBalancer extends ComponentResource {
                 .cidrBlocks(args.ingressCidrs())
                 .ipv6CidrBlocks(args.ingressIpv6Cidrs())
                 .build()).toList();
+        var egress = args.routes().stream().map(Route::port).distinct().sorted().map(port -> SecurityGroupEgressArgs.builder()
+                .description("To the targets on port " + port + ", inside the VPC")
+                .protocol("tcp").fromPort(port).toPort(port)
+                .cidrBlocks(args.vpcCidr().applyValue(List::of))
+                .build()).toList();
         var group = new SecurityGroup(name + "-sg", SecurityGroupArgs.builder()
-                .description("Load balancer " + name + ": web traffic in, target port out to the VPC")
+                .description("Load balancer " + name + ": web traffic in, its services' ports out to the VPC")
                 .vpcId(args.vpcId())
                 .ingress(ingress)
-                .egress(SecurityGroupEgressArgs.builder()
-                        .description("To the targets on their port, inside the VPC")
-                        .protocol("tcp").fromPort(args.targetPort()).toPort(args.targetPort())
-                        .cidrBlocks(args.vpcCidr().applyValue(List::of))
-                        .build())
+                .egress(egress)
                 .tags(withName(name + "-sg", ROLE_TAG))
                 .build(), child());
 
@@ -82,55 +92,95 @@ public class WebLoadBalancer extends ComponentResource {
                 .bucket(bucket).prefix(name).enabled(true).build()));
         var balancer = new LoadBalancer(name, lb.build(), child());
 
-        var targets = new TargetGroup(name + "-tg", TargetGroupArgs.builder()
-                .vpcId(args.vpcId())
-                .port(args.targetPort())
+        var groups = new LinkedHashMap<String, TargetGroup>();
+        for (var route : args.routes()) {
+            groups.put(route.name(), targetGroup(name + "-" + route.name() + "-tg", route, args));
+        }
+        var fallback = args.routes().stream().filter(Route::isDefault).findFirst()
+                .map(route -> ListenerDefaultActionArgs.builder().type("forward").targetGroupArn(groups.get(route.name()).arn()).build())
+                .orElse(ListenerDefaultActionArgs.builder().type("fixed-response").fixedResponse(ListenerDefaultActionFixedResponseArgs.builder()
+                        .contentType("text/plain").messageBody("Not found").statusCode("404").build()).build());
+        var redirect = ListenerDefaultActionArgs.builder().type("redirect").redirect(ListenerDefaultActionRedirectArgs.builder()
+                .protocol("HTTPS").port("443").statusCode("HTTP_301").build()).build();
+        var http = new Listener(name + "-http", ListenerArgs.builder()
+                .loadBalancerArn(balancer.arn())
+                .port(80)
                 .protocol("HTTP")
-                .targetType(args.targetType().name().toLowerCase())
+                .defaultActions(https ? redirect : fallback)
+                .tags(withName(name + "-http", Map.of()))
+                .build(), child());
+        listeners.add(http);
+        var serving = args.certificateArn().map(certificate -> new Listener(name + "-https", ListenerArgs.builder()
+                .loadBalancerArn(balancer.arn())
+                .port(443)
+                .protocol("HTTPS")
+                .certificateArn(certificate)
+                .sslPolicy(args.sslPolicy())
+                .defaultActions(fallback)
+                .tags(withName(name + "-https", Map.of()))
+                .build(), child())).orElse(http);
+        if (serving != http) {
+            listeners.add(serving);
+        }
+
+        this.securityGroupId = group.id();
+        this.loadBalancerArn = balancer.arn();
+        this.loadBalancerArnSuffix = balancer.arnSuffix();
+        this.dnsName = balancer.dnsName();
+        this.url = balancer.dnsName().applyValue(dns -> (https ? "https://" : "http://") + dns);
+
+        var priorities = RulePriorities.of(args.routes());
+        for (var route : args.routes()) {
+            var targetGroup = groups.get(route.name());
+            var routing = new ArrayList<Resource>(listeners);
+            if (!route.isDefault()) {
+                routing.add(new ListenerRule(name + "-" + route.name() + "-rule", ListenerRuleArgs.builder()
+                        .listenerArn(serving.arn())
+                        .priority(priorities.get(route.name()))
+                        .conditions(conditions(route))
+                        .actions(ListenerRuleActionArgs.builder().type("forward").targetGroupArn(targetGroup.arn()).build())
+                        .tags(withName(name + "-" + route.name() + "-rule", Map.of()))
+                        .build(), child()));
+            }
+            targets.put(route.name(), new LoadBalancerTarget(targetGroup.arn(), targetGroup.arnSuffix(), loadBalancerArnSuffix,
+                    securityGroupId, url, routing));
+        }
+        registerOutputs(Map.of("securityGroupId", securityGroupId, "loadBalancerArn", loadBalancerArn, "dnsName", dnsName, "url", url));
+    }
+
+    private TargetGroup targetGroup(String name, Route route, WebLoadBalancerArgs args) {
+        return new TargetGroup(name, TargetGroupArgs.builder()
+                .vpcId(args.vpcId())
+                .port(route.port())
+                .protocol("HTTP")
+                .targetType(route.targetType().name().toLowerCase())
                 .deregistrationDelay(args.deregistrationDelaySeconds())
                 .healthCheck(TargetGroupHealthCheckArgs.builder()
                         .enabled(true)
                         .protocol("HTTP")
                         .port("traffic-port")
-                        .path(args.healthCheckPath())
+                        .path(route.healthCheckPath())
                         .interval(args.healthCheckIntervalSeconds())
                         .timeout(Math.min(5, args.healthCheckIntervalSeconds() - 1))
                         .healthyThreshold(args.healthyThreshold())
                         .unhealthyThreshold(args.unhealthyThreshold())
                         .matcher(args.healthCheckMatcher())
                         .build())
-                .tags(withName(name + "-tg", Map.of()))
+                .tags(withName(name, Map.of()))
                 .build(), child());
+    }
 
-        var forward = ListenerDefaultActionArgs.builder().type("forward").targetGroupArn(targets.arn()).build();
-        var redirect = ListenerDefaultActionArgs.builder().type("redirect").redirect(ListenerDefaultActionRedirectArgs.builder()
-                .protocol("HTTPS").port("443").statusCode("HTTP_301").build()).build();
-        listeners.add(new Listener(name + "-http", ListenerArgs.builder()
-                .loadBalancerArn(balancer.arn())
-                .port(80)
-                .protocol("HTTP")
-                .defaultActions(https ? redirect : forward)
-                .tags(withName(name + "-http", Map.of()))
-                .build(), child()));
-        args.certificateArn().ifPresent(certificate -> listeners.add(new Listener(name + "-https", ListenerArgs.builder()
-                .loadBalancerArn(balancer.arn())
-                .port(443)
-                .protocol("HTTPS")
-                .certificateArn(certificate)
-                .sslPolicy(args.sslPolicy())
-                .defaultActions(forward)
-                .tags(withName(name + "-https", Map.of()))
-                .build(), child())));
-
-        this.securityGroupId = group.id();
-        this.loadBalancerArn = balancer.arn();
-        this.loadBalancerArnSuffix = balancer.arnSuffix();
-        this.dnsName = balancer.dnsName();
-        this.targetGroupArn = targets.arn();
-        this.targetGroupArnSuffix = targets.arnSuffix();
-        this.url = balancer.dnsName().applyValue(dns -> (https ? "https://" : "http://") + dns);
-        registerOutputs(Map.of("securityGroupId", securityGroupId, "loadBalancerArn", loadBalancerArn, "dnsName", dnsName,
-                "targetGroupArn", targetGroupArn, "url", url));
+    private static List<ListenerRuleConditionArgs> conditions(Route route) {
+        var conditions = new ArrayList<ListenerRuleConditionArgs>();
+        if (!route.hosts().isEmpty()) {
+            conditions.add(ListenerRuleConditionArgs.builder()
+                    .hostHeader(ListenerRuleConditionHostHeaderArgs.builder().values(route.hosts()).build()).build());
+        }
+        if (!route.paths().isEmpty()) {
+            conditions.add(ListenerRuleConditionArgs.builder()
+                    .pathPattern(ListenerRuleConditionPathPatternArgs.builder().values(route.paths()).build()).build());
+        }
+        return conditions;
     }
 
     private static Map<String, String> withName(String name, Map<String, String> tags) {
@@ -161,13 +211,13 @@ public class WebLoadBalancer extends ComponentResource {
         return dnsName;
     }
 
-    public Output<String> targetGroupArn() {
-        return targetGroupArn;
-    }
-
-    /** {@code targetgroup/<name>/<id>}, the CloudWatch dimension of the target group. */
-    public Output<String> targetGroupArnSuffix() {
-        return targetGroupArnSuffix;
+    /** What the service of route {@code name} needs of this load balancer. */
+    public LoadBalancerTarget target(String name) {
+        var target = targets.get(name);
+        if (target == null) {
+            throw new IllegalArgumentException("WebLoadBalancer " + pulumiResourceName() + " has no route named " + name + "; routes: " + targets.keySet());
+        }
+        return target;
     }
 
     /** {@code https://<dns>} with a certificate, else {@code http://<dns>}. */

@@ -19,9 +19,7 @@ public final class WebLoadBalancerArgs {
     /** TLS 1.3 with TLS 1.2 fallback, the policy AWS recommends for new HTTPS listeners. */
     public static final String DEFAULT_SSL_POLICY = "ELBSecurityPolicy-TLS13-1-2-2021-06";
 
-    private final TargetType targetType;
-    private final int targetPort;
-    private final String healthCheckPath;
+    private final List<Route> routes;
     private final int healthCheckIntervalSeconds;
     private final int healthyThreshold;
     private final int unhealthyThreshold;
@@ -39,9 +37,7 @@ public final class WebLoadBalancerArgs {
 
     private WebLoadBalancerArgs(Builder b) {
         this.placement = b.placement;
-        this.targetType = b.targetType;
-        this.targetPort = b.targetPort;
-        this.healthCheckPath = b.healthCheckPath;
+        this.routes = List.copyOf(b.routes);
         this.healthCheckIntervalSeconds = b.healthCheckIntervalSeconds;
         this.healthyThreshold = b.healthyThreshold;
         this.unhealthyThreshold = b.unhealthyThreshold;
@@ -71,19 +67,13 @@ public final class WebLoadBalancerArgs {
         return placement.publicSubnetIds();
     }
 
-    /** How targets register. Required: {@code IP} (Fargate) or {@code INSTANCE} (EC2). */
-    public TargetType targetType() {
-        return targetType;
-    }
-
-    /** Port the targets listen on. Required; 1 to 65535. The load balancer's group may reach only this port. */
-    public int targetPort() {
-        return targetPort;
-    }
-
-    /** HTTP path of the target health check. Default {@code /}; must start with {@code /}. */
-    public String healthCheckPath() {
-        return healthCheckPath;
+    /**
+     * The services it routes to, each with a target group and a listener rule. Required: at least one; names unique; at
+     * most one with neither paths nor hosts (it gets the requests no other rule matches; without one, those get a 404).
+     * The load balancer's group may reach only their ports.
+     */
+    public List<Route> routes() {
+        return routes;
     }
 
     /** Seconds between health checks. Default 30; 5 to 300. */
@@ -162,9 +152,7 @@ public final class WebLoadBalancerArgs {
     /** Builder of {@link WebLoadBalancerArgs}; {@link #build()} validates every field at once. */
     public static final class Builder {
         private Placement placement;
-        private TargetType targetType;
-        private int targetPort;
-        private String healthCheckPath = "/";
+        private List<Route> routes = List.of();
         private int healthCheckIntervalSeconds = 30;
         private int healthyThreshold = 2;
         private int unhealthyThreshold = 3;
@@ -181,18 +169,8 @@ public final class WebLoadBalancerArgs {
 
 
 
-        public Builder targetType(TargetType targetType) {
-            this.targetType = targetType;
-            return this;
-        }
-
-        public Builder targetPort(int targetPort) {
-            this.targetPort = targetPort;
-            return this;
-        }
-
-        public Builder healthCheckPath(String healthCheckPath) {
-            this.healthCheckPath = healthCheckPath;
+        public Builder routes(List<Route> routes) {
+            this.routes = List.copyOf(routes);
             return this;
         }
 
@@ -265,12 +243,18 @@ public final class WebLoadBalancerArgs {
             if (placement == null) {
                 errors.add("WebLoadBalancerArgs.placement is required");
             }
-            if (targetType == null) {
-                errors.add("WebLoadBalancerArgs.targetType is required (IP or INSTANCE)");
+            if (routes.isEmpty()) {
+                errors.add("WebLoadBalancerArgs.routes is empty: a load balancer needs a service to route to");
             }
-            ArgChecks.range(errors, "WebLoadBalancerArgs.targetPort", targetPort, 1, 65535);
-            if (healthCheckPath == null || !healthCheckPath.startsWith("/")) {
-                errors.add("WebLoadBalancerArgs.healthCheckPath: \"" + healthCheckPath + "\" must start with /");
+            for (int i = 0; i < routes.size(); i++) {
+                errors.addAll(routes.get(i).problems("WebLoadBalancerArgs.routes[" + i + "]"));
+            }
+            var names = routes.stream().map(Route::name).toList();
+            names.stream().filter(n -> java.util.Collections.frequency(names, n) > 1).distinct()
+                    .forEach(n -> errors.add("WebLoadBalancerArgs.routes: \"" + n + "\" is named twice"));
+            var defaults = routes.stream().filter(Route::isDefault).map(Route::name).toList();
+            if (defaults.size() > 1) {
+                errors.add("WebLoadBalancerArgs.routes: " + defaults + " have neither paths nor hosts; at most one route may be the default");
             }
             ArgChecks.range(errors, "WebLoadBalancerArgs.healthCheckIntervalSeconds", healthCheckIntervalSeconds, 5, 300);
             ArgChecks.range(errors, "WebLoadBalancerArgs.healthyThreshold", healthyThreshold, 2, 10);

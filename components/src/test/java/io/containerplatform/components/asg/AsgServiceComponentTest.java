@@ -5,6 +5,9 @@ import com.google.gson.JsonParser;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.test.Mocks.ResourceArgs;
+import io.containerplatform.components.loadbalancing.Route;
+import io.containerplatform.components.loadbalancing.WebLoadBalancer;
+import io.containerplatform.components.loadbalancing.WebLoadBalancerArgs;
 import io.containerplatform.components.compute.Ec2Capacity;
 import io.containerplatform.components.database.MysqlDatabaseArgs;
 import io.containerplatform.components.testing.MockStack;
@@ -25,18 +28,26 @@ class AsgServiceComponentTest {
 
     static final String ALARM = "aws:cloudwatch/metricAlarm:MetricAlarm";
 
+    static final Placement PLACEMENT = Placement.of("vpc-1", "10.0.0.0/16", List.of("pub-a", "pub-b"), List.of("priv-a", "priv-b"));
+
     static AsgServiceArgs.Builder args() {
         return AsgServiceArgs.builder()
-                .placement(Placement.of("vpc-1", "10.0.0.0/16", List.of("pub-a", "pub-b"), List.of("priv-a", "priv-b")))
+                .placement(PLACEMENT)
                 .image("123456789012.dkr.ecr.us-east-1.amazonaws.com/student-records-app:1.0.0");
     }
 
-    static PlatformMocks build(AsgServiceArgs args) {
-        return MockStack.run(ctx -> new AsgServiceComponent("app", args, ComponentResourceOptions.Empty));
+    /** The service "app" behind load balancer "lb", which checks {@code /students}. */
+    static PlatformMocks build(AsgServiceArgs.Builder args) {
+        return MockStack.run(ctx -> {
+            var lb = new WebLoadBalancer("lb", WebLoadBalancerArgs.builder().placement(PLACEMENT)
+                    .routes(List.of(new Route("app", WebLoadBalancerArgs.TargetType.INSTANCE, 80, "/students", List.of(), List.of())))
+                    .build(), ComponentResourceOptions.Empty);
+            new AsgServiceComponent("app", args.target(lb.target("app")).build(), ComponentResourceOptions.Empty);
+        });
     }
 
     static PlatformMocks withDatabase() {
-        return build(args().alarmEmails(List.of("ops@example.com", "dev@example.com")).database(MysqlDatabaseArgs.builder()).build());
+        return build(args().alarmEmails(List.of("ops@example.com", "dev@example.com")).database(MysqlDatabaseArgs.builder()));
     }
 
     static String userData(PlatformMocks mocks) {
@@ -46,7 +57,7 @@ class AsgServiceComponentTest {
 
     @Test
     void launchTemplateRequiresImdsv2EncryptsTheRootVolumeAndHasNoPublicIp() {
-        var mocks = build(args().instanceType("t3.medium").build());
+        var mocks = build(args().instanceType("t3.medium"));
         var lt = mocks.named("aws:ec2/launchTemplate:LaunchTemplate", "app-lt");
         assertThat(lt.inputs).containsEntry("instanceType", "t3.medium").containsEntry("updateDefaultVersion", true)
                 .containsEntry("metadataOptions", Map.of("httpEndpoint", "enabled", "httpTokens", "required", "httpPutResponseHopLimit", 1.0))
@@ -62,7 +73,7 @@ class AsgServiceComponentTest {
 
     @Test
     void instanceRoleHasSsmEcrReadAndCloudWatchAgentOnly() {
-        var mocks = build(args().build());
+        var mocks = build(args());
         assertThat(mocks.ofType("aws:iam/rolePolicyAttachment:RolePolicyAttachment")).extracting(r -> r.inputs.get("policyArn"))
                 .containsExactlyInAnyOrderElementsOf(Ec2Capacity.BASE_POLICIES);
         assertThat((String) mocks.named("aws:iam/role:Role", "app-instance-role").inputs.get("assumeRolePolicy")).contains("ec2.amazonaws.com");
@@ -92,7 +103,7 @@ class AsgServiceComponentTest {
     @Test
     void theAppsOwnUserReplacesTheMasterCredentialsWhenGiven() {
         var own = "arn:aws:secretsmanager:us-east-1:123456789012:secret:app-user-AbCdEf";
-        var mocks = build(args().database(MysqlDatabaseArgs.builder().appSecretArn(own)).build());
+        var mocks = build(args().database(MysqlDatabaseArgs.builder().appSecretArn(own)));
         assertThat(userData(mocks)).contains("--secret-id '" + own + "'").doesNotContain("rds!db-app-db");
         assertThat((String) mocks.named("aws:iam/rolePolicy:RolePolicy", "app-db-secret").inputs.get("policy"))
                 .contains(own).doesNotContain("rds!db");
@@ -103,24 +114,24 @@ class AsgServiceComponentTest {
 
     @Test
     void groupSpansPrivateSubnetsWithElbHealthChecksAndRollingRefresh() {
-        var mocks = build(args().minSize(2).maxSize(4).desiredCapacity(2).build());
+        var mocks = build(args().minSize(2).maxSize(4).desiredCapacity(2));
         var asg = mocks.named("aws:autoscaling/group:Group", "app-asg");
         assertThat(asg.inputs).containsEntry("vpcZoneIdentifiers", List.of("priv-a", "priv-b"))
                 .containsEntry("minSize", 2.0).containsEntry("maxSize", 4.0).containsEntry("desiredCapacity", 2.0)
                 .containsEntry("healthCheckType", "ELB").containsEntry("healthCheckGracePeriod", 300.0)
-                .containsEntry("targetGroupArns", List.of(PlatformMocks.arn("aws:lb/targetGroup:TargetGroup", "app-lb-tg")))
+                .containsEntry("targetGroupArns", List.of(PlatformMocks.arn("aws:lb/targetGroup:TargetGroup", "lb-app-tg")))
                 .containsEntry("instanceRefresh", Map.of("strategy", "Rolling", "preferences", Map.of("minHealthyPercentage", 50.0)))
                 .containsEntry("metricsGranularity", "1Minute")
                 .containsEntry("launchTemplate", Map.of("id", "app-lt-id", "version", "1"));
         assertThat((List<String>) asg.inputs.get("enabledMetrics")).contains("GroupInServiceInstances", "GroupDesiredCapacity");
         assertThat((List<Object>) asg.inputs.get("tags")).contains(Map.of("key", "Name", "value", "app", "propagateAtLaunch", true));
-        assertThat(mocks.named("aws:lb/targetGroup:TargetGroup", "app-lb-tg").inputs).containsEntry("targetType", "instance");
-        assertThat(mapInput(mocks.named("aws:lb/targetGroup:TargetGroup", "app-lb-tg"), "healthCheck")).containsEntry("path", "/students");
+        assertThat(mocks.named("aws:lb/targetGroup:TargetGroup", "lb-app-tg").inputs).containsEntry("targetType", "instance");
+        assertThat(mapInput(mocks.named("aws:lb/targetGroup:TargetGroup", "lb-app-tg"), "healthCheck")).containsEntry("path", "/students");
     }
 
     @Test
     void scalingFollowsTheSeedTargetTrackingAndSimpleSteps() {
-        var mocks = build(args().build());
+        var mocks = build(args());
         var target = mocks.named("aws:autoscaling/policy:Policy", "app-cpu-target");
         assertThat(target.inputs).containsEntry("policyType", "TargetTrackingScaling").containsEntry("autoscalingGroupName", "app-asg")
                 .containsEntry("targetTrackingConfiguration", Map.of("predefinedMetricSpecification",
@@ -143,7 +154,7 @@ class AsgServiceComponentTest {
 
     @Test
     void thresholdsComeFromArgs() {
-        var mocks = build(args().cpuTargetPercent(40).scaleUpCpuPercent(80).scaleDownCpuPercent(20).cooldownSeconds(120).build());
+        var mocks = build(args().cpuTargetPercent(40).scaleUpCpuPercent(80).scaleDownCpuPercent(20).cooldownSeconds(120));
         assertThat(mocks.named(ALARM, "app-cpu-high").inputs).containsEntry("threshold", 80.0);
         assertThat(mocks.named(ALARM, "app-cpu-low").inputs).containsEntry("threshold", 20.0);
         assertThat(mocks.named("aws:autoscaling/policy:Policy", "app-scale-up").inputs).containsEntry("cooldown", 120.0);
@@ -164,7 +175,7 @@ class AsgServiceComponentTest {
         }
         assertThat(alarm(mocks, "app-unhealthy-hosts")).containsEntry("metricName", "UnHealthyHostCount").containsEntry("threshold", 0.0)
                 .containsEntry("comparisonOperator", "GreaterThanThreshold")
-                .containsEntry("dimensions", Map.of("TargetGroup", "targetgroup/app-lb-tg/6d0ecf831eec9f09", "LoadBalancer", "app/app-lb/50dc6c495c0c9188"));
+                .containsEntry("dimensions", Map.of("TargetGroup", "targetgroup/lb-app-tg/6d0ecf831eec9f09", "LoadBalancer", "app/lb/50dc6c495c0c9188"));
         assertThat(alarm(mocks, "app-alb-5xx")).containsEntry("metricName", "HTTPCode_Target_5XX_Count").containsEntry("statistic", "Sum")
                 .containsEntry("period", 300.0).containsEntry("evaluationPeriods", 1.0).containsEntry("threshold", 10.0);
         assertThat(alarm(mocks, "app-response-time")).containsEntry("metricName", "TargetResponseTime").containsEntry("threshold", 1.0);
@@ -178,7 +189,7 @@ class AsgServiceComponentTest {
 
     @Test
     void withoutDatabaseThereAreNoDatabaseAlarmsOrSecretsInUserData() {
-        var mocks = build(args().build());
+        var mocks = build(args());
         assertThat(mocks.ofType("aws:rds/instance:Instance")).isEmpty();
         assertThat(mocks.ofType(ALARM)).extracting(r -> r.name).doesNotContain("app-rds-cpu").hasSize(5);
         assertThat(userData(mocks)).doesNotContain("secretsmanager");
@@ -195,7 +206,7 @@ class AsgServiceComponentTest {
         var widgets = body.getAsJsonArray("widgets");
         assertThat(widgets).hasSize(6);
         var text = body.toString();
-        assertThat(text).contains("[\"AWS/ApplicationELB\",\"RequestCount\",\"LoadBalancer\",\"app/app-lb/50dc6c495c0c9188\"")
+        assertThat(text).contains("[\"AWS/ApplicationELB\",\"RequestCount\",\"LoadBalancer\",\"app/lb/50dc6c495c0c9188\"")
                 .contains("HTTPCode_Target_2XX_Count").contains("HTTPCode_Target_5XX_Count").contains("TargetResponseTime")
                 .contains("[\"AWS/EC2\",\"CPUUtilization\",\"AutoScalingGroupName\",\"app-asg\"")
                 .contains("GroupInServiceInstances").contains("GroupDesiredCapacity")
@@ -212,12 +223,12 @@ class AsgServiceComponentTest {
         var mocks = withDatabase();
         var instances = mocks.named("aws:ec2/securityGroup:SecurityGroup", "app-instances-sg");
         assertThat((List<Object>) instances.inputs.get("ingress")).singleElement().isEqualTo(Map.of("description", "App port from the load balancer",
-                "protocol", "tcp", "fromPort", 80.0, "toPort", 80.0, "securityGroups", List.of("app-lb-sg-id")));
+                "protocol", "tcp", "fromPort", 80.0, "toPort", 80.0, "securityGroups", List.of("lb-sg-id")));
         var db = mocks.named("aws:ec2/securityGroup:SecurityGroup", "app-db-sg");
         assertThat((List<Object>) db.inputs.get("ingress")).singleElement().isEqualTo(Map.of("description", "MySQL from the application instances",
                 "protocol", "tcp", "fromPort", 3306.0, "toPort", 3306.0, "securityGroups", List.of("app-instances-sg-id")));
         for (ResourceArgs sg : mocks.ofType("aws:ec2/securityGroup:SecurityGroup")) {
-            if (!sg.name.equals("app-lb-sg")) {
+            if (!sg.name.equals("lb-sg")) {
                 assertThat(String.valueOf(sg.inputs.get("ingress"))).describedAs(sg.name).doesNotContain("0.0.0.0/0");
             }
         }
@@ -227,10 +238,24 @@ class AsgServiceComponentTest {
     void invalidArgsListEveryProblem() {
         assertThatThrownBy(() -> args().image("app:latest").instanceType("big").minSize(3).maxSize(2).scaleUpCpuPercent(30)
                 .scaleDownCpuPercent(40).alarmEmails(List.of("ops")).build())
-                .hasMessage("AsgServiceArgs.image: \"app:latest\" uses the latest tag; pin a version tag or a digest so rollbacks are possible; "
+                .hasMessage("AsgServiceArgs.target is required; "
+                        + "AsgServiceArgs.image: \"app:latest\" uses the latest tag; pin a version tag or a digest so rollbacks are possible; "
                         + "AsgServiceArgs.instanceType: \"big\" is not an EC2 instance type; "
                         + "AsgServiceArgs.minSize/maxSize: 3..2 is not 0 <= minSize <= maxSize <= 100; "
                         + "AsgServiceArgs.scaleDownCpuPercent 40 must be below scaleUpCpuPercent 30; "
                         + "AsgServiceArgs.alarmEmails: \"ops\" is not an email address");
+    }
+
+    @Test
+    void theContainerGetsItsPlainVariablesAndTheInstancesTheirExtraPermissions() {
+        var mocks = build(args().environment(Map.of("LOG_LEVEL", "debug"))
+                .instancePolicyArns(List.of("arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess"))
+                .instancePolicyStatements(List.of(Map.of("Effect", "Allow", "Action", List.of("sqs:SendMessage"), "Resource", List.of("*")))));
+        assertThat(userData(mocks)).contains("cat >> /run/app.base.env <<'ENV'\nLOG_LEVEL=debug\nENV\ninstall -m 600 /run/app.base.env /run/app.env\n");
+        assertThat(mocks.ofType("aws:iam/rolePolicyAttachment:RolePolicyAttachment")).extracting(r -> r.inputs.get("policyArn"))
+                .contains("arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess");
+        assertThat((String) mocks.named("aws:iam/rolePolicy:RolePolicy", "app-instance-inline").inputs.get("policy")).contains("sqs:SendMessage");
+        assertThatThrownBy(() -> args().environment(Map.of("A", "two\nlines")).target(null).build())
+                .hasMessageContaining("AsgServiceArgs.environment.A: a value of an env file cannot span lines");
     }
 }

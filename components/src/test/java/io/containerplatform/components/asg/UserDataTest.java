@@ -17,7 +17,7 @@ class UserDataTest {
 
     private static final String SECRET = "arn:aws:secretsmanager:eu-west-3:123456789012:secret:app-user";
     private static final String SCRIPT = UserData.script("registry.example.com/app:1.0.0", "eu-west-3", 8080, "/asg/app",
-            SECRET, "db.example.internal", "app");
+            Map.of("GREETING", "hello world", "LOG_LEVEL", "info"), SECRET, "db.example.internal", "app");
 
     @TempDir
     Path dir;
@@ -47,7 +47,12 @@ class UserDataTest {
         var bin = dir.resolve("bin");
         Files.createDirectories(run);
         Files.createDirectories(bin);
+        // the plain variables, as the boot script writes them
+        var base = Pattern.compile("(cat >> /run/app.base.env <<'ENV'\n.*?\nENV\n)", Pattern.DOTALL).matcher(SCRIPT);
+        assertThat(base.find()).isTrue();
         Files.writeString(run.resolve("app.base.env"), "");
+        Files.writeString(dir.resolve("base-env.sh"), base.group(1).replace("/run/", run + "/"));
+        assertThat(bash(Map.of(), "bash", dir.resolve("base-env.sh").toString())).describedAs(log()).isZero();
         var refresher = matcher.group(1).replace("/run/", run + "/").replace("/usr/local/bin/", bin + "/");
         Files.writeString(bin.resolve("app-db-credentials"), refresher);
         stub(bin.resolve("app-start"), "echo recreated >> '" + dir.resolve("calls") + "'");
@@ -60,7 +65,8 @@ class UserDataTest {
         secret("v1", "first-password");
         assertThat(bash(env, "bash", bin.resolve("app-db-credentials").toString())).describedAs(log()).isZero();
         assertThat(Files.readString(run.resolve("app.env"))).contains("DB_USER=app\n").contains("DB_PASSWORD=first-password\n")
-                .contains("DB_SECRET_ARN=" + SECRET + "\n").contains("DB_HOST=db.example.internal\n");
+                .contains("DB_SECRET_ARN=" + SECRET + "\n").contains("DB_HOST=db.example.internal\n")
+                .startsWith("GREETING=hello world\nLOG_LEVEL=info\n");
         assertThat(dir.resolve("calls")).describedAs("no container yet: nothing to recreate").doesNotExist();
 
         Files.writeString(dir.resolve("container"), "");
@@ -69,7 +75,8 @@ class UserDataTest {
 
         secret("v2", "rotated-password");
         assertThat(bash(env, "bash", bin.resolve("app-db-credentials").toString())).describedAs(log()).isZero();
-        assertThat(Files.readString(run.resolve("app.env"))).contains("DB_PASSWORD=rotated-password\n").doesNotContain("first-password");
+        assertThat(Files.readString(run.resolve("app.env"))).contains("DB_PASSWORD=rotated-password\n").doesNotContain("first-password")
+                .contains("GREETING=hello world\n");
         assertThat(Files.readAllLines(dir.resolve("calls"))).containsExactly("recreated");
     }
 

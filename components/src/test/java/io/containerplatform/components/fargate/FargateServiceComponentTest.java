@@ -3,7 +3,11 @@ package io.containerplatform.components.fargate;
 import io.containerplatform.components.network.Placement;
 import com.google.gson.JsonParser;
 import com.pulumi.core.Output;
+import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.test.PulumiTest;
+import io.containerplatform.components.loadbalancing.Route;
+import io.containerplatform.components.loadbalancing.WebLoadBalancer;
+import io.containerplatform.components.loadbalancing.WebLoadBalancerArgs;
 import io.containerplatform.components.testing.MockStack;
 import io.containerplatform.components.testing.PlatformMocks;
 import org.junit.jupiter.api.Test;
@@ -22,14 +26,25 @@ class FargateServiceComponentTest {
     private static final String SECRET = "arn:aws:secretsmanager:us-east-1:123456789012:secret:db-AbCdEf";
     private static final String PARAMETER = "arn:aws:ssm:us-east-1:123456789012:parameter/app/key";
 
+    static final Placement PLACEMENT = Placement.of("vpc-1", "10.0.0.0/16", List.of("pub-a", "pub-b"), List.of("priv-a", "priv-b"));
+
     static FargateServiceArgs.Builder args() {
         return FargateServiceArgs.builder()
-                .placement(Placement.of("vpc-1", "10.0.0.0/16", List.of("pub-a", "pub-b"), List.of("priv-a", "priv-b")))
+                .placement(PLACEMENT)
                 .image("public.ecr.aws/nginx/nginx:1.27");
     }
 
-    static PlatformMocks build(FargateServiceArgs args) {
-        return MockStack.run(ctx -> new FargateServiceComponent("web", args));
+    /** The service "web" in cluster "main", behind load balancer "lb" (HTTPS with {@code certificate} when not null). */
+    static FargateServiceComponent service(FargateServiceArgs.Builder args, String certificate) {
+        var cluster = new FargateCluster("main", ComponentResourceOptions.Empty);
+        var lb = new WebLoadBalancer("lb", WebLoadBalancerArgs.builder().placement(PLACEMENT)
+                .routes(List.of(new Route("web", WebLoadBalancerArgs.TargetType.IP, 8080, "/", List.of(), List.of())))
+                .certificateArn(certificate).build(), ComponentResourceOptions.Empty);
+        return new FargateServiceComponent("web", args.cluster(cluster.ref()).target(lb.target("web")).build());
+    }
+
+    static PlatformMocks build(FargateServiceArgs.Builder args) {
+        return MockStack.run(ctx -> service(args, null));
     }
 
     @SuppressWarnings("unchecked")
@@ -41,28 +56,31 @@ class FargateServiceComponentTest {
     }
 
     @Test
-    void clusterHasContainerInsightsAndBothFargateCapacityProviders() {
-        var mocks = build(args().spotPercent(50).build());
-        assertThat((List<Object>) mocks.named("aws:ecs/cluster:Cluster", "web-cluster").inputs.get("settings"))
+    void theSharedClusterHasContainerInsightsAndBothFargateProvidersAndTheServiceSetsItsSpotShare() {
+        var mocks = build(args().spotPercent(50));
+        assertThat((List<Object>) mocks.named("aws:ecs/cluster:Cluster", "main").inputs.get("settings"))
                 .containsExactly(Map.of("name", "containerInsights", "value", "enabled"));
-        var capacity = mocks.named("aws:ecs/clusterCapacityProviders:ClusterCapacityProviders", "web-capacity");
+        var capacity = mocks.named("aws:ecs/clusterCapacityProviders:ClusterCapacityProviders", "main-capacity");
         assertThat(capacity.inputs).containsEntry("capacityProviders", List.of("FARGATE", "FARGATE_SPOT"));
         assertThat((List<Object>) capacity.inputs.get("defaultCapacityProviderStrategies")).containsExactly(
+                Map.of("capacityProvider", "FARGATE", "weight", 1.0, "base", 0.0));
+        var service = mocks.named("aws:ecs/service:Service", "web-service");
+        assertThat(service.inputs).containsEntry("cluster", PlatformMocks.arn("aws:ecs/cluster:Cluster", "main"));
+        assertThat((List<Object>) service.inputs.get("capacityProviderStrategies")).containsExactly(
                 Map.of("capacityProvider", "FARGATE", "weight", 50.0, "base", 1.0),
                 Map.of("capacityProvider", "FARGATE_SPOT", "weight", 50.0, "base", 0.0));
-        assertThat((List<Object>) mocks.named("aws:ecs/service:Service", "web-service").inputs.get("capacityProviderStrategies")).hasSize(2);
     }
 
     @Test
     void seed002AlarmsAndTheLoadBalancersNotifyTheServiceTopicAndADashboardShowsThem() {
-        var mocks = build(args().alarmEmails(List.of("ops@example.com")).build());
+        var mocks = build(args().alarmEmails(List.of("ops@example.com")));
         var topic = PlatformMocks.arn("aws:sns/topic:Topic", "web-alarms");
         var alarms = new java.util.TreeMap<String, Map<String, Object>>();
         mocks.ofType("aws:cloudwatch/metricAlarm:MetricAlarm").forEach(a -> alarms.put(a.name, a.inputs));
         assertThat(alarms.keySet()).containsExactly("web-alb-5xx", "web-cpu-high", "web-memory-high", "web-response-time",
                 "web-tasks-below-desired", "web-tasks-pending", "web-unhealthy-hosts");
         alarms.forEach((name, alarm) -> assertThat((List<Object>) alarm.get("alarmActions")).describedAs(name).containsExactly(topic));
-        var service = Map.of("ClusterName", "web-cluster", "ServiceName", "web-service");
+        var service = Map.of("ClusterName", "main", "ServiceName", "web-service");
         assertThat(alarms.get("web-cpu-high")).containsEntry("namespace", "AWS/ECS").containsEntry("metricName", "CPUUtilization")
                 .containsEntry("threshold", 80.0).containsEntry("dimensions", service);
         assertThat(alarms.get("web-memory-high")).containsEntry("metricName", "MemoryUtilization").containsEntry("threshold", 80.0);
@@ -77,7 +95,7 @@ class FargateServiceComponentTest {
 
     @Test
     void repositoryScansIsImmutableEncryptedAndKeepsTheLastImages() {
-        var mocks = build(args().keepImages(15).build());
+        var mocks = build(args().keepImages(15));
         var repo = mocks.named("aws:ecr/repository:Repository", "web-repo");
         assertThat(repo.inputs).containsEntry("imageScanningConfiguration", Map.of("scanOnPush", true))
                 .containsEntry("imageTagMutability", "IMMUTABLE")
@@ -91,7 +109,7 @@ class FargateServiceComponentTest {
 
     @Test
     void taskDefinitionIsAwsvpcFargateWithTheSizeAndArchitecture() {
-        var mocks = build(args().cpu(1024).memory(3072).architecture(FargateServiceArgs.Architecture.ARM64).build());
+        var mocks = build(args().cpu(1024).memory(3072).architecture(FargateServiceArgs.Architecture.ARM64));
         var task = mocks.named("aws:ecs/taskDefinition:TaskDefinition", "web-task");
         assertThat(task.inputs).containsEntry("family", "web").containsEntry("networkMode", "awsvpc")
                 .containsEntry("requiresCompatibilities", List.of("FARGATE")).containsEntry("cpu", "1024").containsEntry("memory", "3072")
@@ -103,7 +121,7 @@ class FargateServiceComponentTest {
     @Test
     void containerLogsToItsGroupAndCarriesEnvironmentAndSecretsByReference() {
         var mocks = build(args().containerPort(8080).environment(Map.of("MODE", "web")).secrets(Map.of("DB_PASSWORD", SECRET))
-                .containerHealthCheck(List.of("CMD-SHELL", "curl -f http://localhost:8080/ || exit 1")).readonlyRootFilesystem(true).build());
+                .containerHealthCheck(List.of("CMD-SHELL", "curl -f http://localhost:8080/ || exit 1")).readonlyRootFilesystem(true));
         var c = container(mocks);
         assertThat(c).containsEntry("name", "web").containsEntry("image", "public.ecr.aws/nginx/nginx:1.27")
                 .containsEntry("essential", true).containsEntry("privileged", false).containsEntry("readonlyRootFilesystem", true)
@@ -120,7 +138,7 @@ class FargateServiceComponentTest {
 
     @Test
     void containerDefinitionJsonIsStableAcrossRuns() {
-        var first = (String) build(args().environment(Map.of("B", "2", "A", "1")).build())
+        var first = (String) build(args().environment(Map.of("B", "2", "A", "1")))
                 .named("aws:ecs/taskDefinition:TaskDefinition", "web-task").inputs.get("containerDefinitions");
         assertThat(first).startsWith("[{\"name\":\"web\",\"image\":").contains("\"environment\":[{\"name\":\"A\",\"value\":\"1\"},{\"name\":\"B\"");
         assertThat(first).contains("\"logConfiguration\":{\"logDriver\":\"awslogs\",\"options\":{\"awslogs-group\":\"/ecs/web\"");
@@ -128,20 +146,20 @@ class FargateServiceComponentTest {
 
     @Test
     void anImageTagRunsFromTheServiceRepository() {
-        assertThat(container(build(args().image(":1.4.2").build())))
+        assertThat(container(build(args().image(":1.4.2"))))
                 .containsEntry("image", "123456789012.dkr.ecr.us-east-1.amazonaws.com/web-repo:1.4.2");
     }
 
     @Test
     void serviceRollsSafelyFromPrivateSubnetsAndWaitsForSteadyState() {
-        var service = build(args().build()).named("aws:ecs/service:Service", "web-service");
+        var service = build(args()).named("aws:ecs/service:Service", "web-service");
         assertThat(service.inputs)
                 .containsEntry("desiredCount", 2.0)
                 .containsEntry("deploymentMinimumHealthyPercent", 100.0).containsEntry("deploymentMaximumPercent", 200.0)
                 .containsEntry("deploymentCircuitBreaker", Map.of("enable", true, "rollback", true))
                 .containsEntry("networkConfiguration", Map.of("subnets", List.of("priv-a", "priv-b"),
                         "securityGroups", List.of("web-tasks-sg-id"), "assignPublicIp", false))
-                .containsEntry("loadBalancers", List.of(Map.of("targetGroupArn", PlatformMocks.arn("aws:lb/targetGroup:TargetGroup", "web-lb-tg"),
+                .containsEntry("loadBalancers", List.of(Map.of("targetGroupArn", PlatformMocks.arn("aws:lb/targetGroup:TargetGroup", "lb-web-tg"),
                         "containerName", "web", "containerPort", 80.0)))
                 .containsEntry("healthCheckGracePeriodSeconds", 60.0).containsEntry("enableExecuteCommand", false)
                 .containsEntry("propagateTags", "SERVICE").containsEntry("waitForSteadyState", true)
@@ -150,16 +168,16 @@ class FargateServiceComponentTest {
 
     @Test
     void onlyTheLoadBalancerReachesTheTasks() {
-        var mocks = build(args().containerPort(8080).build());
+        var mocks = build(args().containerPort(8080));
         var tasks = mocks.named("aws:ec2/securityGroup:SecurityGroup", "web-tasks-sg");
         assertThat((List<Object>) tasks.inputs.get("ingress")).singleElement().isEqualTo(Map.of("description", "Container port from the load balancer",
-                "protocol", "tcp", "fromPort", 8080.0, "toPort", 8080.0, "securityGroups", List.of("web-lb-sg-id")));
-        assertThat(mocks.ofType("aws:ec2/securityGroup:SecurityGroup")).extracting(r -> r.name).containsExactlyInAnyOrder("web-lb-sg", "web-tasks-sg");
+                "protocol", "tcp", "fromPort", 8080.0, "toPort", 8080.0, "securityGroups", List.of("lb-sg-id")));
+        assertThat(mocks.ofType("aws:ec2/securityGroup:SecurityGroup")).extracting(r -> r.name).containsExactlyInAnyOrder("lb-sg", "web-tasks-sg");
     }
 
     @Test
     void executionRoleReadsExactlyTheConfiguredSecrets() {
-        var mocks = build(args().secrets(Map.of("DB_PASSWORD", SECRET, "API_KEY", PARAMETER)).build());
+        var mocks = build(args().secrets(Map.of("DB_PASSWORD", SECRET, "API_KEY", PARAMETER)));
         var trust = (String) mocks.named("aws:iam/role:Role", "web-execution-role").inputs.get("assumeRolePolicy");
         assertThat(trust).isEqualTo("{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"Service\":"
                 + "\"ecs-tasks.amazonaws.com\"},\"Action\":\"sts:AssumeRole\",\"Condition\":{\"StringEquals\":{\"aws:SourceAccount\":\"123456789012\"}}}]}");
@@ -171,8 +189,22 @@ class FargateServiceComponentTest {
     }
 
     @Test
+    void aSecretGivenByValueIsStoredInItsOwnSecretWhichOnlyTheExecutionRoleReads() {
+        var mocks = build(args().secrets(Map.of("DB_PASSWORD", SECRET)).secretValues(Map.of("API_TOKEN", Output.ofSecret("t0ken"))));
+        var secret = mocks.named("aws:secretsmanager/secret:Secret", "web-api-token");
+        assertThat(secret.inputs).containsEntry("recoveryWindowInDays", 7.0);
+        assertThat(mocks.named("aws:secretsmanager/secretVersion:SecretVersion", "web-api-token-value").inputs)
+                .containsEntry("secretString", "t0ken").containsEntry("secretId", "web-api-token-id");
+        var created = PlatformMocks.arn("aws:secretsmanager/secret:Secret", "web-api-token");
+        assertThat((List<Object>) container(mocks).get("secrets")).containsExactly(
+                Map.of("name", "API_TOKEN", "valueFrom", created), Map.of("name", "DB_PASSWORD", "valueFrom", SECRET));
+        assertThat((String) mocks.named("aws:iam/rolePolicy:RolePolicy", "web-execution-secrets").inputs.get("policy"))
+                .contains(created).contains(SECRET);
+    }
+
+    @Test
     void taskRoleHasNothingByDefault() {
-        var mocks = build(args().build());
+        var mocks = build(args());
         assertThat(mocks.ofType("aws:iam/rolePolicy:RolePolicy")).isEmpty();
         assertThat(mocks.ofType("aws:iam/rolePolicyAttachment:RolePolicyAttachment")).extracting(r -> r.name).containsExactly("web-execution-policy");
     }
@@ -181,7 +213,7 @@ class FargateServiceComponentTest {
     void taskRoleGetsOnlyWhatArgsGrantPlusExecChannels() {
         var mocks = build(args().taskPolicyArns(List.of("arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess"))
                 .taskPolicyStatements(List.of(Map.of("Effect", "Allow", "Action", List.of("sqs:SendMessage"), "Resource", List.of("arn:aws:sqs:q"))))
-                .enableExecuteCommand(true).build());
+                .enableExecuteCommand(true));
         assertThat(mocks.named("aws:iam/rolePolicyAttachment:RolePolicyAttachment", "web-task-policy-0").inputs)
                 .containsEntry("policyArn", "arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess").containsEntry("role", "web-task-role");
         var inline = (String) mocks.named("aws:iam/rolePolicy:RolePolicy", "web-task-inline").inputs.get("policy");
@@ -192,7 +224,7 @@ class FargateServiceComponentTest {
 
     @Test
     void fixedCountMeansNoAutoscaling() {
-        var mocks = build(args().desiredCount(2).build());
+        var mocks = build(args().desiredCount(2));
         assertThat(mocks.ofType("aws:appautoscaling/target:Target")).isEmpty();
         assertThat(mocks.ofType("aws:appautoscaling/policy:Policy")).isEmpty();
     }
@@ -200,10 +232,10 @@ class FargateServiceComponentTest {
     @Test
     void autoscalingTracksCpuMemoryAndRequests() {
         var mocks = build(args().desiredCount(2).minCount(2).maxCount(10).cpuTargetPercent(60).memoryTargetPercent(75)
-                .requestsPerTarget(500).build());
+                .requestsPerTarget(500));
         assertThat(mocks.named("aws:appautoscaling/target:Target", "web-scaling-target").inputs)
                 .containsEntry("serviceNamespace", "ecs").containsEntry("scalableDimension", "ecs:service:DesiredCount")
-                .containsEntry("resourceId", "service/web-cluster/web-service").containsEntry("minCapacity", 2.0).containsEntry("maxCapacity", 10.0);
+                .containsEntry("resourceId", "service/main/web-service").containsEntry("minCapacity", 2.0).containsEntry("maxCapacity", 10.0);
         assertThat(tracking(mocks, "web-scale-cpu")).containsEntry("targetValue", 60.0).containsEntry("scaleInCooldown", 300.0)
                 .containsEntry("scaleOutCooldown", 60.0)
                 .containsEntry("predefinedMetricSpecification", Map.of("predefinedMetricType", "ECSServiceAverageCPUUtilization"));
@@ -211,7 +243,7 @@ class FargateServiceComponentTest {
                 .containsEntry("predefinedMetricSpecification", Map.of("predefinedMetricType", "ECSServiceAverageMemoryUtilization"));
         assertThat(tracking(mocks, "web-scale-requests")).containsEntry("targetValue", 500.0)
                 .containsEntry("predefinedMetricSpecification", Map.of("predefinedMetricType", "ALBRequestCountPerTarget",
-                        "resourceLabel", "app/web-lb/50dc6c495c0c9188/targetgroup/web-lb-tg/6d0ecf831eec9f09"));
+                        "resourceLabel", "app/lb/50dc6c495c0c9188/targetgroup/lb-web-tg/6d0ecf831eec9f09"));
     }
 
     private static Map<String, Object> tracking(PlatformMocks mocks, String name) {
@@ -225,9 +257,8 @@ class FargateServiceComponentTest {
         var url = new AtomicReference<Output<String>>();
         var mocks = new PlatformMocks();
         try {
-            PulumiTest.withMocks(mocks).runTest(ctx -> url.set(new FargateServiceComponent("web",
-                    args().certificateArn("arn:aws:acm:us-east-1:123456789012:certificate/abc").build()).url()));
-            assertThat(PulumiTest.extractValue(url.get())).isEqualTo("https://web-lb-123456.us-east-1.elb.amazonaws.com");
+            PulumiTest.withMocks(mocks).runTest(ctx -> url.set(service(args(), "arn:aws:acm:us-east-1:123456789012:certificate/abc").url()));
+            assertThat(PulumiTest.extractValue(url.get())).isEqualTo("https://lb-123456.us-east-1.elb.amazonaws.com");
         } finally {
             PulumiTest.cleanup();
         }
@@ -237,14 +268,15 @@ class FargateServiceComponentTest {
     void invalidArgsListEveryProblem() {
         assertThatThrownBy(() -> args().image("nginx:latest").cpu(256).memory(4096).desiredCount(12).minCount(1).maxCount(10)
                 .secrets(Map.of("DB", "arn:aws:s3:::bucket")).logRetentionDays(10).build())
-                .hasMessage("FargateServiceArgs.image: \"nginx:latest\" uses the latest tag; pin a version tag or a digest so rollbacks are possible; "
+                .hasMessage("FargateServiceArgs.cluster is required; FargateServiceArgs.target is required; "
+                        + "FargateServiceArgs.image: \"nginx:latest\" uses the latest tag; pin a version tag or a digest so rollbacks are possible; "
                         + "FargateServiceArgs.cpu/memory: cpu 256 does not allow memory 4096; allowed memory for cpu 256: 512, 1024, 2048; "
                         + "FargateServiceArgs.desiredCount 12 is outside minCount..maxCount (1..10); "
                         + "FargateServiceArgs.logRetentionDays: 10 is not a CloudWatch Logs retention; allowed: "
                         + "[1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653]; "
                         + "FargateServiceArgs.secrets.DB: \"arn:aws:s3:::bucket\" is not a Secrets Manager secret or SSM parameter ARN");
         assertThatThrownBy(() -> FargateServiceArgs.builder().image("nginx").minCount(5).maxCount(2).build())
-                .hasMessage("FargateServiceArgs.placement is required; "
+                .hasMessage("FargateServiceArgs.placement is required; FargateServiceArgs.cluster is required; FargateServiceArgs.target is required; "
                         + "FargateServiceArgs.image: \"nginx\" has no tag; pin a version tag or a digest; "
                         + "FargateServiceArgs.minCount 5 is greater than maxCount 2");
     }

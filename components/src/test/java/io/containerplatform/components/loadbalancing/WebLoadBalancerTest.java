@@ -1,8 +1,7 @@
 package io.containerplatform.components.loadbalancing;
 
-import io.containerplatform.components.network.Placement;
-import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResourceOptions;
+import io.containerplatform.components.network.Placement;
 import io.containerplatform.components.testing.MockStack;
 import io.containerplatform.components.testing.PlatformMocks;
 import org.junit.jupiter.api.Test;
@@ -10,6 +9,8 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 import java.util.Map;
 
+import static io.containerplatform.components.loadbalancing.WebLoadBalancerArgs.TargetType.INSTANCE;
+import static io.containerplatform.components.loadbalancing.WebLoadBalancerArgs.TargetType.IP;
 import static io.containerplatform.components.testing.MockStack.mapInput;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -18,11 +19,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class WebLoadBalancerTest {
 
     static final String CERT = "arn:aws:acm:us-east-1:123456789012:certificate/abc-123";
+    static final Route SITE = new Route("site", IP, 8080, "/", List.of(), List.of());
+    static final Route API = new Route("api", IP, 9000, "/health", List.of("/api/*"), List.of());
+    static final Route SHOP = new Route("shop", INSTANCE, 80, "/students", List.of("/students/*"), List.of("shop.example.com"));
 
-    static WebLoadBalancerArgs.Builder args() {
+    static WebLoadBalancerArgs.Builder args(Route... routes) {
         return WebLoadBalancerArgs.builder()
                 .placement(Placement.of("vpc-1", "10.0.0.0/16", List.of("pub-a", "pub-b"), List.of("priv-a", "priv-b")))
-                .targetType(WebLoadBalancerArgs.TargetType.IP).targetPort(8080);
+                .routes(List.of(routes));
     }
 
     static PlatformMocks build(WebLoadBalancerArgs args) {
@@ -30,69 +34,118 @@ class WebLoadBalancerTest {
     }
 
     @Test
-    void withoutCertificatePort80ForwardsAndOnly80IsOpen() {
-        var mocks = build(args().build());
+    void withoutCertificatePort80ServesTheDefaultRouteAndOnly80IsOpen() {
+        var mocks = build(args(SITE).build());
         var listeners = mocks.ofType("aws:lb/listener:Listener");
         assertThat(listeners).singleElement().satisfies(l -> {
             assertThat(l.inputs).containsEntry("port", 80.0).containsEntry("protocol", "HTTP");
             assertThat((List<Object>) l.inputs.get("defaultActions")).singleElement().isEqualTo(
-                    Map.of("type", "forward", "targetGroupArn", PlatformMocks.arn("aws:lb/targetGroup:TargetGroup", "web-tg")));
+                    Map.of("type", "forward", "targetGroupArn", PlatformMocks.arn("aws:lb/targetGroup:TargetGroup", "web-site-tg")));
         });
+        assertThat(mocks.ofType("aws:lb/listenerRule:ListenerRule")).isEmpty();
         var sg = mocks.named("aws:ec2/securityGroup:SecurityGroup", "web-sg");
         assertThat((List<Object>) sg.inputs.get("ingress")).singleElement().isEqualTo(Map.of("description", "HTTP from the allowed ranges",
                 "protocol", "tcp", "fromPort", 80.0, "toPort", 80.0, "cidrBlocks", List.of("0.0.0.0/0"), "ipv6CidrBlocks", List.of("::/0")));
     }
 
     @Test
-    void withCertificatePort80RedirectsToATls13HttpsListener() {
-        var mocks = build(args().certificateArn(CERT).build());
+    void withCertificatePort80RedirectsToATls13HttpsListenerThatCarriesTheRules() {
+        var mocks = build(args(SITE, API).certificateArn(CERT).build());
         var http = mocks.named("aws:lb/listener:Listener", "web-http");
         assertThat((List<Object>) http.inputs.get("defaultActions")).singleElement().isEqualTo(Map.of("type", "redirect",
                 "redirect", Map.of("protocol", "HTTPS", "port", "443", "statusCode", "HTTP_301")));
         var https = mocks.named("aws:lb/listener:Listener", "web-https");
         assertThat(https.inputs).containsEntry("port", 443.0).containsEntry("protocol", "HTTPS")
                 .containsEntry("certificateArn", CERT).containsEntry("sslPolicy", "ELBSecurityPolicy-TLS13-1-2-2021-06");
+        assertThat(mocks.named("aws:lb/listenerRule:ListenerRule", "web-api-rule").inputs)
+                .containsEntry("listenerArn", PlatformMocks.arn("aws:lb/listener:Listener", "web-https"));
         var sg = mocks.named("aws:ec2/securityGroup:SecurityGroup", "web-sg");
         assertThat((List<Object>) sg.inputs.get("ingress")).extracting(r -> (Object) ((Map<?, ?>) r).get("fromPort")).containsExactly(80.0, 443.0);
     }
 
     @Test
-    void securityGroupIsTaggedAsALoadBalancerAndSendsOnlyToTheVpcOnTheTargetPort() {
-        var sg = build(args().ingressCidrs(List.of("203.0.113.0/24")).ingressIpv6Cidrs(List.of()).build())
+    void eachRouteGetsItsTargetGroupAndARuleOnItsHostsAndPaths() {
+        var mocks = build(args(SITE, API, SHOP).build());
+        assertThat(mocks.named("aws:lb/targetGroup:TargetGroup", "web-api-tg").inputs).containsEntry("targetType", "ip").containsEntry("port", 9000.0);
+        assertThat(mapInput(mocks.named("aws:lb/targetGroup:TargetGroup", "web-api-tg"), "healthCheck")).containsEntry("path", "/health");
+        assertThat(mocks.named("aws:lb/targetGroup:TargetGroup", "web-shop-tg").inputs).containsEntry("targetType", "instance");
+        var shop = mocks.named("aws:lb/listenerRule:ListenerRule", "web-shop-rule");
+        assertThat((List<Object>) shop.inputs.get("conditions")).containsExactly(
+                Map.of("hostHeader", Map.of("values", List.of("shop.example.com"))),
+                Map.of("pathPattern", Map.of("values", List.of("/students/*"))));
+        assertThat((List<Object>) shop.inputs.get("actions")).singleElement().isEqualTo(
+                Map.of("type", "forward", "targetGroupArn", PlatformMocks.arn("aws:lb/targetGroup:TargetGroup", "web-shop-tg")));
+        assertThat(((Number) shop.inputs.get("priority")).intValue()).isEqualTo(RulePriorities.of(List.of(SITE, API, SHOP)).get("shop"));
+        assertThat(mocks.ofType("aws:lb/listenerRule:ListenerRule")).hasSize(2);
+    }
+
+    @Test
+    void withoutADefaultRouteOtherRequestsGetA404() {
+        var listener = build(args(API).build()).named("aws:lb/listener:Listener", "web-http");
+        assertThat((List<Object>) listener.inputs.get("defaultActions")).singleElement().isEqualTo(Map.of("type", "fixed-response",
+                "fixedResponse", Map.of("contentType", "text/plain", "messageBody", "Not found", "statusCode", "404")));
+    }
+
+    @Test
+    void prioritiesPutTheMostSpecificRulesFirstAndDoNotMoveWhenAServiceIsAdded() {
+        var two = RulePriorities.of(List.of(API, SHOP));
+        assertThat(two.get("shop")).isLessThan(two.get("api")).isLessThanOrEqualTo(RulePriorities.BAND);
+        var hostOnly = new Route("blog", IP, 80, "/", List.of(), List.of("blog.example.com"));
+        var three = RulePriorities.of(List.of(API, SHOP, hostOnly));
+        assertThat(three).containsAllEntriesOf(two);
+        assertThat(three.get("blog")).isGreaterThan(2 * RulePriorities.BAND);
+        assertThat(RulePriorities.of(List.of(SITE))).isEmpty();
+    }
+
+    @Test
+    void securityGroupIsTaggedAsALoadBalancerAndSendsOnlyToTheVpcOnTheServicesPorts() {
+        var sg = build(args(SITE, API, SHOP).ingressCidrs(List.of("203.0.113.0/24")).ingressIpv6Cidrs(List.of()).build())
                 .named("aws:ec2/securityGroup:SecurityGroup", "web-sg");
         assertThat(mapInput(sg, "tags")).containsEntry("containerplatform:role", "load-balancer");
-        assertThat((List<Object>) sg.inputs.get("egress")).singleElement().isEqualTo(Map.of("description", "To the targets on their port, inside the VPC",
-                "protocol", "tcp", "fromPort", 8080.0, "toPort", 8080.0, "cidrBlocks", List.of("10.0.0.0/16")));
+        assertThat((List<Object>) sg.inputs.get("egress")).extracting(r -> (Object) ((Map<?, ?>) r).get("fromPort")).containsExactly(80.0, 8080.0, 9000.0);
+        assertThat((List<Object>) sg.inputs.get("egress")).allSatisfy(r -> assertThat(((Map<?, ?>) r).get("cidrBlocks")).isEqualTo(List.of("10.0.0.0/16")));
         assertThat(((Map<?, ?>) ((List<Object>) sg.inputs.get("ingress")).get(0)).get("cidrBlocks")).isEqualTo(List.of("203.0.113.0/24"));
     }
 
     @Test
-    void loadBalancerDropsInvalidHeadersAndTargetGroupHasTightTimings() {
-        var mocks = build(args().deletionProtection(true).accessLogsBucket("logs-bucket").healthCheckPath("/health").build());
+    void loadBalancerDropsInvalidHeadersAndTargetGroupsHaveTightTimings() {
+        var mocks = build(args(SITE).deletionProtection(true).accessLogsBucket("logs-bucket").build());
         assertThat(mocks.named("aws:lb/loadBalancer:LoadBalancer", "web").inputs)
                 .containsEntry("loadBalancerType", "application").containsEntry("internal", false)
                 .containsEntry("dropInvalidHeaderFields", true).containsEntry("enableDeletionProtection", true)
                 .containsEntry("subnets", List.of("pub-a", "pub-b"))
                 .containsEntry("accessLogs", Map.of("bucket", "logs-bucket", "prefix", "web", "enabled", true));
-        var tg = mocks.named("aws:lb/targetGroup:TargetGroup", "web-tg");
+        var tg = mocks.named("aws:lb/targetGroup:TargetGroup", "web-site-tg");
         assertThat(tg.inputs).containsEntry("targetType", "ip").containsEntry("port", 8080.0).containsEntry("deregistrationDelay", 30.0);
-        assertThat(mapInput(tg, "healthCheck")).containsEntry("path", "/health").containsEntry("interval", 30.0)
+        assertThat(mapInput(tg, "healthCheck")).containsEntry("path", "/").containsEntry("interval", 30.0)
                 .containsEntry("healthyThreshold", 2.0).containsEntry("unhealthyThreshold", 3.0).containsEntry("timeout", 5.0)
                 .containsEntry("matcher", "200-399");
     }
 
     @Test
-    void instanceTargetsForAutoScalingGroups() {
-        var tg = build(args().targetType(WebLoadBalancerArgs.TargetType.INSTANCE).build()).named("aws:lb/targetGroup:TargetGroup", "web-tg");
-        assertThat(tg.inputs).containsEntry("targetType", "instance");
+    void aRouteThatIsNotThereIsAnError() {
+        MockStack.run(ctx -> {
+            var lb = new WebLoadBalancer("web", args(SITE).build(), ComponentResourceOptions.Empty);
+            assertThat(lb.target("site").targetGroupArn()).isNotNull();
+            assertThatThrownBy(() -> lb.target("shop")).hasMessage("WebLoadBalancer web has no route named shop; routes: [site]");
+        });
     }
 
     @Test
     void invalidArgsListEveryProblem() {
-        assertThatThrownBy(() -> WebLoadBalancerArgs.builder().targetPort(0).healthCheckPath("health").certificateArn("cert")
+        var bad = new Route("Bad_Name", null, 0, "health", List.of("api", "/a", "/b", "/c"), List.of("Not A Host", "x.example.com"));
+        assertThatThrownBy(() -> WebLoadBalancerArgs.builder().routes(List.of(bad, SITE, SITE)).certificateArn("cert")
                 .ingressCidrs(List.of()).ingressIpv6Cidrs(List.of()).build())
-                .hasMessage("WebLoadBalancerArgs.placement is required; WebLoadBalancerArgs.targetType is required (IP or INSTANCE); "
-                        + "WebLoadBalancerArgs.targetPort: 0 is outside 1 to 65535; WebLoadBalancerArgs.healthCheckPath: \"health\" must start with /; "
+                .hasMessage("WebLoadBalancerArgs.placement is required; "
+                        + "WebLoadBalancerArgs.routes[0].name: \"Bad_Name\" is not 1 to 20 characters of a-z, 0-9 and - (starting and ending with a letter or digit); "
+                        + "WebLoadBalancerArgs.routes[0].targetType is required (IP or INSTANCE); "
+                        + "WebLoadBalancerArgs.routes[0].port: 0 is outside 1 to 65535; "
+                        + "WebLoadBalancerArgs.routes[0].healthCheckPath: \"health\" must start with /; "
+                        + "WebLoadBalancerArgs.routes[0].paths: \"api\" is not a path pattern; "
+                        + "WebLoadBalancerArgs.routes[0].hosts: \"Not A Host\" is not a host name; "
+                        + "WebLoadBalancerArgs.routes[0]: 6 paths and hosts, more than the 5 an ALB rule evaluates; "
+                        + "WebLoadBalancerArgs.routes: \"site\" is named twice; "
+                        + "WebLoadBalancerArgs.routes: [site, site] have neither paths nor hosts; at most one route may be the default; "
                         + "WebLoadBalancerArgs.certificateArn: \"cert\" is not an ACM certificate ARN; "
                         + "WebLoadBalancerArgs.ingressCidrs and ingressIpv6Cidrs are both empty: nothing could reach the load balancer");
     }

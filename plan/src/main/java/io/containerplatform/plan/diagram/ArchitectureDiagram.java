@@ -150,19 +150,31 @@ public final class ArchitectureDiagram {
         }
     }
 
-    /** Internet to internet-facing load balancers (listener ports), load balancers to their targets' owners. */
+    /**
+     * Internet to internet-facing load balancers (listener ports), load balancers to the owners of the target groups
+     * their listeners (default action) and listener rules (host and path conditions) forward to.
+     */
     private void loadBalancerFlows() {
         for (var listener : graph.plan().ofType("aws:lb/listener:Listener")) {
             for (var lb : graph.dependencies(listener, "aws:lb/loadBalancer:LoadBalancer")) {
                 if (!truthy(lb.inputs().get("internal"))) {
                     diagram.flow(INTERNET, boxOf.get(lb.urn()), number(listener.inputs().get("port")), false);
                 }
-                for (var targetGroup : graph.dependencies(listener, "aws:lb/targetGroup:TargetGroup")) {
-                    for (var target : graph.plan().customResources()) {
-                        if (boxOf.containsKey(target.urn()) && target.dependencies().contains(targetGroup.urn())) {
-                            diagram.flow(boxOf.get(lb.urn()), boxOf.get(target.urn()), number(targetGroup.inputs().get("port")), false);
-                        }
-                    }
+                targetFlows(lb, listener, "");
+                for (var rule : graph.dependents(listener, "aws:lb/listenerRule:ListenerRule")) {
+                    var conditions = list(rule.inputs().get("conditions")).stream().flatMap(c -> map(c).values().stream())
+                            .flatMap(v -> strings(map(v).get("values")).stream()).toList();
+                    targetFlows(lb, rule, " " + String.join(" ", conditions));
+                }
+            }
+        }
+    }
+
+    private void targetFlows(PlanResource lb, PlanResource routing, String conditions) {
+        for (var targetGroup : graph.dependencies(routing, "aws:lb/targetGroup:TargetGroup")) {
+            for (var target : graph.plan().customResources()) {
+                if (boxOf.containsKey(target.urn()) && target.dependencies().contains(targetGroup.urn())) {
+                    diagram.flow(boxOf.get(lb.urn()), boxOf.get(target.urn()), number(targetGroup.inputs().get("port")) + conditions, false);
                 }
             }
         }

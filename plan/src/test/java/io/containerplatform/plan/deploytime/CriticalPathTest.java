@@ -47,11 +47,11 @@ class CriticalPathTest {
         var f = new PlanFixture("s");
         var cluster = f.add("t:a:Cluster", "cluster", Map.of());
         var provider = f.add(new PlanResource(f.urn("pulumi:providers:kubernetes", "k8s"), "pulumi:providers:kubernetes", "k8s", true,
-                f.componentUrn(), Map.of(), List.of(cluster.urn()), false, null, List.of()));
+                f.componentUrn(), Map.of(), List.of(cluster.urn()), false, null, List.of(), List.of()));
         f.add(new PlanResource(f.urn("kubernetes:apps/v1:Deployment", "web"), "kubernetes:apps/v1:Deployment", "web", true, f.componentUrn(),
-                Map.of(), List.of(), false, provider.urn() + "::k8s-id", List.of()));
-        var component = new PlanResource(f.componentUrn(), "test:index:Component", "s-app", false, null, Map.of(), List.of(), false, null, List.of());
-        f.add(new PlanResource(f.urn("t:a:After", "after"), "t:a:After", "after", true, null, Map.of(), List.of(component.urn()), false, null, List.of()));
+                Map.of(), List.of(), false, provider.urn() + "::k8s-id", List.of(), List.of()));
+        var component = new PlanResource(f.componentUrn(), "test:index:Component", "s-app", false, null, Map.of(), List.of(), false, null, List.of(), List.of());
+        f.add(new PlanResource(f.urn("t:a:After", "after"), "t:a:After", "after", true, null, Map.of(), List.of(component.urn()), false, null, List.of(), List.of()));
         var path = CriticalPath.of(f.plan(), times(Map.of("cluster", 600.0, "web", 90.0, "after", 10.0)));
         assertThat(path.seconds()).isEqualTo(700);
         assertThat(path.chain()).extracting(CriticalPath.Step::name).containsExactly("cluster", "web", "after");

@@ -25,8 +25,8 @@ class ArchitectureDiagramTest {
         var flows = diagram.flows().stream().map(f -> f.from() + " -> " + f.to() + " [" + f.label() + "]").toList();
         var p = stack + "-pipeline-";
         assertThat(flows).contains(
-                stack + "-web-lb -> " + stack + "-web-service [80]",
-                stack + "-app-lb -> " + stack + "-app-asg [80]",
+                stack + "-lb -> " + stack + "-web-service [80]",
+                stack + "-lb -> " + stack + "-app-asg [80 /students /students/*]",
                 stack + "-app-asg -> " + stack + "-app-db [3306]",
                 p + "spark-processor -> " + p + "rabbitmq [5672]",
                 p + "spark-processor -> " + p + "mongodb [27017]",
@@ -35,7 +35,7 @@ class ArchitectureDiagramTest {
                 p + "swagger-api-ingress -> " + p + "swagger-api []",
                 p + "keda -> " + p + "spark-processor [scales]",
                 stack + "-spark-worker-service -> " + stack + "-data [S3 API]");
-        assertThat(flows).anyMatch(f -> f.startsWith("internet -> " + stack + "-web-lb [80")).anyMatch(f -> f.startsWith("internet -> " + stack + "-app-lb [80"));
+        assertThat(flows).anyMatch(f -> f.startsWith("internet -> " + stack + "-lb [80"));
         assertThat(diagram.nodes()).noneMatch(n -> n.label().contains("rolePolicyAttachment"));
         assertThat(diagram.groups()).extracting(Diagram.Group::label).contains("namespace data-processing");
         assertThat(diagram.groups()).allMatch(g -> diagram.nodes().stream().anyMatch(n -> g.id().equals(n.group()))

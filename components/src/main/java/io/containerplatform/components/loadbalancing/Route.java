@@ -1,0 +1,57 @@
+package io.containerplatform.components.loadbalancing;
+
+import io.containerplatform.components.common.Formats;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A service behind a {@link WebLoadBalancer}: its target group and the listener rule that sends it its requests.
+ *
+ * @param name            the service's name: DNS-safe, 1 to 20 characters of a-z, 0-9 and -; unique on the load balancer
+ * @param targetType      how its targets register: {@code IP} (Fargate tasks) or {@code INSTANCE} (EC2 instances)
+ * @param port            the port its targets listen on, 1 to 65535
+ * @param healthCheckPath the HTTP path of its health check, starting with {@code /}
+ * @param paths           path patterns it serves ({@code /api/*}); with {@code hosts}, at most five values in all
+ * @param hosts           host names it serves ({@code api.example.com}, {@code *.example.com})
+ */
+public record Route(String name, WebLoadBalancerArgs.TargetType targetType, int port, String healthCheckPath, List<String> paths,
+                    List<String> hosts) {
+
+    /** The most conditions values an ALB rule evaluates. */
+    public static final int MAX_CONDITION_VALUES = 5;
+    private static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile("[a-z0-9]([-a-z0-9]{0,18}[a-z0-9])?");
+
+    public Route {
+        paths = List.copyOf(paths);
+        hosts = List.copyOf(hosts);
+    }
+
+    /** A route with neither paths nor hosts: it gets every request no other route matches. */
+    public boolean isDefault() {
+        return paths.isEmpty() && hosts.isEmpty();
+    }
+
+    /** What is wrong with this route, each problem prefixed with {@code where}. */
+    List<String> problems(String where) {
+        var errors = new ArrayList<String>();
+        if (name == null || !NAME.matcher(name).matches()) {
+            errors.add(where + ".name: \"" + name + "\" is not 1 to 20 characters of a-z, 0-9 and - (starting and ending with a letter or digit)");
+        }
+        if (targetType == null) {
+            errors.add(where + ".targetType is required (IP or INSTANCE)");
+        }
+        if (port < 1 || port > 65535) {
+            errors.add(where + ".port: " + port + " is outside 1 to 65535");
+        }
+        if (healthCheckPath == null || !healthCheckPath.startsWith("/")) {
+            errors.add(where + ".healthCheckPath: \"" + healthCheckPath + "\" must start with /");
+        }
+        paths.stream().filter(p -> !Formats.isPathPattern(p)).forEach(p -> errors.add(where + ".paths: \"" + p + "\" is not a path pattern"));
+        hosts.stream().filter(h -> !Formats.isHostName(h)).forEach(h -> errors.add(where + ".hosts: \"" + h + "\" is not a host name"));
+        if (paths.size() + hosts.size() > MAX_CONDITION_VALUES) {
+            errors.add(where + ": " + (paths.size() + hosts.size()) + " paths and hosts, more than the " + MAX_CONDITION_VALUES + " an ALB rule evaluates");
+        }
+        return errors;
+    }
+}

@@ -1,0 +1,102 @@
+package io.containerplatform.program;
+
+import com.pulumi.Context;
+import com.pulumi.core.Output;
+import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.ResourceTransformation;
+import io.containerplatform.components.asg.AsgServiceComponent;
+import io.containerplatform.components.fargate.FargateCluster;
+import io.containerplatform.components.fargate.FargateServiceComponent;
+import io.containerplatform.components.loadbalancing.WebLoadBalancer;
+import io.containerplatform.components.loadbalancing.WebLoadBalancerArgs;
+import io.containerplatform.components.network.NetworkComponent;
+import io.containerplatform.config.ServiceConfig;
+import io.containerplatform.config.ServiceKind;
+import io.containerplatform.config.StackConfig;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The stack's services from {@code container-platform:services}: one load balancer routing to all of them, one ECS
+ * cluster for the Fargate ones, then each service with its own repository, log group, roles, alarms and dashboard.
+ * Exports {@code loadBalancerUrl}, {@code clusterName} and {@code services}: per service its URL, dashboard, alarm
+ * topic, log group and, by kind, its repository and ECS service or Auto Scaling group and database.
+ */
+final class PlatformServices {
+
+    private PlatformServices() {
+    }
+
+    static void define(Context ctx, StackConfig config, NetworkComponent network, ResourceTransformation tagging) {
+        var services = config.services();
+        if (services.isEmpty()) {
+            return;
+        }
+        var stack = ctx.stackName();
+        var lbName = stack + "-lb";
+        var clusterName = stack + "-cluster";
+        var legacy = new LegacyAliases(ctx.projectName(), stack, services, lbName, clusterName);
+        var lb = new WebLoadBalancer(lbName, WebLoadBalancerArgs.builder()
+                .placement(network.placement())
+                .routes(services.services().stream().map(ServiceConfig::route).toList())
+                .certificateArn(config.loadBalancer().certificateArn().orElse(null))
+                .deletionProtection(config.environment().isProd())
+                .build(), ComponentResourceOptions.builder().resourceTransformations(tagging, legacy)
+                .aliases(legacy.loadBalancerAliases()).build());
+        ctx.export("loadBalancerUrl", lb.url());
+        var cluster = services.fargate().isEmpty() ? null
+                : new FargateCluster(clusterName, ComponentResourceOptions.builder().resourceTransformations(tagging, legacy).build());
+        if (cluster != null) {
+            ctx.export("clusterName", cluster.ref().name());
+        }
+        var tagged = ComponentResourceOptions.builder().resourceTransformations(tagging).build();
+        var outputs = new ArrayList<Output<Map.Entry<String, Map<String, String>>>>();
+        for (var service : services.services()) {
+            var name = stack + "-" + service.name();
+            var target = lb.target(service.name());
+            if (service.kind() == ServiceKind.FARGATE) {
+                var args = service.toFargateArgs().placement(network.placement()).cluster(cluster.ref()).target(target);
+                var arns = new TreeMap<String, String>();
+                var values = new TreeMap<String, Output<String>>();
+                service.secrets().forEach((variable, source) -> {
+                    source.arn().ifPresent(arn -> arns.put(variable, arn));
+                    source.configKey().ifPresent(key -> values.put(variable, ctx.config().requireSecret(key)));
+                });
+                var component = new FargateServiceComponent(name, args.secrets(arns).secretValues(values).build(), tagged);
+                outputs.add(outputs(service, Map.of("url", component.url(), "dashboard", component.dashboardName(),
+                        "alarmTopicArn", component.alarmTopicArn(), "logGroup", component.logGroupName(),
+                        "repositoryUrl", component.repositoryUrl(), "ecsService", component.serviceName())));
+            } else {
+                var component = new AsgServiceComponent(name, service.toEc2Args(config.environment())
+                        .placement(network.placement()).target(target).build(), tagged);
+                var values = new LinkedHashMap<String, Output<String>>(Map.of("url", component.url(), "dashboard", component.dashboardName(),
+                        "alarmTopicArn", component.alarmTopicArn(), "autoScalingGroup", component.asgName()));
+                if (service.ec2().flatMap(ServiceConfig.Ec2::database).isPresent()) {
+                    values.put("databaseEndpoint", component.dbEndpoint());
+                    values.put("databaseSecretArn", component.dbSecretArn());
+                }
+                outputs.add(outputs(service, values));
+            }
+        }
+        ctx.export("services", Output.all(outputs).applyValue(entries -> {
+            var all = new TreeMap<String, Map<String, String>>();
+            entries.forEach(e -> all.put(e.getKey(), e.getValue()));
+            return all;
+        }));
+    }
+
+    private static Output<Map.Entry<String, Map<String, String>>> outputs(ServiceConfig service, Map<String, Output<String>> values) {
+        var keys = List.copyOf(new TreeMap<>(values).keySet());
+        return Output.all(keys.stream().map(values::get).toList()).applyValue(resolved -> {
+            var map = new TreeMap<String, String>();
+            for (int i = 0; i < keys.size(); i++) {
+                map.put(keys.get(i), resolved.get(i));
+            }
+            return Map.entry(service.name(), Map.copyOf(map));
+        });
+    }
+}
