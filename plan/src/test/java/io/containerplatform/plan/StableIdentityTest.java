@@ -40,11 +40,11 @@ class StableIdentityTest {
         assertThat(diff.deleted()).describedAs("the app's own load balancer: the app is now routed by the shared one")
                 .containsExactlyInAnyOrder("dev-app-lb WebLoadBalancer", "dev-app-lb LoadBalancer", "dev-app-lb-http Listener",
                         "dev-app-lb-sg SecurityGroup");
-        assertThat(diff.created()).describedAs("the shared cluster's component, the app's rule, and the third service")
+        assertThat(diff.created()).describedAs("the shared cluster's component, the app's rule and repository, and the third service")
                 .contains("dev-cluster FargateCluster", "dev-lb-app-rule ListenerRule", "dev-lb-api-rule ListenerRule",
-                        "dev-lb-api-tg TargetGroup", "dev-api FargateServiceComponent", "dev-api-service Service")
+                        "dev-lb-api-tg TargetGroup", "dev-api FargateServiceComponent", "dev-api-service Service", "dev-app-repo Repository")
                 .allMatch(r -> r.startsWith("dev-api") || r.equals("dev-cluster FargateCluster") || r.startsWith("dev-lb-api-")
-                        || r.equals("dev-lb-app-rule ListenerRule"));
+                        || r.equals("dev-lb-app-rule ListenerRule") || r.startsWith("dev-app-repo"));
         assertThat(diff.changed()).isEqualTo(Map.of(
                 // the web service's Spot share was the cluster's default; each service now sets its own (web keeps 50 %)
                 "dev-cluster-capacity ClusterCapacityProviders", Set.of("defaultCapacityProviderStrategies"),
@@ -64,7 +64,8 @@ class StableIdentityTest {
         var diff = compare("prod");
         assertThat(diff.deleted()).containsExactlyInAnyOrder("prod-app-lb WebLoadBalancer", "prod-app-lb LoadBalancer",
                 "prod-app-lb-http Listener", "prod-app-lb-https Listener", "prod-app-lb-sg SecurityGroup");
-        assertThat(diff.created()).containsExactlyInAnyOrder("prod-cluster FargateCluster", "prod-lb-app-rule ListenerRule");
+        assertThat(diff.created()).containsExactlyInAnyOrder("prod-cluster FargateCluster", "prod-lb-app-rule ListenerRule",
+                "prod-app-repo Repository", "prod-app-repo-lifecycle LifecyclePolicy");
         assertThat(diff.changed()).isEqualTo(Map.of(
                 "prod-app-instances-sg SecurityGroup", Set.of("ingress"),
                 "prod-app-alb-5xx MetricAlarm", Set.of("dimensions"),

@@ -166,7 +166,8 @@ class StackTest {
                 .containsExactly("platform-oncall@example.com");
         @SuppressWarnings("unchecked")
         var services = (Map<String, Map<String, Object>>) prod.outputs().get("services");
-        assertThat(services.get("app")).containsKeys("url", "autoScalingGroup", "databaseEndpoint", "databaseSecretArn", "dashboard", "alarmTopicArn");
+        assertThat(services.get("app")).containsKeys("url", "autoScalingGroup", "databaseEndpoint", "databaseSecretArn", "dashboard", "alarmTopicArn",
+                "repositoryUrl");
         assertThat(services.get("web")).containsKeys("url", "ecsService", "repositoryUrl", "logGroup", "dashboard", "alarmTopicArn");
     }
 

@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
  *
  * @param name            the service's name: 1 to 20 characters of a-z, 0-9 and -
  * @param kind            {@code fargate} or {@code ec2}; required
- * @param image           a pinned image, or {@code :<tag>} of the service's ECR repository (fargate); required
+ * @param image           a pinned image, or {@code :<tag>} of the service's ECR repository; required
  * @param port            the port the container listens on; default 80
  * @param healthCheckPath the load balancer's health check path; default {@code /}
  * @param paths           path patterns routed to the service on the shared load balancer; default none

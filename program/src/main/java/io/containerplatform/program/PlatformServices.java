@@ -74,7 +74,7 @@ final class PlatformServices {
                 var component = new AsgServiceComponent(name, service.toEc2Args(config.environment())
                         .placement(network.placement()).target(target).build(), tagged);
                 var values = new LinkedHashMap<String, Output<String>>(Map.of("url", component.url(), "dashboard", component.dashboardName(),
-                        "alarmTopicArn", component.alarmTopicArn(), "autoScalingGroup", component.asgName()));
+                        "alarmTopicArn", component.alarmTopicArn(), "autoScalingGroup", component.asgName(), "repositoryUrl", component.repositoryUrl()));
                 if (service.ec2().flatMap(ServiceConfig.Ec2::database).isPresent()) {
                     values.put("databaseEndpoint", component.dbEndpoint());
                     values.put("databaseSecretArn", component.dbSecretArn());

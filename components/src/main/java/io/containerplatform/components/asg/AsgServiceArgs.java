@@ -72,7 +72,10 @@ public final class AsgServiceArgs {
     /** Private subnets of the instances and the database. Required. */
     public Output<List<String>> privateSubnetIds() { return placement.privateSubnetIds(); }
 
-    /** Container image, pinned to a version tag or digest (ECR images are pulled with the instance role). Required. */
+    /**
+     * Container image, pinned to a version tag or digest (ECR images are pulled with the instance role), or
+     * {@code :<tag>} of the service's own ECR repository. Required.
+     */
     public String image() { return image; }
 
     /** EC2 instance type. Default {@code t3.small}. */

@@ -22,6 +22,7 @@ import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import io.containerplatform.components.common.IamPolicy;
 import io.containerplatform.components.compute.Ec2Capacity;
+import io.containerplatform.components.images.EcrRepository;
 import io.containerplatform.components.database.MysqlDatabase;
 
 import java.util.List;
@@ -39,6 +40,7 @@ public class AsgServiceComponent extends ComponentResource {
     public static final String TYPE = "containerplatform:asg:AsgServiceComponent";
 
     private final Output<String> url;
+    private final Output<String> repositoryUrl;
     private final Output<String> asgName;
     private final Output<String> dbEndpoint;
     private final Output<String> dbSecretArn;
@@ -92,10 +94,14 @@ public class AsgServiceComponent extends ComponentResource {
                     .build(), child());
         }
         var profile = Ec2Capacity.instanceProfile(this, name, role);
+        var repository = EcrRepository.create(this, name + "-repo", null, true, EcrRepository.DEFAULT_KEEP_IMAGES);
+        Output<String> image = args.image().startsWith(":")
+                ? repository.repositoryUrl().applyValue(url -> url + args.image())
+                : Output.of(args.image());
         Output<String> userData = database == null
-                ? Output.tuple(region, logGroup.name()).applyValue(t -> UserData.script(args.image(), t.t1, args.appPort(), t.t2, args.environment(), "", "", ""))
-                : Output.tuple(region, logGroup.name(), database.appCredentialsSecretArn(), database.address()).applyValue(t ->
-                UserData.script(args.image(), t.t1, args.appPort(), t.t2, args.environment(), t.t3, t.t4, database.databaseName()));
+                ? Output.tuple(image, region, logGroup.name()).applyValue(t -> UserData.script(t.t1, t.t2, args.appPort(), t.t3, args.environment(), "", "", ""))
+                : Output.tuple(image, region, logGroup.name(), database.appCredentialsSecretArn(), database.address()).applyValue(t ->
+                UserData.script(t.t1, t.t2, args.appPort(), t.t3, args.environment(), t.t4, t.t5, database.databaseName()));
         var template = Ec2Capacity.launchTemplate(this, name, new Ec2Capacity.TemplateSpec(
                 Ec2Capacity.AL2023_AMI, args.instanceType(), instances.id(), profile.arn(), userData, 20));
         var group = Ec2Capacity.autoScalingGroup(this, name, template, new Ec2Capacity.GroupSpec(
@@ -135,12 +141,13 @@ public class AsgServiceComponent extends ComponentResource {
                 database == null ? null : database.identifier());
 
         this.url = target.url();
+        this.repositoryUrl = repository.repositoryUrl();
         this.asgName = group.name();
         this.dbEndpoint = database == null ? Output.of("") : database.endpoint();
         this.dbSecretArn = database == null ? Output.of("") : database.secretArn();
         this.dashboardName = dashboard.dashboardName();
         this.alarmTopicArn = alarms.topic().arn();
-        registerOutputs(Map.of("url", url, "asgName", asgName, "dbEndpoint", dbEndpoint, "dbSecretArn", dbSecretArn,
+        registerOutputs(Map.of("url", url, "repositoryUrl", repositoryUrl, "asgName", asgName, "dbEndpoint", dbEndpoint, "dbSecretArn", dbSecretArn,
                 "dashboardName", dashboardName, "alarmTopicArn", alarmTopicArn));
     }
 
@@ -159,6 +166,9 @@ public class AsgServiceComponent extends ComponentResource {
     }
 
     public Output<String> url() { return url; }
+
+    /** The service's ECR repository (an {@code image} of {@code :<tag>} runs a tag of it). */
+    public Output<String> repositoryUrl() { return repositoryUrl; }
 
     public Output<String> asgName() { return asgName; }
 

@@ -29,6 +29,9 @@ public final class EcrRepository {
      * @param immutableTags  whether a pushed tag can never be overwritten
      * @param keepImages     how many images the lifecycle policy keeps
      */
+    /** Images a service repository keeps by default. */
+    public static final int DEFAULT_KEEP_IMAGES = 30;
+
     public static Repository create(Resource parent, String resourceName, String repositoryName, boolean immutableTags, int keepImages) {
         var args = RepositoryArgs.builder()
                 .imageScanningConfiguration(RepositoryImageScanningConfigurationArgs.builder().scanOnPush(true).build())

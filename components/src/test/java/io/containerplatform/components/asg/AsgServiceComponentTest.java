@@ -258,4 +258,11 @@ class AsgServiceComponentTest {
         assertThatThrownBy(() -> args().environment(Map.of("A", "two\nlines")).target(null).build())
                 .hasMessageContaining("AsgServiceArgs.environment.A: a value of an env file cannot span lines");
     }
+
+    @Test
+    void anImageTagRunsFromTheServicesOwnRepository() {
+        var mocks = build(args().image(":2.0.1"));
+        assertThat(mocks.named("aws:ecr/repository:Repository", "app-repo").inputs).containsEntry("imageTagMutability", "IMMUTABLE");
+        assertThat(userData(mocks)).contains("IMAGE='123456789012.dkr.ecr.us-east-1.amazonaws.com/app-repo:2.0.1'");
+    }
 }
