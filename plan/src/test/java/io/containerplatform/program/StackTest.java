@@ -168,7 +168,8 @@ class StackTest {
         var services = (Map<String, Map<String, Object>>) prod.outputs().get("services");
         assertThat(services.get("app")).containsKeys("url", "autoScalingGroup", "databaseEndpoint", "databaseSecretArn", "dashboard", "alarmTopicArn",
                 "repositoryUrl");
-        assertThat(services.get("web")).containsKeys("url", "ecsService", "repositoryUrl", "logGroup", "dashboard", "alarmTopicArn");
+        assertThat(services.get("web")).containsKeys("url", "ecsService", "repositoryUrl", "logGroup", "dashboard", "alarmTopicArn")
+                .containsEntry("dashboardUrl", "https://us-east-1.console.aws.amazon.com/cloudwatch/home?region=us-east-1#dashboards/dashboard/prod-web");
     }
 
     /** Seed 002: one cluster and one load balancer for all of a stack's services, each service routed by its paths. */

@@ -67,13 +67,14 @@ final class PlatformServices {
                     source.configKey().ifPresent(key -> values.put(variable, ctx.config().requireSecret(key)));
                 });
                 var component = new FargateServiceComponent(name, args.secrets(arns).secretValues(values).build(), tagged);
-                outputs.add(outputs(service, Map.of("url", component.url(), "dashboard", component.dashboardName(),
+                outputs.add(outputs(service, Map.of("url", component.url(), "dashboard", component.dashboardName(), "dashboardUrl", component.dashboardUrl(),
                         "alarmTopicArn", component.alarmTopicArn(), "logGroup", component.logGroupName(),
                         "repositoryUrl", component.repositoryUrl(), "ecsService", component.serviceName())));
             } else {
                 var component = new AsgServiceComponent(name, service.toEc2Args(config.environment())
                         .placement(network.placement()).target(target).build(), tagged);
                 var values = new LinkedHashMap<String, Output<String>>(Map.of("url", component.url(), "dashboard", component.dashboardName(),
+                        "dashboardUrl", component.dashboardUrl(),
                         "alarmTopicArn", component.alarmTopicArn(), "autoScalingGroup", component.asgName(), "repositoryUrl", component.repositoryUrl()));
                 if (service.ec2().flatMap(ServiceConfig.Ec2::database).isPresent()) {
                     values.put("databaseEndpoint", component.dbEndpoint());

@@ -23,6 +23,7 @@ import com.pulumi.resources.CustomResourceOptions;
 import io.containerplatform.components.common.IamPolicy;
 import io.containerplatform.components.compute.Ec2Capacity;
 import io.containerplatform.components.images.EcrRepository;
+import io.containerplatform.components.monitoring.ServiceAlarms;
 import io.containerplatform.components.database.MysqlDatabase;
 
 import java.util.List;
@@ -45,6 +46,7 @@ public class AsgServiceComponent extends ComponentResource {
     private final Output<String> dbEndpoint;
     private final Output<String> dbSecretArn;
     private final Output<String> dashboardName;
+    private final Output<String> dashboardUrl;
     private final Output<String> alarmTopicArn;
 
     public AsgServiceComponent(String name, AsgServiceArgs args, ComponentResourceOptions options) {
@@ -146,9 +148,10 @@ public class AsgServiceComponent extends ComponentResource {
         this.dbEndpoint = database == null ? Output.of("") : database.endpoint();
         this.dbSecretArn = database == null ? Output.of("") : database.secretArn();
         this.dashboardName = dashboard.dashboardName();
+        this.dashboardUrl = Output.tuple(region, dashboard.dashboardName()).applyValue(t -> ServiceAlarms.dashboardUrl(t.t1, t.t2));
         this.alarmTopicArn = alarms.topic().arn();
         registerOutputs(Map.of("url", url, "repositoryUrl", repositoryUrl, "asgName", asgName, "dbEndpoint", dbEndpoint, "dbSecretArn", dbSecretArn,
-                "dashboardName", dashboardName, "alarmTopicArn", alarmTopicArn));
+                "dashboardName", dashboardName, "dashboardUrl", dashboardUrl, "alarmTopicArn", alarmTopicArn));
     }
 
     private Policy simpleScaling(String policyName, Group group, int adjustment, int cooldown) {
@@ -179,6 +182,9 @@ public class AsgServiceComponent extends ComponentResource {
     public Output<String> dbSecretArn() { return dbSecretArn; }
 
     public Output<String> dashboardName() { return dashboardName; }
+
+    /** The console URL of the service's dashboard. */
+    public Output<String> dashboardUrl() { return dashboardUrl; }
 
     public Output<String> alarmTopicArn() { return alarmTopicArn; }
 }

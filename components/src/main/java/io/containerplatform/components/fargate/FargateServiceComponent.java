@@ -67,6 +67,7 @@ public class FargateServiceComponent extends ComponentResource {
     private final Output<String> logGroupName;
     private final Output<String> alarmTopicArn;
     private final Output<String> dashboardName;
+    private final Output<String> dashboardUrl;
 
     public FargateServiceComponent(String name, FargateServiceArgs args) {
         this(name, args, ComponentResourceOptions.Empty);
@@ -170,9 +171,10 @@ public class FargateServiceComponent extends ComponentResource {
         this.logGroupName = logGroup.name();
                 this.alarmTopicArn = alarms.topic().arn();
         this.dashboardName = dashboard.dashboardName();
+        this.dashboardUrl = Output.tuple(region, dashboard.dashboardName()).applyValue(t -> ServiceAlarms.dashboardUrl(t.t1, t.t2));
         registerOutputs(Map.of("url", url, "clusterName", clusterName, "serviceName", serviceName,
                 "repositoryUrl", repositoryUrl, "taskDefinitionArn", taskDefinitionArn, "logGroupName", logGroupName,
-"alarmTopicArn", alarmTopicArn, "dashboardName", dashboardName));
+                "alarmTopicArn", alarmTopicArn, "dashboardName", dashboardName, "dashboardUrl", dashboardUrl));
     }
 
     private CustomResourceOptions child() {
@@ -309,6 +311,11 @@ public class FargateServiceComponent extends ComponentResource {
     /** The service's CloudWatch dashboard. */
     public Output<String> dashboardName() {
         return dashboardName;
+    }
+
+    /** The console URL of the service's dashboard. */
+    public Output<String> dashboardUrl() {
+        return dashboardUrl;
     }
 
     /** The ECR repository to push images to (see {@link FargateServiceArgs#image()} for {@code :<tag>}). */

@@ -170,6 +170,11 @@ public final class ServiceAlarms {
                 .build(), child());
     }
 
+    /** The console page of dashboard {@code name} in {@code region}: what a person opens, unlike the name. */
+    public static String dashboardUrl(String region, String name) {
+        return "https://" + region + ".console.aws.amazon.com/cloudwatch/home?region=" + region + "#dashboards/dashboard/" + name;
+    }
+
     /** A time-series widget at position {@code index} of a two-column grid. */
     public static Map<String, Object> widget(String title, String region, int index, List<List<Object>> metrics) {
         return obj("type", "metric", "x", (index % 2) * 12, "y", (index / 2) * 6, "width", 12, "height", 6,
