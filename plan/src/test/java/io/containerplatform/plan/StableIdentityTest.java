@@ -65,7 +65,8 @@ class StableIdentityTest {
         assertThat(diff.deleted()).containsExactlyInAnyOrder("prod-app-lb WebLoadBalancer", "prod-app-lb LoadBalancer",
                 "prod-app-lb-http Listener", "prod-app-lb-https Listener", "prod-app-lb-sg SecurityGroup");
         assertThat(diff.created()).containsExactlyInAnyOrder("prod-cluster FargateCluster", "prod-lb-app-rule ListenerRule",
-                "prod-app-repo Repository", "prod-app-repo-lifecycle LifecyclePolicy");
+                "prod-app-repo Repository", "prod-app-repo-lifecycle LifecyclePolicy",
+                "prod-app-schedule-business-hours Schedule", "prod-app-schedule-after-hours Schedule");
         assertThat(diff.changed()).isEqualTo(Map.of(
                 "prod-app-instances-sg SecurityGroup", Set.of("ingress"),
                 "prod-app-alb-5xx MetricAlarm", Set.of("dimensions"),

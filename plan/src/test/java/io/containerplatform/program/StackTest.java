@@ -158,6 +158,9 @@ class StackTest {
         var asg = only(prod, "aws:autoscaling/group:Group", "prod-app");
         assertThat(asg.inputs()).containsEntry("minSize", 2L).containsEntry("maxSize", 4L).containsEntry("desiredCapacity", 2L);
         assertThat(asg.ignoreChanges()).containsExactly("desiredCapacity");
+        assertThat(prod.ofType("aws:autoscaling/schedule:Schedule")).extracting(r -> r.inputs().get("recurrence") + " " + r.inputs().get("minSize")
+                + ".." + r.inputs().get("maxSize") + " " + r.inputs().get("timeZone"))
+                .containsExactlyInAnyOrder("0 9 * * MON-FRI 3..6 Europe/Paris", "0 17 * * MON-FRI 2..4 Europe/Paris");
         var db = only(prod, "aws:rds/instance:Instance");
         assertThat(db.inputs()).containsEntry("multiAz", true).containsEntry("deletionProtection", true)
                 .containsEntry("finalSnapshotIdentifier", "prod-app-db-final").containsEntry("backupRetentionPeriod", 7L);

@@ -6,6 +6,7 @@ import io.containerplatform.components.fargate.FargateServiceArgs;
 import io.containerplatform.components.fargate.FargateSizes;
 import io.containerplatform.components.loadbalancing.Route;
 import io.containerplatform.components.loadbalancing.WebLoadBalancerArgs;
+import io.containerplatform.components.scaling.ScheduledCapacity;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,7 +22,7 @@ import java.util.regex.Pattern;
  * {@code cpu}, {@code memory}, {@code desiredCount}, {@code minCount}, {@code maxCount}, {@code cpuTargetPercent},
  * {@code memoryTargetPercent}, {@code spot}, {@code architecture}; keys of ec2 services: {@code instanceType},
  * {@code minSize}, {@code maxSize}, {@code desiredCapacity}, {@code cpuTargetPercent}, {@code scaleUpCpuPercent},
- * {@code scaleDownCpuPercent}, {@code cooldownSeconds}, {@code database}. README, "Services".
+ * {@code scaleDownCpuPercent}, {@code cooldownSeconds}, {@code database}; and {@code schedules}. README, "Services".
  *
  * @param name            the service's name: 1 to 20 characters of a-z, 0-9 and -
  * @param kind            {@code fargate} or {@code ec2}; required
@@ -39,11 +40,13 @@ import java.util.regex.Pattern;
  * @param logRetentionDays retention of its log group; default 30 in prod, else 7
  * @param fargate         the sizing of a fargate service
  * @param ec2             the sizing of an ec2 service
+ * @param schedules       capacities it takes on a schedule ({@code schedules}: name, cron, timeZone, minCapacity,
+ *                        maxCapacity); default none; a fargate service needs autoscaling for them
  */
 public record ServiceConfig(String name, ServiceKind kind, String image, int port, String healthCheckPath, List<String> paths,
                             List<String> hosts, Map<String, String> environment, Map<String, SecretSource> secrets,
                             List<String> policyArns, List<Map<String, Object>> policyStatements, List<String> alarmEmails,
-                            int logRetentionDays, Optional<Fargate> fargate, Optional<Ec2> ec2) {
+                            int logRetentionDays, Optional<Fargate> fargate, Optional<Ec2> ec2, List<ScheduledCapacity> schedules) {
 
     /** Service names: DNS-safe and short enough for the names derived from them (target groups: 32 characters). */
     static final Pattern NAME = Pattern.compile("[a-z0-9]([-a-z0-9]{0,18}[a-z0-9])?");
@@ -94,9 +97,41 @@ public record ServiceConfig(String name, ServiceKind kind, String image, int por
         var retention = c.integerIn("logRetentionDays", env.isProd() ? 30 : 7, LogRetention.ALLOWED_DAYS);
         Optional<Fargate> fargate = kind == ServiceKind.FARGATE ? Optional.of(fargate(c)) : Optional.empty();
         Optional<Ec2> ec2 = kind == ServiceKind.EC2 ? Optional.of(ec2(c, env)) : Optional.empty();
+        var schedules = schedules(c, kind == ServiceKind.FARGATE ? 1000 : 100);
+        if (!schedules.isEmpty() && fargate.filter(f -> f.minCount() >= f.maxCount()).isPresent()) {
+            c.error("schedules", "set without autoscaling", "schedules on a fargate service whose maxCount is above its minCount");
+        }
         c.rejectUnknownKeys();
         return new ServiceConfig(name, kind, image, port, healthCheckPath, paths, hosts, Map.copyOf(new TreeMap<>(environment)),
-                secrets, policyArns, statements, emails, retention, fargate, ec2);
+                secrets, policyArns, statements, emails, retention, fargate, ec2, schedules);
+    }
+
+    private static List<ScheduledCapacity> schedules(ConfigObject c, int most) {
+        var list = c.objectList("schedules");
+        if (list == null) {
+            return List.of();
+        }
+        var result = new java.util.ArrayList<ScheduledCapacity>();
+        for (var s : list) {
+            var name = s.requiredString("name", "1 to 40 characters of a-z, 0-9 and -");
+            var cronAllowed = "five crontab fields: minute hour day-of-month month day-of-week, e.g. 0 9 * * MON-FRI";
+            var cron = s.requiredString("cron", cronAllowed);
+            ScheduledCapacity.cronProblem(cron).ifPresent(p -> s.error("cron", p, cronAllowed));
+            var zone = s.string("timeZone", "UTC", "an IANA time zone such as Europe/Paris");
+            ScheduledCapacity.timeZoneProblem(zone).ifPresent(p -> s.error("timeZone", p, "an IANA time zone such as Europe/Paris"));
+            var min = s.integer("minCapacity", 0, 0, most);
+            var max = s.integer("maxCapacity", min, 0, most);
+            if (min > max) {
+                s.error("minCapacity", min + " is greater than maxCapacity " + max, "minCapacity <= maxCapacity");
+            }
+            s.rejectUnknownKeys();
+            result.add(new ScheduledCapacity(name, cron, zone, min, max));
+        }
+        var names = result.stream().map(ScheduledCapacity::name).toList();
+        if (names.stream().distinct().count() != names.size()) {
+            c.error("schedules", "names " + names + " are not unique", "a unique name per schedule");
+        }
+        return List.copyOf(result);
     }
 
     private static ServiceKind missingKind(ConfigObject c) {
@@ -218,7 +253,8 @@ public record ServiceConfig(String name, ServiceKind kind, String image, int por
                 .environment(environment)
                 .taskPolicyArns(policyArns)
                 .taskPolicyStatements(policyStatements)
-                .alarmEmails(alarmEmails);
+                .alarmEmails(alarmEmails)
+                .schedules(schedules);
     }
 
     /** The arguments of an ec2 service (placement and target are added by the program). */
@@ -239,6 +275,7 @@ public record ServiceConfig(String name, ServiceKind kind, String image, int por
                 .instancePolicyArns(policyArns)
                 .instancePolicyStatements(policyStatements)
                 .alarmEmails(alarmEmails)
+                .schedules(schedules)
                 .logRetentionDays(logRetentionDays);
         e.database().ifPresent(d -> args.database(d.toArgs(env)));
         return args;

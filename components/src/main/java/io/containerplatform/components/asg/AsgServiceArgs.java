@@ -3,6 +3,7 @@ package io.containerplatform.components.asg;
 import io.containerplatform.components.common.Formats;
 import com.pulumi.core.Output;
 import io.containerplatform.components.loadbalancing.LoadBalancerTarget;
+import io.containerplatform.components.scaling.ScheduledCapacity;
 import io.containerplatform.components.network.NetworkComponent;
 import io.containerplatform.components.network.Placement;
 import io.containerplatform.components.database.MysqlDatabaseArgs;
@@ -34,6 +35,7 @@ public final class AsgServiceArgs {
     private final Map<String, String> environment;
     private final List<String> instancePolicyArns;
     private final List<Map<String, Object>> instancePolicyStatements;
+    private final List<ScheduledCapacity> schedules;
     private final int logRetentionDays;
     private final MysqlDatabaseArgs.Builder database;
 
@@ -56,6 +58,7 @@ public final class AsgServiceArgs {
         this.environment = b.environment;
         this.instancePolicyArns = b.instancePolicyArns;
         this.instancePolicyStatements = b.instancePolicyStatements;
+        this.schedules = b.schedules;
         this.logRetentionDays = b.logRetentionDays;
         this.database = b.database;
     }
@@ -120,6 +123,9 @@ public final class AsgServiceArgs {
     /** Inline IAM statements of the instance role (maps with Effect, Action, Resource). Default none. */
     public List<Map<String, Object>> instancePolicyStatements() { return instancePolicyStatements; }
 
+    /** Capacities the group takes on a schedule (e.g. business hours): each sets minSize and maxSize from its time on. Default none. */
+    public List<ScheduledCapacity> schedules() { return schedules; }
+
     /** Retention of the container log group {@code /asg/<name>}. Default 7. */
     public int logRetentionDays() { return logRetentionDays; }
 
@@ -154,6 +160,7 @@ public final class AsgServiceArgs {
         private Map<String, String> environment = Map.of();
         private List<String> instancePolicyArns = List.of();
         private List<Map<String, Object>> instancePolicyStatements = List.of();
+        private List<ScheduledCapacity> schedules = List.of();
         private int logRetentionDays = 7;
         private MysqlDatabaseArgs.Builder database;
 
@@ -172,6 +179,7 @@ public final class AsgServiceArgs {
         public Builder environment(Map<String, String> v) { this.environment = Map.copyOf(v); return this; }
         public Builder instancePolicyArns(List<String> v) { this.instancePolicyArns = List.copyOf(v); return this; }
         public Builder instancePolicyStatements(List<Map<String, Object>> v) { this.instancePolicyStatements = List.copyOf(v); return this; }
+        public Builder schedules(List<ScheduledCapacity> v) { this.schedules = List.copyOf(v); return this; }
         public Builder logRetentionDays(int v) { this.logRetentionDays = v; return this; }
         public Builder database(MysqlDatabaseArgs.Builder v) { this.database = v; return this; }
 
@@ -216,6 +224,9 @@ public final class AsgServiceArgs {
                 if (!instancePolicyStatements.get(i).keySet().containsAll(List.of("Effect", "Action", "Resource"))) {
                     errors.add("AsgServiceArgs.instancePolicyStatements[" + i + "] needs Effect, Action and Resource");
                 }
+            }
+            for (int i = 0; i < schedules.size(); i++) {
+                errors.addAll(schedules.get(i).problems("AsgServiceArgs.schedules[" + i + "]", 100));
             }
             alarmEmails.stream().filter(e -> !Formats.isEmail(e))
                     .forEach(e -> errors.add("AsgServiceArgs.alarmEmails: \"" + e + "\" is not an email address"));

@@ -3,6 +3,8 @@ package io.containerplatform.components.asg;
 import com.pulumi.aws.AwsFunctions;
 import com.pulumi.aws.autoscaling.Group;
 import com.pulumi.aws.autoscaling.Policy;
+import com.pulumi.aws.autoscaling.Schedule;
+import com.pulumi.aws.autoscaling.ScheduleArgs;
 import com.pulumi.aws.autoscaling.PolicyArgs;
 import com.pulumi.aws.autoscaling.inputs.PolicyTargetTrackingConfigurationArgs;
 import com.pulumi.aws.autoscaling.inputs.PolicyTargetTrackingConfigurationPredefinedMetricSpecificationArgs;
@@ -119,6 +121,16 @@ public class AsgServiceComponent extends ComponentResource {
                         .targetValue((double) args.cpuTargetPercent())
                         .build())
                 .build(), child());
+        for (var schedule : args.schedules()) {
+            new Schedule(name + "-schedule-" + schedule.name(), ScheduleArgs.builder()
+                    .autoscalingGroupName(group.name())
+                    .scheduledActionName(schedule.name())
+                    .recurrence(schedule.recurrence())
+                    .timeZone(schedule.timeZone())
+                    .minSize(schedule.minCapacity())
+                    .maxSize(schedule.maxCapacity())
+                    .build(), child());
+        }
         var scaleUp = simpleScaling(name + "-scale-up", group, 1, args.cooldownSeconds());
         var scaleDown = simpleScaling(name + "-scale-down", group, -1, args.cooldownSeconds());
 

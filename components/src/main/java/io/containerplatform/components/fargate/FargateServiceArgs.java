@@ -3,6 +3,7 @@ package io.containerplatform.components.fargate;
 import io.containerplatform.components.common.Formats;
 import com.pulumi.core.Output;
 import io.containerplatform.components.loadbalancing.LoadBalancerTarget;
+import io.containerplatform.components.scaling.ScheduledCapacity;
 import io.containerplatform.components.network.NetworkComponent;
 import io.containerplatform.components.network.Placement;
 import io.containerplatform.components.common.ArgChecks;
@@ -238,6 +239,12 @@ public final class FargateServiceArgs {
     /** The load balancer's target group and routing for the service. Required. */
     public LoadBalancerTarget target() { return b.target; }
 
+    /**
+     * Capacities the service takes on a schedule (e.g. business hours): each sets minCount and maxCount from its time
+     * on. Default none; needs autoscaling ({@code maxCount > minCount}); capacities up to 1000.
+     */
+    public List<ScheduledCapacity> schedules() { return b.schedules; }
+
     public static Builder builder() {
         return new Builder();
     }
@@ -264,6 +271,7 @@ public final class FargateServiceArgs {
         private int spotPercent = 0;
         private Map<String, String> environment = Map.of();
         private Map<String, String> secrets = Map.of();
+        private List<ScheduledCapacity> schedules = List.of();
         private Map<String, Output<String>> secretValues = Map.of();
         private List<String> containerHealthCheck = List.of();
         private boolean readonlyRootFilesystem;
@@ -293,7 +301,7 @@ public final class FargateServiceArgs {
             c.cpuTargetPercent = cpuTargetPercent; c.memoryTargetPercent = memoryTargetPercent; c.requestsPerTarget = requestsPerTarget;
             c.scaleInCooldownSeconds = scaleInCooldownSeconds; c.scaleOutCooldownSeconds = scaleOutCooldownSeconds;
             c.logRetentionDays = logRetentionDays; c.spotPercent = spotPercent;
-            c.environment = Map.copyOf(new LinkedHashMap<>(environment)); c.secrets = Map.copyOf(secrets); c.secretValues = Map.copyOf(secretValues);
+            c.environment = Map.copyOf(new LinkedHashMap<>(environment)); c.secrets = Map.copyOf(secrets); c.schedules = schedules; c.secretValues = Map.copyOf(secretValues);
             c.containerHealthCheck = List.copyOf(containerHealthCheck); c.readonlyRootFilesystem = readonlyRootFilesystem;
             c.enableExecuteCommand = enableExecuteCommand; c.alarmEmails = List.copyOf(alarmEmails); c.immutableTags = immutableTags; c.keepImages = keepImages;
             c.taskPolicyArns = List.copyOf(taskPolicyArns); c.taskPolicyStatements = List.copyOf(taskPolicyStatements);
@@ -320,6 +328,7 @@ public final class FargateServiceArgs {
         public Builder spotPercent(int v) { this.spotPercent = v; return this; }
         public Builder environment(Map<String, String> v) { this.environment = v; return this; }
         public Builder secrets(Map<String, String> v) { this.secrets = v; return this; }
+        public Builder schedules(List<ScheduledCapacity> v) { this.schedules = List.copyOf(v); return this; }
         public Builder secretValues(Map<String, Output<String>> v) { this.secretValues = Map.copyOf(v); return this; }
         public Builder containerHealthCheck(List<String> v) { this.containerHealthCheck = v; return this; }
         public Builder readonlyRootFilesystem(boolean v) { this.readonlyRootFilesystem = v; return this; }
@@ -368,6 +377,12 @@ public final class FargateServiceArgs {
             }
             environment.keySet().stream().filter(k -> !ENV_NAME.matcher(k).matches())
                     .forEach(k -> errors.add("FargateServiceArgs.environment: \"" + k + "\" is not a valid variable name"));
+            for (int i = 0; i < schedules.size(); i++) {
+                errors.addAll(schedules.get(i).problems("FargateServiceArgs.schedules[" + i + "]", 1000));
+            }
+            if (!schedules.isEmpty() && min >= max) {
+                errors.add("FargateServiceArgs.schedules need autoscaling: maxCount above minCount");
+            }
             secretValues.keySet().stream().filter(k -> !ENV_NAME.matcher(k).matches() || secrets.containsKey(k))
                     .forEach(k -> errors.add("FargateServiceArgs.secretValues: \"" + k + "\" is not a valid variable name, or is also in secrets"));
             secrets.forEach((k, arn) -> {

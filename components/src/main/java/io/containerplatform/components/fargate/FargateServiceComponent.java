@@ -2,6 +2,9 @@ package io.containerplatform.components.fargate;
 
 import com.pulumi.aws.AwsFunctions;
 import com.pulumi.aws.appautoscaling.Policy;
+import com.pulumi.aws.appautoscaling.ScheduledAction;
+import com.pulumi.aws.appautoscaling.ScheduledActionArgs;
+import com.pulumi.aws.appautoscaling.inputs.ScheduledActionScalableTargetActionArgs;
 import com.pulumi.aws.appautoscaling.PolicyArgs;
 import com.pulumi.aws.appautoscaling.Target;
 import com.pulumi.aws.appautoscaling.TargetArgs;
@@ -263,6 +266,19 @@ public class FargateServiceComponent extends ComponentResource {
                 .minCapacity(args.minCount())
                 .maxCapacity(args.maxCount())
                 .build(), child());
+        for (var schedule : args.schedules()) {
+            new ScheduledAction(name + "-schedule-" + schedule.name(), ScheduledActionArgs.builder()
+                    .serviceNamespace(target.serviceNamespace())
+                    .scalableDimension(target.scalableDimension())
+                    .resourceId(target.resourceId())
+                    .schedule(schedule.applicationAutoScalingSchedule())
+                    .timezone(schedule.timeZone())
+                    .scalableTargetAction(ScheduledActionScalableTargetActionArgs.builder()
+                            .minCapacity(schedule.minCapacity())
+                            .maxCapacity(schedule.maxCapacity())
+                            .build())
+                    .build(), child());
+        }
         tracking(name + "-scale-cpu", target, args, "ECSServiceAverageCPUUtilization", args.cpuTargetPercent(), null);
         tracking(name + "-scale-memory", target, args, "ECSServiceAverageMemoryUtilization", args.memoryTargetPercent(), null);
         if (args.requestsPerTarget() > 0) {

@@ -265,4 +265,13 @@ class AsgServiceComponentTest {
         assertThat(mocks.named("aws:ecr/repository:Repository", "app-repo").inputs).containsEntry("imageTagMutability", "IMMUTABLE");
         assertThat(userData(mocks)).contains("IMAGE='123456789012.dkr.ecr.us-east-1.amazonaws.com/app-repo:2.0.1'");
     }
+
+    @Test
+    void schedulesSetTheGroupsBoundsAtTheirTimes() {
+        var mocks = build(args().schedules(List.of(
+                new io.containerplatform.components.scaling.ScheduledCapacity("business-hours", "0 9 * * MON-FRI", "Europe/Paris", 3, 6))));
+        assertThat(mocks.named("aws:autoscaling/schedule:Schedule", "app-schedule-business-hours").inputs)
+                .containsEntry("autoscalingGroupName", "app-asg").containsEntry("recurrence", "0 9 * * MON-FRI")
+                .containsEntry("timeZone", "Europe/Paris").containsEntry("minSize", 3.0).containsEntry("maxSize", 6.0);
+    }
 }

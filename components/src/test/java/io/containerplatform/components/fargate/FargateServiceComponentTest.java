@@ -253,6 +253,18 @@ class FargateServiceComponentTest {
     }
 
     @Test
+    void schedulesSetTheScalingTargetsBoundsAtTheirTimesAndNeedAutoscaling() {
+        var business = new io.containerplatform.components.scaling.ScheduledCapacity("business-hours", "0 9 * * MON-FRI", "Europe/Paris", 4, 8);
+        var mocks = build(args().desiredCount(2).minCount(2).maxCount(10).schedules(List.of(business)));
+        assertThat(mocks.named("aws:appautoscaling/scheduledAction:ScheduledAction", "web-schedule-business-hours").inputs)
+                .containsEntry("schedule", "cron(0 9 ? * MON-FRI *)").containsEntry("timezone", "Europe/Paris")
+                .containsEntry("resourceId", "service/main/web-service")
+                .containsEntry("scalableTargetAction", Map.of("minCapacity", 4.0, "maxCapacity", 8.0));
+        assertThatThrownBy(() -> args().schedules(List.of(business)).build())
+                .hasMessageContaining("FargateServiceArgs.schedules need autoscaling: maxCount above minCount");
+    }
+
+    @Test
     void urlIsHttpsWithACertificate() {
         var url = new AtomicReference<Output<String>>();
         var mocks = new PlatformMocks();
