@@ -124,8 +124,9 @@ describe("GitHub Actions workflows", () => {
         const verify = pr.jobs.test.steps.find(s => s.run === "./mvnw -B verify");
         assert.equal(verify.env.PULUMI_RUNNER, "${{ vars.PULUMI_RUNNER }}");
         const steps = pr.jobs.test.steps;
-        assert.ok(steps.findIndex(s => /apt-get install -y -q rabbitmq-server/.test(s.run ?? "")) < steps.indexOf(verify),
-            "the workloads' end-to-end tests need RabbitMQ installed before ./mvnw verify");
+        assert.ok(steps.findIndex(s => /apt-get install -y -q rabbitmq-server shellcheck/.test(s.run ?? "")) < steps.indexOf(verify),
+            "the workloads' end-to-end tests need RabbitMQ, and the drills' checks ShellCheck, installed before ./mvnw verify");
+        assert.match(read(".ci/run"), /missing\+=\(shellcheck\)/, ".ci/run installs ShellCheck when it is missing");
     });
 
     it("deploy.yml updates dev on main, then prod behind the protected environment, one at a time", () => {

@@ -115,4 +115,33 @@ class ReadmeTest {
         }
         assertThat(text).contains("comes to $48.09 against the seed's \"~$45\"");
     }
+
+    /** The runbooks' selectors and names are those the platform sets (the dev plan's workloads), or a chart's own. */
+    @Test
+    void theRunbooksUseTheLabelsAndNamesThePlatformSets() throws IOException {
+        var text = Files.readString(Path.of("README.md"));
+        var runbooks = text.substring(text.indexOf("### Runbooks"), text.indexOf("### Drills"));
+        var plan = io.containerplatform.plan.StackPlans.of("dev");
+        var podLabels = new java.util.HashSet<String>();
+        var names = new java.util.HashSet<String>();
+        for (var type : List.of("kubernetes:apps/v1:Deployment", "kubernetes:apps/v1:StatefulSet", "kubernetes:batch/v1:Job",
+                "kubernetes:keda.sh/v1alpha1:ScaledObject")) {
+            for (var r : plan.ofType(type)) {
+                var metadata = (java.util.Map<?, ?>) r.inputs().get("metadata");
+                names.add(String.valueOf(metadata.get("name")));
+                var template = (java.util.Map<?, ?>) ((java.util.Map<?, ?>) r.inputs().getOrDefault("spec", java.util.Map.of())).get("template");
+                if (template != null) {
+                    ((java.util.Map<?, ?>) ((java.util.Map<?, ?>) template.get("metadata")).get("labels")).forEach((k, v) -> podLabels.add(k + "=" + v));
+                }
+            }
+        }
+        var selectors = java.util.regex.Pattern.compile("app\\.kubernetes\\.io/(?:name|part-of)=[a-z0-9-]+").matcher(runbooks).results()
+                .map(java.util.regex.MatchResult::group).collect(java.util.stream.Collectors.toSet());
+        // the cluster autoscaler's pods are labelled by its chart (cloudProvider aws), not by the platform
+        selectors.remove("app.kubernetes.io/name=aws-cluster-autoscaler");
+        assertThat(selectors).isNotEmpty();
+        assertThat(podLabels).containsAll(selectors);
+        assertThat(names).contains("spark-processor", "swagger-api", "rabbitmq", "mongodb", "mongodb-rs-initiate");
+        assertThat(runbooks).contains("job/mongodb-rs-initiate", "scaledobject spark-processor", "exec rabbitmq-0", "exec\nmongodb-0");
+    }
 }

@@ -90,8 +90,10 @@ final class PlatformServices {
         }));
     }
 
-    private static Output<Map.Entry<String, Map<String, String>>> outputs(ServiceConfig service, Map<String, Output<String>> values) {
-        var keys = List.copyOf(new TreeMap<>(values).keySet());
+    private static Output<Map.Entry<String, Map<String, String>>> outputs(ServiceConfig service, Map<String, Output<String>> given) {
+        var values = new TreeMap<>(given);
+        values.put("kind", Output.of(service.kind().configValue()));
+        var keys = List.copyOf(values.keySet());
         return Output.all(keys.stream().map(values::get).toList()).applyValue(resolved -> {
             var map = new TreeMap<String, String>();
             for (int i = 0; i < keys.size(); i++) {

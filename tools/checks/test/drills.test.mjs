@@ -1,0 +1,84 @@
+// The drills (tools/drills) cannot run here: they need a deployed stack. What can be checked is checked: they pass
+// shellcheck, answer --help, refuse bad arguments, and in --dry-run print the commands they would run.
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { describe, it } from "node:test";
+import { ROOT } from "./repo.mjs";
+
+const DIR = path.join(ROOT, "tools", "drills");
+const scripts = fs.readdirSync(DIR).filter(f => f.endsWith(".sh") && f !== "drill-lib.sh").sort();
+
+function drill(script, ...args) {
+    return spawnSync("bash", [path.join(DIR, script), ...args], { encoding: "utf8", env: { ...process.env, PATH: "/usr/bin:/bin" } });
+}
+
+describe("drills", () => {
+    it("are the four the seeds ask for", () => {
+        assert.deepEqual(scripts, ["load-test.sh", "pipeline-burst.sh", "rds-failover.sh", "replace-instance.sh"]);
+    });
+
+    it("pass shellcheck", () => {
+        const check = spawnSync("shellcheck", ["-x", ...fs.readdirSync(DIR).filter(f => f.endsWith(".sh"))], { cwd: DIR, encoding: "utf8" });
+        assert.ok(!check.error, "shellcheck is needed for this check: apt-get install shellcheck (" + check.error?.message + ")");
+        assert.equal(check.status, 0, check.stdout + check.stderr);
+    });
+
+    for (const script of scripts) {
+        it(`${script}: --help says how to use it, an unknown option is refused with exit 2`, () => {
+            const help = drill(script, "--help");
+            assert.equal(help.status, 0, help.stderr);
+            assert.match(help.stdout, new RegExp(`^Usage: tools/drills/${script.replace(".", "\\.")} `));
+            assert.match(help.stdout, /--dry-run +print the commands, run none/);
+            const bad = drill(script, "--frobnicate");
+            assert.equal(bad.status, 2);
+            assert.match(bad.stderr, /error: unknown option --frobnicate/);
+            const missing = drill(script, "--dry-run");
+            assert.equal(missing.status, 2);
+            assert.match(missing.stderr, /error: --\w+ (and --\w+ )?(is|are) required/);
+        });
+    }
+
+    it("replace-instance.sh --dry-run terminates one instance of the service's group and polls it", () => {
+        const run = drill("replace-instance.sh", "--stack", "prod", "--service", "app", "--dry-run");
+        assert.equal(run.status, 0, run.stderr);
+        const all = run.stdout + run.stderr;
+        assert.match(all, /\+ pulumi stack output services --json --stack prod \| jq -r \.app\.autoScalingGroup/);
+        assert.match(all, /\+ aws autoscaling describe-auto-scaling-groups --auto-scaling-group-names <app\.autoScalingGroup>/);
+        assert.match(all, /\+ aws ec2 terminate-instances --instance-ids \S+/);
+        assert.match(all, /instance replaced in +observed: .* expected: about 180 s \(seed 003\)/);
+    });
+
+    it("rds-failover.sh --dry-run forces a failover of the service's database", () => {
+        const run = drill("rds-failover.sh", "--stack", "prod", "--service", "app", "--dry-run");
+        assert.equal(run.status, 0, run.stderr);
+        const all = run.stdout + run.stderr;
+        assert.match(all, /\+ aws rds describe-db-instances --db-instance-identifier <app --query DBInstances\[0\]\.MultiAZ/);
+        assert.match(all, /\+ aws rds reboot-db-instance --db-instance-identifier <app --force-failover/);
+        assert.match(all, /failover done in +observed: .* expected: 60 to 120 s \(seed 003\)/);
+    });
+
+    it("load-test.sh --dry-run loads the service's URL and watches its ECS service or Auto Scaling group", () => {
+        const fargate = drill("load-test.sh", "--stack", "dev", "--service", "web", "--path", "/", "--duration", "60", "--dry-run");
+        assert.equal(fargate.status, 0, fargate.stderr);
+        assert.match(fargate.stdout + fargate.stderr, /\+ aws ecs describe-services --cluster <cluster> --services <web\.ecsService>/);
+        assert.match(fargate.stdout, /\+ seq 50 \| xargs -P 50 -I\{\} curl -s -o \/dev\/null --max-time 10 <web\.url>\/ \(repeated for 60 s\)/);
+        const ec2 = drill("load-test.sh", "--stack", "prod", "--service", "app", "--kind", "ec2", "--path", "/students", "--dry-run");
+        assert.equal(ec2.status, 0, ec2.stderr);
+        assert.match(ec2.stdout + ec2.stderr, /\+ aws autoscaling describe-auto-scaling-groups --auto-scaling-group-names <app\.autoScalingGroup>/);
+        assert.match(ec2.stdout, /first scale-out after +observed: none s +expected: within about 180 s of sustained load/);
+    });
+
+    it("pipeline-burst.sh --dry-run runs the producer as a publisher Job the namespace's policies admit", () => {
+        const run = drill("pipeline-burst.sh", "--image", "123456789012.dkr.ecr.us-east-1.amazonaws.com/dev/producer:1.0.0", "--count", "1000", "--dry-run");
+        assert.equal(run.status, 0, run.stderr);
+        const all = run.stdout + run.stderr;
+        assert.match(all, /\+ kubectl apply -f - <<EOF\napiVersion: batch\/v1\nkind: Job/);
+        assert.match(all, /pipeline\.containerplatform\.io\/publisher: "true"/);
+        assert.match(all, /args: \["--count", "1000", "--rate", "0"\]/);
+        assert.match(all, /\+ kubectl -n data-processing exec rabbitmq-0 -- rabbitmqctl list_queues/);
+        assert.match(all, /\+ kubectl -n data-processing get deployment spark-processor -o jsonpath=\{\.status\.replicas\}/);
+        assert.match(all, /\+ kubectl -n data-processing delete job producer-burst-\d+ --wait=false/);
+    });
+});
