@@ -66,14 +66,20 @@ class StableIdentityTest {
                 "prod-app-lb-http Listener", "prod-app-lb-https Listener", "prod-app-lb-sg SecurityGroup");
         assertThat(diff.created()).containsExactlyInAnyOrder("prod-cluster FargateCluster", "prod-lb-app-rule ListenerRule",
                 "prod-app-repo Repository", "prod-app-repo-lifecycle LifecyclePolicy",
-                "prod-app-schedule-business-hours Schedule", "prod-app-schedule-after-hours Schedule");
+                "prod-app-schedule-business-hours Schedule", "prod-app-schedule-after-hours Schedule",
+                "prod-lb-logs AccessLogsBucket", "prod-lb-logs BucketV2", "prod-lb-logs-ownership BucketOwnershipControls",
+                "prod-lb-logs-public-access BucketPublicAccessBlock", "prod-lb-logs-policy BucketPolicy",
+                "prod-lb-logs-encryption BucketServerSideEncryptionConfigurationV2",
+                "prod-lb-logs-lifecycle BucketLifecycleConfigurationV2");
         assertThat(diff.changed()).isEqualTo(Map.of(
                 "prod-app-instances-sg SecurityGroup", Set.of("ingress"),
                 "prod-app-alb-5xx MetricAlarm", Set.of("dimensions"),
                 "prod-app-response-time MetricAlarm", Set.of("dimensions"),
                 "prod-app-unhealthy-hosts MetricAlarm", Set.of("dimensions"),
                 "prod-app-dashboard Dashboard", Set.of("dashboardBody"),
-                "prod-lb-sg SecurityGroup", Set.of("egress")));
+                "prod-lb-sg SecurityGroup", Set.of("egress"),
+                // access logs, on by default in prod
+                "prod-lb LoadBalancer", Set.of("accessLogs")));
     }
 
     /** The load balancer keeps what would replace it, so existing DNS records keep working. */

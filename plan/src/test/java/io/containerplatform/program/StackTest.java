@@ -138,7 +138,10 @@ class StackTest {
         assertThat(prod.ofType("aws:appautoscaling/policy:Policy")).hasSize(2);
         assertThat(prod.ofType("aws:lb/listener:Listener")).filteredOn(r -> r.name().startsWith("prod-lb"))
                 .extracting(r -> r.inputs().get("protocol")).containsExactlyInAnyOrder("HTTP", "HTTPS");
-        assertThat(only(prod, "aws:lb/loadBalancer:LoadBalancer", "prod-lb").inputs()).containsEntry("enableDeletionProtection", true);
+        assertThat(only(prod, "aws:lb/loadBalancer:LoadBalancer", "prod-lb").inputs()).containsEntry("enableDeletionProtection", true)
+                .containsEntry("accessLogs", Map.of("bucket", "prod-lb-logs-0a1b2c3", "prefix", "prod-lb", "enabled", true));
+        assertThat(StackPlans.of("dev").ofType("aws:lb/loadBalancer:LoadBalancer")).singleElement()
+                .satisfies(lb -> assertThat(lb.inputs()).doesNotContainKey("accessLogs"));
         assertThat(prod.outputs().get("loadBalancerUrl")).isEqualTo("https://prod-lb-123456.us-east-1.elb.amazonaws.com");
     }
 
@@ -199,11 +202,11 @@ class StackTest {
     void sparkRunsOnEcsWithEc2CapacityInBothStacksAndProdKeepsTheDataBucket() {
         var dev = StackPlans.of("dev");
         assertThat(only(dev, "aws:ecs/service:Service", "dev-spark-worker").inputs()).containsEntry("desiredCount", 1L);
-        assertThat(only(dev, "aws:s3/bucketV2:BucketV2").protect()).isFalse();
+        assertThat(only(dev, "aws:s3/bucketV2:BucketV2", "dev-data").protect()).isFalse();
         var prod = StackPlans.of("prod");
         assertThat(only(prod, "aws:ecs/service:Service", "prod-spark-worker").inputs()).containsEntry("desiredCount", 4L);
         assertThat(only(prod, "aws:autoscaling/group:Group", "prod-spark").inputs()).containsEntry("minSize", 2L).containsEntry("maxSize", 6L);
-        assertThat(only(prod, "aws:s3/bucketV2:BucketV2").protect()).isTrue();
+        assertThat(only(prod, "aws:s3/bucketV2:BucketV2", "prod-data").protect()).isTrue();
         assertThat(prod.outputs()).containsEntry("sparkMasterUrl", "spark://master.prod-spark.spark.local:7077");
     }
 

@@ -56,7 +56,7 @@ public record StackConfig(Environment environment, String owner, String costCent
                 + String.join("/", REQUIRED_TAGS) + ") to values (at most 256 characters)", StackConfig::checkTag);
         var network = NetworkConfig.read(root.objectOrEmpty("network"), environment);
         var services = ServicesConfig.read(root, environment);
-        var loadBalancer = LoadBalancerConfig.read(root.objectOrEmpty("loadBalancer"));
+        var loadBalancer = LoadBalancerConfig.read(root.objectOrEmpty("loadBalancer"), environment);
         var sparkEcs = SparkEcsConfig.read(root.objectOrEmpty("sparkEcs"));
         var eks = EksConfig.read(root.objectOrEmpty("eks"), environment);
         var pipeline = PipelineConfig.read(root.objectOrEmpty("pipeline"), root, environment, eks.enabled());

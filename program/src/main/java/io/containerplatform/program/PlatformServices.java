@@ -7,6 +7,7 @@ import com.pulumi.resources.ResourceTransformation;
 import io.containerplatform.components.asg.AsgServiceComponent;
 import io.containerplatform.components.fargate.FargateCluster;
 import io.containerplatform.components.fargate.FargateServiceComponent;
+import io.containerplatform.components.loadbalancing.AccessLogsBucket;
 import io.containerplatform.components.loadbalancing.WebLoadBalancer;
 import io.containerplatform.components.loadbalancing.WebLoadBalancerArgs;
 import io.containerplatform.components.network.NetworkComponent;
@@ -40,12 +41,18 @@ final class PlatformServices {
         var lbName = stack + "-lb";
         var clusterName = stack + "-cluster";
         var legacy = new LegacyAliases(ctx.projectName(), stack, services, lbName, clusterName);
-        var lb = new WebLoadBalancer(lbName, WebLoadBalancerArgs.builder()
+        var tagged = ComponentResourceOptions.builder().resourceTransformations(tagging).build();
+        var lbArgs = WebLoadBalancerArgs.builder()
                 .placement(network.placement())
                 .routes(services.services().stream().map(ServiceConfig::route).toList())
                 .certificateArn(config.loadBalancer().certificateArn().orElse(null))
-                .deletionProtection(config.environment().isProd())
-                .build(), ComponentResourceOptions.builder().resourceTransformations(tagging, legacy)
+                .deletionProtection(config.environment().isProd());
+        if (config.loadBalancer().accessLogs()) {
+            var logs = new AccessLogsBucket(lbName + "-logs", lbName, config.loadBalancer().accessLogsRetentionDays(),
+                    config.environment().isProd(), tagged);
+            lbArgs.accessLogsBucket(logs.bucketName());
+        }
+        var lb = new WebLoadBalancer(lbName, lbArgs.build(), ComponentResourceOptions.builder().resourceTransformations(tagging, legacy)
                 .aliases(legacy.loadBalancerAliases()).build());
         ctx.export("loadBalancerUrl", lb.url());
         var cluster = services.fargate().isEmpty() ? null
@@ -53,7 +60,6 @@ final class PlatformServices {
         if (cluster != null) {
             ctx.export("clusterName", cluster.ref().name());
         }
-        var tagged = ComponentResourceOptions.builder().resourceTransformations(tagging).build();
         var outputs = new ArrayList<Output<Map.Entry<String, Map<String, String>>>>();
         for (var service : services.services()) {
             var name = stack + "-" + service.name();

@@ -27,6 +27,9 @@ public class PlatformMocks implements Mocks {
 
     /** Region of {@link #PlatformMocks()}. */
     public static final String REGION = "us-east-1";
+    /** Elastic Load Balancing's own account in some regions (what writes a load balancer's access logs). */
+    private static final Map<String, String> ELB_ACCOUNTS = Map.of("us-east-1", "127311923021", "eu-west-1", "156460612806",
+            "eu-west-3", "009996457667");
     /** Account every function and ARN reports. */
     public static final String ACCOUNT = "123456789012";
     /** Availability zones of {@link #REGION}. */
@@ -179,6 +182,8 @@ public class PlatformMocks implements Mocks {
                     "name", String.valueOf(args.args.get("name")), "value", "ami-0mock" + Math.abs(String.valueOf(args.args.get("name")).hashCode()),
                     "type", "String", "arn", "arn:aws:ssm:" + region + "::parameter" + args.args.get("name"), "version", 1,
                     "insecureValue", "ami-0mock", "withDecryption", true);
+            case "aws:elb/getServiceAccount:getServiceAccount" -> Map.of("id", ELB_ACCOUNTS.getOrDefault(region, ELB_ACCOUNTS.get(REGION)),
+                    "arn", "arn:aws:iam::" + ELB_ACCOUNTS.getOrDefault(region, ELB_ACCOUNTS.get(REGION)) + ":root");
             case "aws:eks/getAddonVersion:getAddonVersion" -> Map.of("id", String.valueOf(args.args.get("addonName")),
                     "addonName", String.valueOf(args.args.get("addonName")),
                     "kubernetesVersion", String.valueOf(args.args.get("kubernetesVersion")),

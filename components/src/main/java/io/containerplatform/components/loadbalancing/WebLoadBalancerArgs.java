@@ -30,7 +30,7 @@ public final class WebLoadBalancerArgs {
     private final List<String> ingressCidrs;
     private final List<String> ingressIpv6Cidrs;
     private final boolean deletionProtection;
-    private final String accessLogsBucket;
+    private final Output<String> accessLogsBucket;
     private final int idleTimeoutSeconds;
 
     private final Placement placement;
@@ -132,8 +132,8 @@ public final class WebLoadBalancerArgs {
         return deletionProtection;
     }
 
-    /** S3 bucket for access logs. Default none (access logs off). */
-    public Optional<String> accessLogsBucket() {
+    /** S3 bucket for access logs ({@link AccessLogsBucket#bucketName()}). Default none (access logs off). */
+    public Optional<Output<String>> accessLogsBucket() {
         return Optional.ofNullable(accessLogsBucket);
     }
 
@@ -163,7 +163,7 @@ public final class WebLoadBalancerArgs {
         private List<String> ingressCidrs = List.of("0.0.0.0/0");
         private List<String> ingressIpv6Cidrs = List.of("::/0");
         private boolean deletionProtection;
-        private String accessLogsBucket;
+        private Output<String> accessLogsBucket;
         private int idleTimeoutSeconds = 60;
 
 
@@ -224,7 +224,7 @@ public final class WebLoadBalancerArgs {
             return this;
         }
 
-        public Builder accessLogsBucket(String accessLogsBucket) {
+        public Builder accessLogsBucket(Output<String> accessLogsBucket) {
             this.accessLogsBucket = accessLogsBucket;
             return this;
         }

@@ -109,7 +109,7 @@ class WebLoadBalancerTest {
 
     @Test
     void loadBalancerDropsInvalidHeadersAndTargetGroupsHaveTightTimings() {
-        var mocks = build(args(SITE).deletionProtection(true).accessLogsBucket("logs-bucket").build());
+        var mocks = build(args(SITE).deletionProtection(true).accessLogsBucket(com.pulumi.core.Output.of("logs-bucket")).build());
         assertThat(mocks.named("aws:lb/loadBalancer:LoadBalancer", "web").inputs)
                 .containsEntry("loadBalancerType", "application").containsEntry("internal", false)
                 .containsEntry("dropInvalidHeaderFields", true).containsEntry("enableDeletionProtection", true)
