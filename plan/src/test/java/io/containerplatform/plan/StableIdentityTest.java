@@ -44,7 +44,7 @@ class StableIdentityTest {
                 .contains("dev-cluster FargateCluster", "dev-lb-app-rule ListenerRule", "dev-lb-api-rule ListenerRule",
                         "dev-lb-api-tg TargetGroup", "dev-api FargateServiceComponent", "dev-api-service Service", "dev-app-repo Repository")
                 .allMatch(r -> r.startsWith("dev-api") || r.equals("dev-cluster FargateCluster") || r.startsWith("dev-lb-api-")
-                        || r.equals("dev-lb-app-rule ListenerRule") || r.startsWith("dev-app-repo"));
+                        || r.equals("dev-lb-app-rule ListenerRule") || r.startsWith("dev-app-repo") || r.startsWith("dev-eks-backup"));
         assertThat(diff.changed()).isEqualTo(Map.of(
                 // the web service's Spot share was the cluster's default; each service now sets its own (web keeps 50 %)
                 "dev-cluster-capacity ClusterCapacityProviders", Set.of("defaultCapacityProviderStrategies"),
@@ -56,7 +56,9 @@ class StableIdentityTest {
                 "dev-app-unhealthy-hosts MetricAlarm", Set.of("dimensions"),
                 "dev-app-dashboard Dashboard", Set.of("dashboardBody"),
                 // the egress rule now names the service port it is for (an update in place)
-                "dev-lb-sg SecurityGroup", Set.of("egress")));
+                "dev-lb-sg SecurityGroup", Set.of("egress"),
+                // the StorageClass tags new volumes for the backup plan (its parameters replace it; volumes stay)
+                "dev-eks-gp3 StorageClass", Set.of("parameters")));
     }
 
     @Test
@@ -70,7 +72,10 @@ class StableIdentityTest {
                 "prod-lb-logs AccessLogsBucket", "prod-lb-logs BucketV2", "prod-lb-logs-ownership BucketOwnershipControls",
                 "prod-lb-logs-public-access BucketPublicAccessBlock", "prod-lb-logs-policy BucketPolicy",
                 "prod-lb-logs-encryption BucketServerSideEncryptionConfigurationV2",
-                "prod-lb-logs-lifecycle BucketLifecycleConfigurationV2");
+                "prod-lb-logs-lifecycle BucketLifecycleConfigurationV2",
+                "prod-eks-backup-key Key", "prod-eks-backups Vault", "prod-eks-backup-plan Plan", "prod-eks-backup-role Role",
+                "prod-eks-backup-role-policy-0 RolePolicyAttachment", "prod-eks-backup-role-policy-1 RolePolicyAttachment",
+                "prod-eks-backup-volumes Selection");
         assertThat(diff.changed()).isEqualTo(Map.of(
                 "prod-app-instances-sg SecurityGroup", Set.of("ingress"),
                 "prod-app-alb-5xx MetricAlarm", Set.of("dimensions"),
@@ -79,7 +84,8 @@ class StableIdentityTest {
                 "prod-app-dashboard Dashboard", Set.of("dashboardBody"),
                 "prod-lb-sg SecurityGroup", Set.of("egress"),
                 // access logs, on by default in prod
-                "prod-lb LoadBalancer", Set.of("accessLogs")));
+                "prod-lb LoadBalancer", Set.of("accessLogs"),
+                "prod-eks-gp3 StorageClass", Set.of("parameters")));
     }
 
     /** The load balancer keeps what would replace it, so existing DNS records keep working. */

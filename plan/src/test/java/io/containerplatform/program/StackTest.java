@@ -225,6 +225,12 @@ class StackTest {
         assertThat(((List<?>) vpc.get("publicAccessCidrs")).contains("0.0.0.0/0")).describedAs("public access from anywhere").isFalse();
         assertThat((List<?>) vpc.get("subnetIds")).hasSize(3);
         assertThat(prod.outputs()).containsEntry("kubeconfig", "[secret]").containsKeys("eksClusterName", "eksOidcProviderArn");
+        @SuppressWarnings("unchecked")
+        var prodRule = ((List<Map<String, Object>>) only(prod, "aws:backup/plan:Plan").inputs().get("rules")).get(0);
+        assertThat(prodRule).containsEntry("lifecycle", Map.of("deleteAfter", 35L));
+        @SuppressWarnings("unchecked")
+        var devRule = ((List<Map<String, Object>>) only(dev, "aws:backup/plan:Plan").inputs().get("rules")).get(0);
+        assertThat(devRule).containsEntry("lifecycle", Map.of("deleteAfter", 7L));
     }
 
     @Test

@@ -22,9 +22,12 @@ import java.util.Optional;
  * @param namespaces         namespaces; default {@code spark}
  * @param logRetentionDays   control-plane log retention; default 30 in prod, else 7
  * @param privateAccessCidrs VPC ranges that reach the private endpoint (a CI runner inside the VPC); default none
+ * @param backup             {@code backup}: the daily AWS Backup of the cluster's volumes: {@code retentionDays} (1 to 36500;
+ *                           default 35 in prod, else 7) and {@code copyToRegion} (a second region; default none)
  */
 public record EksConfig(boolean enabled, String version, List<String> publicAccessCidrs, List<String> adminPrincipalArns,
-                        List<NodeGroupSpec> nodeGroups, List<String> namespaces, int logRetentionDays, List<String> privateAccessCidrs) {
+                        List<NodeGroupSpec> nodeGroups, List<String> namespaces, int logRetentionDays, List<String> privateAccessCidrs,
+                        EksPlatformArgs.Backup backup) {
 
     static final NodeGroupSpec DEFAULT_GROUP = new NodeGroupSpec("general", List.of("t3.large"), "ON_DEMAND", 1, 3, 2, 50, Map.of(), List.of());
 
@@ -60,8 +63,16 @@ public record EksConfig(boolean enabled, String version, List<String> publicAcce
         var retention = c.integerIn("logRetentionDays", env.isProd() ? 30 : 7, LogRetention.ALLOWED_DAYS);
         var privateCidrs = c.stringList("privateAccessCidrs", List.of(), "private IPv4 CIDR blocks inside the VPC (a CI runner's subnet)",
                 cidr -> Ipv4Cidr.parse(cidr).isEmpty() ? Optional.of("\"" + cidr + "\" is not an IPv4 CIDR block") : Optional.empty());
+        var b = c.objectOrEmpty("backup");
+        var backupDays = b.integer("retentionDays", env.isProd() ? 35 : 7, 1, 36500);
+        var regionAllowed = "an AWS region such as eu-west-1, other than the stack's";
+        var copyTo = b.optionalString("copyToRegion", regionAllowed);
+        copyTo.filter(r -> !r.matches("[a-z]{2}(-gov)?-[a-z]+-\\d"))
+                .ifPresent(r -> b.error("copyToRegion", "\"" + r + "\" is not an AWS region", regionAllowed));
+        b.rejectUnknownKeys();
         c.rejectUnknownKeys();
-        return new EksConfig(enabled, version, cidrs, admins, List.copyOf(groups), namespaces, retention, privateCidrs);
+        return new EksConfig(enabled, version, cidrs, admins, List.copyOf(groups), namespaces, retention, privateCidrs,
+                new EksPlatformArgs.Backup(backupDays, copyTo));
     }
 
     private static NodeGroupSpec nodeGroup(ConfigObject g) {
@@ -109,6 +120,7 @@ public record EksConfig(boolean enabled, String version, List<String> publicAcce
                 .nodeGroups(nodeGroups)
                 .namespaces(namespaces)
                 .logRetentionDays(logRetentionDays)
+                .backup(backup)
                 .privateAccessCidrs(privateAccessCidrs)
                 .production(env.isProd());
     }

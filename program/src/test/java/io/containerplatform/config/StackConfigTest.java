@@ -144,6 +144,8 @@ class StackConfigTest {
                 arguments("EKS unsupported version", with("eks", "{\"version\":\"1.21\"}"), "eks.version: \"1.21\" is not a known value; allowed: 1.32, 1.33, 1.34"),
                 arguments("EKS version as a number", with("eks", "{\"version\":1.33}"), "eks.version: 1.33 is not a string; allowed: 1.32, 1.33, 1.34"),
                 arguments("EKS bad public CIDR", with("eks", "{\"publicAccessCidrs\":[\"10.0.0.0/33\"]}"), "eks.publicAccessCidrs[0]: \"10.0.0.0/33\" is not an IPv4 CIDR block; allowed: IPv4 CIDR blocks"),
+                arguments("EKS backups kept too long", with("eks", "{\"backup\":{\"retentionDays\":40000}}"), "eks.backup.retentionDays: 40000 is out of range; allowed: an integer from 1 to 36500"),
+                arguments("EKS backups copied nowhere", with("eks", "{\"backup\":{\"copyToRegion\":\"Ireland\"}}"), "eks.backup.copyToRegion: \"Ireland\" is not an AWS region; allowed: an AWS region such as eu-west-1, other than the stack's"),
                 arguments("EKS bad admin ARN", with("eks", "{\"adminPrincipalArns\":[\"alice\"]}"), "eks.adminPrincipalArns[0]: \"alice\" is not an IAM role or user ARN; allowed: IAM role or user ARNs"),
                 arguments("EKS node group min above max", with("eks", "{\"nodeGroups\":[{\"name\":\"a\",\"minSize\":4,\"maxSize\":2}]}"), "eks.nodeGroups[0].minSize: 4 is greater than maxSize 2; allowed: minSize <= desiredSize <= maxSize"),
                 arguments("EKS node group desired outside", with("eks", "{\"nodeGroups\":[{\"name\":\"a\",\"minSize\":1,\"maxSize\":3,\"desiredSize\":5}]}"), "eks.nodeGroups[0].desiredSize: 5 is outside minSize..maxSize (1..3); allowed: minSize <= desiredSize <= maxSize"),

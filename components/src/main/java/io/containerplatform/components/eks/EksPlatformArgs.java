@@ -73,6 +73,18 @@ public final class EksPlatformArgs {
     /** Where the component's resources go: the VPC and its subnets ({@link NetworkComponent#placement()}). Required. */
     public Placement placement() { return b.placement; }
 
+    /**
+     * The daily backup of the cluster's persistent volumes.
+     *
+     * @param retentionDays days each recovery point is kept, 1 to 36500
+     * @param copyToRegion  a second region the recovery points are copied to, if any
+     */
+    public record Backup(int retentionDays, java.util.Optional<String> copyToRegion) {
+    }
+
+    /** The daily backup of the volumes of the platform's StorageClass. Default none (no backup). */
+    public java.util.Optional<Backup> backup() { return java.util.Optional.ofNullable(b.backup); }
+
     public static Builder builder() {
         return new Builder();
     }
@@ -91,6 +103,7 @@ public final class EksPlatformArgs {
         private Output<String> dataBucketName;
         private Output<String> dataBucketArn;
         private boolean production;
+        private Backup backup;
 
         public Builder version(String v) { this.version = v; return this; }
         public Builder publicAccessCidrs(List<String> v) { this.publicAccessCidrs = List.copyOf(v); return this; }
@@ -103,6 +116,7 @@ public final class EksPlatformArgs {
         public Builder dataBucketName(Output<String> v) { this.dataBucketName = v; return this; }
         public Builder dataBucketArn(Output<String> v) { this.dataBucketArn = v; return this; }
         public Builder production(boolean v) { this.production = v; return this; }
+        public Builder backup(Backup v) { this.backup = v; return this; }
 
         /** Where the component's resources go: {@link NetworkComponent#placement()}, or {@link Placement#of} for an existing VPC. */
         public Builder placement(Placement v) { this.placement = v; return this; }
@@ -156,6 +170,12 @@ public final class EksPlatformArgs {
                     .forEach(n -> errors.add("EksPlatformArgs.namespaces: \"" + n + "\" is not a Kubernetes name"));
             if (!LogRetention.isAllowed(logRetentionDays)) {
                 errors.add("EksPlatformArgs.logRetentionDays: " + logRetentionDays + " is not a CloudWatch Logs retention");
+            }
+            if (backup != null && (backup.retentionDays() < 1 || backup.retentionDays() > 36500)) {
+                errors.add("EksPlatformArgs.backup.retentionDays: " + backup.retentionDays() + " is outside 1 to 36500");
+            }
+            if (backup != null && backup.copyToRegion().filter(r -> !r.matches("[a-z]{2}(-gov)?-[a-z]+-\\d")).isPresent()) {
+                errors.add("EksPlatformArgs.backup.copyToRegion: \"" + backup.copyToRegion().get() + "\" is not an AWS region");
             }
             addonVersions.keySet().stream().filter(a -> !ADDONS.contains(a))
                     .forEach(a -> errors.add("EksPlatformArgs.addonVersions: \"" + a + "\" is not one of " + ADDONS));

@@ -196,6 +196,7 @@ public class EksPlatformComponent extends ComponentResource {
 
         var services = new ClusterServices(this, name, args, provider,
                 new ClusterServices.Identity(oidc.arn(), issuer, region, cluster.name(), args.vpcId()));
+        args.backup().ifPresent(backup -> VolumeBackups.declare(this, name, backup));
         this.loadBalancerController = services.loadBalancerController();
         this.chartVersions = services.charts();
 

@@ -240,4 +240,36 @@ class EksPlatformComponentTest {
         assertThat(built.namespaces()).containsExactly("spark");
         assertThat(built.production()).isFalse();
     }
+
+    @Test
+    void volumesOfThePlatformsStorageClassAreBackedUpDailyByTagAndCopiedToASecondRegion() {
+        var mocks = build(args().backup(new EksPlatformArgs.Backup(35, java.util.Optional.of("eu-west-1"))).build());
+        var storageClass = mocks.named("kubernetes:storage.k8s.io/v1:StorageClass", "k8s-gp3");
+        assertThat(mapInput(storageClass, "parameters")).containsEntry("tagSpecification_1", "containerplatform:backup=k8s");
+        var plan = mocks.named("aws:backup/plan:Plan", "k8s-backup-plan");
+        var rule = ((List<Map<String, Object>>) plan.inputs.get("rules")).get(0);
+        assertThat(rule).containsEntry("schedule", "cron(0 3 * * ? *)").containsEntry("targetVaultName", "k8s-backups")
+                .containsEntry("lifecycle", Map.of("deleteAfter", 35.0));
+        assertThat((List<Object>) rule.get("copyActions")).singleElement().isEqualTo(Map.of(
+                "destinationVaultArn", PlatformMocks.arn("aws:backup/vault:Vault", "k8s-backups-eu-west-1"), "lifecycle", Map.of("deleteAfter", 35.0)));
+        assertThat(mocks.named("pulumi:providers:aws", "k8s-backup-eu-west-1").inputs).containsEntry("region", "eu-west-1");
+        assertThat(mocks.named("aws:backup/vault:Vault", "k8s-backups").inputs).containsEntry("kmsKeyArn",
+                PlatformMocks.arn("aws:kms/key:Key", "k8s-backup-key"));
+        var selection = mocks.named("aws:backup/selection:Selection", "k8s-backup-volumes");
+        assertThat((List<Object>) selection.inputs.get("selectionTags")).singleElement()
+                .isEqualTo(Map.of("type", "STRINGEQUALS", "key", "containerplatform:backup", "value", "k8s"));
+        assertThat(mocks.ofType("aws:iam/rolePolicyAttachment:RolePolicyAttachment")).extracting(r -> r.inputs.get("policyArn"))
+                .contains("arn:aws:iam::aws:policy/service-role/AWSBackupServiceRolePolicyForBackup",
+                        "arn:aws:iam::aws:policy/service-role/AWSBackupServiceRolePolicyForRestores");
+    }
+
+    @Test
+    void withoutBackupTheVolumesAreNotTaggedForOne() {
+        var mocks = build(args().build());
+        assertThat(mapInput(mocks.named("kubernetes:storage.k8s.io/v1:StorageClass", "k8s-gp3"), "parameters")).doesNotContainKey("tagSpecification_1");
+        assertThat(mocks.ofType("aws:backup/plan:Plan")).isEmpty();
+        assertThatThrownBy(() -> args().backup(new EksPlatformArgs.Backup(0, java.util.Optional.of("Ireland"))).build())
+                .hasMessageContaining("EksPlatformArgs.backup.retentionDays: 0 is outside 1 to 36500; "
+                        + "EksPlatformArgs.backup.copyToRegion: \"Ireland\" is not an AWS region");
+    }
 }
