@@ -37,6 +37,24 @@ stack_output() {
     || fail "stack $1 has no output services.$2.$3 (is $2 a service of the stack, of the right kind?)"
 }
 
+# stack_service_options ARGS...: reads --stack, --service, --timeout, --dry-run and --help (calls usage) into
+# stack, service, timeout (default 900) and DRY_RUN; both of the first two are required
+# shellcheck disable=SC2034 # timeout is read by the drills that source this
+stack_service_options() {
+  stack="" service="" timeout=900
+  while [[ $# -gt 0 ]]; do
+    case "$1" in
+      --stack) stack=${2:-}; shift 2 ;;
+      --service) service=${2:-}; shift 2 ;;
+      --timeout) timeout=${2:-}; shift 2 ;;
+      --dry-run) DRY_RUN=true; shift ;;
+      --help) usage; exit 0 ;;
+      *) usage >&2; fail "unknown option $1" ;;
+    esac
+  done
+  [[ -n "$stack" && -n "$service" ]] || { usage >&2; fail "--stack and --service are required"; }
+}
+
 # need TOOL...: fails, naming the tool, when one is missing (not in dry-run: nothing runs then)
 need() {
   [[ "$DRY_RUN" == true ]] && return 0

@@ -21,18 +21,7 @@ the former standby.
 USAGE
 }
 
-stack="" service="" timeout=900
-while [[ $# -gt 0 ]]; do
-  case "$1" in
-    --stack) stack=${2:-}; shift 2 ;;
-    --service) service=${2:-}; shift 2 ;;
-    --timeout) timeout=${2:-}; shift 2 ;;
-    --dry-run) DRY_RUN=true; shift ;;
-    --help) usage; exit 0 ;;
-    *) usage >&2; fail "unknown option $1" ;;
-  esac
-done
-[[ -n "$stack" && -n "$service" ]] || { usage >&2; fail "--stack and --service are required"; }
+stack_service_options "$@"
 need pulumi aws jq
 
 endpoint=$(stack_output "$stack" "$service" databaseEndpoint)

@@ -9,7 +9,6 @@ import io.containerplatform.program.PlatformProgram;
 import com.pulumi.Context;
 import io.containerplatform.config.StackConfig;
 
-import java.util.Map;
 import java.util.function.Consumer;
 import java.util.TreeMap;
 import java.util.logging.Handler;

@@ -1,6 +1,5 @@
 package io.containerplatform.plan;
 
-import com.google.gson.JsonParser;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;

@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -278,7 +277,7 @@ public final class FargateServiceArgs {
         private boolean enableExecuteCommand;
         private List<String> alarmEmails = List.of();
         private boolean immutableTags = true;
-        private int keepImages = 30;
+        private int keepImages = io.containerplatform.components.images.EcrRepository.DEFAULT_KEEP_IMAGES;
         private List<String> taskPolicyArns = List.of();
         private List<Map<String, Object>> taskPolicyStatements = List.of();
         private int healthCheckGracePeriodSeconds = 60;
