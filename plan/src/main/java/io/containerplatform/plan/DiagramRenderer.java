@@ -1,7 +1,6 @@
 package io.containerplatform.plan;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 /**
@@ -29,7 +28,7 @@ final class DiagramRenderer {
         try {
             int installed = renderer.tool.install(timings);
             if (installed != 0) {
-                renderer.failure = "npm ci failed in " + renderer.tool.dir() + " (exit " + installed + ")";
+                renderer.failure = renderer.tool.installFailed(installed);
             } else {
                 renderer.renderer = renderer.tool.start("render.mjs");
             }
@@ -52,20 +51,7 @@ final class DiagramRenderer {
             System.out.println("No diagram renderer at " + tool.dir() + ": " + svg + " not written.");
             return 0;
         }
-        try {
-            return timings.time("diagram: svg", () -> {
-                try (var input = renderer.getOutputStream()) {
-                    input.write((dot.toAbsolutePath() + "\t" + svg.toAbsolutePath() + "\n").getBytes(StandardCharsets.UTF_8));
-                }
-                return NodePackage.pump(renderer);
-            });
-        } catch (IOException e) {
-            System.err.println("The diagram renderer stopped early (" + e.getMessage() + ")");
-            return NodePackage.NOT_RUN;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return NodePackage.NOT_RUN;
-        }
+        return NodePackage.feed(renderer, dot.toAbsolutePath() + "\t" + svg.toAbsolutePath(), "The diagram renderer", timings, "diagram: svg");
     }
 
     /** Stops the renderer when there is nothing to render. */

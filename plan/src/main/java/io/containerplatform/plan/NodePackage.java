@@ -79,6 +79,33 @@ final class NodePackage {
         return pump(process);
     }
 
+    /** The message when {@code npm ci} exited with {@code code}. */
+    String installFailed(int code) {
+        return "npm ci failed in " + dir + " (exit " + code + ")";
+    }
+
+    /**
+     * Hands {@code line} to a script started earlier ({@link #start}) on its standard input, then copies its output
+     * until it ends, timed as {@code phase}; returns its exit code, or {@link #NOT_RUN} (saying that {@code who}
+     * stopped early) when it did not read the line.
+     */
+    static int feed(Process process, String line, String who, Timings timings, String phase) {
+        try {
+            return timings.time(phase, () -> {
+                try (var input = process.getOutputStream()) {
+                    input.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+                }
+                return pump(process);
+            });
+        } catch (IOException e) {
+            System.err.println(who + " stopped early (" + e.getMessage() + ")");
+            return NOT_RUN;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return NOT_RUN;
+        }
+    }
+
     /** Copies the process's output to {@code System.out} until it ends; returns its exit code. */
     static int pump(Process process) throws IOException, InterruptedException {
         try (var output = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {

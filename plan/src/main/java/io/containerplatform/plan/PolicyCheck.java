@@ -1,7 +1,6 @@
 package io.containerplatform.plan;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -43,7 +42,7 @@ final class PolicyCheck {
         try {
             int installed = pack.install(timings);
             if (installed != 0) {
-                fail(installed, "npm ci failed in " + pack.dir() + " (exit " + installed + ")");
+                fail(installed, pack.installFailed(installed));
                 return;
             }
             if (needsCompile()) {
@@ -80,20 +79,7 @@ final class PolicyCheck {
         }
         Progress.say("checking the plan against the policy pack");
         System.out.println();
-        try {
-            return timings.time("policy: evaluate", () -> {
-                try (var input = checker.getOutputStream()) {
-                    input.write((planFile.toAbsolutePath() + "\n").getBytes(StandardCharsets.UTF_8));
-                }
-                return NodePackage.pump(checker);
-            });
-        } catch (IOException e) {
-            System.err.println("The policy checker stopped early (" + e.getMessage() + ")");
-            return NOT_RUN;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return NOT_RUN;
-        }
+        return NodePackage.feed(checker, planFile.toAbsolutePath().toString(), "The policy checker", timings, "policy: evaluate");
     }
 
     /** Stops the checker when there is no plan to check. */

@@ -9,6 +9,7 @@ import io.containerplatform.components.loadbalancing.WebLoadBalancer;
 import io.containerplatform.config.ServiceConfig;
 import io.containerplatform.config.ServiceKind;
 import io.containerplatform.config.ServicesConfig;
+import io.containerplatform.tags.Tagging;
 
 import java.util.HashMap;
 import java.util.List;
@@ -88,19 +89,14 @@ final class LegacyAliases implements ResourceTransformation {
 
     /** Sets the input {@code name} of a resource's Args (the field the SDK declares for it) to {@code value}. */
     private static void setInput(com.pulumi.resources.ResourceArgs args, String name, String value) {
-        for (var field : args.getClass().getDeclaredFields()) {
-            var input = field.getAnnotation(com.pulumi.core.annotations.Import.class);
-            if (input != null && input.name().equals(name)) {
-                try {
-                    field.setAccessible(true);
-                    field.set(args, com.pulumi.core.Output.of(value));
-                    return;
-                } catch (IllegalAccessException e) {
-                    throw new IllegalStateException("cannot keep the input " + name + " of " + args.getClass().getSimpleName(), e);
-                }
-            }
+        var field = Tagging.inputField(args.getClass(), name)
+                .orElseThrow(() -> new IllegalStateException(args.getClass().getSimpleName() + " has no input " + name));
+        try {
+            field.setAccessible(true);
+            field.set(args, com.pulumi.core.Output.of(value));
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException("cannot keep the input " + name + " of " + args.getClass().getSimpleName(), e);
         }
-        throw new IllegalStateException(args.getClass().getSimpleName() + " has no input " + name);
     }
 
     private void put(String type, String newName, String oldUrn) {

@@ -54,10 +54,15 @@ public final class Tagging implements ResourceTransformation {
 
     /** The {@code tags} input of an Args class, if it declares one. */
     public static Optional<Field> tagsField(Class<?> argsClass) {
+        return inputField(argsClass, "tags").filter(field -> field.getType() == Output.class);
+    }
+
+    /** The field an Args class (or a superclass below {@link ResourceArgs}) declares for the input {@code name}. */
+    public static Optional<Field> inputField(Class<?> argsClass, String name) {
         for (Class<?> c = argsClass; c != null && c != ResourceArgs.class; c = c.getSuperclass()) {
             for (var field : c.getDeclaredFields()) {
                 var input = field.getAnnotation(Import.class);
-                if (input != null && "tags".equals(input.name()) && field.getType() == Output.class) {
+                if (input != null && name.equals(input.name())) {
                     return Optional.of(field);
                 }
             }
