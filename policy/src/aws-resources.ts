@@ -238,6 +238,36 @@ export const alarmTopicsCustomerManagedKey: StackValidationPolicy = {
     },
 };
 
+export const ecsAutomaticRollback: StackValidationPolicy = {
+    name: "aws-ecs-service-require-automatic-rollback",
+    description: "An ECS service rolls a failed deployment back by itself: a circuit breaker with rollback (ECS deployments), "
+        + "or a CodeDeploy deployment group with automatic rollback on failure (CODE_DEPLOY deployments).",
+    enforcementLevel: "mandatory",
+    validateStack: (args, report) => {
+        for (const service of args.resources.filter(r => r.type === "aws:ecs/service:Service")) {
+            const controller = service.props.deploymentController?.type ?? "ECS";
+            if (controller === "CODE_DEPLOY") {
+                const rollsBack = args.resources.some(r => r.type === "aws:codedeploy/deploymentGroup:DeploymentGroup"
+                    && r.dependencies.some(d => d.urn === service.urn)
+                    && r.props.autoRollbackConfiguration?.enabled === true
+                    && (r.props.autoRollbackConfiguration?.events ?? []).includes("DEPLOYMENT_FAILURE"));
+                if (!rollsBack) {
+                    report(`${service.name} is deployed by CodeDeploy but no deployment group of it rolls back automatically. Give its `
+                        + "deployment group autoRollbackConfiguration { enabled: true, events: [DEPLOYMENT_FAILURE, DEPLOYMENT_STOP_ON_ALARM] }.",
+                        service.urn);
+                }
+            } else if (controller === "ECS") {
+                const breaker = service.props.deploymentCircuitBreaker;
+                if (breaker?.enable !== true || breaker?.rollback !== true) {
+                    report(`${service.name} has no deployment circuit breaker with rollback: a deployment whose tasks never become `
+                        + "healthy keeps retrying. Set deploymentCircuitBreaker { enable: true, rollback: true }.", service.urn);
+                }
+            }
+        }
+    },
+};
+
 export const awsResourcePolicies = [rdsEncrypted, rdsNotPublic, rdsBackups, rdsDeletionProtection, launchTemplateImdsv2,
     launchTemplateEncryptedVolumes, albDropInvalidHeaders, listenerHttpsInProduction, ecrScanOnPush, logGroupRetention,
-    eksPublicEndpoint, eksSecretsEncryption, eksControlPlaneLogs, s3EncryptionAndPublicAccess, alarmTopicsCustomerManagedKey];
+    eksPublicEndpoint, eksSecretsEncryption, eksControlPlaneLogs, s3EncryptionAndPublicAccess, alarmTopicsCustomerManagedKey,
+    ecsAutomaticRollback];

@@ -21,7 +21,29 @@ const sse = (stack: string) => ({ urn: urn(stack, "aws:s3/bucketServerSideEncryp
     type: "aws:s3/bucketServerSideEncryptionConfigurationV2:BucketServerSideEncryptionConfigurationV2", custom: true,
     dependencies: [bucket(stack).urn], inputs: { rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms" } }] } });
 
+const SERVICE = "aws:ecs/service:Service";
+const GROUP = "aws:codedeploy/deploymentGroup:DeploymentGroup";
+const ecsService = (props: Record<string, any>) => ({ urn: urn("dev", SERVICE, "api-service"), type: SERVICE, custom: true, inputs: props });
+const deploymentGroup = (rollback: Record<string, any>, of = urn("dev", SERVICE, "api-service")) => ({ urn: urn("dev", GROUP, "api-deploy-group"),
+    type: GROUP, custom: true, dependencies: [of], inputs: { autoRollbackConfiguration: rollback } });
+const codeDeploy = { deploymentController: { type: "CODE_DEPLOY" } };
+
 export const awsResourceCases: Case[] = [
+    { policy: "aws-ecs-service-require-automatic-rollback", name: "rolling with a circuit breaker that rolls back",
+        resources: [ecsService({ deploymentCircuitBreaker: { enable: true, rollback: true } })], expect: [] },
+    { policy: "aws-ecs-service-require-automatic-rollback", name: "rolling without rollback",
+        resources: [ecsService({ deploymentCircuitBreaker: { enable: true, rollback: false } })],
+        expect: ["api-service has no deployment circuit breaker with rollback"] },
+    { policy: "aws-ecs-service-require-automatic-rollback", name: "CodeDeploy with automatic rollback on failure",
+        resources: [ecsService(codeDeploy), deploymentGroup({ enabled: true, events: ["DEPLOYMENT_FAILURE", "DEPLOYMENT_STOP_ON_ALARM"] })],
+        expect: [] },
+    { policy: "aws-ecs-service-require-automatic-rollback", name: "CodeDeploy rolling back on alarms only",
+        resources: [ecsService(codeDeploy), deploymentGroup({ enabled: true, events: ["DEPLOYMENT_STOP_ON_ALARM"] })],
+        expect: ["api-service is deployed by CodeDeploy but no deployment group of it rolls back automatically"] },
+    { policy: "aws-ecs-service-require-automatic-rollback", name: "CodeDeploy whose group deploys another service",
+        resources: [ecsService(codeDeploy), deploymentGroup({ enabled: true, events: ["DEPLOYMENT_FAILURE"] }, urn("dev", SERVICE, "web-service"))],
+        expect: ["no deployment group of it rolls back automatically"] },
+
     { policy: "aws-rds-instance-require-storage-encryption", name: "encrypted", type: RDS, props: goodDb, expect: [] },
     { policy: "aws-rds-instance-require-storage-encryption", name: "not encrypted", type: RDS, props: { ...goodDb, storageEncrypted: false },
         expect: ["storageEncrypted is not true"] },

@@ -1,5 +1,6 @@
-// The drills (tools/drills) cannot run here: they need a deployed stack. What can be checked is checked: they pass
-// shellcheck, answer --help, refuse bad arguments, and in --dry-run print the commands they would run.
+// The drills (tools/drills) and the blue/green deploy (tools/deploy) cannot run here: they need a deployed stack.
+// What can be checked is checked: they pass shellcheck, answer --help, refuse bad arguments, and in --dry-run print
+// the commands they would run.
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -80,5 +81,32 @@ describe("drills", () => {
         assert.match(all, /\+ kubectl -n data-processing exec rabbitmq-0 -- rabbitmqctl list_queues/);
         assert.match(all, /\+ kubectl -n data-processing get deployment spark-processor -o jsonpath=\{\.status\.replicas\}/);
         assert.match(all, /\+ kubectl -n data-processing delete job producer-burst-\d+ --wait=false/);
+    });
+});
+
+describe("tools/deploy/blue-green.sh", () => {
+    const SCRIPT = path.join(ROOT, "tools", "deploy", "blue-green.sh");
+    const deploy = (...args) => spawnSync("bash", [SCRIPT, ...args], { encoding: "utf8", env: { ...process.env, PATH: "/usr/bin:/bin" } });
+
+    it("passes shellcheck, answers --help and refuses bad arguments", () => {
+        const check = spawnSync("shellcheck", ["-x", "blue-green.sh"], { cwd: path.dirname(SCRIPT), encoding: "utf8" });
+        assert.ok(!check.error, "shellcheck is needed for this check: apt-get install shellcheck (" + check.error?.message + ")");
+        assert.equal(check.status, 0, check.stdout + check.stderr);
+        const help = deploy("--help");
+        assert.equal(help.status, 0, help.stderr);
+        assert.match(help.stdout, /^Usage: tools\/deploy\/blue-green\.sh --stack STACK --service NAME/);
+        assert.match(help.stdout, /aws deploy stop-deployment --deployment-id ID --auto-rollback-enabled/);
+        assert.equal(deploy("--stack", "dev", "--dry-run").status, 2);
+    });
+
+    it("--dry-run starts a CodeDeploy deployment with the service's AppSpec and polls it", () => {
+        const run = deploy("--stack", "dev", "--service", "api", "--dry-run");
+        assert.equal(run.status, 0, run.stderr);
+        const all = run.stdout + run.stderr;
+        for (const key of ["rollout", "deploymentApplication", "deploymentGroup", "appSpec"]) {
+            assert.match(all, new RegExp(`\\+ pulumi stack output services --json --stack dev \\| jq -r \\.api\\.${key}\n`));
+        }
+        assert.match(all, /\+ aws deploy create-deployment --application-name <api\.deploymentApplication> --deployment-group-name <api\.deploymentGroup> --revision \{"revisionType":"AppSpecContent","appSpecContent":\{"content":"<api\.appSpec>"\}\}/);
+        assert.match(all, /\+ aws deploy get-deployment --deployment-id <deployment-id> --query deploymentInfo\.status/);
     });
 });

@@ -33,6 +33,38 @@ class StableIdentityTest {
     record Difference(Set<String> deleted, Set<String> created, Map<String, Set<String>> changed) {
     }
 
+    /**
+     * New in both stacks' pipeline (issue 17): its dashboards, the ServiceMonitors of its MongoDB exporter and of KEDA,
+     * and the guard that rolls back a failed rollout.
+     */
+    private static List<String> pipelineMonitoring(String stack) {
+        return List.of(stack + "-pipeline-dashboard-data-pipeline ConfigMap", stack + "-pipeline-dashboard-eks-cluster ConfigMap",
+                stack + "-pipeline-servicemonitor-mongodb ServiceMonitor", stack + "-pipeline-servicemonitor-keda-operator ServiceMonitor",
+                stack + "-pipeline-rollout-guard CronJob", stack + "-pipeline-rollout-guard-sa ServiceAccount",
+                stack + "-pipeline-rollout-guard-role Role", stack + "-pipeline-rollout-guard-binding RoleBinding",
+                stack + "-pipeline-netpol-rollout-guard NetworkPolicy");
+    }
+
+    /**
+     * What scraping MongoDB (an exporter sidecar, its port, user and network rule), RabbitMQ's queues and KEDA, and
+     * alerting per queue change in the pipeline; Grafana's values too, where they are not secret (prod's carry the
+     * alert webhook).
+     */
+    private static Map<String, Set<String>> withPipelineMonitoringChanges(String stack, Map<String, Set<String>> others) {
+        var changed = new HashMap<>(others);
+        for (var object : List.of("mongodb StatefulSet", "mongodb-headless Service", "mongodb-rs-initiate Job", "netpol-mongodb NetworkPolicy",
+                "pipeline-alerts PrometheusRule", "servicemonitor-rabbitmq ServiceMonitor",
+                // a progress deadline, which the rollout guard watches
+                "spark-processor Deployment", "swagger-api Deployment")) {
+            changed.put(stack + "-pipeline-" + object, Set.of("spec"));
+        }
+        changed.put(stack + "-pipeline-keda Release", Set.of("values"));
+        if (stack.equals("dev")) {
+            changed.put("dev-pipeline-monitoring Release", Set.of("values"));
+        }
+        return changed;
+    }
+
     @Test
     void devChangesOnlyWhatTheSharedLoadBalancerClusterAndTheNewServiceMean() throws IOException {
         var diff = compare("dev");
@@ -43,8 +75,9 @@ class StableIdentityTest {
                 .contains("dev-cluster FargateCluster", "dev-lb-app-rule ListenerRule", "dev-lb-api-rule ListenerRule",
                         "dev-lb-api-tg TargetGroup", "dev-api FargateServiceComponent", "dev-api-service Service", "dev-app-repo Repository")
                 .allMatch(r -> r.startsWith("dev-api") || r.equals("dev-cluster FargateCluster") || r.startsWith("dev-lb-api-")
-                        || r.equals("dev-lb-app-rule ListenerRule") || r.startsWith("dev-app-repo") || r.startsWith("dev-eks-backup"));
-        assertThat(diff.changed()).isEqualTo(Map.of(
+                        || r.equals("dev-lb-app-rule ListenerRule") || r.startsWith("dev-app-repo") || r.startsWith("dev-eks-backup")
+                        || pipelineMonitoring("dev").contains(r));
+        assertThat(diff.changed()).isEqualTo(withPipelineMonitoringChanges("dev", Map.of(
                 // the web service's Spot share was the cluster's default; each service now sets its own (web keeps 50 %)
                 "dev-cluster-capacity ClusterCapacityProviders", Set.of("defaultCapacityProviderStrategies"),
                 // the app's instances admit the shared load balancer instead of their own
@@ -57,7 +90,9 @@ class StableIdentityTest {
                 // the egress rule now names the service port it is for (an update in place)
                 "dev-lb-sg SecurityGroup", Set.of("egress"),
                 // the StorageClass tags new volumes for the backup plan (its parameters replace it; volumes stay)
-                "dev-eks-gp3 StorageClass", Set.of("parameters")));
+                "dev-eks-gp3 StorageClass", Set.of("parameters"),
+                // deployments roll back on the service's alarms (an update in place)
+                "dev-web-service Service", Set.of("alarms"))));
     }
 
     @Test
@@ -65,7 +100,8 @@ class StableIdentityTest {
         var diff = compare("prod");
         assertThat(diff.deleted()).containsExactlyInAnyOrder("prod-app-lb WebLoadBalancer", "prod-app-lb LoadBalancer",
                 "prod-app-lb-http Listener", "prod-app-lb-https Listener", "prod-app-lb-sg SecurityGroup");
-        assertThat(diff.created()).containsExactlyInAnyOrder("prod-cluster FargateCluster", "prod-lb-app-rule ListenerRule",
+        var created = new ArrayList<>(pipelineMonitoring("prod"));
+        created.addAll(List.of("prod-cluster FargateCluster", "prod-lb-app-rule ListenerRule",
                 "prod-app-repo Repository", "prod-app-repo-lifecycle LifecyclePolicy",
                 "prod-app-schedule-business-hours Schedule", "prod-app-schedule-after-hours Schedule",
                 "prod-lb-logs AccessLogsBucket", "prod-lb-logs BucketV2", "prod-lb-logs-ownership BucketOwnershipControls",
@@ -74,8 +110,9 @@ class StableIdentityTest {
                 "prod-lb-logs-lifecycle BucketLifecycleConfigurationV2",
                 "prod-eks-backup-key Key", "prod-eks-backups Vault", "prod-eks-backup-plan Plan", "prod-eks-backup-role Role",
                 "prod-eks-backup-role-policy-0 RolePolicyAttachment", "prod-eks-backup-role-policy-1 RolePolicyAttachment",
-                "prod-eks-backup-volumes Selection");
-        assertThat(diff.changed()).isEqualTo(Map.of(
+                "prod-eks-backup-volumes Selection"));
+        assertThat(diff.created()).containsExactlyInAnyOrderElementsOf(created);
+        assertThat(diff.changed()).isEqualTo(withPipelineMonitoringChanges("prod", Map.of(
                 "prod-app-instances-sg SecurityGroup", Set.of("ingress"),
                 "prod-app-alb-5xx MetricAlarm", Set.of("dimensions"),
                 "prod-app-response-time MetricAlarm", Set.of("dimensions"),
@@ -84,7 +121,8 @@ class StableIdentityTest {
                 "prod-lb-sg SecurityGroup", Set.of("egress"),
                 // access logs, on by default in prod
                 "prod-lb LoadBalancer", Set.of("accessLogs"),
-                "prod-eks-gp3 StorageClass", Set.of("parameters")));
+                "prod-eks-gp3 StorageClass", Set.of("parameters"),
+                "prod-web-service Service", Set.of("alarms"))));
     }
 
     /** The load balancer keeps what would replace it, so existing DNS records keep working. */

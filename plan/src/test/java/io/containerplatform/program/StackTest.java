@@ -187,7 +187,7 @@ class StackTest {
                 .extracting(r -> r.inputs().get("cluster")).containsOnly("arn:aws:ecs:us-east-1:123456789012:cluster/dev-cluster");
         assertThat(dev.ofType("aws:lb/loadBalancer:LoadBalancer")).extracting(PlanResource::name).containsExactly("dev-lb");
         assertThat(dev.ofType("aws:lb/targetGroup:TargetGroup")).extracting(PlanResource::name)
-                .containsExactlyInAnyOrder("dev-lb-api-tg", "dev-lb-app-tg", "dev-lb-web-tg");
+                .containsExactlyInAnyOrder("dev-lb-api-tg", "dev-lb-api-tg-green", "dev-lb-app-tg", "dev-lb-web-tg");
         assertThat(dev.ofType("aws:lb/listenerRule:ListenerRule")).extracting(r -> r.name() + " " + r.inputs().get("conditions"))
                 .containsExactlyInAnyOrder("dev-lb-api-rule [{pathPattern={values=[/api, /api/*]}}]",
                         "dev-lb-app-rule [{pathPattern={values=[/students, /students/*]}}]");
@@ -196,6 +196,35 @@ class StackTest {
         assertThat((String) api.inputs().get("containerDefinitions")).contains("{\"name\":\"LOG_LEVEL\",\"value\":\"info\"}")
                 .contains("\"name\":\"API_TOKEN\",\"valueFrom\":\"arn:aws:secretsmanager:us-east-1:123456789012:secret:dev-api-api-token\"");
         assertThat(only(dev, "aws:secretsmanager/secretVersion:SecretVersion").inputs()).containsEntry("secretString", "[secret]");
+    }
+
+    @Test
+    void devsApiIsDeployedBlueGreenByCodeDeployAndEveryOtherServiceRollsBackOnItsAlarms() {
+        var dev = StackPlans.of("dev");
+        var api = only(dev, "aws:ecs/service:Service", "dev-api-service");
+        assertThat(api.inputs()).containsEntry("deploymentController", Map.of("type", "CODE_DEPLOY")).doesNotContainKey("deploymentCircuitBreaker");
+        assertThat(api.ignoreChanges()).containsExactly("taskDefinition", "loadBalancers");
+        assertThat(only(dev, "aws:lb/listenerRule:ListenerRule", "dev-lb-api-rule").ignoreChanges()).containsExactly("actions");
+        assertThat(only(dev, "aws:lb/listenerRule:ListenerRule", "dev-lb-app-rule").ignoreChanges()).isEmpty();
+        var group = only(dev, "aws:codedeploy/deploymentGroup:DeploymentGroup", "dev-api-deploy-group");
+        assertThat(group.inputs()).containsEntry("deploymentConfigName", "CodeDeployDefault.ECSCanary10Percent5Minutes")
+                .containsEntry("autoRollbackConfiguration", Map.of("enabled", true, "events", List.of("DEPLOYMENT_FAILURE", "DEPLOYMENT_STOP_ON_ALARM")))
+                .containsEntry("alarmConfiguration", Map.of("enabled", true, "alarms", List.of("dev-api-unhealthy-hosts", "dev-api-alb-5xx")));
+        assertThat(group.inputs().get("blueGreenDeploymentConfig").toString()).contains("terminationWaitTimeInMinutes=10");
+        assertThat(group.inputs().get("loadBalancerInfo").toString()).contains("name=dev-lb-api-tg").contains("name=dev-lb-api-tg-green")
+                .contains("listenerArns=[arn:aws:elasticloadbalancing:us-east-1:123456789012:listener/app/dev-lb-http/");
+        @SuppressWarnings("unchecked")
+        var outputs = (Map<String, Map<String, Object>>) dev.outputs().get("services");
+        assertThat(outputs.get("api")).containsEntry("rollout", "blueGreen").containsKeys("deploymentApplication", "deploymentGroup", "appSpec");
+        assertThat((String) outputs.get("api").get("appSpec")).contains("\"TaskDefinition\":\"arn:aws:ecs:us-east-1:123456789012:task-definition/dev-api")
+                .contains("\"LoadBalancerInfo\":{\"ContainerName\":\"dev-api\",\"ContainerPort\":80}");
+        assertThat(outputs.get("web")).containsEntry("rollout", "rolling").doesNotContainKey("deploymentGroup");
+        for (var stack : List.of("dev", "prod")) {
+            assertThat(only(StackPlans.of(stack), "aws:ecs/service:Service", stack + "-web-service").inputs())
+                    .containsEntry("deploymentCircuitBreaker", Map.of("enable", true, "rollback", true))
+                    .containsEntry("alarms", Map.of("enable", true, "rollback", true,
+                            "alarmNames", List.of(stack + "-web-unhealthy-hosts", stack + "-web-alb-5xx")));
+        }
     }
 
     @Test
@@ -247,6 +276,13 @@ class StackTest {
         }
         assertThat(StackPlans.of("prod").outputs()).containsEntry("pipelineApiUrl", "https://api.example.com");
         assertThat(StackPlans.of("dev").outputs()).containsEntry("pipelineApiUrl", "http://api.dev.example.com");
+    }
+
+    @Test
+    void kedasServiceMonitorWaitsForKedaAndForTheMonitoringStackThatBringsItsCrd() {
+        var plan = StackPlans.of("dev");
+        var monitor = plan.resources().stream().filter(r -> r.name().equals("dev-pipeline-servicemonitor-keda-operator")).findFirst().orElseThrow();
+        assertThat(monitor.dependencies()).anyMatch(urn -> urn.endsWith("::dev-pipeline-monitoring")).anyMatch(urn -> urn.endsWith("::dev-pipeline-keda"));
     }
 
     @SuppressWarnings("unchecked")

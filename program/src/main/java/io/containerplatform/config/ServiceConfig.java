@@ -2,6 +2,7 @@ package io.containerplatform.config;
 
 import io.containerplatform.components.asg.AsgServiceArgs;
 import io.containerplatform.components.common.LogRetention;
+import io.containerplatform.components.fargate.BlueGreenRollout;
 import io.containerplatform.components.fargate.FargateServiceArgs;
 import io.containerplatform.components.fargate.FargateSizes;
 import io.containerplatform.components.loadbalancing.Route;
@@ -22,7 +23,8 @@ import java.util.regex.Pattern;
  * {@code cpu}, {@code memory}, {@code desiredCount}, {@code minCount}, {@code maxCount}, {@code cpuTargetPercent},
  * {@code memoryTargetPercent}, {@code spot}, {@code architecture}; keys of ec2 services: {@code instanceType},
  * {@code minSize}, {@code maxSize}, {@code desiredCapacity}, {@code cpuTargetPercent}, {@code scaleUpCpuPercent},
- * {@code scaleDownCpuPercent}, {@code cooldownSeconds}, {@code database}; and {@code schedules}. README, "Services".
+ * {@code scaleDownCpuPercent}, {@code cooldownSeconds}, {@code database}; and {@code schedules} and {@code rollout}.
+ * README, "Services".
  *
  * @param name            the service's name: 1 to 20 characters of a-z, 0-9 and -
  * @param kind            {@code fargate} or {@code ec2}; required
@@ -42,15 +44,22 @@ import java.util.regex.Pattern;
  * @param ec2             the sizing of an ec2 service
  * @param schedules       capacities it takes on a schedule ({@code schedules}: name, cron, timeZone, minCapacity,
  *                        maxCapacity); default none; a fargate service needs autoscaling for them
+ * @param blueGreen       {@code rollout.strategy: blueGreen} (fargate services with paths or hosts): CodeDeploy deploys it,
+ *                        moving traffic by {@code rollout.trafficShift} (default allAtOnce) and stopping the original
+ *                        tasks {@code rollout.terminateBlueAfterMinutes} later (default 5); empty for
+ *                        {@code strategy: rolling}, the default. Both roll back by themselves on the service's alarms
  */
 public record ServiceConfig(String name, ServiceKind kind, String image, int port, String healthCheckPath, List<String> paths,
                             List<String> hosts, Map<String, String> environment, Map<String, SecretSource> secrets,
                             List<String> policyArns, List<Map<String, Object>> policyStatements, List<String> alarmEmails,
-                            int logRetentionDays, Optional<Fargate> fargate, Optional<Ec2> ec2, List<ScheduledCapacity> schedules) {
+                            int logRetentionDays, Optional<Fargate> fargate, Optional<Ec2> ec2, List<ScheduledCapacity> schedules,
+                            Optional<BlueGreenRollout> blueGreen) {
 
     /** Service names: DNS-safe and short enough for the names derived from them (target groups: 32 characters). */
     static final Pattern NAME = Pattern.compile("[a-z0-9]([-a-z0-9]{0,18}[a-z0-9])?");
     static final String NAME_ALLOWED = "1 to 20 characters of a-z, 0-9 and - (starting and ending with a letter or digit)";
+    private static final String ROLLING = "rolling";
+    private static final String BLUE_GREEN = "blueGreen";
     private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     private static final Pattern SECRET_ARN = Pattern.compile("arn:aws[a-z-]*:(secretsmanager:[a-z0-9-]+:\\d{12}:secret:.+|ssm:[a-z0-9-]+:\\d{12}:parameter/.+)");
     private static final Pattern POLICY_ARN = Pattern.compile("arn:aws[a-z-]*:iam::(aws|\\d{12}):policy/.+");
@@ -101,9 +110,37 @@ public record ServiceConfig(String name, ServiceKind kind, String image, int por
         if (!schedules.isEmpty() && fargate.filter(f -> f.minCount() >= f.maxCount()).isPresent()) {
             c.error("schedules", "set without autoscaling", "schedules on a fargate service whose maxCount is above its minCount");
         }
+        var blueGreen = rollout(c, kind, paths.isEmpty() && hosts.isEmpty());
         c.rejectUnknownKeys();
         return new ServiceConfig(name, kind, image, port, healthCheckPath, paths, hosts, Map.copyOf(new TreeMap<>(environment)),
-                secrets, policyArns, statements, emails, retention, fargate, ec2, schedules);
+                secrets, policyArns, statements, emails, retention, fargate, ec2, schedules, blueGreen);
+    }
+
+    private static Optional<BlueGreenRollout> rollout(ConfigObject c, ServiceKind kind, boolean defaultRoute) {
+        var rollout = c.objectOrEmpty("rollout");
+        var strategy = rollout.oneOf("strategy", ROLLING, new TreeMap<>(Map.of(ROLLING, ROLLING, BLUE_GREEN, BLUE_GREEN)));
+        Optional<BlueGreenRollout> result = Optional.empty();
+        if (strategy.equals(BLUE_GREEN)) {
+            if (kind == ServiceKind.EC2) {
+                rollout.error("strategy", "blueGreen on an ec2 service", "rolling for ec2 services (an instance refresh); blueGreen for fargate services");
+            } else if (defaultRoute) {
+                rollout.error("strategy", "blueGreen on a service without paths or hosts",
+                        "blueGreen on a service routed by paths or hosts (CodeDeploy shifts its listener rule)");
+            }
+            var shifts = new TreeMap<String, String>();
+            BlueGreenRollout.TRAFFIC_SHIFTS.keySet().forEach(k -> shifts.put(k, k));
+            var defaults = BlueGreenRollout.defaults();
+            var shift = rollout.oneOf("trafficShift", defaults.trafficShift(), shifts);
+            var wait = rollout.integer("terminateBlueAfterMinutes", defaults.terminateBlueAfterMinutes(), 0, BlueGreenRollout.MAX_TERMINATE_MINUTES);
+            result = Optional.of(new BlueGreenRollout(shift, wait));
+        }
+        rollout.rejectUnknownKeys();
+        return result;
+    }
+
+    /** {@code rolling} or {@code blueGreen}, as in the config. */
+    public String rolloutStrategy() {
+        return blueGreen.isPresent() ? BLUE_GREEN : ROLLING;
     }
 
     private static List<ScheduledCapacity> schedules(ConfigObject c, int most) {
@@ -226,7 +263,7 @@ public record ServiceConfig(String name, ServiceKind kind, String image, int por
     /** The service's route on the shared load balancer. */
     public Route route() {
         return new Route(name, kind == ServiceKind.FARGATE ? WebLoadBalancerArgs.TargetType.IP : WebLoadBalancerArgs.TargetType.INSTANCE,
-                port, healthCheckPath, paths, hosts);
+                port, healthCheckPath, paths, hosts, blueGreen.isPresent());
     }
 
     /** True when the service gets the requests no other service's paths or hosts match. */
@@ -254,7 +291,8 @@ public record ServiceConfig(String name, ServiceKind kind, String image, int por
                 .taskPolicyArns(policyArns)
                 .taskPolicyStatements(policyStatements)
                 .alarmEmails(alarmEmails)
-                .schedules(schedules);
+                .schedules(schedules)
+                .blueGreen(blueGreen.orElse(null));
     }
 
     /** The arguments of an ec2 service (placement and target are added by the program). */

@@ -67,21 +67,27 @@ final class PlatformServices {
             if (service.kind() == ServiceKind.FARGATE) {
                 var args = service.toFargateArgs().placement(network.placement()).cluster(cluster.ref()).target(target);
                 var arns = new TreeMap<String, String>();
-                var values = new TreeMap<String, Output<String>>();
+                var secretValues = new TreeMap<String, Output<String>>();
                 service.secrets().forEach((variable, source) -> {
                     source.arn().ifPresent(arn -> arns.put(variable, arn));
-                    source.configKey().ifPresent(key -> values.put(variable, ctx.config().requireSecret(key)));
+                    source.configKey().ifPresent(key -> secretValues.put(variable, ctx.config().requireSecret(key)));
                 });
-                var component = new FargateServiceComponent(name, args.secrets(arns).secretValues(values).build(), tagged);
-                outputs.add(outputs(service, Map.of("url", component.url(), "dashboard", component.dashboardName(), "dashboardUrl", component.dashboardUrl(),
-                        "alarmTopicArn", component.alarmTopicArn(), "logGroup", component.logGroupName(),
-                        "repositoryUrl", component.repositoryUrl(), "ecsService", component.serviceName())));
+                var component = new FargateServiceComponent(name, args.secrets(arns).secretValues(secretValues).build(), tagged);
+                var values = new LinkedHashMap<String, Output<String>>(Map.of("url", component.url(), "dashboard", component.dashboardName(),
+                        "dashboardUrl", component.dashboardUrl(), "alarmTopicArn", component.alarmTopicArn(), "logGroup", component.logGroupName(),
+                        "repositoryUrl", component.repositoryUrl(), "ecsService", component.serviceName(),
+                        "taskDefinitionArn", component.taskDefinitionArn(), "rollout", Output.of(service.rolloutStrategy())));
+                component.deploymentApplication().ifPresent(app -> values.put("deploymentApplication", app));
+                component.deploymentGroup().ifPresent(group -> values.put("deploymentGroup", group));
+                component.appSpec().ifPresent(spec -> values.put("appSpec", spec));
+                outputs.add(outputs(service, values));
             } else {
                 var component = new AsgServiceComponent(name, service.toEc2Args(config.environment())
                         .placement(network.placement()).target(target).build(), tagged);
                 var values = new LinkedHashMap<String, Output<String>>(Map.of("url", component.url(), "dashboard", component.dashboardName(),
                         "dashboardUrl", component.dashboardUrl(),
-                        "alarmTopicArn", component.alarmTopicArn(), "autoScalingGroup", component.asgName(), "repositoryUrl", component.repositoryUrl()));
+                        "alarmTopicArn", component.alarmTopicArn(), "autoScalingGroup", component.asgName(), "repositoryUrl", component.repositoryUrl(),
+                        "rollout", Output.of(service.rolloutStrategy())));
                 if (service.ec2().flatMap(ServiceConfig.Ec2::database).isPresent()) {
                     values.put("databaseEndpoint", component.dbEndpoint());
                     values.put("databaseSecretArn", component.dbSecretArn());

@@ -29,9 +29,9 @@ final class FargateMonitoring {
     private FargateMonitoring() {
     }
 
-    /** Declares the alarms; returns the dashboard. */
+    /** Declares the service's alarms (the load balancer's are declared before the service, which they roll back); returns the dashboard. */
     static Dashboard declare(ServiceAlarms alarms, Output<String> region, Output<String> clusterName, Output<String> serviceName,
-                             Output<String> targetGroupArnSuffix, Output<String> loadBalancerArnSuffix) {
+                             Output<String> loadBalancerArnSuffix) {
         Output<Map<String, String>> service = Output.tuple(clusterName, serviceName)
                 .applyValue(t -> Map.of("ClusterName", t.t1, "ServiceName", t.t2));
         alarms.alarm("cpu-high", "Service CPU above " + UTILISATION_PERCENT + "% for 5 minutes", "AWS/ECS", "CPUUtilization", "Average",
@@ -45,7 +45,6 @@ final class FargateMonitoring {
                 service, 60, BELOW_DESIRED_MINUTES, "GreaterThanThreshold", 0);
         alarms.alarm("tasks-pending", "Tasks pending for " + PENDING_MINUTES + " minutes (no capacity, image pull or start failures)",
                 "ECS/ContainerInsights", "PendingTaskCount", "Minimum", service, 60, PENDING_MINUTES, "GreaterThanThreshold", 0, List.of());
-        alarms.loadBalancerAlarms(targetGroupArnSuffix, loadBalancerArnSuffix);
         return alarms.dashboard(Output.tuple(region, loadBalancerArnSuffix, clusterName, serviceName).applyValue(t -> {
             var widgets = new ArrayList<>(ServiceAlarms.loadBalancerWidgets(t.t1, t.t2));
             var dimensions = List.<Object>of("ClusterName", t.t3, "ServiceName", t.t4);

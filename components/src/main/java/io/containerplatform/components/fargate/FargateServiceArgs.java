@@ -244,6 +244,13 @@ public final class FargateServiceArgs {
      */
     public List<ScheduledCapacity> schedules() { return b.schedules; }
 
+    /**
+     * Blue/green deployments by CodeDeploy instead of ECS's rolling ones; empty (the default) for rolling. Either way a
+     * deployment rolls back by itself when it fails or when the service's target 5xx or unhealthy-targets alarm fires.
+     * Blue/green needs a {@link #target()} whose route is blue/green ({@code Route.blueGreen}, with paths or hosts).
+     */
+    public java.util.Optional<BlueGreenRollout> blueGreen() { return java.util.Optional.ofNullable(b.blueGreen); }
+
     public static Builder builder() {
         return new Builder();
     }
@@ -284,6 +291,10 @@ public final class FargateServiceArgs {
         private boolean waitForSteadyState = true;
         private int deploymentMinimumHealthyPercent = 100;
         private int deploymentMaximumPercent = 200;
+        private BlueGreenRollout blueGreen;
+
+        /** Blue/green deployments by CodeDeploy ({@link FargateServiceArgs#blueGreen()}); default rolling. */
+        public Builder blueGreen(BlueGreenRollout v) { this.blueGreen = v; return this; }
 
         /** The ECS cluster the service runs in ({@link FargateCluster#ref()}). */
         public Builder cluster(ClusterRef v) { this.cluster = v; return this; }
@@ -307,6 +318,7 @@ public final class FargateServiceArgs {
             c.cluster = cluster; c.target = target;
             c.healthCheckGracePeriodSeconds = healthCheckGracePeriodSeconds; c.waitForSteadyState = waitForSteadyState;
             c.deploymentMinimumHealthyPercent = deploymentMinimumHealthyPercent; c.deploymentMaximumPercent = deploymentMaximumPercent;
+            c.blueGreen = blueGreen;
             return c;
         }
 
@@ -396,6 +408,12 @@ public final class FargateServiceArgs {
                 var statement = taskPolicyStatements.get(i);
                 if (!statement.keySet().containsAll(List.of("Effect", "Action", "Resource"))) {
                     errors.add("FargateServiceArgs.taskPolicyStatements[" + i + "] needs Effect, Action and Resource");
+                }
+            }
+            if (blueGreen != null) {
+                errors.addAll(blueGreen.problems("FargateServiceArgs.blueGreen"));
+                if (target != null && target.blueGreen().isEmpty()) {
+                    errors.add("FargateServiceArgs.blueGreen needs a blue/green target: a route with blueGreen true");
                 }
             }
             if (!errors.isEmpty()) {

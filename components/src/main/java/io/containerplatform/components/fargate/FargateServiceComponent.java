@@ -21,7 +21,10 @@ import com.pulumi.aws.ecs.ServiceArgs;
 import com.pulumi.aws.ecs.TaskDefinition;
 import com.pulumi.aws.ecs.TaskDefinitionArgs;
 import com.pulumi.aws.ecs.inputs.ServiceCapacityProviderStrategyArgs;
+import com.pulumi.aws.cloudwatch.MetricAlarm;
+import com.pulumi.aws.ecs.inputs.ServiceAlarmsArgs;
 import com.pulumi.aws.ecs.inputs.ServiceDeploymentCircuitBreakerArgs;
+import com.pulumi.aws.ecs.inputs.ServiceDeploymentControllerArgs;
 import com.pulumi.aws.ecs.inputs.ServiceLoadBalancerArgs;
 import com.pulumi.aws.ecs.inputs.ServiceNetworkConfigurationArgs;
 import com.pulumi.aws.ecs.inputs.TaskDefinitionRuntimePlatformArgs;
@@ -71,6 +74,7 @@ public class FargateServiceComponent extends ComponentResource {
     private final Output<String> alarmTopicArn;
     private final Output<String> dashboardName;
     private final Output<String> dashboardUrl;
+    private final java.util.Optional<BlueGreenDeployment> deployment;
 
     public FargateServiceComponent(String name, FargateServiceArgs args) {
         this(name, args, ComponentResourceOptions.Empty);
@@ -129,11 +133,24 @@ public class FargateServiceComponent extends ComponentResource {
                         .applyValue(t -> ContainerDefinition.json(name, args, t.t1, t.t2, t.t3, t.t4)))
                 .build(), child());
 
-        var serviceOptions = CustomResourceOptions.builder().parent(this).dependsOn(target.routing());
+        var alarms = new ServiceAlarms(this, name, args.alarmEmails());
+        Output<List<String>> rollbackAlarms = Output.all(alarms.loadBalancerAlarms(target.targetGroupArnSuffix(), target.loadBalancerArnSuffix())
+                .stream().map(MetricAlarm::name).toList());
+        var ignored = new ArrayList<String>();
         if (args.autoscaling()) {
-            serviceOptions.ignoreChanges("desiredCount");
+            ignored.add("desiredCount");
         }
-        var service = new Service(name + "-service", ServiceArgs.builder()
+        var serviceArgs = ServiceArgs.builder();
+        if (args.blueGreen().isPresent()) {
+            // CodeDeploy moves the service to a new task definition and between the two target groups: not updates
+            serviceArgs.deploymentController(ServiceDeploymentControllerArgs.builder().type("CODE_DEPLOY").build());
+            ignored.addAll(List.of("taskDefinition", "loadBalancers"));
+        } else {
+            serviceArgs.deploymentCircuitBreaker(ServiceDeploymentCircuitBreakerArgs.builder().enable(true).rollback(true).build())
+                    .alarms(ServiceAlarmsArgs.builder().alarmNames(rollbackAlarms).enable(true).rollback(true).build());
+        }
+        var serviceOptions = CustomResourceOptions.builder().parent(this).dependsOn(target.routing()).ignoreChanges(ignored);
+        var service = new Service(name + "-service", serviceArgs
                 .cluster(cluster.arn())
                 .taskDefinition(taskDefinition.arn())
                 .desiredCount(args.desiredCount())
@@ -141,7 +158,6 @@ public class FargateServiceComponent extends ComponentResource {
                         .capacityProvider(s.provider()).weight(s.weight()).base(s.base()).build()).toList())
                 .deploymentMinimumHealthyPercent(args.deploymentMinimumHealthyPercent())
                 .deploymentMaximumPercent(args.deploymentMaximumPercent())
-                .deploymentCircuitBreaker(ServiceDeploymentCircuitBreakerArgs.builder().enable(true).rollback(true).build())
                 .networkConfiguration(ServiceNetworkConfigurationArgs.builder()
                         .subnets(args.privateSubnetIds())
                         .securityGroups(tasksGroup.id().applyValue(List::of))
@@ -162,9 +178,10 @@ public class FargateServiceComponent extends ComponentResource {
         if (args.autoscaling()) {
             autoscaling(name, args, cluster, service, target);
         }
-        var alarms = new ServiceAlarms(this, name, args.alarmEmails());
-        var dashboard = FargateMonitoring.declare(alarms, region, cluster.name(), service.name(),
-                target.targetGroupArnSuffix(), target.loadBalancerArnSuffix());
+        var dashboard = FargateMonitoring.declare(alarms, region, cluster.name(), service.name(), target.loadBalancerArnSuffix());
+        this.deployment = args.blueGreen().map(rollout -> BlueGreenDeployment.declare(this, name, rollout, cluster.name(), service.name(),
+                target.blueGreen().orElseThrow(), rollbackAlarms,
+                taskDefinition.arn().applyValue(arn -> BlueGreenDeployment.appSpec(arn, name, args.containerPort(), strategy))));
 
         this.url = target.url();
         this.clusterName = cluster.name();
@@ -172,12 +189,18 @@ public class FargateServiceComponent extends ComponentResource {
         this.repositoryUrl = repository.repositoryUrl();
         this.taskDefinitionArn = taskDefinition.arn();
         this.logGroupName = logGroup.name();
-                this.alarmTopicArn = alarms.topic().arn();
+        this.alarmTopicArn = alarms.topic().arn();
         this.dashboardName = dashboard.dashboardName();
         this.dashboardUrl = Output.tuple(region, dashboard.dashboardName()).applyValue(t -> ServiceAlarms.dashboardUrl(t.t1, t.t2));
-        registerOutputs(Map.of("url", url, "clusterName", clusterName, "serviceName", serviceName,
+        var outputs = new java.util.HashMap<String, Output<?>>(Map.of("url", url, "clusterName", clusterName, "serviceName", serviceName,
                 "repositoryUrl", repositoryUrl, "taskDefinitionArn", taskDefinitionArn, "logGroupName", logGroupName,
                 "alarmTopicArn", alarmTopicArn, "dashboardName", dashboardName, "dashboardUrl", dashboardUrl));
+        deployment.ifPresent(d -> {
+            outputs.put("deploymentApplication", d.application());
+            outputs.put("deploymentGroup", d.group());
+            outputs.put("appSpec", d.appSpec());
+        });
+        registerOutputs(outputs);
     }
 
     private CustomResourceOptions child() {
@@ -332,6 +355,21 @@ public class FargateServiceComponent extends ComponentResource {
     /** The console URL of the service's dashboard. */
     public Output<String> dashboardUrl() {
         return dashboardUrl;
+    }
+
+    /** For a blue/green service, the CodeDeploy application that deploys it; empty for a rolling one. */
+    public java.util.Optional<Output<String>> deploymentApplication() {
+        return deployment.map(BlueGreenDeployment::application);
+    }
+
+    /** For a blue/green service, the AppSpec of a deployment to its latest task definition ({@code tools/deploy/blue-green.sh}). */
+    public java.util.Optional<Output<String>> appSpec() {
+        return deployment.map(BlueGreenDeployment::appSpec);
+    }
+
+    /** For a blue/green service, its CodeDeploy deployment group; empty for a rolling one. */
+    public java.util.Optional<Output<String>> deploymentGroup() {
+        return deployment.map(BlueGreenDeployment::group);
     }
 
     /** The ECR repository to push images to (see {@link FargateServiceArgs#image()} for {@code :<tag>}). */

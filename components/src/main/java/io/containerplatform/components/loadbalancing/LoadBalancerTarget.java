@@ -4,6 +4,7 @@ import com.pulumi.core.Output;
 import com.pulumi.resources.Resource;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What a service needs of the {@link WebLoadBalancer} that routes to it ({@link WebLoadBalancer#target}): its target
@@ -18,11 +19,22 @@ import java.util.List;
  *                              and hosts apply)
  * @param routing               the listeners and the service's rule: a service depends on them so that its target group
  *                              is attached before its targets register
+ * @param blueGreen             for a blue/green route, what CodeDeploy needs to shift it
  */
 public record LoadBalancerTarget(Output<String> targetGroupArn, Output<String> targetGroupArnSuffix, Output<String> loadBalancerArnSuffix,
-                                 Output<String> securityGroupId, Output<String> url, List<Resource> routing) {
+                                 Output<String> securityGroupId, Output<String> url, List<Resource> routing, Optional<BlueGreen> blueGreen) {
 
     public LoadBalancerTarget {
         routing = List.copyOf(routing);
+    }
+
+    /**
+     * The two target groups of a blue/green route and the listener whose rule CodeDeploy shifts between them.
+     *
+     * @param blueTargetGroupName  the target group the service starts on ({@link #targetGroupArn})
+     * @param greenTargetGroupName the other one, where each deployment's replacement tasks register
+     * @param listenerArn          the listener serving the route (HTTPS with a certificate, else HTTP)
+     */
+    public record BlueGreen(Output<String> blueTargetGroupName, Output<String> greenTargetGroupName, Output<String> listenerArn) {
     }
 }

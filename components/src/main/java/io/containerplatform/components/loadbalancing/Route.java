@@ -14,9 +14,12 @@ import java.util.List;
  * @param healthCheckPath the HTTP path of its health check, starting with {@code /}
  * @param paths           path patterns it serves ({@code /api/*}); with {@code hosts}, at most five values in all
  * @param hosts           host names it serves ({@code api.example.com}, {@code *.example.com})
+ * @param blueGreen       whether CodeDeploy shifts the route between two target groups (blue/green deployments): the
+ *                        route gets a second, green target group, and its rule's action is CodeDeploy's to change
+ *                        (the program leaves it alone after creating it). Needs paths or hosts. Default false
  */
 public record Route(String name, WebLoadBalancerArgs.TargetType targetType, int port, String healthCheckPath, List<String> paths,
-                    List<String> hosts) {
+                    List<String> hosts, boolean blueGreen) {
 
     /** The most conditions values an ALB rule evaluates. */
     public static final int MAX_CONDITION_VALUES = 5;
@@ -25,6 +28,11 @@ public record Route(String name, WebLoadBalancerArgs.TargetType targetType, int 
     public Route {
         paths = List.copyOf(paths);
         hosts = List.copyOf(hosts);
+    }
+
+    /** A route deployed in place (rolling): one target group. */
+    public Route(String name, WebLoadBalancerArgs.TargetType targetType, int port, String healthCheckPath, List<String> paths, List<String> hosts) {
+        this(name, targetType, port, healthCheckPath, paths, hosts, false);
     }
 
     /** A route with neither paths nor hosts: it gets every request no other route matches. */
@@ -51,6 +59,9 @@ public record Route(String name, WebLoadBalancerArgs.TargetType targetType, int 
         hosts.stream().filter(h -> !Formats.isHostName(h)).forEach(h -> errors.add(where + ".hosts: \"" + h + "\" is not a host name"));
         if (paths.size() + hosts.size() > MAX_CONDITION_VALUES) {
             errors.add(where + ": " + (paths.size() + hosts.size()) + " paths and hosts, more than the " + MAX_CONDITION_VALUES + " an ALB rule evaluates");
+        }
+        if (blueGreen && isDefault()) {
+            errors.add(where + ": a blue/green route needs paths or hosts (CodeDeploy shifts its listener rule; the default action is the listener's)");
         }
         return errors;
     }

@@ -31,6 +31,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The web entry of a stack's services, Fargate and EC2 alike: one internet-facing Application Load Balancer in the
@@ -134,16 +135,25 @@ public class WebLoadBalancer extends ComponentResource {
             var targetGroup = groups.get(route.name());
             var routing = new ArrayList<Resource>(listeners);
             if (!route.isDefault()) {
+                // CodeDeploy rewrites a blue/green route's action at each deployment: an update must not put it back
+                var ruleOptions = CustomResourceOptions.builder().parent(this);
+                if (route.blueGreen()) {
+                    ruleOptions.ignoreChanges("actions");
+                }
                 routing.add(new ListenerRule(name + "-" + route.name() + "-rule", ListenerRuleArgs.builder()
                         .listenerArn(serving.arn())
                         .priority(priorities.get(route.name()))
                         .conditions(conditions(route))
                         .actions(ListenerRuleActionArgs.builder().type("forward").targetGroupArn(targetGroup.arn()).build())
                         .tags(withName(name + "-" + route.name() + "-rule", Map.of()))
-                        .build(), child()));
+                        .build(), ruleOptions.build()));
             }
+            Optional<LoadBalancerTarget.BlueGreen> blueGreen = route.blueGreen()
+                    ? Optional.of(new LoadBalancerTarget.BlueGreen(targetGroup.name(),
+                            targetGroup(name + "-" + route.name() + "-tg-green", route, args).name(), serving.arn()))
+                    : Optional.empty();
             targets.put(route.name(), new LoadBalancerTarget(targetGroup.arn(), targetGroup.arnSuffix(), loadBalancerArnSuffix,
-                    securityGroupId, url, routing));
+                    securityGroupId, url, routing, blueGreen));
         }
         registerOutputs(Map.of("securityGroupId", securityGroupId, "loadBalancerArn", loadBalancerArn, "dnsName", dnsName, "url", url));
     }

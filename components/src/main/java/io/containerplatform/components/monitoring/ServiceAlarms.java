@@ -101,21 +101,23 @@ public final class ServiceAlarms {
 
     /**
      * The load balancer's alarms for the service's target group: unhealthy targets, 5xx responses, slow responses.
+     * Returns the first two, the ones a bad deployment sets off (what rolls a deployment back).
      *
      * @param targetGroupArnSuffix the target group's ARN suffix
      * @param loadBalancerArnSuffix the load balancer's ARN suffix
      */
-    public void loadBalancerAlarms(Output<String> targetGroupArnSuffix, Output<String> loadBalancerArnSuffix) {
+    public List<MetricAlarm> loadBalancerAlarms(Output<String> targetGroupArnSuffix, Output<String> loadBalancerArnSuffix) {
         Output<Map<String, String>> target = Output.tuple(targetGroupArnSuffix, loadBalancerArnSuffix)
                 .applyValue(t -> Map.of("TargetGroup", t.t1, "LoadBalancer", t.t2));
-        alarm("unhealthy-hosts", "At least one target is unhealthy", "AWS/ApplicationELB", "UnHealthyHostCount", "Maximum",
+        var unhealthy = alarm("unhealthy-hosts", "At least one target is unhealthy", "AWS/ApplicationELB", "UnHealthyHostCount", "Maximum",
                 target, 60, 2, "GreaterThanThreshold", 0, List.of());
-        alarm("alb-5xx", "More than " + ALB_5XX_IN_5_MINUTES + " target 5xx responses in 5 minutes",
+        var errors = alarm("alb-5xx", "More than " + ALB_5XX_IN_5_MINUTES + " target 5xx responses in 5 minutes",
                 "AWS/ApplicationELB", "HTTPCode_Target_5XX_Count", "Sum", target, 300, 1, "GreaterThanThreshold",
                 ALB_5XX_IN_5_MINUTES, List.of());
         alarm("response-time", "Average target response time above " + RESPONSE_TIME_SECONDS + " s for 5 minutes",
                 "AWS/ApplicationELB", "TargetResponseTime", "Average", target, 60, 5, "GreaterThanThreshold",
                 RESPONSE_TIME_SECONDS, List.of());
+        return List.of(unhealthy, errors);
     }
 
     /** The dashboard's load balancer widgets at positions 0 and 1: requests with 2xx/5xx, and response time. */

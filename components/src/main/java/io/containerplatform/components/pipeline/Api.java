@@ -33,14 +33,13 @@ final class Api {
                 "readinessProbe", Pods.httpProbe("/ready", PORT, 5),
                 "livenessProbe", Pods.httpProbe("/health", PORT, 20),
                 "securityContext", Pods.containerSecurity(true));
-        kube.apply("swagger-api", Manifest.withSpec("apps/v1", "Deployment", metadata(APP, ns, APP), obj(
+        kube.apply("swagger-api", Manifest.withSpec("apps/v1", "Deployment", metadata(APP, ns, APP), RolloutGuard.guarded(obj(
                 "replicas", 2,
                 "selector", Pods.selector(APP),
-                "strategy", obj("type", "RollingUpdate", "rollingUpdate", obj("maxUnavailable", 0, "maxSurge", 1)),
                 "template", obj("metadata", obj("labels", Pods.labels(APP)), "spec", obj(
                         "securityContext", Pods.podSecurity(Pods.WORKLOAD_UID),
                         "containers", List.of(container),
-                        "volumes", List.of(obj("name", "tmp", "emptyDir", obj())))))));
+                        "volumes", List.of(obj("name", "tmp", "emptyDir", obj()))))))));
         kube.apply("swagger-api-service", Manifest.withSpec("v1", "Service", metadata(APP, ns, APP), obj(
                 "type", "ClusterIP", "selector", Pods.labels(APP),
                 "ports", List.of(obj("name", "http", "port", PORT, "targetPort", PORT, "protocol", "TCP")))));

@@ -65,6 +65,8 @@ public class DataPipelineComponent extends ComponentResource {
                         "max", obj("memory", "8Gi"))))));
         kube.apply("secrets", Manifest.secret(Pods.metadata(SECRET, ns, "data-pipeline"), secretData(args)));
 
+        var prometheus = Monitoring.install(kube, args);
+        // KEDA's operator serves its metrics (the scalers' values); Monitoring declares the ServiceMonitor that scrapes them.
         var keda = new Release(name + "-keda", ReleaseArgs.builder()
                 .name("keda")
                 .chart("keda")
@@ -72,15 +74,16 @@ public class DataPipelineComponent extends ComponentResource {
                 .namespace(KEDA)
                 .createNamespace(true)
                 .repositoryOpts(RepositoryOptsArgs.builder().repo("https://kedacore.github.io/charts").build())
+                .values(obj("prometheus", obj("operator", obj("enabled", true))))
                 .atomic(true)
                 .build(), CustomResourceOptions.builder().parent(this).provider(args.provider()).dependsOn(controller).build());
-        var prometheus = Monitoring.install(kube, args);
 
         RabbitMq.declare(kube, args);
         MongoDb.declare(kube, args);
         Processor.declare(kube, args, keda);
         Api.declare(kube, args);
-        Monitoring.declare(kube, prometheus);
+        RolloutGuard.declare(kube);
+        Monitoring.declare(kube, args, prometheus, keda);
         NetworkPolicies.declare(kube, args);
 
         var https = args.tlsSecretName().isPresent() || args.certIssuer().isPresent();
@@ -99,7 +102,6 @@ public class DataPipelineComponent extends ComponentResource {
     }
 
     private static Output<Map<String, String>> secretData(PipelineArgs args) {
-        var hosts = String.join(",", MongoDb.members(args.namespace(), args.mongodbReplicas()));
         return Output.tuple(args.rabbitmqPassword(), args.mongodbPassword(), args.mongodbReplicaSetKey()).applyValue(t -> {
             var data = new java.util.LinkedHashMap<String, String>();
             data.put("rabbitmq-user", args.rabbitmqUser());
@@ -110,12 +112,11 @@ public class DataPipelineComponent extends ComponentResource {
             data.put("mongodb-root-user", "root");
             data.put("mongodb-root-password", t.t2);
             data.put("mongodb-replica-set-key", t.t3);
-            // The applications' own users (no app uses root): passwords derived from the root password, one per user.
+            // The applications' and the exporter's own users (none uses root): passwords derived from the root password, one per user.
             for (var user : MongoDb.APP_USERS.keySet()) {
                 var password = sha256("mongodb-user:" + user + ":" + t.t2);
                 data.put(MongoDb.passwordKey(user), password);
-                data.put(MongoDb.uriKey(user), "mongodb://" + user + ":" + password + "@" + hosts + "/" + MongoDb.DATABASE
-                        + "?replicaSet=" + MongoDb.REPLICA_SET + "&authSource=admin");
+                data.put(MongoDb.uriKey(user), MongoDb.uri(user, password, args.namespace(), args.mongodbReplicas()));
             }
             return Map.copyOf(data);
         });

@@ -26,14 +26,32 @@ final class MongoDb {
     static final String PROCESSOR_USER = "processor";
     /** The API's user: read on {@link #DATABASE}. */
     static final String API_USER = "api";
-    /** Each application user and its role on {@link #DATABASE}. */
+    /** The metrics exporter's user: clusterMonitor, and read on {@code local} (replication metrics). */
+    static final String EXPORTER_USER = "exporter";
+    /** The exporter sidecar's image (the one chart prometheus-mongodb-exporter 3.9.0 installs) and port. */
+    static final String EXPORTER_IMAGE = "percona/mongodb_exporter:0.42.0";
+    static final int EXPORTER_PORT = 9216;
+    /** Each user the init Job creates (none is root) and its roles, as a mongosh array. */
     static final java.util.Map<String, String> APP_USERS = appUsers();
 
     private static java.util.Map<String, String> appUsers() {
         var users = new java.util.LinkedHashMap<String, String>();
-        users.put(PROCESSOR_USER, "readWrite");
-        users.put(API_USER, "read");
+        users.put(PROCESSOR_USER, "[{role: 'readWrite', db: '" + DATABASE + "'}]");
+        users.put(API_USER, "[{role: 'read', db: '" + DATABASE + "'}]");
+        users.put(EXPORTER_USER, "[{role: 'clusterMonitor', db: 'admin'}, {role: 'read', db: 'local'}]");
         return java.util.Collections.unmodifiableMap(users);
+    }
+
+    /**
+     * {@code user}'s connection string: the applications' go through the replica set to {@link #DATABASE}; the
+     * exporter's to the member beside it (its sidecar), so each member reports its own metrics.
+     */
+    static String uri(String user, String password, String namespace, int replicas) {
+        if (user.equals(EXPORTER_USER)) {
+            return "mongodb://" + user + ":" + password + "@127.0.0.1:27017/admin?directConnection=true";
+        }
+        return "mongodb://" + user + ":" + password + "@" + String.join(",", members(namespace, replicas)) + "/" + DATABASE
+                + "?replicaSet=" + REPLICA_SET + "&authSource=admin";
     }
 
     /** The key of the Secret that holds {@code user}'s connection string. */
@@ -62,7 +80,8 @@ final class MongoDb {
         var ns = kube.namespace();
         kube.apply("mongodb-headless", Manifest.withSpec("v1", "Service", metadata("mongodb-headless", ns, APP), obj(
                 "clusterIP", "None", "publishNotReadyAddresses", true, "selector", Pods.labels(APP),
-                "ports", List.of(obj("name", "mongodb", "port", 27017, "targetPort", 27017, "protocol", "TCP")))));
+                "ports", List.of(obj("name", "mongodb", "port", 27017, "targetPort", 27017, "protocol", "TCP"),
+                        obj("name", "metrics", "port", EXPORTER_PORT, "targetPort", EXPORTER_PORT, "protocol", "TCP")))));
 
         var ping = List.of("mongosh", "--quiet", "--eval", "db.adminCommand('ping').ok");
         var keyfileCopy = obj(
@@ -87,16 +106,28 @@ final class MongoDb {
                 "readinessProbe", Pods.execProbe(ping, 10, 10),
                 "livenessProbe", Pods.execProbe(ping, 30, 20),
                 "securityContext", Pods.containerSecurity(false));
+        var exporter = obj(
+                "name", "exporter",
+                "image", EXPORTER_IMAGE,
+                "args", List.of("--web.listen-address=:" + EXPORTER_PORT, "--collect-all"),
+                "env", List.of(Pods.secretEnv("MONGODB_URI", DataPipelineComponent.SECRET, uriKey(EXPORTER_USER))),
+                "ports", List.of(obj("name", "metrics", "containerPort", EXPORTER_PORT)),
+                "resources", Pods.resources("50m", "64Mi", "128Mi"),
+                "readinessProbe", Pods.httpProbe("/", EXPORTER_PORT, 10),
+                "livenessProbe", Pods.httpProbe("/", EXPORTER_PORT, 30),
+                "securityContext", Pods.containerSecurity(true));
         var statefulSet = obj(
                 "serviceName", "mongodb-headless",
                 "replicas", args.mongodbReplicas(),
                 "podManagementPolicy", "Parallel",
                 "selector", Pods.selector(APP),
-                "template", obj("metadata", obj("labels", Pods.labels(APP)), "spec", obj(
+                // kubectl logs and exec go to MongoDB, not its exporter, when no container is named
+                "template", obj("metadata", obj("labels", Pods.labels(APP), "annotations", obj("kubectl.kubernetes.io/default-container", APP)),
+                        "spec", obj(
                         "securityContext", Pods.podSecurity(UID),
                         "affinity", Pods.spread(APP),
                         "initContainers", List.of(keyfileCopy),
-                        "containers", List.of(container),
+                        "containers", List.of(container, exporter),
                         "volumes", List.of(
                                 obj("name", "keyfile-secret", "secret", obj("secretName", DataPipelineComponent.SECRET, "defaultMode", 288,
                                         "items", List.of(obj("key", "mongodb-replica-set-key", "path", "mongodb-replica-set-key")))),
@@ -116,8 +147,8 @@ final class MongoDb {
         var initiate = "try { rs.status().ok } catch (e) { rs.initiate({_id: '" + REPLICA_SET + "', members: [" + String.join(", ", members) + "]}) }";
         // Then, through the replica set (the primary), the applications' users, created or brought up to date.
         var users = new StringBuilder("const admin = db.getSiblingDB('admin');");
-        APP_USERS.forEach((user, role) -> users.append(" { const spec = {pwd: process.env.").append(passwordEnv(user))
-                .append(", roles: [{role: '").append(role).append("', db: '").append(DATABASE).append("'}]};")
+        APP_USERS.forEach((user, roles) -> users.append(" { const spec = {pwd: process.env.").append(passwordEnv(user))
+                .append(", roles: ").append(roles).append("};")
                 .append(" if (admin.getUser('").append(user).append("')) { admin.updateUser('").append(user).append("', spec) }")
                 .append(" else { admin.createUser(Object.assign({user: '").append(user).append("'}, spec)) } }"));
         var env = new ArrayList<Object>(List.of(

@@ -41,7 +41,9 @@ final class Monitoring {
         var webhook = args.alertWebhookUrl().orElse(Output.of(""));
         var values = webhook.applyValue(url -> {
             var chartValues = obj(
-                    "grafana", obj("admin", obj("existingSecret", "grafana-admin", "userKey", "admin-user", "passwordKey", "admin-password")),
+                    "grafana", obj("admin", obj("existingSecret", "grafana-admin", "userKey", "admin-user", "passwordKey", "admin-password"),
+                            "sidecar", obj("dashboards", obj("enabled", true, "label", Dashboards.LABEL, "labelValue", Dashboards.LABEL_VALUE,
+                                    "searchNamespace", monitoring))),
                     "prometheus", obj("prometheusSpec", obj(
                             "serviceMonitorSelectorNilUsesHelmValues", false,
                             "ruleSelectorNilUsesHelmValues", false,
@@ -79,13 +81,25 @@ final class Monitoring {
                         obj("name", "pipeline-webhook", "webhook_configs", List.of(obj("url", webhookUrl, "send_resolved", true)))));
     }
 
-    static void declare(Kube kube, Resource stack) {
+    /**
+     * ServiceMonitors for RabbitMQ (its aggregated metrics, and per queue from {@code /metrics/detailed}), the API,
+     * the processors, MongoDB's exporter and KEDA's operator; the pipeline's alerts; its Grafana dashboards.
+     */
+    static void declare(Kube kube, PipelineArgs args, Resource stack, Resource keda) {
         var ns = kube.namespace();
-        monitor(kube, stack, RabbitMq.APP, "prometheus", "/metrics");
-        monitor(kube, stack, Api.APP, "http", "/metrics");
-        monitor(kube, stack, Processor.APP, "metrics", "/metrics");
+        monitor(kube, stack, RabbitMq.APP, endpoint("prometheus", "/metrics"),
+                obj("port", "prometheus", "path", "/metrics/detailed", "params", obj("family", List.of("queue_coarse_metrics")), "interval", "30s"));
+        monitor(kube, stack, Api.APP, endpoint("http", "/metrics"));
+        monitor(kube, stack, Processor.APP, endpoint("metrics", "/metrics"));
+        monitor(kube, stack, MongoDb.APP, endpoint("metrics", "/metrics"));
+        // KEDA's operator (its chart's prometheus.operator.enabled adds the port "metrics" to its Service).
+        kube.apply("servicemonitor-keda-operator", Manifest.withSpec("monitoring.coreos.com/v1", "ServiceMonitor",
+                obj("name", "keda-operator", "namespace", DataPipelineComponent.KEDA, "labels", Pods.labels("keda-operator")), obj(
+                        "selector", obj("matchLabels", obj("app.kubernetes.io/name", "keda-operator")),
+                        "namespaceSelector", obj("matchNames", List.of(DataPipelineComponent.KEDA)),
+                        "endpoints", List.of(endpoint("metrics", "/metrics")))), List.of(stack, keda));
         var rules = List.of(
-                rule("RabbitMQQueueBacklog", "sum by (queue) (rabbitmq_queue_messages_ready) > " + BACKLOG_MESSAGES, "10m", "warning",
+                rule("RabbitMQQueueBacklog", "sum by (queue) (rabbitmq_detailed_queue_messages_ready) > " + BACKLOG_MESSAGES, "10m", "warning",
                         "Queue {{ $labels.queue }} has more than " + BACKLOG_MESSAGES + " ready messages: the processors do not keep up."),
                 rule("PipelinePodRestarting", "increase(kube_pod_container_status_restarts_total{namespace=\"" + ns + "\"}[15m]) > 3", "0m",
                         "warning", "{{ $labels.pod }} restarted more than 3 times in 15 minutes."),
@@ -97,14 +111,20 @@ final class Monitoring {
         kube.apply("pipeline-alerts", Manifest.withSpec("monitoring.coreos.com/v1", "PrometheusRule",
                 metadata("data-pipeline-alerts", ns, "data-pipeline"), obj("groups", List.of(obj("name", "data-pipeline", "rules", rules)))),
                 List.of(stack));
+        Dashboards.declare(kube, args, stack);
     }
 
-    private static void monitor(Kube kube, Resource stack, String app, String port, String path) {
+    private static Map<String, Object> endpoint(String port, String path) {
+        return obj("port", port, "path", path, "interval", "30s");
+    }
+
+    @SafeVarargs
+    private static void monitor(Kube kube, Resource stack, String app, Map<String, Object>... endpoints) {
         kube.apply("servicemonitor-" + app, Manifest.withSpec("monitoring.coreos.com/v1", "ServiceMonitor",
                 metadata(app, kube.namespace(), app), obj(
                         "selector", Pods.selector(app),
                         "namespaceSelector", obj("matchNames", List.of(kube.namespace())),
-                        "endpoints", List.of(obj("port", port, "path", path, "interval", "30s")))), List.of(stack));
+                        "endpoints", List.of(endpoints))), List.of(stack));
     }
 
     private static Map<String, Object> rule(String alert, String expr, String forDuration, String severity, String summary) {

@@ -50,7 +50,8 @@ final class NetworkPolicies {
                 "podSelector", Pods.selector(MongoDb.APP),
                 "policyTypes", List.of("Ingress", "Egress"),
                 "ingress", List.of(obj("from", List.of(obj("podSelector", Pods.selector(Processor.APP)), obj("podSelector", Pods.selector(Api.APP)),
-                        obj("podSelector", Pods.selector(MongoDb.APP)), obj("podSelector", Pods.selector("mongodb-init"))), "ports", List.of(tcp(27017)))),
+                        obj("podSelector", Pods.selector(MongoDb.APP)), obj("podSelector", Pods.selector("mongodb-init"))), "ports", List.of(tcp(27017))),
+                        obj("from", List.of(monitoring), "ports", List.of(tcp(MongoDb.EXPORTER_PORT)))),
                 "egress", List.of(obj("to", List.of(obj("podSelector", Pods.selector(MongoDb.APP))), "ports", List.of(tcp(27017))))));
         policy(kube, "mongodb-init", obj(
                 "podSelector", Pods.selector("mongodb-init"),
@@ -64,6 +65,10 @@ final class NetworkPolicies {
                         obj("to", List.of(obj("podSelector", Pods.selector(RabbitMq.APP))), "ports", List.of(tcp(5672))),
                         obj("to", List.of(obj("podSelector", Pods.selector(MongoDb.APP))), "ports", List.of(tcp(27017))),
                         obj("ports", List.of(tcp(443))))));
+        policy(kube, "rollout-guard", obj(
+                "podSelector", Pods.selector(RolloutGuard.APP),
+                "policyTypes", List.of("Ingress", "Egress"),
+                "egress", List.of(obj("ports", List.of(tcp(443))))));
         kube.apply("netpol-swagger-api", new Manifest("networking.k8s.io/v1", "NetworkPolicy",
                 Output.of(metadata("swagger-api", ns, Api.APP)), args.vpcCidr().applyValue(vpc -> obj(
                 "podSelector", Pods.selector(Api.APP),

@@ -43,15 +43,14 @@ final class Processor {
                 "livenessProbe", Pods.httpProbe("/health", HTTP_PORT, 60),
                 "securityContext", Pods.containerSecurity(true));
         // No replicas: KEDA owns them (an update that set them would scale the Deployment in before KEDA scales it out again).
-        kube.apply("spark-processor", Manifest.withSpec("apps/v1", "Deployment", metadata(APP, ns, APP), obj(
+        kube.apply("spark-processor", Manifest.withSpec("apps/v1", "Deployment", metadata(APP, ns, APP), RolloutGuard.guarded(obj(
                 "selector", Pods.selector(APP),
-                "strategy", obj("type", "RollingUpdate", "rollingUpdate", obj("maxUnavailable", 0, "maxSurge", 1)),
                 "template", obj("metadata", obj("labels", Pods.labels(APP)), "spec", obj(
                         "serviceAccountName", APP,
                         "terminationGracePeriodSeconds", 30,
                         "securityContext", Pods.podSecurity(Pods.WORKLOAD_UID),
                         "containers", List.of(container),
-                        "volumes", List.of(obj("name", "tmp", "emptyDir", obj())))))));
+                        "volumes", List.of(obj("name", "tmp", "emptyDir", obj()))))))));
         kube.apply("spark-processor-metrics", Manifest.withSpec("v1", "Service", metadata(APP, ns, APP), obj(
                 "selector", Pods.labels(APP), "ports", List.of(obj("name", "metrics", "port", HTTP_PORT, "targetPort", HTTP_PORT)))));
 

@@ -292,4 +292,49 @@ class FargateServiceComponentTest {
                         + "FargateServiceArgs.image: \"nginx\" has no tag; pin a version tag or a digest; "
                         + "FargateServiceArgs.minCount 5 is greater than maxCount 2");
     }
+
+    @Test
+    void aRollingServiceRollsBackOnItsCircuitBreakerAndOnItsTargetAlarms() {
+        var service = build(args()).named("aws:ecs/service:Service", "web-service");
+        assertThat(service.inputs).containsEntry("deploymentCircuitBreaker", Map.of("enable", true, "rollback", true))
+                .containsEntry("alarms", Map.of("enable", true, "rollback", true, "alarmNames", List.of("web-unhealthy-hosts", "web-alb-5xx")))
+                .doesNotContainKey("deploymentController");
+    }
+
+    @Test
+    void aBlueGreenServiceIsDeployedByCodeDeployWhichRollsBackOnFailureAndOnItsAlarms() {
+        var mocks = MockStack.run(ctx -> {
+            var cluster = new FargateCluster("main", ComponentResourceOptions.Empty);
+            var lb = new WebLoadBalancer("lb", WebLoadBalancerArgs.builder().placement(PLACEMENT)
+                    .routes(List.of(new Route("web", WebLoadBalancerArgs.TargetType.IP, 8080, "/", List.of("/web/*"), List.of(), true)))
+                    .build(), ComponentResourceOptions.Empty);
+            var service = new FargateServiceComponent("web", args().spotPercent(50).cluster(cluster.ref()).target(lb.target("web"))
+                    .blueGreen(new BlueGreenRollout("linear10PercentEvery1Minutes", 0)).build());
+            assertThat(service.deploymentGroup()).isPresent();
+        });
+        var service = mocks.named("aws:ecs/service:Service", "web-service");
+        assertThat(service.inputs).containsEntry("deploymentController", Map.of("type", "CODE_DEPLOY"))
+                .doesNotContainKeys("deploymentCircuitBreaker", "alarms");
+        var group = mocks.named("aws:codedeploy/deploymentGroup:DeploymentGroup", "web-deploy-group");
+        assertThat(group.inputs).containsEntry("deploymentConfigName", "CodeDeployDefault.ECSLinear10PercentEvery1Minutes")
+                .containsEntry("deploymentStyle", Map.of("deploymentType", "BLUE_GREEN", "deploymentOption", "WITH_TRAFFIC_CONTROL"))
+                .containsEntry("ecsService", Map.of("clusterName", "main", "serviceName", "web-service"));
+        assertThat(mocks.named("aws:codedeploy/application:Application", "web-deploy").inputs).containsEntry("computePlatform", "ECS");
+        assertThat(mocks.named("aws:iam/rolePolicyAttachment:RolePolicyAttachment", "web-codedeploy-policy").inputs)
+                .containsEntry("policyArn", "arn:aws:iam::aws:policy/AWSCodeDeployRoleForECS");
+        assertThat(BlueGreenDeployment.appSpec("arn:td:3", "web", 8080, CapacityStrategy.forSpotPercent(50))).isEqualTo(
+                "{\"version\":\"0.0\",\"Resources\":[{\"TargetService\":{\"Type\":\"AWS::ECS::Service\",\"Properties\":{"
+                        + "\"TaskDefinition\":\"arn:td:3\",\"LoadBalancerInfo\":{\"ContainerName\":\"web\",\"ContainerPort\":8080},"
+                        + "\"CapacityProviderStrategy\":[{\"CapacityProvider\":\"FARGATE\",\"Weight\":50,\"Base\":1},"
+                        + "{\"CapacityProvider\":\"FARGATE_SPOT\",\"Weight\":50,\"Base\":0}]}}}]}");
+    }
+
+    @Test
+    void blueGreenNeedsABlueGreenRouteAndCodeDeploysSettings() {
+        var thrown = org.assertj.core.api.Assertions.catchThrowable(() -> MockStack.run(ctx -> service(args()
+                .blueGreen(new BlueGreenRollout("halfAndHalf", 3000)), null)));
+        assertThat(thrown).hasStackTraceContaining("FargateServiceArgs.blueGreen.trafficShift: \"halfAndHalf\" is not one of")
+                .hasStackTraceContaining("FargateServiceArgs.blueGreen.terminateBlueAfterMinutes: 3000 is outside 0 to 2880")
+                .hasStackTraceContaining("FargateServiceArgs.blueGreen needs a blue/green target: a route with blueGreen true");
+    }
 }

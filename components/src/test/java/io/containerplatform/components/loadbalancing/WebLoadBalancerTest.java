@@ -149,4 +149,19 @@ class WebLoadBalancerTest {
                         + "WebLoadBalancerArgs.certificateArn: \"cert\" is not an ACM certificate ARN; "
                         + "WebLoadBalancerArgs.ingressCidrs and ingressIpv6Cidrs are both empty: nothing could reach the load balancer");
     }
+
+    @Test
+    void aBlueGreenRouteHasAGreenTargetGroupAndARuleCodeDeployMayRewrite() {
+        var blueGreen = new Route("api", IP, 9000, "/health", List.of("/api/*"), List.of(), true);
+        var mocks = MockStack.run(ctx -> {
+            var lb = new WebLoadBalancer("web", args(SITE, blueGreen).build(), ComponentResourceOptions.Empty);
+            assertThat(lb.target("api").blueGreen()).isPresent();
+            assertThat(lb.target("site").blueGreen()).isEmpty();
+        });
+        assertThat(mocks.ofType("aws:lb/targetGroup:TargetGroup")).extracting(r -> r.name)
+                .containsExactlyInAnyOrder("web-site-tg", "web-api-tg", "web-api-tg-green");
+        assertThat(mocks.named("aws:lb/targetGroup:TargetGroup", "web-api-tg-green").inputs.get("healthCheck").toString()).contains("path=/health");
+        assertThatThrownBy(() -> args(new Route("site", IP, 80, "/", List.of(), List.of(), true)).build())
+                .hasMessageContaining("WebLoadBalancerArgs.routes[0]: a blue/green route needs paths or hosts");
+    }
 }

@@ -278,11 +278,72 @@ class DataPipelineComponentTest {
         assertThat(stack.inputs).containsEntry("chart", "kube-prometheus-stack").containsEntry("namespace", "monitoring");
         assertThat(stack.inputs.get("values").toString()).contains("existingSecret=grafana-admin");
         assertThat(mocks.matching(r -> "ServiceMonitor".equals(r.inputs.get("kind")))).extracting(r -> mapInput(r, "metadata").get("name"))
-                .containsExactlyInAnyOrder("rabbitmq", "swagger-api", "spark-processor");
+                .containsExactlyInAnyOrder("rabbitmq", "swagger-api", "spark-processor", "mongodb", "keda-operator");
+        assertThat(spec(kind(mocks, "ServiceMonitor", "rabbitmq")).get("endpoints").toString())
+                .contains("path=/metrics/detailed").contains("family=[queue_coarse_metrics]");
+        assertThat(spec(kind(mocks, "ServiceMonitor", "mongodb")).get("endpoints").toString()).contains("port=metrics");
         var rules = spec(kind(mocks, "PrometheusRule", "data-pipeline-alerts")).toString();
-        assertThat(rules).contains("RabbitMQQueueBacklog").contains("rabbitmq_queue_messages_ready")
+        assertThat(rules).contains("RabbitMQQueueBacklog").contains("sum by (queue) (rabbitmq_detailed_queue_messages_ready)")
                 .contains("PipelinePodRestarting").contains("kube_pod_container_status_restarts_total")
                 .contains("PipelineDeploymentReplicasUnavailable").contains("kube_deployment_status_replicas_unavailable");
+    }
+
+    @Test
+    void kedasOperatorIsScraped() {
+        var mocks = build(b -> b);
+        var keda = mocks.named("kubernetes:helm.sh/v3:Release", "pipe-keda");
+        assertThat(keda.inputs.get("values")).isEqualTo(Map.of("prometheus", Map.of("operator", Map.of("enabled", true))));
+        var monitor = kind(mocks, "ServiceMonitor", "keda-operator");
+        assertThat(mapInput(monitor, "metadata")).containsEntry("namespace", "keda");
+        assertThat(spec(monitor).toString()).contains("matchLabels={app.kubernetes.io/name=keda-operator}").contains("port=metrics");
+    }
+
+    @Test
+    void eachMongodbMemberHasAnExporterSidecarWithItsOwnMonitoringUser() {
+        var mocks = build(b -> b);
+        var set = kind(mocks, "StatefulSet", "mongodb");
+        var exporter = ((List<Map<String, Object>>) podSpec(set).get("containers")).get(1);
+        assertThat(exporter).containsEntry("image", MongoDb.EXPORTER_IMAGE);
+        var template = (Map<String, Object>) spec(set).get("template");
+        assertThat(((Map<String, Object>) template.get("metadata")).get("annotations"))
+                .isEqualTo(Map.of("kubectl.kubernetes.io/default-container", "mongodb"));
+        assertThat(exporter.get("env").toString()).contains("key=mongodb-exporter-uri");
+        assertThat(MongoDb.uri(MongoDb.EXPORTER_USER, "pw", "data", 3)).isEqualTo("mongodb://exporter:pw@127.0.0.1:27017/admin?directConnection=true");
+        assertThat(MongoDb.uri(MongoDb.API_USER, "pw", "data", 1))
+                .isEqualTo("mongodb://api:pw@mongodb-0.mongodb-headless.data.svc.cluster.local:27017/pipeline?replicaSet=rs0&authSource=admin");
+        var init = ((List<String>) container(kind(mocks, "Job", "mongodb-rs-initiate")).get("command")).get(2);
+        assertThat(init).contains("roles: [{role: 'clusterMonitor', db: 'admin'}, {role: 'read', db: 'local'}]");
+        assertThat(spec(kind(mocks, "NetworkPolicy", "mongodb")).get("ingress").toString())
+                .contains("kubernetes.io/metadata.name=monitoring").contains("port=9216.0");
+    }
+
+    @Test
+    void grafanaLoadsThePipelineAndClusterDashboardsFromLabelledConfigMaps() {
+        var mocks = build(b -> b);
+        var grafana = (Map<String, Object>) mapInput(mocks.named("kubernetes:helm.sh/v3:Release", "pipe-monitoring"), "values").get("grafana");
+        assertThat(grafana.get("sidecar")).isEqualTo(Map.of("dashboards",
+                Map.of("enabled", true, "label", "grafana_dashboard", "labelValue", "1", "searchNamespace", "monitoring")));
+        for (var uid : List.of("data-pipeline", "eks-cluster")) {
+            var map = kind(mocks, "ConfigMap", "grafana-dashboard-" + uid);
+            assertThat(mapInput(map, "metadata")).containsEntry("namespace", "monitoring")
+                    .containsEntry("labels", Map.of("grafana_dashboard", "1", "app.kubernetes.io/part-of", "data-pipeline"));
+            assertThat(mapInput(map, "data")).containsKey(uid + ".json");
+        }
+    }
+
+    @Test
+    void aFailedRolloutOfAPipelineDeploymentIsRolledBackByTheGuard() {
+        var mocks = build(b -> b);
+        for (var name : List.of("spark-processor", "swagger-api")) {
+            assertThat(spec(kind(mocks, "Deployment", name))).containsEntry("progressDeadlineSeconds", 300.0)
+                    .containsEntry("strategy", Map.of("type", "RollingUpdate", "rollingUpdate", Map.of("maxUnavailable", 0.0, "maxSurge", 1.0)));
+        }
+        var guard = spec(kind(mocks, "CronJob", "rollout-guard"));
+        assertThat(guard).containsEntry("schedule", "* * * * *").containsEntry("concurrencyPolicy", "Forbid");
+        assertThat(guard.toString()).contains("serviceAccountName=rollout-guard").contains("image=alpine/k8s:1.33.4");
+        assertThat(kind(mocks, "Role", "rollout-guard").inputs.get("rules").toString()).contains("verbs=[get, list, patch]")
+                .doesNotContain("delete").doesNotContain("secrets");
+        assertThat(spec(kind(mocks, "NetworkPolicy", "rollout-guard")).get("egress").toString()).isEqualTo("[{ports=[{protocol=TCP, port=443.0}]}]");
     }
 
     @Test

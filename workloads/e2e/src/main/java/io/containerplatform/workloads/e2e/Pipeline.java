@@ -90,7 +90,7 @@ public final class Pipeline implements AutoCloseable {
         var builder = javaJar("processor").redirectOutput(logs.resolve("processor-" + processors.size() + ".log").toFile());
         var env = builder.environment();
         env.putAll(brokerEnvironment());
-        env.putAll(Map.of("MONGODB_URI", mongoUri, "HTTP_PORT", String.valueOf(RabbitMqNode.freePort()),
+        env.putAll(Map.of("MONGODB_URI", mongoUri, "HTTP_PORT", "0",
                 "BATCH_SIZE", String.valueOf(batchSize), "SPARK_MASTER", "local[2]"));
         var process = builder.start();
         processors.add(process);

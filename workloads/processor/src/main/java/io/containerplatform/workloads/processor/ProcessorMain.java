@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
  * {@code RABBITMQ_PASSWORD}, {@code RABBITMQ_QUEUE} ({@code data-stream}), {@code MONGODB_URI} (database from
  * its path, {@code pipeline} by default); and {@code SPARK_MASTER} ({@code local[*]}; a {@code spark://} URL
  * runs the validation on a Spark cluster), {@code BATCH_SIZE} (2000), {@code BATCH_LINGER_MS} (200) and
- * {@code HTTP_PORT} (8080: {@code /health}, {@code /ready}, {@code /metrics}). On SIGTERM it finishes the batch
+ * {@code HTTP_PORT} (8080, or 0 for any free port: {@code /health}, {@code /ready}, {@code /metrics}). On SIGTERM it finishes the batch
  * under way and stops; what was delivered but not processed goes back to the queue.
  */
 public final class ProcessorMain {
@@ -34,7 +34,7 @@ public final class ProcessorMain {
         var master = settings.optional("SPARK_MASTER", "local[*]");
         int batchSize = settings.integer("BATCH_SIZE", 2000, 1, 100_000);
         int linger = settings.integer("BATCH_LINGER_MS", 200, 0, 60_000);
-        int port = settings.integer("HTTP_PORT", 8080, 1, 65535);
+        int port = settings.integer("HTTP_PORT", 8080, 0, 65535);
         if (!settings.errors().isEmpty()) {
             System.err.println("Invalid environment:\n  - " + String.join("\n  - ", settings.errors()));
             System.exit(2);
@@ -72,7 +72,7 @@ public final class ProcessorMain {
             }
             http.stop(0);
         }, "shutdown"));
-        System.out.println("processor: consuming " + queue + " in batches of up to " + batchSize + ", Spark " + master + ", HTTP on " + port);
+        System.out.println("processor: consuming " + queue + " in batches of up to " + batchSize + ", Spark " + master + ", HTTP on " + http.getAddress().getPort());
         worker.start();
         worker.join();
         System.exit(loop.running() ? 0 : 1);
