@@ -125,11 +125,15 @@ class ReadmeTest {
         var podLabels = new java.util.HashSet<String>();
         var names = new java.util.HashSet<String>();
         for (var type : List.of("kubernetes:apps/v1:Deployment", "kubernetes:apps/v1:StatefulSet", "kubernetes:batch/v1:Job",
-                "kubernetes:keda.sh/v1alpha1:ScaledObject")) {
+                "kubernetes:batch/v1:CronJob", "kubernetes:keda.sh/v1alpha1:ScaledObject")) {
             for (var r : plan.ofType(type)) {
                 var metadata = (java.util.Map<?, ?>) r.inputs().get("metadata");
                 names.add(String.valueOf(metadata.get("name")));
-                var template = (java.util.Map<?, ?>) ((java.util.Map<?, ?>) r.inputs().getOrDefault("spec", java.util.Map.of())).get("template");
+                var spec = (java.util.Map<?, ?>) r.inputs().getOrDefault("spec", java.util.Map.of());
+                if (spec.get("jobTemplate") instanceof java.util.Map<?, ?> job) {   // a CronJob's pods
+                    spec = (java.util.Map<?, ?>) job.get("spec");
+                }
+                var template = (java.util.Map<?, ?>) spec.get("template");
                 if (template != null) {
                     ((java.util.Map<?, ?>) ((java.util.Map<?, ?>) template.get("metadata")).get("labels")).forEach((k, v) -> podLabels.add(k + "=" + v));
                 }
