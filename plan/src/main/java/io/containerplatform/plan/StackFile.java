@@ -87,8 +87,14 @@ public record StackFile(String project, Map<String, String> values, Set<String> 
 
     private static Map<?, ?> load(Path file) throws IOException {
         try (var reader = Files.newBufferedReader(file)) {
-            Object doc = new Yaml(new SafeConstructor(new LoaderOptions())).load(reader);
+            var options = new LoaderOptions();
+            options.setAllowDuplicateKeys(false);   // as the Pulumi CLI, which refuses a key given twice
+            Object doc = new Yaml(new SafeConstructor(options)).load(reader);
             return doc instanceof Map<?, ?> map ? map : Map.of();
+        } catch (org.yaml.snakeyaml.constructor.DuplicateKeyException twice) {
+            var mark = twice.getProblemMark();
+            throw new IOException(file.getFileName() + " line " + (mark.getLine() + 1) + ": " + twice.getProblem()
+                    + "; allowed: each key once in a mapping");
         }
     }
 }

@@ -75,6 +75,24 @@ class OfflinePlanTest {
     }
 
     @Test
+    void aKeyGivenTwiceInTheStackFileExitsOneNamingItsLine() throws Exception {
+        stackFile("twice", """
+                config:
+                  container-platform:environment: dev
+                  container-platform:services:
+                    web:
+                      kind: fargate
+                      cpu: 256
+                      cpu: 512
+                """);
+        var exit = new int[1];
+        var printed = captured(() -> OfflinePlan.run("twice", project), exit);
+        assertThat(exit[0]).isEqualTo(1);
+        assertThat(printed[1]).startsWith("Cannot read the config of stack 'twice': Pulumi.twice.yaml line 7: found duplicate key cpu; "
+                + "allowed: each key once in a mapping");
+    }
+
+    @Test
     void validConfigPrintsTheTreeAndWritesThePlanFile() throws Exception {
         stackFile("small", """
                 config:

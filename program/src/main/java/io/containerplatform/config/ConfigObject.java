@@ -197,7 +197,13 @@ public final class ConfigObject {
         for (int i = 0; i < array.size(); i++) {
             var itemKey = key + "[" + i + "]";
             var item = asString(itemKey, array.get(i), allowed);
-            item.ifPresent(text -> check.apply(text).ifPresentOrElse(problem -> error(itemKey, problem, allowed), () -> items.add(text)));
+            item.ifPresent(text -> check.apply(text).ifPresentOrElse(problem -> error(itemKey, problem, allowed), () -> {
+                if (items.contains(text)) {
+                    error(itemKey, "\"" + text + "\" is listed twice", "each value once");
+                } else {
+                    items.add(text);
+                }
+            }));
         }
         return List.copyOf(items);
     }

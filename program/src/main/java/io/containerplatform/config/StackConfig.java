@@ -1,5 +1,7 @@
 package io.containerplatform.config;
 
+import io.containerplatform.components.pipeline.DataPipelineComponent;
+
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
@@ -62,11 +64,41 @@ public record StackConfig(Environment environment, String owner, String costCent
         var pipeline = PipelineConfig.read(root.objectOrEmpty("pipeline"), root, environment, eks.enabled());
         var cost = CostConfig.read(root.objectOrEmpty("cost"));
         root.rejectUnknownKeys();
+        namespaceClaims(root, eks, pipeline);
 
         if (!errors.isEmpty()) {
             throw new ConfigException(errors);
         }
         return new StackConfig(environment, owner, costCenter, java.util.Collections.unmodifiableMap(new LinkedHashMap<>(tags)), network, services, loadBalancer, sparkEcs, eks, pipeline, cost);
+    }
+
+    /**
+     * Each Kubernetes namespace is created by one component: Kubernetes' own, the pipeline's (its namespace,
+     * {@code monitoring} and {@code keda}) and {@code eks.namespaces} may not overlap, or two components would own
+     * one namespace and the second to deploy would fail (or delete it with itself).
+     */
+    private static void namespaceClaims(ConfigObject root, EksConfig eks, PipelineConfig pipeline) {
+        if (!eks.enabled()) {
+            return;
+        }
+        var claims = new LinkedHashMap<String, String>();
+        List.of("default", "kube-system", "kube-public", "kube-node-lease").forEach(ns -> claims.put(ns, "Kubernetes"));
+        if (pipeline.enabled()) {
+            claims.put(DataPipelineComponent.MONITORING, "the pipeline's monitoring stack");
+            claims.put(DataPipelineComponent.KEDA, "the pipeline's KEDA");
+            var owner = claims.putIfAbsent(pipeline.namespace(), "pipeline.namespace");
+            if (owner != null) {
+                root.objectOrEmpty("pipeline").error("namespace", "\"" + pipeline.namespace() + "\" is created by " + owner,
+                        "a namespace no other component creates (taken: " + String.join(", ", claims.keySet()) + ")");
+            }
+        }
+        for (var ns : eks.namespaces()) {
+            var owner = claims.putIfAbsent(ns, "eks.namespaces");
+            if (owner != null) {
+                root.objectOrEmpty("eks").error("namespaces", "\"" + ns + "\" is created by " + owner,
+                        "namespaces no other component creates (taken: " + String.join(", ", claims.keySet()) + ")");
+            }
+        }
     }
 
     /** The tags every taggable resource of the stack carries: the required five, then {@code tags}. */
@@ -116,6 +148,7 @@ public record StackConfig(Environment environment, String owner, String costCent
                 continue;
             }
             if (OBJECT_KEYS.contains(key)) {
+                DuplicateKeys.in(key, raw.get()).forEach(path -> errors.add(path + ": given twice; allowed: each key once"));
                 try {
                     json.add(key, JsonParser.parseString(raw.get()));
                 } catch (RuntimeException notJson) {

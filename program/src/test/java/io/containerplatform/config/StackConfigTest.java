@@ -152,6 +152,10 @@ class StackConfigTest {
                 arguments("EKS bad public CIDR", with("eks", "{\"publicAccessCidrs\":[\"10.0.0.0/33\"]}"), "eks.publicAccessCidrs[0]: \"10.0.0.0/33\" is not an IPv4 CIDR block; allowed: IPv4 CIDR blocks"),
                 arguments("EKS backups kept too long", with("eks", "{\"backup\":{\"retentionDays\":40000}}"), "eks.backup.retentionDays: 40000 is out of range; allowed: an integer from 1 to 36500"),
                 arguments("EKS backups copied nowhere", with("eks", "{\"backup\":{\"copyToRegion\":\"Ireland\"}}"), "eks.backup.copyToRegion: \"Ireland\" is not an AWS region; allowed: an AWS region such as eu-west-1, other than the stack's"),
+                arguments("a key given twice", fargate(",\"port\":80,\"port\":8080"), "services.web.port: given twice; allowed: each key once"),
+                arguments("a path listed twice", fargate(",\"paths\":[\"/a/*\",\"/b\",\"/a/*\"]"), "services.web.paths[2]: \"/a/*\" is listed twice; allowed: each value once"),
+                arguments("EKS creating Kubernetes' own namespace", with("eks", "{\"enabled\":true,\"namespaces\":[\"spark\",\"kube-system\"]}"), "eks.namespaces: \"kube-system\" is created by Kubernetes; allowed: namespaces no other component creates (taken: default, kube-system, kube-public, kube-node-lease, spark)"),
+                arguments("EKS namespace listed twice", with("eks", "{\"namespaces\":[\"spark\",\"spark\"]}"), "eks.namespaces[1]: \"spark\" is listed twice; allowed: each value once"),
                 arguments("EKS bad admin ARN", with("eks", "{\"adminPrincipalArns\":[\"alice\"]}"), "eks.adminPrincipalArns[0]: \"alice\" is not an IAM role or user ARN; allowed: IAM role or user ARNs"),
                 arguments("EKS node group min above max", with("eks", "{\"nodeGroups\":[{\"name\":\"a\",\"minSize\":4,\"maxSize\":2}]}"), "eks.nodeGroups[0].minSize: 4 is greater than maxSize 2; allowed: minSize <= desiredSize <= maxSize"),
                 arguments("EKS node group desired outside", with("eks", "{\"nodeGroups\":[{\"name\":\"a\",\"minSize\":1,\"maxSize\":3,\"desiredSize\":5}]}"), "eks.nodeGroups[0].desiredSize: 5 is outside minSize..maxSize (1..3); allowed: minSize <= desiredSize <= maxSize"),
@@ -188,6 +192,21 @@ class StackConfigTest {
                 "mongodbPassword: missing; allowed: a secret: pulumi config set --secret container-platform:mongodbPassword <value>",
                 "mongodbReplicaSetKey: missing; allowed: a secret: pulumi config set --secret container-platform:mongodbReplicaSetKey <value>",
                 "grafanaAdminPassword: missing; allowed: a secret: pulumi config set --secret container-platform:grafanaAdminPassword <value>");
+    }
+
+    @Test
+    void thePipelineCannotTakeANamespaceAnotherComponentCreates() {
+        var values = with("eks", "{\"enabled\":true,\"namespaces\":[\"spark\",\"data\"]}");
+        values.put("pipeline", "{\"enabled\":true,\"namespace\":\"monitoring\",\"sparkImage\":\"s:1\",\"apiImage\":\"a:1\",\"apiHost\":\"api.example.com\"}");
+        PipelineConfig.SECRET_KEYS.forEach(key -> values.put(key, "secret"));
+        var taken = "default, kube-system, kube-public, kube-node-lease, monitoring, keda";
+        assertThat(catchThrowableOfType(() -> StackConfig.load(ConfigSource.of(values)), ConfigException.class).errors()).containsExactly(
+                "pipeline.namespace: \"monitoring\" is created by the pipeline's monitoring stack; allowed: a namespace no other component creates (taken: " + taken + ")");
+        values.put("pipeline", values.get("pipeline").replace("\"monitoring\"", "\"data\""));
+        assertThat(catchThrowableOfType(() -> StackConfig.load(ConfigSource.of(values)), ConfigException.class).errors()).containsExactly(
+                "eks.namespaces: \"data\" is created by pipeline.namespace; allowed: namespaces no other component creates (taken: " + taken + ", data, spark)");
+        values.put("pipeline", values.get("pipeline").replace("\"data\"", "\"pipeline\""));
+        assertThat(StackConfig.load(ConfigSource.of(values)).pipeline().namespace()).isEqualTo("pipeline");
     }
 
     @Test

@@ -33,9 +33,9 @@ public class DataPipelineComponent extends ComponentResource {
     /** The Secret holding every credential of the pipeline. */
     static final String SECRET = "pipeline-secrets";
     /** Namespace of Prometheus and Grafana. */
-    static final String MONITORING = "monitoring";
+    public static final String MONITORING = "monitoring";
     /** Namespace of KEDA. */
-    static final String KEDA = "keda";
+    public static final String KEDA = "keda";
     /**
      * The label that lets a pod publish to RabbitMQ: pods labelled {@code pipeline.containerplatform.io/publisher: "true"},
      * in any namespace, may reach its AMQP port; nothing else outside the pipeline may.
