@@ -27,11 +27,28 @@ public final class ConfigObject {
     private final JsonObject json;
     private final List<String> errors;
     private final Set<String> known = new LinkedHashSet<>();
+    /** Every key path read, in this object and those under it (what the README's config reference must list). */
+    private final Set<String> read;
 
     ConfigObject(String path, JsonObject json, List<String> errors) {
+        this(path, json, errors, new LinkedHashSet<>());
+    }
+
+    private ConfigObject(String path, JsonObject json, List<String> errors, Set<String> read) {
         this.path = path;
         this.json = json;
         this.errors = errors;
+        this.read = read;
+    }
+
+    /** The path of every key read so far in this object and the objects under it. */
+    Set<String> keysRead() {
+        return java.util.Collections.unmodifiableSet(read);
+    }
+
+    private void note(String key) {
+        known.add(key);
+        read.add(keyPath(key));
     }
 
     /** The full path of {@code key} inside this object. */
@@ -45,14 +62,14 @@ public final class ConfigObject {
     }
 
     private Optional<JsonElement> raw(String key) {
-        known.add(key);
+        note(key);
         var value = json.get(key);
         return value == null || value.isJsonNull() ? Optional.empty() : Optional.of(value);
     }
 
     /** True when {@code key} is set. */
     public boolean has(String key) {
-        known.add(key);
+        note(key);
         return json.has(key) && !json.get(key).isJsonNull();
     }
 
@@ -250,7 +267,7 @@ public final class ConfigObject {
         var array = value.get().getAsJsonArray();
         for (int i = 0; i < array.size(); i++) {
             if (array.get(i).isJsonObject()) {
-                items.add(new ConfigObject(keyPath(key) + "[" + i + "]", array.get(i).getAsJsonObject(), errors));
+                items.add(new ConfigObject(keyPath(key) + "[" + i + "]", array.get(i).getAsJsonObject(), errors, read));
             } else {
                 error(key + "[" + i + "]", show(array.get(i)) + " is not an object", "an object of keys and values");
             }
@@ -268,12 +285,12 @@ public final class ConfigObject {
             error(key, show(value.get()) + " is not an object", "an object of keys and values");
             return Optional.empty();
         }
-        return Optional.of(new ConfigObject(keyPath(key), value.get().getAsJsonObject(), errors));
+        return Optional.of(new ConfigObject(keyPath(key), value.get().getAsJsonObject(), errors, read));
     }
 
     /** A nested object, or an empty one (all defaults) when absent. */
     public ConfigObject objectOrEmpty(String key) {
-        return object(key).orElseGet(() -> new ConfigObject(keyPath(key), new JsonObject(), errors));
+        return object(key).orElseGet(() -> new ConfigObject(keyPath(key), new JsonObject(), errors, read));
     }
 
     /** The keys this object has, whether read or not (for maps keyed by name). */

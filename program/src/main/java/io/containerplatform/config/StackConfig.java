@@ -43,7 +43,25 @@ public record StackConfig(Environment environment, String owner, String costCent
     /** Reads and validates {@code source}; throws {@link ConfigException} listing every problem. */
     public static StackConfig load(ConfigSource source) {
         var errors = new ArrayList<String>();
+        var config = parse(new ConfigObject("", toJson(source, errors), errors));
+        if (!errors.isEmpty()) {
+            throw new ConfigException(errors);
+        }
+        return config;
+    }
+
+    /**
+     * Every key path the program reads from {@code source}, whether set or not ({@code services.web.cpu},
+     * {@code eks.nodeGroups[0].name}): the keys a config may have. Errors are ignored.
+     */
+    static java.util.Set<String> keysRead(ConfigSource source) {
+        var errors = new ArrayList<String>();
         var root = new ConfigObject("", toJson(source, errors), errors);
+        parse(root);
+        return root.keysRead();
+    }
+
+    private static StackConfig parse(ConfigObject root) {
 
         Environment environment = Environment.DEV;
         var environmentAllowed = String.join(", ", Environment.CHOICES.keySet());
@@ -65,10 +83,6 @@ public record StackConfig(Environment environment, String owner, String costCent
         var cost = CostConfig.read(root.objectOrEmpty("cost"));
         root.rejectUnknownKeys();
         namespaceClaims(root, eks, pipeline);
-
-        if (!errors.isEmpty()) {
-            throw new ConfigException(errors);
-        }
         return new StackConfig(environment, owner, costCenter, java.util.Collections.unmodifiableMap(new LinkedHashMap<>(tags)), network, services, loadBalancer, sparkEcs, eks, pipeline, cost);
     }
 

@@ -1,0 +1,106 @@
+package io.containerplatform.config;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The README's config reference and the keys the program reads agree: every key read is a row (or a key of a row
+ * typed object or list of objects, which describes its keys), and every row is a key the program reads.
+ */
+class ConfigReferenceTest {
+
+    /** The keys before {@code services}: read only to say how to move to it (README, "Moving to services"). */
+    private static final Set<String> LEGACY = Set.of("fargate", "asg", "database");
+    private static final Pattern ROW = Pattern.compile("^\\| (`[^|]+) \\| ([^|]+) \\|", Pattern.MULTILINE);
+
+    /** A config that takes every branch: both kinds of service, a database, blue/green, EKS with a pipeline, Spark, cost. */
+    private static Map<String, String> everything() {
+        var values = new HashMap<String, String>(Map.of("environment", "dev", "owner", "o", "costCenter", "c", "tags", "{}",
+                "network", "{}", "loadBalancer", "{}", "sparkEcs", "{\"enabled\":true}", "cost", "{\"assumptions\":{}}"));
+        values.put("services", "{\"web\":{\"kind\":\"fargate\",\"paths\":[\"/w\"],\"rollout\":{\"strategy\":\"blueGreen\"},"
+                + "\"permissions\":{\"statements\":[{}]},\"schedules\":[{}]},\"app\":{\"kind\":\"ec2\",\"database\":{}}}");
+        values.put("eks", "{\"enabled\":true,\"nodeGroups\":[{\"taints\":[{}]}],\"backup\":{}}");
+        values.put("pipeline", "{\"enabled\":true}");
+        PipelineConfig.SECRET_KEYS.forEach(key -> values.put(key, "s"));
+        values.put(PipelineConfig.ALERT_WEBHOOK_KEY, "https://example.com/hook");
+        return values;
+    }
+
+    /**
+     * The key paths read, with service names as {@code <name>} and list items as their list; objects whose keys are
+     * read (network, services.&lt;name&gt;.rollout) are left out: their keys stand for them.
+     */
+    private static Set<String> keysRead() {
+        var keys = allKeysRead();
+        keys.removeIf(key -> keys.stream().anyMatch(other -> other.startsWith(key + ".")) && !key.equals("services"));
+        return keys;
+    }
+
+    /** Every key path read, objects included, normalized as in {@link #keysRead()}. */
+    private static TreeSet<String> allKeysRead() {
+        var keys = new TreeSet<String>();
+        for (var path : StackConfig.keysRead(ConfigSource.of(everything()))) {
+            var key = path.replaceFirst("^services\\.(web|app)(?=\\.|$)", "services.<name>").replaceAll("\\[\\d+].*$", "");
+            if (!LEGACY.contains(key)) {
+                keys.add(key);
+            }
+        }
+        return keys;
+    }
+
+    /** The README's rows, each key of a row ({@code `a` / `.b`}, {@code `a`, `b`}) with the row's type. */
+    private static Map<String, String> readmeRows() throws IOException {
+        var text = Files.readString(Path.of("README.md"));
+        var reference = text.substring(text.indexOf("## Config reference"), text.indexOf("## Services"));
+        var rows = new LinkedHashMap<String, String>();
+        var matcher = ROW.matcher(reference);
+        while (matcher.find()) {
+            String first = null;
+            for (var cell : matcher.group(1).split(" / |, ")) {
+                var key = cell.replace("`", "").strip();
+                if (key.startsWith(".")) {
+                    key = first.substring(0, first.lastIndexOf('.')) + key;
+                }
+                first = first == null ? key : first;
+                rows.put(key, matcher.group(2).strip());
+            }
+        }
+        return rows;
+    }
+
+    @Test
+    void everyKeyTheProgramReadsIsInTheReadmesReference() throws IOException {
+        var rows = readmeRows();
+        var read = keysRead();
+        assertThat(read).hasSizeGreaterThan(80);
+        assertThat(read).allSatisfy(key -> {
+            var parent = key.contains(".") ? key.substring(0, key.lastIndexOf('.')) : "";
+            assertThat(rows.containsKey(key) || rows.getOrDefault(parent, "").matches("object|list of objects|map of objects"))
+                    .describedAs("README, \"Config reference\", has no row for %s", key).isTrue();
+        });
+    }
+
+    @Test
+    void everyRowOfTheReadmesReferenceIsAKeyTheProgramReads() throws IOException {
+        var read = allKeysRead();
+        assertThat(readmeRows().keySet()).allSatisfy(key ->
+                assertThat(read).describedAs("README, \"Config reference\", documents %s, which the program does not read", key).contains(key));
+    }
+
+    @Test
+    void theComparisonCanFail() {
+        assertThat(keysRead()).contains("services.<name>.cpu", "services.<name>.rollout.strategy", "eks.backup.retentionDays")
+                .doesNotContain("services.<name>.cpus", "fargate");
+    }
+}
