@@ -92,7 +92,9 @@ class StableIdentityTest {
                 // the StorageClass tags new volumes for the backup plan (its parameters replace it; volumes stay)
                 "dev-eks-gp3 StorageClass", Set.of("parameters"),
                 // deployments roll back on the service's alarms (an update in place)
-                "dev-web-service Service", Set.of("alarms"))));
+                "dev-web-service Service", Set.of("alarms"),
+                // revisions stay registered for rollbacks (a provider-side setting, no replacement)
+                "dev-web-task TaskDefinition", Set.of("skipDestroy"))));
     }
 
     @Test
@@ -122,7 +124,8 @@ class StableIdentityTest {
                 // access logs, on by default in prod
                 "prod-lb LoadBalancer", Set.of("accessLogs"),
                 "prod-eks-gp3 StorageClass", Set.of("parameters"),
-                "prod-web-service Service", Set.of("alarms"))));
+                "prod-web-service Service", Set.of("alarms"),
+                "prod-web-task TaskDefinition", Set.of("skipDestroy"))));
     }
 
     /** The load balancer keeps what would replace it, so existing DNS records keep working. */

@@ -131,6 +131,8 @@ public class FargateServiceComponent extends ComponentResource {
                 .taskRoleArn(taskRole.arn())
                 .containerDefinitions(Output.tuple(image, logGroup.name(), region, secrets)
                         .applyValue(t -> ContainerDefinition.json(name, args, t.t1, t.t2, t.t3, t.t4)))
+                // a new revision leaves the previous ones registered: a rollback can go back to any of them
+                .skipDestroy(true)
                 .build(), child());
 
         var alarms = new ServiceAlarms(this, name, args.alarmEmails());

@@ -299,6 +299,7 @@ class FargateServiceComponentTest {
         assertThat(service.inputs).containsEntry("deploymentCircuitBreaker", Map.of("enable", true, "rollback", true))
                 .containsEntry("alarms", Map.of("enable", true, "rollback", true, "alarmNames", List.of("web-unhealthy-hosts", "web-alb-5xx")))
                 .doesNotContainKey("deploymentController");
+        assertThat(build(args()).named("aws:ecs/taskDefinition:TaskDefinition", "web-task").inputs).containsEntry("skipDestroy", true);
     }
 
     @Test
