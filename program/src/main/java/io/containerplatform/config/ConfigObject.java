@@ -29,21 +29,41 @@ public final class ConfigObject {
     private final Set<String> known = new LinkedHashSet<>();
     /** Every key path read, in this object and those under it (what the README's config reference must list). */
     private final Set<String> read;
+    /** The default taken for each key path that was absent, as the config would spell it. */
+    private final Map<String, String> defaults;
 
     ConfigObject(String path, JsonObject json, List<String> errors) {
-        this(path, json, errors, new LinkedHashSet<>());
+        this(path, json, errors, new LinkedHashSet<>(), new java.util.TreeMap<>());
     }
 
-    private ConfigObject(String path, JsonObject json, List<String> errors, Set<String> read) {
+    private ConfigObject(String path, JsonObject json, List<String> errors, Set<String> read, Map<String, String> defaults) {
         this.path = path;
         this.json = json;
         this.errors = errors;
         this.read = read;
+        this.defaults = defaults;
+    }
+
+    private ConfigObject child(String childPath, JsonObject childJson) {
+        return new ConfigObject(childPath, childJson, errors, read, defaults);
     }
 
     /** The path of every key read so far in this object and the objects under it. */
     Set<String> keysRead() {
         return java.util.Collections.unmodifiableSet(read);
+    }
+
+    /** The defaults taken so far, in this object and the objects under it, by key path. */
+    Map<String, String> defaultsTaken() {
+        return java.util.Collections.unmodifiableMap(defaults);
+    }
+
+    /** {@code fallback}, recorded as the default of {@code key} when the key is absent. */
+    private <T> T fallback(String key, T fallback, String spelled) {
+        if (!json.has(key) || json.get(key).isJsonNull()) {
+            defaults.put(keyPath(key), spelled);
+        }
+        return fallback;
     }
 
     private void note(String key) {
@@ -85,7 +105,7 @@ public final class ConfigObject {
 
     /** An optional non-blank string, {@code fallback} when absent. */
     public String string(String key, String fallback, String allowed) {
-        return raw(key).flatMap(v -> asString(key, v, allowed)).orElse(fallback);
+        return raw(key).flatMap(v -> asString(key, v, allowed)).orElseGet(() -> fallback(key, fallback, fallback));
     }
 
     /** An optional string; empty when absent. */
@@ -111,7 +131,7 @@ public final class ConfigObject {
         var allowed = "an integer from " + min + " to " + max;
         var value = raw(key).flatMap(v -> asInteger(key, v, allowed));
         if (value.isEmpty()) {
-            return fallback;
+            return fallback(key, fallback, String.valueOf(fallback));
         }
         if (value.get() < min || value.get() > max) {
             error(key, value.get() + " is out of range", allowed);
@@ -148,7 +168,7 @@ public final class ConfigObject {
         var allowed = "one of " + allowedValues;
         var value = raw(key).flatMap(v -> asInteger(key, v, allowed));
         if (value.isEmpty()) {
-            return fallback;
+            return fallback(key, fallback, String.valueOf(fallback));
         }
         if (!allowedValues.contains(value.get())) {
             error(key, value.get() + " is not accepted", allowed);
@@ -175,7 +195,7 @@ public final class ConfigObject {
     public boolean bool(String key, boolean fallback) {
         var value = raw(key);
         if (value.isEmpty()) {
-            return fallback;
+            return fallback(key, fallback, String.valueOf(fallback));
         }
         if (value.get().isJsonPrimitive() && value.get().getAsJsonPrimitive().isBoolean()) {
             return value.get().getAsBoolean();
@@ -189,7 +209,8 @@ public final class ConfigObject {
         var allowed = String.join(", ", choices.keySet());
         var value = raw(key).flatMap(v -> asString(key, v, allowed));
         if (value.isEmpty()) {
-            return fallback;
+            var spelled = choices.entrySet().stream().filter(e -> e.getValue().equals(fallback)).map(Map.Entry::getKey).findFirst();
+            return fallback(key, fallback, spelled.orElse(String.valueOf(fallback)));
         }
         var choice = choices.get(value.get());
         if (choice == null) {
@@ -203,7 +224,7 @@ public final class ConfigObject {
     public List<String> stringList(String key, List<String> fallback, String allowed, Function<String, Optional<String>> check) {
         var value = raw(key);
         if (value.isEmpty()) {
-            return fallback;
+            return fallback(key, fallback, fallback.toString());
         }
         if (!value.get().isJsonArray()) {
             error(key, show(value.get()) + " is not a list", "a list of " + allowed);
@@ -267,7 +288,7 @@ public final class ConfigObject {
         var array = value.get().getAsJsonArray();
         for (int i = 0; i < array.size(); i++) {
             if (array.get(i).isJsonObject()) {
-                items.add(new ConfigObject(keyPath(key) + "[" + i + "]", array.get(i).getAsJsonObject(), errors, read));
+                items.add(child(keyPath(key) + "[" + i + "]", array.get(i).getAsJsonObject()));
             } else {
                 error(key + "[" + i + "]", show(array.get(i)) + " is not an object", "an object of keys and values");
             }
@@ -285,12 +306,12 @@ public final class ConfigObject {
             error(key, show(value.get()) + " is not an object", "an object of keys and values");
             return Optional.empty();
         }
-        return Optional.of(new ConfigObject(keyPath(key), value.get().getAsJsonObject(), errors, read));
+        return Optional.of(child(keyPath(key), value.get().getAsJsonObject()));
     }
 
     /** A nested object, or an empty one (all defaults) when absent. */
     public ConfigObject objectOrEmpty(String key) {
-        return object(key).orElseGet(() -> new ConfigObject(keyPath(key), new JsonObject(), errors, read));
+        return object(key).orElseGet(() -> child(keyPath(key), new JsonObject()));
     }
 
     /** The keys this object has, whether read or not (for maps keyed by name). */

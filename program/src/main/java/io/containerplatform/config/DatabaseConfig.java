@@ -27,7 +27,7 @@ public record DatabaseConfig(String instanceClass, boolean multiAz, int allocate
         if (!INSTANCE_CLASS.matcher(instanceClass).matches()) {
             c.error("instanceClass", "\"" + instanceClass + "\" is not an RDS instance class", classAllowed);
         }
-        var multiAz = c.bool("multiAz", env.isProd());
+        var multiAz = c.bool("multiAz", env.redundantByDefault());
         var storage = c.integer("allocatedStorageGb", 20, 20, 65536);
         var maxStorage = c.integer("maxAllocatedStorageGb", Math.max(100, storage), 20, 65536);
         if (maxStorage < storage) {
@@ -57,8 +57,8 @@ public record DatabaseConfig(String instanceClass, boolean multiAz, int allocate
                 .backupRetentionDays(backupRetentionDays)
                 .engineVersion(engineVersion)
                 .production(env.isProd())
-                .performanceInsights(env.isProd())
-                .monitoringIntervalSeconds(env.isProd() ? 60 : 0)
+                .performanceInsights(env.redundantByDefault())
+                .monitoringIntervalSeconds(env.rdsMonitoringIntervalSeconds())
                 .appSecretArn(appSecretArn.orElse(null));
     }
 }

@@ -60,11 +60,11 @@ public record EksConfig(boolean enabled, String version, List<String> publicAcce
         }
         var namespaces = c.stringList("namespaces", List.of("spark"), "Kubernetes names (a-z, 0-9, -)", ns ->
                 Formats.isKubernetesName(ns) ? Optional.empty() : Optional.of("\"" + ns + "\" is not a Kubernetes name"));
-        var retention = c.integerIn("logRetentionDays", env.isProd() ? 30 : 7, LogRetention.ALLOWED_DAYS);
+        var retention = c.integerIn("logRetentionDays", env.logRetentionDays(), LogRetention.ALLOWED_DAYS);
         var privateCidrs = c.stringList("privateAccessCidrs", List.of(), "private IPv4 CIDR blocks inside the VPC (a CI runner's subnet)",
                 cidr -> Ipv4Cidr.parse(cidr).isEmpty() ? Optional.of("\"" + cidr + "\" is not an IPv4 CIDR block") : Optional.empty());
         var b = c.objectOrEmpty("backup");
-        var backupDays = b.integer("retentionDays", env.isProd() ? 35 : 7, 1, 36500);
+        var backupDays = b.integer("retentionDays", env.backupRetentionDays(), 1, 36500);
         var regionAllowed = "an AWS region such as eu-west-1, other than the stack's";
         var copyTo = b.optionalString("copyToRegion", regionAllowed);
         copyTo.filter(r -> !r.matches("[a-z]{2}(-gov)?-[a-z]+-\\d"))

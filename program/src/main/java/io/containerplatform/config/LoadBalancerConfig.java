@@ -13,8 +13,8 @@ public record LoadBalancerConfig(Optional<String> certificateArn, boolean access
 
     static LoadBalancerConfig read(ConfigObject c, Environment env) {
         var certificate = CommonKeys.certificateArn(c);
-        var accessLogs = c.bool("accessLogs", env.isProd());
-        var retention = c.integer("accessLogsRetentionDays", env.isProd() ? 90 : 30, 1, 3650);
+        var accessLogs = c.bool("accessLogs", env.redundantByDefault());
+        var retention = c.integer("accessLogsRetentionDays", env.accessLogsRetentionDays(), 1, 3650);
         c.rejectUnknownKeys();
         return new LoadBalancerConfig(certificate, accessLogs, retention);
     }

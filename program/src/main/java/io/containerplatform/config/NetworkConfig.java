@@ -43,11 +43,11 @@ public record NetworkConfig(String cidr, int azCount, NatGatewayMode natGateways
         }
         var config = new NetworkConfig(
                 cidr,
-                c.integer("azCount", env.isProd() ? 3 : 2, NetworkArgs.MIN_AZS, NetworkArgs.MAX_AZS),
-                c.oneOf("natGateways", env.isProd() ? NatGatewayMode.PER_AZ : NatGatewayMode.SINGLE, NAT_CHOICES),
+                c.integer("azCount", env.azCount(), NetworkArgs.MIN_AZS, NetworkArgs.MAX_AZS),
+                c.oneOf("natGateways", env.natGateways(), NAT_CHOICES),
                 c.bool("flowLogs", true),
-                c.integerIn("flowLogRetentionDays", env.isProd() ? 30 : 7, LogRetention.ALLOWED_DAYS),
-                c.bool("vpcEndpoints", env.isProd()));
+                c.integerIn("flowLogRetentionDays", env.logRetentionDays(), LogRetention.ALLOWED_DAYS),
+                c.bool("vpcEndpoints", env.redundantByDefault()));
         c.rejectUnknownKeys();
         return config;
     }

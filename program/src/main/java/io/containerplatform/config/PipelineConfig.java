@@ -51,7 +51,7 @@ public record PipelineConfig(boolean enabled, String namespace, int rabbitmqRepl
         if (!Formats.isKubernetesName(namespace)) {
             c.error("namespace", "\"" + namespace + "\" is not a Kubernetes name", nsAllowed);
         }
-        var rabbit = c.integer("rabbitmqReplicas", env.isProd() ? 3 : 1, 1, 7);
+        var rabbit = c.integer("rabbitmqReplicas", env.rabbitmqReplicas(), 1, 7);
         var mongo = c.integer("mongodbReplicas", 3, 1, 7);
         if (mongo % 2 == 0) {
             c.error("mongodbReplicas", mongo + " is even (a replica set needs a majority)", "an odd number: 1, 3, 5, 7 (at least 3 in prod)");

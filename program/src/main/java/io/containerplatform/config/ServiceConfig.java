@@ -103,7 +103,7 @@ public record ServiceConfig(String name, ServiceKind kind, String image, int por
         var statements = statements(permissions);
         permissions.rejectUnknownKeys();
         var emails = CommonKeys.alarmEmails(c);
-        var retention = c.integerIn("logRetentionDays", env.isProd() ? 30 : 7, LogRetention.ALLOWED_DAYS);
+        var retention = c.integerIn("logRetentionDays", env.logRetentionDays(), LogRetention.ALLOWED_DAYS);
         Optional<Fargate> fargate = kind == ServiceKind.FARGATE ? Optional.of(fargate(c)) : Optional.empty();
         Optional<Ec2> ec2 = kind == ServiceKind.EC2 ? Optional.of(ec2(c, env)) : Optional.empty();
         var schedules = schedules(c, kind == ServiceKind.FARGATE ? 1000 : 100);

@@ -43,6 +43,6 @@ public record SparkEcsConfig(boolean enabled, String image, String instanceType,
                 .workerCount(workerCount)
                 .workerCpu(workerCpu)
                 .workerMemory(workerMemory)
-                .logRetentionDays(env.isProd() ? 30 : 7);
+                .logRetentionDays(env.logRetentionDays());
     }
 }

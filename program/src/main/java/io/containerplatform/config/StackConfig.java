@@ -51,14 +51,15 @@ public record StackConfig(Environment environment, String owner, String costCent
     }
 
     /**
-     * Every key path the program reads from {@code source}, whether set or not ({@code services.web.cpu},
-     * {@code eks.nodeGroups[0].name}): the keys a config may have. Errors are ignored.
+     * {@code source} as read, errors ignored: its {@link ConfigObject#keysRead()} are every key path the program
+     * reads, set or not ({@code services.web.cpu}, {@code eks.nodeGroups[0].name}), and its
+     * {@link ConfigObject#defaultsTaken()} the default of each absent one (what the README's reference says).
      */
-    static java.util.Set<String> keysRead(ConfigSource source) {
+    static ConfigObject read(ConfigSource source) {
         var errors = new ArrayList<String>();
         var root = new ConfigObject("", toJson(source, errors), errors);
         parse(root);
-        return root.keysRead();
+        return root;
     }
 
     private static StackConfig parse(ConfigObject root) {

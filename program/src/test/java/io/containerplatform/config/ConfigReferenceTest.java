@@ -1,14 +1,18 @@
 package io.containerplatform.config;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 
@@ -23,6 +27,70 @@ class ConfigReferenceTest {
     /** The keys before {@code services}: read only to say how to move to it (README, "Moving to services"). */
     private static final Set<String> LEGACY = Set.of("fargate", "asg", "database");
     private static final Pattern ROW = Pattern.compile("^\\| (`[^|]+) \\| ([^|]+) \\|", Pattern.MULTILINE);
+
+    /**
+     * The README's default cell of each key, per environment ({@code dev}, {@code prod}), where it is a value (not
+     * "required", "none" or another key's name). A service key is qualified by the kinds its row is for
+     * ({@code services.<name>.cpuTargetPercent@ec2}), from the "fargate:" or "ec2:" its allowed values start with.
+     */
+    private static Map<String, String> readmeDefaults(String environment) throws IOException {
+        var text = Files.readString(Path.of("README.md"));
+        var reference = text.substring(text.indexOf("## Config reference"), text.indexOf("## Services"));
+        var defaults = new LinkedHashMap<String, String>();
+        var matcher = Pattern.compile("^\\| (`[^|]+) \\| [^|]+ \\| ([^|]+) \\| ([^|]*)\\|", Pattern.MULTILINE).matcher(reference);
+        while (matcher.find()) {
+            var keys = keysOf(matcher.group(1));
+            var cell = matcher.group(2).replace("`", "").replaceAll(" \\(.*\\)", "").strip();
+            var perEnvironment = Pattern.compile("(.+) in prod, else (.+)").matcher(cell);
+            if (perEnvironment.matches()) {
+                cell = environment.equals("prod") ? perEnvironment.group(1) : perEnvironment.group(2);
+            }
+            var allowed = matcher.group(3).strip();
+            var kinds = allowed.startsWith("fargate:") ? List.of("fargate") : allowed.startsWith("ec2:") ? List.of("ec2") : List.of("fargate", "ec2");
+            var values = cell.split(" / ");
+            for (int i = 0; i < keys.size(); i++) {
+                var value = values.length == keys.size() ? values[i] : cell;
+                if (value.matches("required.*|none.*|one .*|[a-z]+[A-Z][A-Za-z]*")) {
+                    continue;
+                }
+                if (keys.get(i).startsWith("services.<name>.")) {
+                    for (var kind : kinds) {
+                        defaults.put(keys.get(i) + "@" + kind, value);
+                    }
+                } else {
+                    defaults.put(keys.get(i), value);
+                }
+            }
+        }
+        return defaults;
+    }
+
+    /** The keys of a row's first cell: {@code `a` / `.b`} or {@code `a`, `b`}. */
+    private static List<String> keysOf(String cell) {
+        var keys = new java.util.ArrayList<String>();
+        for (var part : cell.split(" / |, ")) {
+            var key = part.replace("`", "").strip();
+            keys.add(key.startsWith(".") ? keys.get(0).substring(0, keys.get(0).lastIndexOf('.')) + key : key);
+        }
+        return keys;
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void theReadmesDefaultsAreTheOnesTheProgramTakes(String environment) throws IOException {
+        var values = everything();
+        values.put("environment", environment);
+        values.put("pipeline", "{\"enabled\":true,\"mongodbReplicas\":3}");
+        var taken = new TreeMap<String, String>();
+        StackConfig.read(ConfigSource.of(values)).defaultsTaken().forEach((path, value) -> taken.put(path
+                .replaceFirst("^services\\.web\\.(.*)$", "services.<name>.$1@fargate")
+                .replaceFirst("^services\\.app\\.(.*)$", "services.<name>.$1@ec2"), value));
+        var readme = readmeDefaults(environment);
+        var compared = readme.keySet().stream().filter(taken::containsKey).toList();
+        assertThat(compared).hasSizeGreaterThan(40).contains("services.<name>.cpuTargetPercent@ec2", "network.azCount", "eks.backup.retentionDays");
+        assertThat(compared).allSatisfy(key -> assertThat(readme.get(key)).describedAs("README default of %s in %s", key, environment)
+                .isEqualTo(taken.get(key)));
+    }
 
     /** A config that takes every branch: both kinds of service, a database, blue/green, EKS with a pipeline, Spark, cost. */
     private static Map<String, String> everything() {
@@ -50,7 +118,7 @@ class ConfigReferenceTest {
     /** Every key path read, objects included, normalized as in {@link #keysRead()}. */
     private static TreeSet<String> allKeysRead() {
         var keys = new TreeSet<String>();
-        for (var path : StackConfig.keysRead(ConfigSource.of(everything()))) {
+        for (var path : StackConfig.read(ConfigSource.of(everything())).keysRead()) {
             var key = path.replaceFirst("^services\\.(web|app)(?=\\.|$)", "services.<name>").replaceAll("\\[\\d+].*$", "");
             if (!LEGACY.contains(key)) {
                 keys.add(key);
