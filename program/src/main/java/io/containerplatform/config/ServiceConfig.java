@@ -226,11 +226,7 @@ public record ServiceConfig(String name, ServiceKind kind, String image, int por
     private static Fargate fargate(ConfigObject c) {
         var cpu = c.integer("cpu", 256, 256, 16384);
         var memory = c.integer("memory", 512, 512, 122880);
-        if (!FargateSizes.MEMORY_BY_CPU.containsKey(cpu)) {
-            c.error("cpu", cpu + " is not a Fargate cpu size", "one of " + FargateSizes.MEMORY_BY_CPU.keySet());
-        } else if (!FargateSizes.MEMORY_BY_CPU.get(cpu).contains(memory)) {
-            c.error("memory", memory + " is not valid with cpu " + cpu, "for cpu " + cpu + " one of " + FargateSizes.MEMORY_BY_CPU.get(cpu));
-        }
+        FargateSizes.check(cpu, memory).ifPresent(v -> c.error(v.key(), v.problem(), v.allowed()));
         var desired = c.integer("desiredCount", 2, 0, 1000);
         var min = c.integer("minCount", desired, 0, 1000);
         var max = c.integer("maxCount", desired, 1, 1000);

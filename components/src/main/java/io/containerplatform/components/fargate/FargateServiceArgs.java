@@ -363,7 +363,7 @@ public final class FargateServiceArgs {
             Formats.imageProblem(image).ifPresent(p -> errors.add("FargateServiceArgs.image: " + p));
             alarmEmails.stream().filter(e -> !Formats.isEmail(e))
                     .forEach(e -> errors.add("FargateServiceArgs.alarmEmails: \"" + e + "\" is not an email address"));
-            FargateSizes.problem(cpu, memory).ifPresent(p -> errors.add("FargateServiceArgs.cpu/memory: " + p));
+            FargateSizes.check(cpu, memory).ifPresent(v -> errors.add("FargateServiceArgs." + v.key() + ": " + v.problem() + "; allowed: " + v.allowed()));
             ArgChecks.range(errors, "FargateServiceArgs.containerPort", containerPort, 1, 65535);
             var min = minCount == null ? desiredCount : minCount;
             var max = maxCount == null ? desiredCount : maxCount;

@@ -282,7 +282,7 @@ class FargateServiceComponentTest {
                 .secrets(Map.of("DB", "arn:aws:s3:::bucket")).logRetentionDays(10).build())
                 .hasMessage("FargateServiceArgs.cluster is required; FargateServiceArgs.target is required; "
                         + "FargateServiceArgs.image: \"nginx:latest\" uses the latest tag; pin a version tag or a digest so rollbacks are possible; "
-                        + "FargateServiceArgs.cpu/memory: cpu 256 does not allow memory 4096; allowed memory for cpu 256: 512, 1024, 2048; "
+                        + "FargateServiceArgs.memory: 4096 is not valid with cpu 256; allowed: for cpu 256 one of 512, 1024, 2048; "
                         + "FargateServiceArgs.desiredCount 12 is outside minCount..maxCount (1..10); "
                         + "FargateServiceArgs.logRetentionDays: 10 is not a CloudWatch Logs retention; allowed: "
                         + "[1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653]; "
