@@ -1,5 +1,6 @@
 package io.containerplatform.components.eks;
 
+import io.containerplatform.components.common.SnapshotBuilder;
 import io.containerplatform.components.common.Formats;
 import com.pulumi.core.Output;
 import io.containerplatform.components.network.NetworkComponent;
@@ -90,7 +91,7 @@ public final class EksPlatformArgs {
     }
 
     /** Builder of {@link EksPlatformArgs}; {@link #build()} validates every field at once. */
-    public static final class Builder implements Cloneable {
+    public static final class Builder extends SnapshotBuilder<Builder> {
         private Placement placement;
         private String version = DEFAULT_VERSION;
         private List<String> publicAccessCidrs = List.of();
@@ -120,18 +121,6 @@ public final class EksPlatformArgs {
 
         /** Where the component's resources go: {@link NetworkComponent#placement()}, or {@link Placement#of} for an existing VPC. */
         public Builder placement(Placement v) { this.placement = v; return this; }
-
-        /**
-         * A copy that the built Args keep, so that setting the builder again after {@link #build()} leaves them alone
-         * (every field is an immutable value: the setters copy collections).
-         */
-        private Builder snapshot() {
-            try {
-                return (Builder) clone();
-            } catch (CloneNotSupportedException e) {
-                throw new AssertionError(e);
-            }
-        }
 
         /** Validates and builds; the exception lists every invalid field. */
         public EksPlatformArgs build() {

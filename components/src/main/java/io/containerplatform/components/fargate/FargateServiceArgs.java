@@ -1,5 +1,6 @@
 package io.containerplatform.components.fargate;
 
+import io.containerplatform.components.common.SnapshotBuilder;
 import io.containerplatform.components.common.Formats;
 import com.pulumi.core.Output;
 import io.containerplatform.components.loadbalancing.LoadBalancerTarget;
@@ -10,7 +11,6 @@ import io.containerplatform.components.common.ArgChecks;
 import io.containerplatform.components.common.LogRetention;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -31,7 +31,7 @@ public final class FargateServiceArgs {
     private final Builder b;
 
     private FargateServiceArgs(Builder builder) {
-        this.b = builder.copy();
+        this.b = builder.snapshot();
     }
 
     /** VPC of the service. Required. */
@@ -256,7 +256,7 @@ public final class FargateServiceArgs {
     }
 
     /** Builder of {@link FargateServiceArgs}. */
-    public static final class Builder {
+    public static final class Builder extends SnapshotBuilder<Builder> {
         private Placement placement;
         private ClusterRef cluster;
         private LoadBalancerTarget target;
@@ -303,25 +303,6 @@ public final class FargateServiceArgs {
         /** Where the component's resources go: {@link NetworkComponent#placement()}, or {@link Placement#of} for an existing VPC. */
         public Builder placement(Placement v) { this.placement = v; return this; }
 
-        private Builder copy() {
-            var c = new Builder();
-            c.placement = placement;
-            c.image = image; c.cpu = cpu; c.memory = memory; c.architecture = architecture; c.containerPort = containerPort;
-            c.desiredCount = desiredCount; c.minCount = minCount; c.maxCount = maxCount;
-            c.cpuTargetPercent = cpuTargetPercent; c.memoryTargetPercent = memoryTargetPercent; c.requestsPerTarget = requestsPerTarget;
-            c.scaleInCooldownSeconds = scaleInCooldownSeconds; c.scaleOutCooldownSeconds = scaleOutCooldownSeconds;
-            c.logRetentionDays = logRetentionDays; c.spotPercent = spotPercent;
-            c.environment = Map.copyOf(new LinkedHashMap<>(environment)); c.secrets = Map.copyOf(secrets); c.schedules = schedules; c.secretValues = Map.copyOf(secretValues);
-            c.containerHealthCheck = List.copyOf(containerHealthCheck); c.readonlyRootFilesystem = readonlyRootFilesystem;
-            c.enableExecuteCommand = enableExecuteCommand; c.alarmEmails = List.copyOf(alarmEmails); c.immutableTags = immutableTags; c.keepImages = keepImages;
-            c.taskPolicyArns = List.copyOf(taskPolicyArns); c.taskPolicyStatements = List.copyOf(taskPolicyStatements);
-            c.cluster = cluster; c.target = target;
-            c.healthCheckGracePeriodSeconds = healthCheckGracePeriodSeconds; c.waitForSteadyState = waitForSteadyState;
-            c.deploymentMinimumHealthyPercent = deploymentMinimumHealthyPercent; c.deploymentMaximumPercent = deploymentMaximumPercent;
-            c.blueGreen = blueGreen;
-            return c;
-        }
-
         public Builder image(String v) { this.image = v; return this; }
         public Builder cpu(int v) { this.cpu = v; return this; }
         public Builder memory(int v) { this.memory = v; return this; }
@@ -337,18 +318,18 @@ public final class FargateServiceArgs {
         public Builder scaleOutCooldownSeconds(int v) { this.scaleOutCooldownSeconds = v; return this; }
         public Builder logRetentionDays(int v) { this.logRetentionDays = v; return this; }
         public Builder spotPercent(int v) { this.spotPercent = v; return this; }
-        public Builder environment(Map<String, String> v) { this.environment = v; return this; }
-        public Builder secrets(Map<String, String> v) { this.secrets = v; return this; }
+        public Builder environment(Map<String, String> v) { this.environment = Map.copyOf(v); return this; }
+        public Builder secrets(Map<String, String> v) { this.secrets = Map.copyOf(v); return this; }
         public Builder schedules(List<ScheduledCapacity> v) { this.schedules = List.copyOf(v); return this; }
         public Builder secretValues(Map<String, Output<String>> v) { this.secretValues = Map.copyOf(v); return this; }
-        public Builder containerHealthCheck(List<String> v) { this.containerHealthCheck = v; return this; }
+        public Builder containerHealthCheck(List<String> v) { this.containerHealthCheck = List.copyOf(v); return this; }
         public Builder readonlyRootFilesystem(boolean v) { this.readonlyRootFilesystem = v; return this; }
         public Builder enableExecuteCommand(boolean v) { this.enableExecuteCommand = v; return this; }
-        public Builder alarmEmails(List<String> v) { this.alarmEmails = v; return this; }
+        public Builder alarmEmails(List<String> v) { this.alarmEmails = List.copyOf(v); return this; }
         public Builder immutableTags(boolean v) { this.immutableTags = v; return this; }
         public Builder keepImages(int v) { this.keepImages = v; return this; }
-        public Builder taskPolicyArns(List<String> v) { this.taskPolicyArns = v; return this; }
-        public Builder taskPolicyStatements(List<Map<String, Object>> v) { this.taskPolicyStatements = v; return this; }
+        public Builder taskPolicyArns(List<String> v) { this.taskPolicyArns = List.copyOf(v); return this; }
+        public Builder taskPolicyStatements(List<Map<String, Object>> v) { this.taskPolicyStatements = List.copyOf(v); return this; }
         public Builder healthCheckGracePeriodSeconds(int v) { this.healthCheckGracePeriodSeconds = v; return this; }
         public Builder waitForSteadyState(boolean v) { this.waitForSteadyState = v; return this; }
         public Builder deploymentMinimumHealthyPercent(int v) { this.deploymentMinimumHealthyPercent = v; return this; }

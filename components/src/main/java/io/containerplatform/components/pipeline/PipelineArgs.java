@@ -1,5 +1,6 @@
 package io.containerplatform.components.pipeline;
 
+import io.containerplatform.components.common.SnapshotBuilder;
 import com.pulumi.core.Output;
 import io.containerplatform.components.network.NetworkComponent;
 import io.containerplatform.components.network.Placement;
@@ -121,7 +122,7 @@ public final class PipelineArgs {
     }
 
     /** Builder of {@link PipelineArgs}; {@link #build()} validates every field at once. */
-    public static final class Builder implements Cloneable {
+    public static final class Builder extends SnapshotBuilder<Builder> {
         private Provider provider;
         private Placement placement;
         private String namespace = "data-processing";
@@ -181,18 +182,6 @@ public final class PipelineArgs {
 
         /** Where the component's resources go: {@link NetworkComponent#placement()}, or {@link Placement#of} for an existing VPC. */
         public Builder placement(Placement v) { this.placement = v; return this; }
-
-        /**
-         * A copy that the built Args keep, so that setting the builder again after {@link #build()} leaves them alone
-         * (every field is an immutable value: the setters copy collections).
-         */
-        private Builder snapshot() {
-            try {
-                return (Builder) clone();
-            } catch (CloneNotSupportedException e) {
-                throw new AssertionError(e);
-            }
-        }
 
         /** Validates and builds; the exception lists every invalid field. */
         public PipelineArgs build() {

@@ -338,4 +338,22 @@ class FargateServiceComponentTest {
                 .hasStackTraceContaining("FargateServiceArgs.blueGreen.terminateBlueAfterMinutes: 3000 is outside 0 to 2880")
                 .hasStackTraceContaining("FargateServiceArgs.blueGreen needs a blue/green target: a route with blueGreen true");
     }
+
+    @Test
+    void settingTheBuilderOrItsListsAgainAfterBuildLeavesTheBuiltArgsAlone() {
+        MockStack.run(ctx -> {
+            var cluster = new FargateCluster("main", ComponentResourceOptions.Empty);
+            var lb = new WebLoadBalancer("lb", WebLoadBalancerArgs.builder().placement(PLACEMENT)
+                    .routes(List.of(new Route("web", WebLoadBalancerArgs.TargetType.IP, 8080, "/", List.of(), List.of()))).build(),
+                    ComponentResourceOptions.Empty);
+            var emails = new java.util.ArrayList<>(List.of("ops@example.com"));
+            var builder = args().cluster(cluster.ref()).target(lb.target("web")).alarmEmails(emails).cpu(512).memory(1024);
+            var built = builder.build();
+            builder.cpu(4096).image("changed:2");
+            emails.add("other@example.com");
+            assertThat(built.cpu()).isEqualTo(512);
+            assertThat(built.image()).isEqualTo("public.ecr.aws/nginx/nginx:1.27");
+            assertThat(built.alarmEmails()).containsExactly("ops@example.com");
+        });
+    }
 }
