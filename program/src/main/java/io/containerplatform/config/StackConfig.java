@@ -103,14 +103,14 @@ public record StackConfig(Environment environment, String owner, String costCent
             claims.put(DataPipelineComponent.KEDA, "the pipeline's KEDA");
             var owner = claims.putIfAbsent(pipeline.namespace(), "pipeline.namespace");
             if (owner != null) {
-                root.objectOrEmpty("pipeline").error("namespace", "\"" + pipeline.namespace() + "\" is created by " + owner,
+                root.error("pipeline.namespace", "\"" + pipeline.namespace() + "\" is created by " + owner,
                         "a namespace no other component creates (taken: " + String.join(", ", claims.keySet()) + ")");
             }
         }
         for (var ns : eks.namespaces()) {
             var owner = claims.putIfAbsent(ns, "eks.namespaces");
             if (owner != null) {
-                root.objectOrEmpty("eks").error("namespaces", "\"" + ns + "\" is created by " + owner,
+                root.error("eks.namespaces", "\"" + ns + "\" is created by " + owner,
                         "namespaces no other component creates (taken: " + String.join(", ", claims.keySet()) + ")");
             }
         }

@@ -26,7 +26,22 @@ class ConfigReferenceTest {
 
     /** The keys before {@code services}: read only to say how to move to it (README, "Moving to services"). */
     private static final Set<String> LEGACY = Set.of("fargate", "asg", "database");
-    private static final Pattern ROW = Pattern.compile("^\\| (`[^|]+) \\| ([^|]+) \\|", Pattern.MULTILINE);
+    private static final Pattern ROW = Pattern.compile("^\\| (`[^|]+) \\| ([^|]+) \\| ([^|]+) \\| ([^|]*)\\|", Pattern.MULTILINE);
+
+    /** A row of the README's config reference: its keys, and its type, default and allowed cells. */
+    private record Row(List<String> keys, String type, String defaultCell, String allowed) {
+    }
+
+    /** The rows of the README's config reference, in order. */
+    private static List<Row> rows() throws IOException {
+        var text = Files.readString(Path.of("README.md"));
+        var matcher = ROW.matcher(text.substring(text.indexOf("## Config reference"), text.indexOf("## Services")));
+        var rows = new java.util.ArrayList<Row>();
+        while (matcher.find()) {
+            rows.add(new Row(keysOf(matcher.group(1)), matcher.group(2).strip(), matcher.group(3), matcher.group(4).strip()));
+        }
+        return rows;
+    }
 
     /**
      * The README's default cell of each key, per environment ({@code dev}, {@code prod}), where it is a value (not
@@ -34,18 +49,15 @@ class ConfigReferenceTest {
      * ({@code services.<name>.cpuTargetPercent@ec2}), from the "fargate:" or "ec2:" its allowed values start with.
      */
     private static Map<String, String> readmeDefaults(String environment) throws IOException {
-        var text = Files.readString(Path.of("README.md"));
-        var reference = text.substring(text.indexOf("## Config reference"), text.indexOf("## Services"));
         var defaults = new LinkedHashMap<String, String>();
-        var matcher = Pattern.compile("^\\| (`[^|]+) \\| [^|]+ \\| ([^|]+) \\| ([^|]*)\\|", Pattern.MULTILINE).matcher(reference);
-        while (matcher.find()) {
-            var keys = keysOf(matcher.group(1));
-            var cell = matcher.group(2).replace("`", "").replaceAll(" \\(.*\\)", "").strip();
+        for (var row : rows()) {
+            var keys = row.keys();
+            var cell = row.defaultCell().replace("`", "").replaceAll(" \\(.*\\)", "").strip();
             var perEnvironment = Pattern.compile("(.+) in prod, else (.+)").matcher(cell);
             if (perEnvironment.matches()) {
                 cell = environment.equals("prod") ? perEnvironment.group(1) : perEnvironment.group(2);
             }
-            var allowed = matcher.group(3).strip();
+            var allowed = row.allowed();
             var kinds = allowed.startsWith("fargate:") ? List.of("fargate") : allowed.startsWith("ec2:") ? List.of("ec2") : List.of("fargate", "ec2");
             var values = cell.split(" / ");
             for (int i = 0; i < keys.size(); i++) {
@@ -129,22 +141,11 @@ class ConfigReferenceTest {
 
     /** The README's rows, each key of a row ({@code `a` / `.b`}, {@code `a`, `b`}) with the row's type. */
     private static Map<String, String> readmeRows() throws IOException {
-        var text = Files.readString(Path.of("README.md"));
-        var reference = text.substring(text.indexOf("## Config reference"), text.indexOf("## Services"));
-        var rows = new LinkedHashMap<String, String>();
-        var matcher = ROW.matcher(reference);
-        while (matcher.find()) {
-            String first = null;
-            for (var cell : matcher.group(1).split(" / |, ")) {
-                var key = cell.replace("`", "").strip();
-                if (key.startsWith(".")) {
-                    key = first.substring(0, first.lastIndexOf('.')) + key;
-                }
-                first = first == null ? key : first;
-                rows.put(key, matcher.group(2).strip());
-            }
+        var types = new LinkedHashMap<String, String>();
+        for (var row : rows()) {
+            row.keys().forEach(key -> types.put(key, row.type()));
         }
-        return rows;
+        return types;
     }
 
     @Test
