@@ -3,6 +3,8 @@ package io.containerplatform.config;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
+import io.containerplatform.components.args.DeclaredArgs;
+import io.containerplatform.components.args.Inputs;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -244,6 +246,73 @@ public final class ConfigObject {
             }));
         }
         return List.copyOf(items);
+    }
+
+    /**
+     * Sets the inputs {@code names} of {@code args} from the keys of the same names ({@link #input}), then reports the
+     * Args' own rules about them ({@code min <= desired <= max}, formats) at their keys, unless a key was already in
+     * error: its default then stands in for it, and a rule about it would be an invented second error.
+     * {@code overrides} are the program's defaults that differ from the declared ones (per environment).
+     */
+    public <A extends DeclaredArgs> A bind(A args, Map<String, Object> overrides, List<String> names) {
+        var before = errors.size();
+        for (var name : names) {
+            var input = Inputs.named(args.getClass(), name);
+            input.setIn(args, input(input, overrides.containsKey(name) ? overrides.get(name) : input.valueIn(args)));
+        }
+        if (errors.size() == before) {
+            args.ruleProblems().stream().filter(p -> names.contains(p.input().split("[.\\[]")[0]))
+                    .forEach(p -> error(p.input(), p.problem(), p.allowed()));
+        }
+        return args;
+    }
+
+    /**
+     * The value of a component's declared input under its own name, or {@code fallback} when absent or invalid: the
+     * declaration gives the key, its type (integer, boolean, string, list or map of strings), bounds, allowed values and
+     * the words of its errors. {@code fallback} is the declared default unless the program overrides it (per
+     * environment); a null fallback is recorded as the declaration's default in words ({@code desiredCount}).
+     */
+    public Object input(Inputs.Input input, Object fallback) {
+        var key = input.name();
+        var allowed = input.allowed();
+        var spelled = fallback == null ? input.defaultText() : fallback instanceof Map<?, ?> m && m.isEmpty() ? "{}" : String.valueOf(fallback);
+        var value = raw(key);
+        if (value.isEmpty()) {
+            if (input.required() && fallback == null) {
+                error(key, "missing", allowed);
+            }
+            return fallback(key, fallback, spelled);
+        }
+        var type = input.type();
+        var oneOf = List.of(input.spec().oneOf());
+        java.util.function.Function<String, Optional<String>> check = text -> oneOf.isEmpty() || oneOf.contains(text)
+                ? Optional.empty() : Optional.of("\"" + text + "\" is not allowed");
+        if (type == Integer.class) {
+            var number = asInteger(key, value.get(), allowed);
+            if (number.isPresent() && (number.get() < input.spec().min() || number.get() > input.spec().max())) {
+                error(key, number.get() + " is out of range", allowed);
+                return fallback;
+            }
+            return number.map(Object.class::cast).orElse(fallback);
+        }
+        if (type == Boolean.class) {
+            return bool(key, (Boolean) fallback);
+        }
+        if (type == String.class) {
+            var text = asString(key, value.get(), allowed);
+            var problem = text.flatMap(check);
+            problem.ifPresent(p -> error(key, p, allowed));
+            return text.isPresent() && problem.isEmpty() ? text.get() : fallback;
+        }
+        if (type.getTypeName().equals("java.util.List<java.lang.String>")) {
+            @SuppressWarnings("unchecked") var list = stringList(key, (List<String>) fallback, allowed, check);
+            return list;
+        }
+        if (type.getTypeName().equals("java.util.Map<java.lang.String, java.lang.String>")) {
+            return java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(stringMap(key, allowed, (k, v) -> Optional.empty())));
+        }
+        throw new IllegalArgumentException(input.name() + " (" + type.getTypeName() + ") is not an input config can set");
     }
 
     /** An optional map of strings to strings, each entry checked by {@code check}; empty when absent. */

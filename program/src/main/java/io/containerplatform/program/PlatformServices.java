@@ -88,7 +88,7 @@ final class PlatformServices {
                         "dashboardUrl", component.dashboardUrl(),
                         "alarmTopicArn", component.alarmTopicArn(), "autoScalingGroup", component.asgName(), "repositoryUrl", component.repositoryUrl(),
                         "rollout", Output.of(service.rolloutStrategy())));
-                if (service.ec2().flatMap(ServiceConfig.Ec2::database).isPresent()) {
+                if (service.database().isPresent()) {
                     values.put("databaseEndpoint", component.dbEndpoint());
                     values.put("databaseSecretArn", component.dbSecretArn());
                 }

@@ -167,6 +167,60 @@ class ConfigReferenceTest {
                 assertThat(read).describedAs("README, \"Config reference\", documents %s, which the program does not read", key).contains(key));
     }
 
+    /**
+     * The README's rows of the keys that are components' declared inputs say what the declarations say: the type, and
+     * what is allowed in the declaration's own words (after {@code fargate: } or {@code ec2: } for one kind's key).
+     */
+    @Test
+    void theReadmesRowsOfDeclaredInputsSayWhatTheirDeclarationsSay() throws IOException {
+        var problems = declarationDisagreements(rows());
+        assertThat(problems).isEmpty();
+        var wrong = rows().stream().map(r -> r.keys().contains("services.<name>.port")
+                ? new Row(r.keys(), r.type(), r.defaultCell(), "1 to 65536") : r).toList();
+        assertThat(declarationDisagreements(wrong)).containsExactly(
+                "services.<name>.port (ec2): README allows \"1 to 65536\", AsgServiceArgs.port allows \"1 to 65535\"",
+                "services.<name>.port (fargate): README allows \"1 to 65536\", FargateServiceArgs.port allows \"1 to 65535\"");
+    }
+
+    private static List<String> declarationDisagreements(List<Row> rows) {
+        var problems = new java.util.ArrayList<String>();
+        var declared = Map.of("fargate", Map.entry(io.containerplatform.components.fargate.FargateServiceArgs.class, ServiceConfig.FARGATE_KEYS),
+                "ec2", Map.entry(io.containerplatform.components.asg.AsgServiceArgs.class, ServiceConfig.EC2_KEYS));
+        new TreeMap<>(declared).forEach((kind, args) -> {
+            for (var name : args.getValue()) {
+                var key = "services.<name>." + name;
+                var input = io.containerplatform.components.args.Inputs.named(args.getKey(), name);
+                var row = rows.stream().filter(r -> r.keys().contains(key) && !r.allowed().startsWith(kind.equals("ec2") ? "fargate:" : "ec2:"))
+                        .findFirst();
+                if (row.isEmpty()) {
+                    problems.add(key + " (" + kind + "): no README row");
+                    continue;
+                }
+                var type = typeWord(input.type());
+                if (!row.get().type().equals(type)) {
+                    problems.add(key + " (" + kind + "): README says " + row.get().type() + ", the declaration " + type);
+                }
+                var allowed = row.get().allowed().replace("`", "").replaceFirst("^(fargate|ec2): ", "");
+                if (!allowed.contains(input.allowed().replace("one of ", ""))) {
+                    problems.add(key + " (" + kind + "): README allows \"" + allowed + "\", " + args.getKey().getSimpleName() + "." + name
+                            + " allows \"" + input.allowed() + "\"");
+                }
+            }
+        });
+        return problems;
+    }
+
+    private static String typeWord(java.lang.reflect.Type type) {
+        return switch (type.getTypeName()) {
+            case "java.lang.Integer" -> "integer";
+            case "java.lang.Boolean" -> "boolean";
+            case "java.lang.String" -> "string";
+            case "java.util.List<java.lang.String>" -> "list of string";
+            case "java.util.Map<java.lang.String, java.lang.String>" -> "map of string";
+            default -> type.getTypeName();
+        };
+    }
+
     @Test
     void theComparisonCanFail() {
         assertThat(keysRead()).contains("services.<name>.cpu", "services.<name>.rollout.strategy", "eks.backup.retentionDays")

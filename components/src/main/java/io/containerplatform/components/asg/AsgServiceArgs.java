@@ -1,12 +1,16 @@
 package io.containerplatform.components.asg;
 
+import com.pulumi.core.annotations.Import;
+import io.containerplatform.components.args.DeclaredArgs;
+import io.containerplatform.components.args.InputProblem;
+import io.containerplatform.components.args.InputSpec;
+import io.containerplatform.components.args.Inputs;
 import io.containerplatform.components.common.Formats;
-import com.pulumi.core.Output;
-import io.containerplatform.components.loadbalancing.LoadBalancerTarget;
-import io.containerplatform.components.scaling.ScheduledCapacity;
-import io.containerplatform.components.network.NetworkComponent;
-import io.containerplatform.components.network.Placement;
+import io.containerplatform.components.common.LogRetention;
 import io.containerplatform.components.database.MysqlDatabaseArgs;
+import io.containerplatform.components.loadbalancing.LoadBalancerTarget;
+import io.containerplatform.components.network.Placement;
+import io.containerplatform.components.scaling.ScheduledCapacity;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -14,226 +18,199 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Arguments of {@link AsgServiceComponent}. Immutable; build with {@link #builder()}. Defaults are seed 003's:
- * 2 to 4 instances (2 at creation), target tracking at 50 % CPU, +1 instance above 70 % and -1 below 30 %
+ * Arguments of {@link AsgServiceComponent}: each field is one declared input ({@link InputSpec}). Build with
+ * {@link #builder()}; {@code build()} returns an unmodifiable copy, checked, or fails naming every problem. Defaults are
+ * seed 003's: 2 to 4 instances (2 at creation), target tracking at 50 % CPU, +1 instance above 70 % and -1 below 30 %
  * for two minutes, 5 minutes of cooldown.
  */
-public final class AsgServiceArgs {
+public final class AsgServiceArgs extends DeclaredArgs {
 
-    private final String image;
-    private final String instanceType;
-    private final int minSize;
-    private final int maxSize;
-    private final int desiredCapacity;
-    private final int appPort;
-    private final LoadBalancerTarget target;
-    private final int cpuTargetPercent;
-    private final int scaleUpCpuPercent;
-    private final int scaleDownCpuPercent;
-    private final int cooldownSeconds;
-    private final List<String> alarmEmails;
-    private final Map<String, String> environment;
-    private final List<String> instancePolicyArns;
-    private final List<Map<String, Object>> instancePolicyStatements;
-    private final List<ScheduledCapacity> schedules;
-    private final int logRetentionDays;
-    private final MysqlDatabaseArgs.Builder database;
+    @Import(name = "placement", required = true)
+    @InputSpec("Where the component's resources go: the VPC and its subnets (NetworkComponent.placement(), or Placement.of for an existing VPC)")
+    private Placement placement;
 
-    private final Placement placement;
+    @Import(name = "target", required = true)
+    @InputSpec("The load balancer's target group and routing for the service (WebLoadBalancer.target(name))")
+    private LoadBalancerTarget target;
 
-    private AsgServiceArgs(Builder b) {
-        this.placement = b.placement;
-        this.image = b.image;
-        this.instanceType = b.instanceType;
-        this.minSize = b.minSize;
-        this.maxSize = b.maxSize;
-        this.desiredCapacity = b.desiredCapacity;
-        this.appPort = b.appPort;
-        this.target = b.target;
-        this.cpuTargetPercent = b.cpuTargetPercent;
-        this.scaleUpCpuPercent = b.scaleUpCpuPercent;
-        this.scaleDownCpuPercent = b.scaleDownCpuPercent;
-        this.cooldownSeconds = b.cooldownSeconds;
-        this.alarmEmails = List.copyOf(b.alarmEmails);
-        this.environment = b.environment;
-        this.instancePolicyArns = b.instancePolicyArns;
-        this.instancePolicyStatements = b.instancePolicyStatements;
-        this.schedules = b.schedules;
-        this.logRetentionDays = b.logRetentionDays;
-        this.database = b.database;
-    }
+    @Import(name = "image", required = true)
+    @InputSpec(value = "The container image", allowed = "an image pinned to a version tag or digest (not latest), or :<tag> of the"
+            + " service's ECR repository")
+    private String image;
 
-    /** VPC of the service. Required. */
-    public Output<String> vpcId() { return placement.vpcId(); }
+    @Import(name = "instanceType")
+    @InputSpec(value = "The EC2 instance type", allowed = "an EC2 instance type")
+    private String instanceType = "t3.small";
 
-    /** VPC CIDR. Required. */
-    public Output<String> vpcCidr() { return placement.vpcCidr(); }
+    @Import(name = "minSize")
+    @InputSpec(value = "The fewest instances", min = 0, max = 100)
+    private Integer minSize = 2;
 
-    /** Public subnets of the load balancer. Required. */
-    public Output<List<String>> publicSubnetIds() { return placement.publicSubnetIds(); }
+    @Import(name = "maxSize")
+    @InputSpec(value = "The most instances", min = 1, max = 100)
+    private Integer maxSize = 4;
 
-    /** Private subnets of the instances and the database. Required. */
-    public Output<List<String>> privateSubnetIds() { return placement.privateSubnetIds(); }
+    @Import(name = "desiredCapacity")
+    @InputSpec(value = "Instances at creation, then left to the autoscaler", min = 0, max = 100,
+            defaultText = "2, or the nearest within minSize..maxSize")
+    private Integer desiredCapacity;
 
-    /**
-     * Container image, pinned to a version tag or digest (ECR images are pulled with the instance role), or
-     * {@code :<tag>} of the service's own ECR repository. Required.
-     */
-    public String image() { return image; }
+    @Import(name = "port")
+    @InputSpec(value = "The port the container listens on", min = 1, max = 65535)
+    private Integer port = 80;
 
-    /** EC2 instance type. Default {@code t3.small}. */
-    public String instanceType() { return instanceType; }
+    @Import(name = "cpuTargetPercent")
+    @InputSpec(value = "The target average CPU of the target-tracking policy, percent", min = 10, max = 90)
+    private Integer cpuTargetPercent = 50;
 
-    /** Fewest instances. Default 2; 0 to 100. */
-    public int minSize() { return minSize; }
+    @Import(name = "scaleUpCpuPercent")
+    @InputSpec(value = "CPU above which (2 periods of 60 s) one instance is added", min = 1, max = 100)
+    private Integer scaleUpCpuPercent = 70;
 
-    /** Most instances. Default 4; at least {@link #minSize()}. */
-    public int maxSize() { return maxSize; }
+    @Import(name = "scaleDownCpuPercent")
+    @InputSpec(value = "CPU below which (2 periods of 60 s) one instance is removed", min = 0, max = 99,
+            allowed = "0 to 99, below scaleUpCpuPercent")
+    private Integer scaleDownCpuPercent = 30;
 
-    /** Instances at creation, then left to the autoscaler. Default 2; within min..max. */
-    public int desiredCapacity() { return desiredCapacity; }
+    @Import(name = "cooldownSeconds")
+    @InputSpec(value = "Seconds between two simple-scaling actions", min = 0, max = 3600)
+    private Integer cooldownSeconds = 300;
 
-    /** Port the container serves on each instance. Default 80. */
-    public int appPort() { return appPort; }
+    @Import(name = "alarmEmails")
+    @InputSpec(value = "Email addresses subscribed to the service's alarm topic (each must confirm)", allowed = "email addresses")
+    private List<String> alarmEmails = List.of();
 
-    /** The load balancer's target group and routing for the service ({@link io.containerplatform.components.loadbalancing.WebLoadBalancer#target}). Required. */
+    @Import(name = "environment")
+    @InputSpec(value = "Plain environment variables of the container (written to an env file: each value on one line)",
+            allowed = "variable names ([A-Za-z_][A-Za-z0-9_]*) to values")
+    private Map<String, String> environment = Map.of();
+
+    @Import(name = "instancePolicyArns")
+    @InputSpec(value = "Managed policies attached to the instance role (besides SSM's and CloudWatch's)", allowed = "IAM policy ARNs")
+    private List<String> instancePolicyArns = List.of();
+
+    @Import(name = "instancePolicyStatements")
+    @InputSpec(value = "Inline IAM statements of the instance role", allowed = "maps with Effect, Action and Resource")
+    private List<Map<String, Object>> instancePolicyStatements = List.of();
+
+    @Import(name = "schedules")
+    @InputSpec(value = "Capacities the group takes on a schedule (e.g. business hours): each sets minSize and maxSize from its time on",
+            allowed = "capacities up to 100")
+    private List<ScheduledCapacity> schedules = List.of();
+
+    @Import(name = "logRetentionDays")
+    @InputSpec(value = "Days the container log group /asg/<name> keeps its logs", allowed = LogRetention.ALLOWED)
+    private Integer logRetentionDays = 7;
+
+    @Import(name = "database")
+    @InputSpec(value = "The service's RDS MySQL database; its placement, subnets and client security group are set by the component",
+            defaultText = "none")
+    private MysqlDatabaseArgs.Builder database;
+
+    public Placement placement() { return placement; }
     public LoadBalancerTarget target() { return target; }
-
-    /** Target average CPU of the target-tracking policy. Default 50; 10 to 90. */
+    public String image() { return image; }
+    public String instanceType() { return instanceType; }
+    public int minSize() { return minSize; }
+    public int maxSize() { return maxSize; }
+    public int desiredCapacity() { return desiredCapacity != null ? desiredCapacity : Math.max(minSize, Math.min(2, maxSize)); }
+    public int port() { return port; }
     public int cpuTargetPercent() { return cpuTargetPercent; }
-
-    /** CPU above which (2 periods of 60 s) one instance is added. Default 70; above {@link #scaleDownCpuPercent()}. */
     public int scaleUpCpuPercent() { return scaleUpCpuPercent; }
-
-    /** CPU below which (2 periods of 60 s) one instance is removed. Default 30. */
     public int scaleDownCpuPercent() { return scaleDownCpuPercent; }
-
-    /** Seconds between two simple-scaling actions. Default 300; 0 to 3600. */
     public int cooldownSeconds() { return cooldownSeconds; }
-
-    /** Email addresses subscribed to the alarm topic (each must confirm). Default none. */
     public List<String> alarmEmails() { return alarmEmails; }
-
-    /** Plain environment variables of the container. Default none. Names must be valid shell names. */
     public Map<String, String> environment() { return environment; }
-
-    /** Managed policy ARNs attached to the instance role (besides SSM's and CloudWatch's). Default none. */
     public List<String> instancePolicyArns() { return instancePolicyArns; }
-
-    /** Inline IAM statements of the instance role (maps with Effect, Action, Resource). Default none. */
     public List<Map<String, Object>> instancePolicyStatements() { return instancePolicyStatements; }
-
-    /** Capacities the group takes on a schedule (e.g. business hours): each sets minSize and maxSize from its time on. Default none. */
     public List<ScheduledCapacity> schedules() { return schedules; }
-
-    /** Retention of the container log group {@code /asg/<name>}. Default 7. */
     public int logRetentionDays() { return logRetentionDays; }
-
-    /**
-     * The database, or empty for none. Its {@code vpcId}, {@code subnetIds} and {@code clientSecurityGroupId}
-     * are set by the component (the private subnets and the instances' group).
-     */
     public Optional<MysqlDatabaseArgs.Builder> database() { return Optional.ofNullable(database); }
 
-    /** Where the component's resources go: the VPC and its subnets ({@link NetworkComponent#placement()}). Required. */
-    public Placement placement() { return placement; }
-
-    public static Builder builder() {
-        return new Builder();
+    @Override
+    protected List<InputProblem> rules() {
+        var order = "minSize <= desiredCapacity <= maxSize";
+        var problems = new ArrayList<InputProblem>();
+        if (image != null) {
+            Formats.imageProblem(image).ifPresent(p -> problems.add(problem("image", p)));
+        }
+        if (instanceType != null && !Formats.isInstanceType(instanceType)) {
+            problems.add(problem("instanceType", "\"" + instanceType + "\" is not an EC2 instance type"));
+        }
+        if (minSize != null && maxSize != null) {
+            if (minSize > maxSize) {
+                problems.add(new InputProblem("minSize", minSize + " is greater than maxSize " + maxSize, order));
+            } else if (desiredCapacity() < minSize || desiredCapacity() > maxSize) {
+                problems.add(new InputProblem("desiredCapacity", desiredCapacity() + " is outside minSize..maxSize (" + minSize + ".." + maxSize + ")", order));
+            }
+        }
+        if (scaleUpCpuPercent != null && scaleDownCpuPercent != null && scaleDownCpuPercent >= scaleUpCpuPercent) {
+            problems.add(problem("scaleDownCpuPercent", scaleDownCpuPercent + " is not below scaleUpCpuPercent " + scaleUpCpuPercent));
+        }
+        if (logRetentionDays != null && !LogRetention.isAllowed(logRetentionDays)) {
+            problems.add(problem("logRetentionDays", logRetentionDays + " is not a CloudWatch Logs retention"));
+        }
+        environment.forEach((k, v) -> {
+            if (!Formats.isVariableName(k)) {
+                problems.add(problem("environment", "\"" + k + "\" is not a variable name"));
+            }
+            if (v.contains("\n") || v.contains("\r")) {
+                problems.add(problem("environment", "the value of " + k + " spans lines (an env file's value cannot)"));
+            }
+        });
+        for (int i = 0; i < instancePolicyStatements.size(); i++) {
+            if (!instancePolicyStatements.get(i).keySet().containsAll(List.of("Effect", "Action", "Resource"))) {
+                problems.add(new InputProblem("instancePolicyStatements[" + i + "]", "lacks Effect, Action or Resource", "Effect, Action and Resource"));
+            }
+        }
+        for (int i = 0; i < schedules.size(); i++) {
+            problems.addAll(schedules.get(i).problems("schedules[" + i + "]", 100));
+        }
+        alarmEmails.stream().filter(e -> !Formats.isEmail(e))
+                .forEach(e -> problems.add(problem("alarmEmails", "\"" + e + "\" is not an email address")));
+        return problems;
     }
 
-    /** Builder of {@link AsgServiceArgs}; {@link #build()} validates every field at once. */
+    public static Builder builder() {
+        return new Builder(new AsgServiceArgs());
+    }
+
+    /** A builder starting from {@code defaults}' inputs. */
+    public static Builder builder(AsgServiceArgs defaults) {
+        return new Builder(Inputs.copyOf(defaults));
+    }
+
+    /** Builder of {@link AsgServiceArgs}: one setter per input, named like it. */
     public static final class Builder {
-        private Placement placement;
-        private String image;
-        private String instanceType = "t3.small";
-        private int minSize = 2;
-        private int maxSize = 4;
-        private int desiredCapacity = 2;
-        private int appPort = 80;
-        private LoadBalancerTarget target;
-        private int cpuTargetPercent = 50;
-        private int scaleUpCpuPercent = 70;
-        private int scaleDownCpuPercent = 30;
-        private int cooldownSeconds = 300;
-        private List<String> alarmEmails = List.of();
-        private Map<String, String> environment = Map.of();
-        private List<String> instancePolicyArns = List.of();
-        private List<Map<String, Object>> instancePolicyStatements = List.of();
-        private List<ScheduledCapacity> schedules = List.of();
-        private int logRetentionDays = 7;
-        private MysqlDatabaseArgs.Builder database;
+        private final AsgServiceArgs $;
 
-        public Builder image(String v) { this.image = v; return this; }
-        public Builder instanceType(String v) { this.instanceType = v; return this; }
-        public Builder minSize(int v) { this.minSize = v; return this; }
-        public Builder maxSize(int v) { this.maxSize = v; return this; }
-        public Builder desiredCapacity(int v) { this.desiredCapacity = v; return this; }
-        public Builder appPort(int v) { this.appPort = v; return this; }
-        public Builder target(LoadBalancerTarget v) { this.target = v; return this; }
-        public Builder cpuTargetPercent(int v) { this.cpuTargetPercent = v; return this; }
-        public Builder scaleUpCpuPercent(int v) { this.scaleUpCpuPercent = v; return this; }
-        public Builder scaleDownCpuPercent(int v) { this.scaleDownCpuPercent = v; return this; }
-        public Builder cooldownSeconds(int v) { this.cooldownSeconds = v; return this; }
-        public Builder alarmEmails(List<String> v) { this.alarmEmails = v; return this; }
-        public Builder environment(Map<String, String> v) { this.environment = Map.copyOf(v); return this; }
-        public Builder instancePolicyArns(List<String> v) { this.instancePolicyArns = List.copyOf(v); return this; }
-        public Builder instancePolicyStatements(List<Map<String, Object>> v) { this.instancePolicyStatements = List.copyOf(v); return this; }
-        public Builder schedules(List<ScheduledCapacity> v) { this.schedules = List.copyOf(v); return this; }
-        public Builder logRetentionDays(int v) { this.logRetentionDays = v; return this; }
-        public Builder database(MysqlDatabaseArgs.Builder v) { this.database = v; return this; }
+        private Builder(AsgServiceArgs start) {
+            $ = start;
+        }
 
-        /** Where the component's resources go: {@link NetworkComponent#placement()}, or {@link Placement#of} for an existing VPC. */
-        public Builder placement(Placement v) { this.placement = v; return this; }
+        public Builder placement(Placement v) { $.placement = v; return this; }
+        public Builder target(LoadBalancerTarget v) { $.target = v; return this; }
+        public Builder image(String v) { $.image = v; return this; }
+        public Builder instanceType(String v) { $.instanceType = v; return this; }
+        public Builder minSize(int v) { $.minSize = v; return this; }
+        public Builder maxSize(int v) { $.maxSize = v; return this; }
+        public Builder desiredCapacity(int v) { $.desiredCapacity = v; return this; }
+        public Builder port(int v) { $.port = v; return this; }
+        public Builder cpuTargetPercent(int v) { $.cpuTargetPercent = v; return this; }
+        public Builder scaleUpCpuPercent(int v) { $.scaleUpCpuPercent = v; return this; }
+        public Builder scaleDownCpuPercent(int v) { $.scaleDownCpuPercent = v; return this; }
+        public Builder cooldownSeconds(int v) { $.cooldownSeconds = v; return this; }
+        public Builder alarmEmails(List<String> v) { $.alarmEmails = v; return this; }
+        public Builder environment(Map<String, String> v) { $.environment = v; return this; }
+        public Builder instancePolicyArns(List<String> v) { $.instancePolicyArns = v; return this; }
+        public Builder instancePolicyStatements(List<Map<String, Object>> v) { $.instancePolicyStatements = v; return this; }
+        public Builder schedules(List<ScheduledCapacity> v) { $.schedules = v; return this; }
+        public Builder logRetentionDays(int v) { $.logRetentionDays = v; return this; }
+        public Builder database(MysqlDatabaseArgs.Builder v) { $.database = v; return this; }
 
-        /** Validates and builds; the exception lists every invalid field. */
+        /** The Args as set so far, checked: an unmodifiable copy, or an exception naming every problem. */
         public AsgServiceArgs build() {
-            var errors = new ArrayList<String>();
-            if (placement == null) {
-                errors.add("AsgServiceArgs.placement is required");
-            }
-            if (target == null) {
-                errors.add("AsgServiceArgs.target is required");
-            }
-            Formats.imageProblem(image).ifPresent(p -> errors.add("AsgServiceArgs.image: " + p));
-            if (!Formats.isInstanceType(instanceType)) {
-                errors.add("AsgServiceArgs.instanceType: \"" + instanceType + "\" is not an EC2 instance type");
-            }
-            if (minSize < 0 || maxSize > 100 || minSize > maxSize) {
-                errors.add("AsgServiceArgs.minSize/maxSize: " + minSize + ".." + maxSize + " is not 0 <= minSize <= maxSize <= 100");
-            } else if (desiredCapacity < minSize || desiredCapacity > maxSize) {
-                errors.add("AsgServiceArgs.desiredCapacity " + desiredCapacity + " is outside minSize..maxSize (" + minSize + ".." + maxSize + ")");
-            }
-            if (appPort < 1 || appPort > 65535) {
-                errors.add("AsgServiceArgs.appPort: " + appPort + " is outside 1 to 65535");
-            }
-            if (scaleDownCpuPercent >= scaleUpCpuPercent) {
-                errors.add("AsgServiceArgs.scaleDownCpuPercent " + scaleDownCpuPercent + " must be below scaleUpCpuPercent " + scaleUpCpuPercent);
-            }
-            if (cooldownSeconds < 0 || cooldownSeconds > 3600) {
-                errors.add("AsgServiceArgs.cooldownSeconds: " + cooldownSeconds + " is outside 0 to 3600");
-            }
-            environment.keySet().stream().filter(k -> !k.matches("[A-Za-z_][A-Za-z0-9_]*"))
-                    .forEach(k -> errors.add("AsgServiceArgs.environment: \"" + k + "\" is not a valid variable name"));
-            environment.forEach((k, v) -> {
-                if (v.contains("\n") || v.contains("\r")) {
-                    errors.add("AsgServiceArgs.environment." + k + ": a value of an env file cannot span lines");
-                }
-            });
-            for (int i = 0; i < instancePolicyStatements.size(); i++) {
-                if (!instancePolicyStatements.get(i).keySet().containsAll(List.of("Effect", "Action", "Resource"))) {
-                    errors.add("AsgServiceArgs.instancePolicyStatements[" + i + "] needs Effect, Action and Resource");
-                }
-            }
-            for (int i = 0; i < schedules.size(); i++) {
-                errors.addAll(schedules.get(i).problems("AsgServiceArgs.schedules[" + i + "]", 100));
-            }
-            alarmEmails.stream().filter(e -> !Formats.isEmail(e))
-                    .forEach(e -> errors.add("AsgServiceArgs.alarmEmails: \"" + e + "\" is not an email address"));
-            if (!errors.isEmpty()) {
-                throw new IllegalArgumentException(String.join("; ", errors));
-            }
-            return new AsgServiceArgs(this);
+            return $.validated();
         }
     }
 }

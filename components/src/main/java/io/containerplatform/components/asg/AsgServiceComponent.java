@@ -60,10 +60,10 @@ public class AsgServiceComponent extends ComponentResource {
 
         var instances = new SecurityGroup(name + "-instances-sg", SecurityGroupArgs.builder()
                 .description("Instances of " + name + ": the app port from the load balancer only")
-                .vpcId(args.vpcId())
+                .vpcId(args.placement().vpcId())
                 .ingress(SecurityGroupIngressArgs.builder()
                         .description("App port from the load balancer")
-                        .protocol("tcp").fromPort(args.appPort()).toPort(args.appPort())
+                        .protocol("tcp").fromPort(args.port()).toPort(args.port())
                         .securityGroups(target.securityGroupId().applyValue(List::of))
                         .build())
                 .egress(SecurityGroupEgressArgs.builder()
@@ -75,7 +75,7 @@ public class AsgServiceComponent extends ComponentResource {
 
         MysqlDatabase database = args.database().map(settings -> new MysqlDatabase(name + "-db", settings
                 .placement(args.placement())
-                .subnetIds(args.privateSubnetIds())
+                .subnetIds(args.placement().privateSubnetIds())
                 .clientSecurityGroupId(instances.id())
                 .build(), ComponentResourceOptions.builder().parent(this).build())).orElse(null);
 
@@ -103,13 +103,13 @@ public class AsgServiceComponent extends ComponentResource {
                 ? repository.repositoryUrl().applyValue(url -> url + args.image())
                 : Output.of(args.image());
         Output<String> userData = database == null
-                ? Output.tuple(image, region, logGroup.name()).applyValue(t -> UserData.script(t.t1, t.t2, args.appPort(), t.t3, args.environment(), "", "", ""))
+                ? Output.tuple(image, region, logGroup.name()).applyValue(t -> UserData.script(t.t1, t.t2, args.port(), t.t3, args.environment(), "", "", ""))
                 : Output.tuple(image, region, logGroup.name(), database.appCredentialsSecretArn(), database.address()).applyValue(t ->
-                UserData.script(t.t1, t.t2, args.appPort(), t.t3, args.environment(), t.t4, t.t5, database.databaseName()));
+                UserData.script(t.t1, t.t2, args.port(), t.t3, args.environment(), t.t4, t.t5, database.databaseName()));
         var template = Ec2Capacity.launchTemplate(this, name, new Ec2Capacity.TemplateSpec(
                 Ec2Capacity.AL2023_AMI, args.instanceType(), instances.id(), profile.arn(), userData, 20));
         var group = Ec2Capacity.autoScalingGroup(this, name, template, new Ec2Capacity.GroupSpec(
-                args.privateSubnetIds(), args.minSize(), args.maxSize(), args.desiredCapacity(),
+                args.placement().privateSubnetIds(), args.minSize(), args.maxSize(), args.desiredCapacity(),
                 List.of(target.targetGroupArn()), false, Map.of()));
 
         new Policy(name + "-cpu-target", PolicyArgs.builder()

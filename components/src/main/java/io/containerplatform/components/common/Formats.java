@@ -13,6 +13,9 @@ public final class Formats {
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[A-Za-z]{2,}");
     private static final Pattern CERTIFICATE_ARN = Pattern.compile("arn:aws[a-z-]*:acm:[a-z0-9-]+:\\d{12}:certificate/[A-Za-z0-9-]+");
     private static final Pattern SECRET_ARN = Pattern.compile("arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:\\d{12}:secret:.+");
+    private static final Pattern SECRET_REFERENCE = Pattern.compile(
+            "arn:aws[a-z-]*:(secretsmanager:[a-z0-9-]+:\\d{12}:secret:.+|ssm:[a-z0-9-]+:\\d{12}:parameter/.+)");
+    private static final Pattern VARIABLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     private static final Pattern IAM_ROLE_OR_USER = Pattern.compile("arn:aws[a-z-]*:iam::\\d{12}:(role|user)/.+");
     private static final Pattern KUBERNETES_NAME = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
     private static final Pattern HOST_NAME = Pattern.compile("(\\*\\.)?([a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}");
@@ -57,6 +60,16 @@ public final class Formats {
     /** {@code arn:aws:secretsmanager:<region>:<account>:secret:<name>}. */
     public static boolean isSecretArn(String text) {
         return text != null && SECRET_ARN.matcher(text).matches();
+    }
+
+    /** A Secrets Manager secret ARN or an SSM parameter ARN: what an ECS container's {@code secrets} may name. */
+    public static boolean isSecretReference(String text) {
+        return text != null && SECRET_REFERENCE.matcher(text).matches();
+    }
+
+    /** An environment variable name: {@code [A-Za-z_][A-Za-z0-9_]*}. */
+    public static boolean isVariableName(String text) {
+        return text != null && VARIABLE_NAME.matcher(text).matches();
     }
 
     /** An IAM role or user ARN: what EKS access entries take. */

@@ -1,5 +1,7 @@
 package io.containerplatform.components.fargate;
 
+import io.containerplatform.components.args.InputProblem;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -36,13 +38,15 @@ public record BlueGreenRollout(String trafficShift, int terminateBlueAfterMinute
         return TRAFFIC_SHIFTS.get(trafficShift);
     }
 
-    List<String> problems(String where) {
-        var errors = new ArrayList<String>();
+    List<InputProblem> problems(String where) {
+        var errors = new ArrayList<InputProblem>();
         if (!TRAFFIC_SHIFTS.containsKey(trafficShift)) {
-            errors.add(where + ".trafficShift: \"" + trafficShift + "\" is not one of " + TRAFFIC_SHIFTS.keySet());
+            errors.add(new InputProblem(where + ".trafficShift", "\"" + trafficShift + "\" is not a traffic shift",
+                    "one of " + String.join(", ", TRAFFIC_SHIFTS.keySet())));
         }
         if (terminateBlueAfterMinutes < 0 || terminateBlueAfterMinutes > MAX_TERMINATE_MINUTES) {
-            errors.add(where + ".terminateBlueAfterMinutes: " + terminateBlueAfterMinutes + " is outside 0 to " + MAX_TERMINATE_MINUTES);
+            errors.add(new InputProblem(where + ".terminateBlueAfterMinutes", terminateBlueAfterMinutes + " is out of range",
+                    "0 to " + MAX_TERMINATE_MINUTES));
         }
         return errors;
     }

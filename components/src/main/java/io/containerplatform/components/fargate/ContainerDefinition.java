@@ -18,7 +18,7 @@ final class ContainerDefinition {
                 "name", name,
                 "image", image,
                 "essential", true,
-                "portMappings", List.of(obj("containerPort", args.containerPort(), "protocol", "tcp")),
+                "portMappings", List.of(obj("containerPort", args.port(), "protocol", "tcp")),
                 "environment", args.environment().entrySet().stream().sorted(Map.Entry.comparingByKey())
                         .map(e -> obj("name", e.getKey(), "value", e.getValue())).toList(),
                 "secrets", secrets.entrySet().stream().sorted(Map.Entry.comparingByKey())

@@ -1,406 +1,335 @@
 package io.containerplatform.components.fargate;
 
-import io.containerplatform.components.common.SnapshotBuilder;
-import io.containerplatform.components.common.Formats;
 import com.pulumi.core.Output;
-import io.containerplatform.components.loadbalancing.LoadBalancerTarget;
-import io.containerplatform.components.scaling.ScheduledCapacity;
-import io.containerplatform.components.network.NetworkComponent;
-import io.containerplatform.components.network.Placement;
-import io.containerplatform.components.common.ArgChecks;
+import com.pulumi.core.annotations.Import;
+import io.containerplatform.components.args.DeclaredArgs;
+import io.containerplatform.components.args.InputProblem;
+import io.containerplatform.components.args.InputSpec;
+import io.containerplatform.components.args.Inputs;
+import io.containerplatform.components.common.Formats;
 import io.containerplatform.components.common.LogRetention;
+import io.containerplatform.components.images.EcrRepository;
+import io.containerplatform.components.loadbalancing.LoadBalancerTarget;
+import io.containerplatform.components.network.Placement;
+import io.containerplatform.components.scaling.ScheduledCapacity;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
+import java.util.Optional;
 
 /**
- * Arguments of {@link FargateServiceComponent}. Immutable; build with {@link #builder()}, which validates
- * every field and reports all problems at once. Defaults follow seed 001: 256 cpu / 512 MiB, two tasks,
- * port 80, health check {@code /} every 30 s, logs kept 7 days.
+ * Arguments of {@link FargateServiceComponent}: each field is one declared input ({@link InputSpec}: what it is, its
+ * default, what is allowed). Build with {@link #builder()}; {@code build()} returns an unmodifiable copy, checked, or
+ * fails naming every problem. Defaults follow seed 001: 256 cpu / 512 MiB, two tasks, port 80, logs kept 7 days.
  */
-public final class FargateServiceArgs {
+public final class FargateServiceArgs extends DeclaredArgs {
 
     /** CPU architecture of the task. */
     public enum Architecture { X86_64, ARM64 }
 
-    private static final Pattern SECRET_ARN = Pattern.compile("arn:aws[a-z-]*:(secretsmanager:[a-z0-9-]+:\\d{12}:secret:.+|ssm:[a-z0-9-]+:\\d{12}:parameter/.+)");
-    private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    @Import(name = "placement", required = true)
+    @InputSpec("Where the component's resources go: the VPC and its subnets (NetworkComponent.placement(), or Placement.of for an existing VPC)")
+    private Placement placement;
 
-    private final Builder b;
+    @Import(name = "cluster", required = true)
+    @InputSpec("The ECS cluster the service runs in, shared by the stack's Fargate services (FargateCluster.ref())")
+    private ClusterRef cluster;
 
-    private FargateServiceArgs(Builder builder) {
-        this.b = builder.snapshot();
-    }
+    @Import(name = "target", required = true)
+    @InputSpec("The load balancer's target group and routing for the service (WebLoadBalancer.target(name))")
+    private LoadBalancerTarget target;
 
-    /** VPC of the service. Required. */
-    public Output<String> vpcId() {
-        return b.placement.vpcId();
-    }
+    @Import(name = "image", required = true)
+    @InputSpec(value = "The container image", allowed = "an image pinned to a version tag or digest (not latest), or :<tag> of the"
+            + " service's ECR repository")
+    private String image;
 
-    /** VPC CIDR (the load balancer may send traffic only there). Required. */
-    public Output<String> vpcCidr() {
-        return b.placement.vpcCidr();
-    }
+    @Import(name = "cpu")
+    @InputSpec(value = "Task CPU units", allowed = "256, 512, 1024, 2048, 4096, 8192, 16384")
+    private Integer cpu = 256;
 
-    /** Public subnets for the load balancer. Required. */
-    public Output<List<String>> publicSubnetIds() {
-        return b.placement.publicSubnetIds();
-    }
+    @Import(name = "memory")
+    @InputSpec(value = "Task memory, MiB", allowed = "for cpu 256: 512, 1024, 2048; 512: 1024-4096; 1024: 2048-8192; 2048:"
+            + " 4096-16384; 4096: 8192-30720 (1024 steps); 8192: 16384-61440 (4096 steps); 16384: 32768-122880 (8192 steps)")
+    private Integer memory = 512;
 
-    /** Private subnets for the tasks (no public IPs). Required. */
-    public Output<List<String>> privateSubnetIds() {
-        return b.placement.privateSubnetIds();
-    }
+    @Import(name = "architecture")
+    @InputSpec(value = "The task's CPU architecture (ARM64 is Graviton: cheaper; the image must be built for it)", oneOf = {"X86_64", "ARM64"})
+    private String architecture = "X86_64";
 
-    /**
-     * Container image. Required: a full reference pinned to a tag other than {@code latest} or to a digest
-     * (e.g. {@code public.ecr.aws/nginx/nginx:1.27}), or {@code :<tag>} for a tag of the component's own ECR
-     * repository (e.g. {@code :1.4.2}, as pushed by the images workflow).
-     */
-    public String image() {
-        return b.image;
-    }
+    @Import(name = "port")
+    @InputSpec(value = "The port the container listens on", min = 1, max = 65535)
+    private Integer port = 80;
 
-    /** Task CPU units. Default 256; one of {@link FargateSizes#MEMORY_BY_CPU}'s keys. */
-    public int cpu() {
-        return b.cpu;
-    }
+    @Import(name = "desiredCount")
+    @InputSpec(value = "Tasks at creation (later updates leave the count to autoscaling)", min = 0, max = 1000,
+            allowed = "0 to 1000, minCount <= desiredCount <= maxCount")
+    private Integer desiredCount = 2;
 
-    /** Task memory in MiB. Default 512; must be valid for {@link #cpu()} (see {@link FargateSizes}). */
-    public int memory() {
-        return b.memory;
-    }
+    @Import(name = "minCount")
+    @InputSpec(value = "The fewest tasks", min = 0, max = 1000, defaultText = "desiredCount")
+    private Integer minCount;
 
-    /** CPU architecture. Default {@code X86_64}; {@code ARM64} runs on Graviton (cheaper, image must be arm64). */
-    public Architecture architecture() {
-        return b.architecture;
-    }
+    @Import(name = "maxCount")
+    @InputSpec(value = "The most tasks; autoscaling is on when it is above minCount", min = 1, max = 1000, defaultText = "desiredCount")
+    private Integer maxCount;
 
-    /** Port the container listens on. Default 80; 1 to 65535. */
-    public int containerPort() {
-        return b.containerPort;
-    }
+    @Import(name = "cpuTargetPercent")
+    @InputSpec(value = "The service's target average CPU, percent (autoscaling)", min = 10, max = 95)
+    private Integer cpuTargetPercent = 70;
 
+    @Import(name = "memoryTargetPercent")
+    @InputSpec(value = "The service's target average memory, percent (autoscaling)", min = 10, max = 95)
+    private Integer memoryTargetPercent = 80;
 
-    /** Tasks at creation. Default 2; within {@code minCount..maxCount}. Ignored by later updates when autoscaling is on. */
-    public int desiredCount() {
-        return b.desiredCount;
-    }
+    @Import(name = "requestsPerTarget")
+    @InputSpec(value = "Target load balancer requests per task per minute (autoscaling); 0 turns this policy off", min = 0, max = 1_000_000)
+    private Integer requestsPerTarget = 0;
 
-    /** Fewest tasks. Default {@link #desiredCount()}; 0 to 1000. */
-    public int minCount() {
-        return b.minCount == null ? b.desiredCount : b.minCount;
-    }
+    @Import(name = "scaleInCooldownSeconds")
+    @InputSpec(value = "Seconds after a scale-in before another", min = 0, max = 3600)
+    private Integer scaleInCooldownSeconds = 300;
 
-    /** Most tasks. Default {@link #desiredCount()}; autoscaling is on when it exceeds {@link #minCount()}. */
-    public int maxCount() {
-        return b.maxCount == null ? b.desiredCount : b.maxCount;
-    }
+    @Import(name = "scaleOutCooldownSeconds")
+    @InputSpec(value = "Seconds after a scale-out before another", min = 0, max = 3600)
+    private Integer scaleOutCooldownSeconds = 60;
 
+    @Import(name = "logRetentionDays")
+    @InputSpec(value = "Days the service's log group /ecs/<name> keeps its logs", allowed = LogRetention.ALLOWED)
+    private Integer logRetentionDays = 7;
+
+    @Import(name = "spot")
+    @InputSpec(value = "Percent of tasks on FARGATE_SPOT (the rest on FARGATE)", min = 0, max = 100)
+    private Integer spot = 0;
+
+    @Import(name = "environment")
+    @InputSpec(value = "Plain environment variables of the container", allowed = "variable names ([A-Za-z_][A-Za-z0-9_]*) to values")
+    private Map<String, String> environment = Map.of();
+
+    @Import(name = "secrets")
+    @InputSpec(value = "Environment variables from secrets: the execution role may read exactly these",
+            allowed = "variable names to a Secrets Manager secret or SSM parameter ARN")
+    private Map<String, String> secrets = Map.of();
+
+    @Import(name = "secretValues")
+    @InputSpec(value = "Environment variables from secret values (such as a stack's secret config): each is stored in a Secrets"
+            + " Manager secret of the service", allowed = "variable names, none also in secrets")
+    private Map<String, Output<String>> secretValues = Map.of();
+
+    @Import(name = "containerHealthCheck")
+    @InputSpec(value = "The container's health check command (CMD-SHELL form); without one the load balancer's check decides",
+            defaultText = "none")
+    private List<String> containerHealthCheck = List.of();
+
+    @Import(name = "readonlyRootFilesystem")
+    @InputSpec("Whether the root filesystem is read-only (many images write to /tmp or caches)")
+    private Boolean readonlyRootFilesystem = false;
+
+    @Import(name = "enableExecuteCommand")
+    @InputSpec("Whether ECS Exec (aws ecs execute-command) is on; it grants the task role the SSM channels")
+    private Boolean enableExecuteCommand = false;
+
+    @Import(name = "alarmEmails")
+    @InputSpec(value = "Email addresses subscribed to the service's alarm topic (each must confirm)", allowed = "email addresses")
+    private List<String> alarmEmails = List.of();
+
+    @Import(name = "immutableTags")
+    @InputSpec("Whether the ECR repository's tags cannot be overwritten (a tag always means the same image: safe rollbacks)")
+    private Boolean immutableTags = true;
+
+    @Import(name = "keepImages")
+    @InputSpec(value = "Images the ECR lifecycle policy keeps", min = 1, max = 1000)
+    private Integer keepImages = EcrRepository.DEFAULT_KEEP_IMAGES;
+
+    @Import(name = "taskPolicyArns")
+    @InputSpec(value = "Managed policies attached to the task role (without any, the task role has no permissions)", allowed = "IAM policy ARNs")
+    private List<String> taskPolicyArns = List.of();
+
+    @Import(name = "taskPolicyStatements")
+    @InputSpec(value = "Inline IAM statements of the task role", allowed = "maps with Effect, Action and Resource")
+    private List<Map<String, Object>> taskPolicyStatements = List.of();
+
+    @Import(name = "healthCheckGracePeriodSeconds")
+    @InputSpec(value = "Seconds new tasks may fail load balancer health checks", min = 0, max = 7200)
+    private Integer healthCheckGracePeriodSeconds = 60;
+
+    @Import(name = "waitForSteadyState")
+    @InputSpec("Whether pulumi up waits until a deployment is steady (a failed one, rolled back, then fails the update)")
+    private Boolean waitForSteadyState = true;
+
+    @Import(name = "deploymentMinimumHealthyPercent")
+    @InputSpec(value = "Healthy share kept during a deployment, percent", min = 0, max = 100)
+    private Integer deploymentMinimumHealthyPercent = 100;
+
+    @Import(name = "deploymentMaximumPercent")
+    @InputSpec(value = "Most tasks during a deployment, percent of desired", min = 100, max = 200)
+    private Integer deploymentMaximumPercent = 200;
+
+    @Import(name = "schedules")
+    @InputSpec(value = "Capacities the service takes on a schedule (e.g. business hours): each sets minCount and maxCount from its"
+            + " time on", allowed = "needs autoscaling (maxCount above minCount); capacities up to 1000")
+    private List<ScheduledCapacity> schedules = List.of();
+
+    @Import(name = "blueGreen")
+    @InputSpec(value = "Blue/green deployments by CodeDeploy instead of ECS's rolling ones; either way a deployment rolls back by"
+            + " itself when it fails or when the service's target 5xx or unhealthy-targets alarm fires",
+            allowed = "a target whose route is blue/green (with paths or hosts)", defaultText = "none (rolling)")
+    private BlueGreenRollout blueGreen;
+
+    // Getters, in the types the component uses.
+
+    public Placement placement() { return placement; }
+    public ClusterRef cluster() { return cluster; }
+    public LoadBalancerTarget target() { return target; }
+    public String image() { return image; }
+    public int cpu() { return cpu; }
+    public int memory() { return memory; }
+    public Architecture architecture() { return Architecture.valueOf(architecture); }
+    public int port() { return port; }
+    public int desiredCount() { return desiredCount; }
+    public int minCount() { return minCount == null ? desiredCount : minCount; }
+    public int maxCount() { return maxCount == null ? desiredCount : maxCount; }
     /** True when Application Auto Scaling manages the task count. */
-    public boolean autoscaling() {
-        return maxCount() > minCount();
-    }
+    public boolean autoscaling() { return maxCount() > minCount(); }
+    public int cpuTargetPercent() { return cpuTargetPercent; }
+    public int memoryTargetPercent() { return memoryTargetPercent; }
+    public int requestsPerTarget() { return requestsPerTarget; }
+    public int scaleInCooldownSeconds() { return scaleInCooldownSeconds; }
+    public int scaleOutCooldownSeconds() { return scaleOutCooldownSeconds; }
+    public int logRetentionDays() { return logRetentionDays; }
+    public int spot() { return spot; }
+    public Map<String, String> environment() { return environment; }
+    public Map<String, String> secrets() { return secrets; }
+    public Map<String, Output<String>> secretValues() { return secretValues; }
+    public List<String> containerHealthCheck() { return containerHealthCheck; }
+    public boolean readonlyRootFilesystem() { return readonlyRootFilesystem; }
+    public boolean enableExecuteCommand() { return enableExecuteCommand; }
+    public List<String> alarmEmails() { return alarmEmails; }
+    public boolean immutableTags() { return immutableTags; }
+    public int keepImages() { return keepImages; }
+    public List<String> taskPolicyArns() { return taskPolicyArns; }
+    public List<Map<String, Object>> taskPolicyStatements() { return taskPolicyStatements; }
+    public int healthCheckGracePeriodSeconds() { return healthCheckGracePeriodSeconds; }
+    public boolean waitForSteadyState() { return waitForSteadyState; }
+    public int deploymentMinimumHealthyPercent() { return deploymentMinimumHealthyPercent; }
+    public int deploymentMaximumPercent() { return deploymentMaximumPercent; }
+    public List<ScheduledCapacity> schedules() { return schedules; }
+    public Optional<BlueGreenRollout> blueGreen() { return Optional.ofNullable(blueGreen); }
 
-    /** Target average CPU of the service, percent. Default 70; 10 to 95. */
-    public int cpuTargetPercent() {
-        return b.cpuTargetPercent;
-    }
-
-    /** Target average memory of the service, percent. Default 80; 10 to 95. */
-    public int memoryTargetPercent() {
-        return b.memoryTargetPercent;
-    }
-
-    /** Target ALB requests per task per minute; 0 (default) turns this policy off. */
-    public int requestsPerTarget() {
-        return b.requestsPerTarget;
-    }
-
-    /** Seconds after a scale-in before another. Default 300. */
-    public int scaleInCooldownSeconds() {
-        return b.scaleInCooldownSeconds;
-    }
-
-    /** Seconds after a scale-out before another. Default 60. */
-    public int scaleOutCooldownSeconds() {
-        return b.scaleOutCooldownSeconds;
-    }
-
-    /** Retention of {@code /ecs/<name>}. Default 7; a CloudWatch Logs retention. */
-    public int logRetentionDays() {
-        return b.logRetentionDays;
-    }
-
-
-    /** Share of tasks on FARGATE_SPOT, percent. Default 0 (on-demand only); see {@link CapacityStrategy}. */
-    public int spotPercent() {
-        return b.spotPercent;
-    }
-
-    /** Plain environment variables of the container. Default none. Names must be valid shell names. */
-    public Map<String, String> environment() {
-        return b.environment;
-    }
-
-    /**
-     * Secrets injected as environment variables: name to a Secrets Manager secret ARN or an SSM parameter ARN.
-     * Default none. The execution role may read exactly these, nothing else.
-     */
-    public Map<String, String> secrets() {
-        return b.secrets;
-    }
-
-    /**
-     * Secrets given by value (e.g. a secret of the stack's config), by variable name: the component stores each in a
-     * Secrets Manager secret of its own and injects it like {@link #secrets()}. Default none.
-     */
-    public Map<String, Output<String>> secretValues() {
-        return b.secretValues;
-    }
-
-    /** Container health check command ({@code CMD-SHELL ...} form). Default none (the load balancer checks). */
-    public List<String> containerHealthCheck() {
-        return b.containerHealthCheck;
-    }
-
-    /** Read-only root filesystem. Default false (many images write to /tmp or caches). */
-    public boolean readonlyRootFilesystem() {
-        return b.readonlyRootFilesystem;
-    }
-
-    /** ECS Exec ({@code aws ecs execute-command}). Default false; grants the task role the SSM channels when on. */
-    public boolean enableExecuteCommand() {
-        return b.enableExecuteCommand;
-    }
-
-    /** Email addresses subscribed to the service's alarm topic (each must confirm). Default none. */
-    public List<String> alarmEmails() {
-        return b.alarmEmails;
-    }
-
-    /** ECR tags cannot be overwritten. Default true (a tag always means the same image: safe rollbacks). */
-    public boolean immutableTags() {
-        return b.immutableTags;
-    }
-
-    /** Images the ECR lifecycle policy keeps. Default 30; 1 to 1000. */
-    public int keepImages() {
-        return b.keepImages;
-    }
-
-    /** Managed policy ARNs attached to the task role. Default none: the task role has no permissions. */
-    public List<String> taskPolicyArns() {
-        return b.taskPolicyArns;
-    }
-
-    /** Inline IAM statements of the task role (maps with Effect, Action, Resource). Default none. */
-    public List<Map<String, Object>> taskPolicyStatements() {
-        return b.taskPolicyStatements;
-    }
-
-
-
-
-
-    /** Seconds new tasks may fail load balancer health checks. Default 60; 0 to 7200. */
-    public int healthCheckGracePeriodSeconds() {
-        return b.healthCheckGracePeriodSeconds;
-    }
-
-    /**
-     * Whether {@code pulumi up} waits until a deployment is steady. Default true: with tight health-check and
-     * deregistration timings a deployment settles in 2-3 minutes, and a failed one (rolled back by the
-     * circuit breaker) fails the update instead of passing silently.
-     */
-    public boolean waitForSteadyState() {
-        return b.waitForSteadyState;
-    }
-
-    /** Healthy share kept during a deployment, percent. Default 100; 0 to 100. */
-    public int deploymentMinimumHealthyPercent() {
-        return b.deploymentMinimumHealthyPercent;
-    }
-
-    /** Most tasks during a deployment, percent of desired. Default 200; 100 to 200. */
-    public int deploymentMaximumPercent() {
-        return b.deploymentMaximumPercent;
-    }
-
-    /** Where the component's resources go: the VPC and its subnets ({@link NetworkComponent#placement()}). Required. */
-    public Placement placement() { return b.placement; }
-
-    /** The ECS cluster the service runs in, shared by the stack's Fargate services ({@link FargateCluster}). Required. */
-    public ClusterRef cluster() { return b.cluster; }
-
-    /** The load balancer's target group and routing for the service. Required. */
-    public LoadBalancerTarget target() { return b.target; }
-
-    /**
-     * Capacities the service takes on a schedule (e.g. business hours): each sets minCount and maxCount from its time
-     * on. Default none; needs autoscaling ({@code maxCount > minCount}); capacities up to 1000.
-     */
-    public List<ScheduledCapacity> schedules() { return b.schedules; }
-
-    /**
-     * Blue/green deployments by CodeDeploy instead of ECS's rolling ones; empty (the default) for rolling. Either way a
-     * deployment rolls back by itself when it fails or when the service's target 5xx or unhealthy-targets alarm fires.
-     * Blue/green needs a {@link #target()} whose route is blue/green ({@code Route.blueGreen}, with paths or hosts).
-     */
-    public java.util.Optional<BlueGreenRollout> blueGreen() { return java.util.Optional.ofNullable(b.blueGreen); }
-
-    public static Builder builder() {
-        return new Builder();
-    }
-
-    /** Builder of {@link FargateServiceArgs}. */
-    public static final class Builder extends SnapshotBuilder<Builder> {
-        private Placement placement;
-        private ClusterRef cluster;
-        private LoadBalancerTarget target;
-        private String image;
-        private int cpu = 256;
-        private int memory = 512;
-        private Architecture architecture = Architecture.X86_64;
-        private int containerPort = 80;
-        private int desiredCount = 2;
-        private Integer minCount;
-        private Integer maxCount;
-        private int cpuTargetPercent = 70;
-        private int memoryTargetPercent = 80;
-        private int requestsPerTarget = 0;
-        private int scaleInCooldownSeconds = 300;
-        private int scaleOutCooldownSeconds = 60;
-        private int logRetentionDays = 7;
-        private int spotPercent = 0;
-        private Map<String, String> environment = Map.of();
-        private Map<String, String> secrets = Map.of();
-        private List<ScheduledCapacity> schedules = List.of();
-        private Map<String, Output<String>> secretValues = Map.of();
-        private List<String> containerHealthCheck = List.of();
-        private boolean readonlyRootFilesystem;
-        private boolean enableExecuteCommand;
-        private List<String> alarmEmails = List.of();
-        private boolean immutableTags = true;
-        private int keepImages = io.containerplatform.components.images.EcrRepository.DEFAULT_KEEP_IMAGES;
-        private List<String> taskPolicyArns = List.of();
-        private List<Map<String, Object>> taskPolicyStatements = List.of();
-        private int healthCheckGracePeriodSeconds = 60;
-        private boolean waitForSteadyState = true;
-        private int deploymentMinimumHealthyPercent = 100;
-        private int deploymentMaximumPercent = 200;
-        private BlueGreenRollout blueGreen;
-
-        /** Blue/green deployments by CodeDeploy ({@link FargateServiceArgs#blueGreen()}); default rolling. */
-        public Builder blueGreen(BlueGreenRollout v) { this.blueGreen = v; return this; }
-
-        /** The ECS cluster the service runs in ({@link FargateCluster#ref()}). */
-        public Builder cluster(ClusterRef v) { this.cluster = v; return this; }
-        /** The load balancer's target group and routing for the service ({@link io.containerplatform.components.loadbalancing.WebLoadBalancer#target}). */
-        public Builder target(LoadBalancerTarget v) { this.target = v; return this; }
-        /** Where the component's resources go: {@link NetworkComponent#placement()}, or {@link Placement#of} for an existing VPC. */
-        public Builder placement(Placement v) { this.placement = v; return this; }
-
-        public Builder image(String v) { this.image = v; return this; }
-        public Builder cpu(int v) { this.cpu = v; return this; }
-        public Builder memory(int v) { this.memory = v; return this; }
-        public Builder architecture(Architecture v) { this.architecture = v; return this; }
-        public Builder containerPort(int v) { this.containerPort = v; return this; }
-        public Builder desiredCount(int v) { this.desiredCount = v; return this; }
-        public Builder minCount(int v) { this.minCount = v; return this; }
-        public Builder maxCount(int v) { this.maxCount = v; return this; }
-        public Builder cpuTargetPercent(int v) { this.cpuTargetPercent = v; return this; }
-        public Builder memoryTargetPercent(int v) { this.memoryTargetPercent = v; return this; }
-        public Builder requestsPerTarget(int v) { this.requestsPerTarget = v; return this; }
-        public Builder scaleInCooldownSeconds(int v) { this.scaleInCooldownSeconds = v; return this; }
-        public Builder scaleOutCooldownSeconds(int v) { this.scaleOutCooldownSeconds = v; return this; }
-        public Builder logRetentionDays(int v) { this.logRetentionDays = v; return this; }
-        public Builder spotPercent(int v) { this.spotPercent = v; return this; }
-        public Builder environment(Map<String, String> v) { this.environment = Map.copyOf(v); return this; }
-        public Builder secrets(Map<String, String> v) { this.secrets = Map.copyOf(v); return this; }
-        public Builder schedules(List<ScheduledCapacity> v) { this.schedules = List.copyOf(v); return this; }
-        public Builder secretValues(Map<String, Output<String>> v) { this.secretValues = Map.copyOf(v); return this; }
-        public Builder containerHealthCheck(List<String> v) { this.containerHealthCheck = List.copyOf(v); return this; }
-        public Builder readonlyRootFilesystem(boolean v) { this.readonlyRootFilesystem = v; return this; }
-        public Builder enableExecuteCommand(boolean v) { this.enableExecuteCommand = v; return this; }
-        public Builder alarmEmails(List<String> v) { this.alarmEmails = List.copyOf(v); return this; }
-        public Builder immutableTags(boolean v) { this.immutableTags = v; return this; }
-        public Builder keepImages(int v) { this.keepImages = v; return this; }
-        public Builder taskPolicyArns(List<String> v) { this.taskPolicyArns = List.copyOf(v); return this; }
-        public Builder taskPolicyStatements(List<Map<String, Object>> v) { this.taskPolicyStatements = List.copyOf(v); return this; }
-        public Builder healthCheckGracePeriodSeconds(int v) { this.healthCheckGracePeriodSeconds = v; return this; }
-        public Builder waitForSteadyState(boolean v) { this.waitForSteadyState = v; return this; }
-        public Builder deploymentMinimumHealthyPercent(int v) { this.deploymentMinimumHealthyPercent = v; return this; }
-        public Builder deploymentMaximumPercent(int v) { this.deploymentMaximumPercent = v; return this; }
-
-        /** Validates and builds; the exception lists every invalid field. */
-        public FargateServiceArgs build() {
-            var errors = new ArrayList<String>();
-            ArgChecks.required(errors, "FargateServiceArgs.placement", placement);
-            ArgChecks.required(errors, "FargateServiceArgs.cluster", cluster);
-            ArgChecks.required(errors, "FargateServiceArgs.target", target);
-            Formats.imageProblem(image).ifPresent(p -> errors.add("FargateServiceArgs.image: " + p));
-            alarmEmails.stream().filter(e -> !Formats.isEmail(e))
-                    .forEach(e -> errors.add("FargateServiceArgs.alarmEmails: \"" + e + "\" is not an email address"));
-            FargateSizes.check(cpu, memory).ifPresent(v -> errors.add("FargateServiceArgs." + v.key() + ": " + v.problem() + "; allowed: " + v.allowed()));
-            ArgChecks.range(errors, "FargateServiceArgs.containerPort", containerPort, 1, 65535);
-            var min = minCount == null ? desiredCount : minCount;
-            var max = maxCount == null ? desiredCount : maxCount;
-            ArgChecks.range(errors, "FargateServiceArgs.minCount", min, 0, 1000);
-            ArgChecks.range(errors, "FargateServiceArgs.maxCount", max, 1, 1000);
+    @Override
+    protected List<InputProblem> rules() {
+        var problems = new ArrayList<InputProblem>();
+        if (image != null) {
+            Formats.imageProblem(image).ifPresent(p -> problems.add(problem("image", p)));
+        }
+        if (cpu != null && memory != null) {
+            FargateSizes.check(cpu, memory).ifPresent(problems::add);
+        }
+        if (desiredCount != null) {
+            var min = minCount();
+            var max = maxCount();
             if (min > max) {
-                errors.add("FargateServiceArgs.minCount " + min + " is greater than maxCount " + max);
+                problems.add(new InputProblem("minCount", min + " is greater than maxCount " + max, "minCount <= maxCount"));
             } else if (desiredCount < min || desiredCount > max) {
-                errors.add("FargateServiceArgs.desiredCount " + desiredCount + " is outside minCount..maxCount (" + min + ".." + max + ")");
-            }
-            ArgChecks.range(errors, "FargateServiceArgs.cpuTargetPercent", cpuTargetPercent, 10, 95);
-            ArgChecks.range(errors, "FargateServiceArgs.memoryTargetPercent", memoryTargetPercent, 10, 95);
-            ArgChecks.range(errors, "FargateServiceArgs.requestsPerTarget", requestsPerTarget, 0, 1_000_000);
-            ArgChecks.range(errors, "FargateServiceArgs.spotPercent", spotPercent, 0, 100);
-            ArgChecks.range(errors, "FargateServiceArgs.keepImages", keepImages, 1, 1000);
-            ArgChecks.range(errors, "FargateServiceArgs.healthCheckGracePeriodSeconds", healthCheckGracePeriodSeconds, 0, 7200);
-            ArgChecks.range(errors, "FargateServiceArgs.deploymentMinimumHealthyPercent", deploymentMinimumHealthyPercent, 0, 100);
-            ArgChecks.range(errors, "FargateServiceArgs.deploymentMaximumPercent", deploymentMaximumPercent, 100, 200);
-            if (!LogRetention.isAllowed(logRetentionDays)) {
-                errors.add("FargateServiceArgs.logRetentionDays: " + logRetentionDays + " is not a CloudWatch Logs retention; allowed: "
-                        + LogRetention.ALLOWED_DAYS);
-            }
-            environment.keySet().stream().filter(k -> !ENV_NAME.matcher(k).matches())
-                    .forEach(k -> errors.add("FargateServiceArgs.environment: \"" + k + "\" is not a valid variable name"));
-            for (int i = 0; i < schedules.size(); i++) {
-                errors.addAll(schedules.get(i).problems("FargateServiceArgs.schedules[" + i + "]", 1000));
+                problems.add(new InputProblem("desiredCount", desiredCount + " is outside minCount..maxCount (" + min + ".." + max + ")",
+                        "minCount <= desiredCount <= maxCount"));
             }
             if (!schedules.isEmpty() && min >= max) {
-                errors.add("FargateServiceArgs.schedules need autoscaling: maxCount above minCount");
+                problems.add(problem("schedules", "set without autoscaling"));
             }
-            secretValues.keySet().stream().filter(k -> !ENV_NAME.matcher(k).matches() || secrets.containsKey(k))
-                    .forEach(k -> errors.add("FargateServiceArgs.secretValues: \"" + k + "\" is not a valid variable name, or is also in secrets"));
-            secrets.forEach((k, arn) -> {
-                if (!ENV_NAME.matcher(k).matches()) {
-                    errors.add("FargateServiceArgs.secrets: \"" + k + "\" is not a valid variable name");
-                }
-                if (!SECRET_ARN.matcher(arn).matches()) {
-                    errors.add("FargateServiceArgs.secrets." + k + ": \"" + arn + "\" is not a Secrets Manager secret or SSM parameter ARN");
-                }
-            });
-            for (int i = 0; i < taskPolicyStatements.size(); i++) {
-                var statement = taskPolicyStatements.get(i);
-                if (!statement.keySet().containsAll(List.of("Effect", "Action", "Resource"))) {
-                    errors.add("FargateServiceArgs.taskPolicyStatements[" + i + "] needs Effect, Action and Resource");
-                }
+        }
+        if (logRetentionDays != null && !LogRetention.isAllowed(logRetentionDays)) {
+            problems.add(problem("logRetentionDays", logRetentionDays + " is not a CloudWatch Logs retention"));
+        }
+        alarmEmails.stream().filter(e -> !Formats.isEmail(e))
+                .forEach(e -> problems.add(problem("alarmEmails", "\"" + e + "\" is not an email address")));
+        environment.keySet().stream().filter(k -> !Formats.isVariableName(k))
+                .forEach(k -> problems.add(problem("environment", "\"" + k + "\" is not a variable name")));
+        secrets.forEach((k, arn) -> {
+            if (!Formats.isVariableName(k)) {
+                problems.add(problem("secrets", "\"" + k + "\" is not a variable name"));
             }
-            if (blueGreen != null) {
-                errors.addAll(blueGreen.problems("FargateServiceArgs.blueGreen"));
-                if (target != null && target.blueGreen().isEmpty()) {
-                    errors.add("FargateServiceArgs.blueGreen needs a blue/green target: a route with blueGreen true");
-                }
+            if (!Formats.isSecretReference(arn)) {
+                problems.add(new InputProblem("secrets." + k, "\"" + arn + "\" is not a Secrets Manager secret or SSM parameter ARN",
+                        "a Secrets Manager secret or SSM parameter ARN"));
             }
-            if (!errors.isEmpty()) {
-                throw new IllegalArgumentException(String.join("; ", errors));
+        });
+        secretValues.keySet().stream().filter(k -> !Formats.isVariableName(k) || secrets.containsKey(k))
+                .forEach(k -> problems.add(problem("secretValues", "\"" + k + "\" is not a variable name, or is also in secrets")));
+        for (int i = 0; i < schedules.size(); i++) {
+            problems.addAll(schedules.get(i).problems("schedules[" + i + "]", 1000));
+        }
+        for (int i = 0; i < taskPolicyStatements.size(); i++) {
+            if (!taskPolicyStatements.get(i).keySet().containsAll(List.of("Effect", "Action", "Resource"))) {
+                problems.add(new InputProblem("taskPolicyStatements[" + i + "]", "lacks Effect, Action or Resource", "Effect, Action and Resource"));
             }
-            return new FargateServiceArgs(this);
+        }
+        if (blueGreen != null) {
+            problems.addAll(blueGreen.problems("blueGreen"));
+            if (target != null && target.blueGreen().isEmpty()) {
+                problems.add(problem("blueGreen", "set with a target that is not blue/green"));
+            }
+        }
+        return problems;
+    }
+
+    public static Builder builder() {
+        return new Builder(new FargateServiceArgs());
+    }
+
+    /** A builder starting from {@code defaults}' inputs. */
+    public static Builder builder(FargateServiceArgs defaults) {
+        return new Builder(Inputs.copyOf(defaults));
+    }
+
+    /** Builder of {@link FargateServiceArgs}: one setter per input, named like it. */
+    public static final class Builder {
+        private final FargateServiceArgs $;
+
+        private Builder(FargateServiceArgs start) {
+            $ = start;
+        }
+
+        public Builder placement(Placement v) { $.placement = v; return this; }
+        public Builder cluster(ClusterRef v) { $.cluster = v; return this; }
+        public Builder target(LoadBalancerTarget v) { $.target = v; return this; }
+        public Builder image(String v) { $.image = v; return this; }
+        public Builder cpu(int v) { $.cpu = v; return this; }
+        public Builder memory(int v) { $.memory = v; return this; }
+        public Builder architecture(Architecture v) { $.architecture = v.name(); return this; }
+        public Builder port(int v) { $.port = v; return this; }
+        public Builder desiredCount(int v) { $.desiredCount = v; return this; }
+        public Builder minCount(int v) { $.minCount = v; return this; }
+        public Builder maxCount(int v) { $.maxCount = v; return this; }
+        public Builder cpuTargetPercent(int v) { $.cpuTargetPercent = v; return this; }
+        public Builder memoryTargetPercent(int v) { $.memoryTargetPercent = v; return this; }
+        public Builder requestsPerTarget(int v) { $.requestsPerTarget = v; return this; }
+        public Builder scaleInCooldownSeconds(int v) { $.scaleInCooldownSeconds = v; return this; }
+        public Builder scaleOutCooldownSeconds(int v) { $.scaleOutCooldownSeconds = v; return this; }
+        public Builder logRetentionDays(int v) { $.logRetentionDays = v; return this; }
+        public Builder spot(int v) { $.spot = v; return this; }
+        public Builder environment(Map<String, String> v) { $.environment = v; return this; }
+        public Builder secrets(Map<String, String> v) { $.secrets = v; return this; }
+        public Builder secretValues(Map<String, Output<String>> v) { $.secretValues = v; return this; }
+        public Builder containerHealthCheck(List<String> v) { $.containerHealthCheck = v; return this; }
+        public Builder readonlyRootFilesystem(boolean v) { $.readonlyRootFilesystem = v; return this; }
+        public Builder enableExecuteCommand(boolean v) { $.enableExecuteCommand = v; return this; }
+        public Builder alarmEmails(List<String> v) { $.alarmEmails = v; return this; }
+        public Builder immutableTags(boolean v) { $.immutableTags = v; return this; }
+        public Builder keepImages(int v) { $.keepImages = v; return this; }
+        public Builder taskPolicyArns(List<String> v) { $.taskPolicyArns = v; return this; }
+        public Builder taskPolicyStatements(List<Map<String, Object>> v) { $.taskPolicyStatements = v; return this; }
+        public Builder healthCheckGracePeriodSeconds(int v) { $.healthCheckGracePeriodSeconds = v; return this; }
+        public Builder waitForSteadyState(boolean v) { $.waitForSteadyState = v; return this; }
+        public Builder deploymentMinimumHealthyPercent(int v) { $.deploymentMinimumHealthyPercent = v; return this; }
+        public Builder deploymentMaximumPercent(int v) { $.deploymentMaximumPercent = v; return this; }
+        public Builder schedules(List<ScheduledCapacity> v) { $.schedules = v; return this; }
+        public Builder blueGreen(BlueGreenRollout v) { $.blueGreen = v; return this; }
+
+        /** The Args as set so far, checked: an unmodifiable copy, or an exception naming every problem. */
+        public FargateServiceArgs build() {
+            return $.validated();
         }
     }
 }

@@ -85,7 +85,7 @@ public class FargateServiceComponent extends ComponentResource {
         var invoke = new InvokeOptions(this, null, null);
         Output<String> region = AwsFunctions.getRegion(GetRegionArgs.builder().build(), invoke).applyValue(r -> r.name());
 
-        var strategy = CapacityStrategy.forSpotPercent(args.spotPercent());
+        var strategy = CapacityStrategy.forSpotPercent(args.spot());
         var cluster = args.cluster();
         var target = args.target();
 
@@ -102,10 +102,10 @@ public class FargateServiceComponent extends ComponentResource {
 
         var tasksGroup = new SecurityGroup(name + "-tasks-sg", SecurityGroupArgs.builder()
                 .description("Tasks of " + name + ": the container port from the load balancer only")
-                .vpcId(args.vpcId())
+                .vpcId(args.placement().vpcId())
                 .ingress(SecurityGroupIngressArgs.builder()
                         .description("Container port from the load balancer")
-                        .protocol("tcp").fromPort(args.containerPort()).toPort(args.containerPort())
+                        .protocol("tcp").fromPort(args.port()).toPort(args.port())
                         .securityGroups(target.securityGroupId().applyValue(List::of))
                         .build())
                 .egress(SecurityGroupEgressArgs.builder()
@@ -161,14 +161,14 @@ public class FargateServiceComponent extends ComponentResource {
                 .deploymentMinimumHealthyPercent(args.deploymentMinimumHealthyPercent())
                 .deploymentMaximumPercent(args.deploymentMaximumPercent())
                 .networkConfiguration(ServiceNetworkConfigurationArgs.builder()
-                        .subnets(args.privateSubnetIds())
+                        .subnets(args.placement().privateSubnetIds())
                         .securityGroups(tasksGroup.id().applyValue(List::of))
                         .assignPublicIp(false)
                         .build())
                 .loadBalancers(ServiceLoadBalancerArgs.builder()
                         .targetGroupArn(target.targetGroupArn())
                         .containerName(name)
-                        .containerPort(args.containerPort())
+                        .containerPort(args.port())
                         .build())
                 .healthCheckGracePeriodSeconds(args.healthCheckGracePeriodSeconds())
                 .enableExecuteCommand(args.enableExecuteCommand())
@@ -183,7 +183,7 @@ public class FargateServiceComponent extends ComponentResource {
         var dashboard = FargateMonitoring.declare(alarms, region, cluster.name(), service.name(), target.loadBalancerArnSuffix());
         this.deployment = args.blueGreen().map(rollout -> BlueGreenDeployment.declare(this, name, rollout, cluster.name(), service.name(),
                 target.blueGreen().orElseThrow(), rollbackAlarms,
-                taskDefinition.arn().applyValue(arn -> BlueGreenDeployment.appSpec(arn, name, args.containerPort(), strategy))));
+                taskDefinition.arn().applyValue(arn -> BlueGreenDeployment.appSpec(arn, name, args.port(), strategy))));
 
         this.url = target.url();
         this.clusterName = cluster.name();

@@ -1,5 +1,7 @@
 package io.containerplatform.components.fargate;
 
+import io.containerplatform.components.args.InputProblem;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,24 +38,14 @@ public final class FargateSizes {
         return List.copyOf(values);
     }
 
-    /**
-     * What is wrong with a cpu/memory pair, in the words the config and the Args both use.
-     *
-     * @param key     {@code cpu} or {@code memory}: the value at fault
-     * @param problem what is wrong with it
-     * @param allowed what would be accepted
-     */
-    public record Violation(String key, String problem, String allowed) {
-    }
-
     /** Why {@code cpu}/{@code memory} is not a Fargate size, or empty when it is. */
-    public static Optional<Violation> check(int cpu, int memory) {
+    public static Optional<InputProblem> check(int cpu, int memory) {
         var allowed = MEMORY_BY_CPU.get(cpu);
         if (allowed == null) {
-            return Optional.of(new Violation("cpu", cpu + " is not a Fargate cpu size", "one of " + join(MEMORY_BY_CPU.keySet().stream().toList())));
+            return Optional.of(new InputProblem("cpu", cpu + " is not a Fargate cpu size", "one of " + join(MEMORY_BY_CPU.keySet().stream().toList())));
         }
         if (!allowed.contains(memory)) {
-            return Optional.of(new Violation("memory", memory + " is not valid with cpu " + cpu, "for cpu " + cpu + " one of " + join(allowed)));
+            return Optional.of(new InputProblem("memory", memory + " is not valid with cpu " + cpu, "for cpu " + cpu + " one of " + join(allowed)));
         }
         return Optional.empty();
     }

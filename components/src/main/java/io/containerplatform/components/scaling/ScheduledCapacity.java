@@ -2,6 +2,8 @@ package io.containerplatform.components.scaling;
 
 import java.time.DateTimeException;
 import java.time.ZoneId;
+import io.containerplatform.components.args.InputProblem;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -21,18 +23,21 @@ import java.util.regex.Pattern;
 public record ScheduledCapacity(String name, String cron, String timeZone, int minCapacity, int maxCapacity) {
 
     private static final Pattern NAME = Pattern.compile("[a-z0-9]([-a-z0-9]{0,38}[a-z0-9])?");
+    /** What a cron expression may be. */
+    public static final String CRON_ALLOWED = "five crontab fields: minute hour day-of-month month day-of-week, e.g. 0 9 * * MON-FRI";
     private static final Pattern FIELD = Pattern.compile("[*0-9A-Za-z,/-]+");
 
-    /** What is wrong with this schedule, each problem prefixed with {@code where}; {@code most} bounds the capacities. */
-    public List<String> problems(String where, int most) {
-        var errors = new ArrayList<String>();
+    /** What is wrong with this schedule, each problem's input under {@code where}; {@code most} bounds the capacities. */
+    public List<InputProblem> problems(String where, int most) {
+        var errors = new ArrayList<InputProblem>();
         if (name == null || !NAME.matcher(name).matches()) {
-            errors.add(where + ".name: \"" + name + "\" is not 1 to 40 characters of a-z, 0-9 and -");
+            errors.add(new InputProblem(where + ".name", "\"" + name + "\" is not a schedule name", "1 to 40 characters of a-z, 0-9 and -"));
         }
-        cronProblem(cron).ifPresent(p -> errors.add(where + ".cron: " + p));
-        timeZoneProblem(timeZone).ifPresent(p -> errors.add(where + ".timeZone: " + p));
+        cronProblem(cron).ifPresent(p -> errors.add(new InputProblem(where + ".cron", p, CRON_ALLOWED)));
+        timeZoneProblem(timeZone).ifPresent(p -> errors.add(new InputProblem(where + ".timeZone", p, "an IANA time zone such as Europe/Paris")));
         if (minCapacity < 0 || maxCapacity > most || minCapacity > maxCapacity) {
-            errors.add(where + ": " + minCapacity + ".." + maxCapacity + " is not 0 <= minCapacity <= maxCapacity <= " + most);
+            errors.add(new InputProblem(where, minCapacity + ".." + maxCapacity + " are not capacities",
+                    "0 <= minCapacity <= maxCapacity <= " + most));
         }
         return errors;
     }

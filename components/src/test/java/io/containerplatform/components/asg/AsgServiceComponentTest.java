@@ -238,12 +238,12 @@ class AsgServiceComponentTest {
     void invalidArgsListEveryProblem() {
         assertThatThrownBy(() -> args().image("app:latest").instanceType("big").minSize(3).maxSize(2).scaleUpCpuPercent(30)
                 .scaleDownCpuPercent(40).alarmEmails(List.of("ops")).build())
-                .hasMessage("AsgServiceArgs.target is required; "
-                        + "AsgServiceArgs.image: \"app:latest\" uses the latest tag; pin a version tag or a digest so rollbacks are possible; "
-                        + "AsgServiceArgs.instanceType: \"big\" is not an EC2 instance type; "
-                        + "AsgServiceArgs.minSize/maxSize: 3..2 is not 0 <= minSize <= maxSize <= 100; "
-                        + "AsgServiceArgs.scaleDownCpuPercent 40 must be below scaleUpCpuPercent 30; "
-                        + "AsgServiceArgs.alarmEmails: \"ops\" is not an email address");
+                .hasMessageStartingWith("AsgServiceArgs.target: missing | "
+                        + "AsgServiceArgs.image: \"app:latest\" uses the latest tag; pin a version tag or a digest so rollbacks are possible;")
+                .hasMessageContaining(" | AsgServiceArgs.instanceType: \"big\" is not an EC2 instance type; allowed: an EC2 instance type | "
+                        + "AsgServiceArgs.minSize: 3 is greater than maxSize 2; allowed: minSize <= desiredCapacity <= maxSize | "
+                        + "AsgServiceArgs.scaleDownCpuPercent: 40 is not below scaleUpCpuPercent 30; allowed: 0 to 99, below scaleUpCpuPercent | ")
+                .hasMessageEndingWith("AsgServiceArgs.alarmEmails: \"ops\" is not an email address; allowed: email addresses");
     }
 
     @Test
@@ -256,7 +256,7 @@ class AsgServiceComponentTest {
                 .contains("arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess");
         assertThat((String) mocks.named("aws:iam/rolePolicy:RolePolicy", "app-instance-inline").inputs.get("policy")).contains("sqs:SendMessage");
         assertThatThrownBy(() -> args().environment(Map.of("A", "two\nlines")).target(null).build())
-                .hasMessageContaining("AsgServiceArgs.environment.A: a value of an env file cannot span lines");
+                .hasMessageContaining("AsgServiceArgs.environment: the value of A spans lines (an env file's value cannot)");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.containerplatform.components.fargate;
 
+import io.containerplatform.components.common.LogRetention;
 import io.containerplatform.components.network.Placement;
 import com.google.gson.JsonParser;
 import com.pulumi.core.Output;
@@ -57,7 +58,7 @@ class FargateServiceComponentTest {
 
     @Test
     void theSharedClusterHasContainerInsightsAndBothFargateProvidersAndTheServiceSetsItsSpotShare() {
-        var mocks = build(args().spotPercent(50));
+        var mocks = build(args().spot(50));
         assertThat((List<Object>) mocks.named("aws:ecs/cluster:Cluster", "main").inputs.get("settings"))
                 .containsExactly(Map.of("name", "containerInsights", "value", "enabled"));
         var capacity = mocks.named("aws:ecs/clusterCapacityProviders:ClusterCapacityProviders", "main-capacity");
@@ -120,7 +121,7 @@ class FargateServiceComponentTest {
 
     @Test
     void containerLogsToItsGroupAndCarriesEnvironmentAndSecretsByReference() {
-        var mocks = build(args().containerPort(8080).environment(Map.of("MODE", "web")).secrets(Map.of("DB_PASSWORD", SECRET))
+        var mocks = build(args().port(8080).environment(Map.of("MODE", "web")).secrets(Map.of("DB_PASSWORD", SECRET))
                 .containerHealthCheck(List.of("CMD-SHELL", "curl -f http://localhost:8080/ || exit 1")).readonlyRootFilesystem(true));
         var c = container(mocks);
         assertThat(c).containsEntry("name", "web").containsEntry("image", "public.ecr.aws/nginx/nginx:1.27")
@@ -168,7 +169,7 @@ class FargateServiceComponentTest {
 
     @Test
     void onlyTheLoadBalancerReachesTheTasks() {
-        var mocks = build(args().containerPort(8080));
+        var mocks = build(args().port(8080));
         var tasks = mocks.named("aws:ec2/securityGroup:SecurityGroup", "web-tasks-sg");
         assertThat((List<Object>) tasks.inputs.get("ingress")).singleElement().isEqualTo(Map.of("description", "Container port from the load balancer",
                 "protocol", "tcp", "fromPort", 8080.0, "toPort", 8080.0, "securityGroups", List.of("lb-sg-id")));
@@ -261,7 +262,7 @@ class FargateServiceComponentTest {
                 .containsEntry("resourceId", "service/main/web-service")
                 .containsEntry("scalableTargetAction", Map.of("minCapacity", 4.0, "maxCapacity", 8.0));
         assertThatThrownBy(() -> args().schedules(List.of(business)).build())
-                .hasMessageContaining("FargateServiceArgs.schedules need autoscaling: maxCount above minCount");
+                .hasMessageContaining("FargateServiceArgs.schedules: set without autoscaling; allowed: needs autoscaling");
     }
 
     @Test
@@ -277,20 +278,21 @@ class FargateServiceComponentTest {
     }
 
     @Test
-    void invalidArgsListEveryProblem() {
+    void invalidArgsListEveryProblemInTheWordsOfTheirDeclarations() {
         assertThatThrownBy(() -> args().image("nginx:latest").cpu(256).memory(4096).desiredCount(12).minCount(1).maxCount(10)
-                .secrets(Map.of("DB", "arn:aws:s3:::bucket")).logRetentionDays(10).build())
-                .hasMessage("FargateServiceArgs.cluster is required; FargateServiceArgs.target is required; "
-                        + "FargateServiceArgs.image: \"nginx:latest\" uses the latest tag; pin a version tag or a digest so rollbacks are possible; "
-                        + "FargateServiceArgs.memory: 4096 is not valid with cpu 256; allowed: for cpu 256 one of 512, 1024, 2048; "
-                        + "FargateServiceArgs.desiredCount 12 is outside minCount..maxCount (1..10); "
-                        + "FargateServiceArgs.logRetentionDays: 10 is not a CloudWatch Logs retention; allowed: "
-                        + "[1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653]; "
-                        + "FargateServiceArgs.secrets.DB: \"arn:aws:s3:::bucket\" is not a Secrets Manager secret or SSM parameter ARN");
+                .secrets(Map.of("DB", "arn:aws:s3:::bucket")).logRetentionDays(10).port(0).build())
+                .hasMessage("FargateServiceArgs.cluster: missing | FargateServiceArgs.target: missing | FargateServiceArgs.port: 0 is out of range; allowed: 1 to 65535 | "
+                        + "FargateServiceArgs.image: \"nginx:latest\" uses the latest tag; pin a version tag or a digest so rollbacks are possible;"
+                        + " allowed: an image pinned to a version tag or digest (not latest), or :<tag> of the service's ECR repository | "
+                        + "FargateServiceArgs.memory: 4096 is not valid with cpu 256; allowed: for cpu 256 one of 512, 1024, 2048 | "
+                        + "FargateServiceArgs.desiredCount: 12 is outside minCount..maxCount (1..10); allowed: minCount <= desiredCount <= maxCount | "
+                        + "FargateServiceArgs.logRetentionDays: 10 is not a CloudWatch Logs retention; allowed: " + LogRetention.ALLOWED + " | "
+                        + "FargateServiceArgs.secrets.DB: \"arn:aws:s3:::bucket\" is not a Secrets Manager secret or SSM parameter ARN;"
+                        + " allowed: a Secrets Manager secret or SSM parameter ARN");
         assertThatThrownBy(() -> FargateServiceArgs.builder().image("nginx").minCount(5).maxCount(2).build())
-                .hasMessage("FargateServiceArgs.placement is required; FargateServiceArgs.cluster is required; FargateServiceArgs.target is required; "
-                        + "FargateServiceArgs.image: \"nginx\" has no tag; pin a version tag or a digest; "
-                        + "FargateServiceArgs.minCount 5 is greater than maxCount 2");
+                .hasMessageStartingWith("FargateServiceArgs.placement: missing | FargateServiceArgs.cluster: missing | FargateServiceArgs.target: missing | ")
+                .hasMessageContaining("FargateServiceArgs.image: \"nginx\" has no tag")
+                .hasMessageEndingWith("FargateServiceArgs.minCount: 5 is greater than maxCount 2; allowed: minCount <= maxCount");
     }
 
     @Test
@@ -309,7 +311,7 @@ class FargateServiceComponentTest {
             var lb = new WebLoadBalancer("lb", WebLoadBalancerArgs.builder().placement(PLACEMENT)
                     .routes(List.of(new Route("web", WebLoadBalancerArgs.TargetType.IP, 8080, "/", List.of("/web/*"), List.of(), true)))
                     .build(), ComponentResourceOptions.Empty);
-            var service = new FargateServiceComponent("web", args().spotPercent(50).cluster(cluster.ref()).target(lb.target("web"))
+            var service = new FargateServiceComponent("web", args().spot(50).cluster(cluster.ref()).target(lb.target("web"))
                     .blueGreen(new BlueGreenRollout("linear10PercentEvery1Minutes", 0)).build());
             assertThat(service.deploymentGroup()).isPresent();
         });
@@ -334,9 +336,9 @@ class FargateServiceComponentTest {
     void blueGreenNeedsABlueGreenRouteAndCodeDeploysSettings() {
         var thrown = org.assertj.core.api.Assertions.catchThrowable(() -> MockStack.run(ctx -> service(args()
                 .blueGreen(new BlueGreenRollout("halfAndHalf", 3000)), null)));
-        assertThat(thrown).hasStackTraceContaining("FargateServiceArgs.blueGreen.trafficShift: \"halfAndHalf\" is not one of")
-                .hasStackTraceContaining("FargateServiceArgs.blueGreen.terminateBlueAfterMinutes: 3000 is outside 0 to 2880")
-                .hasStackTraceContaining("FargateServiceArgs.blueGreen needs a blue/green target: a route with blueGreen true");
+        assertThat(thrown).hasStackTraceContaining("FargateServiceArgs.blueGreen.trafficShift: \"halfAndHalf\" is not a traffic shift; allowed: one of allAtOnce,")
+                .hasStackTraceContaining("FargateServiceArgs.blueGreen.terminateBlueAfterMinutes: 3000 is out of range; allowed: 0 to 2880")
+                .hasStackTraceContaining("FargateServiceArgs.blueGreen: set with a target that is not blue/green; allowed: a target whose route is blue/green");
     }
 
     @Test

@@ -24,6 +24,6 @@ class FargateSizesTest {
             "300|512|cpu: 300 is not a Fargate cpu size; allowed: one of 256, 512, 1024, 2048, 4096, 8192, 16384",
     })
     void rejectsInvalidPairsListingTheValidMemory(int cpu, int memory, String message) {
-        assertThat(FargateSizes.check(cpu, memory)).map(v -> v.key() + ": " + v.problem() + "; allowed: " + v.allowed()).contains(message);
+        assertThat(FargateSizes.check(cpu, memory)).map(v -> v.input() + ": " + v.problem() + "; allowed: " + v.allowed()).contains(message);
     }
 }

@@ -1,5 +1,6 @@
 package io.containerplatform.components.scaling;
 
+import io.containerplatform.components.args.InputProblem;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
@@ -28,10 +29,11 @@ class ScheduledCapacityTest {
     @Test
     void everyProblemIsNamed() {
         assertThat(new ScheduledCapacity("Business Hours", "0 9 1 * MON", "Paris", 5, 2).problems("s", 100)).containsExactly(
-                "s.name: \"Business Hours\" is not 1 to 40 characters of a-z, 0-9 and -",
-                "s.cron: \"0 9 1 * MON\" sets both the day of month and the day of week; give one and * for the other",
-                "s.timeZone: \"Paris\" is not an IANA time zone such as Europe/Paris or UTC",
-                "s: 5..2 is not 0 <= minCapacity <= maxCapacity <= 100");
+                new InputProblem("s.name", "\"Business Hours\" is not a schedule name", "1 to 40 characters of a-z, 0-9 and -"),
+                new InputProblem("s.cron", "\"0 9 1 * MON\" sets both the day of month and the day of week; give one and * for the other",
+                        ScheduledCapacity.CRON_ALLOWED),
+                new InputProblem("s.timeZone", "\"Paris\" is not an IANA time zone such as Europe/Paris or UTC", "an IANA time zone such as Europe/Paris"),
+                new InputProblem("s", "5..2 are not capacities", "0 <= minCapacity <= maxCapacity <= 100"));
         assertThat(new ScheduledCapacity("am", "0 9 * * MON-FRI", "Europe/Paris", 3, 6).problems("s", 100)).isEmpty();
         assertThat(ScheduledCapacity.cronProblem("0 9 * * MON;FRI")).contains("\"0 9 * * MON;FRI\" has the field \"MON;FRI\", which is not a crontab field");
         assertThat(List.of("UTC", "Europe/Paris", "America/New_York")).allSatisfy(z -> assertThat(ScheduledCapacity.timeZoneProblem(z)).isEmpty());

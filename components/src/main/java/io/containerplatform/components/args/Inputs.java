@@ -1,0 +1,211 @@
+package io.containerplatform.components.args;
+
+import com.pulumi.core.Output;
+import com.pulumi.core.annotations.Import;
+
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** The declared inputs of an Args class ({@link InputSpec} fields), read by reflection once per class. */
+public final class Inputs {
+
+    private static final Map<Class<?>, List<Input>> CACHE = new ConcurrentHashMap<>();
+
+    private Inputs() {
+    }
+
+    /**
+     * One declared input.
+     *
+     * @param name     its name ({@code @Import(name)}): the schema's property, the config key
+     * @param required whether it must be given ({@code @Import(required)})
+     * @param spec     its declaration
+     * @param field    the field holding it
+     * @param defaultValue the value it has when not given: the field's initial value (null for none)
+     */
+    public record Input(String name, boolean required, InputSpec spec, Field field, Object defaultValue) {
+
+        /** What the input is. */
+        public String description() {
+            return spec.value();
+        }
+
+        /** The field's generic type ({@code Integer}, {@code List<String>}, {@code Output<String>}, ...). */
+        public Type type() {
+            return field.getGenericType();
+        }
+
+        /** True for an {@code Output<T>}: its value may be unknown until the resources it comes from exist. */
+        public boolean isOutput() {
+            return field.getType() == Output.class;
+        }
+
+        /** What is allowed, in words: {@link InputSpec#allowed()}, else the {@code oneOf} values, else the bounds. */
+        public String allowed() {
+            if (!spec.allowed().isEmpty()) {
+                return spec.allowed();
+            }
+            if (spec.oneOf().length > 0) {
+                return "one of " + String.join(", ", spec.oneOf());
+            }
+            var min = spec.min() != Long.MIN_VALUE;
+            var max = spec.max() != Long.MAX_VALUE;
+            if (min && max) {
+                return spec.min() + " to " + spec.max();
+            }
+            return min ? "at least " + spec.min() : max ? "at most " + spec.max() : "";
+        }
+
+        /** The default in words: {@link InputSpec#defaultText()}, else the initial value ({@code none} without one). */
+        public String defaultText() {
+            if (!spec.defaultText().isEmpty()) {
+                return spec.defaultText();
+            }
+            if (defaultValue == null) {
+                return required ? "required" : "none";
+            }
+            if (defaultValue instanceof Map<?, ?> map && map.isEmpty()) {
+                return "{}";
+            }
+            return defaultValue.toString();
+        }
+
+        /** The input's value in {@code args}. */
+        public Object valueIn(Object args) {
+            try {
+                return field.get(args);
+            } catch (IllegalAccessException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        /** Sets the input's value in {@code args}: what builders and the program's config binding do. */
+        public void setIn(Object args, Object value) {
+            try {
+                field.set(args, value);
+            } catch (IllegalAccessException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        /** The problems of {@code value} against the declaration alone (required, bounds, oneOf). */
+        List<InputProblem> problems(Object value) {
+            if (value == null) {
+                return required ? List.of(new InputProblem(name, "missing", allowed()))
+                        : List.of();
+            }
+            var result = new ArrayList<InputProblem>();
+            if (value instanceof Number n && (n.longValue() < spec.min() || n.longValue() > spec.max())) {
+                result.add(new InputProblem(name, n + " is out of range", allowed()));
+            }
+            var oneOf = List.of(spec.oneOf());
+            if (!oneOf.isEmpty()) {
+                Collection<?> values = value instanceof Collection<?> c ? c : List.of(value);
+                values.stream().filter(v -> !oneOf.contains(String.valueOf(v)))
+                        .forEach(v -> result.add(new InputProblem(name, "\"" + v + "\" is not allowed", allowed())));
+            }
+            return result;
+        }
+    }
+
+    /** The declared inputs of {@code type}, in declaration order. */
+    public static List<Input> of(Class<?> type) {
+        return CACHE.computeIfAbsent(type, Inputs::read);
+    }
+
+    /** The input {@code name} of {@code type}. */
+    public static Input named(Class<?> type, String name) {
+        return find(type, name).orElseThrow(() -> new IllegalArgumentException(type.getSimpleName() + " has no input " + name));
+    }
+
+    /** The input {@code name} of {@code type}, if declared. */
+    public static Optional<Input> find(Class<?> type, String name) {
+        return of(type).stream().filter(i -> i.name().equals(name)).findFirst();
+    }
+
+    /** Sets inputs of {@code args} by name: what a program does that reads Args from its own config. */
+    public static void set(Object args, Map<String, ?> values) {
+        values.forEach((name, value) -> named(args.getClass(), name).setIn(args, value));
+    }
+
+    /** The problems of every input of {@code args} against its declaration. */
+    public static List<InputProblem> problems(Object args) {
+        var result = new ArrayList<InputProblem>();
+        of(args.getClass()).forEach(i -> result.addAll(i.problems(i.valueIn(args))));
+        return result;
+    }
+
+    /** A copy of {@code args} whose collections are unmodifiable copies. */
+    @SuppressWarnings("unchecked")
+    public static <T> T copyOf(T args) {
+        var copy = (T) newInstance(args.getClass());
+        for (var input : of(args.getClass())) {
+            input.setIn(copy, frozen(input.valueIn(args)));
+        }
+        return copy;
+    }
+
+    private static Object frozen(Object value) {
+        if (value instanceof List<?> list) {
+            return Collections.unmodifiableList(new ArrayList<>(list));
+        }
+        if (value instanceof Map<?, ?> map) {
+            return Collections.unmodifiableMap(new LinkedHashMap<>(map));
+        }
+        return value;
+    }
+
+    private static List<Input> read(Class<?> type) {
+        var instance = newInstance(type);
+        var result = new ArrayList<Input>();
+        for (Field field : type.getDeclaredFields()) {
+            var where = type.getSimpleName() + "." + field.getName();
+            if (Modifier.isStatic(field.getModifiers())) {
+                throw new IllegalStateException(where + " is static: Args hold only their inputs (the package schema reads every field)");
+            }
+            var spec = field.getAnnotation(InputSpec.class);
+            var imported = field.getAnnotation(Import.class);
+            if (spec == null || imported == null || imported.name().isEmpty()) {
+                throw new IllegalStateException(where + " needs @Import(name = ...) and @InputSpec: every field of Args is a declared input");
+            }
+            field.setAccessible(true);
+            Input input = new Input(imported.name(), imported.required(), spec, field, null);
+            result.add(new Input(input.name(), input.required(), spec, field, input.valueIn(instance)));
+        }
+        return List.copyOf(result);
+    }
+
+    /** New Args of {@code type} holding every declared default, to be set input by input (Pulumi builds Args so too). */
+    public static <T> T defaults(Class<T> type) {
+        return type.cast(newInstance(type));
+    }
+
+    private static Object newInstance(Class<?> type) {
+        try {
+            var constructor = type.getDeclaredConstructor();
+            constructor.setAccessible(true);
+            return constructor.newInstance();
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(type.getSimpleName() + " needs a no-argument constructor (Pulumi builds Args with it)", e);
+        }
+    }
+
+    /** The element type of a {@code List<T>} or value type of a {@code Map<String, T>} input, else the type itself. */
+    public static Type elementType(Type type) {
+        if (type instanceof ParameterizedType p) {
+            var arguments = p.getActualTypeArguments();
+            return arguments[arguments.length - 1];
+        }
+        return type;
+    }
+}

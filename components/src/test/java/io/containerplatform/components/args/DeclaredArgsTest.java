@@ -1,0 +1,84 @@
+package io.containerplatform.components.args;
+
+import com.pulumi.core.annotations.Import;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class DeclaredArgsTest {
+
+    static final class SampleArgs extends DeclaredArgs {
+        @Import(name = "name", required = true)
+        @InputSpec("A name")
+        private String name;
+
+        @Import(name = "size")
+        @InputSpec(value = "A size", min = 1, max = 10)
+        private Integer size = 2;
+
+        @Import(name = "mode")
+        @InputSpec(value = "A mode", oneOf = {"fast", "safe"})
+        private String mode = "safe";
+
+        @Import(name = "tags")
+        @InputSpec(value = "Tags", oneOf = {"a", "b"}, defaultText = "no tags")
+        private List<String> tags = List.of();
+
+        @Override
+        protected List<InputProblem> rules() {
+            return size != null && size > 5 && "fast".equals(mode) ? List.of(problem("size", size + " is too big to be fast")) : List.of();
+        }
+    }
+
+    static final class StaticFieldArgs extends DeclaredArgs {
+        private static final String CONSTANT = "x";
+    }
+
+    static final class UndeclaredFieldArgs extends DeclaredArgs {
+        @Import(name = "name")
+        private String name;
+    }
+
+    @Test
+    void theDeclarationsGiveNamesDefaultsAndWhatIsAllowed() {
+        var inputs = Inputs.of(SampleArgs.class);
+        assertThat(inputs).extracting(Inputs.Input::name).containsExactly("name", "size", "mode", "tags");
+        assertThat(inputs).extracting(Inputs.Input::defaultText).containsExactly("required", "2", "safe", "no tags");
+        assertThat(inputs).extracting(Inputs.Input::allowed).containsExactly("", "1 to 10", "one of fast, safe", "one of a, b");
+        assertThat(Inputs.named(SampleArgs.class, "size").description()).isEqualTo("A size");
+    }
+
+    @Test
+    void everyProblemIsListedAtOnceWithWhatIsAllowed() {
+        var args = new SampleArgs();
+        args.size = 11;
+        args.mode = "fast";
+        args.tags = List.of("a", "c");
+        assertThatThrownBy(args::validated).hasMessage("SampleArgs.name: missing | SampleArgs.size: 11 is out of range;"
+                + " allowed: 1 to 10 | SampleArgs.tags: \"c\" is not allowed; allowed: one of a, b | SampleArgs.size: 11 is too big to be fast;"
+                + " allowed: 1 to 10");
+    }
+
+    @Test
+    void validatedArgsAreAnUnmodifiableCopy() {
+        var args = new SampleArgs();
+        args.name = "x";
+        args.tags = new ArrayList<>(List.of("a"));
+        SampleArgs copy = args.validated();
+        args.name = "y";
+        args.tags.add("b");
+        assertThat(copy.name).isEqualTo("x");
+        assertThat(copy.tags).containsExactly("a");
+        assertThatThrownBy(() -> copy.tags.add("b")).isInstanceOf(UnsupportedOperationException.class);
+    }
+
+    @Test
+    void argsHoldOnlyDeclaredInputs() {
+        assertThatThrownBy(() -> Inputs.of(StaticFieldArgs.class)).hasMessageContaining("StaticFieldArgs.CONSTANT is static");
+        assertThatThrownBy(() -> Inputs.of(UndeclaredFieldArgs.class)).hasMessageContaining("UndeclaredFieldArgs.name needs @Import(name = ...) and @InputSpec");
+    }
+}
