@@ -182,14 +182,22 @@ class ConfigReferenceTest {
                 "services.<name>.port (fargate): README allows \"1 to 65536\", FargateServiceArgs.port allows \"1 to 65535\"");
     }
 
+    /** A config object whose keys are a component's declared inputs: its README key prefix, service kind and Args. */
+    private record Declared(String prefix, String kind, Class<?> args, List<String> keys) {
+    }
+
+    private static final List<Declared> DECLARED = List.of(
+            new Declared("services.<name>.", "ec2", io.containerplatform.components.asg.AsgServiceArgs.class, ServiceConfig.EC2_KEYS),
+            new Declared("services.<name>.database.", "ec2", io.containerplatform.components.database.MysqlDatabaseArgs.class, DatabaseConfig.KEYS),
+            new Declared("services.<name>.", "fargate", io.containerplatform.components.fargate.FargateServiceArgs.class, ServiceConfig.FARGATE_KEYS));
+
     private static List<String> declarationDisagreements(List<Row> rows) {
         var problems = new java.util.ArrayList<String>();
-        var declared = Map.of("fargate", Map.entry(io.containerplatform.components.fargate.FargateServiceArgs.class, ServiceConfig.FARGATE_KEYS),
-                "ec2", Map.entry(io.containerplatform.components.asg.AsgServiceArgs.class, ServiceConfig.EC2_KEYS));
-        new TreeMap<>(declared).forEach((kind, args) -> {
-            for (var name : args.getValue()) {
-                var key = "services.<name>." + name;
-                var input = io.containerplatform.components.args.Inputs.named(args.getKey(), name);
+        for (var declared : DECLARED) {
+            var kind = declared.kind();
+            for (var name : declared.keys()) {
+                var key = declared.prefix() + name;
+                var input = io.containerplatform.components.args.Inputs.named(declared.args(), name);
                 var row = rows.stream().filter(r -> r.keys().contains(key) && !r.allowed().startsWith(kind.equals("ec2") ? "fargate:" : "ec2:"))
                         .findFirst();
                 if (row.isEmpty()) {
@@ -202,11 +210,11 @@ class ConfigReferenceTest {
                 }
                 var allowed = row.get().allowed().replace("`", "").replaceFirst("^(fargate|ec2): ", "");
                 if (!allowed.contains(input.allowed().replace("one of ", ""))) {
-                    problems.add(key + " (" + kind + "): README allows \"" + allowed + "\", " + args.getKey().getSimpleName() + "." + name
+                    problems.add(key + " (" + kind + "): README allows \"" + allowed + "\", " + declared.args().getSimpleName() + "." + name
                             + " allows \"" + input.allowed() + "\"");
                 }
             }
-        });
+        }
         return problems;
     }
 

@@ -1,214 +1,158 @@
 package io.containerplatform.components.database;
 
-import io.containerplatform.components.common.Formats;
-
 import com.pulumi.core.Output;
-import io.containerplatform.components.network.NetworkComponent;
+import com.pulumi.core.annotations.Import;
+import io.containerplatform.components.args.DeclaredArgs;
+import io.containerplatform.components.args.InputProblem;
+import io.containerplatform.components.args.InputSpec;
+import io.containerplatform.components.args.Inputs;
+import io.containerplatform.components.common.Formats;
 import io.containerplatform.components.network.Placement;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
+import java.util.Optional;
 
-/** Arguments of {@link MysqlDatabase}. Immutable; build with {@link #builder()}. */
-public final class MysqlDatabaseArgs {
+/**
+ * Arguments of {@link MysqlDatabase}: each field is one declared input ({@link InputSpec}). Build with
+ * {@link #builder()}; {@code build()} returns an unmodifiable copy, checked, or fails naming every problem.
+ */
+public final class MysqlDatabaseArgs extends DeclaredArgs {
 
-    private static final Pattern INSTANCE_CLASS = Pattern.compile("db\\.[a-z0-9]+\\.[a-z0-9]+");
-    private static final Pattern ENGINE_VERSION = Pattern.compile("8\\.0(\\.\\d+)?|8\\.4(\\.\\d+)?");
+    @Import(name = "placement", required = true)
+    @InputSpec("Where the database goes: the VPC of its security group (NetworkComponent.placement())")
+    private Placement placement;
 
-    private final Output<List<String>> subnetIds;
-    private final Output<String> clientSecurityGroupId;
-    private final String instanceClass;
-    private final String engineVersion;
-    private final boolean multiAz;
-    private final int allocatedStorageGb;
-    private final int maxAllocatedStorageGb;
-    private final int backupRetentionDays;
-    private final boolean production;
-    private final boolean performanceInsights;
-    private final int monitoringIntervalSeconds;
-    private final String databaseName;
-    private final String appSecretArn;
+    @Import(name = "subnetIds", required = true)
+    @InputSpec("Private subnets of the DB subnet group, in at least two zones")
+    private Output<List<String>> subnetIds;
 
-    private final Placement placement;
+    @Import(name = "clientSecurityGroupId", required = true)
+    @InputSpec("The only security group allowed to reach port 3306")
+    private Output<String> clientSecurityGroupId;
 
-    private MysqlDatabaseArgs(Builder b) {
-        this.placement = b.placement;
-        this.appSecretArn = b.appSecretArn;
-        this.subnetIds = b.subnetIds;
-        this.clientSecurityGroupId = b.clientSecurityGroupId;
-        this.instanceClass = b.instanceClass;
-        this.engineVersion = b.engineVersion;
-        this.multiAz = b.multiAz;
-        this.allocatedStorageGb = b.allocatedStorageGb;
-        this.maxAllocatedStorageGb = b.maxAllocatedStorageGb;
-        this.backupRetentionDays = b.backupRetentionDays;
-        this.production = b.production;
-        this.performanceInsights = b.performanceInsights;
-        this.monitoringIntervalSeconds = b.monitoringIntervalSeconds;
-        this.databaseName = b.databaseName;
-    }
+    @Import(name = "instanceClass")
+    @InputSpec(value = "The RDS instance class", allowed = "db.<family>.<size>, such as db.t4g.micro")
+    private String instanceClass = "db.t4g.micro";
 
-    /** VPC of the database's security group. Required. */
-    public Output<String> vpcId() {
-        return placement.vpcId();
-    }
+    @Import(name = "engineVersion")
+    @InputSpec(value = "The MySQL version (minor upgrades are automatic)", allowed = "8.0 or 8.4, optionally with a minor (8.0.39)")
+    private String engineVersion = "8.0";
 
-    /** Private subnets of the DB subnet group (at least two zones). Required. */
-    public Output<List<String>> subnetIds() {
-        return subnetIds;
-    }
+    @Import(name = "multiAz")
+    @InputSpec("Whether a synchronous standby in another zone takes over automatically")
+    private Boolean multiAz = false;
 
-    /** The only security group allowed to reach port 3306. Required. */
-    public Output<String> clientSecurityGroupId() {
-        return clientSecurityGroupId;
-    }
+    @Import(name = "allocatedStorageGb")
+    @InputSpec(value = "Initial gp3 storage, GiB", min = 20, max = 65536)
+    private Integer allocatedStorageGb = 20;
 
-    /** Instance class. Default {@code db.t4g.micro}; {@code db.<family>.<size>}. */
-    public String instanceClass() {
-        return instanceClass;
-    }
+    @Import(name = "maxAllocatedStorageGb")
+    @InputSpec(value = "The storage autoscaling ceiling, GiB", min = 20, max = 65536, allowed = "20 to 65536, at least allocatedStorageGb",
+            defaultText = "100, or allocatedStorageGb when above")
+    private Integer maxAllocatedStorageGb;
 
-    /** MySQL version. Default {@code 8.0}; 8.0 or 8.4, optionally with a minor (minor upgrades are automatic). */
-    public String engineVersion() {
-        return engineVersion;
-    }
+    @Import(name = "backupRetentionDays")
+    @InputSpec(value = "Days of automated backups", min = 1, max = 35)
+    private Integer backupRetentionDays = 7;
 
-    /** A synchronous standby in another zone with automatic failover. Default false; on in production. */
-    public boolean multiAz() {
-        return multiAz;
-    }
+    @Import(name = "production")
+    @InputSpec("A production database: deletion protection, a final snapshot on deletion, and Pulumi protect")
+    private Boolean production = false;
 
-    /** Initial gp3 storage in GiB. Default 20; 20 to 65536. */
-    public int allocatedStorageGb() {
-        return allocatedStorageGb;
-    }
+    @Import(name = "performanceInsights")
+    @InputSpec("Whether Performance Insights is on (7 days, free tier)")
+    private Boolean performanceInsights = false;
 
-    /** Storage autoscaling ceiling in GiB. Default 100; at least {@link #allocatedStorageGb()}. */
-    public int maxAllocatedStorageGb() {
-        return maxAllocatedStorageGb;
-    }
+    @Import(name = "monitoringIntervalSeconds")
+    @InputSpec(value = "The enhanced monitoring interval, seconds; 0 turns it off", allowed = "0, 1, 5, 10, 15, 30 or 60")
+    private Integer monitoringIntervalSeconds = 0;
 
-    /** Days of automated backups. Default 7; 1 to 35. */
-    public int backupRetentionDays() {
-        return backupRetentionDays;
-    }
+    @Import(name = "databaseName")
+    @InputSpec(value = "The initial database's name", allowed = "a MySQL database name: a letter, then up to 63 letters, digits or _")
+    private String databaseName = "app";
 
-    /**
-     * Production database: deletion protection, a final snapshot on deletion, and Pulumi {@code protect}.
-     * Default false (dev databases can be destroyed without a snapshot).
-     */
-    public boolean production() {
-        return production;
-    }
+    @Import(name = "appSecretArn")
+    @InputSpec(value = "The Secrets Manager secret ({\"username\", \"password\"}) of the application's own database user, created by a"
+            + " DBA with only the grants the app needs; without it the app connects with the master credentials RDS keeps and rotates",
+            allowed = "a Secrets Manager secret ARN", defaultText = "none (the master credentials)")
+    private String appSecretArn;
 
-    /** Performance Insights (7 days, free tier). Default false. */
-    public boolean performanceInsights() {
-        return performanceInsights;
-    }
-
-    /** Enhanced monitoring interval in seconds; 0 (default) turns it off; 0, 1, 5, 10, 15, 30 or 60. */
-    public int monitoringIntervalSeconds() {
-        return monitoringIntervalSeconds;
-    }
-
-    /** Initial database name. Default {@code app}. */
-    public String databaseName() {
-        return databaseName;
-    }
-
-    /**
-     * The Secrets Manager secret ({@code {"username", "password"}} JSON) of the application's own database user,
-     * which a DBA creates with only the grants the app needs (README, "The application's database user") and
-     * rotates with the alternating-users strategy. Default: none, and the app connects with the master
-     * credentials RDS keeps and rotates. Allowed: a Secrets Manager secret ARN.
-     */
-    public java.util.Optional<String> appSecretArn() {
-        return java.util.Optional.ofNullable(appSecretArn);
-    }
-
-    /** Where the component's resources go: the VPC and its subnets ({@link NetworkComponent#placement()}). Required. */
     public Placement placement() { return placement; }
+    public Output<String> vpcId() { return placement.vpcId(); }
+    public Output<List<String>> subnetIds() { return subnetIds; }
+    public Output<String> clientSecurityGroupId() { return clientSecurityGroupId; }
+    public String instanceClass() { return instanceClass; }
+    public String engineVersion() { return engineVersion; }
+    public boolean multiAz() { return multiAz; }
+    public int allocatedStorageGb() { return allocatedStorageGb; }
+    public int maxAllocatedStorageGb() { return maxAllocatedStorageGb != null ? maxAllocatedStorageGb : Math.max(100, allocatedStorageGb); }
+    public int backupRetentionDays() { return backupRetentionDays; }
+    public boolean production() { return production; }
+    public boolean performanceInsights() { return performanceInsights; }
+    public int monitoringIntervalSeconds() { return monitoringIntervalSeconds; }
+    public String databaseName() { return databaseName; }
+    public Optional<String> appSecretArn() { return Optional.ofNullable(appSecretArn); }
+
+    @Override
+    protected List<InputProblem> rules() {
+        var problems = new ArrayList<InputProblem>();
+        if (instanceClass != null && !instanceClass.matches("db\\.[a-z0-9]+\\.[a-z0-9]+")) {
+            problems.add(problem("instanceClass", "\"" + instanceClass + "\" is not an RDS instance class"));
+        }
+        if (engineVersion != null && !engineVersion.matches("8\\.0(\\.\\d+)?|8\\.4(\\.\\d+)?")) {
+            problems.add(problem("engineVersion", "\"" + engineVersion + "\" is not a supported MySQL version"));
+        }
+        if (allocatedStorageGb != null && maxAllocatedStorageGb() < allocatedStorageGb) {
+            problems.add(problem("maxAllocatedStorageGb", maxAllocatedStorageGb() + " is below allocatedStorageGb " + allocatedStorageGb));
+        }
+        if (monitoringIntervalSeconds != null && !List.of(0, 1, 5, 10, 15, 30, 60).contains(monitoringIntervalSeconds)) {
+            problems.add(problem("monitoringIntervalSeconds", monitoringIntervalSeconds + " is not an enhanced monitoring interval"));
+        }
+        if (databaseName != null && !databaseName.matches("[A-Za-z][A-Za-z0-9_]{0,63}")) {
+            problems.add(problem("databaseName", "\"" + databaseName + "\" is not a MySQL database name"));
+        }
+        if (appSecretArn != null && !Formats.isSecretArn(appSecretArn)) {
+            problems.add(problem("appSecretArn", "\"" + appSecretArn + "\" is not a Secrets Manager secret ARN"));
+        }
+        return problems;
+    }
 
     public static Builder builder() {
-        return new Builder();
+        return new Builder(new MysqlDatabaseArgs());
     }
 
-    /** Builder of {@link MysqlDatabaseArgs}; {@link #build()} validates every field at once. */
+    /** A builder starting from {@code defaults}' inputs. */
+    public static Builder builder(MysqlDatabaseArgs defaults) {
+        return new Builder(Inputs.copyOf(defaults));
+    }
+
+    /** Builder of {@link MysqlDatabaseArgs}: one setter per input, named like it. */
     public static final class Builder {
-        private Placement placement;
-        private Output<List<String>> subnetIds;
-        private Output<String> clientSecurityGroupId;
-        private String instanceClass = "db.t4g.micro";
-        private String engineVersion = "8.0";
-        private boolean multiAz;
-        private int allocatedStorageGb = 20;
-        private int maxAllocatedStorageGb = 100;
-        private int backupRetentionDays = 7;
-        private boolean production;
-        private boolean performanceInsights;
-        private int monitoringIntervalSeconds;
-        private String databaseName = "app";
-        private String appSecretArn;
+        private final MysqlDatabaseArgs $;
 
-        public Builder subnetIds(Output<List<String>> v) { this.subnetIds = v; return this; }
-        public Builder clientSecurityGroupId(Output<String> v) { this.clientSecurityGroupId = v; return this; }
-        public Builder instanceClass(String v) { this.instanceClass = v; return this; }
-        public Builder engineVersion(String v) { this.engineVersion = v; return this; }
-        public Builder multiAz(boolean v) { this.multiAz = v; return this; }
-        public Builder allocatedStorageGb(int v) { this.allocatedStorageGb = v; return this; }
-        public Builder maxAllocatedStorageGb(int v) { this.maxAllocatedStorageGb = v; return this; }
-        public Builder backupRetentionDays(int v) { this.backupRetentionDays = v; return this; }
-        public Builder production(boolean v) { this.production = v; return this; }
-        public Builder performanceInsights(boolean v) { this.performanceInsights = v; return this; }
-        public Builder monitoringIntervalSeconds(int v) { this.monitoringIntervalSeconds = v; return this; }
-        public Builder databaseName(String v) { this.databaseName = v; return this; }
-        public Builder appSecretArn(String v) { this.appSecretArn = v; return this; }
+        private Builder(MysqlDatabaseArgs start) {
+            $ = start;
+        }
 
-        /** Where the component's resources go: {@link NetworkComponent#placement()}, or {@link Placement#of} for an existing VPC. */
-        public Builder placement(Placement v) { this.placement = v; return this; }
+        public Builder placement(Placement v) { $.placement = v; return this; }
+        public Builder subnetIds(Output<List<String>> v) { $.subnetIds = v; return this; }
+        public Builder clientSecurityGroupId(Output<String> v) { $.clientSecurityGroupId = v; return this; }
+        public Builder instanceClass(String v) { $.instanceClass = v; return this; }
+        public Builder engineVersion(String v) { $.engineVersion = v; return this; }
+        public Builder multiAz(boolean v) { $.multiAz = v; return this; }
+        public Builder allocatedStorageGb(int v) { $.allocatedStorageGb = v; return this; }
+        public Builder maxAllocatedStorageGb(int v) { $.maxAllocatedStorageGb = v; return this; }
+        public Builder backupRetentionDays(int v) { $.backupRetentionDays = v; return this; }
+        public Builder production(boolean v) { $.production = v; return this; }
+        public Builder performanceInsights(boolean v) { $.performanceInsights = v; return this; }
+        public Builder monitoringIntervalSeconds(int v) { $.monitoringIntervalSeconds = v; return this; }
+        public Builder databaseName(String v) { $.databaseName = v; return this; }
+        public Builder appSecretArn(String v) { $.appSecretArn = v; return this; }
 
-        /** Validates and builds; the exception lists every invalid field. */
+        /** The Args as set so far, checked: an unmodifiable copy, or an exception naming every problem. */
         public MysqlDatabaseArgs build() {
-            var errors = new ArrayList<String>();
-            if (placement == null) {
-                errors.add("MysqlDatabaseArgs.placement is required");
-            }
-            if (appSecretArn != null && !Formats.isSecretArn(appSecretArn)) {
-                errors.add("MysqlDatabaseArgs.appSecretArn: \"" + appSecretArn + "\" is not a Secrets Manager secret ARN");
-            }
-            if (subnetIds == null) {
-                errors.add("MysqlDatabaseArgs.subnetIds is required");
-            }
-            if (clientSecurityGroupId == null) {
-                errors.add("MysqlDatabaseArgs.clientSecurityGroupId is required");
-            }
-            if (instanceClass == null || !INSTANCE_CLASS.matcher(instanceClass).matches()) {
-                errors.add("MysqlDatabaseArgs.instanceClass: \"" + instanceClass + "\" is not an RDS instance class (db.<family>.<size>)");
-            }
-            if (engineVersion == null || !ENGINE_VERSION.matcher(engineVersion).matches()) {
-                errors.add("MysqlDatabaseArgs.engineVersion: \"" + engineVersion + "\" is not MySQL 8.0 or 8.4");
-            }
-            if (allocatedStorageGb < 20 || allocatedStorageGb > 65536) {
-                errors.add("MysqlDatabaseArgs.allocatedStorageGb: " + allocatedStorageGb + " is outside 20 to 65536");
-            }
-            if (maxAllocatedStorageGb < allocatedStorageGb || maxAllocatedStorageGb > 65536) {
-                errors.add("MysqlDatabaseArgs.maxAllocatedStorageGb: " + maxAllocatedStorageGb + " is outside allocatedStorageGb ("
-                        + allocatedStorageGb + ") to 65536");
-            }
-            if (backupRetentionDays < 1 || backupRetentionDays > 35) {
-                errors.add("MysqlDatabaseArgs.backupRetentionDays: " + backupRetentionDays + " is outside 1 to 35");
-            }
-            if (!List.of(0, 1, 5, 10, 15, 30, 60).contains(monitoringIntervalSeconds)) {
-                errors.add("MysqlDatabaseArgs.monitoringIntervalSeconds: " + monitoringIntervalSeconds + " is not one of 0, 1, 5, 10, 15, 30, 60");
-            }
-            if (databaseName == null || !databaseName.matches("[A-Za-z][A-Za-z0-9_]{0,63}")) {
-                errors.add("MysqlDatabaseArgs.databaseName: \"" + databaseName + "\" is not a MySQL database name");
-            }
-            if (!errors.isEmpty()) {
-                throw new IllegalArgumentException(String.join("; ", errors));
-            }
-            return new MysqlDatabaseArgs(this);
+            return $.validated();
         }
     }
 }

@@ -64,14 +64,16 @@ class MysqlDatabaseTest {
     void invalidArgsListEveryProblem() {
         assertThatThrownBy(() -> MysqlDatabaseArgs.builder().instanceClass("t3.micro").engineVersion("5.7").allocatedStorageGb(10)
                 .maxAllocatedStorageGb(5).backupRetentionDays(0).monitoringIntervalSeconds(2).databaseName("1db").build())
-                .hasMessage("MysqlDatabaseArgs.placement is required; MysqlDatabaseArgs.subnetIds is required; "
-                        + "MysqlDatabaseArgs.clientSecurityGroupId is required; "
-                        + "MysqlDatabaseArgs.instanceClass: \"t3.micro\" is not an RDS instance class (db.<family>.<size>); "
-                        + "MysqlDatabaseArgs.engineVersion: \"5.7\" is not MySQL 8.0 or 8.4; "
-                        + "MysqlDatabaseArgs.allocatedStorageGb: 10 is outside 20 to 65536; "
-                        + "MysqlDatabaseArgs.maxAllocatedStorageGb: 5 is outside allocatedStorageGb (10) to 65536; "
-                        + "MysqlDatabaseArgs.backupRetentionDays: 0 is outside 1 to 35; "
-                        + "MysqlDatabaseArgs.monitoringIntervalSeconds: 2 is not one of 0, 1, 5, 10, 15, 30, 60; "
-                        + "MysqlDatabaseArgs.databaseName: \"1db\" is not a MySQL database name");
+                .hasMessage("MysqlDatabaseArgs.placement: missing | MysqlDatabaseArgs.subnetIds: missing | "
+                        + "MysqlDatabaseArgs.clientSecurityGroupId: missing | "
+                        + "MysqlDatabaseArgs.allocatedStorageGb: 10 is out of range; allowed: 20 to 65536 | "
+                        + "MysqlDatabaseArgs.maxAllocatedStorageGb: 5 is out of range; allowed: 20 to 65536, at least allocatedStorageGb | "
+                        + "MysqlDatabaseArgs.backupRetentionDays: 0 is out of range; allowed: 1 to 35 | "
+                        + "MysqlDatabaseArgs.instanceClass: \"t3.micro\" is not an RDS instance class; allowed: db.<family>.<size>, such as db.t4g.micro | "
+                        + "MysqlDatabaseArgs.engineVersion: \"5.7\" is not a supported MySQL version; allowed: 8.0 or 8.4, optionally with a minor (8.0.39) | "
+                        + "MysqlDatabaseArgs.maxAllocatedStorageGb: 5 is below allocatedStorageGb 10; allowed: 20 to 65536, at least allocatedStorageGb | "
+                        + "MysqlDatabaseArgs.monitoringIntervalSeconds: 2 is not an enhanced monitoring interval; allowed: 0, 1, 5, 10, 15, 30 or 60 | "
+                        + "MysqlDatabaseArgs.databaseName: \"1db\" is not a MySQL database name; allowed: a MySQL database name: a letter, then up to 63"
+                        + " letters, digits or _");
     }
 }

@@ -1,0 +1,33 @@
+package io.containerplatform.components.args;
+
+import io.containerplatform.components.asg.AsgServiceArgs;
+import io.containerplatform.components.database.MysqlDatabaseArgs;
+import io.containerplatform.components.fargate.FargateServiceArgs;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.util.Arrays;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The Args that follow the declared pattern keep to it: every field a declared input with a description, a builder
+ * setter and a getter named like each input, a builder starting from other Args.
+ */
+class ArgsPatternTest {
+
+    @ParameterizedTest
+    @ValueSource(classes = {FargateServiceArgs.class, AsgServiceArgs.class, MysqlDatabaseArgs.class})
+    void everyInputIsDeclaredDescribedAndHasASetterAndAGetterOfItsName(Class<?> args) throws Exception {
+        assertThat(DeclaredArgs.class).isAssignableFrom(args);
+        var builder = Class.forName(args.getName() + "$Builder");
+        var setters = Arrays.stream(builder.getMethods()).map(java.lang.reflect.Method::getName).toList();
+        var getters = Arrays.stream(args.getMethods()).filter(m -> m.getParameterCount() == 0).map(java.lang.reflect.Method::getName).toList();
+        assertThat(Inputs.of(args)).isNotEmpty().allSatisfy(input -> {
+            assertThat(input.description()).describedAs(input.name()).isNotBlank();
+            assertThat(setters).describedAs("%s.Builder", args.getSimpleName()).contains(input.name());
+            assertThat(getters).describedAs(args.getSimpleName()).contains(input.name());
+        });
+        assertThat(args.getMethod("builder", args).getReturnType()).isEqualTo(builder);
+    }
+}
