@@ -58,11 +58,4 @@ final class CommonKeys {
             c.error(desiredKey, desired + " is outside " + minKey + ".." + maxKey + " (" + min + ".." + max + ")", allowed);
         }
     }
-
-    /** {@code alarmEmails}: the addresses subscribed to a service's alarm topic; default none. */
-    static java.util.List<String> alarmEmails(ConfigObject c) {
-        return c.stringList("alarmEmails", java.util.List.of(), "email addresses",
-                email -> io.containerplatform.components.common.Formats.isEmail(email)
-                        ? java.util.Optional.empty() : java.util.Optional.of("\"" + email + "\" is not an email address"));
-    }
 }
