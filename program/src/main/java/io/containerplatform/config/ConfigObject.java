@@ -130,16 +130,21 @@ public final class ConfigObject {
 
     /** An optional integer in {@code min..max}, {@code fallback} when absent or invalid. */
     public int integer(String key, int fallback, int min, int max) {
-        var allowed = "an integer from " + min + " to " + max;
-        var value = raw(key).flatMap(v -> asInteger(key, v, allowed));
+        var value = raw(key);
         if (value.isEmpty()) {
             return fallback(key, fallback, String.valueOf(fallback));
         }
-        if (value.get() < min || value.get() > max) {
-            error(key, value.get() + " is out of range", allowed);
+        return inRange(key, value.get(), fallback, min, max, "an integer from " + min + " to " + max);
+    }
+
+    /** The integer {@code value} of {@code key} if it is one in {@code min..max}, else {@code fallback}, the error recorded. */
+    private Integer inRange(String key, JsonElement value, Integer fallback, long min, long max, String allowed) {
+        var number = asInteger(key, value, allowed);
+        if (number.isPresent() && (number.get() < min || number.get() > max)) {
+            error(key, number.get() + " is out of range", allowed);
             return fallback;
         }
-        return value.get();
+        return number.orElse(fallback);
     }
 
     /** An optional decimal number in {@code min..max}; empty when absent or invalid. */
@@ -289,12 +294,7 @@ public final class ConfigObject {
         java.util.function.Function<String, Optional<String>> check = text -> oneOf.isEmpty() || oneOf.contains(text)
                 ? Optional.empty() : Optional.of("\"" + text + "\" is not allowed");
         if (type == Integer.class) {
-            var number = asInteger(key, value.get(), allowed);
-            if (number.isPresent() && (number.get() < input.spec().min() || number.get() > input.spec().max())) {
-                error(key, number.get() + " is out of range", allowed);
-                return fallback;
-            }
-            return number.map(Object.class::cast).orElse(fallback);
+            return inRange(key, value.get(), (Integer) fallback, input.spec().min(), input.spec().max(), allowed);
         }
         if (type == Boolean.class) {
             return bool(key, (Boolean) fallback);

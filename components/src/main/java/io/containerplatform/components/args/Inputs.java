@@ -82,11 +82,7 @@ public final class Inputs {
 
         /** The input's value in {@code args}. */
         public Object valueIn(Object args) {
-            try {
-                return field.get(args);
-            } catch (IllegalAccessException e) {
-                throw new IllegalStateException(e);
-            }
+            return valueOf(field, args);
         }
 
         /** Sets the input's value in {@code args}: what builders and the program's config binding do. */
@@ -179,8 +175,7 @@ public final class Inputs {
                 throw new IllegalStateException(where + " needs @Import(name = ...) and @InputSpec: every field of Args is a declared input");
             }
             field.setAccessible(true);
-            Input input = new Input(imported.name(), imported.required(), spec, field, null);
-            result.add(new Input(input.name(), input.required(), spec, field, input.valueIn(instance)));
+            result.add(new Input(imported.name(), imported.required(), spec, field, valueOf(field, instance)));
         }
         return List.copyOf(result);
     }
@@ -188,6 +183,14 @@ public final class Inputs {
     /** New Args of {@code type} holding every declared default, to be set input by input (Pulumi builds Args so too). */
     public static <T> T defaults(Class<T> type) {
         return type.cast(newInstance(type));
+    }
+
+    private static Object valueOf(Field field, Object args) {
+        try {
+            return field.get(args);
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static Object newInstance(Class<?> type) {
