@@ -59,7 +59,7 @@ class OfflinePlanTest {
                 Invalid config for stack 'bad' (3 errors):
                   - environment: "qa" is not a known value; allowed: dev, staging, prod
                   - costCenter: missing; allowed: the cost center, a string of at most 256 characters
-                  - network.cidr: "10.0.0.0/8" has prefix /8; allowed: an IPv4 CIDR block with prefix /16 to /24 and no host bits, e.g. 10.0.0.0/16
+                  - network.cidr: "10.0.0.0/8" has prefix /8; allowed: IPv4 CIDR, prefix /16 to /24, no host bits
                 Keys are under the 'container-platform:' namespace: fix them in Pulumi.bad.yaml or with `pulumi config set`.
                 """);
         assertThat(project.resolve("target/plan/bad.json")).doesNotExist();

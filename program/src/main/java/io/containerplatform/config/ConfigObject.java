@@ -291,10 +291,14 @@ public final class ConfigObject {
         }
         var type = input.type();
         var oneOf = List.of(input.spec().oneOf());
+        var format = input.spec().format();
         java.util.function.Function<String, Optional<String>> check = text -> oneOf.isEmpty() || oneOf.contains(text)
-                ? Optional.empty() : Optional.of("\"" + text + "\" is not allowed");
+                ? format.problems(text).stream().findFirst() : Optional.of("\"" + text + "\" is not allowed");
         if (type == Integer.class) {
-            return inRange(key, value.get(), (Integer) fallback, input.spec().min(), input.spec().max(), allowed);
+            var number = inRange(key, value.get(), (Integer) fallback, input.spec().min(), input.spec().max(), allowed);
+            var problem = number == null ? Optional.<String>empty() : format.problems(number).stream().findFirst();
+            problem.ifPresent(p -> error(key, p, allowed));
+            return problem.isEmpty() ? number : fallback;
         }
         if (type == Boolean.class) {
             return bool(key, (Boolean) fallback);
@@ -310,7 +314,8 @@ public final class ConfigObject {
             return list;
         }
         if (type.getTypeName().equals("java.util.Map<java.lang.String, java.lang.String>")) {
-            return java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(stringMap(key, allowed, (k, v) -> Optional.empty())));
+            return java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(stringMap(key, allowed,
+                    (k, v) -> format.problems(Map.of(k, v)).stream().findFirst())));
         }
         throw new IllegalArgumentException(input.name() + " (" + type.getTypeName() + ") is not an input config can set");
     }

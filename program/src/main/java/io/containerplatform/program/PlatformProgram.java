@@ -2,6 +2,7 @@ package io.containerplatform.program;
 
 import com.pulumi.Context;
 import io.containerplatform.components.eks.EksPlatformComponent;
+import io.containerplatform.components.args.Inputs;
 import io.containerplatform.components.network.NetworkArgs;
 import io.containerplatform.components.network.NetworkComponent;
 import io.containerplatform.components.pipeline.DataPipelineComponent;
@@ -50,7 +51,7 @@ public final class PlatformProgram {
             if (zones.size() < config.network().azCount()) {
                 ctx.log().error("config network.azCount: " + config.network().azCount() + " is more than the " + zones.size()
                         + " availability zones of the region (" + String.join(", ", zones) + "); allowed: "
-                        + NetworkArgs.MIN_AZS + " to " + Math.min(zones.size(), NetworkArgs.MAX_AZS));
+                        + Inputs.named(NetworkArgs.class, "azCount").spec().min() + " to " + zones.size());
                 return;
             }
             define(ctx, config, zones);

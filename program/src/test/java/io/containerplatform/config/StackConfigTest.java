@@ -1,6 +1,8 @@
 package io.containerplatform.config;
 
+import io.containerplatform.components.common.LogRetention;
 import io.containerplatform.components.network.NatGatewayMode;
+import io.containerplatform.components.network.NetworkArgs;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -18,7 +20,7 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
 class StackConfigTest {
 
     private static final String RETENTIONS = "[1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653]";
-    private static final String CIDR_ALLOWED = "allowed: an IPv4 CIDR block with prefix /16 to /24 and no host bits, e.g. 10.0.0.0/16";
+    private static final String CIDR_ALLOWED = "allowed: IPv4 CIDR, prefix /16 to /24, no host bits";
     private static final String NETWORK_KEYS = "allowed keys: azCount, cidr, flowLogRetentionDays, flowLogs, natGateways, vpcEndpoints";
 
     /** A valid dev config; each bad case changes one key. */
@@ -66,15 +68,15 @@ class StackConfigTest {
                 arguments("CIDR too large", with("network", "{\"cidr\":\"10.0.0.0/8\"}"), "network.cidr: \"10.0.0.0/8\" has prefix /8; " + CIDR_ALLOWED),
                 arguments("CIDR too small", with("network", "{\"cidr\":\"10.0.0.0/28\"}"), "network.cidr: \"10.0.0.0/28\" has prefix /28; " + CIDR_ALLOWED),
                 arguments("CIDR not a string", with("network", "{\"cidr\":10}"), "network.cidr: 10 is not a string; " + CIDR_ALLOWED),
-                arguments("azCount too low", with("network", "{\"azCount\":1}"), "network.azCount: 1 is out of range; allowed: an integer from 2 to 6"),
-                arguments("azCount too high", with("network", "{\"azCount\":7}"), "network.azCount: 7 is out of range; allowed: an integer from 2 to 6"),
-                arguments("azCount a string", with("network", "{\"azCount\":\"two\"}"), "network.azCount: \"two\" is not an integer; allowed: an integer from 2 to 6"),
-                arguments("azCount fractional", with("network", "{\"azCount\":2.5}"), "network.azCount: 2.5 is not a whole number; allowed: an integer from 2 to 6"),
-                arguments("unknown NAT mode", with("network", "{\"natGateways\":\"multi\"}"), "network.natGateways: \"multi\" is not a known value; allowed: none, single, perAz"),
-                arguments("NAT mode wrong case", with("network", "{\"natGateways\":\"PerAz\"}"), "network.natGateways: \"PerAz\" is not a known value; allowed: none, single, perAz"),
+                arguments("azCount too low", with("network", "{\"azCount\":1}"), "network.azCount: 1 is out of range; allowed: 2 to 6"),
+                arguments("azCount too high", with("network", "{\"azCount\":7}"), "network.azCount: 7 is out of range; allowed: 2 to 6"),
+                arguments("azCount a string", with("network", "{\"azCount\":\"two\"}"), "network.azCount: \"two\" is not an integer; allowed: 2 to 6"),
+                arguments("azCount fractional", with("network", "{\"azCount\":2.5}"), "network.azCount: 2.5 is not a whole number; allowed: 2 to 6"),
+                arguments("unknown NAT mode", with("network", "{\"natGateways\":\"multi\"}"), "network.natGateways: \"multi\" is not allowed; allowed: one of none, single, perAz"),
+                arguments("NAT mode wrong case", with("network", "{\"natGateways\":\"PerAz\"}"), "network.natGateways: \"PerAz\" is not allowed; allowed: one of none, single, perAz"),
                 arguments("flowLogs a string", with("network", "{\"flowLogs\":\"yes\"}"), "network.flowLogs: \"yes\" is not a boolean; allowed: true or false"),
-                arguments("retention not accepted", with("network", "{\"flowLogRetentionDays\":10}"), "network.flowLogRetentionDays: 10 is not accepted; allowed: one of " + RETENTIONS),
-                arguments("retention negative", with("network", "{\"flowLogRetentionDays\":-1}"), "network.flowLogRetentionDays: -1 is not accepted; allowed: one of " + RETENTIONS),
+                arguments("retention not accepted", with("network", "{\"flowLogRetentionDays\":10}"), "network.flowLogRetentionDays: 10 is not a CloudWatch Logs retention; allowed: " + LogRetention.ALLOWED),
+                arguments("retention negative", with("network", "{\"flowLogRetentionDays\":-1}"), "network.flowLogRetentionDays: -1 is not a CloudWatch Logs retention; allowed: " + LogRetention.ALLOWED),
                 arguments("vpcEndpoints a number", with("network", "{\"vpcEndpoints\":1}"), "network.vpcEndpoints: 1 is not a boolean; allowed: true or false"),
                 arguments("unknown network key", with("network", "{\"cidrBlock\":\"10.0.0.0/16\"}"), "network.cidrBlock: unknown key; " + NETWORK_KEYS),
                 arguments("unknown top-level key", with("netwrok", "{}"), "netwrok: unknown key; allowed keys: alertWebhookUrl, asg, cost, costCenter, database, eks, environment, fargate, grafanaAdminPassword, loadBalancer, mongodbPassword, mongodbReplicaSetKey, network, owner, pipeline, rabbitmqPassword, services, sparkEcs, tags"),
@@ -103,7 +105,7 @@ class StackConfigTest {
                 arguments("too many paths and hosts", fargate(",\"paths\":[\"/a\",\"/b\",\"/c\",\"/d\"],\"hosts\":[\"a.example.com\",\"b.example.com\"]"), "services.web.paths: 6 paths and hosts; allowed: at most 5 paths and hosts together (what one ALB rule evaluates)"),
                 arguments("a path that is not a pattern", fargate(",\"paths\":[\"api\"]"), "services.web.paths[0]: \"api\" is not a path pattern (it starts with /, at most 128 characters); allowed: load balancer path patterns such as /api/*"),
                 arguments("a host that is not a host name", fargate(",\"hosts\":[\"API!\"]"), "services.web.hosts[0]: \"API!\" is not a host name; allowed: host names such as api.example.com or *.example.com"),
-                arguments("an environment variable name", fargate(",\"environment\":{\"1X\":\"a\"}"), "services.web.environment: \"1X\" is not a variable name; allowed: variable names ([A-Za-z_][A-Za-z0-9_]*) to values"),
+                arguments("an environment variable name", fargate(",\"environment\":{\"1X\":\"a\"}"), "services.web.environment.1X: \"1X\" is not a variable name; allowed: variable names ([A-Za-z_][A-Za-z0-9_]*) to values"),
                 arguments("a secret from nowhere", fargate(",\"secrets\":{\"TOKEN\":\"nope\"}"), "services.web.secrets.TOKEN: \"nope\" is neither an ARN nor a key of this stack's config; allowed: a Secrets Manager secret or SSM parameter ARN, or the name of a secret key of this stack's config (pulumi config set --secret <key>)"),
                 arguments("secrets on an ec2 service", ec2(",\"secrets\":{\"TOKEN\":\"arn:aws:secretsmanager:us-east-1:123456789012:secret:t\"}"), "services.app.secrets: set on an ec2 service; allowed: secrets on fargate services (ec2 instances read only their database's secret)"),
                 arguments("a policy that is not an ARN", fargate(",\"permissions\":{\"managedPolicyArns\":[\"S3ReadOnly\"]}"), "services.web.permissions.managedPolicyArns[0]: \"S3ReadOnly\" is not an IAM policy ARN; allowed: IAM managed policy ARNs"),
@@ -122,7 +124,7 @@ class StackConfigTest {
                 arguments("EC2 min above max", ec2(",\"minSize\":4,\"maxSize\":2"), "services.app.minSize: 4 is greater than maxSize 2; allowed: minSize <= desiredCapacity <= maxSize"),
                 arguments("EC2 desired outside range", ec2(",\"minSize\":2,\"maxSize\":4,\"desiredCapacity\":5"), "services.app.desiredCapacity: 5 is outside minSize..maxSize (2..4); allowed: minSize <= desiredCapacity <= maxSize"),
                 arguments("EC2 scale-down not below scale-up", ec2(",\"scaleUpCpuPercent\":60,\"scaleDownCpuPercent\":60"), "services.app.scaleDownCpuPercent: 60 is not below scaleUpCpuPercent 60; allowed: 0 to 99, below scaleUpCpuPercent"),
-                arguments("service invalid email", ec2(",\"alarmEmails\":[\"ops@example.com\",\"oncall\"]"), "services.app.alarmEmails: \"oncall\" is not an email address; allowed: email addresses"),
+                arguments("service invalid email", ec2(",\"alarmEmails\":[\"ops@example.com\",\"oncall\"]"), "services.app.alarmEmails[1]: \"oncall\" is not an email address; allowed: email addresses"),
                 arguments("service emails not a list", ec2(",\"alarmEmails\":\"ops@example.com\""), "services.app.alarmEmails: \"ops@example.com\" is not a list; allowed: a list of email addresses"),
                 arguments("EC2 bad instance type", ec2(",\"instanceType\":\"large\""), "services.app.instanceType: \"large\" is not an EC2 instance type; allowed: an EC2 instance type"),
                 arguments("EC2 cooldown too long", ec2(",\"cooldownSeconds\":7200"), "services.app.cooldownSeconds: 7200 is out of range; allowed: 0 to 3600"),
@@ -244,9 +246,11 @@ class StackConfigTest {
     @Test
     void readsAValidConfigWithEnvironmentDefaults() {
         var dev = StackConfig.load(ConfigSource.of(Map.of("environment", "dev", "owner", "o", "costCenter", "c")));
-        assertThat(dev.network()).isEqualTo(new NetworkConfig("10.0.0.0/16", 2, NatGatewayMode.SINGLE, true, 7, false));
+        assertThat(dev.network().settings()).extracting(NetworkArgs::cidr, NetworkArgs::azCount, NetworkArgs::natGateways, NetworkArgs::flowLogs,
+                NetworkArgs::flowLogRetentionDays, NetworkArgs::vpcEndpoints).containsExactly("10.0.0.0/16", 2, NatGatewayMode.SINGLE, true, 7, false);
         var prod = StackConfig.load(ConfigSource.of(Map.of("environment", "prod", "owner", "o", "costCenter", "c")));
-        assertThat(prod.network()).isEqualTo(new NetworkConfig("10.0.0.0/16", 3, NatGatewayMode.PER_AZ, true, 30, true));
+        assertThat(prod.network().settings()).extracting(NetworkArgs::cidr, NetworkArgs::azCount, NetworkArgs::natGateways, NetworkArgs::flowLogs,
+                NetworkArgs::flowLogRetentionDays, NetworkArgs::vpcEndpoints).containsExactly("10.0.0.0/16", 3, NatGatewayMode.PER_AZ, true, 30, true);
     }
 
     @Test

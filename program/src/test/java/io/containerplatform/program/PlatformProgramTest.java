@@ -35,7 +35,7 @@ class PlatformProgramTest {
         assertThat(result.exceptions()).isEmpty();
         assertThat(result.errors()).containsExactly(
                 "config costCenter: missing; allowed: the cost center, a string of at most 256 characters",
-                "config network.cidr: \"10.0.0.0/33\" is not a valid IPv4 CIDR block; allowed: an IPv4 CIDR block with prefix /16 to /24 and no host bits, e.g. 10.0.0.0/16",
+                "config network.cidr: \"10.0.0.0/33\" is not a valid IPv4 CIDR block; allowed: IPv4 CIDR, prefix /16 to /24, no host bits",
                 "config network.natGatway: unknown key; allowed keys: azCount, cidr, flowLogRetentionDays, flowLogs, natGateways, vpcEndpoints");
         // Under the real runtime, logged errors make the program exit 32 ("error already reported"):
         // the mock runtime counts them in a separate logger, so the exit code is not observable here.

@@ -30,6 +30,9 @@ public @interface InputSpec {
     /** The only values a string input (or each string of a list input) may take; default any. */
     String[] oneOf() default {};
 
+    /** The format the value (each element of a list, each key of a map) must have; default any. */
+    Format format() default Format.ANY;
+
     /**
      * What is allowed, in words, when {@link #min()}, {@link #max()} and {@link #oneOf()} cannot say it (a format, a
      * rule across inputs); the Args' own rules check it. Default: said by those bounds.

@@ -94,8 +94,8 @@ public final class Inputs {
             }
         }
 
-        /** The problems of {@code value} against the declaration alone (required, bounds, oneOf). */
-        List<InputProblem> problems(Object value) {
+        /** The problems of {@code value} against the declaration alone (required, bounds, oneOf, format). */
+        public List<InputProblem> problems(Object value) {
             if (value == null) {
                 return required ? List.of(new InputProblem(name, "missing", allowed()))
                         : List.of();
@@ -110,6 +110,7 @@ public final class Inputs {
                 values.stream().filter(v -> !oneOf.contains(String.valueOf(v)))
                         .forEach(v -> result.add(new InputProblem(name, "\"" + v + "\" is not allowed", allowed())));
             }
+            spec.format().problems(value).forEach(p -> result.add(new InputProblem(name, p, allowed())));
             return result;
         }
     }

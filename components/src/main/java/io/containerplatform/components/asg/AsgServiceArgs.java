@@ -2,6 +2,7 @@ package io.containerplatform.components.asg;
 
 import com.pulumi.core.annotations.Import;
 import io.containerplatform.components.args.DeclaredArgs;
+import io.containerplatform.components.args.Format;
 import io.containerplatform.components.args.InputProblem;
 import io.containerplatform.components.args.InputSpec;
 import io.containerplatform.components.args.Inputs;
@@ -34,12 +35,12 @@ public final class AsgServiceArgs extends DeclaredArgs {
     private LoadBalancerTarget target;
 
     @Import(name = "image", required = true)
-    @InputSpec(value = "The container image", allowed = "an image pinned to a version tag or digest (not latest), or :<tag> of the"
+    @InputSpec(value = "The container image", format = Format.IMAGE, allowed = "an image pinned to a version tag or digest (not latest), or :<tag> of the"
             + " service's ECR repository")
     private String image;
 
     @Import(name = "instanceType")
-    @InputSpec(value = "The EC2 instance type", allowed = "an EC2 instance type")
+    @InputSpec(value = "The EC2 instance type", format = Format.INSTANCE_TYPE, allowed = "an EC2 instance type")
     private String instanceType = "t3.small";
 
     @Import(name = "minSize")
@@ -77,11 +78,11 @@ public final class AsgServiceArgs extends DeclaredArgs {
     private Integer cooldownSeconds = 300;
 
     @Import(name = "alarmEmails")
-    @InputSpec(value = "Email addresses subscribed to the service's alarm topic (each must confirm)", allowed = "email addresses")
+    @InputSpec(value = "Email addresses subscribed to the service's alarm topic (each must confirm)", format = Format.EMAIL, allowed = "email addresses")
     private List<String> alarmEmails = List.of();
 
     @Import(name = "environment")
-    @InputSpec(value = "Plain environment variables of the container (written to an env file: each value on one line)",
+    @InputSpec(value = "Plain environment variables of the container (written to an env file: each value on one line)", format = Format.VARIABLE_NAME,
             allowed = "variable names ([A-Za-z_][A-Za-z0-9_]*) to values")
     private Map<String, String> environment = Map.of();
 
@@ -99,7 +100,7 @@ public final class AsgServiceArgs extends DeclaredArgs {
     private List<ScheduledCapacity> schedules = List.of();
 
     @Import(name = "logRetentionDays")
-    @InputSpec(value = "Days the container log group /asg/<name> keeps its logs", allowed = LogRetention.ALLOWED)
+    @InputSpec(value = "Days the container log group /asg/<name> keeps its logs", format = Format.LOG_RETENTION, allowed = LogRetention.ALLOWED)
     private Integer logRetentionDays = 7;
 
     @Import(name = "database")
@@ -131,12 +132,6 @@ public final class AsgServiceArgs extends DeclaredArgs {
     protected List<InputProblem> rules() {
         var order = "minSize <= desiredCapacity <= maxSize";
         var problems = new ArrayList<InputProblem>();
-        if (image != null) {
-            Formats.imageProblem(image).ifPresent(p -> problems.add(problem("image", p)));
-        }
-        if (instanceType != null && !Formats.isInstanceType(instanceType)) {
-            problems.add(problem("instanceType", "\"" + instanceType + "\" is not an EC2 instance type"));
-        }
         if (minSize != null && maxSize != null) {
             if (minSize > maxSize) {
                 problems.add(new InputProblem("minSize", minSize + " is greater than maxSize " + maxSize, order));
@@ -147,13 +142,7 @@ public final class AsgServiceArgs extends DeclaredArgs {
         if (scaleUpCpuPercent != null && scaleDownCpuPercent != null && scaleDownCpuPercent >= scaleUpCpuPercent) {
             problems.add(problem("scaleDownCpuPercent", scaleDownCpuPercent + " is not below scaleUpCpuPercent " + scaleUpCpuPercent));
         }
-        if (logRetentionDays != null && !LogRetention.isAllowed(logRetentionDays)) {
-            problems.add(problem("logRetentionDays", logRetentionDays + " is not a CloudWatch Logs retention"));
-        }
         environment.forEach((k, v) -> {
-            if (!Formats.isVariableName(k)) {
-                problems.add(problem("environment", "\"" + k + "\" is not a variable name"));
-            }
             if (v.contains("\n") || v.contains("\r")) {
                 problems.add(problem("environment", "the value of " + k + " spans lines (an env file's value cannot)"));
             }
@@ -166,8 +155,6 @@ public final class AsgServiceArgs extends DeclaredArgs {
         for (int i = 0; i < schedules.size(); i++) {
             problems.addAll(schedules.get(i).problems("schedules[" + i + "]", 100));
         }
-        alarmEmails.stream().filter(e -> !Formats.isEmail(e))
-                .forEach(e -> problems.add(problem("alarmEmails", "\"" + e + "\" is not an email address")));
         return problems;
     }
 

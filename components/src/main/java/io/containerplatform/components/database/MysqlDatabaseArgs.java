@@ -3,6 +3,7 @@ package io.containerplatform.components.database;
 import com.pulumi.core.Output;
 import com.pulumi.core.annotations.Import;
 import io.containerplatform.components.args.DeclaredArgs;
+import io.containerplatform.components.args.Format;
 import io.containerplatform.components.args.InputProblem;
 import io.containerplatform.components.args.InputSpec;
 import io.containerplatform.components.args.Inputs;
@@ -75,7 +76,7 @@ public final class MysqlDatabaseArgs extends DeclaredArgs {
     @Import(name = "appSecretArn")
     @InputSpec(value = "The Secrets Manager secret ({\"username\", \"password\"}) of the application's own database user, created by a"
             + " DBA with only the grants the app needs; without it the app connects with the master credentials RDS keeps and rotates",
-            allowed = "a Secrets Manager secret ARN", defaultText = "none (the master credentials)")
+            format = Format.SECRET_ARN, allowed = "a Secrets Manager secret ARN", defaultText = "none (the master credentials)")
     private String appSecretArn;
 
     public Placement placement() { return placement; }
@@ -111,9 +112,6 @@ public final class MysqlDatabaseArgs extends DeclaredArgs {
         }
         if (databaseName != null && !databaseName.matches("[A-Za-z][A-Za-z0-9_]{0,63}")) {
             problems.add(problem("databaseName", "\"" + databaseName + "\" is not a MySQL database name"));
-        }
-        if (appSecretArn != null && !Formats.isSecretArn(appSecretArn)) {
-            problems.add(problem("appSecretArn", "\"" + appSecretArn + "\" is not a Secrets Manager secret ARN"));
         }
         return problems;
     }

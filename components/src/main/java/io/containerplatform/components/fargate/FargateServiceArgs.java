@@ -3,6 +3,7 @@ package io.containerplatform.components.fargate;
 import com.pulumi.core.Output;
 import com.pulumi.core.annotations.Import;
 import io.containerplatform.components.args.DeclaredArgs;
+import io.containerplatform.components.args.Format;
 import io.containerplatform.components.args.InputProblem;
 import io.containerplatform.components.args.InputSpec;
 import io.containerplatform.components.args.Inputs;
@@ -41,7 +42,7 @@ public final class FargateServiceArgs extends DeclaredArgs {
     private LoadBalancerTarget target;
 
     @Import(name = "image", required = true)
-    @InputSpec(value = "The container image", allowed = "an image pinned to a version tag or digest (not latest), or :<tag> of the"
+    @InputSpec(value = "The container image", format = Format.IMAGE, allowed = "an image pinned to a version tag or digest (not latest), or :<tag> of the"
             + " service's ECR repository")
     private String image;
 
@@ -96,7 +97,7 @@ public final class FargateServiceArgs extends DeclaredArgs {
     private Integer scaleOutCooldownSeconds = 60;
 
     @Import(name = "logRetentionDays")
-    @InputSpec(value = "Days the service's log group /ecs/<name> keeps its logs", allowed = LogRetention.ALLOWED)
+    @InputSpec(value = "Days the service's log group /ecs/<name> keeps its logs", format = Format.LOG_RETENTION, allowed = LogRetention.ALLOWED)
     private Integer logRetentionDays = 7;
 
     @Import(name = "spot")
@@ -104,11 +105,11 @@ public final class FargateServiceArgs extends DeclaredArgs {
     private Integer spot = 0;
 
     @Import(name = "environment")
-    @InputSpec(value = "Plain environment variables of the container", allowed = "variable names ([A-Za-z_][A-Za-z0-9_]*) to values")
+    @InputSpec(value = "Plain environment variables of the container", format = Format.VARIABLE_NAME, allowed = "variable names ([A-Za-z_][A-Za-z0-9_]*) to values")
     private Map<String, String> environment = Map.of();
 
     @Import(name = "secrets")
-    @InputSpec(value = "Environment variables from secrets: the execution role may read exactly these",
+    @InputSpec(value = "Environment variables from secrets: the execution role may read exactly these", format = Format.VARIABLE_NAME,
             allowed = "variable names to a Secrets Manager secret or SSM parameter ARN")
     private Map<String, String> secrets = Map.of();
 
@@ -131,7 +132,7 @@ public final class FargateServiceArgs extends DeclaredArgs {
     private Boolean enableExecuteCommand = false;
 
     @Import(name = "alarmEmails")
-    @InputSpec(value = "Email addresses subscribed to the service's alarm topic (each must confirm)", allowed = "email addresses")
+    @InputSpec(value = "Email addresses subscribed to the service's alarm topic (each must confirm)", format = Format.EMAIL, allowed = "email addresses")
     private List<String> alarmEmails = List.of();
 
     @Import(name = "immutableTags")
@@ -220,9 +221,6 @@ public final class FargateServiceArgs extends DeclaredArgs {
     @Override
     protected List<InputProblem> rules() {
         var problems = new ArrayList<InputProblem>();
-        if (image != null) {
-            Formats.imageProblem(image).ifPresent(p -> problems.add(problem("image", p)));
-        }
         if (cpu != null && memory != null) {
             FargateSizes.check(cpu, memory).ifPresent(problems::add);
         }
@@ -239,17 +237,7 @@ public final class FargateServiceArgs extends DeclaredArgs {
                 problems.add(problem("schedules", "set without autoscaling"));
             }
         }
-        if (logRetentionDays != null && !LogRetention.isAllowed(logRetentionDays)) {
-            problems.add(problem("logRetentionDays", logRetentionDays + " is not a CloudWatch Logs retention"));
-        }
-        alarmEmails.stream().filter(e -> !Formats.isEmail(e))
-                .forEach(e -> problems.add(problem("alarmEmails", "\"" + e + "\" is not an email address")));
-        environment.keySet().stream().filter(k -> !Formats.isVariableName(k))
-                .forEach(k -> problems.add(problem("environment", "\"" + k + "\" is not a variable name")));
         secrets.forEach((k, arn) -> {
-            if (!Formats.isVariableName(k)) {
-                problems.add(problem("secrets", "\"" + k + "\" is not a variable name"));
-            }
             if (!Formats.isSecretReference(arn)) {
                 problems.add(new InputProblem("secrets." + k, "\"" + arn + "\" is not a Secrets Manager secret or SSM parameter ARN",
                         "a Secrets Manager secret or SSM parameter ARN"));
