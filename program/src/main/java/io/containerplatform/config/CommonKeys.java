@@ -7,18 +7,9 @@ import java.util.Optional;
 /** Reads of the keys several config objects share, so that each rule and message exists once. */
 final class CommonKeys {
 
-    static final String CERTIFICATE_ALLOWED = "an ACM certificate ARN, arn:aws:acm:<region>:<account>:certificate/<id>";
     static final String PATH_ALLOWED = "an HTTP path starting with /";
 
     private CommonKeys() {
-    }
-
-    /** The optional {@code certificateArn}: an ACM certificate for HTTPS. */
-    static Optional<String> certificateArn(ConfigObject c) {
-        var certificate = c.optionalString("certificateArn", CERTIFICATE_ALLOWED);
-        certificate.filter(arn -> !Formats.isAcmCertificateArn(arn))
-                .ifPresent(arn -> c.error("certificateArn", "\"" + arn + "\" is not an ACM certificate ARN", CERTIFICATE_ALLOWED));
-        return certificate;
     }
 
     /** An image reference, required when {@code required}, pinned to a tag other than latest or to a digest. */

@@ -42,10 +42,9 @@ final class PlatformServices {
         var clusterName = stack + "-cluster";
         var legacy = new LegacyAliases(ctx.projectName(), stack, services, lbName, clusterName);
         var tagged = ComponentResourceOptions.builder().resourceTransformations(tagging).build();
-        var lbArgs = WebLoadBalancerArgs.builder()
+        var lbArgs = WebLoadBalancerArgs.builder(config.loadBalancer().settings())
                 .placement(network.placement())
                 .routes(services.services().stream().map(ServiceConfig::route).toList())
-                .certificateArn(config.loadBalancer().certificateArn().orElse(null))
                 .deletionProtection(config.environment().isProd());
         if (config.loadBalancer().accessLogs()) {
             var logs = new AccessLogsBucket(lbName + "-logs", lbName, config.loadBalancer().accessLogsRetentionDays(),

@@ -1,73 +1,79 @@
 package io.containerplatform.components.images;
 
+import com.pulumi.core.annotations.Import;
+import io.containerplatform.components.args.DeclaredArgs;
+import io.containerplatform.components.args.InputProblem;
+import io.containerplatform.components.args.InputSpec;
+import io.containerplatform.components.args.Inputs;
+
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
-/** Arguments of {@link ImageRepositories}. Immutable; build with {@link #builder()}. */
-public final class ImageRepositoriesArgs {
+/**
+ * Arguments of {@link ImageRepositories}: each field is one declared input ({@link InputSpec}). Build with
+ * {@link #builder()}; {@code build()} returns an unmodifiable copy, checked, or fails naming every problem.
+ */
+public final class ImageRepositoriesArgs extends DeclaredArgs {
 
-    private static final Pattern NAME = Pattern.compile("[a-z0-9]+([._-][a-z0-9]+)*");
+    @Import(name = "prefix", required = true)
+    @InputSpec(value = "The first part of every repository name, <prefix>/<image>: usually the stack, so that the stacks of one"
+            + " account keep their images apart", allowed = "lower-case letters, digits and . _ -")
+    private String prefix;
 
-    private final String prefix;
-    private final List<String> images;
-    private final int keepImages;
+    @Import(name = "images", required = true)
+    @InputSpec(value = "The images, each the name of a folder of docker/ with a Dockerfile that images.yml builds",
+            allowed = "at least one; lower-case letters, digits and . _ -, each once")
+    private List<String> images = List.of();
 
-    private ImageRepositoriesArgs(Builder b) {
-        this.prefix = b.prefix;
-        this.images = List.copyOf(b.images);
-        this.keepImages = b.keepImages;
-    }
+    @Import(name = "keepImages")
+    @InputSpec(value = "How many images each repository keeps", min = 1, max = 1000)
+    private Integer keepImages = 30;
 
-    /**
-     * The first part of every repository name, {@code <prefix>/<image>}: usually the stack, so that the stacks of
-     * one account keep their images apart. Required. Allowed: lower-case letters, digits and {@code . _ -}.
-     */
     public String prefix() { return prefix; }
-
-    /**
-     * The images, each the name of a folder of {@code docker/} with a Dockerfile that {@code images.yml} builds.
-     * Required, at least one. Allowed: lower-case letters, digits and {@code . _ -}, each once.
-     */
     public List<String> images() { return images; }
-
-    /** How many images each repository keeps. Default 30; 1 to 1000. */
     public int keepImages() { return keepImages; }
 
-    public static Builder builder() {
-        return new Builder();
+    @Override
+    protected List<InputProblem> rules() {
+        var name = "[a-z0-9]+([._-][a-z0-9]+)*";
+        var problems = new ArrayList<InputProblem>();
+        if (prefix != null && !prefix.matches(name)) {
+            problems.add(problem("prefix", "\"" + prefix + "\" is not a repository name part"));
+        }
+        if (images.isEmpty()) {
+            problems.add(problem("images", "is empty"));
+        }
+        images.stream().filter(i -> !i.matches(name)).forEach(i -> problems.add(problem("images", "\"" + i + "\" is not a repository name part")));
+        if (images.stream().distinct().count() != images.size()) {
+            problems.add(problem("images", images + " names an image twice"));
+        }
+        return problems;
     }
 
-    /** Builder of {@link ImageRepositoriesArgs}; {@link #build()} validates every field at once. */
+    public static Builder builder() {
+        return new Builder(new ImageRepositoriesArgs());
+    }
+
+    /** A builder starting from {@code defaults}' inputs. */
+    public static Builder builder(ImageRepositoriesArgs defaults) {
+        return new Builder(Inputs.copyOf(defaults));
+    }
+
+    /** Builder of {@link ImageRepositoriesArgs}: one setter per input, named like it. */
     public static final class Builder {
-        private String prefix;
-        private List<String> images = List.of();
-        private int keepImages = 30;
+        private final ImageRepositoriesArgs $;
 
-        public Builder prefix(String v) { this.prefix = v; return this; }
-        public Builder images(List<String> v) { this.images = List.copyOf(v); return this; }
-        public Builder keepImages(int v) { this.keepImages = v; return this; }
+        private Builder(ImageRepositoriesArgs start) {
+            $ = start;
+        }
 
+        public Builder prefix(String v) { $.prefix = v; return this; }
+        public Builder images(List<String> v) { $.images = v; return this; }
+        public Builder keepImages(int v) { $.keepImages = v; return this; }
+
+        /** The Args as set so far, checked: an unmodifiable copy, or an exception naming every problem. */
         public ImageRepositoriesArgs build() {
-            var errors = new ArrayList<String>();
-            if (prefix == null || !NAME.matcher(prefix).matches()) {
-                errors.add("ImageRepositoriesArgs.prefix: \"" + prefix + "\" is not a repository name part (a-z, 0-9, . _ -)");
-            }
-            if (images.isEmpty()) {
-                errors.add("ImageRepositoriesArgs.images is empty");
-            }
-            images.stream().filter(i -> !NAME.matcher(i).matches())
-                    .forEach(i -> errors.add("ImageRepositoriesArgs.images: \"" + i + "\" is not a repository name part (a-z, 0-9, . _ -)"));
-            if (images.stream().distinct().count() != images.size()) {
-                errors.add("ImageRepositoriesArgs.images: " + images + " names an image twice");
-            }
-            if (keepImages < 1 || keepImages > 1000) {
-                errors.add("ImageRepositoriesArgs.keepImages: " + keepImages + " is outside 1 to 1000");
-            }
-            if (!errors.isEmpty()) {
-                throw new IllegalArgumentException(String.join("; ", errors));
-            }
-            return new ImageRepositoriesArgs(this);
+            return $.validated();
         }
     }
 }

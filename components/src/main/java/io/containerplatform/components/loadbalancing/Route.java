@@ -1,5 +1,6 @@
 package io.containerplatform.components.loadbalancing;
 
+import io.containerplatform.components.args.InputProblem;
 import io.containerplatform.components.common.Formats;
 
 import java.util.ArrayList;
@@ -40,29 +41,34 @@ public record Route(String name, WebLoadBalancerArgs.TargetType targetType, int 
         return paths.isEmpty() && hosts.isEmpty();
     }
 
-    /** What is wrong with this route, each problem prefixed with {@code where}. */
-    List<String> problems(String where) {
-        var errors = new ArrayList<String>();
+    /** What is wrong with this route, each problem of an input named {@code where.<field>}. */
+    List<InputProblem> problems(String where) {
+        var problems = new ArrayList<InputProblem>();
         if (name == null || !NAME.matcher(name).matches()) {
-            errors.add(where + ".name: \"" + name + "\" is not 1 to 20 characters of a-z, 0-9 and - (starting and ending with a letter or digit)");
+            problems.add(new InputProblem(where + ".name", "\"" + name + "\" is not a service name",
+                    "1 to 20 characters of a-z, 0-9 and -, starting and ending with a letter or digit"));
         }
         if (targetType == null) {
-            errors.add(where + ".targetType is required (IP or INSTANCE)");
+            problems.add(new InputProblem(where + ".targetType", "missing", "IP or INSTANCE"));
         }
         if (port < 1 || port > 65535) {
-            errors.add(where + ".port: " + port + " is outside 1 to 65535");
+            problems.add(new InputProblem(where + ".port", port + " is out of range", "1 to 65535"));
         }
         if (healthCheckPath == null || !healthCheckPath.startsWith("/")) {
-            errors.add(where + ".healthCheckPath: \"" + healthCheckPath + "\" must start with /");
+            problems.add(new InputProblem(where + ".healthCheckPath", "\"" + healthCheckPath + "\" does not start with /", "a path starting with /"));
         }
-        paths.stream().filter(p -> !Formats.isPathPattern(p)).forEach(p -> errors.add(where + ".paths: \"" + p + "\" is not a path pattern"));
-        hosts.stream().filter(h -> !Formats.isHostName(h)).forEach(h -> errors.add(where + ".hosts: \"" + h + "\" is not a host name"));
+        paths.stream().filter(p -> !Formats.isPathPattern(p))
+                .forEach(p -> problems.add(new InputProblem(where + ".paths", "\"" + p + "\" is not a path pattern", "path patterns starting with /")));
+        hosts.stream().filter(h -> !Formats.isHostName(h))
+                .forEach(h -> problems.add(new InputProblem(where + ".hosts", "\"" + h + "\" is not a host name", "lower-case host names, optionally *.")));
         if (paths.size() + hosts.size() > MAX_CONDITION_VALUES) {
-            errors.add(where + ": " + (paths.size() + hosts.size()) + " paths and hosts, more than the " + MAX_CONDITION_VALUES + " an ALB rule evaluates");
+            problems.add(new InputProblem(where + ".paths", (paths.size() + hosts.size()) + " paths and hosts",
+                    "at most " + MAX_CONDITION_VALUES + " paths and hosts in all (what an ALB rule evaluates)"));
         }
         if (blueGreen && isDefault()) {
-            errors.add(where + ": a blue/green route needs paths or hosts (CodeDeploy shifts its listener rule; the default action is the listener's)");
+            problems.add(new InputProblem(where + ".blueGreen", "set on a route with neither paths nor hosts",
+                    "paths or hosts (CodeDeploy shifts the route's listener rule; the default action is the listener's)"));
         }
-        return errors;
+        return problems;
     }
 }

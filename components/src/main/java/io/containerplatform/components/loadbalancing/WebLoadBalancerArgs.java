@@ -1,276 +1,167 @@
 package io.containerplatform.components.loadbalancing;
 
-import io.containerplatform.components.common.Formats;
 import com.pulumi.core.Output;
-import io.containerplatform.components.network.NetworkComponent;
+import com.pulumi.core.annotations.Import;
+import io.containerplatform.components.args.DeclaredArgs;
+import io.containerplatform.components.args.Format;
+import io.containerplatform.components.args.InputProblem;
+import io.containerplatform.components.args.InputSpec;
+import io.containerplatform.components.args.Inputs;
 import io.containerplatform.components.network.Placement;
 
-import io.containerplatform.components.common.ArgChecks;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
-/** Arguments of {@link WebLoadBalancer}. Immutable; build with {@link #builder()}. */
-public final class WebLoadBalancerArgs {
+/**
+ * Arguments of {@link WebLoadBalancer}: each field is one declared input ({@link InputSpec}). Build with
+ * {@link #builder()}; {@code build()} returns an unmodifiable copy, checked, or fails naming every problem.
+ */
+public final class WebLoadBalancerArgs extends DeclaredArgs {
 
     /** Target types: {@code ip} for Fargate tasks, {@code instance} for EC2 instances. */
     public enum TargetType { IP, INSTANCE }
 
-    /** TLS 1.3 with TLS 1.2 fallback, the policy AWS recommends for new HTTPS listeners. */
-    public static final String DEFAULT_SSL_POLICY = "ELBSecurityPolicy-TLS13-1-2-2021-06";
+    @Import(name = "placement", required = true)
+    @InputSpec("Where the load balancer goes: the VPC of its target groups and security group, its CIDR (the only place the load"
+            + " balancer may send traffic) and the public subnets it lives in (NetworkComponent.placement())")
+    private Placement placement;
 
-    private final List<Route> routes;
-    private final int healthCheckIntervalSeconds;
-    private final int healthyThreshold;
-    private final int unhealthyThreshold;
-    private final String healthCheckMatcher;
-    private final int deregistrationDelaySeconds;
-    private final String certificateArn;
-    private final String sslPolicy;
-    private final List<String> ingressCidrs;
-    private final List<String> ingressIpv6Cidrs;
-    private final boolean deletionProtection;
-    private final Output<String> accessLogsBucket;
-    private final int idleTimeoutSeconds;
+    @Import(name = "routes", required = true)
+    @InputSpec(value = "The services it routes to, each with a target group and a listener rule; the load balancer's group may reach"
+            + " only their ports", allowed = "at least one; names unique; at most one with neither paths nor hosts (it gets the requests"
+            + " no other rule matches; without one, those get a 404)")
+    private List<Route> routes = List.of();
 
-    private final Placement placement;
+    @Import(name = "healthCheckIntervalSeconds")
+    @InputSpec(value = "Seconds between health checks", min = 5, max = 300)
+    private Integer healthCheckIntervalSeconds = 30;
 
-    private WebLoadBalancerArgs(Builder b) {
-        this.placement = b.placement;
-        this.routes = List.copyOf(b.routes);
-        this.healthCheckIntervalSeconds = b.healthCheckIntervalSeconds;
-        this.healthyThreshold = b.healthyThreshold;
-        this.unhealthyThreshold = b.unhealthyThreshold;
-        this.healthCheckMatcher = b.healthCheckMatcher;
-        this.deregistrationDelaySeconds = b.deregistrationDelaySeconds;
-        this.certificateArn = b.certificateArn;
-        this.sslPolicy = b.sslPolicy;
-        this.ingressCidrs = List.copyOf(b.ingressCidrs);
-        this.ingressIpv6Cidrs = List.copyOf(b.ingressIpv6Cidrs);
-        this.deletionProtection = b.deletionProtection;
-        this.accessLogsBucket = b.accessLogsBucket;
-        this.idleTimeoutSeconds = b.idleTimeoutSeconds;
-    }
+    @Import(name = "healthyThreshold")
+    @InputSpec(value = "Consecutive successes before a target is healthy (with the defaults a new task serves after about a minute)",
+            min = 2, max = 10)
+    private Integer healthyThreshold = 2;
 
-    /** VPC of the target group and security group. Required. */
-    public Output<String> vpcId() {
-        return placement.vpcId();
-    }
+    @Import(name = "unhealthyThreshold")
+    @InputSpec(value = "Consecutive failures before a target is unhealthy", min = 2, max = 10)
+    private Integer unhealthyThreshold = 3;
 
-    /** CIDR of the VPC: the load balancer may send traffic only there, on the target port. Required. */
-    public Output<String> vpcCidr() {
-        return placement.vpcCidr();
-    }
+    @Import(name = "healthCheckMatcher")
+    @InputSpec(value = "HTTP codes counted as healthy", allowed = "codes and ranges, such as 200 or 200-399")
+    private String healthCheckMatcher = "200-399";
 
-    /** Public subnets the load balancer lives in (at least two zones). Required. */
-    public Output<List<String>> publicSubnetIds() {
-        return placement.publicSubnetIds();
-    }
+    @Import(name = "deregistrationDelaySeconds")
+    @InputSpec(value = "Seconds a deregistering target keeps serving in-flight requests (AWS's 300 makes every deployment wait five"
+            + " minutes per batch)", min = 0, max = 3600)
+    private Integer deregistrationDelaySeconds = 30;
 
-    /**
-     * The services it routes to, each with a target group and a listener rule. Required: at least one; names unique; at
-     * most one with neither paths nor hosts (it gets the requests no other rule matches; without one, those get a 404).
-     * The load balancer's group may reach only their ports.
-     */
-    public List<Route> routes() {
-        return routes;
-    }
+    @Import(name = "certificateArn")
+    @InputSpec(value = "The ACM certificate for HTTPS: an HTTPS listener on 443 forwards and port 80 redirects to it (301)",
+            format = Format.CERTIFICATE_ARN, allowed = "an ACM certificate ARN, arn:aws:acm:<region>:<account>:certificate/<id>",
+            defaultText = "none (port 80 forwards to the targets)")
+    private String certificateArn;
 
-    /** Seconds between health checks. Default 30; 5 to 300. */
-    public int healthCheckIntervalSeconds() {
-        return healthCheckIntervalSeconds;
-    }
+    @Import(name = "sslPolicy")
+    @InputSpec(value = "The TLS policy of the HTTPS listener (the default, which AWS recommends, allows TLS 1.3 and 1.2 only)",
+            allowed = "an ELB security policy name")
+    private String sslPolicy = "ELBSecurityPolicy-TLS13-1-2-2021-06";
 
-    /** Consecutive successes before a target is healthy. Default 2 (a new task serves after ~1 minute); 2 to 10. */
-    public int healthyThreshold() {
-        return healthyThreshold;
-    }
+    @Import(name = "ingressCidrs")
+    @InputSpec(value = "IPv4 ranges allowed to reach 80 and 443", format = Format.IPV4_CIDR, allowed = "IPv4 CIDR blocks")
+    private List<String> ingressCidrs = List.of("0.0.0.0/0");
 
-    /** Consecutive failures before a target is unhealthy. Default 3; 2 to 10. */
-    public int unhealthyThreshold() {
-        return unhealthyThreshold;
-    }
+    @Import(name = "ingressIpv6Cidrs")
+    @InputSpec(value = "IPv6 ranges allowed to reach 80 and 443", allowed = "IPv6 CIDR blocks; with ingressCidrs, at least one range")
+    private List<String> ingressIpv6Cidrs = List.of("::/0");
 
-    /** HTTP codes counted as healthy. Default {@code 200-399}. */
-    public String healthCheckMatcher() {
-        return healthCheckMatcher;
-    }
+    @Import(name = "deletionProtection")
+    @InputSpec("Whether AWS refuses to delete the load balancer; turn on in production")
+    private Boolean deletionProtection = false;
 
-    /**
-     * Seconds a deregistering target keeps serving in-flight requests. Default 30 (AWS's 300 makes every
-     * deployment wait five minutes per batch); 0 to 3600.
-     */
-    public int deregistrationDelaySeconds() {
-        return deregistrationDelaySeconds;
-    }
+    @Import(name = "accessLogsBucket")
+    @InputSpec(value = "The S3 bucket of its access logs (AccessLogsBucket.bucketName())", defaultText = "none (access logs off)")
+    private Output<String> accessLogsBucket;
 
-    /**
-     * ACM certificate for HTTPS. Default none: port 80 forwards to the targets. When set, an HTTPS listener on
-     * 443 forwards and port 80 redirects to it (301).
-     */
-    public Optional<String> certificateArn() {
-        return Optional.ofNullable(certificateArn);
-    }
+    @Import(name = "idleTimeoutSeconds")
+    @InputSpec(value = "Idle connection timeout, seconds", min = 1, max = 4000)
+    private Integer idleTimeoutSeconds = 60;
 
-    /** TLS policy of the HTTPS listener. Default {@value #DEFAULT_SSL_POLICY} (TLS 1.3 and 1.2 only). */
-    public String sslPolicy() {
-        return sslPolicy;
-    }
-
-    /** IPv4 ranges allowed to reach 80/443. Default {@code 0.0.0.0/0} (the internet). */
-    public List<String> ingressCidrs() {
-        return ingressCidrs;
-    }
-
-    /** IPv6 ranges allowed to reach 80/443. Default {@code ::/0}. */
-    public List<String> ingressIpv6Cidrs() {
-        return ingressIpv6Cidrs;
-    }
-
-    /** Whether AWS refuses to delete the load balancer. Default false; turn on in production. */
-    public boolean deletionProtection() {
-        return deletionProtection;
-    }
-
-    /** S3 bucket for access logs ({@link AccessLogsBucket#bucketName()}). Default none (access logs off). */
-    public Optional<Output<String>> accessLogsBucket() {
-        return Optional.ofNullable(accessLogsBucket);
-    }
-
-    /** Idle connection timeout in seconds. Default 60; 1 to 4000. */
-    public int idleTimeoutSeconds() {
-        return idleTimeoutSeconds;
-    }
-
-    /** Where the component's resources go: the VPC and its subnets ({@link NetworkComponent#placement()}). Required. */
     public Placement placement() { return placement; }
+    public Output<String> vpcId() { return placement.vpcId(); }
+    public Output<String> vpcCidr() { return placement.vpcCidr(); }
+    public Output<List<String>> publicSubnetIds() { return placement.publicSubnetIds(); }
+    public List<Route> routes() { return routes; }
+    public int healthCheckIntervalSeconds() { return healthCheckIntervalSeconds; }
+    public int healthyThreshold() { return healthyThreshold; }
+    public int unhealthyThreshold() { return unhealthyThreshold; }
+    public String healthCheckMatcher() { return healthCheckMatcher; }
+    public int deregistrationDelaySeconds() { return deregistrationDelaySeconds; }
+    public Optional<String> certificateArn() { return Optional.ofNullable(certificateArn); }
+    public String sslPolicy() { return sslPolicy; }
+    public List<String> ingressCidrs() { return ingressCidrs; }
+    public List<String> ingressIpv6Cidrs() { return ingressIpv6Cidrs; }
+    public boolean deletionProtection() { return deletionProtection; }
+    public Optional<Output<String>> accessLogsBucket() { return Optional.ofNullable(accessLogsBucket); }
+    public int idleTimeoutSeconds() { return idleTimeoutSeconds; }
+
+    @Override
+    protected List<InputProblem> rules() {
+        var problems = new ArrayList<InputProblem>();
+        if (routes.isEmpty()) {
+            problems.add(problem("routes", "is empty: a load balancer needs a service to route to"));
+        }
+        for (int i = 0; i < routes.size(); i++) {
+            problems.addAll(routes.get(i).problems("routes[" + i + "]"));
+        }
+        var names = routes.stream().map(Route::name).toList();
+        names.stream().filter(n -> Collections.frequency(names, n) > 1).distinct()
+                .forEach(n -> problems.add(problem("routes", "\"" + n + "\" is named twice")));
+        var defaults = routes.stream().filter(Route::isDefault).map(Route::name).toList();
+        if (defaults.size() > 1) {
+            problems.add(problem("routes", defaults + " have neither paths nor hosts"));
+        }
+        if (ingressCidrs != null && ingressIpv6Cidrs != null && ingressCidrs.isEmpty() && ingressIpv6Cidrs.isEmpty()) {
+            problems.add(problem("ingressIpv6Cidrs", "is empty, and so is ingressCidrs: nothing could reach the load balancer"));
+        }
+        return problems;
+    }
 
     public static Builder builder() {
-        return new Builder();
+        return new Builder(new WebLoadBalancerArgs());
     }
 
-    /** Builder of {@link WebLoadBalancerArgs}; {@link #build()} validates every field at once. */
+    /** A builder starting from {@code defaults}' inputs. */
+    public static Builder builder(WebLoadBalancerArgs defaults) {
+        return new Builder(Inputs.copyOf(defaults));
+    }
+
+    /** Builder of {@link WebLoadBalancerArgs}: one setter per input, named like it. */
     public static final class Builder {
-        private Placement placement;
-        private List<Route> routes = List.of();
-        private int healthCheckIntervalSeconds = 30;
-        private int healthyThreshold = 2;
-        private int unhealthyThreshold = 3;
-        private String healthCheckMatcher = "200-399";
-        private int deregistrationDelaySeconds = 30;
-        private String certificateArn;
-        private String sslPolicy = DEFAULT_SSL_POLICY;
-        private List<String> ingressCidrs = List.of("0.0.0.0/0");
-        private List<String> ingressIpv6Cidrs = List.of("::/0");
-        private boolean deletionProtection;
-        private Output<String> accessLogsBucket;
-        private int idleTimeoutSeconds = 60;
+        private final WebLoadBalancerArgs $;
 
-
-
-
-        public Builder routes(List<Route> routes) {
-            this.routes = List.copyOf(routes);
-            return this;
+        private Builder(WebLoadBalancerArgs start) {
+            $ = start;
         }
 
-        public Builder healthCheckIntervalSeconds(int seconds) {
-            this.healthCheckIntervalSeconds = seconds;
-            return this;
-        }
+        public Builder placement(Placement v) { $.placement = v; return this; }
+        public Builder routes(List<Route> v) { $.routes = v; return this; }
+        public Builder healthCheckIntervalSeconds(int v) { $.healthCheckIntervalSeconds = v; return this; }
+        public Builder healthyThreshold(int v) { $.healthyThreshold = v; return this; }
+        public Builder unhealthyThreshold(int v) { $.unhealthyThreshold = v; return this; }
+        public Builder healthCheckMatcher(String v) { $.healthCheckMatcher = v; return this; }
+        public Builder deregistrationDelaySeconds(int v) { $.deregistrationDelaySeconds = v; return this; }
+        public Builder certificateArn(String v) { $.certificateArn = v; return this; }
+        public Builder sslPolicy(String v) { $.sslPolicy = v; return this; }
+        public Builder ingressCidrs(List<String> v) { $.ingressCidrs = v; return this; }
+        public Builder ingressIpv6Cidrs(List<String> v) { $.ingressIpv6Cidrs = v; return this; }
+        public Builder deletionProtection(boolean v) { $.deletionProtection = v; return this; }
+        public Builder accessLogsBucket(Output<String> v) { $.accessLogsBucket = v; return this; }
+        public Builder idleTimeoutSeconds(int v) { $.idleTimeoutSeconds = v; return this; }
 
-        public Builder healthyThreshold(int healthyThreshold) {
-            this.healthyThreshold = healthyThreshold;
-            return this;
-        }
-
-        public Builder unhealthyThreshold(int unhealthyThreshold) {
-            this.unhealthyThreshold = unhealthyThreshold;
-            return this;
-        }
-
-        public Builder healthCheckMatcher(String healthCheckMatcher) {
-            this.healthCheckMatcher = healthCheckMatcher;
-            return this;
-        }
-
-        public Builder deregistrationDelaySeconds(int seconds) {
-            this.deregistrationDelaySeconds = seconds;
-            return this;
-        }
-
-        public Builder certificateArn(String certificateArn) {
-            this.certificateArn = certificateArn;
-            return this;
-        }
-
-        public Builder sslPolicy(String sslPolicy) {
-            this.sslPolicy = sslPolicy;
-            return this;
-        }
-
-        public Builder ingressCidrs(List<String> ingressCidrs) {
-            this.ingressCidrs = ingressCidrs;
-            return this;
-        }
-
-        public Builder ingressIpv6Cidrs(List<String> ingressIpv6Cidrs) {
-            this.ingressIpv6Cidrs = ingressIpv6Cidrs;
-            return this;
-        }
-
-        public Builder deletionProtection(boolean deletionProtection) {
-            this.deletionProtection = deletionProtection;
-            return this;
-        }
-
-        public Builder accessLogsBucket(Output<String> accessLogsBucket) {
-            this.accessLogsBucket = accessLogsBucket;
-            return this;
-        }
-
-        public Builder idleTimeoutSeconds(int idleTimeoutSeconds) {
-            this.idleTimeoutSeconds = idleTimeoutSeconds;
-            return this;
-        }
-
-        /** Where the component's resources go: {@link NetworkComponent#placement()}, or {@link Placement#of} for an existing VPC. */
-        public Builder placement(Placement v) { this.placement = v; return this; }
-
-        /** Validates and builds; the exception lists every invalid field. */
+        /** The Args as set so far, checked: an unmodifiable copy, or an exception naming every problem. */
         public WebLoadBalancerArgs build() {
-            var errors = new ArrayList<String>();
-            if (placement == null) {
-                errors.add("WebLoadBalancerArgs.placement is required");
-            }
-            if (routes.isEmpty()) {
-                errors.add("WebLoadBalancerArgs.routes is empty: a load balancer needs a service to route to");
-            }
-            for (int i = 0; i < routes.size(); i++) {
-                errors.addAll(routes.get(i).problems("WebLoadBalancerArgs.routes[" + i + "]"));
-            }
-            var names = routes.stream().map(Route::name).toList();
-            names.stream().filter(n -> java.util.Collections.frequency(names, n) > 1).distinct()
-                    .forEach(n -> errors.add("WebLoadBalancerArgs.routes: \"" + n + "\" is named twice"));
-            var defaults = routes.stream().filter(Route::isDefault).map(Route::name).toList();
-            if (defaults.size() > 1) {
-                errors.add("WebLoadBalancerArgs.routes: " + defaults + " have neither paths nor hosts; at most one route may be the default");
-            }
-            ArgChecks.range(errors, "WebLoadBalancerArgs.healthCheckIntervalSeconds", healthCheckIntervalSeconds, 5, 300);
-            ArgChecks.range(errors, "WebLoadBalancerArgs.healthyThreshold", healthyThreshold, 2, 10);
-            ArgChecks.range(errors, "WebLoadBalancerArgs.unhealthyThreshold", unhealthyThreshold, 2, 10);
-            ArgChecks.range(errors, "WebLoadBalancerArgs.deregistrationDelaySeconds", deregistrationDelaySeconds, 0, 3600);
-            ArgChecks.range(errors, "WebLoadBalancerArgs.idleTimeoutSeconds", idleTimeoutSeconds, 1, 4000);
-            if (certificateArn != null && !Formats.isAcmCertificateArn(certificateArn)) {
-                errors.add("WebLoadBalancerArgs.certificateArn: \"" + certificateArn + "\" is not an ACM certificate ARN");
-            }
-            if (ingressCidrs.isEmpty() && ingressIpv6Cidrs.isEmpty()) {
-                errors.add("WebLoadBalancerArgs.ingressCidrs and ingressIpv6Cidrs are both empty: nothing could reach the load balancer");
-            }
-            if (!errors.isEmpty()) {
-                throw new IllegalArgumentException(String.join("; ", errors));
-            }
-            return new WebLoadBalancerArgs(this);
+            return $.validated();
         }
     }
 }

@@ -3,6 +3,9 @@ package io.containerplatform.components.args;
 import io.containerplatform.components.asg.AsgServiceArgs;
 import io.containerplatform.components.database.MysqlDatabaseArgs;
 import io.containerplatform.components.fargate.FargateServiceArgs;
+import io.containerplatform.components.images.ImageRepositoriesArgs;
+import io.containerplatform.components.loadbalancing.WebLoadBalancerArgs;
+import io.containerplatform.components.network.NetworkArgs;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -17,7 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ArgsPatternTest {
 
     @ParameterizedTest
-    @ValueSource(classes = {FargateServiceArgs.class, AsgServiceArgs.class, MysqlDatabaseArgs.class})
+    @ValueSource(classes = {FargateServiceArgs.class, AsgServiceArgs.class, MysqlDatabaseArgs.class, NetworkArgs.class,
+            WebLoadBalancerArgs.class, ImageRepositoriesArgs.class})
     void everyInputIsDeclaredDescribedAndHasASetterAndAGetterOfItsName(Class<?> args) throws Exception {
         assertThat(DeclaredArgs.class).isAssignableFrom(args);
         var builder = Class.forName(args.getName() + "$Builder");

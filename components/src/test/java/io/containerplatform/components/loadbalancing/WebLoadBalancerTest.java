@@ -131,23 +131,27 @@ class WebLoadBalancerTest {
         });
     }
 
+    private static final String ROUTES_ALLOWED = "at least one; names unique; at most one with neither paths nor hosts (it gets the"
+            + " requests no other rule matches; without one, those get a 404)";
+
     @Test
     void invalidArgsListEveryProblem() {
         var bad = new Route("Bad_Name", null, 0, "health", List.of("api", "/a", "/b", "/c"), List.of("Not A Host", "x.example.com"));
         assertThatThrownBy(() -> WebLoadBalancerArgs.builder().routes(List.of(bad, SITE, SITE)).certificateArn("cert")
                 .ingressCidrs(List.of()).ingressIpv6Cidrs(List.of()).build())
-                .hasMessage("WebLoadBalancerArgs.placement is required; "
-                        + "WebLoadBalancerArgs.routes[0].name: \"Bad_Name\" is not 1 to 20 characters of a-z, 0-9 and - (starting and ending with a letter or digit); "
-                        + "WebLoadBalancerArgs.routes[0].targetType is required (IP or INSTANCE); "
-                        + "WebLoadBalancerArgs.routes[0].port: 0 is outside 1 to 65535; "
-                        + "WebLoadBalancerArgs.routes[0].healthCheckPath: \"health\" must start with /; "
-                        + "WebLoadBalancerArgs.routes[0].paths: \"api\" is not a path pattern; "
-                        + "WebLoadBalancerArgs.routes[0].hosts: \"Not A Host\" is not a host name; "
-                        + "WebLoadBalancerArgs.routes[0]: 6 paths and hosts, more than the 5 an ALB rule evaluates; "
-                        + "WebLoadBalancerArgs.routes: \"site\" is named twice; "
-                        + "WebLoadBalancerArgs.routes: [site, site] have neither paths nor hosts; at most one route may be the default; "
-                        + "WebLoadBalancerArgs.certificateArn: \"cert\" is not an ACM certificate ARN; "
-                        + "WebLoadBalancerArgs.ingressCidrs and ingressIpv6Cidrs are both empty: nothing could reach the load balancer");
+                .hasMessage("WebLoadBalancerArgs.placement: missing"
+                        + " | WebLoadBalancerArgs.certificateArn: \"cert\" is not an ACM certificate ARN; allowed: an ACM certificate ARN, arn:aws:acm:<region>:<account>:certificate/<id>"
+                        + " | WebLoadBalancerArgs.routes[0].name: \"Bad_Name\" is not a service name; allowed: 1 to 20 characters of a-z, 0-9 and -, starting and ending with a letter or digit"
+                        + " | WebLoadBalancerArgs.routes[0].targetType: missing; allowed: IP or INSTANCE"
+                        + " | WebLoadBalancerArgs.routes[0].port: 0 is out of range; allowed: 1 to 65535"
+                        + " | WebLoadBalancerArgs.routes[0].healthCheckPath: \"health\" does not start with /; allowed: a path starting with /"
+                        + " | WebLoadBalancerArgs.routes[0].paths: \"api\" is not a path pattern; allowed: path patterns starting with /"
+                        + " | WebLoadBalancerArgs.routes[0].hosts: \"Not A Host\" is not a host name; allowed: lower-case host names, optionally *."
+                        + " | WebLoadBalancerArgs.routes[0].paths: 6 paths and hosts; allowed: at most 5 paths and hosts in all (what an ALB rule evaluates)"
+                        + " | WebLoadBalancerArgs.routes: \"site\" is named twice; allowed: " + ROUTES_ALLOWED
+                        + " | WebLoadBalancerArgs.routes: [site, site] have neither paths nor hosts; allowed: " + ROUTES_ALLOWED
+                        + " | WebLoadBalancerArgs.ingressIpv6Cidrs: is empty, and so is ingressCidrs: nothing could reach the load balancer;"
+                        + " allowed: IPv6 CIDR blocks; with ingressCidrs, at least one range");
     }
 
     @Test
@@ -162,6 +166,6 @@ class WebLoadBalancerTest {
                 .containsExactlyInAnyOrder("web-site-tg", "web-api-tg", "web-api-tg-green");
         assertThat(mocks.named("aws:lb/targetGroup:TargetGroup", "web-api-tg-green").inputs.get("healthCheck").toString()).contains("path=/health");
         assertThatThrownBy(() -> args(new Route("site", IP, 80, "/", List.of(), List.of(), true)).build())
-                .hasMessageContaining("WebLoadBalancerArgs.routes[0]: a blue/green route needs paths or hosts");
+                .hasMessageContaining("WebLoadBalancerArgs.routes[0].blueGreen: set on a route with neither paths nor hosts");
     }
 }
