@@ -1,82 +1,82 @@
 package io.containerplatform.components.spark;
 
-import io.containerplatform.components.common.Formats;
 import com.pulumi.core.Output;
-import io.containerplatform.components.network.NetworkComponent;
-import io.containerplatform.components.network.Placement;
-import io.containerplatform.components.common.ArgChecks;
+import com.pulumi.core.annotations.Import;
+import io.containerplatform.components.args.DeclaredArgs;
+import io.containerplatform.components.args.Format;
+import io.containerplatform.components.args.InputProblem;
+import io.containerplatform.components.args.InputSpec;
+import io.containerplatform.components.args.Inputs;
 import io.containerplatform.components.common.LogRetention;
+import io.containerplatform.components.network.Placement;
 
-import java.util.ArrayList;
 import java.util.List;
 
-/** Arguments of {@link SparkEcsComponent}. Immutable; build with {@link #builder()}. */
-public final class SparkEcsArgs {
+/**
+ * Arguments of {@link SparkEcsComponent}: each field is one declared input ({@link InputSpec}). Build with
+ * {@link #builder()}; {@code build()} returns an unmodifiable copy, checked, or fails naming every problem.
+ */
+public final class SparkEcsArgs extends DeclaredArgs {
 
-    private final Output<String> dataBucketArn;
-    private final String image;
-    private final String instanceType;
-    private final int minSize;
-    private final int maxSize;
-    private final int workerCount;
-    private final int workerCpu;
-    private final int workerMemory;
-    private final int targetCapacityPercent;
-    private final int logRetentionDays;
+    @Import(name = "placement", required = true)
+    @InputSpec("Where the cluster goes: the VPC of its private DNS namespace, its CIDR (the only source allowed on 7077 and"
+            + " 8080-8089) and the private subnets of its instances and tasks (NetworkComponent.placement())")
+    private Placement placement;
 
-    private final Placement placement;
+    @Import(name = "dataBucketArn", required = true)
+    @InputSpec("The ARN of the data bucket the Spark tasks may read and write")
+    private Output<String> dataBucketArn;
 
-    private SparkEcsArgs(Builder b) {
-        this.placement = b.placement;
-        this.dataBucketArn = b.dataBucketArn;
-        this.image = b.image;
-        this.instanceType = b.instanceType;
-        this.minSize = b.minSize;
-        this.maxSize = b.maxSize;
-        this.workerCount = b.workerCount;
-        this.workerCpu = b.workerCpu;
-        this.workerMemory = b.workerMemory;
-        this.targetCapacityPercent = b.targetCapacityPercent;
-        this.logRetentionDays = b.logRetentionDays;
-    }
+    @Import(name = "image", required = true)
+    @InputSpec(value = "The Spark image (docker/spark)", format = Format.IMAGE,
+            allowed = "an image pinned to a version tag or digest (not latest), or :<tag> of the stack's spark repository")
+    private String image;
 
-    /** VPC of the cluster and of the private DNS namespace. Required. */
+    @Import(name = "instanceType")
+    @InputSpec(value = "The instance type of the EC2 capacity", format = Format.INSTANCE_TYPE, allowed = "an EC2 instance type")
+    private String instanceType = "m6i.large";
+
+    @Import(name = "minSize")
+    @InputSpec(value = "Fewest instances", min = 0, max = 100)
+    private Integer minSize = 1;
+
+    @Import(name = "maxSize")
+    @InputSpec(value = "Most instances", min = 1, max = 100, allowed = "1 to 100, at least minSize")
+    private Integer maxSize = 4;
+
+    @Import(name = "workerCount")
+    @InputSpec(value = "Spark workers (ECS tasks)", min = 1, max = 100)
+    private Integer workerCount = 2;
+
+    @Import(name = "workerCpu")
+    @InputSpec(value = "CPU units per worker; Spark gets one core per 1024 (at least one)", min = 256, max = 16384)
+    private Integer workerCpu = 1024;
+
+    @Import(name = "workerMemory")
+    @InputSpec(value = "Memory per worker, MiB; Spark gets 75 %, the rest is JVM overhead", min = 512, max = 122880)
+    private Integer workerMemory = 4096;
+
+    @Import(name = "targetCapacityPercent")
+    @InputSpec(value = "Target utilisation of the capacity provider's managed scaling, percent", min = 1, max = 100)
+    private Integer targetCapacityPercent = 100;
+
+    @Import(name = "logRetentionDays")
+    @InputSpec(value = "Days /ecs/<cluster>/tasks keeps its logs", format = Format.LOG_RETENTION, allowed = LogRetention.ALLOWED)
+    private Integer logRetentionDays = 7;
+
+    public Placement placement() { return placement; }
     public Output<String> vpcId() { return placement.vpcId(); }
-
-    /** VPC CIDR: the only source allowed on 7077 and 8080-8089. Required. */
     public Output<String> vpcCidr() { return placement.vpcCidr(); }
-
-    /** Private subnets of the instances and tasks. Required. */
     public Output<List<String>> privateSubnetIds() { return placement.privateSubnetIds(); }
-
-    /** ARN of the data bucket the Spark tasks may read and write. Required. */
     public Output<String> dataBucketArn() { return dataBucketArn; }
-
-    /** The Spark image (docker/spark), pinned to a tag (e.g. the commit SHA images.yml pushed). Required. */
     public String image() { return image; }
-
-    /** Instance type of the EC2 capacity. Default {@code m6i.large}. */
     public String instanceType() { return instanceType; }
-
-    /** Fewest instances. Default 1. */
     public int minSize() { return minSize; }
-
-    /** Most instances. Default 4; at least {@link #minSize()}. */
     public int maxSize() { return maxSize; }
-
-    /** Spark workers (ECS tasks). Default 2; 1 to 100. */
     public int workerCount() { return workerCount; }
-
-    /** CPU units per worker. Default 1024; 256 to 16384. Spark gets all but a share for the JVM. */
     public int workerCpu() { return workerCpu; }
-
-    /** Memory (MiB) per worker. Default 4096; 512 to 122880. Spark gets 75 %, the rest is JVM overhead. */
     public int workerMemory() { return workerMemory; }
-
-    /** Target utilisation of the capacity provider's managed scaling, percent. Default 100; 1 to 100. */
     public int targetCapacityPercent() { return targetCapacityPercent; }
-
-    /** Retention of {@code /ecs/<cluster>/tasks}. Default 7. */
     public int logRetentionDays() { return logRetentionDays; }
 
     /** Memory given to the Spark worker process (75 % of the task's), e.g. {@code 3072m}. */
@@ -89,65 +89,44 @@ public final class SparkEcsArgs {
         return Math.max(1, workerCpu / 1024);
     }
 
-    /** Where the component's resources go: the VPC and its subnets ({@link NetworkComponent#placement()}). Required. */
-    public Placement placement() { return placement; }
-
-    public static Builder builder() {
-        return new Builder();
+    @Override
+    protected List<InputProblem> rules() {
+        return minSize != null && maxSize != null && minSize > maxSize
+                ? List.of(problem("maxSize", maxSize + " is below minSize " + minSize)) : List.of();
     }
 
-    /** Builder of {@link SparkEcsArgs}; {@link #build()} validates every field at once. */
+    public static Builder builder() {
+        return new Builder(new SparkEcsArgs());
+    }
+
+    /** A builder starting from {@code defaults}' inputs. */
+    public static Builder builder(SparkEcsArgs defaults) {
+        return new Builder(Inputs.copyOf(defaults));
+    }
+
+    /** Builder of {@link SparkEcsArgs}: one setter per input, named like it. */
     public static final class Builder {
-        private Placement placement;
-        private Output<String> dataBucketArn;
-        private String image;
-        private String instanceType = "m6i.large";
-        private int minSize = 1;
-        private int maxSize = 4;
-        private int workerCount = 2;
-        private int workerCpu = 1024;
-        private int workerMemory = 4096;
-        private int targetCapacityPercent = 100;
-        private int logRetentionDays = 7;
+        private final SparkEcsArgs $;
 
-        public Builder dataBucketArn(Output<String> v) { this.dataBucketArn = v; return this; }
-        public Builder image(String v) { this.image = v; return this; }
-        public Builder instanceType(String v) { this.instanceType = v; return this; }
-        public Builder minSize(int v) { this.minSize = v; return this; }
-        public Builder maxSize(int v) { this.maxSize = v; return this; }
-        public Builder workerCount(int v) { this.workerCount = v; return this; }
-        public Builder workerCpu(int v) { this.workerCpu = v; return this; }
-        public Builder workerMemory(int v) { this.workerMemory = v; return this; }
-        public Builder targetCapacityPercent(int v) { this.targetCapacityPercent = v; return this; }
-        public Builder logRetentionDays(int v) { this.logRetentionDays = v; return this; }
+        private Builder(SparkEcsArgs start) {
+            $ = start;
+        }
 
-        /** Where the component's resources go: {@link NetworkComponent#placement()}, or {@link Placement#of} for an existing VPC. */
-        public Builder placement(Placement v) { this.placement = v; return this; }
+        public Builder placement(Placement v) { $.placement = v; return this; }
+        public Builder dataBucketArn(Output<String> v) { $.dataBucketArn = v; return this; }
+        public Builder image(String v) { $.image = v; return this; }
+        public Builder instanceType(String v) { $.instanceType = v; return this; }
+        public Builder minSize(int v) { $.minSize = v; return this; }
+        public Builder maxSize(int v) { $.maxSize = v; return this; }
+        public Builder workerCount(int v) { $.workerCount = v; return this; }
+        public Builder workerCpu(int v) { $.workerCpu = v; return this; }
+        public Builder workerMemory(int v) { $.workerMemory = v; return this; }
+        public Builder targetCapacityPercent(int v) { $.targetCapacityPercent = v; return this; }
+        public Builder logRetentionDays(int v) { $.logRetentionDays = v; return this; }
 
-        /** Validates and builds; the exception lists every invalid field. */
+        /** The Args as set so far, checked: an unmodifiable copy, or an exception naming every problem. */
         public SparkEcsArgs build() {
-            var errors = new ArrayList<String>();
-            if (placement == null || dataBucketArn == null) {
-                errors.add("SparkEcsArgs.placement and dataBucketArn are required");
-            }
-            Formats.imageProblem(image).ifPresent(p -> errors.add("SparkEcsArgs.image: " + p));
-            if (!Formats.isInstanceType(instanceType)) {
-                errors.add("SparkEcsArgs.instanceType: \"" + instanceType + "\" is not an EC2 instance type");
-            }
-            if (minSize < 0 || maxSize < 1 || minSize > maxSize || maxSize > 100) {
-                errors.add("SparkEcsArgs.minSize/maxSize: " + minSize + ".." + maxSize + " is not 0 <= minSize <= maxSize <= 100");
-            }
-            ArgChecks.range(errors, "SparkEcsArgs.workerCount", workerCount, 1, 100);
-            ArgChecks.range(errors, "SparkEcsArgs.workerCpu", workerCpu, 256, 16384);
-            ArgChecks.range(errors, "SparkEcsArgs.workerMemory", workerMemory, 512, 122880);
-            ArgChecks.range(errors, "SparkEcsArgs.targetCapacityPercent", targetCapacityPercent, 1, 100);
-            if (!LogRetention.isAllowed(logRetentionDays)) {
-                errors.add("SparkEcsArgs.logRetentionDays: " + logRetentionDays + " is not a CloudWatch Logs retention");
-            }
-            if (!errors.isEmpty()) {
-                throw new IllegalArgumentException(String.join("; ", errors));
-            }
-            return new SparkEcsArgs(this);
+            return $.validated();
         }
     }
 }

@@ -115,9 +115,11 @@ class SparkEcsComponentTest {
     @Test
     void invalidArgsListEveryProblem() {
         assertThatThrownBy(() -> SparkEcsArgs.builder().image("spark").minSize(3).maxSize(1).workerCount(0).workerMemory(100).build())
-                .hasMessage("SparkEcsArgs.placement and dataBucketArn are required; "
-                        + "SparkEcsArgs.image: \"spark\" has no tag; pin a version tag or a digest; "
-                        + "SparkEcsArgs.minSize/maxSize: 3..1 is not 0 <= minSize <= maxSize <= 100; "
-                        + "SparkEcsArgs.workerCount: 0 is outside 1 to 100; SparkEcsArgs.workerMemory: 100 is outside 512 to 122880");
+                .hasMessage("SparkEcsArgs.placement: missing | SparkEcsArgs.dataBucketArn: missing"
+                        + " | SparkEcsArgs.image: \"spark\" has no tag; pin a version tag or a digest; allowed: an image pinned to a version tag"
+                        + " or digest (not latest), or :<tag> of the stack's spark repository"
+                        + " | SparkEcsArgs.workerCount: 0 is out of range; allowed: 1 to 100"
+                        + " | SparkEcsArgs.workerMemory: 100 is out of range; allowed: 512 to 122880"
+                        + " | SparkEcsArgs.maxSize: 1 is below minSize 3; allowed: 1 to 100, at least minSize");
     }
 }
