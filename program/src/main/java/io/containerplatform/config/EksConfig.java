@@ -1,8 +1,7 @@
 package io.containerplatform.config;
 
+import io.containerplatform.components.args.Inputs;
 import io.containerplatform.components.common.Formats;
-import io.containerplatform.components.common.Ipv4Cidr;
-import io.containerplatform.components.common.LogRetention;
 import io.containerplatform.components.eks.EksPlatformArgs;
 import io.containerplatform.components.eks.NodeGroupSpec;
 
@@ -12,39 +11,28 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@code container-platform:eks}: the EKS platform (seeds 000 and 004).
+ * {@code container-platform:eks}: the EKS platform (seeds 000 and 004). Its keys but {@code enabled},
+ * {@code nodeGroups} and {@code backup} are {@link EksPlatformArgs}' inputs of the same names ({@link #KEYS}), read
+ * through their declarations (the environment decides {@code logRetentionDays}' default and {@code production});
+ * {@code nodeGroups} (default one on-demand t3.large group of 1 to 3) and {@code backup} (the daily AWS Backup of the
+ * cluster's volumes: {@code retentionDays}, default 35 in prod else 7, and {@code copyToRegion}) are objects read here.
  *
- * @param enabled            build it; default false
- * @param version            Kubernetes version; default the newest supported
- * @param publicAccessCidrs  CIDRs on the public endpoint; default none (public endpoint off); never 0.0.0.0/0 in prod
- * @param adminPrincipalArns IAM roles/users made cluster admins; default none
- * @param nodeGroups         managed node groups; default one on-demand t3.large group of 1 to 3
- * @param namespaces         namespaces; default {@code spark}
- * @param logRetentionDays   control-plane log retention; default 30 in prod, else 7
- * @param privateAccessCidrs VPC ranges that reach the private endpoint (a CI runner inside the VPC); default none
- * @param backup             {@code backup}: the daily AWS Backup of the cluster's volumes: {@code retentionDays} (1 to 36500;
- *                           default 35 in prod, else 7) and {@code copyToRegion} (a second region; default none)
+ * @param enabled  build it; default false
+ * @param settings the component's inputs from config (placement and data bucket are the program's)
  */
-public record EksConfig(boolean enabled, String version, List<String> publicAccessCidrs, List<String> adminPrincipalArns,
-                        List<NodeGroupSpec> nodeGroups, List<String> namespaces, int logRetentionDays, List<String> privateAccessCidrs,
-                        EksPlatformArgs.Backup backup) {
+public record EksConfig(boolean enabled, EksPlatformArgs settings) {
+
+    /** The keys of {@code eks} that are {@link EksPlatformArgs}' inputs of their own type. */
+    public static final List<String> KEYS = List.of("version", "publicAccessCidrs", "adminPrincipalArns", "namespaces", "logRetentionDays",
+            "privateAccessCidrs");
 
     static final NodeGroupSpec DEFAULT_GROUP = new NodeGroupSpec("general", List.of("t3.large"), "ON_DEMAND", 1, 3, 2, 50, Map.of(), List.of());
 
     static EksConfig read(ConfigObject c, Environment env) {
         var enabled = c.bool("enabled", false);
-        var version = c.oneOf("version", EksPlatformArgs.DEFAULT_VERSION, choices(EksPlatformArgs.SUPPORTED_VERSIONS));
-        var cidrAllowed = env.isProd() ? "IPv4 CIDR blocks, not 0.0.0.0/0 in production" : "IPv4 CIDR blocks";
-        var cidrs = c.stringList("publicAccessCidrs", List.of(), cidrAllowed, cidr -> {
-            var parsed = Ipv4Cidr.parse(cidr);
-            if (parsed.isEmpty()) {
-                return Optional.of("\"" + cidr + "\" is not an IPv4 CIDR block");
-            }
-            return env.isProd() && parsed.get().prefix() == 0
-                    ? Optional.of("\"" + cidr + "\" opens the Kubernetes API to the internet in production") : Optional.empty();
-        });
-        var admins = c.stringList("adminPrincipalArns", List.of(), "IAM role or user ARNs", arn ->
-                Formats.isIamRoleOrUserArn(arn) ? Optional.empty() : Optional.of("\"" + arn + "\" is not an IAM role or user ARN"));
+        var defaults = Inputs.defaults(EksPlatformArgs.class);
+        Inputs.set(defaults, Map.of("production", env.isProd()));
+        var settings = c.bind(defaults, Map.of("logRetentionDays", env.logRetentionDays()), KEYS);
         var groupObjects = c.objectList("nodeGroups");
         var groups = new ArrayList<NodeGroupSpec>();
         if (groupObjects == null) {
@@ -58,11 +46,6 @@ public record EksConfig(boolean enabled, String version, List<String> publicAcce
         if (groups.stream().map(NodeGroupSpec::name).distinct().count() != groups.size()) {
             c.error("nodeGroups", "names are not unique", "a unique name per node group");
         }
-        var namespaces = c.stringList("namespaces", List.of("spark"), "Kubernetes names (a-z, 0-9, -)", ns ->
-                Formats.isKubernetesName(ns) ? Optional.empty() : Optional.of("\"" + ns + "\" is not a Kubernetes name"));
-        var retention = c.integerIn("logRetentionDays", env.logRetentionDays(), LogRetention.ALLOWED_DAYS);
-        var privateCidrs = c.stringList("privateAccessCidrs", List.of(), "private IPv4 CIDR blocks inside the VPC (a CI runner's subnet)",
-                cidr -> Ipv4Cidr.parse(cidr).isEmpty() ? Optional.of("\"" + cidr + "\" is not an IPv4 CIDR block") : Optional.empty());
         var b = c.objectOrEmpty("backup");
         var backupDays = b.integer("retentionDays", env.backupRetentionDays(), 1, 36500);
         var regionAllowed = "an AWS region such as eu-west-1, other than the stack's";
@@ -71,8 +54,18 @@ public record EksConfig(boolean enabled, String version, List<String> publicAcce
                 .ifPresent(r -> b.error("copyToRegion", "\"" + r + "\" is not an AWS region", regionAllowed));
         b.rejectUnknownKeys();
         c.rejectUnknownKeys();
-        return new EksConfig(enabled, version, cidrs, admins, List.copyOf(groups), namespaces, retention, privateCidrs,
-                new EksPlatformArgs.Backup(backupDays, copyTo));
+        Inputs.set(settings, Map.of("nodeGroups", List.copyOf(groups), "backup", new EksPlatformArgs.Backup(backupDays, copyTo)));
+        return new EksConfig(enabled, settings);
+    }
+
+    /** The namespaces the platform creates. */
+    public List<String> namespaces() {
+        return settings.namespaces();
+    }
+
+    /** The public endpoint's CIDRs (none: the endpoint is off). */
+    public List<String> publicAccessCidrs() {
+        return settings.publicAccessCidrs();
     }
 
     private static NodeGroupSpec nodeGroup(ConfigObject g) {
@@ -112,16 +105,7 @@ public record EksConfig(boolean enabled, String version, List<String> publicAcce
     }
 
     /** The component arguments (network and data bucket are added by the program). */
-    public EksPlatformArgs.Builder toArgs(Environment env) {
-        return EksPlatformArgs.builder()
-                .version(version)
-                .publicAccessCidrs(publicAccessCidrs)
-                .adminPrincipalArns(adminPrincipalArns)
-                .nodeGroups(nodeGroups)
-                .namespaces(namespaces)
-                .logRetentionDays(logRetentionDays)
-                .backup(backup)
-                .privateAccessCidrs(privateAccessCidrs)
-                .production(env.isProd());
+    public EksPlatformArgs.Builder toArgs() {
+        return EksPlatformArgs.builder(settings);
     }
 }

@@ -93,7 +93,7 @@ public final class PlatformProgram {
         }
 
         if (config.eks().enabled()) {
-            var eks = new EksPlatformComponent(name + "-eks", config.eks().toArgs(config.environment())
+            var eks = new EksPlatformComponent(name + "-eks", config.eks().toArgs()
                     .placement(network.placement())
                     .dataBucketName(data.bucketName())
                     .dataBucketArn(data.bucketArn())

@@ -1,78 +1,26 @@
 package io.containerplatform.components.eks;
 
-import io.containerplatform.components.common.SnapshotBuilder;
-import io.containerplatform.components.common.Formats;
 import com.pulumi.core.Output;
-import io.containerplatform.components.network.NetworkComponent;
-import io.containerplatform.components.network.Placement;
+import com.pulumi.core.annotations.Import;
+import io.containerplatform.components.args.DeclaredArgs;
+import io.containerplatform.components.args.Format;
+import io.containerplatform.components.args.InputProblem;
+import io.containerplatform.components.args.InputSpec;
+import io.containerplatform.components.args.Inputs;
 import io.containerplatform.components.common.Ipv4Cidr;
 import io.containerplatform.components.common.LogRetention;
+import io.containerplatform.components.network.Placement;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
-/** Arguments of {@link EksPlatformComponent}. Immutable; build with {@link #builder()}. */
-public final class EksPlatformArgs {
-
-    /** Kubernetes versions this component supports: those {@link ChartVersions} has charts for. */
-    public static final List<String> SUPPORTED_VERSIONS = ChartVersions.supportedVersions();
-    /** Default Kubernetes version. */
-    public static final String DEFAULT_VERSION = "1.33";
-    /** The add-ons the component installs. */
-    public static final List<String> ADDONS = List.of("vpc-cni", "coredns", "kube-proxy", "aws-ebs-csi-driver");
-
-    private final Builder b;
-
-    private EksPlatformArgs(Builder builder) {
-        this.b = builder.snapshot();
-    }
-
-    /** VPC of the cluster. Required. */
-    public Output<String> vpcId() { return b.placement.vpcId(); }
-
-    /** Private subnets of the control-plane ENIs and the nodes. Required. */
-    public Output<List<String>> privateSubnetIds() { return b.placement.privateSubnetIds(); }
-
-    /** Kubernetes version. Default {@value #DEFAULT_VERSION}; one of {@link #SUPPORTED_VERSIONS}. */
-    public String version() { return b.version; }
-
-    /** CIDRs allowed on the public API endpoint; empty (default) turns the public endpoint off. Never 0.0.0.0/0 in production. */
-    public List<String> publicAccessCidrs() { return b.publicAccessCidrs; }
-
-    /**
-     * Ranges inside the VPC allowed to the private endpoint on 443 (the cluster security group otherwise admits only
-     * the cluster's own nodes): the subnet of a CI runner or bastion that runs {@code pulumi up} and {@code kubectl}
-     * when the public endpoint is off or limited. Default none. Allowed: IPv4 CIDR blocks.
-     */
-    public List<String> privateAccessCidrs() { return b.privateAccessCidrs; }
-
-    /** IAM roles or users given cluster-admin through access entries. Default none (the creator keeps admin). */
-    public List<String> adminPrincipalArns() { return b.adminPrincipalArns; }
-
-    /** Managed node groups. Required: at least one. */
-    public List<NodeGroupSpec> nodeGroups() { return b.nodeGroups; }
-
-    /** Namespaces to create. Default {@code spark}; the first one hosts Spark's service account and config. */
-    public List<String> namespaces() { return b.namespaces; }
-
-    /** Retention of {@code /aws/eks/<name>/cluster}. Default 30. */
-    public int logRetentionDays() { return b.logRetentionDays; }
-
-    /** Add-on versions by add-on name; an add-on not listed gets the newest version for the cluster version. */
-    public Map<String, String> addonVersions() { return b.addonVersions; }
-
-    /** Name and ARN of the data bucket Spark may use. Required. */
-    public Output<String> dataBucketName() { return b.dataBucketName; }
-
-    public Output<String> dataBucketArn() { return b.dataBucketArn; }
-
-    /** Production: the public endpoint may not be open to the internet. Default false. */
-    public boolean production() { return b.production; }
-
-    /** Where the component's resources go: the VPC and its subnets ({@link NetworkComponent#placement()}). Required. */
-    public Placement placement() { return b.placement; }
+/**
+ * Arguments of {@link EksPlatformComponent}: each field is one declared input ({@link InputSpec}). Build with
+ * {@link #builder()}; {@code build()} returns an unmodifiable copy, checked, or fails naming every problem.
+ */
+public final class EksPlatformArgs extends DeclaredArgs {
 
     /**
      * The daily backup of the cluster's persistent volumes.
@@ -80,98 +28,154 @@ public final class EksPlatformArgs {
      * @param retentionDays days each recovery point is kept, 1 to 36500
      * @param copyToRegion  a second region the recovery points are copied to, if any
      */
-    public record Backup(int retentionDays, java.util.Optional<String> copyToRegion) {
+    public record Backup(int retentionDays, Optional<String> copyToRegion) {
     }
 
-    /** The daily backup of the volumes of the platform's StorageClass. Default none (no backup). */
-    public java.util.Optional<Backup> backup() { return java.util.Optional.ofNullable(b.backup); }
+    @Import(name = "placement", required = true)
+    @InputSpec("Where the cluster goes: its VPC and the private subnets of the control-plane ENIs and the nodes"
+            + " (NetworkComponent.placement())")
+    private Placement placement;
 
-    public static Builder builder() {
-        return new Builder();
-    }
+    @Import(name = "version")
+    @InputSpec(value = "The Kubernetes version (the versions ChartVersions has charts for)", oneOf = {"1.32", "1.33", "1.34"})
+    private String version = EksPlatformComponent.DEFAULT_VERSION;
 
-    /** Builder of {@link EksPlatformArgs}; {@link #build()} validates every field at once. */
-    public static final class Builder extends SnapshotBuilder<Builder> {
-        private Placement placement;
-        private String version = DEFAULT_VERSION;
-        private List<String> publicAccessCidrs = List.of();
-        private List<String> privateAccessCidrs = List.of();
-        private List<String> adminPrincipalArns = List.of();
-        private List<NodeGroupSpec> nodeGroups = List.of();
-        private List<String> namespaces = List.of("spark");
-        private int logRetentionDays = 30;
-        private Map<String, String> addonVersions = Map.of();
-        private Output<String> dataBucketName;
-        private Output<String> dataBucketArn;
-        private boolean production;
-        private Backup backup;
+    @Import(name = "publicAccessCidrs")
+    @InputSpec(value = "CIDRs allowed on the public API endpoint; none turns the public endpoint off", format = Format.IPV4_CIDR,
+            allowed = "IPv4 CIDR blocks, not 0.0.0.0/0 in production", defaultText = "none (public endpoint off)")
+    private List<String> publicAccessCidrs = List.of();
 
-        public Builder version(String v) { this.version = v; return this; }
-        public Builder publicAccessCidrs(List<String> v) { this.publicAccessCidrs = List.copyOf(v); return this; }
-        public Builder privateAccessCidrs(List<String> v) { this.privateAccessCidrs = List.copyOf(v); return this; }
-        public Builder adminPrincipalArns(List<String> v) { this.adminPrincipalArns = List.copyOf(v); return this; }
-        public Builder nodeGroups(List<NodeGroupSpec> v) { this.nodeGroups = List.copyOf(v); return this; }
-        public Builder namespaces(List<String> v) { this.namespaces = List.copyOf(v); return this; }
-        public Builder logRetentionDays(int v) { this.logRetentionDays = v; return this; }
-        public Builder addonVersions(Map<String, String> v) { this.addonVersions = Map.copyOf(new LinkedHashMap<>(v)); return this; }
-        public Builder dataBucketName(Output<String> v) { this.dataBucketName = v; return this; }
-        public Builder dataBucketArn(Output<String> v) { this.dataBucketArn = v; return this; }
-        public Builder production(boolean v) { this.production = v; return this; }
-        public Builder backup(Backup v) { this.backup = v; return this; }
+    @Import(name = "privateAccessCidrs")
+    @InputSpec(value = "Ranges inside the VPC allowed to the private endpoint on 443 (the cluster security group otherwise admits"
+            + " only the cluster's own nodes): the subnet of a CI runner or bastion that runs pulumi up and kubectl when the public"
+            + " endpoint is off or limited", format = Format.IPV4_CIDR, allowed = "IPv4 CIDR blocks")
+    private List<String> privateAccessCidrs = List.of();
 
-        /** Where the component's resources go: {@link NetworkComponent#placement()}, or {@link Placement#of} for an existing VPC. */
-        public Builder placement(Placement v) { this.placement = v; return this; }
+    @Import(name = "adminPrincipalArns")
+    @InputSpec(value = "IAM roles or users given cluster-admin through access entries (the creator keeps admin)",
+            format = Format.IAM_PRINCIPAL_ARN, allowed = "IAM role or user ARNs")
+    private List<String> adminPrincipalArns = List.of();
 
-        /** Validates and builds; the exception lists every invalid field. */
-        public EksPlatformArgs build() {
-            var errors = new ArrayList<String>();
-            if (placement == null || dataBucketName == null || dataBucketArn == null) {
-                errors.add("EksPlatformArgs.placement, dataBucketName and dataBucketArn are required");
-            }
-            if (!SUPPORTED_VERSIONS.contains(version)) {
-                errors.add("EksPlatformArgs.version: \"" + version + "\" is not one of " + SUPPORTED_VERSIONS);
-            }
-            privateAccessCidrs.stream().filter(cidr -> Ipv4Cidr.parse(cidr).isEmpty())
-                    .forEach(cidr -> errors.add("EksPlatformArgs.privateAccessCidrs: \"" + cidr + "\" is not an IPv4 CIDR block"));
-            for (var cidr : publicAccessCidrs) {
-                var parsed = Ipv4Cidr.parse(cidr);
-                if (parsed.isEmpty()) {
-                    errors.add("EksPlatformArgs.publicAccessCidrs: \"" + cidr + "\" is not an IPv4 CIDR block");
-                } else if (production && parsed.get().prefix() == 0) {
-                    errors.add("EksPlatformArgs.publicAccessCidrs: " + cidr + " opens the API endpoint to the internet in production");
+    @Import(name = "nodeGroups", required = true)
+    @InputSpec(value = "The managed node groups", allowed = "at least one; names unique")
+    private List<NodeGroupSpec> nodeGroups = List.of();
+
+    @Import(name = "namespaces")
+    @InputSpec(value = "Namespaces to create; the first hosts Spark's service account and config", format = Format.KUBERNETES_NAME,
+            allowed = "at least one Kubernetes name (a-z, 0-9, -)")
+    private List<String> namespaces = List.of("spark");
+
+    @Import(name = "logRetentionDays")
+    @InputSpec(value = "Days /aws/eks/<name>/cluster keeps the control-plane logs", format = Format.LOG_RETENTION, allowed = LogRetention.ALLOWED)
+    private Integer logRetentionDays = 30;
+
+    @Import(name = "addonVersions")
+    @InputSpec(value = "Add-on versions by add-on; an add-on not listed gets the newest version for the cluster version",
+            allowed = "vpc-cni, coredns, kube-proxy or aws-ebs-csi-driver to a version", defaultText = "{}")
+    private Map<String, String> addonVersions = Map.of();
+
+    @Import(name = "dataBucketName", required = true)
+    @InputSpec("The name of the data bucket Spark may use")
+    private Output<String> dataBucketName;
+
+    @Import(name = "dataBucketArn", required = true)
+    @InputSpec("The ARN of the data bucket Spark may use")
+    private Output<String> dataBucketArn;
+
+    @Import(name = "production")
+    @InputSpec("A production cluster: its public endpoint may not be open to the internet")
+    private Boolean production = false;
+
+    @Import(name = "backup")
+    @InputSpec(value = "The daily backup of the volumes of the platform's StorageClass", defaultText = "none (no backup)")
+    private Backup backup;
+
+    public Placement placement() { return placement; }
+    public Output<String> vpcId() { return placement.vpcId(); }
+    public Output<List<String>> privateSubnetIds() { return placement.privateSubnetIds(); }
+    public String version() { return version; }
+    public List<String> publicAccessCidrs() { return publicAccessCidrs; }
+    public List<String> privateAccessCidrs() { return privateAccessCidrs; }
+    public List<String> adminPrincipalArns() { return adminPrincipalArns; }
+    public List<NodeGroupSpec> nodeGroups() { return nodeGroups; }
+    public List<String> namespaces() { return namespaces; }
+    public int logRetentionDays() { return logRetentionDays; }
+    public Map<String, String> addonVersions() { return addonVersions; }
+    public Output<String> dataBucketName() { return dataBucketName; }
+    public Output<String> dataBucketArn() { return dataBucketArn; }
+    public boolean production() { return production; }
+    public Optional<Backup> backup() { return Optional.ofNullable(backup); }
+
+    @Override
+    protected List<InputProblem> rules() {
+        var problems = new ArrayList<InputProblem>();
+        if (Boolean.TRUE.equals(production)) {
+            for (int i = 0; i < publicAccessCidrs.size(); i++) {
+                var cidr = publicAccessCidrs.get(i);
+                if (Ipv4Cidr.parse(cidr).filter(c -> c.prefix() == 0).isPresent()) {
+                    problems.add(new InputProblem("publicAccessCidrs[" + i + "]", "\"" + cidr + "\" opens the Kubernetes API to the internet"
+                            + " in production", Inputs.named(getClass(), "publicAccessCidrs").allowed()));
                 }
             }
-            adminPrincipalArns.stream().filter(a -> !Formats.isIamRoleOrUserArn(a))
-                    .forEach(a -> errors.add("EksPlatformArgs.adminPrincipalArns: \"" + a + "\" is not an IAM role or user ARN"));
-            if (nodeGroups.isEmpty()) {
-                errors.add("EksPlatformArgs.nodeGroups is empty: the cluster needs at least one node group");
+        }
+        if (nodeGroups.isEmpty()) {
+            problems.add(problem("nodeGroups", "is empty"));
+        }
+        for (int i = 0; i < nodeGroups.size(); i++) {
+            problems.addAll(nodeGroups.get(i).problems("nodeGroups[" + i + "]"));
+        }
+        if (nodeGroups.stream().map(NodeGroupSpec::name).distinct().count() != nodeGroups.size()) {
+            problems.add(problem("nodeGroups", "names are not unique"));
+        }
+        if (namespaces.isEmpty()) {
+            problems.add(problem("namespaces", "is empty"));
+        }
+        addonVersions.keySet().stream().filter(a -> !EksPlatformComponent.ADDONS.contains(a))
+                .forEach(a -> problems.add(problem("addonVersions", "\"" + a + "\" is not an add-on the component installs")));
+        if (backup != null) {
+            if (backup.retentionDays() < 1 || backup.retentionDays() > 36500) {
+                problems.add(new InputProblem("backup.retentionDays", backup.retentionDays() + " is out of range", "1 to 36500"));
             }
-            for (int i = 0; i < nodeGroups.size(); i++) {
-                errors.addAll(nodeGroups.get(i).problems("EksPlatformArgs.nodeGroups[" + i + "]"));
-            }
-            if (nodeGroups.stream().map(NodeGroupSpec::name).distinct().count() != nodeGroups.size()) {
-                errors.add("EksPlatformArgs.nodeGroups: names are not unique");
-            }
-            if (namespaces.isEmpty()) {
-                errors.add("EksPlatformArgs.namespaces is empty: Spark needs one");
-            }
-            namespaces.stream().filter(n -> !Formats.isKubernetesName(n))
-                    .forEach(n -> errors.add("EksPlatformArgs.namespaces: \"" + n + "\" is not a Kubernetes name"));
-            if (!LogRetention.isAllowed(logRetentionDays)) {
-                errors.add("EksPlatformArgs.logRetentionDays: " + logRetentionDays + " is not a CloudWatch Logs retention");
-            }
-            if (backup != null && (backup.retentionDays() < 1 || backup.retentionDays() > 36500)) {
-                errors.add("EksPlatformArgs.backup.retentionDays: " + backup.retentionDays() + " is outside 1 to 36500");
-            }
-            if (backup != null && backup.copyToRegion().filter(r -> !r.matches("[a-z]{2}(-gov)?-[a-z]+-\\d")).isPresent()) {
-                errors.add("EksPlatformArgs.backup.copyToRegion: \"" + backup.copyToRegion().get() + "\" is not an AWS region");
-            }
-            addonVersions.keySet().stream().filter(a -> !ADDONS.contains(a))
-                    .forEach(a -> errors.add("EksPlatformArgs.addonVersions: \"" + a + "\" is not one of " + ADDONS));
-            if (!errors.isEmpty()) {
-                throw new IllegalArgumentException(String.join("; ", errors));
-            }
-            return new EksPlatformArgs(this);
+            backup.copyToRegion().filter(r -> !r.matches("[a-z]{2}(-gov)?-[a-z]+-\\d")).ifPresent(r -> problems.add(
+                    new InputProblem("backup.copyToRegion", "\"" + r + "\" is not an AWS region", "an AWS region such as eu-west-1, other than the stack's")));
+        }
+        return problems;
+    }
+
+    public static Builder builder() {
+        return new Builder(new EksPlatformArgs());
+    }
+
+    /** A builder starting from {@code defaults}' inputs. */
+    public static Builder builder(EksPlatformArgs defaults) {
+        return new Builder(Inputs.copyOf(defaults));
+    }
+
+    /** Builder of {@link EksPlatformArgs}: one setter per input, named like it. */
+    public static final class Builder {
+        private final EksPlatformArgs $;
+
+        private Builder(EksPlatformArgs start) {
+            $ = start;
+        }
+
+        public Builder placement(Placement v) { $.placement = v; return this; }
+        public Builder version(String v) { $.version = v; return this; }
+        public Builder publicAccessCidrs(List<String> v) { $.publicAccessCidrs = v; return this; }
+        public Builder privateAccessCidrs(List<String> v) { $.privateAccessCidrs = v; return this; }
+        public Builder adminPrincipalArns(List<String> v) { $.adminPrincipalArns = v; return this; }
+        public Builder nodeGroups(List<NodeGroupSpec> v) { $.nodeGroups = v; return this; }
+        public Builder namespaces(List<String> v) { $.namespaces = v; return this; }
+        public Builder logRetentionDays(int v) { $.logRetentionDays = v; return this; }
+        public Builder addonVersions(Map<String, String> v) { $.addonVersions = v; return this; }
+        public Builder dataBucketName(Output<String> v) { $.dataBucketName = v; return this; }
+        public Builder dataBucketArn(Output<String> v) { $.dataBucketArn = v; return this; }
+        public Builder production(boolean v) { $.production = v; return this; }
+        public Builder backup(Backup v) { $.backup = v; return this; }
+
+        /** The Args as set so far, checked: an unmodifiable copy, or an exception naming every problem. */
+        public EksPlatformArgs build() {
+            return $.validated();
         }
     }
 }

@@ -69,6 +69,10 @@ public class EksPlatformComponent extends ComponentResource {
 
     /** Pulumi type token of this component. */
     public static final String TYPE = "containerplatform:eks:EksPlatformComponent";
+    /** The Kubernetes version of a cluster whose Args do not say ({@link EksPlatformArgs#version()}). */
+    public static final String DEFAULT_VERSION = "1.33";
+    /** The add-ons the component installs. */
+    public static final List<String> ADDONS = List.of("vpc-cni", "coredns", "kube-proxy", "aws-ebs-csi-driver");
     /** Control-plane logs sent to CloudWatch. */
     public static final List<String> LOG_TYPES = List.of("api", "audit", "authenticator", "controllerManager", "scheduler");
     /** Managed policies of the node role. */
@@ -165,7 +169,7 @@ public class EksPlatformComponent extends ComponentResource {
 
         var ebsRole = Irsa.role(this, name + "-ebs-csi-role", oidc.arn(), issuer, "kube-system", "ebs-csi-controller-sa");
         attach(name + "-ebs-csi-policy", ebsRole, "arn:aws:iam::aws:policy/service-role/AmazonEBSCSIDriverPolicy");
-        for (var addon : EksPlatformArgs.ADDONS) {
+        for (var addon : ADDONS) {
             var version = args.addonVersions().containsKey(addon)
                     ? Output.of(args.addonVersions().get(addon))
                     : EksFunctions.getAddonVersion(GetAddonVersionArgs.builder().addonName(addon).kubernetesVersion(args.version())

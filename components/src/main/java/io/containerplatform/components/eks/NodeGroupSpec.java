@@ -1,5 +1,7 @@
 package io.containerplatform.components.eks;
 
+import io.containerplatform.components.args.InputProblem;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -39,28 +41,33 @@ public record NodeGroupSpec(String name, List<String> instanceTypes, String capa
         taints = List.copyOf(taints);
     }
 
-    /** Problems of this spec, each prefixed with {@code where}. */
-    public List<String> problems(String where) {
-        var errors = new ArrayList<String>();
+    /** Problems of this spec, each of an input named {@code where.<field>}. */
+    public List<InputProblem> problems(String where) {
+        var problems = new ArrayList<InputProblem>();
         if (name == null || !name.matches("[a-z0-9]([a-z0-9-]{0,18}[a-z0-9])?")) {
-            errors.add(where + ".name: \"" + name + "\" must be 1-20 characters of a-z, 0-9 and -");
+            problems.add(new InputProblem(where + ".name", "\"" + name + "\" is not a node group name", "1 to 20 characters of a-z, 0-9 and -"));
         }
         if (instanceTypes.isEmpty()) {
-            errors.add(where + ".instanceTypes is empty");
+            problems.add(new InputProblem(where + ".instanceTypes", "is empty", "at least one EC2 instance type"));
         }
         if (!List.of("ON_DEMAND", "SPOT").contains(capacityType)) {
-            errors.add(where + ".capacityType: \"" + capacityType + "\" is not ON_DEMAND or SPOT");
+            problems.add(new InputProblem(where + ".capacityType", "\"" + capacityType + "\" is not allowed", "one of ON_DEMAND, SPOT"));
         }
+        var order = "0 <= minSize <= desiredSize <= maxSize <= 450, maxSize at least 1";
         if (minSize < 0 || maxSize < 1 || minSize > maxSize || maxSize > 450) {
-            errors.add(where + ": minSize " + minSize + " / maxSize " + maxSize + " is not 0 <= minSize <= maxSize (1 to 450)");
+            problems.add(new InputProblem(where + ".maxSize", "minSize " + minSize + " and maxSize " + maxSize + " are out of order", order));
         } else if (desiredSize < minSize || desiredSize > maxSize) {
-            errors.add(where + ".desiredSize " + desiredSize + " is outside minSize..maxSize (" + minSize + ".." + maxSize + ")");
+            problems.add(new InputProblem(where + ".desiredSize", desiredSize + " is outside minSize..maxSize (" + minSize + ".." + maxSize + ")", order));
         }
         if (diskSizeGb < 20 || diskSizeGb > 16384) {
-            errors.add(where + ".diskSizeGb: " + diskSizeGb + " is outside 20 to 16384");
+            problems.add(new InputProblem(where + ".diskSizeGb", diskSizeGb + " is out of range", "20 to 16384"));
         }
-        taints.stream().filter(t -> !EFFECTS.contains(t.effect()))
-                .forEach(t -> errors.add(where + ".taints: effect \"" + t.effect() + "\" is not one of " + EFFECTS));
-        return errors;
+        for (int i = 0; i < taints.size(); i++) {
+            if (!EFFECTS.contains(taints.get(i).effect())) {
+                problems.add(new InputProblem(where + ".taints[" + i + "].effect", "\"" + taints.get(i).effect() + "\" is not allowed",
+                        "one of " + String.join(", ", EFFECTS)));
+            }
+        }
+        return problems;
     }
 }

@@ -9,6 +9,7 @@ import com.pulumi.resources.Resource;
 import io.containerplatform.components.common.Formats;
 import io.containerplatform.components.eks.ChartVersions;
 import io.containerplatform.components.eks.EksPlatformArgs;
+import io.containerplatform.components.eks.EksPlatformComponent;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -149,7 +150,7 @@ public final class PipelineArgs {
         private Output<String> grafanaAdminPassword;
         private boolean production;
         private Resource loadBalancerController;
-        private ChartVersions charts = ChartVersions.forCluster(EksPlatformArgs.DEFAULT_VERSION).orElseThrow();
+        private ChartVersions charts = ChartVersions.forCluster(EksPlatformComponent.DEFAULT_VERSION).orElseThrow();
         private Output<String> alertWebhookUrl;
 
         public Builder provider(Provider v) { this.provider = v; return this; }

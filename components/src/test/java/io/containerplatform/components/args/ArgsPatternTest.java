@@ -2,6 +2,7 @@ package io.containerplatform.components.args;
 
 import io.containerplatform.components.asg.AsgServiceArgs;
 import io.containerplatform.components.database.MysqlDatabaseArgs;
+import io.containerplatform.components.eks.EksPlatformArgs;
 import io.containerplatform.components.fargate.FargateServiceArgs;
 import io.containerplatform.components.images.ImageRepositoriesArgs;
 import io.containerplatform.components.loadbalancing.WebLoadBalancerArgs;
@@ -22,7 +23,7 @@ class ArgsPatternTest {
 
     @ParameterizedTest
     @ValueSource(classes = {FargateServiceArgs.class, AsgServiceArgs.class, MysqlDatabaseArgs.class, NetworkArgs.class,
-            WebLoadBalancerArgs.class, ImageRepositoriesArgs.class, SparkEcsArgs.class})
+            WebLoadBalancerArgs.class, ImageRepositoriesArgs.class, SparkEcsArgs.class, EksPlatformArgs.class})
     void everyInputIsDeclaredDescribedAndHasASetterAndAGetterOfItsName(Class<?> args) throws Exception {
         assertThat(DeclaredArgs.class).isAssignableFrom(args);
         var builder = Class.forName(args.getName() + "$Builder");

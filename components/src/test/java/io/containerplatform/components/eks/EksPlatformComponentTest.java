@@ -169,7 +169,7 @@ class EksPlatformComponentTest {
 
     @Test
     void loadBalancerControllerRoleHasTheVendoredPolicyOfTheControllerVersionInUse() throws Exception {
-        for (var version : EksPlatformArgs.SUPPORTED_VERSIONS) {
+        for (var version : ChartVersions.supportedVersions()) {
             var charts = ChartVersions.forCluster(version).orElseThrow();
             var mocks = build(args().version(version).build());
             assertThat(mocks.named("kubernetes:helm.sh/v3:Release", "k8s-aws-load-balancer-controller").inputs)
@@ -189,7 +189,8 @@ class EksPlatformComponentTest {
 
     @Test
     void chartVersionsComeFromTheTableOfTheClusterVersion() {
-        assertThat(ChartVersions.supportedVersions()).containsExactly("1.32", "1.33", "1.34").isEqualTo(EksPlatformArgs.SUPPORTED_VERSIONS);
+        assertThat(ChartVersions.supportedVersions()).containsExactly("1.32", "1.33", "1.34")
+                .containsExactly(io.containerplatform.components.args.Inputs.named(EksPlatformArgs.class, "version").spec().oneOf());
         for (var version : ChartVersions.supportedVersions()) {
             var charts = ChartVersions.forCluster(version).orElseThrow();
             var mocks = build(args().version(version).build());
@@ -218,16 +219,19 @@ class EksPlatformComponentTest {
         assertThatThrownBy(() -> EksPlatformArgs.builder().version("1.20").publicAccessCidrs(List.of("0.0.0.0/0", "x")).production(true)
                 .adminPrincipalArns(List.of("admin")).nodeGroups(List.of(new NodeGroupSpec("Bad_Name", List.of(), "CHEAP", 3, 1, 2, 10,
                         Map.of(), List.of()))).build())
-                .hasMessage("EksPlatformArgs.placement, dataBucketName and dataBucketArn are required; "
-                        + "EksPlatformArgs.version: \"1.20\" is not one of [1.32, 1.33, 1.34]; "
-                        + "EksPlatformArgs.publicAccessCidrs: 0.0.0.0/0 opens the API endpoint to the internet in production; "
-                        + "EksPlatformArgs.publicAccessCidrs: \"x\" is not an IPv4 CIDR block; "
-                        + "EksPlatformArgs.adminPrincipalArns: \"admin\" is not an IAM role or user ARN; "
-                        + "EksPlatformArgs.nodeGroups[0].name: \"Bad_Name\" must be 1-20 characters of a-z, 0-9 and -; "
-                        + "EksPlatformArgs.nodeGroups[0].instanceTypes is empty; "
-                        + "EksPlatformArgs.nodeGroups[0].capacityType: \"CHEAP\" is not ON_DEMAND or SPOT; "
-                        + "EksPlatformArgs.nodeGroups[0]: minSize 3 / maxSize 1 is not 0 <= minSize <= maxSize (1 to 450); "
-                        + "EksPlatformArgs.nodeGroups[0].diskSizeGb: 10 is outside 20 to 16384");
+                .hasMessage("EksPlatformArgs.placement: missing"
+                        + " | EksPlatformArgs.version: \"1.20\" is not allowed; allowed: one of 1.32, 1.33, 1.34"
+                        + " | EksPlatformArgs.publicAccessCidrs: \"x\" is not a valid IPv4 CIDR block; allowed: IPv4 CIDR blocks, not 0.0.0.0/0 in production"
+                        + " | EksPlatformArgs.adminPrincipalArns: \"admin\" is not an IAM role or user ARN; allowed: IAM role or user ARNs"
+                        + " | EksPlatformArgs.dataBucketName: missing | EksPlatformArgs.dataBucketArn: missing"
+                        + " | EksPlatformArgs.publicAccessCidrs[0]: \"0.0.0.0/0\" opens the Kubernetes API to the internet in production;"
+                        + " allowed: IPv4 CIDR blocks, not 0.0.0.0/0 in production"
+                        + " | EksPlatformArgs.nodeGroups[0].name: \"Bad_Name\" is not a node group name; allowed: 1 to 20 characters of a-z, 0-9 and -"
+                        + " | EksPlatformArgs.nodeGroups[0].instanceTypes: is empty; allowed: at least one EC2 instance type"
+                        + " | EksPlatformArgs.nodeGroups[0].capacityType: \"CHEAP\" is not allowed; allowed: one of ON_DEMAND, SPOT"
+                        + " | EksPlatformArgs.nodeGroups[0].maxSize: minSize 3 and maxSize 1 are out of order;"
+                        + " allowed: 0 <= minSize <= desiredSize <= maxSize <= 450, maxSize at least 1"
+                        + " | EksPlatformArgs.nodeGroups[0].diskSizeGb: 10 is out of range; allowed: 20 to 16384");
     }
 
     @Test
@@ -235,7 +239,7 @@ class EksPlatformComponentTest {
         var builder = args();
         var built = builder.build();
         builder.version("0.1").logRetentionDays(-5).namespaces(List.of("other")).production(true);
-        assertThat(built.version()).isEqualTo(EksPlatformArgs.DEFAULT_VERSION);
+        assertThat(built.version()).isEqualTo(EksPlatformComponent.DEFAULT_VERSION);
         assertThat(built.logRetentionDays()).isEqualTo(30);
         assertThat(built.namespaces()).containsExactly("spark");
         assertThat(built.production()).isFalse();
@@ -269,7 +273,7 @@ class EksPlatformComponentTest {
         assertThat(mapInput(mocks.named("kubernetes:storage.k8s.io/v1:StorageClass", "k8s-gp3"), "parameters")).doesNotContainKey("tagSpecification_1");
         assertThat(mocks.ofType("aws:backup/plan:Plan")).isEmpty();
         assertThatThrownBy(() -> args().backup(new EksPlatformArgs.Backup(0, java.util.Optional.of("Ireland"))).build())
-                .hasMessageContaining("EksPlatformArgs.backup.retentionDays: 0 is outside 1 to 36500; "
-                        + "EksPlatformArgs.backup.copyToRegion: \"Ireland\" is not an AWS region");
+                .hasMessageContaining("EksPlatformArgs.backup.retentionDays: 0 is out of range; allowed: 1 to 36500"
+                        + " | EksPlatformArgs.backup.copyToRegion: \"Ireland\" is not an AWS region");
     }
 }

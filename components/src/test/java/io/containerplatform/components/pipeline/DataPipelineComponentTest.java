@@ -7,7 +7,7 @@ import com.pulumi.kubernetes.ProviderArgs;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.test.Mocks.ResourceArgs;
 import io.containerplatform.components.eks.ChartVersions;
-import io.containerplatform.components.eks.EksPlatformArgs;
+import io.containerplatform.components.eks.EksPlatformComponent;
 import io.containerplatform.components.testing.MockStack;
 import io.containerplatform.components.testing.PlatformMocks;
 import org.junit.jupiter.api.Test;
@@ -180,7 +180,7 @@ class DataPipelineComponentTest {
         var config = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) with.inputs.get("values")).get("alertmanager")).get("config");
         assertThat(config.get("route").toString()).contains("receiver=pipeline-webhook");
         assertThat(config.get("receivers").toString()).contains("url=https://alerts.example.com/hook").contains("send_resolved=true");
-        assertThat(with.inputs.get("version")).isEqualTo(ChartVersions.forCluster(EksPlatformArgs.DEFAULT_VERSION).orElseThrow().kubePrometheusStack());
+        assertThat(with.inputs.get("version")).isEqualTo(ChartVersions.forCluster(EksPlatformComponent.DEFAULT_VERSION).orElseThrow().kubePrometheusStack());
         assertThatThrownBy(() -> args().provider(null).production(true).build())
                 .hasMessageContaining("PipelineArgs.alertWebhookUrl is required in production: alerts must reach someone");
     }
