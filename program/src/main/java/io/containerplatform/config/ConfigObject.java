@@ -170,20 +170,6 @@ public final class ConfigObject {
         return new BigDecimal(Double.toString(number)).stripTrailingZeros().toPlainString();
     }
 
-    /** An optional integer out of {@code allowedValues}, {@code fallback} when absent or invalid. */
-    public int integerIn(String key, int fallback, Collection<Integer> allowedValues) {
-        var allowed = "one of " + allowedValues;
-        var value = raw(key).flatMap(v -> asInteger(key, v, allowed));
-        if (value.isEmpty()) {
-            return fallback(key, fallback, String.valueOf(fallback));
-        }
-        if (!allowedValues.contains(value.get())) {
-            error(key, value.get() + " is not accepted", allowed);
-            return fallback;
-        }
-        return value.get();
-    }
-
     private Optional<Integer> asInteger(String key, JsonElement value, String allowed) {
         if (value.isJsonPrimitive() && value.getAsJsonPrimitive().isNumber()) {
             var number = new BigDecimal(value.getAsString());

@@ -82,7 +82,7 @@ public record EksConfig(boolean enabled, EksPlatformArgs settings) {
         var min = g.integer("minSize", 1, 0, 450);
         var max = g.integer("maxSize", 3, 1, 450);
         var desired = g.integer("desiredSize", Math.max(min, Math.min(2, max)), 0, 450);
-        CommonKeys.orderedSizes(g, "minSize", min, "desiredSize", desired, "maxSize", max);
+        orderedSizes(g, "minSize", min, "desiredSize", desired, "maxSize", max);
         var disk = g.integer("diskSizeGb", 50, 20, 16384);
         var labels = g.stringMap("labels", "a map of Kubernetes label names to values", (k, v) -> Optional.empty());
         var taints = new ArrayList<NodeGroupSpec.Taint>();
@@ -107,5 +107,15 @@ public record EksConfig(boolean enabled, EksPlatformArgs settings) {
     /** The component arguments (network and data bucket are added by the program). */
     public EksPlatformArgs.Builder toArgs() {
         return EksPlatformArgs.builder(settings);
+    }
+
+    /** Records the error of a {@code min <= desired <= max} triple, naming the keys involved. */
+    private static void orderedSizes(ConfigObject c, String minKey, int min, String desiredKey, int desired, String maxKey, int max) {
+        var allowed = minKey + " <= " + desiredKey + " <= " + maxKey;
+        if (min > max) {
+            c.error(minKey, min + " is greater than " + maxKey + " " + max, allowed);
+        } else if (desired < min || desired > max) {
+            c.error(desiredKey, desired + " is outside " + minKey + ".." + maxKey + " (" + min + ".." + max + ")", allowed);
+        }
     }
 }

@@ -58,7 +58,7 @@ public record ServiceConfig(String name, ServiceKind kind, String healthCheckPat
 
     static ServiceConfig read(String name, ConfigObject c, ConfigObject root, Environment env) {
         var kind = c.has("kind") ? c.oneOf("kind", ServiceKind.FARGATE, ServiceKind.CHOICES) : missingKind(c);
-        var healthCheckPath = CommonKeys.httpPath(c, "healthCheckPath", "/");
+        var healthCheckPath = httpPath(c, "healthCheckPath", "/");
         var paths = c.stringList("paths", List.of(), "load balancer path patterns such as /api/*",
                 p -> Formats.isPathPattern(p) ? Optional.empty()
                         : Optional.of("\"" + p + "\" is not a path pattern (it starts with /, at most 128 characters)"));
@@ -236,5 +236,15 @@ public record ServiceConfig(String name, ServiceKind kind, String healthCheckPat
         var args = AsgServiceArgs.builder(ec2.orElseThrow());
         database.ifPresent(d -> args.database(d.toArgs(env)));
         return args;
+    }
+
+    /** An HTTP path, {@code fallback} when absent. */
+    private static String httpPath(ConfigObject c, String key, String fallback) {
+        var allowed = "an HTTP path starting with /";
+        var path = c.string(key, fallback, allowed);
+        if (!path.startsWith("/")) {
+            c.error(key, "\"" + path + "\" does not start with /", allowed);
+        }
+        return path;
     }
 }

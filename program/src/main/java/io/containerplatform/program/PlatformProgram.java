@@ -105,7 +105,7 @@ public final class PlatformProgram {
             ctx.export("kubeconfig", eks.kubeconfig());
 
             if (config.pipeline().enabled()) {
-                var pipeline = new DataPipelineComponent(name + "-pipeline", config.pipeline().toArgs(config.environment(), ctx.config())
+                var pipeline = new DataPipelineComponent(name + "-pipeline", config.pipeline().toArgs(ctx.config())
                         .sparkImage(images.resolve(config.pipeline().sparkImage(), PlatformImages.PROCESSOR))
                         .apiImage(images.resolve(config.pipeline().apiImage(), PlatformImages.API))
                         .provider(eks.provider())

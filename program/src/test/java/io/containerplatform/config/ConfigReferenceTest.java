@@ -193,6 +193,7 @@ class ConfigReferenceTest {
             new Declared("network.", "", io.containerplatform.components.network.NetworkArgs.class, NetworkConfig.KEYS),
             new Declared("sparkEcs.", "", io.containerplatform.components.spark.SparkEcsArgs.class, SparkEcsConfig.KEYS),
             new Declared("eks.", "", io.containerplatform.components.eks.EksPlatformArgs.class, EksConfig.KEYS),
+            new Declared("pipeline.", "", io.containerplatform.components.pipeline.PipelineArgs.class, PipelineConfig.KEYS),
             new Declared("loadBalancer.", "", io.containerplatform.components.loadbalancing.WebLoadBalancerArgs.class, LoadBalancerConfig.KEYS));
 
     private static List<String> declarationDisagreements(List<Row> rows) {

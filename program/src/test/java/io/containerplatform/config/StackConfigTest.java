@@ -168,9 +168,9 @@ class StackConfigTest {
                 arguments("EKS duplicate node groups", with("eks", "{\"nodeGroups\":[{\"name\":\"a\"},{\"name\":\"a\"}]}"), "eks.nodeGroups: names are not unique; allowed: a unique name per node group"),
                 arguments("EKS bad namespace", with("eks", "{\"namespaces\":[\"Data_Processing\"]}"), "eks.namespaces[0]: \"Data_Processing\" is not a Kubernetes name; allowed: at least one Kubernetes name (a-z, 0-9, -)"),
                 arguments("pipeline even MongoDB replicas", with("pipeline", "{\"mongodbReplicas\":2}"), "pipeline.mongodbReplicas: 2 is even (a replica set needs a majority); allowed: an odd number: 1, 3, 5, 7 (at least 3 in prod)"),
-                arguments("pipeline min above max", with("pipeline", "{\"minReplicas\":5,\"maxReplicas\":2}"), "pipeline.minReplicas: 5 is greater than maxReplicas 2; allowed: minReplicas <= maxReplicas"),
-                arguments("pipeline latest image", with("pipeline", "{\"sparkImage\":\"spark:latest\"}"), "pipeline.sparkImage: \"spark:latest\" uses the latest tag; pin a version tag or a digest so rollbacks are possible; allowed: an image pinned to a version tag or digest (not latest)"),
-                arguments("pipeline TLS twice", with("pipeline", "{\"tlsSecretName\":\"t\",\"certIssuer\":\"i\"}"), "pipeline.certIssuer: is set together with tlsSecretName; allowed: one of tlsSecretName or certIssuer"),
+                arguments("pipeline min above max", with("pipeline", "{\"minReplicas\":5,\"maxReplicas\":2}"), "pipeline.maxReplicas: 2 is below minReplicas 5; allowed: 1 to 100, at least minReplicas"),
+                arguments("pipeline latest image", with("pipeline", "{\"sparkImage\":\"spark:latest\"}"), "pipeline.sparkImage: \"spark:latest\" uses the latest tag; pin a version tag or a digest so rollbacks are possible; allowed: an image pinned to a version tag or digest (not latest), or :<tag> of the stack's processor repository"),
+                arguments("pipeline TLS twice", with("pipeline", "{\"tlsSecretName\":\"t\",\"certIssuer\":\"i\"}"), "pipeline.certIssuer: is set together with tlsSecretName; allowed: a cert-manager ClusterIssuer name; not with tlsSecretName"),
                 arguments("pipeline bad namespace", with("pipeline", "{\"namespace\":\"Data\"}"), "pipeline.namespace: \"Data\" is not a Kubernetes name; allowed: a Kubernetes name (a-z, 0-9, -)"),
                 arguments("tag value too long", with("tags", "{\"Team\":\"" + "x".repeat(257) + "\"}"), "tags.Team: the value of \"Team\" is 257 characters long; allowed: a map of tag keys (1-128 characters, not aws:*, not Project/Environment/Owner/CostCenter/ManagedBy) to values (at most 256 characters)")
         );
@@ -217,7 +217,7 @@ class StackConfigTest {
         values.put("pipeline", "{\"mongodbReplicas\":1}");
         var error = catchThrowableOfType(() -> StackConfig.load(ConfigSource.of(values)), ConfigException.class);
         assertThat(error.errors()).containsExactly("pipeline.mongodbReplicas: 1 cannot survive losing a member in production; "
-                + "allowed: an odd number of at least 3 in prod");
+                + "allowed: an odd number: 1, 3, 5, 7 (at least 3 in prod)");
     }
 
     @Test

@@ -1,237 +1,253 @@
 package io.containerplatform.components.pipeline;
 
-import io.containerplatform.components.common.SnapshotBuilder;
 import com.pulumi.core.Output;
-import io.containerplatform.components.network.NetworkComponent;
-import io.containerplatform.components.network.Placement;
+import com.pulumi.core.annotations.Import;
 import com.pulumi.kubernetes.Provider;
 import com.pulumi.resources.Resource;
-import io.containerplatform.components.common.Formats;
+import io.containerplatform.components.args.DeclaredArgs;
+import io.containerplatform.components.args.Format;
+import io.containerplatform.components.args.InputProblem;
+import io.containerplatform.components.args.InputSpec;
+import io.containerplatform.components.args.Inputs;
 import io.containerplatform.components.eks.ChartVersions;
-import io.containerplatform.components.eks.EksPlatformArgs;
 import io.containerplatform.components.eks.EksPlatformComponent;
+import io.containerplatform.components.network.Placement;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** Arguments of {@link DataPipelineComponent}. Immutable; build with {@link #builder()}. Defaults follow seed 004. */
-public final class PipelineArgs {
+/**
+ * Arguments of {@link DataPipelineComponent}: each field is one declared input ({@link InputSpec}); defaults follow
+ * seed 004. Build with {@link #builder()}; {@code build()} returns an unmodifiable copy, checked, or fails naming
+ * every problem.
+ */
+public final class PipelineArgs extends DeclaredArgs {
 
-    private final Builder b;
+    @Import(name = "provider", required = true)
+    @InputSpec("The cluster's Kubernetes provider (EksPlatformComponent.provider())")
+    private Provider provider;
 
-    private PipelineArgs(Builder builder) {
-        this.b = builder.snapshot();
+    @Import(name = "placement", required = true)
+    @InputSpec("Where the pipeline runs: the VPC whose CIDR reaches the load balancer's targets (IP mode) (NetworkComponent.placement())")
+    private Placement placement;
+
+    @Import(name = "namespace")
+    @InputSpec(value = "The pipeline's namespace", format = Format.KUBERNETES_NAME, allowed = "a Kubernetes name (a-z, 0-9, -)")
+    private String namespace = "data-processing";
+
+    @Import(name = "rabbitmqReplicas")
+    @InputSpec(value = "RabbitMQ nodes, clustered by Kubernetes peer discovery", min = 1, max = 7)
+    private Integer rabbitmqReplicas = 1;
+
+    @Import(name = "mongodbReplicas")
+    @InputSpec(value = "MongoDB replica-set members (a replica set needs a majority)", min = 1, max = 7,
+            allowed = "an odd number: 1, 3, 5, 7 (at least 3 in prod)")
+    private Integer mongodbReplicas = 3;
+
+    @Import(name = "storageClass")
+    @InputSpec(value = "The StorageClass of the volumes (the EKS platform's default class)", allowed = "a StorageClass name")
+    private String storageClass = "gp3-encrypted";
+
+    @Import(name = "storageGb")
+    @InputSpec(value = "Size of each RabbitMQ and MongoDB volume, GiB", min = 1, max = 16384)
+    private Integer storageGb = 10;
+
+    @Import(name = "sparkImage", required = true)
+    @InputSpec(value = "The Spark processor image", format = Format.IMAGE,
+            allowed = "an image pinned to a version tag or digest (not latest), or :<tag> of the stack's processor repository")
+    private String sparkImage;
+
+    @Import(name = "apiImage", required = true)
+    @InputSpec(value = "The Swagger API image", format = Format.IMAGE,
+            allowed = "an image pinned to a version tag or digest (not latest), or :<tag> of the stack's api repository")
+    private String apiImage;
+
+    @Import(name = "apiHost", required = true)
+    @InputSpec(value = "The host name of the API's Ingress", allowed = "a DNS host name such as api.example.com")
+    private String apiHost;
+
+    @Import(name = "tlsSecretName")
+    @InputSpec(value = "The Secret holding the Ingress's TLS certificate", allowed = "a Secret of type kubernetes.io/tls; not with certIssuer",
+            defaultText = "none")
+    private String tlsSecretName;
+
+    @Import(name = "certIssuer")
+    @InputSpec(value = "The cert-manager ClusterIssuer that issues the Ingress's TLS certificate",
+            allowed = "a cert-manager ClusterIssuer name; not with tlsSecretName", defaultText = "none")
+    private String certIssuer;
+
+    @Import(name = "ingressClass")
+    @InputSpec(value = "The IngressClass of the API (alb: the AWS Load Balancer Controller)", allowed = "an IngressClass name")
+    private String ingressClass = "alb";
+
+    @Import(name = "minReplicas")
+    @InputSpec(value = "Fewest Spark processors", min = 0, max = 100)
+    private Integer minReplicas = 1;
+
+    @Import(name = "maxReplicas")
+    @InputSpec(value = "Most Spark processors", min = 1, max = 100, allowed = "1 to 100, at least minReplicas")
+    private Integer maxReplicas = 10;
+
+    @Import(name = "queueName")
+    @InputSpec(value = "The RabbitMQ queue the processors consume", allowed = "a RabbitMQ queue name")
+    private String queueName = "data-stream";
+
+    @Import(name = "messagesPerReplica")
+    @InputSpec(value = "Ready messages per processor before KEDA adds one", min = 1, max = 100000)
+    private Integer messagesPerReplica = 10;
+
+    @Import(name = "cpuPercent")
+    @InputSpec(value = "CPU utilisation above which KEDA scales up, percent", min = 1, max = 100)
+    private Integer cpuPercent = 70;
+
+    @Import(name = "memoryPercent")
+    @InputSpec(value = "Memory utilisation above which KEDA scales up, percent", min = 1, max = 100)
+    private Integer memoryPercent = 80;
+
+    @Import(name = "rabbitmqUser")
+    @InputSpec(value = "The RabbitMQ user name", allowed = "a RabbitMQ user name")
+    private String rabbitmqUser = "pipeline";
+
+    @Import(name = "rabbitmqPassword", required = true)
+    @InputSpec("The RabbitMQ user's password (a secret)")
+    private Output<String> rabbitmqPassword;
+
+    @Import(name = "mongodbPassword", required = true)
+    @InputSpec("The MongoDB root password (a secret)")
+    private Output<String> mongodbPassword;
+
+    @Import(name = "mongodbReplicaSetKey", required = true)
+    @InputSpec("The key the MongoDB members authenticate each other with (a secret)")
+    private Output<String> mongodbReplicaSetKey;
+
+    @Import(name = "grafanaAdminPassword", required = true)
+    @InputSpec("Grafana's admin password (a secret)")
+    private Output<String> grafanaAdminPassword;
+
+    @Import(name = "production")
+    @InputSpec("A production pipeline: volumes retained when the StatefulSets go, strict PDBs, alerts required")
+    private Boolean production = false;
+
+    @Import(name = "loadBalancerController")
+    @InputSpec(value = "The AWS Load Balancer Controller's release in the cluster (EksPlatformComponent.loadBalancerController()):"
+            + " every object and release of the pipeline is created after it (its webhooks reject Services until it runs) and"
+            + " destroyed before it (it owns the Ingress's finalizer)", defaultText = "none, for a cluster without it")
+    private Resource loadBalancerController;
+
+    @Import(name = "charts", required = true)
+    @InputSpec(value = "The chart versions of the cluster's Kubernetes version (EksPlatformComponent.chartVersions()): KEDA and"
+            + " kube-prometheus-stack come from it", defaultText = "those of EksPlatformComponent.DEFAULT_VERSION")
+    private ChartVersions charts = ChartVersions.forCluster(EksPlatformComponent.DEFAULT_VERSION).orElseThrow();
+
+    @Import(name = "alertWebhookUrl")
+    @InputSpec(value = "Where Alertmanager sends the pipeline's alerts: an HTTPS webhook URL (Slack, Teams, PagerDuty, an incident"
+            + " tool), a secret", allowed = "an HTTPS URL; required in production", defaultText = "none (alerts stay in Alertmanager)")
+    private Output<String> alertWebhookUrl;
+
+    public Provider provider() { return provider; }
+    public Placement placement() { return placement; }
+    public Output<String> vpcCidr() { return placement.vpcCidr(); }
+    public String namespace() { return namespace; }
+    public int rabbitmqReplicas() { return rabbitmqReplicas; }
+    public int mongodbReplicas() { return mongodbReplicas; }
+    public String storageClass() { return storageClass; }
+    public int storageGb() { return storageGb; }
+    public String sparkImage() { return sparkImage; }
+    public String apiImage() { return apiImage; }
+    public String apiHost() { return apiHost; }
+    public Optional<String> tlsSecretName() { return Optional.ofNullable(tlsSecretName); }
+    public Optional<String> certIssuer() { return Optional.ofNullable(certIssuer); }
+    public String ingressClass() { return ingressClass; }
+    public int minReplicas() { return minReplicas; }
+    public int maxReplicas() { return maxReplicas; }
+    public String queueName() { return queueName; }
+    public int messagesPerReplica() { return messagesPerReplica; }
+    public int cpuPercent() { return cpuPercent; }
+    public int memoryPercent() { return memoryPercent; }
+    public String rabbitmqUser() { return rabbitmqUser; }
+    public Output<String> rabbitmqPassword() { return rabbitmqPassword; }
+    public Output<String> mongodbPassword() { return mongodbPassword; }
+    public Output<String> mongodbReplicaSetKey() { return mongodbReplicaSetKey; }
+    public Output<String> grafanaAdminPassword() { return grafanaAdminPassword; }
+    public boolean production() { return production; }
+    public Optional<Resource> loadBalancerController() { return Optional.ofNullable(loadBalancerController); }
+    public ChartVersions charts() { return charts; }
+    public Optional<Output<String>> alertWebhookUrl() { return Optional.ofNullable(alertWebhookUrl); }
+
+    @Override
+    protected List<InputProblem> rules() {
+        var problems = new ArrayList<InputProblem>();
+        var prod = Boolean.TRUE.equals(production);
+        if (mongodbReplicas != null && mongodbReplicas % 2 == 0) {
+            problems.add(problem("mongodbReplicas", mongodbReplicas + " is even (a replica set needs a majority)"));
+        } else if (mongodbReplicas != null && prod && mongodbReplicas < 3) {
+            problems.add(problem("mongodbReplicas", mongodbReplicas + " cannot survive losing a member in production"));
+        }
+        if (apiHost != null && !apiHost.matches("[a-z0-9]([-a-z0-9.]*[a-z0-9])?")) {
+            problems.add(problem("apiHost", "\"" + apiHost + "\" is not a host name"));
+        }
+        if (tlsSecretName != null && certIssuer != null) {
+            problems.add(problem("certIssuer", "is set together with tlsSecretName"));
+        }
+        if (minReplicas != null && maxReplicas != null && minReplicas > maxReplicas) {
+            problems.add(problem("maxReplicas", maxReplicas + " is below minReplicas " + minReplicas));
+        }
+        if (prod && alertWebhookUrl == null) {
+            problems.add(problem("alertWebhookUrl", "missing in production: alerts must reach someone"));
+        }
+        return problems;
     }
-
-    /** The cluster's Kubernetes provider. Required. */
-    public Provider provider() { return b.provider; }
-
-    /** The VPC CIDR: the load balancer's targets (IP mode) are reached from it. Required. */
-    public Output<String> vpcCidr() { return b.placement.vpcCidr(); }
-
-    /** Namespace of the pipeline. Default {@code data-processing}. */
-    public String namespace() { return b.namespace; }
-
-    /** RabbitMQ nodes, clustered by Kubernetes peer discovery. Default 1; 1 to 7. */
-    public int rabbitmqReplicas() { return b.rabbitmqReplicas; }
-
-    /** MongoDB replica-set members. Default 3; odd, 1 to 7 (at least 3 in production). */
-    public int mongodbReplicas() { return b.mongodbReplicas; }
-
-    /** StorageClass of the volumes. Default {@code gp3-encrypted} (the EKS platform's default class). */
-    public String storageClass() { return b.storageClass; }
-
-    /** Size of each RabbitMQ and MongoDB volume, GiB. Default 10; 1 to 16384. */
-    public int storageGb() { return b.storageGb; }
-
-    /** The Spark processor image, pinned. Required. */
-    public String sparkImage() { return b.sparkImage; }
-
-    /** The Swagger API image, pinned. Required. */
-    public String apiImage() { return b.apiImage; }
-
-    /** Host name of the API's Ingress. Required. */
-    public String apiHost() { return b.apiHost; }
-
-    /** Secret holding the Ingress TLS certificate, or empty. Exclusive with {@link #certIssuer()}. */
-    public Optional<String> tlsSecretName() { return Optional.ofNullable(b.tlsSecretName); }
-
-    /** cert-manager ClusterIssuer that issues the TLS certificate, or empty. */
-    public Optional<String> certIssuer() { return Optional.ofNullable(b.certIssuer); }
-
-    /** IngressClass of the API. Default {@code alb} (the AWS Load Balancer Controller). */
-    public String ingressClass() { return b.ingressClass; }
-
-    /** Fewest Spark processors. Default 1. */
-    public int minReplicas() { return b.minReplicas; }
-
-    /** Most Spark processors. Default 10. */
-    public int maxReplicas() { return b.maxReplicas; }
-
-    /** The RabbitMQ queue the processors consume. Default {@code data-stream}. */
-    public String queueName() { return b.queueName; }
-
-    /** Ready messages per processor before KEDA adds one. Default 10. */
-    public int messagesPerReplica() { return b.messagesPerReplica; }
-
-    /** CPU utilisation above which KEDA scales up, percent. Default 70. */
-    public int cpuPercent() { return b.cpuPercent; }
-
-    /** Memory utilisation above which KEDA scales up, percent. Default 80. */
-    public int memoryPercent() { return b.memoryPercent; }
-
-    /** RabbitMQ user name. Default {@code pipeline}. */
-    public String rabbitmqUser() { return b.rabbitmqUser; }
-
-    /** Secrets, from Pulumi config secrets; all required. */
-    public Output<String> rabbitmqPassword() { return b.rabbitmqPassword; }
-
-    public Output<String> mongodbPassword() { return b.mongodbPassword; }
-
-    public Output<String> mongodbReplicaSetKey() { return b.mongodbReplicaSetKey; }
-
-    public Output<String> grafanaAdminPassword() { return b.grafanaAdminPassword; }
-
-    /**
-     * The AWS Load Balancer Controller's release in the cluster ({@code EksPlatformComponent.loadBalancerController()}):
-     * every object and release of the pipeline is created after it (its webhooks reject Services until it runs)
-     * and destroyed before it (it owns the Ingress's finalizer). Default: none, for a cluster without it.
-     */
-    public Optional<Resource> loadBalancerController() { return Optional.ofNullable(b.loadBalancerController); }
-
-    /**
-     * The chart versions for the cluster's Kubernetes version ({@code EksPlatformComponent.chartVersions()}):
-     * KEDA and kube-prometheus-stack come from it. Default: those of {@link EksPlatformArgs#DEFAULT_VERSION}.
-     */
-    public ChartVersions charts() { return b.charts; }
-
-    /**
-     * Where Alertmanager sends the pipeline's alerts: an HTTPS webhook URL (Slack, Teams, PagerDuty, an
-     * incident tool), a secret. Default: none, and alerts stay in Alertmanager. Required in production.
-     */
-    public Optional<Output<String>> alertWebhookUrl() { return Optional.ofNullable(b.alertWebhookUrl); }
-
-    /** Production: volumes retained when the StatefulSets go, PDBs strict. Default false. */
-    public boolean production() { return b.production; }
-
-    /** Where the component's resources go: the VPC and its subnets ({@link NetworkComponent#placement()}). Required. */
-    public Placement placement() { return b.placement; }
 
     public static Builder builder() {
-        return new Builder();
+        return new Builder(new PipelineArgs());
     }
 
-    /** Builder of {@link PipelineArgs}; {@link #build()} validates every field at once. */
-    public static final class Builder extends SnapshotBuilder<Builder> {
-        private Provider provider;
-        private Placement placement;
-        private String namespace = "data-processing";
-        private int rabbitmqReplicas = 1;
-        private int mongodbReplicas = 3;
-        private String storageClass = "gp3-encrypted";
-        private int storageGb = 10;
-        private String sparkImage;
-        private String apiImage;
-        private String apiHost;
-        private String tlsSecretName;
-        private String certIssuer;
-        private String ingressClass = "alb";
-        private int minReplicas = 1;
-        private int maxReplicas = 10;
-        private String queueName = "data-stream";
-        private int messagesPerReplica = 10;
-        private int cpuPercent = 70;
-        private int memoryPercent = 80;
-        private String rabbitmqUser = "pipeline";
-        private Output<String> rabbitmqPassword;
-        private Output<String> mongodbPassword;
-        private Output<String> mongodbReplicaSetKey;
-        private Output<String> grafanaAdminPassword;
-        private boolean production;
-        private Resource loadBalancerController;
-        private ChartVersions charts = ChartVersions.forCluster(EksPlatformComponent.DEFAULT_VERSION).orElseThrow();
-        private Output<String> alertWebhookUrl;
+    /** A builder starting from {@code defaults}' inputs. */
+    public static Builder builder(PipelineArgs defaults) {
+        return new Builder(Inputs.copyOf(defaults));
+    }
 
-        public Builder provider(Provider v) { this.provider = v; return this; }
-        public Builder namespace(String v) { this.namespace = v; return this; }
-        public Builder rabbitmqReplicas(int v) { this.rabbitmqReplicas = v; return this; }
-        public Builder mongodbReplicas(int v) { this.mongodbReplicas = v; return this; }
-        public Builder storageClass(String v) { this.storageClass = v; return this; }
-        public Builder storageGb(int v) { this.storageGb = v; return this; }
-        public Builder sparkImage(String v) { this.sparkImage = v; return this; }
-        public Builder apiImage(String v) { this.apiImage = v; return this; }
-        public Builder apiHost(String v) { this.apiHost = v; return this; }
-        public Builder tlsSecretName(String v) { this.tlsSecretName = v; return this; }
-        public Builder certIssuer(String v) { this.certIssuer = v; return this; }
-        public Builder ingressClass(String v) { this.ingressClass = v; return this; }
-        public Builder minReplicas(int v) { this.minReplicas = v; return this; }
-        public Builder maxReplicas(int v) { this.maxReplicas = v; return this; }
-        public Builder queueName(String v) { this.queueName = v; return this; }
-        public Builder messagesPerReplica(int v) { this.messagesPerReplica = v; return this; }
-        public Builder cpuPercent(int v) { this.cpuPercent = v; return this; }
-        public Builder memoryPercent(int v) { this.memoryPercent = v; return this; }
-        public Builder rabbitmqUser(String v) { this.rabbitmqUser = v; return this; }
-        public Builder rabbitmqPassword(Output<String> v) { this.rabbitmqPassword = v; return this; }
-        public Builder mongodbPassword(Output<String> v) { this.mongodbPassword = v; return this; }
-        public Builder mongodbReplicaSetKey(Output<String> v) { this.mongodbReplicaSetKey = v; return this; }
-        public Builder grafanaAdminPassword(Output<String> v) { this.grafanaAdminPassword = v; return this; }
-        public Builder production(boolean v) { this.production = v; return this; }
-        public Builder loadBalancerController(Resource v) { this.loadBalancerController = v; return this; }
-        public Builder charts(ChartVersions v) { this.charts = v; return this; }
-        public Builder alertWebhookUrl(Output<String> v) { this.alertWebhookUrl = v; return this; }
+    /** Builder of {@link PipelineArgs}: one setter per input, named like it. */
+    public static final class Builder {
+        private final PipelineArgs $;
 
-        /** Where the component's resources go: {@link NetworkComponent#placement()}, or {@link Placement#of} for an existing VPC. */
-        public Builder placement(Placement v) { this.placement = v; return this; }
+        private Builder(PipelineArgs start) {
+            $ = start;
+        }
 
-        /** Validates and builds; the exception lists every invalid field. */
+        public Builder provider(Provider v) { $.provider = v; return this; }
+        public Builder placement(Placement v) { $.placement = v; return this; }
+        public Builder namespace(String v) { $.namespace = v; return this; }
+        public Builder rabbitmqReplicas(int v) { $.rabbitmqReplicas = v; return this; }
+        public Builder mongodbReplicas(int v) { $.mongodbReplicas = v; return this; }
+        public Builder storageClass(String v) { $.storageClass = v; return this; }
+        public Builder storageGb(int v) { $.storageGb = v; return this; }
+        public Builder sparkImage(String v) { $.sparkImage = v; return this; }
+        public Builder apiImage(String v) { $.apiImage = v; return this; }
+        public Builder apiHost(String v) { $.apiHost = v; return this; }
+        public Builder tlsSecretName(String v) { $.tlsSecretName = v; return this; }
+        public Builder certIssuer(String v) { $.certIssuer = v; return this; }
+        public Builder ingressClass(String v) { $.ingressClass = v; return this; }
+        public Builder minReplicas(int v) { $.minReplicas = v; return this; }
+        public Builder maxReplicas(int v) { $.maxReplicas = v; return this; }
+        public Builder queueName(String v) { $.queueName = v; return this; }
+        public Builder messagesPerReplica(int v) { $.messagesPerReplica = v; return this; }
+        public Builder cpuPercent(int v) { $.cpuPercent = v; return this; }
+        public Builder memoryPercent(int v) { $.memoryPercent = v; return this; }
+        public Builder rabbitmqUser(String v) { $.rabbitmqUser = v; return this; }
+        public Builder rabbitmqPassword(Output<String> v) { $.rabbitmqPassword = v; return this; }
+        public Builder mongodbPassword(Output<String> v) { $.mongodbPassword = v; return this; }
+        public Builder mongodbReplicaSetKey(Output<String> v) { $.mongodbReplicaSetKey = v; return this; }
+        public Builder grafanaAdminPassword(Output<String> v) { $.grafanaAdminPassword = v; return this; }
+        public Builder production(boolean v) { $.production = v; return this; }
+        public Builder loadBalancerController(Resource v) { $.loadBalancerController = v; return this; }
+        public Builder charts(ChartVersions v) { $.charts = v; return this; }
+        public Builder alertWebhookUrl(Output<String> v) { $.alertWebhookUrl = v; return this; }
+
+        /** The Args as set so far, checked: an unmodifiable copy, or an exception naming every problem. */
         public PipelineArgs build() {
-            var errors = new ArrayList<String>();
-            if (provider == null || placement == null) {
-                errors.add("PipelineArgs.provider and placement are required");
-            }
-            if (rabbitmqPassword == null || mongodbPassword == null || mongodbReplicaSetKey == null || grafanaAdminPassword == null) {
-                errors.add("PipelineArgs.rabbitmqPassword, mongodbPassword, mongodbReplicaSetKey and grafanaAdminPassword are required");
-            }
-            if (!Formats.isKubernetesName(namespace)) {
-                errors.add("PipelineArgs.namespace: \"" + namespace + "\" is not a Kubernetes name");
-            }
-            if (rabbitmqReplicas < 1 || rabbitmqReplicas > 7) {
-                errors.add("PipelineArgs.rabbitmqReplicas: " + rabbitmqReplicas + " is outside 1 to 7");
-            }
-            if (mongodbReplicas < 1 || mongodbReplicas > 7 || mongodbReplicas % 2 == 0) {
-                errors.add("PipelineArgs.mongodbReplicas: " + mongodbReplicas + " is not an odd number from 1 to 7");
-            } else if (production && mongodbReplicas < 3) {
-                errors.add("PipelineArgs.mongodbReplicas: " + mongodbReplicas + " cannot survive a node loss in production (at least 3)");
-            }
-            for (var image : List.of(sparkImage == null ? "" : sparkImage, apiImage == null ? "" : apiImage)) {
-                Formats.imageProblem(image).ifPresent(p -> errors.add("PipelineArgs image: " + p));
-            }
-            if (apiHost == null || !apiHost.matches("[a-z0-9]([-a-z0-9.]*[a-z0-9])?")) {
-                errors.add("PipelineArgs.apiHost: \"" + apiHost + "\" is not a host name");
-            }
-            if (tlsSecretName != null && certIssuer != null) {
-                errors.add("PipelineArgs: give tlsSecretName or certIssuer, not both");
-            }
-            if (minReplicas < 0 || minReplicas > maxReplicas || maxReplicas > 100) {
-                errors.add("PipelineArgs.minReplicas/maxReplicas: " + minReplicas + ".." + maxReplicas + " is not 0 <= min <= max <= 100");
-            }
-            if (messagesPerReplica < 1 || cpuPercent < 1 || cpuPercent > 100 || memoryPercent < 1 || memoryPercent > 100) {
-                errors.add("PipelineArgs: messagesPerReplica must be positive and cpuPercent/memoryPercent within 1 to 100");
-            }
-            if (charts == null) {
-                errors.add("PipelineArgs.charts is required");
-            }
-            if (production && alertWebhookUrl == null) {
-                errors.add("PipelineArgs.alertWebhookUrl is required in production: alerts must reach someone");
-            }
-            if (storageGb < 1 || storageGb > 16384) {
-                errors.add("PipelineArgs.storageGb: " + storageGb + " is outside 1 to 16384");
-            }
-            if (!errors.isEmpty()) {
-                throw new IllegalArgumentException(String.join("; ", errors));
-            }
-            return new PipelineArgs(this);
+            return $.validated();
         }
     }
 }

@@ -7,6 +7,7 @@ import io.containerplatform.components.fargate.FargateServiceArgs;
 import io.containerplatform.components.images.ImageRepositoriesArgs;
 import io.containerplatform.components.loadbalancing.WebLoadBalancerArgs;
 import io.containerplatform.components.network.NetworkArgs;
+import io.containerplatform.components.pipeline.PipelineArgs;
 import io.containerplatform.components.spark.SparkEcsArgs;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -23,7 +24,8 @@ class ArgsPatternTest {
 
     @ParameterizedTest
     @ValueSource(classes = {FargateServiceArgs.class, AsgServiceArgs.class, MysqlDatabaseArgs.class, NetworkArgs.class,
-            WebLoadBalancerArgs.class, ImageRepositoriesArgs.class, SparkEcsArgs.class, EksPlatformArgs.class})
+            WebLoadBalancerArgs.class, ImageRepositoriesArgs.class, SparkEcsArgs.class, EksPlatformArgs.class,
+            PipelineArgs.class})
     void everyInputIsDeclaredDescribedAndHasASetterAndAGetterOfItsName(Class<?> args) throws Exception {
         assertThat(DeclaredArgs.class).isAssignableFrom(args);
         var builder = Class.forName(args.getName() + "$Builder");

@@ -182,7 +182,7 @@ class DataPipelineComponentTest {
         assertThat(config.get("receivers").toString()).contains("url=https://alerts.example.com/hook").contains("send_resolved=true");
         assertThat(with.inputs.get("version")).isEqualTo(ChartVersions.forCluster(EksPlatformComponent.DEFAULT_VERSION).orElseThrow().kubePrometheusStack());
         assertThatThrownBy(() -> args().provider(null).production(true).build())
-                .hasMessageContaining("PipelineArgs.alertWebhookUrl is required in production: alerts must reach someone");
+                .hasMessageContaining("PipelineArgs.alertWebhookUrl: missing in production: alerts must reach someone");
     }
 
     private static ResourceArgs release(PlatformMocks mocks, String release) {
@@ -366,11 +366,15 @@ class DataPipelineComponentTest {
     void invalidArgsListEveryProblem() {
         assertThatThrownBy(() -> PipelineArgs.builder().mongodbReplicas(2).sparkImage("spark:latest").apiImage("api:1")
                 .apiHost("API!").tlsSecretName("a").certIssuer("b").minReplicas(5).maxReplicas(2).build())
-                .hasMessage("PipelineArgs.provider and placement are required; PipelineArgs.rabbitmqPassword, mongodbPassword, "
-                        + "mongodbReplicaSetKey and grafanaAdminPassword are required; PipelineArgs.mongodbReplicas: 2 is not an odd number from 1 to 7; "
-                        + "PipelineArgs image: \"spark:latest\" uses the latest tag; pin a version tag or a digest so rollbacks are possible; "
-                        + "PipelineArgs.apiHost: \"API!\" is not a host name; PipelineArgs: give tlsSecretName or certIssuer, not both; "
-                        + "PipelineArgs.minReplicas/maxReplicas: 5..2 is not 0 <= min <= max <= 100");
+                .hasMessage("PipelineArgs.provider: missing | PipelineArgs.placement: missing"
+                        + " | PipelineArgs.sparkImage: \"spark:latest\" uses the latest tag; pin a version tag or a digest so rollbacks are possible;"
+                        + " allowed: an image pinned to a version tag or digest (not latest), or :<tag> of the stack's processor repository"
+                        + " | PipelineArgs.rabbitmqPassword: missing | PipelineArgs.mongodbPassword: missing"
+                        + " | PipelineArgs.mongodbReplicaSetKey: missing | PipelineArgs.grafanaAdminPassword: missing"
+                        + " | PipelineArgs.mongodbReplicas: 2 is even (a replica set needs a majority); allowed: an odd number: 1, 3, 5, 7 (at least 3 in prod)"
+                        + " | PipelineArgs.apiHost: \"API!\" is not a host name; allowed: a DNS host name such as api.example.com"
+                        + " | PipelineArgs.certIssuer: is set together with tlsSecretName; allowed: a cert-manager ClusterIssuer name; not with tlsSecretName"
+                        + " | PipelineArgs.maxReplicas: 2 is below minReplicas 5; allowed: 1 to 100, at least minReplicas");
     }
 
     @Test
