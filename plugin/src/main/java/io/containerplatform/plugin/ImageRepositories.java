@@ -1,0 +1,40 @@
+package io.containerplatform.plugin;
+
+import com.pulumi.core.Output;
+import com.pulumi.core.annotations.Export;
+import com.pulumi.resources.ComponentResource;
+import com.pulumi.resources.ComponentResourceOptions;
+import io.containerplatform.components.images.ImageRepositoriesArgs;
+
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * {@link io.containerplatform.components.images.ImageRepositories} for programs in any language: the same inputs
+ * ({@link ImageRepositoriesArgs}, checked as {@code build()} checks them), and each image's repository URL as output.
+ */
+public final class ImageRepositories extends ComponentResource {
+
+    @Export(name = "repositoryUrls", refs = {Map.class, String.class, String.class}, tree = "[0,1,2]")
+    private final Output<Map<String, String>> repositoryUrls;
+
+    public ImageRepositories(String name, ImageRepositoriesArgs args, ComponentResourceOptions options) {
+        super(App.PACKAGE + ":index:ImageRepositories", name, options);
+        var checked = args.<ImageRepositoriesArgs>validated();
+        var repositories = new io.containerplatform.components.images.ImageRepositories(name, checked,
+                ComponentResourceOptions.builder().parent(this).build());
+        Output<Map<String, String>> urls = Output.of(new TreeMap<>());
+        for (var image : checked.images()) {
+            urls = urls.apply(map -> repositories.repositoryUrl(image).applyValue(url -> {
+                var next = new TreeMap<>(map);
+                next.put(image, url);
+                return (Map<String, String>) next;
+            }));
+        }
+        repositoryUrls = urls;
+        registerOutputs(Map.of("repositoryUrls", repositoryUrls));
+    }
+
+    /** Each image's repository URL ({@code <account>.dkr.ecr.<region>.amazonaws.com/<prefix>/<image>}). */
+    public Output<Map<String, String>> repositoryUrls() { return repositoryUrls; }
+}
