@@ -19,7 +19,6 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 class StackConfigTest {
 
-    private static final String RETENTIONS = "[1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653]";
     private static final String CIDR_ALLOWED = "allowed: IPv4 CIDR, prefix /16 to /24, no host bits";
     private static final String NETWORK_KEYS = "allowed keys: azCount, cidr, flowLogRetentionDays, flowLogs, natGateways, vpcEndpoints";
 

@@ -6,7 +6,6 @@ import io.containerplatform.components.args.Format;
 import io.containerplatform.components.args.InputProblem;
 import io.containerplatform.components.args.InputSpec;
 import io.containerplatform.components.args.Inputs;
-import io.containerplatform.components.common.Formats;
 import io.containerplatform.components.common.LogRetention;
 import io.containerplatform.components.database.MysqlDatabaseArgs;
 import io.containerplatform.components.loadbalancing.LoadBalancerTarget;

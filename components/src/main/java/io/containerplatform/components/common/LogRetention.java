@@ -11,7 +11,7 @@ public final class LogRetention {
             + " 1096, 1827, 2192, 2557, 2922, 3288, 3653";
 
     /** Every value {@code PutRetentionPolicy} accepts, in days. */
-    public static final List<Integer> ALLOWED_DAYS = Arrays.stream(ALLOWED.substring(ALLOWED.indexOf(':') + 1).split(","))
+    private static final List<Integer> ALLOWED_DAYS = Arrays.stream(ALLOWED.substring(ALLOWED.indexOf(':') + 1).split(","))
             .map(s -> Integer.valueOf(s.trim())).toList();
 
     private LogRetention() {
