@@ -23,15 +23,14 @@ public final class ImageRepositories extends ComponentResource {
         var checked = args.<ImageRepositoriesArgs>validated();
         var repositories = new io.containerplatform.components.images.ImageRepositories(name, checked,
                 ComponentResourceOptions.builder().parent(this).build());
-        Output<Map<String, String>> urls = Output.of(new TreeMap<>());
-        for (var image : checked.images()) {
-            urls = urls.apply(map -> repositories.repositoryUrl(image).applyValue(url -> {
-                var next = new TreeMap<>(map);
-                next.put(image, url);
-                return (Map<String, String>) next;
-            }));
-        }
-        repositoryUrls = urls;
+        var images = checked.images();
+        repositoryUrls = Output.all(images.stream().map(repositories::repositoryUrl).toList()).applyValue(urls -> {
+            var byImage = new TreeMap<String, String>();
+            for (int i = 0; i < images.size(); i++) {
+                byImage.put(images.get(i), urls.get(i));
+            }
+            return (Map<String, String>) byImage;
+        });
         registerOutputs(Map.of("repositoryUrls", repositoryUrls));
     }
 

@@ -45,6 +45,17 @@ class PluginConstructTest {
     }
 
     @Test
+    void imageRepositoriesReturnEachImagesRepositoryUrl() throws Exception {
+        var response = new AtomicReference<CompletableFuture<ConstructResponse>>();
+        MockStack.run(ctx -> response.set(PROVIDER.construct(new ConstructRequest("containerplatform:index:ImageRepositories", "shop",
+                Map.of("prefix", PropertyValue.of("shop"), "images", PropertyValue.of(List.of(PropertyValue.of("web"), PropertyValue.of("api")))),
+                ComponentResourceOptions.Empty))));
+        var urls = response.get().get(30, TimeUnit.SECONDS).getState().get("repositoryUrls").getOutputValue().getValue().getObjectValue();
+        assertThat(urls).containsOnlyKeys("api", "web");
+        assertThat(urls.get("web").toString()).contains("shop/web");
+    }
+
+    @Test
     void badInputsFailNamingEveryProblemBeforeAnythingIsRegistered() {
         var failure = new AtomicReference<Throwable>();
         var mocks = MockStack.run(ctx -> {

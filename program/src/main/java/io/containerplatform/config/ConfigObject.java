@@ -239,6 +239,15 @@ public final class ConfigObject {
     }
 
     /**
+     * The keys of a feature to bind ({@link #bind}): all of {@code keys} when it is {@code enabled}; otherwise those of
+     * {@code requiredWhenEnabled} that are not set are left out (an off feature needs none of them; one that is set is
+     * still read and checked), and every key stays a known key.
+     */
+    public List<String> keysOf(boolean enabled, List<String> keys, List<String> requiredWhenEnabled) {
+        return enabled ? keys : keys.stream().filter(k -> !requiredWhenEnabled.contains(k) || has(k)).toList();
+    }
+
+    /**
      * Sets the inputs {@code names} of {@code args} from the keys of the same names ({@link #input}), then reports the
      * Args' own rules about them ({@code min <= desired <= max}, formats) at their keys, unless a key was already in
      * error: its default then stands in for it, and a rule about it would be an invented second error.

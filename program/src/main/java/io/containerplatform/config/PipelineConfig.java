@@ -36,8 +36,7 @@ public record PipelineConfig(boolean enabled, PipelineArgs settings) {
         if (enabled && !eksEnabled) {
             c.error("enabled", "true without eks.enabled", "the pipeline only on the EKS platform (eks.enabled: true)");
         }
-        var requiredWhenEnabled = List.of("sparkImage", "apiImage", "apiHost");
-        var keys = enabled ? KEYS : KEYS.stream().filter(k -> !requiredWhenEnabled.contains(k) || c.has(k)).toList();
+        var keys = c.keysOf(enabled, KEYS, List.of("sparkImage", "apiImage", "apiHost"));
         var defaults = Inputs.defaults(PipelineArgs.class);
         Inputs.set(defaults, Map.of("production", env.isProd()));
         var settings = c.bind(defaults, Map.of("rabbitmqReplicas", env.rabbitmqReplicas()), keys);

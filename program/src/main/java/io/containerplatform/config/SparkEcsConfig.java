@@ -21,7 +21,7 @@ public record SparkEcsConfig(boolean enabled, SparkEcsArgs settings) {
 
     static SparkEcsConfig read(ConfigObject c) {
         var enabled = c.bool("enabled", false);
-        var keys = enabled ? KEYS : KEYS.stream().filter(k -> !k.equals("image") || c.has(k)).toList();
+        var keys = c.keysOf(enabled, KEYS, List.of("image"));
         var settings = c.bind(Inputs.defaults(SparkEcsArgs.class), Map.of(), keys);
         c.rejectUnknownKeys();
         return new SparkEcsConfig(enabled, settings);

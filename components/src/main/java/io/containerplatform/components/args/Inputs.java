@@ -95,7 +95,7 @@ public final class Inputs {
         }
 
         /** The problems of {@code value} against the declaration alone (required, bounds, oneOf, format). */
-        public List<InputProblem> problems(Object value) {
+        List<InputProblem> problems(Object value) {
             if (value == null) {
                 return required ? List.of(new InputProblem(name, "missing", allowed()))
                         : List.of();
