@@ -273,6 +273,11 @@ public final class ConfigObject {
      * environment); a null fallback is recorded as the declaration's default in words ({@code desiredCount}).
      */
     public Object input(Inputs.Input input, Object fallback) {
+        var declared = Inputs.declaredType(input);
+        if (declared.isPresent()) {
+            return input.type() instanceof Class<?> ? declaredObject(input.name(), declared.get(), (DeclaredArgs) fallback)
+                    : declaredList(input.name(), declared.get(), (List<?>) fallback);
+        }
         var key = input.name();
         var allowed = input.allowed();
         var spelled = fallback == null ? input.defaultText() : fallback instanceof Map<?, ?> m && m.isEmpty() ? "{}" : String.valueOf(fallback);
@@ -312,6 +317,34 @@ public final class ConfigObject {
                     (k, v) -> format.problems(Map.of(k, v)).stream().findFirst())));
         }
         throw new IllegalArgumentException(input.name() + " (" + type.getTypeName() + ") is not an input config can set");
+    }
+
+    /**
+     * A declared input type under {@code key} ({@code eks.backup}): each of its keys bound through its declarations,
+     * starting from {@code fallback}'s values (or the type's defaults); {@code fallback} when absent or not an object.
+     */
+    private DeclaredArgs declaredObject(String key, Class<? extends DeclaredArgs> type, DeclaredArgs fallback) {
+        var value = object(key);
+        if (value.isEmpty()) {
+            return fallback(key, fallback, fallback == null ? "none" : fallback.toString());
+        }
+        return value.get().bindAll(fallback == null ? Inputs.defaults(type) : Inputs.copyOf(fallback));
+    }
+
+    /** A list of a declared input type under {@code key} ({@code eks.nodeGroups}), each item bound through its declarations. */
+    private List<?> declaredList(String key, Class<? extends DeclaredArgs> type, List<?> fallback) {
+        var items = objectList(key);
+        if (items == null) {
+            return fallback(key, fallback, String.valueOf(fallback));
+        }
+        return items.stream().map(item -> item.bindAll(Inputs.defaults(type))).toList();
+    }
+
+    /** Binds every input of {@code args} from this object's keys, then rejects the keys that are none of them. */
+    private DeclaredArgs bindAll(DeclaredArgs args) {
+        bind(args, Map.of(), Inputs.of(args.getClass()).stream().map(Inputs.Input::name).toList());
+        rejectUnknownKeys();
+        return args;
     }
 
     /** An optional map of strings to strings, each entry checked by {@code check}; empty when absent. */

@@ -6,8 +6,6 @@ import io.containerplatform.components.common.Formats;
 import io.containerplatform.components.fargate.BlueGreenRollout;
 import io.containerplatform.components.fargate.FargateServiceArgs;
 import io.containerplatform.components.loadbalancing.Route;
-import io.containerplatform.components.loadbalancing.WebLoadBalancerArgs;
-import io.containerplatform.components.scaling.ScheduledCapacity;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,34 +18,35 @@ import java.util.regex.Pattern;
  * One service of {@code container-platform:services}, named by its key (README, "Services"). Most of its keys are the
  * declared inputs of its kind's component, read through their declarations ({@link ConfigObject#bind}): {@link #FARGATE_KEYS}
  * of {@link FargateServiceArgs}, {@link #EC2_KEYS} of {@link AsgServiceArgs}. The others are the service's own:
- * {@code kind}; its route on the shared load balancer ({@code healthCheckPath}, {@code paths}, {@code hosts});
- * {@code secrets} (ARNs, or secret keys of the stack's config), {@code permissions}, {@code schedules},
- * {@code rollout} and, for ec2, {@code database}, which the program turns into the component's inputs.
+ * {@code kind}; its route on the shared load balancer ({@link #ROUTE_KEYS}, {@link Route}'s inputs);
+ * {@code secrets} (ARNs, or secret keys of the stack's config), {@code permissions}, {@code rollout} (its
+ * {@code strategy}, and {@link BlueGreenRollout}'s inputs) and, for ec2, {@code database}, which the program turns into
+ * the component's inputs.
  *
  * @param name            the service's name: 1 to 20 characters of a-z, 0-9 and -
  * @param kind            {@code fargate} or {@code ec2}
- * @param healthCheckPath the load balancer's health check path; default {@code /}
- * @param paths           path patterns routed to the service on the shared load balancer; default none
- * @param hosts           host names routed to it; default none. With neither, the service is the default route
+ * @param route           its route on the shared load balancer: {@code healthCheckPath}, {@code paths} and {@code hosts}
+ *                        are {@link Route}'s inputs of those names (with neither paths nor hosts, the default route)
  * @param secrets         environment variables from secrets, by variable (fargate)
  * @param fargate         the inputs of a fargate service read from config (placement, cluster, target and secrets are
  *                        the program's); empty for ec2
  * @param ec2             the inputs of an ec2 service read from config; empty for fargate
  * @param database        the database of an ec2 service, if any
  */
-public record ServiceConfig(String name, ServiceKind kind, String healthCheckPath, List<String> paths, List<String> hosts,
-                            Map<String, SecretSource> secrets, Optional<FargateServiceArgs> fargate, Optional<AsgServiceArgs> ec2,
+public record ServiceConfig(String name, ServiceKind kind, Route route, Map<String, SecretSource> secrets, Optional<FargateServiceArgs> fargate, Optional<AsgServiceArgs> ec2,
                             Optional<DatabaseConfig> database) {
 
-    /** Service names: DNS-safe and short enough for the names derived from them (target groups: 32 characters). */
-    static final Pattern NAME = Pattern.compile("[a-z0-9]([-a-z0-9]{0,18}[a-z0-9])?");
-    static final String NAME_ALLOWED = "1 to 20 characters of a-z, 0-9 and - (starting and ending with a letter or digit)";
     /** The keys of a fargate service that are {@link FargateServiceArgs}' inputs of the same names. */
     public static final List<String> FARGATE_KEYS = List.of("image", "port", "environment", "alarmEmails", "logRetentionDays", "cpu",
-            "memory", "desiredCount", "minCount", "maxCount", "cpuTargetPercent", "memoryTargetPercent", "spot", "architecture");
+            "memory", "desiredCount", "minCount", "maxCount", "cpuTargetPercent", "memoryTargetPercent", "spot", "architecture", "schedules");
     /** The keys of an ec2 service that are {@link AsgServiceArgs}' inputs of the same names. */
     public static final List<String> EC2_KEYS = List.of("image", "port", "environment", "alarmEmails", "logRetentionDays", "instanceType",
-            "minSize", "maxSize", "desiredCapacity", "cpuTargetPercent", "scaleUpCpuPercent", "scaleDownCpuPercent", "cooldownSeconds");
+            "minSize", "maxSize", "desiredCapacity", "cpuTargetPercent", "scaleUpCpuPercent", "scaleDownCpuPercent", "cooldownSeconds",
+            "schedules");
+    /** The keys of a service that are its {@link Route}'s inputs of the same names. */
+    public static final List<String> ROUTE_KEYS = List.of("healthCheckPath", "paths", "hosts");
+    /** The keys of {@code rollout} (with {@code strategy} blueGreen) that are {@link BlueGreenRollout}'s inputs. */
+    static final List<String> BLUE_GREEN_KEYS = List.of("trafficShift", "terminateBlueAfterMinutes");
     private static final String ROLLING = "rolling";
     private static final String BLUE_GREEN = "blueGreen";
     private static final Pattern POLICY_ARN = Pattern.compile("arn:aws[a-z-]*:iam::(aws|\\d{12}):policy/.+");
@@ -58,16 +57,9 @@ public record ServiceConfig(String name, ServiceKind kind, String healthCheckPat
 
     static ServiceConfig read(String name, ConfigObject c, ConfigObject root, Environment env) {
         var kind = c.has("kind") ? c.oneOf("kind", ServiceKind.FARGATE, ServiceKind.CHOICES) : missingKind(c);
-        var healthCheckPath = httpPath(c, "healthCheckPath", "/");
-        var paths = c.stringList("paths", List.of(), "load balancer path patterns such as /api/*",
-                p -> Formats.isPathPattern(p) ? Optional.empty()
-                        : Optional.of("\"" + p + "\" is not a path pattern (it starts with /, at most 128 characters)"));
-        var hosts = c.stringList("hosts", List.of(), "host names such as api.example.com or *.example.com",
-                h -> Formats.isHostName(h) ? Optional.empty() : Optional.of("\"" + h + "\" is not a host name"));
-        if (paths.size() + hosts.size() > Route.MAX_CONDITION_VALUES) {
-            c.error("paths", (paths.size() + hosts.size()) + " paths and hosts", "at most " + Route.MAX_CONDITION_VALUES
-                    + " paths and hosts together (what one ALB rule evaluates)");
-        }
+        var route = Inputs.defaults(Route.class);
+        Inputs.set(route, Map.of("name", name, "targetType", kind == ServiceKind.FARGATE ? "ip" : "instance"));
+        c.bind(route, Map.of(), ROUTE_KEYS);
         var secrets = secrets(c, root, kind);
         var permissions = c.objectOrEmpty("permissions");
         var policyArns = permissions.stringList("managedPolicyArns", List.of(), "IAM managed policy ARNs",
@@ -75,27 +67,25 @@ public record ServiceConfig(String name, ServiceKind kind, String healthCheckPat
         var statements = statements(permissions);
         permissions.rejectUnknownKeys();
         Map<String, Object> overrides = Map.of("logRetentionDays", env.logRetentionDays());
-        var schedules = schedules(c, kind == ServiceKind.FARGATE ? 1000 : 100);
-        var blueGreen = rollout(c, kind, paths.isEmpty() && hosts.isEmpty());
+        var blueGreen = rollout(c, kind, route.isDefault());
         Optional<FargateServiceArgs> fargate = Optional.empty();
         Optional<AsgServiceArgs> ec2 = Optional.empty();
         Optional<DatabaseConfig> database = Optional.empty();
         if (kind == ServiceKind.FARGATE) {
             var args = c.bind(Inputs.defaults(FargateServiceArgs.class), overrides, FARGATE_KEYS);
-            if (!schedules.isEmpty() && !args.autoscaling()) {
-                c.error("schedules", "set without autoscaling", "schedules on a fargate service whose maxCount is above its minCount");
-            }
-            Inputs.set(args, Map.of("taskPolicyArns", policyArns, "taskPolicyStatements", statements, "schedules", schedules));
+            Inputs.set(args, Map.of("taskPolicyArns", policyArns, "taskPolicyStatements", statements));
             blueGreen.ifPresent(b -> Inputs.set(args, Map.of("blueGreen", b)));
             fargate = Optional.of(args);
         } else {
             var args = c.bind(Inputs.defaults(AsgServiceArgs.class), overrides, EC2_KEYS);
-            Inputs.set(args, Map.of("instancePolicyArns", policyArns, "instancePolicyStatements", statements, "schedules", schedules));
+            Inputs.set(args, Map.of("instancePolicyArns", policyArns, "instancePolicyStatements", statements));
             ec2 = Optional.of(args);
             database = c.object("database").map(d -> DatabaseConfig.read(d, env));
         }
         c.rejectUnknownKeys();
-        return new ServiceConfig(name, kind, healthCheckPath, paths, hosts, secrets, fargate, ec2, database);
+        Inputs.set(route, Map.of("port", fargate.isPresent() ? fargate.get().port() : ec2.orElseThrow().port(),
+                "blueGreen", blueGreen.isPresent()));
+        return new ServiceConfig(name, kind, route, secrets, fargate, ec2, database);
     }
 
     private static Optional<BlueGreenRollout> rollout(ConfigObject c, ServiceKind kind, boolean defaultRoute) {
@@ -109,12 +99,7 @@ public record ServiceConfig(String name, ServiceKind kind, String healthCheckPat
                 rollout.error("strategy", "blueGreen on a service without paths or hosts",
                         "blueGreen on a service routed by paths or hosts (CodeDeploy shifts its listener rule)");
             }
-            var shifts = new TreeMap<String, String>();
-            BlueGreenRollout.TRAFFIC_SHIFTS.keySet().forEach(k -> shifts.put(k, k));
-            var defaults = BlueGreenRollout.defaults();
-            var shift = rollout.oneOf("trafficShift", defaults.trafficShift(), shifts);
-            var wait = rollout.integer("terminateBlueAfterMinutes", defaults.terminateBlueAfterMinutes(), 0, BlueGreenRollout.MAX_TERMINATE_MINUTES);
-            result = Optional.of(new BlueGreenRollout(shift, wait));
+            result = Optional.of(rollout.bind(Inputs.defaults(BlueGreenRollout.class), Map.of(), BLUE_GREEN_KEYS));
         }
         rollout.rejectUnknownKeys();
         return result;
@@ -123,34 +108,6 @@ public record ServiceConfig(String name, ServiceKind kind, String healthCheckPat
     /** {@code rolling} or {@code blueGreen}, as in the config. */
     public String rolloutStrategy() {
         return fargate.flatMap(FargateServiceArgs::blueGreen).isPresent() ? BLUE_GREEN : ROLLING;
-    }
-
-    private static List<ScheduledCapacity> schedules(ConfigObject c, int most) {
-        var list = c.objectList("schedules");
-        if (list == null) {
-            return List.of();
-        }
-        var result = new java.util.ArrayList<ScheduledCapacity>();
-        for (var s : list) {
-            var name = s.requiredString("name", "1 to 40 characters of a-z, 0-9 and -");
-            var cronAllowed = ScheduledCapacity.CRON_ALLOWED;
-            var cron = s.requiredString("cron", cronAllowed);
-            ScheduledCapacity.cronProblem(cron).ifPresent(p -> s.error("cron", p, cronAllowed));
-            var zone = s.string("timeZone", "UTC", "an IANA time zone such as Europe/Paris");
-            ScheduledCapacity.timeZoneProblem(zone).ifPresent(p -> s.error("timeZone", p, "an IANA time zone such as Europe/Paris"));
-            var min = s.integer("minCapacity", 0, 0, most);
-            var max = s.integer("maxCapacity", min, 0, most);
-            if (min > max) {
-                s.error("minCapacity", min + " is greater than maxCapacity " + max, "minCapacity <= maxCapacity");
-            }
-            s.rejectUnknownKeys();
-            result.add(new ScheduledCapacity(name, cron, zone, min, max));
-        }
-        var names = result.stream().map(ScheduledCapacity::name).toList();
-        if (names.stream().distinct().count() != names.size()) {
-            c.error("schedules", "names " + names + " are not unique", "a unique name per schedule");
-        }
-        return List.copyOf(result);
     }
 
     private static ServiceKind missingKind(ConfigObject c) {
@@ -205,20 +162,14 @@ public record ServiceConfig(String name, ServiceKind kind, String healthCheckPat
         return List.copyOf(result);
     }
 
-    /** The service's route on the shared load balancer. */
-    public Route route() {
-        return new Route(name, kind == ServiceKind.FARGATE ? WebLoadBalancerArgs.TargetType.IP : WebLoadBalancerArgs.TargetType.INSTANCE,
-                port(), healthCheckPath, paths, hosts, fargate.flatMap(FargateServiceArgs::blueGreen).isPresent());
-    }
-
     /** True when the service gets the requests no other service's paths or hosts match. */
     public boolean isDefaultRoute() {
-        return paths.isEmpty() && hosts.isEmpty();
+        return route.isDefault();
     }
 
     /** The container port of the service. */
     public int port() {
-        return fargate.map(FargateServiceArgs::port).orElseGet(() -> ec2.orElseThrow().port());
+        return route.port();
     }
 
     /** The image of the service, as the config gives it. */
@@ -236,15 +187,5 @@ public record ServiceConfig(String name, ServiceKind kind, String healthCheckPat
         var args = AsgServiceArgs.builder(ec2.orElseThrow());
         database.ifPresent(d -> args.database(d.toArgs(env)));
         return args;
-    }
-
-    /** An HTTP path, {@code fallback} when absent. */
-    private static String httpPath(ConfigObject c, String key, String fallback) {
-        var allowed = "an HTTP path starting with /";
-        var path = c.string(key, fallback, allowed);
-        if (!path.startsWith("/")) {
-            c.error(key, "\"" + path + "\" does not start with /", allowed);
-        }
-        return path;
     }
 }

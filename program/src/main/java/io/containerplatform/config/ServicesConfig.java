@@ -1,5 +1,9 @@
 package io.containerplatform.config;
 
+import io.containerplatform.components.args.Format;
+import io.containerplatform.components.args.Inputs;
+import io.containerplatform.components.loadbalancing.Route;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,8 +32,9 @@ public record ServicesConfig(List<ServiceConfig> services) {
         if (object.isPresent()) {
             var c = object.get();
             for (var name : c.keys()) {
-                if (!ServiceConfig.NAME.matcher(name).matches()) {
-                    c.error(name, "\"" + name + "\" is not a service name", ServiceConfig.NAME_ALLOWED);
+                var problems = Format.SHORT_NAME.problems(name);
+                if (!problems.isEmpty()) {
+                    c.error(name, problems.get(0), Inputs.named(Route.class, "name").allowed());
                     continue;
                 }
                 c.object(name).ifPresent(service -> services.add(ServiceConfig.read(name, service, root, env)));
@@ -58,10 +63,10 @@ public record ServicesConfig(List<ServiceConfig> services) {
             for (int j = i + 1; j < services.size(); j++) {
                 var a = services.get(i);
                 var b = services.get(j);
-                var paths = shared(a.paths(), b.paths());
-                var hosts = shared(a.hosts(), b.hosts());
-                boolean samePaths = Set.copyOf(a.paths()).equals(Set.copyOf(b.paths()));
-                boolean sameHosts = Set.copyOf(a.hosts()).equals(Set.copyOf(b.hosts()));
+                var paths = shared(a.route().paths(), b.route().paths());
+                var hosts = shared(a.route().hosts(), b.route().hosts());
+                boolean samePaths = Set.copyOf(a.route().paths()).equals(Set.copyOf(b.route().paths()));
+                boolean sameHosts = Set.copyOf(a.route().hosts()).equals(Set.copyOf(b.route().hosts()));
                 if (!paths.isEmpty() && sameHosts || !hosts.isEmpty() && samePaths) {
                     root.error("services", a.name() + " and " + b.name() + " both claim " + (paths.isEmpty() ? hosts : paths),
                             "each path and host routed to one service");

@@ -96,7 +96,7 @@ class ConfigReferenceTest {
         var taken = new TreeMap<String, String>();
         StackConfig.read(ConfigSource.of(values)).defaultsTaken().forEach((path, value) -> taken.put(path
                 .replaceFirst("^services\\.web\\.(.*)$", "services.<name>.$1@fargate")
-                .replaceFirst("^services\\.app\\.(.*)$", "services.<name>.$1@ec2"), value));
+                .replaceFirst("^services\\.app\\.(.*)$", "services.<name>.$1@ec2").replaceAll("\\[\\d+]", "[]"), value));
         var readme = readmeDefaults(environment);
         var compared = readme.keySet().stream().filter(taken::containsKey).toList();
         assertThat(compared).hasSizeGreaterThan(40).contains("services.<name>.cpuTargetPercent@ec2", "network.azCount", "eks.backup.retentionDays");
@@ -118,7 +118,7 @@ class ConfigReferenceTest {
     }
 
     /**
-     * The key paths read, with service names as {@code <name>} and list items as their list; objects whose keys are
+     * The key paths read, with service names as {@code <name>} and list items as {@code []}; objects whose keys are
      * read (network, services.&lt;name&gt;.rollout) are left out: their keys stand for them.
      */
     private static Set<String> keysRead() {
@@ -131,7 +131,7 @@ class ConfigReferenceTest {
     private static TreeSet<String> allKeysRead() {
         var keys = new TreeSet<String>();
         for (var path : StackConfig.read(ConfigSource.of(everything())).keysRead()) {
-            var key = path.replaceFirst("^services\\.(web|app)(?=\\.|$)", "services.<name>").replaceAll("\\[\\d+].*$", "");
+            var key = path.replaceFirst("^services\\.(web|app)(?=\\.|$)", "services.<name>").replaceAll("\\[\\d+]", "[]");
             if (!LEGACY.contains(key)) {
                 keys.add(key);
             }
@@ -154,8 +154,12 @@ class ConfigReferenceTest {
         var read = keysRead();
         assertThat(read).hasSizeGreaterThan(80);
         assertThat(read).allSatisfy(key -> {
-            var parent = key.contains(".") ? key.substring(0, key.lastIndexOf('.')) : "";
-            assertThat(rows.containsKey(key) || rows.getOrDefault(parent, "").matches("object|list of objects|map of objects"))
+            var described = false;
+            for (var parent = key; parent.contains(".") && !described; ) {
+                parent = parent.substring(0, parent.lastIndexOf('.')).replaceFirst("\\[]$", "");
+                described = rows.getOrDefault(parent, "").matches("object|list of objects|map of objects");
+            }
+            assertThat(rows.containsKey(key) || described)
                     .describedAs("README, \"Config reference\", has no row for %s", key).isTrue();
         });
     }
@@ -194,33 +198,45 @@ class ConfigReferenceTest {
             new Declared("sparkEcs.", "", io.containerplatform.components.spark.SparkEcsArgs.class, SparkEcsConfig.KEYS),
             new Declared("eks.", "", io.containerplatform.components.eks.EksPlatformArgs.class, EksConfig.KEYS),
             new Declared("pipeline.", "", io.containerplatform.components.pipeline.PipelineArgs.class, PipelineConfig.KEYS),
-            new Declared("loadBalancer.", "", io.containerplatform.components.loadbalancing.WebLoadBalancerArgs.class, LoadBalancerConfig.KEYS));
+            new Declared("loadBalancer.", "", io.containerplatform.components.loadbalancing.WebLoadBalancerArgs.class, LoadBalancerConfig.KEYS),
+            new Declared("services.<name>.", "", io.containerplatform.components.loadbalancing.Route.class, ServiceConfig.ROUTE_KEYS),
+            new Declared("services.<name>.rollout.", "fargate", io.containerplatform.components.fargate.BlueGreenRollout.class,
+                    ServiceConfig.BLUE_GREEN_KEYS));
 
     private static List<String> declarationDisagreements(List<Row> rows) {
         var problems = new java.util.ArrayList<String>();
-        for (var declared : DECLARED) {
-            var kind = declared.kind();
-            for (var name : declared.keys()) {
-                var key = declared.prefix() + name;
-                var input = io.containerplatform.components.args.Inputs.named(declared.args(), name);
-                var row = rows.stream().filter(r -> r.keys().contains(key) && !r.allowed().startsWith(kind.equals("ec2") ? "fargate:" : "ec2:"))
-                        .findFirst();
-                if (row.isEmpty()) {
-                    problems.add(key + " (" + kind + "): no README row");
-                    continue;
-                }
-                var type = typeWord(input.type());
+        DECLARED.forEach(d -> compare(d.prefix(), d.kind(), d.args(), d.keys(), rows, problems));
+        return problems;
+    }
+
+    /**
+     * Compares the rows of the inputs {@code names} of {@code args} under {@code prefix}, and those of the declared input
+     * types they hold: {@code eks.backup.retentionDays}, {@code eks.nodeGroups[].name}.
+     */
+    private static void compare(String prefix, String kind, Class<?> args, List<String> names, List<Row> rows, List<String> problems) {
+        for (var name : names) {
+            var key = prefix + name;
+            var input = io.containerplatform.components.args.Inputs.named(args, name);
+            var type = typeWord(input.type());
+            var row = rows.stream().filter(r -> r.keys().contains(key) && !r.allowed().startsWith(kind.equals("ec2") ? "fargate:" : "ec2:"))
+                    .findFirst();
+            if (row.isEmpty()) {
+                problems.add(key + " (" + kind + "): no README row, e.g. | `" + key + "` | " + type + " | " + input.defaultText() + " | "
+                        + input.allowed() + (input.allowed().isEmpty() ? "" : ": ") + input.description() + " |");
+            } else {
                 if (!row.get().type().equals(type)) {
                     problems.add(key + " (" + kind + "): README says " + row.get().type() + ", the declaration " + type);
                 }
                 var allowed = row.get().allowed().replace("`", "").replaceFirst("^(fargate|ec2): ", "");
                 if (!allowed.contains(input.allowed().replace("one of ", ""))) {
-                    problems.add(key + " (" + kind + "): README allows \"" + allowed + "\", " + declared.args().getSimpleName() + "." + name
+                    problems.add(key + " (" + kind + "): README allows \"" + allowed + "\", " + args.getSimpleName() + "." + name
                             + " allows \"" + input.allowed() + "\"");
                 }
             }
+            io.containerplatform.components.args.Inputs.declaredType(input).ifPresent(nested -> compare(
+                    key + (type.startsWith("list") ? "[]." : "."), kind, nested,
+                    io.containerplatform.components.args.Inputs.of(nested).stream().map(i -> i.name()).toList(), rows, problems));
         }
-        return problems;
     }
 
     private static String typeWord(java.lang.reflect.Type type) {
@@ -230,7 +246,7 @@ class ConfigReferenceTest {
             case "java.lang.String" -> "string";
             case "java.util.List<java.lang.String>" -> "list of string";
             case "java.util.Map<java.lang.String, java.lang.String>" -> "map of string";
-            default -> type.getTypeName();
+            default -> type.getTypeName().startsWith("java.util.List<") ? "list of objects" : "object";
         };
     }
 

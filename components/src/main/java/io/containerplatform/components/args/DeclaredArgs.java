@@ -39,6 +39,23 @@ public abstract class DeclaredArgs extends ResourceArgs {
         return result;
     }
 
+    /** Args are equal when they are of one class and their inputs are equal. */
+    @Override
+    public final boolean equals(Object other) {
+        return other != null && other.getClass() == getClass() && Inputs.values(this).equals(Inputs.values(other));
+    }
+
+    @Override
+    public final int hashCode() {
+        return Inputs.values(this).hashCode();
+    }
+
+    /** The class and its inputs, e.g. {@code Route{name=api, port=9000, ...}}. */
+    @Override
+    public String toString() {
+        return getClass().getSimpleName() + Inputs.values(this);
+    }
+
     /**
      * An unmodifiable copy of these Args (setting a builder again leaves it alone), or an
      * {@link IllegalArgumentException} listing every problem as {@code <Args>.<input>: <problem>; allowed: <allowed>}.

@@ -40,7 +40,23 @@ public enum Format {
     /** An IAM role or user ARN. */
     IAM_PRINCIPAL_ARN(is(v -> Formats.isIamRoleOrUserArn((String) v), "is not an IAM role or user ARN")),
     /** A Kubernetes DNS-1123 label. */
-    KUBERNETES_NAME(is(v -> Formats.isKubernetesName((String) v), "is not a Kubernetes name"));
+    KUBERNETES_NAME(is(v -> Formats.isKubernetesName((String) v), "is not a Kubernetes name")),
+    /** A short DNS-safe name (a service, a node group): 1 to 20 characters of a-z, 0-9 and -, a letter or digit at each end. */
+    SHORT_NAME(is(v -> Formats.isShortName((String) v, 20), "is not a DNS-safe name of at most 20 characters")),
+    /** A schedule's name: 1 to 40 characters of a-z, 0-9 and -, a letter or digit at each end. */
+    SCHEDULE_NAME(is(v -> Formats.isShortName((String) v, 40), "is not a DNS-safe name of at most 40 characters")),
+    /** An HTTP path: starts with {@code /}. */
+    HTTP_PATH(is(v -> ((String) v).startsWith("/"), "does not start with /")),
+    /** A load balancer path pattern ({@link Formats#isPathPattern}). */
+    PATH_PATTERN(is(v -> Formats.isPathPattern((String) v), "is not a path pattern")),
+    /** A host name a load balancer rule matches ({@link Formats#isHostName}). */
+    HOST_NAME(is(v -> Formats.isHostName((String) v), "is not a host name")),
+    /** Five crontab fields ({@link Formats#cronProblem}). */
+    CRON(v -> Formats.cronProblem((String) v)),
+    /** An IANA time zone such as {@code Europe/Paris}, or {@code UTC}. */
+    TIME_ZONE(v -> Formats.timeZoneProblem((String) v)),
+    /** An AWS region such as {@code eu-west-1}. */
+    AWS_REGION(is(v -> Formats.isAwsRegion((String) v), "is not an AWS region"));
 
     private final Function<Object, Optional<String>> check;
 

@@ -135,11 +135,47 @@ public final class Inputs {
         values.forEach((name, value) -> named(args.getClass(), name).setIn(args, value));
     }
 
-    /** The problems of every input of {@code args} against its declaration. */
+    /**
+     * The problems of every input of {@code args} against its declaration, and every problem of the declared input
+     * types it holds ({@code routes[0].port}, {@code backup.retentionDays}).
+     */
     public static List<InputProblem> problems(Object args) {
         var result = new ArrayList<InputProblem>();
-        of(args.getClass()).forEach(i -> result.addAll(i.problems(i.valueIn(args))));
+        for (var input : of(args.getClass())) {
+            var value = input.valueIn(args);
+            result.addAll(input.problems(value));
+            nested(input.name(), value).forEach((where, nested) -> nested.problems()
+                    .forEach(p -> result.add(new InputProblem(where + "." + p.input(), p.problem(), p.allowed()))));
+        }
         return result;
+    }
+
+    /** The declared input types in {@code value}, by where they are: {@code name}, {@code name[i]}, {@code name.key}. */
+    private static Map<String, DeclaredArgs> nested(String name, Object value) {
+        var result = new LinkedHashMap<String, DeclaredArgs>();
+        if (value instanceof DeclaredArgs args) {
+            result.put(name, args);
+        } else if (value instanceof List<?> list) {
+            for (int i = 0; i < list.size(); i++) {
+                if (list.get(i) instanceof DeclaredArgs args) {
+                    result.put(name + "[" + i + "]", args);
+                }
+            }
+        } else if (value instanceof Map<?, ?> map) {
+            map.forEach((key, v) -> {
+                if (v instanceof DeclaredArgs args) {
+                    result.put(name + "." + key, args);
+                }
+            });
+        }
+        return result;
+    }
+
+    /** The declared input type of {@code input} (the type of its value, or of each element of its list), if any. */
+    public static Optional<Class<? extends DeclaredArgs>> declaredType(Input input) {
+        var type = elementType(input.type());
+        return type instanceof Class<?> c && DeclaredArgs.class.isAssignableFrom(c)
+                ? Optional.of(c.asSubclass(DeclaredArgs.class)) : Optional.empty();
     }
 
     /** A copy of {@code args} whose collections are unmodifiable copies. */
@@ -152,14 +188,27 @@ public final class Inputs {
         return copy;
     }
 
+    /** {@code value} unmodifiable: collections copied, declared input types (also in collections) copied so too. */
     private static Object frozen(Object value) {
+        if (value instanceof DeclaredArgs args) {
+            return copyOf(args);
+        }
         if (value instanceof List<?> list) {
-            return Collections.unmodifiableList(new ArrayList<>(list));
+            return Collections.unmodifiableList(list.stream().map(Inputs::frozen).toList());
         }
         if (value instanceof Map<?, ?> map) {
-            return Collections.unmodifiableMap(new LinkedHashMap<>(map));
+            var copy = new LinkedHashMap<Object, Object>();
+            map.forEach((k, v) -> copy.put(k, frozen(v)));
+            return Collections.unmodifiableMap(copy);
         }
         return value;
+    }
+
+    /** The values of the declared inputs of {@code args}, by name: what two Args are equal by. */
+    static Map<String, Object> values(Object args) {
+        var result = new LinkedHashMap<String, Object>();
+        of(args.getClass()).forEach(i -> result.put(i.name(), i.valueIn(args)));
+        return result;
     }
 
     private static List<Input> read(Class<?> type) {

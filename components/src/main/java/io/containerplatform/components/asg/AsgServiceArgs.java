@@ -151,9 +151,7 @@ public final class AsgServiceArgs extends DeclaredArgs {
                 problems.add(new InputProblem("instancePolicyStatements[" + i + "]", "lacks Effect, Action or Resource", "Effect, Action and Resource"));
             }
         }
-        for (int i = 0; i < schedules.size(); i++) {
-            problems.addAll(schedules.get(i).problems("schedules[" + i + "]", 100));
-        }
+        problems.addAll(ScheduledCapacity.listProblems(schedules, 100));
         return problems;
     }
 

@@ -1,11 +1,13 @@
 package io.containerplatform.components.common;
 
+import java.time.DateTimeException;
+import java.time.ZoneId;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
  * The formats Args and stack config both check, defined once: images, EC2 instance types, email addresses,
- * ACM certificate ARNs, IAM principal ARNs and Kubernetes names.
+ * ACM certificate ARNs, IAM principal ARNs, Kubernetes names, short names, regions, crontab schedules and time zones.
  */
 public final class Formats {
 
@@ -19,6 +21,9 @@ public final class Formats {
     private static final Pattern IAM_ROLE_OR_USER = Pattern.compile("arn:aws[a-z-]*:iam::\\d{12}:(role|user)/.+");
     private static final Pattern KUBERNETES_NAME = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
     private static final Pattern HOST_NAME = Pattern.compile("(\\*\\.)?([a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}");
+    private static final Pattern SHORT_NAME = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
+    private static final Pattern AWS_REGION = Pattern.compile("[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\\d");
+    private static final Pattern CRON_FIELD = Pattern.compile("[*0-9A-Za-z,/-]+");
     private static final Pattern PATH_PATTERN = Pattern.compile("/[A-Za-z0-9_.~*?/+@:=&$!,;'()%-]{0,127}");
 
     private Formats() {
@@ -93,5 +98,48 @@ public final class Formats {
     /** A Kubernetes DNS-1123 label (namespaces and most names): a-z, 0-9 and -, at most 63 characters. */
     public static boolean isKubernetesName(String text) {
         return text != null && KUBERNETES_NAME.matcher(text).matches();
+    }
+
+    /** 1 to {@code most} characters of a-z, 0-9 and -, starting and ending with a letter or digit. */
+    public static boolean isShortName(String text, int most) {
+        return text != null && text.length() <= most && SHORT_NAME.matcher(text).matches();
+    }
+
+    /** An AWS region name such as {@code eu-west-1} or {@code us-gov-west-1}. */
+    public static boolean isAwsRegion(String text) {
+        return text != null && AWS_REGION.matcher(text).matches();
+    }
+
+    /**
+     * Why {@code cron} is not five crontab fields (minute, hour, day of month, month, day of week; names or numbers,
+     * ranges, lists and steps; day of month and day of week not both set), or empty.
+     */
+    public static Optional<String> cronProblem(String cron) {
+        var fields = cron == null ? new String[0] : cron.trim().split("\\s+");
+        if (fields.length != 5) {
+            return Optional.of("\"" + cron + "\" is not five fields (minute hour day-of-month month day-of-week)");
+        }
+        for (var field : fields) {
+            if (!CRON_FIELD.matcher(field).matches()) {
+                return Optional.of("\"" + cron + "\" has the field \"" + field + "\", which is not a crontab field");
+            }
+        }
+        if (!fields[2].equals("*") && !fields[4].equals("*")) {
+            return Optional.of("\"" + cron + "\" sets both the day of month and the day of week; give one and * for the other");
+        }
+        return Optional.empty();
+    }
+
+    /** Why {@code zone} is not an IANA time zone such as {@code Europe/Paris} or {@code UTC}, or empty. */
+    public static Optional<String> timeZoneProblem(String zone) {
+        try {
+            ZoneId.of(zone);
+            if (zone.contains("/") || zone.equals("UTC")) {
+                return Optional.empty();
+            }
+        } catch (DateTimeException | NullPointerException e) {
+            // reported below
+        }
+        return Optional.of("\"" + zone + "\" is not an IANA time zone such as Europe/Paris or UTC");
     }
 }

@@ -22,15 +22,6 @@ import java.util.Optional;
  */
 public final class EksPlatformArgs extends DeclaredArgs {
 
-    /**
-     * The daily backup of the cluster's persistent volumes.
-     *
-     * @param retentionDays days each recovery point is kept, 1 to 36500
-     * @param copyToRegion  a second region the recovery points are copied to, if any
-     */
-    public record Backup(int retentionDays, Optional<String> copyToRegion) {
-    }
-
     @Import(name = "placement", required = true)
     @InputSpec("Where the cluster goes: its VPC and the private subnets of the control-plane ENIs and the nodes"
             + " (NetworkComponent.placement())")
@@ -121,24 +112,14 @@ public final class EksPlatformArgs extends DeclaredArgs {
         if (nodeGroups.isEmpty()) {
             problems.add(problem("nodeGroups", "is empty"));
         }
-        for (int i = 0; i < nodeGroups.size(); i++) {
-            problems.addAll(nodeGroups.get(i).problems("nodeGroups[" + i + "]"));
-        }
-        if (nodeGroups.stream().map(NodeGroupSpec::name).distinct().count() != nodeGroups.size()) {
-            problems.add(problem("nodeGroups", "names are not unique"));
-        }
+        var names = nodeGroups.stream().map(NodeGroupSpec::name).toList();
+        names.stream().filter(n -> java.util.Collections.frequency(names, n) > 1).distinct()
+                .forEach(n -> problems.add(problem("nodeGroups", "\"" + n + "\" is named twice")));
         if (namespaces.isEmpty()) {
             problems.add(problem("namespaces", "is empty"));
         }
         addonVersions.keySet().stream().filter(a -> !EksPlatformComponent.ADDONS.contains(a))
                 .forEach(a -> problems.add(problem("addonVersions", "\"" + a + "\" is not an add-on the component installs")));
-        if (backup != null) {
-            if (backup.retentionDays() < 1 || backup.retentionDays() > 36500) {
-                problems.add(new InputProblem("backup.retentionDays", backup.retentionDays() + " is out of range", "1 to 36500"));
-            }
-            backup.copyToRegion().filter(r -> !r.matches("[a-z]{2}(-gov)?-[a-z]+-\\d")).ifPresent(r -> problems.add(
-                    new InputProblem("backup.copyToRegion", "\"" + r + "\" is not an AWS region", "an AWS region such as eu-west-1, other than the stack's")));
-        }
         return problems;
     }
 

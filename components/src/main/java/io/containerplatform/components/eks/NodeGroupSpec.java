@@ -1,73 +1,108 @@
 package io.containerplatform.components.eks;
 
+import com.pulumi.core.annotations.Import;
+import io.containerplatform.components.args.DeclaredArgs;
+import io.containerplatform.components.args.Format;
 import io.containerplatform.components.args.InputProblem;
+import io.containerplatform.components.args.InputSpec;
+import io.containerplatform.components.args.Inputs;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
- * One managed node group of an {@link EksPlatformComponent}.
- *
- * @param name          short name, unique in the cluster ({@code [a-z0-9-]}, at most 20 characters)
- * @param instanceTypes EC2 instance types (several spread spot capacity), at least one
- * @param capacityType  {@code ON_DEMAND} or {@code SPOT}
- * @param minSize       fewest nodes, 0 to 450
- * @param maxSize       most nodes, at least minSize and 1
- * @param desiredSize   nodes at creation, within min..max; later left to the cluster autoscaler
- * @param diskSizeGb    encrypted gp3 root volume, 20 to 16384 GiB
- * @param labels        Kubernetes node labels
- * @param taints        Kubernetes taints
+ * One managed node group of an {@link EksPlatformComponent}. A declared input type: each field is one input
+ * ({@link InputSpec}); build with {@link #builder()}.
  */
-public record NodeGroupSpec(String name, List<String> instanceTypes, String capacityType, int minSize, int maxSize,
-                            int desiredSize, int diskSizeGb, Map<String, String> labels, List<Taint> taints) {
+public final class NodeGroupSpec extends DeclaredArgs {
 
-    /** Taint effects Kubernetes accepts, as EKS spells them. */
-    public static final List<String> EFFECTS = List.of("NO_SCHEDULE", "NO_EXECUTE", "PREFER_NO_SCHEDULE");
+    @Import(name = "name", required = true)
+    @InputSpec(value = "The node group's short name, unique in the cluster", format = Format.SHORT_NAME,
+            allowed = "1 to 20 characters of a-z, 0-9 and -")
+    private String name;
 
-    /**
-     * A node taint.
-     *
-     * @param key    taint key
-     * @param value  taint value
-     * @param effect one of {@link #EFFECTS}
-     */
-    public record Taint(String key, String value, String effect) {
-    }
+    @Import(name = "instanceTypes")
+    @InputSpec(value = "EC2 instance types (several spread spot capacity)", format = Format.INSTANCE_TYPE,
+            allowed = "at least one EC2 instance type")
+    private List<String> instanceTypes = List.of("t3.large");
 
-    public NodeGroupSpec {
-        instanceTypes = List.copyOf(instanceTypes);
-        labels = Map.copyOf(labels);
-        taints = List.copyOf(taints);
-    }
+    @Import(name = "capacityType")
+    @InputSpec(value = "On-demand or spot nodes", oneOf = {"ON_DEMAND", "SPOT"})
+    private String capacityType = "ON_DEMAND";
 
-    /** Problems of this spec, each of an input named {@code where.<field>}. */
-    public List<InputProblem> problems(String where) {
+    @Import(name = "minSize")
+    @InputSpec(value = "The fewest nodes", min = 0, max = 450, allowed = "0 to 450, at most desiredSize and maxSize")
+    private Integer minSize = 1;
+
+    @Import(name = "maxSize")
+    @InputSpec(value = "The most nodes", min = 1, max = 450, allowed = "1 to 450, at least desiredSize")
+    private Integer maxSize = 3;
+
+    @Import(name = "desiredSize")
+    @InputSpec(value = "The nodes at creation; later left to the cluster autoscaler", min = 0, max = 450,
+            allowed = "minSize to maxSize", defaultText = "2, within minSize..maxSize")
+    private Integer desiredSize;
+
+    @Import(name = "diskSizeGb")
+    @InputSpec(value = "The size of each node's encrypted gp3 root volume, in GiB", min = 20, max = 16384)
+    private Integer diskSizeGb = 50;
+
+    @Import(name = "labels")
+    @InputSpec(value = "Kubernetes labels of the nodes", defaultText = "{}")
+    private Map<String, String> labels = Map.of();
+
+    @Import(name = "taints")
+    @InputSpec("Kubernetes taints of the nodes")
+    private List<Taint> taints = List.of();
+
+    public String name() { return name; }
+    public List<String> instanceTypes() { return instanceTypes; }
+    public String capacityType() { return capacityType; }
+    public int minSize() { return minSize; }
+    public int maxSize() { return maxSize; }
+    public int desiredSize() { return desiredSize != null ? desiredSize : Math.max(minSize, Math.min(2, maxSize)); }
+    public int diskSizeGb() { return diskSizeGb; }
+    public Map<String, String> labels() { return labels; }
+    public List<Taint> taints() { return taints; }
+
+    @Override
+    protected List<InputProblem> rules() {
         var problems = new ArrayList<InputProblem>();
-        if (name == null || !name.matches("[a-z0-9]([a-z0-9-]{0,18}[a-z0-9])?")) {
-            problems.add(new InputProblem(where + ".name", "\"" + name + "\" is not a node group name", "1 to 20 characters of a-z, 0-9 and -"));
+        if (instanceTypes != null && instanceTypes.isEmpty()) {
+            problems.add(problem("instanceTypes", "is empty"));
         }
-        if (instanceTypes.isEmpty()) {
-            problems.add(new InputProblem(where + ".instanceTypes", "is empty", "at least one EC2 instance type"));
+        if (minSize == null || maxSize == null) {
+            return problems;
         }
-        if (!List.of("ON_DEMAND", "SPOT").contains(capacityType)) {
-            problems.add(new InputProblem(where + ".capacityType", "\"" + capacityType + "\" is not allowed", "one of ON_DEMAND, SPOT"));
-        }
-        var order = "0 <= minSize <= desiredSize <= maxSize <= 450, maxSize at least 1";
-        if (minSize < 0 || maxSize < 1 || minSize > maxSize || maxSize > 450) {
-            problems.add(new InputProblem(where + ".maxSize", "minSize " + minSize + " and maxSize " + maxSize + " are out of order", order));
-        } else if (desiredSize < minSize || desiredSize > maxSize) {
-            problems.add(new InputProblem(where + ".desiredSize", desiredSize + " is outside minSize..maxSize (" + minSize + ".." + maxSize + ")", order));
-        }
-        if (diskSizeGb < 20 || diskSizeGb > 16384) {
-            problems.add(new InputProblem(where + ".diskSizeGb", diskSizeGb + " is out of range", "20 to 16384"));
-        }
-        for (int i = 0; i < taints.size(); i++) {
-            if (!EFFECTS.contains(taints.get(i).effect())) {
-                problems.add(new InputProblem(where + ".taints[" + i + "].effect", "\"" + taints.get(i).effect() + "\" is not allowed",
-                        "one of " + String.join(", ", EFFECTS)));
-            }
+        if (minSize > maxSize) {
+            problems.add(problem("minSize", minSize + " is greater than maxSize " + maxSize));
+        } else if (desiredSize != null && (desiredSize < minSize || desiredSize > maxSize)) {
+            problems.add(problem("desiredSize", desiredSize + " is outside minSize..maxSize (" + minSize + ".." + maxSize + ")"));
         }
         return problems;
+    }
+
+    public static Builder builder() { return new Builder(new NodeGroupSpec()); }
+    public static Builder builder(NodeGroupSpec from) { return new Builder(Inputs.copyOf(from)); }
+
+    /** Sets the inputs of a {@link NodeGroupSpec}. */
+    public static final class Builder {
+        private final NodeGroupSpec $;
+
+        private Builder(NodeGroupSpec start) { $ = start; }
+
+        public Builder name(String v) { $.name = v; return this; }
+        public Builder instanceTypes(List<String> v) { $.instanceTypes = v; return this; }
+        public Builder capacityType(String v) { $.capacityType = v; return this; }
+        public Builder minSize(Integer v) { $.minSize = v; return this; }
+        public Builder maxSize(Integer v) { $.maxSize = v; return this; }
+        public Builder desiredSize(Integer v) { $.desiredSize = v; return this; }
+        public Builder diskSizeGb(Integer v) { $.diskSizeGb = v; return this; }
+        public Builder labels(Map<String, String> v) { $.labels = v; return this; }
+        public Builder taints(List<Taint> v) { $.taints = v; return this; }
+
+        /** The node group as set so far, checked: an unmodifiable copy, or an exception naming every problem. */
+        public NodeGroupSpec build() { return $.validated(); }
     }
 }

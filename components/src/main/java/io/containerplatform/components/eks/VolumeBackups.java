@@ -45,7 +45,7 @@ final class VolumeBackups {
     private VolumeBackups() {
     }
 
-    static void declare(Resource parent, String name, EksPlatformArgs.Backup backup) {
+    static void declare(Resource parent, String name, Backup backup) {
         var child = CustomResourceOptions.builder().parent(parent).build();
         var key = new Key(name + "-backup-key", KeyArgs.builder()
                 .description("Encrypts the volume backups of " + name)

@@ -1,53 +1,55 @@
 package io.containerplatform.components.fargate;
 
-import io.containerplatform.components.args.InputProblem;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
+import com.pulumi.core.annotations.Import;
+import io.containerplatform.components.args.DeclaredArgs;
+import io.containerplatform.components.args.InputSpec;
+import io.containerplatform.components.args.Inputs;
 
 /**
  * How CodeDeploy deploys a blue/green Fargate service: the replacement tasks start on the route's green target
  * group, traffic moves to them in the given way, and the original tasks stop after a wait. A deployment rolls back
  * by itself when it fails or when one of the service's rollback alarms fires (target 5xx, unhealthy targets).
- *
- * @param trafficShift              how traffic moves: one of {@link #TRAFFIC_SHIFTS}' keys; default {@code allAtOnce}
- * @param terminateBlueAfterMinutes minutes the original tasks keep running once traffic has moved (a rollback in
- *                                  that window is instant), 0 to 2880; default 5
+ * A declared input type: each field is one input ({@link InputSpec}); build with {@link #builder()}.
  */
-public record BlueGreenRollout(String trafficShift, int terminateBlueAfterMinutes) {
+public final class BlueGreenRollout extends DeclaredArgs {
 
-    /** The traffic shifts, by name, and CodeDeploy's predefined ECS deployment configuration of each. */
-    public static final Map<String, String> TRAFFIC_SHIFTS = new TreeMap<>(Map.of(
-            "allAtOnce", "CodeDeployDefault.ECSAllAtOnce",
-            "canary10Percent5Minutes", "CodeDeployDefault.ECSCanary10Percent5Minutes",
-            "canary10Percent15Minutes", "CodeDeployDefault.ECSCanary10Percent15Minutes",
-            "linear10PercentEvery1Minutes", "CodeDeployDefault.ECSLinear10PercentEvery1Minutes",
-            "linear10PercentEvery3Minutes", "CodeDeployDefault.ECSLinear10PercentEvery3Minutes"));
-    /** CodeDeploy's longest wait before terminating the original tasks. */
-    public static final int MAX_TERMINATE_MINUTES = 2880;
+    @Import(name = "trafficShift")
+    @InputSpec(value = "How traffic moves to the replacement tasks: CodeDeploy's predefined ECS deployment configuration of that name"
+            + " (CodeDeployDefault.ECSAllAtOnce, ...)", oneOf = {"allAtOnce", "canary10Percent5Minutes", "canary10Percent15Minutes",
+            "linear10PercentEvery1Minutes", "linear10PercentEvery3Minutes"})
+    private String trafficShift = "allAtOnce";
+
+    @Import(name = "terminateBlueAfterMinutes")
+    @InputSpec(value = "Minutes the original tasks keep running once traffic has moved (a rollback in that window is instant)",
+            min = 0, max = 2880)
+    private Integer terminateBlueAfterMinutes = 5;
+
+    public String trafficShift() { return trafficShift; }
+    public int terminateBlueAfterMinutes() { return terminateBlueAfterMinutes; }
+
+    /** CodeDeploy's deployment configuration name: {@code CodeDeployDefault.ECS} and the shift, capitalized. */
+    public String deploymentConfigName() {
+        return "CodeDeployDefault.ECS" + Character.toUpperCase(trafficShift.charAt(0)) + trafficShift.substring(1);
+    }
 
     /** All at once, the original tasks stopped 5 minutes later. */
     public static BlueGreenRollout defaults() {
-        return new BlueGreenRollout("allAtOnce", 5);
+        return builder().build();
     }
 
-    /** CodeDeploy's deployment configuration name. */
-    public String deploymentConfigName() {
-        return TRAFFIC_SHIFTS.get(trafficShift);
-    }
+    public static Builder builder() { return new Builder(new BlueGreenRollout()); }
+    public static Builder builder(BlueGreenRollout from) { return new Builder(Inputs.copyOf(from)); }
 
-    List<InputProblem> problems(String where) {
-        var errors = new ArrayList<InputProblem>();
-        if (!TRAFFIC_SHIFTS.containsKey(trafficShift)) {
-            errors.add(new InputProblem(where + ".trafficShift", "\"" + trafficShift + "\" is not a traffic shift",
-                    "one of " + String.join(", ", TRAFFIC_SHIFTS.keySet())));
-        }
-        if (terminateBlueAfterMinutes < 0 || terminateBlueAfterMinutes > MAX_TERMINATE_MINUTES) {
-            errors.add(new InputProblem(where + ".terminateBlueAfterMinutes", terminateBlueAfterMinutes + " is out of range",
-                    "0 to " + MAX_TERMINATE_MINUTES));
-        }
-        return errors;
+    /** Sets the inputs of a {@link BlueGreenRollout}. */
+    public static final class Builder {
+        private final BlueGreenRollout $;
+
+        private Builder(BlueGreenRollout start) { $ = start; }
+
+        public Builder trafficShift(String v) { $.trafficShift = v; return this; }
+        public Builder terminateBlueAfterMinutes(Integer v) { $.terminateBlueAfterMinutes = v; return this; }
+
+        /** The rollout as set so far, checked: an unmodifiable copy, or an exception naming every problem. */
+        public BlueGreenRollout build() { return $.validated(); }
     }
 }

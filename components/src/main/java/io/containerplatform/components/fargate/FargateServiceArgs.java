@@ -245,16 +245,13 @@ public final class FargateServiceArgs extends DeclaredArgs {
         });
         secretValues.keySet().stream().filter(k -> !Formats.isVariableName(k) || secrets.containsKey(k))
                 .forEach(k -> problems.add(problem("secretValues", "\"" + k + "\" is not a variable name, or is also in secrets")));
-        for (int i = 0; i < schedules.size(); i++) {
-            problems.addAll(schedules.get(i).problems("schedules[" + i + "]", 1000));
-        }
+        problems.addAll(ScheduledCapacity.listProblems(schedules, 1000));
         for (int i = 0; i < taskPolicyStatements.size(); i++) {
             if (!taskPolicyStatements.get(i).keySet().containsAll(List.of("Effect", "Action", "Resource"))) {
                 problems.add(new InputProblem("taskPolicyStatements[" + i + "]", "lacks Effect, Action or Resource", "Effect, Action and Resource"));
             }
         }
         if (blueGreen != null) {
-            problems.addAll(blueGreen.problems("blueGreen"));
             if (target != null && target.blueGreen().isEmpty()) {
                 problems.add(problem("blueGreen", "set with a target that is not blue/green"));
             }

@@ -1,74 +1,97 @@
 package io.containerplatform.components.loadbalancing;
 
+import com.pulumi.core.annotations.Import;
+import io.containerplatform.components.args.DeclaredArgs;
+import io.containerplatform.components.args.Format;
 import io.containerplatform.components.args.InputProblem;
-import io.containerplatform.components.common.Formats;
+import io.containerplatform.components.args.InputSpec;
+import io.containerplatform.components.args.Inputs;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * A service behind a {@link WebLoadBalancer}: its target group and the listener rule that sends it its requests.
- *
- * @param name            the service's name: DNS-safe, 1 to 20 characters of a-z, 0-9 and -; unique on the load balancer
- * @param targetType      how its targets register: {@code IP} (Fargate tasks) or {@code INSTANCE} (EC2 instances)
- * @param port            the port its targets listen on, 1 to 65535
- * @param healthCheckPath the HTTP path of its health check, starting with {@code /}
- * @param paths           path patterns it serves ({@code /api/*}); with {@code hosts}, at most five values in all
- * @param hosts           host names it serves ({@code api.example.com}, {@code *.example.com})
- * @param blueGreen       whether CodeDeploy shifts the route between two target groups (blue/green deployments): the
- *                        route gets a second, green target group, and its rule's action is CodeDeploy's to change
- *                        (the program leaves it alone after creating it). Needs paths or hosts. Default false
+ * A declared input type: each field is one input ({@link InputSpec}); build with {@link #builder()}.
  */
-public record Route(String name, WebLoadBalancerArgs.TargetType targetType, int port, String healthCheckPath, List<String> paths,
-                    List<String> hosts, boolean blueGreen) {
+public final class Route extends DeclaredArgs {
 
-    /** The most conditions values an ALB rule evaluates. */
-    public static final int MAX_CONDITION_VALUES = 5;
-    private static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile("[a-z0-9]([-a-z0-9]{0,18}[a-z0-9])?");
+    @Import(name = "name", required = true)
+    @InputSpec(value = "The service's name, unique on the load balancer (it names the target group)", format = Format.SHORT_NAME,
+            allowed = "1 to 20 characters of a-z, 0-9 and -, starting and ending with a letter or digit")
+    private String name;
 
-    public Route {
-        paths = List.copyOf(paths);
-        hosts = List.copyOf(hosts);
-    }
+    @Import(name = "targetType", required = true)
+    @InputSpec(value = "How its targets register: ip (Fargate tasks) or instance (EC2 instances)", oneOf = {"ip", "instance"})
+    private String targetType;
 
-    /** A route deployed in place (rolling): one target group. */
-    public Route(String name, WebLoadBalancerArgs.TargetType targetType, int port, String healthCheckPath, List<String> paths, List<String> hosts) {
-        this(name, targetType, port, healthCheckPath, paths, hosts, false);
-    }
+    @Import(name = "port", required = true)
+    @InputSpec(value = "The port its targets listen on", min = 1, max = 65535)
+    private Integer port;
+
+    @Import(name = "healthCheckPath")
+    @InputSpec(value = "The HTTP path of its health check", format = Format.HTTP_PATH, allowed = "a path starting with /")
+    private String healthCheckPath = "/";
+
+    @Import(name = "paths")
+    @InputSpec(value = "Path patterns it serves (/api/*); with neither paths nor hosts the route is the default one",
+            format = Format.PATH_PATTERN, allowed = "path patterns starting with /; at most 5 paths and hosts in all")
+    private List<String> paths = List.of();
+
+    @Import(name = "hosts")
+    @InputSpec(value = "Host names it serves (api.example.com, *.example.com)", format = Format.HOST_NAME,
+            allowed = "lower-case host names, optionally *.; at most 5 paths and hosts in all")
+    private List<String> hosts = List.of();
+
+    @Import(name = "blueGreen")
+    @InputSpec(value = "Whether CodeDeploy shifts the route between two target groups (blue/green deployments): the route gets a"
+            + " second, green target group, and its rule's action is CodeDeploy's to change (the program leaves it alone after"
+            + " creating it)", allowed = "true only on a route with paths or hosts")
+    private Boolean blueGreen = false;
+
+    public String name() { return name; }
+    public String targetType() { return targetType; }
+    public int port() { return port; }
+    public String healthCheckPath() { return healthCheckPath; }
+    public List<String> paths() { return paths; }
+    public List<String> hosts() { return hosts; }
+    public boolean blueGreen() { return blueGreen; }
 
     /** A route with neither paths nor hosts: it gets every request no other route matches. */
     public boolean isDefault() {
         return paths.isEmpty() && hosts.isEmpty();
     }
 
-    /** What is wrong with this route, each problem of an input named {@code where.<field>}. */
-    List<InputProblem> problems(String where) {
+    @Override
+    protected List<InputProblem> rules() {
         var problems = new ArrayList<InputProblem>();
-        if (name == null || !NAME.matcher(name).matches()) {
-            problems.add(new InputProblem(where + ".name", "\"" + name + "\" is not a service name",
-                    "1 to 20 characters of a-z, 0-9 and -, starting and ending with a letter or digit"));
+        if (paths != null && hosts != null && paths.size() + hosts.size() > WebLoadBalancer.MAX_CONDITION_VALUES) {
+            problems.add(problem("paths", (paths.size() + hosts.size()) + " paths and hosts"));
         }
-        if (targetType == null) {
-            problems.add(new InputProblem(where + ".targetType", "missing", "IP or INSTANCE"));
-        }
-        if (port < 1 || port > 65535) {
-            problems.add(new InputProblem(where + ".port", port + " is out of range", "1 to 65535"));
-        }
-        if (healthCheckPath == null || !healthCheckPath.startsWith("/")) {
-            problems.add(new InputProblem(where + ".healthCheckPath", "\"" + healthCheckPath + "\" does not start with /", "a path starting with /"));
-        }
-        paths.stream().filter(p -> !Formats.isPathPattern(p))
-                .forEach(p -> problems.add(new InputProblem(where + ".paths", "\"" + p + "\" is not a path pattern", "path patterns starting with /")));
-        hosts.stream().filter(h -> !Formats.isHostName(h))
-                .forEach(h -> problems.add(new InputProblem(where + ".hosts", "\"" + h + "\" is not a host name", "lower-case host names, optionally *.")));
-        if (paths.size() + hosts.size() > MAX_CONDITION_VALUES) {
-            problems.add(new InputProblem(where + ".paths", (paths.size() + hosts.size()) + " paths and hosts",
-                    "at most " + MAX_CONDITION_VALUES + " paths and hosts in all (what an ALB rule evaluates)"));
-        }
-        if (blueGreen && isDefault()) {
-            problems.add(new InputProblem(where + ".blueGreen", "set on a route with neither paths nor hosts",
-                    "paths or hosts (CodeDeploy shifts the route's listener rule; the default action is the listener's)"));
+        if (Boolean.TRUE.equals(blueGreen) && paths != null && hosts != null && isDefault()) {
+            problems.add(problem("blueGreen", "set on a route with neither paths nor hosts"));
         }
         return problems;
+    }
+
+    public static Builder builder() { return new Builder(new Route()); }
+    public static Builder builder(Route from) { return new Builder(Inputs.copyOf(from)); }
+
+    /** Sets the inputs of a {@link Route}. */
+    public static final class Builder {
+        private final Route $;
+
+        private Builder(Route start) { $ = start; }
+
+        public Builder name(String v) { $.name = v; return this; }
+        public Builder targetType(String v) { $.targetType = v; return this; }
+        public Builder port(Integer v) { $.port = v; return this; }
+        public Builder healthCheckPath(String v) { $.healthCheckPath = v; return this; }
+        public Builder paths(List<String> v) { $.paths = v; return this; }
+        public Builder hosts(List<String> v) { $.hosts = v; return this; }
+        public Builder blueGreen(Boolean v) { $.blueGreen = v; return this; }
+
+        /** The route as set so far, checked: an unmodifiable copy, or an exception naming every problem. */
+        public Route build() { return $.validated(); }
     }
 }

@@ -45,6 +45,8 @@ public class WebLoadBalancer extends ComponentResource {
 
     /** Pulumi type token of this component. */
     public static final String TYPE = "containerplatform:loadbalancing:WebLoadBalancer";
+    /** The most condition values (paths and hosts) an ALB rule evaluates. */
+    public static final int MAX_CONDITION_VALUES = 5;
     /** Tag marking the load balancer's security group, read by the policy pack's public-ingress rule. */
     public static final Map<String, String> ROLE_TAG = Map.of("containerplatform:role", "load-balancer");
 
@@ -163,7 +165,7 @@ public class WebLoadBalancer extends ComponentResource {
                 .vpcId(args.vpcId())
                 .port(route.port())
                 .protocol("HTTP")
-                .targetType(route.targetType().name().toLowerCase())
+                .targetType(route.targetType())
                 .deregistrationDelay(args.deregistrationDelaySeconds())
                 .healthCheck(TargetGroupHealthCheckArgs.builder()
                         .enabled(true)

@@ -20,9 +20,6 @@ import java.util.Optional;
  */
 public final class WebLoadBalancerArgs extends DeclaredArgs {
 
-    /** Target types: {@code ip} for Fargate tasks, {@code instance} for EC2 instances. */
-    public enum TargetType { IP, INSTANCE }
-
     @Import(name = "placement", required = true)
     @InputSpec("Where the load balancer goes: the VPC of its target groups and security group, its CIDR (the only place the load"
             + " balancer may send traffic) and the public subnets it lives in (NetworkComponent.placement())")
@@ -110,9 +107,6 @@ public final class WebLoadBalancerArgs extends DeclaredArgs {
         var problems = new ArrayList<InputProblem>();
         if (routes.isEmpty()) {
             problems.add(problem("routes", "is empty: a load balancer needs a service to route to"));
-        }
-        for (int i = 0; i < routes.size(); i++) {
-            problems.addAll(routes.get(i).problems("routes[" + i + "]"));
         }
         var names = routes.stream().map(Route::name).toList();
         names.stream().filter(n -> Collections.frequency(names, n) > 1).distinct()

@@ -305,7 +305,7 @@ public class NetworkComponent extends ComponentResource {
 
     /** The VPC and its subnets, for the Args of the components placed in it. */
     public Placement placement() {
-        return new Placement(vpcId, vpcCidr, publicSubnetIds, privateSubnetIds);
+        return Placement.builder().vpcId(vpcId).vpcCidr(vpcCidr).publicSubnetIds(publicSubnetIds).privateSubnetIds(privateSubnetIds).build();
     }
 
     /** Availability zone names, in zone order. */

@@ -1,6 +1,10 @@
 package io.containerplatform.components.network;
 
 import com.pulumi.core.Output;
+import com.pulumi.core.annotations.Import;
+import io.containerplatform.components.args.DeclaredArgs;
+import io.containerplatform.components.args.InputSpec;
+import io.containerplatform.components.args.Inputs;
 
 import java.util.List;
 
@@ -8,18 +12,52 @@ import java.util.List;
  * Where a component puts its resources: the VPC, its CIDR block (for security group rules that admit the VPC),
  * the public subnets (load balancers) and the private subnets (tasks, instances, nodes, databases).
  * {@link NetworkComponent#placement()} returns the one of a network it creates; {@link #of} describes an existing
- * VPC.
- *
- * @param vpcId            the VPC's id
- * @param vpcCidr          the VPC's IPv4 CIDR block
- * @param publicSubnetIds  subnets with a route to an internet gateway, one a zone
- * @param privateSubnetIds subnets without one, one a zone
+ * VPC. A declared input type: each field is one input ({@link InputSpec}); build with {@link #builder()}.
  */
-public record Placement(Output<String> vpcId, Output<String> vpcCidr, Output<List<String>> publicSubnetIds,
-                        Output<List<String>> privateSubnetIds) {
+public final class Placement extends DeclaredArgs {
+
+    @Import(name = "vpcId", required = true)
+    @InputSpec("The VPC's id")
+    private Output<String> vpcId;
+
+    @Import(name = "vpcCidr", required = true)
+    @InputSpec("The VPC's IPv4 CIDR block")
+    private Output<String> vpcCidr;
+
+    @Import(name = "publicSubnetIds", required = true)
+    @InputSpec("Subnets with a route to an internet gateway, one a zone")
+    private Output<List<String>> publicSubnetIds;
+
+    @Import(name = "privateSubnetIds", required = true)
+    @InputSpec("Subnets without one, one a zone")
+    private Output<List<String>> privateSubnetIds;
+
+    public Output<String> vpcId() { return vpcId; }
+    public Output<String> vpcCidr() { return vpcCidr; }
+    public Output<List<String>> publicSubnetIds() { return publicSubnetIds; }
+    public Output<List<String>> privateSubnetIds() { return privateSubnetIds; }
 
     /** The placement of an existing VPC, from known ids. */
     public static Placement of(String vpcId, String vpcCidr, List<String> publicSubnetIds, List<String> privateSubnetIds) {
-        return new Placement(Output.of(vpcId), Output.of(vpcCidr), Output.of(List.copyOf(publicSubnetIds)), Output.of(List.copyOf(privateSubnetIds)));
+        return builder().vpcId(Output.of(vpcId)).vpcCidr(Output.of(vpcCidr)).publicSubnetIds(Output.of(List.copyOf(publicSubnetIds)))
+                .privateSubnetIds(Output.of(List.copyOf(privateSubnetIds))).build();
+    }
+
+    public static Builder builder() { return new Builder(new Placement()); }
+    public static Builder builder(Placement from) { return new Builder(Inputs.copyOf(from)); }
+
+    /** Sets the inputs of a {@link Placement}. */
+    public static final class Builder {
+        private final Placement $;
+
+        private Builder(Placement start) { $ = start; }
+
+        public Builder vpcId(Output<String> v) { $.vpcId = v; return this; }
+        public Builder vpcCidr(Output<String> v) { $.vpcCidr = v; return this; }
+        public Builder publicSubnetIds(Output<List<String>> v) { $.publicSubnetIds = v; return this; }
+        public Builder privateSubnetIds(Output<List<String>> v) { $.privateSubnetIds = v; return this; }
+
+        /** The placement as set so far, checked: an unmodifiable copy, or an exception naming every problem. */
+        public Placement build() { return $.validated(); }
     }
 }

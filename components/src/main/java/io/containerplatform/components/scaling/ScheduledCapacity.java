@@ -1,73 +1,78 @@
 package io.containerplatform.components.scaling;
 
-import java.time.DateTimeException;
-import java.time.ZoneId;
+import com.pulumi.core.annotations.Import;
+import io.containerplatform.components.args.DeclaredArgs;
+import io.containerplatform.components.args.Format;
 import io.containerplatform.components.args.InputProblem;
+import io.containerplatform.components.args.InputSpec;
+import io.containerplatform.components.args.Inputs;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.regex.Pattern;
 
 /**
  * A capacity a service takes on a schedule, e.g. more instances for business hours: at each time {@code cron}
  * matches, in {@code timeZone}, the service's minimum and maximum become {@code minCapacity} and {@code maxCapacity}
- * (autoscaling keeps working between them).
- *
- * @param name        the schedule's name: 1 to 40 characters of a-z, 0-9 and -
- * @param cron        when it applies, in the five fields of crontab: minute, hour, day of month, month, day of week
- *                    ({@code 0 9 * * MON-FRI}); day names or numbers (0 and 7 are Sunday), ranges, lists and steps
- * @param timeZone    the IANA time zone the times are in, e.g. {@code Europe/Paris}
- * @param minCapacity the minimum from then on
- * @param maxCapacity the maximum from then on, at least {@code minCapacity}
+ * (autoscaling keeps working between them). A declared input type: each field is one input ({@link InputSpec});
+ * build with {@link #builder()}.
  */
-public record ScheduledCapacity(String name, String cron, String timeZone, int minCapacity, int maxCapacity) {
+public final class ScheduledCapacity extends DeclaredArgs {
 
-    private static final Pattern NAME = Pattern.compile("[a-z0-9]([-a-z0-9]{0,38}[a-z0-9])?");
-    /** What a cron expression may be. */
-    public static final String CRON_ALLOWED = "five crontab fields: minute hour day-of-month month day-of-week, e.g. 0 9 * * MON-FRI";
-    private static final Pattern FIELD = Pattern.compile("[*0-9A-Za-z,/-]+");
+    @Import(name = "name", required = true)
+    @InputSpec(value = "The schedule's name, unique among the service's schedules", format = Format.SCHEDULE_NAME,
+            allowed = "1 to 40 characters of a-z, 0-9 and -")
+    private String name;
 
-    /** What is wrong with this schedule, each problem's input under {@code where}; {@code most} bounds the capacities. */
-    public List<InputProblem> problems(String where, int most) {
-        var errors = new ArrayList<InputProblem>();
-        if (name == null || !NAME.matcher(name).matches()) {
-            errors.add(new InputProblem(where + ".name", "\"" + name + "\" is not a schedule name", "1 to 40 characters of a-z, 0-9 and -"));
+    @Import(name = "cron", required = true)
+    @InputSpec(value = "When it applies, in the five fields of crontab: minute, hour, day of month, month, day of week; day names or"
+            + " numbers (0 and 7 are Sunday), ranges, lists and steps", format = Format.CRON,
+            allowed = "five crontab fields: minute hour day-of-month month day-of-week, e.g. 0 9 * * MON-FRI")
+    private String cron;
+
+    @Import(name = "timeZone")
+    @InputSpec(value = "The IANA time zone the times are in", format = Format.TIME_ZONE, allowed = "an IANA time zone such as Europe/Paris")
+    private String timeZone = "UTC";
+
+    @Import(name = "minCapacity")
+    @InputSpec(value = "The service's minimum from then on", min = 0)
+    private Integer minCapacity = 0;
+
+    @Import(name = "maxCapacity")
+    @InputSpec(value = "The service's maximum from then on", min = 0, allowed = "minCapacity or more", defaultText = "minCapacity")
+    private Integer maxCapacity;
+
+    public String name() { return name; }
+    public String cron() { return cron; }
+    public String timeZone() { return timeZone; }
+    public int minCapacity() { return minCapacity; }
+    public int maxCapacity() { return maxCapacity == null ? minCapacity : maxCapacity; }
+
+    @Override
+    protected List<InputProblem> rules() {
+        if (minCapacity != null && maxCapacity != null && minCapacity > maxCapacity) {
+            return List.of(problem("maxCapacity", maxCapacity + " is less than minCapacity " + minCapacity));
         }
-        cronProblem(cron).ifPresent(p -> errors.add(new InputProblem(where + ".cron", p, CRON_ALLOWED)));
-        timeZoneProblem(timeZone).ifPresent(p -> errors.add(new InputProblem(where + ".timeZone", p, "an IANA time zone such as Europe/Paris")));
-        if (minCapacity < 0 || maxCapacity > most || minCapacity > maxCapacity) {
-            errors.add(new InputProblem(where, minCapacity + ".." + maxCapacity + " are not capacities",
-                    "0 <= minCapacity <= maxCapacity <= " + most));
-        }
-        return errors;
+        return List.of();
     }
 
-    /** Why {@code cron} is not five crontab fields, or empty. */
-    public static java.util.Optional<String> cronProblem(String cron) {
-        var fields = cron == null ? new String[0] : cron.trim().split("\\s+");
-        if (fields.length != 5) {
-            return java.util.Optional.of("\"" + cron + "\" is not five fields (minute hour day-of-month month day-of-week)");
-        }
-        for (var field : fields) {
-            if (!FIELD.matcher(field).matches()) {
-                return java.util.Optional.of("\"" + cron + "\" has the field \"" + field + "\", which is not a crontab field");
+    /**
+     * The problems of a service's {@code schedules} (its input {@code schedules}) beyond each one's own: capacities above
+     * {@code most} (what the service's kind allows), names given twice.
+     */
+    public static List<InputProblem> listProblems(List<ScheduledCapacity> schedules, int most) {
+        var problems = new ArrayList<InputProblem>();
+        for (int i = 0; i < schedules.size(); i++) {
+            var capacity = schedules.get(i).maxCapacity;
+            if (capacity != null && capacity > most) {
+                problems.add(new InputProblem("schedules[" + i + "].maxCapacity", capacity + " is out of range", "at most " + most));
             }
         }
-        if (!fields[2].equals("*") && !fields[4].equals("*")) {
-            return java.util.Optional.of("\"" + cron + "\" sets both the day of month and the day of week; give one and * for the other");
-        }
-        return java.util.Optional.empty();
-    }
-
-    /** Why {@code zone} is not an IANA time zone, or empty. */
-    public static java.util.Optional<String> timeZoneProblem(String zone) {
-        try {
-            ZoneId.of(zone);
-            return zone.contains("/") || zone.equals("UTC") ? java.util.Optional.empty()
-                    : java.util.Optional.of("\"" + zone + "\" is not an IANA time zone such as Europe/Paris or UTC");
-        } catch (DateTimeException | NullPointerException e) {
-            return java.util.Optional.of("\"" + zone + "\" is not an IANA time zone such as Europe/Paris or UTC");
-        }
+        var names = schedules.stream().map(ScheduledCapacity::name).toList();
+        names.stream().filter(n -> Collections.frequency(names, n) > 1).distinct().forEach(n ->
+                problems.add(new InputProblem("schedules", "\"" + n + "\" is named twice", "a unique name per schedule")));
+        return problems;
     }
 
     /** The schedule as EC2 Auto Scaling's recurrence: the crontab fields as they are. */
@@ -95,5 +100,24 @@ public record ScheduledCapacity(String name, String cron, String timeZone, int m
         }
         m.appendTail(out);
         return out.toString();
+    }
+
+    public static Builder builder() { return new Builder(new ScheduledCapacity()); }
+    public static Builder builder(ScheduledCapacity from) { return new Builder(Inputs.copyOf(from)); }
+
+    /** Sets the inputs of a {@link ScheduledCapacity}. */
+    public static final class Builder {
+        private final ScheduledCapacity $;
+
+        private Builder(ScheduledCapacity start) { $ = start; }
+
+        public Builder name(String v) { $.name = v; return this; }
+        public Builder cron(String v) { $.cron = v; return this; }
+        public Builder timeZone(String v) { $.timeZone = v; return this; }
+        public Builder minCapacity(Integer v) { $.minCapacity = v; return this; }
+        public Builder maxCapacity(Integer v) { $.maxCapacity = v; return this; }
+
+        /** The schedule as set so far, checked: an unmodifiable copy, or an exception naming every problem. */
+        public ScheduledCapacity build() { return $.validated(); }
     }
 }

@@ -9,6 +9,13 @@ import io.containerplatform.components.loadbalancing.WebLoadBalancerArgs;
 import io.containerplatform.components.network.NetworkArgs;
 import io.containerplatform.components.pipeline.PipelineArgs;
 import io.containerplatform.components.spark.SparkEcsArgs;
+import io.containerplatform.components.eks.Backup;
+import io.containerplatform.components.eks.NodeGroupSpec;
+import io.containerplatform.components.eks.Taint;
+import io.containerplatform.components.fargate.BlueGreenRollout;
+import io.containerplatform.components.loadbalancing.Route;
+import io.containerplatform.components.network.Placement;
+import io.containerplatform.components.scaling.ScheduledCapacity;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -17,7 +24,7 @@ import java.util.Arrays;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The Args that follow the declared pattern keep to it: every field a declared input with a description, a builder
+ * The Args (and the declared input types they hold) keep to the declared pattern: every field a declared input with a description, a builder
  * setter and a getter named like each input, a builder starting from other Args.
  */
 class ArgsPatternTest {
@@ -25,7 +32,8 @@ class ArgsPatternTest {
     @ParameterizedTest
     @ValueSource(classes = {FargateServiceArgs.class, AsgServiceArgs.class, MysqlDatabaseArgs.class, NetworkArgs.class,
             WebLoadBalancerArgs.class, ImageRepositoriesArgs.class, SparkEcsArgs.class, EksPlatformArgs.class,
-            PipelineArgs.class})
+            PipelineArgs.class, Route.class, NodeGroupSpec.class, Taint.class, Backup.class, ScheduledCapacity.class,
+            BlueGreenRollout.class, Placement.class})
     void everyInputIsDeclaredDescribedAndHasASetterAndAGetterOfItsName(Class<?> args) throws Exception {
         assertThat(DeclaredArgs.class).isAssignableFrom(args);
         var builder = Class.forName(args.getName() + "$Builder");

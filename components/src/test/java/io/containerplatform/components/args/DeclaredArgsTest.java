@@ -34,6 +34,16 @@ class DeclaredArgsTest {
         }
     }
 
+    static final class OuterArgs extends DeclaredArgs {
+        @Import(name = "one")
+        @InputSpec("One nested input type")
+        private SampleArgs one;
+
+        @Import(name = "many")
+        @InputSpec("A list of them")
+        private List<SampleArgs> many = List.of();
+    }
+
     static final class StaticFieldArgs extends DeclaredArgs {
         private static final String CONSTANT = "x";
     }
@@ -74,6 +84,28 @@ class DeclaredArgsTest {
         assertThat(copy.name).isEqualTo("x");
         assertThat(copy.tags).containsExactly("a");
         assertThatThrownBy(() -> copy.tags.add("b")).isInstanceOf(UnsupportedOperationException.class);
+    }
+
+    @Test
+    void theProblemsOfNestedInputTypesAreNamedWhereTheyAreAndTheirCopiesAreFrozenToo() {
+        var bad = new SampleArgs();
+        bad.size = 11;
+        var good = new SampleArgs();
+        good.name = "g";
+        good.tags = new ArrayList<>(List.of("a"));
+        var outer = new OuterArgs();
+        outer.one = bad;
+        outer.many = List.of(good, bad);
+        assertThatThrownBy(outer::validated).hasMessage("OuterArgs.one.name: missing | OuterArgs.one.size: 11 is out of range; allowed: 1 to 10"
+                + " | OuterArgs.many[1].name: missing | OuterArgs.many[1].size: 11 is out of range; allowed: 1 to 10");
+        outer.one = good;
+        outer.many = List.of(good);
+        OuterArgs copy = outer.validated();
+        good.tags.add("b");
+        assertThat(copy.one.tags).containsExactly("a");
+        assertThat(copy.many.get(0)).isNotSameAs(good).isEqualTo(copy.one).hasSameHashCodeAs(copy.one);
+        assertThat(copy.one).isNotEqualTo(good).hasToString("SampleArgs{name=g, size=2, mode=safe, tags=[a]}");
+        assertThatThrownBy(() -> copy.one.tags.add("b")).isInstanceOf(UnsupportedOperationException.class);
     }
 
     @Test

@@ -40,7 +40,7 @@ class AsgServiceComponentTest {
     static PlatformMocks build(AsgServiceArgs.Builder args) {
         return MockStack.run(ctx -> {
             var lb = new WebLoadBalancer("lb", WebLoadBalancerArgs.builder().placement(PLACEMENT)
-                    .routes(List.of(new Route("app", WebLoadBalancerArgs.TargetType.INSTANCE, 80, "/students", List.of(), List.of())))
+                    .routes(List.of(Route.builder().name("app").targetType("instance").port(80).healthCheckPath("/students").paths(List.of()).hosts(List.of()).build()))
                     .build(), ComponentResourceOptions.Empty);
             new AsgServiceComponent("app", args.target(lb.target("app")).build(), ComponentResourceOptions.Empty);
         });
@@ -269,7 +269,8 @@ class AsgServiceComponentTest {
     @Test
     void schedulesSetTheGroupsBoundsAtTheirTimes() {
         var mocks = build(args().schedules(List.of(
-                new io.containerplatform.components.scaling.ScheduledCapacity("business-hours", "0 9 * * MON-FRI", "Europe/Paris", 3, 6))));
+                io.containerplatform.components.scaling.ScheduledCapacity.builder().name("business-hours").cron("0 9 * * MON-FRI")
+                .timeZone("Europe/Paris").minCapacity(3).maxCapacity(6).build())));
         assertThat(mocks.named("aws:autoscaling/schedule:Schedule", "app-schedule-business-hours").inputs)
                 .containsEntry("autoscalingGroupName", "app-asg").containsEntry("recurrence", "0 9 * * MON-FRI")
                 .containsEntry("timeZone", "Europe/Paris").containsEntry("minSize", 3.0).containsEntry("maxSize", 6.0);

@@ -6,6 +6,7 @@ import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResourceOptions;
 import io.containerplatform.components.testing.MockStack;
 import io.containerplatform.components.testing.PlatformMocks;
+import io.containerplatform.components.args.Inputs;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -19,10 +20,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class EksPlatformComponentTest {
 
     static final String ISSUER = "https://oidc.eks.us-east-1.amazonaws.com/id/MOCKK8S";
-    static final NodeGroupSpec GENERAL = new NodeGroupSpec("general", List.of("t3.large"), "ON_DEMAND", 1, 3, 2, 50,
-            Map.of("role", "general"), List.of());
-    static final NodeGroupSpec SPOT = new NodeGroupSpec("spot", List.of("m6i.xlarge", "m5.xlarge"), "SPOT", 0, 10, 2, 100,
-            Map.of(), List.of(new NodeGroupSpec.Taint("workload", "spark", "NO_SCHEDULE")));
+    static final NodeGroupSpec GENERAL = NodeGroupSpec.builder().name("general").instanceTypes(List.of("t3.large")).capacityType("ON_DEMAND").minSize(1).maxSize(3).desiredSize(2).diskSizeGb(50).labels(Map.of("role", "general")).taints(List.of()).build();
+    static final NodeGroupSpec SPOT = NodeGroupSpec.builder().name("spot").instanceTypes(List.of("m6i.xlarge", "m5.xlarge")).capacityType("SPOT").minSize(0).maxSize(10).desiredSize(2).diskSizeGb(100).labels(Map.of()).taints(List.of(Taint.builder().key("workload").value("spark").effect("NO_SCHEDULE").build())).build();
 
     static EksPlatformArgs.Builder args() {
         return EksPlatformArgs.builder().placement(Placement.of("vpc-1", "10.0.0.0/16", List.of("pub-a", "pub-b"), List.of("priv-a", "priv-b")))
@@ -216,22 +215,33 @@ class EksPlatformComponentTest {
 
     @Test
     void invalidArgsListEveryProblem() {
+        var badGroup = Inputs.defaults(NodeGroupSpec.class);
+        Inputs.set(badGroup, Map.of("name", "Bad_Name", "instanceTypes", List.of(), "capacityType", "CHEAP", "minSize", 3, "maxSize", 1,
+                "diskSizeGb", 10, "taints", List.of(Inputs.defaults(Taint.class))));
         assertThatThrownBy(() -> EksPlatformArgs.builder().version("1.20").publicAccessCidrs(List.of("0.0.0.0/0", "x")).production(true)
-                .adminPrincipalArns(List.of("admin")).nodeGroups(List.of(new NodeGroupSpec("Bad_Name", List.of(), "CHEAP", 3, 1, 2, 10,
-                        Map.of(), List.of()))).build())
+                .adminPrincipalArns(List.of("admin")).nodeGroups(List.of(badGroup, badGroup)).build())
                 .hasMessage("EksPlatformArgs.placement: missing"
                         + " | EksPlatformArgs.version: \"1.20\" is not allowed; allowed: one of 1.32, 1.33, 1.34"
                         + " | EksPlatformArgs.publicAccessCidrs: \"x\" is not a valid IPv4 CIDR block; allowed: IPv4 CIDR blocks, not 0.0.0.0/0 in production"
                         + " | EksPlatformArgs.adminPrincipalArns: \"admin\" is not an IAM role or user ARN; allowed: IAM role or user ARNs"
+                        + " | EksPlatformArgs.nodeGroups[0].name: \"Bad_Name\" is not a DNS-safe name of at most 20 characters;"
+                        + " allowed: 1 to 20 characters of a-z, 0-9 and -"
+                        + " | EksPlatformArgs.nodeGroups[0].capacityType: \"CHEAP\" is not allowed; allowed: one of ON_DEMAND, SPOT"
+                        + " | EksPlatformArgs.nodeGroups[0].diskSizeGb: 10 is out of range; allowed: 20 to 16384"
+                        + " | EksPlatformArgs.nodeGroups[0].taints[0].key: missing"
+                        + " | EksPlatformArgs.nodeGroups[0].instanceTypes: is empty; allowed: at least one EC2 instance type"
+                        + " | EksPlatformArgs.nodeGroups[0].minSize: 3 is greater than maxSize 1; allowed: 0 to 450, at most desiredSize and maxSize"
+                        + " | EksPlatformArgs.nodeGroups[1].name: \"Bad_Name\" is not a DNS-safe name of at most 20 characters;"
+                        + " allowed: 1 to 20 characters of a-z, 0-9 and -"
+                        + " | EksPlatformArgs.nodeGroups[1].capacityType: \"CHEAP\" is not allowed; allowed: one of ON_DEMAND, SPOT"
+                        + " | EksPlatformArgs.nodeGroups[1].diskSizeGb: 10 is out of range; allowed: 20 to 16384"
+                        + " | EksPlatformArgs.nodeGroups[1].taints[0].key: missing"
+                        + " | EksPlatformArgs.nodeGroups[1].instanceTypes: is empty; allowed: at least one EC2 instance type"
+                        + " | EksPlatformArgs.nodeGroups[1].minSize: 3 is greater than maxSize 1; allowed: 0 to 450, at most desiredSize and maxSize"
                         + " | EksPlatformArgs.dataBucketName: missing | EksPlatformArgs.dataBucketArn: missing"
                         + " | EksPlatformArgs.publicAccessCidrs[0]: \"0.0.0.0/0\" opens the Kubernetes API to the internet in production;"
                         + " allowed: IPv4 CIDR blocks, not 0.0.0.0/0 in production"
-                        + " | EksPlatformArgs.nodeGroups[0].name: \"Bad_Name\" is not a node group name; allowed: 1 to 20 characters of a-z, 0-9 and -"
-                        + " | EksPlatformArgs.nodeGroups[0].instanceTypes: is empty; allowed: at least one EC2 instance type"
-                        + " | EksPlatformArgs.nodeGroups[0].capacityType: \"CHEAP\" is not allowed; allowed: one of ON_DEMAND, SPOT"
-                        + " | EksPlatformArgs.nodeGroups[0].maxSize: minSize 3 and maxSize 1 are out of order;"
-                        + " allowed: 0 <= minSize <= desiredSize <= maxSize <= 450, maxSize at least 1"
-                        + " | EksPlatformArgs.nodeGroups[0].diskSizeGb: 10 is out of range; allowed: 20 to 16384");
+                        + " | EksPlatformArgs.nodeGroups: \"Bad_Name\" is named twice; allowed: at least one; names unique");
     }
 
     @Test
@@ -247,7 +257,7 @@ class EksPlatformComponentTest {
 
     @Test
     void volumesOfThePlatformsStorageClassAreBackedUpDailyByTagAndCopiedToASecondRegion() {
-        var mocks = build(args().backup(new EksPlatformArgs.Backup(35, java.util.Optional.of("eu-west-1"))).build());
+        var mocks = build(args().backup(Backup.builder().retentionDays(35).copyToRegion("eu-west-1").build()).build());
         var storageClass = mocks.named("kubernetes:storage.k8s.io/v1:StorageClass", "k8s-gp3");
         assertThat(mapInput(storageClass, "parameters")).containsEntry("tagSpecification_1", "containerplatform:backup=k8s");
         var plan = mocks.named("aws:backup/plan:Plan", "k8s-backup-plan");
@@ -272,8 +282,8 @@ class EksPlatformComponentTest {
         var mocks = build(args().build());
         assertThat(mapInput(mocks.named("kubernetes:storage.k8s.io/v1:StorageClass", "k8s-gp3"), "parameters")).doesNotContainKey("tagSpecification_1");
         assertThat(mocks.ofType("aws:backup/plan:Plan")).isEmpty();
-        assertThatThrownBy(() -> args().backup(new EksPlatformArgs.Backup(0, java.util.Optional.of("Ireland"))).build())
-                .hasMessageContaining("EksPlatformArgs.backup.retentionDays: 0 is out of range; allowed: 1 to 36500"
-                        + " | EksPlatformArgs.backup.copyToRegion: \"Ireland\" is not an AWS region");
+        assertThatThrownBy(() -> Backup.builder().retentionDays(0).copyToRegion("Ireland").build())
+                .hasMessageContaining("Backup.retentionDays: 0 is out of range; allowed: 1 to 36500"
+                        + " | Backup.copyToRegion: \"Ireland\" is not an AWS region");
     }
 }

@@ -11,6 +11,7 @@ import io.containerplatform.components.loadbalancing.WebLoadBalancer;
 import io.containerplatform.components.loadbalancing.WebLoadBalancerArgs;
 import io.containerplatform.components.testing.MockStack;
 import io.containerplatform.components.testing.PlatformMocks;
+import io.containerplatform.components.args.Inputs;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -39,7 +40,7 @@ class FargateServiceComponentTest {
     static FargateServiceComponent service(FargateServiceArgs.Builder args, String certificate) {
         var cluster = new FargateCluster("main", ComponentResourceOptions.Empty);
         var lb = new WebLoadBalancer("lb", WebLoadBalancerArgs.builder().placement(PLACEMENT)
-                .routes(List.of(new Route("web", WebLoadBalancerArgs.TargetType.IP, 8080, "/", List.of(), List.of())))
+                .routes(List.of(Route.builder().name("web").targetType("ip").port(8080).healthCheckPath("/").paths(List.of()).hosts(List.of()).build()))
                 .certificateArn(certificate).build(), ComponentResourceOptions.Empty);
         return new FargateServiceComponent("web", args.cluster(cluster.ref()).target(lb.target("web")).build());
     }
@@ -255,7 +256,8 @@ class FargateServiceComponentTest {
 
     @Test
     void schedulesSetTheScalingTargetsBoundsAtTheirTimesAndNeedAutoscaling() {
-        var business = new io.containerplatform.components.scaling.ScheduledCapacity("business-hours", "0 9 * * MON-FRI", "Europe/Paris", 4, 8);
+        var business = io.containerplatform.components.scaling.ScheduledCapacity.builder().name("business-hours").cron("0 9 * * MON-FRI")
+                .timeZone("Europe/Paris").minCapacity(4).maxCapacity(8).build();
         var mocks = build(args().desiredCount(2).minCount(2).maxCount(10).schedules(List.of(business)));
         assertThat(mocks.named("aws:appautoscaling/scheduledAction:ScheduledAction", "web-schedule-business-hours").inputs)
                 .containsEntry("schedule", "cron(0 9 ? * MON-FRI *)").containsEntry("timezone", "Europe/Paris")
@@ -310,10 +312,10 @@ class FargateServiceComponentTest {
         var mocks = MockStack.run(ctx -> {
             var cluster = new FargateCluster("main", ComponentResourceOptions.Empty);
             var lb = new WebLoadBalancer("lb", WebLoadBalancerArgs.builder().placement(PLACEMENT)
-                    .routes(List.of(new Route("web", WebLoadBalancerArgs.TargetType.IP, 8080, "/", List.of("/web/*"), List.of(), true)))
+                    .routes(List.of(Route.builder().name("web").targetType("ip").port(8080).healthCheckPath("/").paths(List.of("/web/*")).hosts(List.of()).blueGreen(true).build()))
                     .build(), ComponentResourceOptions.Empty);
             var service = new FargateServiceComponent("web", args().spot(50).cluster(cluster.ref()).target(lb.target("web"))
-                    .blueGreen(new BlueGreenRollout("linear10PercentEvery1Minutes", 0)).build());
+                    .blueGreen(BlueGreenRollout.builder().trafficShift("linear10PercentEvery1Minutes").terminateBlueAfterMinutes(0).build()).build());
             assertThat(service.deploymentGroup()).isPresent();
         });
         var service = mocks.named("aws:ecs/service:Service", "web-service");
@@ -333,11 +335,17 @@ class FargateServiceComponentTest {
                         + "{\"CapacityProvider\":\"FARGATE_SPOT\",\"Weight\":50,\"Base\":0}]}}}]}");
     }
 
+    private static BlueGreenRollout badRollout() {
+        var rollout = Inputs.defaults(BlueGreenRollout.class);
+        Inputs.set(rollout, Map.of("trafficShift", "halfAndHalf", "terminateBlueAfterMinutes", 3000));
+        return rollout;
+    }
+
     @Test
     void blueGreenNeedsABlueGreenRouteAndCodeDeploysSettings() {
         var thrown = org.assertj.core.api.Assertions.catchThrowable(() -> MockStack.run(ctx -> service(args()
-                .blueGreen(new BlueGreenRollout("halfAndHalf", 3000)), null)));
-        assertThat(thrown).hasStackTraceContaining("FargateServiceArgs.blueGreen.trafficShift: \"halfAndHalf\" is not a traffic shift; allowed: one of allAtOnce,")
+                .blueGreen(badRollout()), null)));
+        assertThat(thrown).hasStackTraceContaining("FargateServiceArgs.blueGreen.trafficShift: \"halfAndHalf\" is not allowed; allowed: one of allAtOnce,")
                 .hasStackTraceContaining("FargateServiceArgs.blueGreen.terminateBlueAfterMinutes: 3000 is out of range; allowed: 0 to 2880")
                 .hasStackTraceContaining("FargateServiceArgs.blueGreen: set with a target that is not blue/green; allowed: a target whose route is blue/green");
     }
@@ -347,7 +355,7 @@ class FargateServiceComponentTest {
         MockStack.run(ctx -> {
             var cluster = new FargateCluster("main", ComponentResourceOptions.Empty);
             var lb = new WebLoadBalancer("lb", WebLoadBalancerArgs.builder().placement(PLACEMENT)
-                    .routes(List.of(new Route("web", WebLoadBalancerArgs.TargetType.IP, 8080, "/", List.of(), List.of()))).build(),
+                    .routes(List.of(Route.builder().name("web").targetType("ip").port(8080).healthCheckPath("/").paths(List.of()).hosts(List.of()).build())).build(),
                     ComponentResourceOptions.Empty);
             var emails = new java.util.ArrayList<>(List.of("ops@example.com"));
             var builder = args().cluster(cluster.ref()).target(lb.target("web")).alarmEmails(emails).cpu(512).memory(1024);

@@ -4,13 +4,12 @@ import com.pulumi.resources.ComponentResourceOptions;
 import io.containerplatform.components.network.Placement;
 import io.containerplatform.components.testing.MockStack;
 import io.containerplatform.components.testing.PlatformMocks;
+import io.containerplatform.components.args.Inputs;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.Map;
 
-import static io.containerplatform.components.loadbalancing.WebLoadBalancerArgs.TargetType.INSTANCE;
-import static io.containerplatform.components.loadbalancing.WebLoadBalancerArgs.TargetType.IP;
 import static io.containerplatform.components.testing.MockStack.mapInput;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -19,9 +18,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class WebLoadBalancerTest {
 
     static final String CERT = "arn:aws:acm:us-east-1:123456789012:certificate/abc-123";
-    static final Route SITE = new Route("site", IP, 8080, "/", List.of(), List.of());
-    static final Route API = new Route("api", IP, 9000, "/health", List.of("/api/*"), List.of());
-    static final Route SHOP = new Route("shop", INSTANCE, 80, "/students", List.of("/students/*"), List.of("shop.example.com"));
+    static final Route SITE = Route.builder().name("site").targetType("ip").port(8080).healthCheckPath("/").paths(List.of()).hosts(List.of()).build();
+    static final Route API = Route.builder().name("api").targetType("ip").port(9000).healthCheckPath("/health").paths(List.of("/api/*")).hosts(List.of()).build();
+    static final Route SHOP = Route.builder().name("shop").targetType("instance").port(80).healthCheckPath("/students").paths(List.of("/students/*")).hosts(List.of("shop.example.com")).build();
 
     static WebLoadBalancerArgs.Builder args(Route... routes) {
         return WebLoadBalancerArgs.builder()
@@ -90,7 +89,7 @@ class WebLoadBalancerTest {
     void prioritiesPutTheMostSpecificRulesFirstAndDoNotMoveWhenAServiceIsAdded() {
         var two = RulePriorities.of(List.of(API, SHOP));
         assertThat(two.get("shop")).isLessThan(two.get("api")).isLessThanOrEqualTo(RulePriorities.BAND);
-        var hostOnly = new Route("blog", IP, 80, "/", List.of(), List.of("blog.example.com"));
+        var hostOnly = Route.builder().name("blog").targetType("ip").port(80).healthCheckPath("/").paths(List.of()).hosts(List.of("blog.example.com")).build();
         var three = RulePriorities.of(List.of(API, SHOP, hostOnly));
         assertThat(three).containsAllEntriesOf(two);
         assertThat(three.get("blog")).isGreaterThan(2 * RulePriorities.BAND);
@@ -134,20 +133,26 @@ class WebLoadBalancerTest {
     private static final String ROUTES_ALLOWED = "at least one; names unique; at most one with neither paths nor hosts (it gets the"
             + " requests no other rule matches; without one, those get a 404)";
 
+    private static final String PATHS = "path patterns starting with /; at most 5 paths and hosts in all";
+
     @Test
     void invalidArgsListEveryProblem() {
-        var bad = new Route("Bad_Name", null, 0, "health", List.of("api", "/a", "/b", "/c"), List.of("Not A Host", "x.example.com"));
+        var bad = Inputs.defaults(Route.class);
+        Inputs.set(bad, Map.of("name", "Bad_Name", "port", 0, "healthCheckPath", "health", "paths", List.of("api", "/a", "/b", "/c"),
+                "hosts", List.of("Not A Host", "x.example.com")));
         assertThatThrownBy(() -> WebLoadBalancerArgs.builder().routes(List.of(bad, SITE, SITE)).certificateArn("cert")
                 .ingressCidrs(List.of()).ingressIpv6Cidrs(List.of()).build())
                 .hasMessage("WebLoadBalancerArgs.placement: missing"
-                        + " | WebLoadBalancerArgs.certificateArn: \"cert\" is not an ACM certificate ARN; allowed: an ACM certificate ARN, arn:aws:acm:<region>:<account>:certificate/<id>"
-                        + " | WebLoadBalancerArgs.routes[0].name: \"Bad_Name\" is not a service name; allowed: 1 to 20 characters of a-z, 0-9 and -, starting and ending with a letter or digit"
-                        + " | WebLoadBalancerArgs.routes[0].targetType: missing; allowed: IP or INSTANCE"
+                        + " | WebLoadBalancerArgs.routes[0].name: \"Bad_Name\" is not a DNS-safe name of at most 20 characters;"
+                        + " allowed: 1 to 20 characters of a-z, 0-9 and -, starting and ending with a letter or digit"
+                        + " | WebLoadBalancerArgs.routes[0].targetType: missing; allowed: one of ip, instance"
                         + " | WebLoadBalancerArgs.routes[0].port: 0 is out of range; allowed: 1 to 65535"
                         + " | WebLoadBalancerArgs.routes[0].healthCheckPath: \"health\" does not start with /; allowed: a path starting with /"
-                        + " | WebLoadBalancerArgs.routes[0].paths: \"api\" is not a path pattern; allowed: path patterns starting with /"
-                        + " | WebLoadBalancerArgs.routes[0].hosts: \"Not A Host\" is not a host name; allowed: lower-case host names, optionally *."
-                        + " | WebLoadBalancerArgs.routes[0].paths: 6 paths and hosts; allowed: at most 5 paths and hosts in all (what an ALB rule evaluates)"
+                        + " | WebLoadBalancerArgs.routes[0].paths: \"api\" is not a path pattern; allowed: " + PATHS
+                        + " | WebLoadBalancerArgs.routes[0].hosts: \"Not A Host\" is not a host name;"
+                        + " allowed: lower-case host names, optionally *.; at most 5 paths and hosts in all"
+                        + " | WebLoadBalancerArgs.routes[0].paths: 6 paths and hosts; allowed: " + PATHS
+                        + " | WebLoadBalancerArgs.certificateArn: \"cert\" is not an ACM certificate ARN; allowed: an ACM certificate ARN, arn:aws:acm:<region>:<account>:certificate/<id>"
                         + " | WebLoadBalancerArgs.routes: \"site\" is named twice; allowed: " + ROUTES_ALLOWED
                         + " | WebLoadBalancerArgs.routes: [site, site] have neither paths nor hosts; allowed: " + ROUTES_ALLOWED
                         + " | WebLoadBalancerArgs.ingressIpv6Cidrs: is empty, and so is ingressCidrs: nothing could reach the load balancer;"
@@ -156,7 +161,7 @@ class WebLoadBalancerTest {
 
     @Test
     void aBlueGreenRouteHasAGreenTargetGroupAndARuleCodeDeployMayRewrite() {
-        var blueGreen = new Route("api", IP, 9000, "/health", List.of("/api/*"), List.of(), true);
+        var blueGreen = Route.builder().name("api").targetType("ip").port(9000).healthCheckPath("/health").paths(List.of("/api/*")).hosts(List.of()).blueGreen(true).build();
         var mocks = MockStack.run(ctx -> {
             var lb = new WebLoadBalancer("web", args(SITE, blueGreen).build(), ComponentResourceOptions.Empty);
             assertThat(lb.target("api").blueGreen()).isPresent();
@@ -165,7 +170,7 @@ class WebLoadBalancerTest {
         assertThat(mocks.ofType("aws:lb/targetGroup:TargetGroup")).extracting(r -> r.name)
                 .containsExactlyInAnyOrder("web-site-tg", "web-api-tg", "web-api-tg-green");
         assertThat(mocks.named("aws:lb/targetGroup:TargetGroup", "web-api-tg-green").inputs.get("healthCheck").toString()).contains("path=/health");
-        assertThatThrownBy(() -> args(new Route("site", IP, 80, "/", List.of(), List.of(), true)).build())
-                .hasMessageContaining("WebLoadBalancerArgs.routes[0].blueGreen: set on a route with neither paths nor hosts");
+        assertThatThrownBy(() -> Route.builder().name("site").targetType("ip").port(80).blueGreen(true).build())
+                .hasMessageContaining("Route.blueGreen: set on a route with neither paths nor hosts");
     }
 }
