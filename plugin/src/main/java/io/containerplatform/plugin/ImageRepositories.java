@@ -12,14 +12,17 @@ import java.util.TreeMap;
 /**
  * {@link io.containerplatform.components.images.ImageRepositories} for programs in any language: the same inputs
  * ({@link ImageRepositoriesArgs}, checked as {@code build()} checks them), and each image's repository URL as output.
+  * The schema's descriptions are the {@link Doc}s here and the library's input declarations.
  */
+@Doc("One private ECR repository per image, immutable tags, scanned on push, with a lifecycle policy.")
 public final class ImageRepositories extends ComponentResource {
 
+    @Doc("Each image's repository URL (<account>.dkr.ecr.<region>.amazonaws.com/<prefix>/<image>).")
     @Export(name = "repositoryUrls", refs = {Map.class, String.class, String.class}, tree = "[0,1,2]")
     private final Output<Map<String, String>> repositoryUrls;
 
     public ImageRepositories(String name, ImageRepositoriesArgs args, ComponentResourceOptions options) {
-        super(App.PACKAGE + ":index:ImageRepositories", name, options);
+        super(App.PACKAGE + ":index:ImageRepositories", name, Checked.options(args, options));
         var checked = args.<ImageRepositoriesArgs>validated();
         var repositories = new io.containerplatform.components.images.ImageRepositories(name, checked,
                 ComponentResourceOptions.builder().parent(this).build());
@@ -33,7 +36,4 @@ public final class ImageRepositories extends ComponentResource {
         });
         registerOutputs(Map.of("repositoryUrls", repositoryUrls));
     }
-
-    /** Each image's repository URL ({@code <account>.dkr.ecr.<region>.amazonaws.com/<prefix>/<image>}). */
-    public Output<Map<String, String>> repositoryUrls() { return repositoryUrls; }
 }

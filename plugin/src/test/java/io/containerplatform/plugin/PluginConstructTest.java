@@ -1,12 +1,11 @@
 package io.containerplatform.plugin;
 
-import com.pulumi.provider.internal.ComponentProvider;
-import com.pulumi.provider.internal.Metadata;
 import com.pulumi.provider.internal.models.ConstructRequest;
 import com.pulumi.provider.internal.models.ConstructResponse;
 import com.pulumi.provider.internal.properties.PropertyValue;
 import com.pulumi.resources.ComponentResourceOptions;
 import io.containerplatform.components.testing.MockStack;
+import io.containerplatform.components.testing.PlatformMocks;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -23,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class PluginConstructTest {
 
-    private static final ComponentProvider PROVIDER = new ComponentProvider(new Metadata(App.PACKAGE), App.class.getPackage());
+    private static final DescribedComponentProvider PROVIDER = new DescribedComponentProvider();
 
     private static Map<String, PropertyValue> networkInputs(String cidr) {
         return Map.of("cidr", PropertyValue.of(cidr), "azCount", PropertyValue.of(3), "natGateways", PropertyValue.of("perAz"),
@@ -42,6 +41,7 @@ class PluginConstructTest {
         assertThat(mocks.named("aws:ec2/vpc:Vpc", "shop-vpc").inputs).containsEntry("cidrBlock", "10.20.0.0/16");
         assertThat(mocks.ofType("aws:ec2/natGateway:NatGateway")).hasSize(3);
         assertThat(mocks.ofType("aws:ec2/flowLog:FlowLog")).hasSize(1);
+        assertThat(mocks.ofType("containerplatform:index:NetworkComponent")).hasSize(1);
     }
 
     @Test
@@ -53,6 +53,49 @@ class PluginConstructTest {
         var urls = response.get().get(30, TimeUnit.SECONDS).getState().get("repositoryUrls").getOutputValue().getValue().getObjectValue();
         assertThat(urls).containsOnlyKeys("api", "web");
         assertThat(urls.get("web").toString()).contains("shop/web");
+    }
+
+    private static PropertyValue strings(String... values) {
+        return PropertyValue.of(java.util.Arrays.stream(values).map(PropertyValue::of).toList());
+    }
+
+    private static PropertyValue placement() {
+        return PropertyValue.of(Map.of("vpcId", PropertyValue.of("vpc-1"), "vpcCidr", PropertyValue.of("10.0.0.0/16"),
+                "publicSubnetIds", strings("pub-a", "pub-b"), "privateSubnetIds", strings("priv-a", "priv-b")));
+    }
+
+    private static ConstructResponse construct(String type, Map<String, PropertyValue> inputs, PlatformMocks[] mocks) throws Exception {
+        var response = new AtomicReference<CompletableFuture<ConstructResponse>>();
+        mocks[0] = MockStack.run(ctx -> response.set(PROVIDER.construct(new ConstructRequest("containerplatform:index:" + type, "shop", inputs,
+                ComponentResourceOptions.Empty))));
+        return response.get().get(30, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void aLoadBalancerIsBuiltFromItsNestedPlacementAndRoutesAndReturnsEachRoutesTargetGroup() throws Exception {
+        var mocks = new PlatformMocks[1];
+        var result = construct("WebLoadBalancer", Map.of("placement", placement(), "routes", PropertyValue.of(List.of(
+                PropertyValue.of(Map.of("name", PropertyValue.of("web"), "targetType", PropertyValue.of("ip"), "port", PropertyValue.of(8080))),
+                PropertyValue.of(Map.of("name", PropertyValue.of("api"), "targetType", PropertyValue.of("ip"), "port", PropertyValue.of(9000),
+                        "paths", strings("/api/*"), "healthCheckPath", PropertyValue.of("/health")))))), mocks);
+        var arns = result.getState().get("targetGroupArns").getOutputValue().getValue().getObjectValue();
+        assertThat(arns).containsOnlyKeys("api", "web");
+        assertThat(mocks[0].named("aws:lb/targetGroup:TargetGroup", "shop-api-tg").inputs.get("healthCheck").toString()).contains("path=/health");
+        assertThat(mocks[0].named("aws:lb/listenerRule:ListenerRule", "shop-api-rule").inputs.get("conditions").toString()).contains("/api/*");
+    }
+
+    @Test
+    void anEksPlatformTakesNodeGroupsWithTheirTaints() throws Exception {
+        var mocks = new PlatformMocks[1];
+        construct("EksPlatform", Map.of("placement", placement(), "dataBucketName", PropertyValue.of("data-lake"),
+                "dataBucketArn", PropertyValue.of("arn:aws:s3:::data-lake"), "nodeGroups", PropertyValue.of(List.of(PropertyValue.of(Map.of(
+                        "name", PropertyValue.of("spark"), "capacityType", PropertyValue.of("SPOT"), "taints", PropertyValue.of(List.of(
+                                PropertyValue.of(Map.of("key", PropertyValue.of("workload"), "value", PropertyValue.of("spark"))))))))),
+                "backup", PropertyValue.of(Map.of("retentionDays", PropertyValue.of(14)))), mocks);
+        var group = mocks[0].named("aws:eks/nodeGroup:NodeGroup", "shop-spark");
+        assertThat(group.inputs).containsEntry("capacityType", "SPOT");
+        assertThat(group.inputs.get("taints").toString()).contains("workload", "spark", "NO_SCHEDULE");
+        assertThat(mocks[0].ofType("aws:backup/plan:Plan")).hasSize(1);
     }
 
     @Test
@@ -69,5 +112,6 @@ class PluginConstructTest {
         assertThat(failure.get()).rootCause().hasMessage(
                 "NetworkArgs.cidr: \"10.0.0.0/8\" has prefix /8; allowed: IPv4 CIDR, prefix /16 to /24, no host bits");
         assertThat(mocks.ofType("aws:ec2/vpc:Vpc")).isEmpty();
+        assertThat(mocks.ofType("containerplatform:index:NetworkComponent")).isEmpty();
     }
 }

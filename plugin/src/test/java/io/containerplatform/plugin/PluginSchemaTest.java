@@ -1,29 +1,32 @@
 package io.containerplatform.plugin;
 
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import com.pulumi.core.annotations.Export;
-import com.pulumi.provider.internal.Metadata;
-import com.pulumi.provider.internal.infer.ComponentAnalyzer;
-import com.pulumi.provider.internal.schema.PackageSpec;
-import com.pulumi.provider.internal.schema.TypeSpec;
+import com.pulumi.provider.internal.models.GetSchemaRequest;
 import com.pulumi.resources.ComponentResource;
+import io.containerplatform.components.args.DeclaredArgs;
 import io.containerplatform.components.args.Inputs;
+import io.containerplatform.components.network.NetworkArgs;
 import org.junit.jupiter.api.Test;
 import org.reflections.Reflections;
 
+import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The package schema Pulumi generates SDKs from, made in-process as the plugin makes it: every component of the package
- * is there, with every input of its Args under its declared name, type and requiredness, and every output. The
- * schema has no descriptions (the SDK's 1.36.1 analyzer leaves them out); each input's description is its
- * {@code @InputSpec}, which {@code ArgsPatternTest} requires.
+ * The package schema Pulumi generates SDKs from, as the plugin serves it: every component of the package is there,
+ * with every input of its Args (and of the input types they hold) under its declared name, type, requiredness and
+ * description, and every output with its description.
  */
 class PluginSchemaTest {
 
@@ -32,25 +35,49 @@ class PluginSchemaTest {
         return new Reflections(App.class.getPackageName()).getSubTypesOf(ComponentResource.class);
     }
 
-    static PackageSpec schema() {
-        return ComponentAnalyzer.generateSchema(new Metadata(App.PACKAGE), components().toArray(new Class<?>[0]));
+    static JsonObject schema() throws Exception {
+        var response = new DescribedComponentProvider().getSchema(new GetSchemaRequest(0, null, null)).get();
+        return JsonParser.parseString(response.getSchema()).getAsJsonObject();
     }
 
     @Test
-    void everyComponentEveryInputAndEveryOutputIsInTheSchema() {
-        assertThat(components()).extracting(Class::getSimpleName).containsExactlyInAnyOrder("NetworkComponent", "ImageRepositories");
+    void everyComponentEveryInputAndEveryOutputIsInTheSchemaWithItsTypeAndDescription() throws Exception {
+        assertThat(components()).extracting(Class::getSimpleName).containsExactlyInAnyOrder("NetworkComponent", "ImageRepositories",
+                "WebLoadBalancer", "EksPlatform", "SparkEcs", "MysqlDatabase");
         var schema = schema();
         var problems = new ArrayList<String>();
         components().forEach(c -> problems.addAll(disagreements(schema, c, argsOf(c))));
         assertThat(problems).isEmpty();
-        assertThat(schema.getResources()).containsOnlyKeys("containerplatform:index:NetworkComponent", "containerplatform:index:ImageRepositories");
+        assertThat(schema.getAsJsonObject("resources").keySet()).hasSize(6);
+        assertThat(schema.getAsJsonObject("types").keySet()).containsExactlyInAnyOrder("containerplatform:index:Placement",
+                "containerplatform:index:Route", "containerplatform:index:NodeGroupSpec", "containerplatform:index:Taint",
+                "containerplatform:index:Backup");
+        assertThat(schema.getAsJsonObject("resources").getAsJsonObject("containerplatform:index:NetworkComponent")
+                .getAsJsonObject("inputProperties").getAsJsonObject("azCount").get("description").getAsString())
+                .isEqualTo("Availability zones, each with one public and one private subnet. Allowed: 2 to 6. Default: 2.");
     }
 
     @Test
-    void theComparisonCanFail() {
-        assertThat(disagreements(schema(), ImageRepositories.class, io.containerplatform.components.network.NetworkArgs.class))
-                .contains("ImageRepositories: no input cidr", "ImageRepositories: input prefix is not declared by NetworkArgs",
-                        "ImageRepositories: required inputs [images, prefix], declared [cidr]");
+    void theComparisonCanFail() throws Exception {
+        var schema = schema();
+        assertThat(disagreements(schema, ImageRepositories.class, NetworkArgs.class)).contains("ImageRepositories: no input cidr",
+                "ImageRepositories: input prefix is not declared by NetworkArgs", "ImageRepositories: required inputs [images, prefix], declared [cidr]");
+        schema.getAsJsonObject("types").getAsJsonObject("containerplatform:index:Taint").getAsJsonObject("properties")
+                .getAsJsonObject("effect").remove("description");
+        schema.getAsJsonObject("resources").getAsJsonObject("containerplatform:index:SparkEcs").getAsJsonObject("properties")
+                .getAsJsonObject("masterUrl").remove("description");
+        assertThat(disagreements(schema, EksPlatform.class, argsOf(EksPlatform.class)))
+                .containsExactly("EksPlatform: Taint.effect is described \"\", declared \""
+                        + DescribedComponentProvider.description(Inputs.named(io.containerplatform.components.eks.Taint.class, "effect")) + "\"");
+        assertThat(disagreements(schema, SparkEcs.class, argsOf(SparkEcs.class))).containsExactly("SparkEcs: output masterUrl has no description");
+    }
+
+    @Test
+    void theEngineAddressIsTheOneArgumentLeftWithoutTheLoggingFlags() {
+        assertThat(App.engineAddress(List.of("--logtostderr", "-v=9", "--tracing", "127.0.0.1:9411", "--logflow", "127.0.0.1:50051")))
+                .contains("127.0.0.1:50051");
+        assertThat(App.engineAddress(List.of("--logtostderr"))).isEmpty();
+        assertThat(App.engineAddress(List.of("127.0.0.1:1", "127.0.0.1:2"))).isEmpty();
     }
 
     static Class<?> argsOf(Class<?> component) {
@@ -60,56 +87,91 @@ class PluginSchemaTest {
     }
 
     /** Where the schema of {@code component} and the declarations of {@code args} disagree. */
-    static List<String> disagreements(PackageSpec schema, Class<?> component, Class<?> args) {
+    static List<String> disagreements(JsonObject schema, Class<?> component, Class<?> args) {
         var name = component.getSimpleName();
-        var resource = schema.getResources().get(App.PACKAGE + ":index:" + name);
+        var resource = schema.getAsJsonObject("resources").getAsJsonObject(App.PACKAGE + ":index:" + name);
         if (resource == null) {
             return List.of(name + ": not in the schema");
         }
         var problems = new ArrayList<String>();
-        var properties = resource.getInputProperties();
-        for (var input : Inputs.of(args)) {
-            var property = properties.get(input.name());
-            if (property == null) {
-                problems.add(name + ": no input " + input.name());
-            } else if (!typeOf(property).equals(expected(input.type()))) {
-                problems.add(name + ": input " + input.name() + " is " + typeOf(property) + ", declared " + expected(input.type()));
-            }
+        if (!resource.has("description")) {
+            problems.add(name + ": no description");
         }
-        var declared = Inputs.of(args).stream().map(Inputs.Input::name).collect(Collectors.toSet());
-        properties.keySet().stream().filter(p -> !declared.contains(p)).sorted()
-                .forEach(p -> problems.add(name + ": input " + p + " is not declared by " + args.getSimpleName()));
-        var required = Inputs.of(args).stream().filter(Inputs.Input::required).map(Inputs.Input::name).sorted().toList();
-        var schemaRequired = resource.getRequiredInputs().stream().sorted().toList();
-        if (!schemaRequired.equals(required)) {
-            problems.add(name + ": required inputs " + schemaRequired + ", declared " + required);
-        }
+        compareInputs(schema, name, resource.getAsJsonObject("inputProperties"), resource.getAsJsonArray("requiredInputs"), args, problems);
+        var outputs = resource.getAsJsonObject("properties");
         Arrays.stream(component.getDeclaredFields()).filter(f -> f.isAnnotationPresent(Export.class))
-                .map(f -> f.getAnnotation(Export.class).name()).filter(o -> !resource.getProperties().containsKey(o))
-                .forEach(o -> problems.add(name + ": no output " + o));
+                .map(f -> f.getAnnotation(Export.class).name()).forEach(o -> {
+                    if (!outputs.has(o)) {
+                        problems.add(name + ": no output " + o);
+                    } else if (!outputs.getAsJsonObject(o).has("description")) {
+                        problems.add(name + ": output " + o + " has no description");
+                    }
+                });
         return problems;
     }
 
-    private static String typeOf(TypeSpec type) {
-        if (type.getItems() != null) {
-            return type.getType() + " of " + typeOf(type.getItems());
+    /** Compares the schema's properties with the declared inputs of {@code args}, and so for the input types they hold. */
+    private static void compareInputs(JsonObject schema, String where, JsonObject properties, com.google.gson.JsonArray required, Class<?> args,
+                                      List<String> problems) {
+        for (var input : Inputs.of(args)) {
+            var property = properties.getAsJsonObject(input.name());
+            var label = args.getSimpleName() + "." + input.name();
+            if (property == null) {
+                problems.add(where + ": no input " + input.name());
+                continue;
+            }
+            if (!typeOf(property).equals(expected(input.type()))) {
+                problems.add(where + ": " + label + " is " + typeOf(property) + ", declared " + expected(input.type()));
+            }
+            var description = property.has("description") ? property.get("description").getAsString() : "";
+            if (!description.equals(DescribedComponentProvider.description(input))) {
+                problems.add(where + ": " + label + " is described \"" + description + "\", declared \"" + DescribedComponentProvider.description(input) + "\"");
+            }
+            Inputs.declaredType(input).ifPresent(type -> {
+                var spec = schema.getAsJsonObject("types").getAsJsonObject(App.PACKAGE + ":index:" + type.getSimpleName());
+                compareInputs(schema, where, spec.getAsJsonObject("properties"), spec.getAsJsonArray("required"), type, problems);
+            });
         }
-        if (type.getAdditionalProperties() != null) {
-            return type.getType() + " of " + typeOf(type.getAdditionalProperties());
+        var declared = Inputs.of(args).stream().map(Inputs.Input::name).collect(Collectors.toSet());
+        properties.keySet().stream().filter(p -> !declared.contains(p)).sorted()
+                .forEach(p -> problems.add(where + ": input " + p + " is not declared by " + args.getSimpleName()));
+        var requiredDeclared = Inputs.of(args).stream().filter(Inputs.Input::required).map(Inputs.Input::name).sorted().toList();
+        var requiredInSchema = new TreeSet<String>();
+        Optional.ofNullable(required).ifPresent(r -> r.forEach(e -> requiredInSchema.add(e.getAsString())));
+        if (!List.copyOf(requiredInSchema).equals(requiredDeclared)) {
+            problems.add(where + ": required inputs " + requiredInSchema + ", declared " + requiredDeclared);
         }
-        return type.getType();
     }
 
+    /** A schema property's type in words: {@code string}, {@code array of ref Route}, {@code object of string}. */
+    private static String typeOf(JsonObject property) {
+        if (property.has("$ref")) {
+            var ref = property.get("$ref").getAsString();
+            return "ref " + ref.substring(ref.lastIndexOf(':') + 1);
+        }
+        var type = property.get("type").getAsString();
+        if (property.has("items")) {
+            return type + " of " + typeOf(property.getAsJsonObject("items"));
+        }
+        return property.has("additionalProperties") ? type + " of " + typeOf(property.getAsJsonObject("additionalProperties")) : type;
+    }
+
+    /** A declared input's type in the same words. */
     private static String expected(Type type) {
-        var name = type.getTypeName();
-        var plain = name.startsWith("com.pulumi.core.Output<") ? name.substring("com.pulumi.core.Output<".length(), name.length() - 1) : name;
-        return switch (plain) {
-            case "java.lang.Integer" -> "integer";
-            case "java.lang.Boolean" -> "boolean";
-            case "java.lang.String" -> "string";
-            case "java.util.List<java.lang.String>" -> "array of string";
-            case "java.util.Map<java.lang.String, java.lang.String>" -> "object of string";
-            default -> type.getTypeName();
-        };
+        if (type instanceof ParameterizedType p) {
+            var raw = p.getRawType().getTypeName();
+            var last = p.getActualTypeArguments()[p.getActualTypeArguments().length - 1];
+            return switch (raw) {
+                case "com.pulumi.core.Output" -> expected(last);
+                case "java.util.List" -> "array of " + expected(last);
+                case "java.util.Map" -> "object of " + expected(last);
+                default -> type.getTypeName();
+            };
+        }
+        var c = (Class<?>) type;
+        if (DeclaredArgs.class.isAssignableFrom(c)) {
+            return "ref " + c.getSimpleName();
+        }
+        return c == Integer.class ? "integer" : c == Boolean.class ? "boolean" : c == String.class ? "string" : c.getName();
     }
 }

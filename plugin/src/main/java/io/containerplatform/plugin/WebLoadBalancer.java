@@ -1,0 +1,61 @@
+package io.containerplatform.plugin;
+
+import com.pulumi.core.Output;
+import com.pulumi.core.annotations.Export;
+import com.pulumi.resources.ComponentResource;
+import com.pulumi.resources.ComponentResourceOptions;
+import io.containerplatform.components.loadbalancing.Route;
+import io.containerplatform.components.loadbalancing.WebLoadBalancerArgs;
+
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * {@link io.containerplatform.components.loadbalancing.WebLoadBalancer} for programs in any language: the same inputs
+ * ({@link WebLoadBalancerArgs}, routes included), and what a service registers with: each route's target group.
+  * The schema's descriptions are the {@link Doc}s here and the library's input declarations.
+ */
+@Doc("An internet-facing Application Load Balancer shared by several services: one target group and listener rule per route (paths and hosts), HTTPS with a certificate, HTTP redirected to it.")
+public final class WebLoadBalancer extends ComponentResource {
+
+    @Doc("https:// (with a certificate) or http:// and the load balancer's DNS name.")
+    @Export(name = "url", refs = {String.class})
+    private final Output<String> url;
+
+    @Doc("The load balancer's DNS name.")
+    @Export(name = "dnsName", refs = {String.class})
+    private final Output<String> dnsName;
+
+    @Doc("The load balancer's ARN.")
+    @Export(name = "loadBalancerArn", refs = {String.class})
+    private final Output<String> loadBalancerArn;
+
+    @Doc("The load balancer's security group: the only source a service's targets should admit.")
+    @Export(name = "securityGroupId", refs = {String.class})
+    private final Output<String> securityGroupId;
+
+    @Doc("Each route's target group ARN, by route name: where its service's tasks or instances register.")
+    @Export(name = "targetGroupArns", refs = {Map.class, String.class, String.class}, tree = "[0,1,2]")
+    private final Output<Map<String, String>> targetGroupArns;
+
+    public WebLoadBalancer(String name, WebLoadBalancerArgs args, ComponentResourceOptions options) {
+        super(App.PACKAGE + ":index:WebLoadBalancer", name, Checked.options(args, options));
+        var checked = args.<WebLoadBalancerArgs>validated();
+        var lb = new io.containerplatform.components.loadbalancing.WebLoadBalancer(name, checked,
+                ComponentResourceOptions.builder().parent(this).build());
+        var routes = checked.routes().stream().map(Route::name).toList();
+        url = lb.url();
+        dnsName = lb.dnsName();
+        loadBalancerArn = lb.loadBalancerArn();
+        securityGroupId = lb.securityGroupId();
+        targetGroupArns = Output.all(routes.stream().map(r -> lb.target(r).targetGroupArn()).toList()).applyValue(arns -> {
+            var byRoute = new TreeMap<String, String>();
+            for (int i = 0; i < routes.size(); i++) {
+                byRoute.put(routes.get(i), arns.get(i));
+            }
+            return (Map<String, String>) byRoute;
+        });
+        registerOutputs(Map.of("url", url, "dnsName", dnsName, "loadBalancerArn", loadBalancerArn, "securityGroupId", securityGroupId,
+                "targetGroupArns", targetGroupArns));
+    }
+}
