@@ -7,7 +7,6 @@ import com.pulumi.resources.ComponentResourceOptions;
 import io.containerplatform.components.images.ImageRepositoriesArgs;
 
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * {@link io.containerplatform.components.images.ImageRepositories} for programs in any language: the same inputs
@@ -26,14 +25,7 @@ public final class ImageRepositories extends ComponentResource {
         var checked = args.<ImageRepositoriesArgs>validated();
         var repositories = new io.containerplatform.components.images.ImageRepositories(name, checked,
                 ComponentResourceOptions.builder().parent(this).build());
-        var images = checked.images();
-        repositoryUrls = Output.all(images.stream().map(repositories::repositoryUrl).toList()).applyValue(urls -> {
-            var byImage = new TreeMap<String, String>();
-            for (int i = 0; i < images.size(); i++) {
-                byImage.put(images.get(i), urls.get(i));
-            }
-            return (Map<String, String>) byImage;
-        });
+        repositoryUrls = ByName.of(checked.images(), repositories::repositoryUrl);
         registerOutputs(Map.of("repositoryUrls", repositoryUrls));
     }
 }

@@ -8,7 +8,6 @@ import io.containerplatform.components.loadbalancing.Route;
 import io.containerplatform.components.loadbalancing.WebLoadBalancerArgs;
 
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * {@link io.containerplatform.components.loadbalancing.WebLoadBalancer} for programs in any language: the same inputs
@@ -48,13 +47,7 @@ public final class WebLoadBalancer extends ComponentResource {
         dnsName = lb.dnsName();
         loadBalancerArn = lb.loadBalancerArn();
         securityGroupId = lb.securityGroupId();
-        targetGroupArns = Output.all(routes.stream().map(r -> lb.target(r).targetGroupArn()).toList()).applyValue(arns -> {
-            var byRoute = new TreeMap<String, String>();
-            for (int i = 0; i < routes.size(); i++) {
-                byRoute.put(routes.get(i), arns.get(i));
-            }
-            return (Map<String, String>) byRoute;
-        });
+        targetGroupArns = ByName.of(routes, route -> lb.target(route).targetGroupArn());
         registerOutputs(Map.of("url", url, "dnsName", dnsName, "loadBalancerArn", loadBalancerArn, "securityGroupId", securityGroupId,
                 "targetGroupArns", targetGroupArns));
     }

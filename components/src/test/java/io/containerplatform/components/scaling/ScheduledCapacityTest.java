@@ -31,7 +31,7 @@ class ScheduledCapacityTest {
     @Test
     void everyProblemIsNamed() {
         assertThatThrownBy(() -> ScheduledCapacity.builder().name("Business Hours").cron("0 9 1 * MON").timeZone("Paris").minCapacity(5)
-                .maxCapacity(2).build()).hasMessage("ScheduledCapacity.name: \"Business Hours\" is not a name of 1 to 40 characters of a-z, 0-9 and -;"
+                .maxCapacity(2).build()).hasMessage("ScheduledCapacity.name: \"Business Hours\" is not a DNS-safe name of at most 40 characters;"
                         + " allowed: 1 to 40 characters of a-z, 0-9 and -"
                         + " | ScheduledCapacity.cron: \"0 9 1 * MON\" sets both the day of month and the day of week; give one and * for the other;"
                         + " allowed: five crontab fields: minute hour day-of-month month day-of-week, e.g. 0 9 * * MON-FRI"
