@@ -3,7 +3,10 @@ package io.containerplatform.plugin;
 import com.pulumi.resources.ComponentResourceOptions;
 import io.containerplatform.components.args.DeclaredArgs;
 
-/** Checks a plugin component's Args before the component registers itself (Java runs nothing before {@code super(...)}). */
+/**
+ * Checks a plugin component's Args before the component registers itself (Java runs nothing before {@code super(...)});
+ * the component then hands the Args, checked, to the library component as they are.
+ */
 final class Checked {
 
     private Checked() {

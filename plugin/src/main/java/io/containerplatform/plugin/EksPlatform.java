@@ -40,7 +40,7 @@ public final class EksPlatform extends ComponentResource {
 
     public EksPlatform(String name, EksPlatformArgs args, ComponentResourceOptions options) {
         super(App.PACKAGE + ":index:EksPlatform", name, Checked.options(args, options));
-        var eks = new EksPlatformComponent(name, args.validated(), ComponentResourceOptions.builder().parent(this).build());
+        var eks = new EksPlatformComponent(name, args, ComponentResourceOptions.builder().parent(this).build());
         clusterName = eks.clusterName();
         endpoint = eks.endpoint();
         oidcProviderArn = eks.oidcProviderArn();

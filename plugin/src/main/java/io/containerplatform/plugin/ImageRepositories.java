@@ -22,10 +22,9 @@ public final class ImageRepositories extends ComponentResource {
 
     public ImageRepositories(String name, ImageRepositoriesArgs args, ComponentResourceOptions options) {
         super(App.PACKAGE + ":index:ImageRepositories", name, Checked.options(args, options));
-        var checked = args.<ImageRepositoriesArgs>validated();
-        var repositories = new io.containerplatform.components.images.ImageRepositories(name, checked,
+        var repositories = new io.containerplatform.components.images.ImageRepositories(name, args,
                 ComponentResourceOptions.builder().parent(this).build());
-        repositoryUrls = ByName.of(checked.images(), repositories::repositoryUrl);
+        repositoryUrls = ByName.of(args.images(), repositories::repositoryUrl);
         registerOutputs(Map.of("repositoryUrls", repositoryUrls));
     }
 }

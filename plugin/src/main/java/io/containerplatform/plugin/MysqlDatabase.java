@@ -38,7 +38,7 @@ public final class MysqlDatabase extends ComponentResource {
 
     public MysqlDatabase(String name, MysqlDatabaseArgs args, ComponentResourceOptions options) {
         super(App.PACKAGE + ":index:MysqlDatabase", name, Checked.options(args, options));
-        var db = new io.containerplatform.components.database.MysqlDatabase(name, args.validated(),
+        var db = new io.containerplatform.components.database.MysqlDatabase(name, args,
                 ComponentResourceOptions.builder().parent(this).build());
         address = db.address();
         port = db.port();

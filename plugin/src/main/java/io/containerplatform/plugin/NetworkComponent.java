@@ -35,7 +35,7 @@ public final class NetworkComponent extends ComponentResource {
 
     public NetworkComponent(String name, NetworkArgs args, ComponentResourceOptions options) {
         super(App.PACKAGE + ":index:NetworkComponent", name, Checked.options(args, options));
-        var network = new io.containerplatform.components.network.NetworkComponent(name, args.validated(),
+        var network = new io.containerplatform.components.network.NetworkComponent(name, args,
                 ComponentResourceOptions.builder().parent(this).build());
         vpcId = network.vpcId();
         vpcCidr = network.vpcCidr();

@@ -31,7 +31,7 @@ public final class SparkEcs extends ComponentResource {
 
     public SparkEcs(String name, SparkEcsArgs args, ComponentResourceOptions options) {
         super(App.PACKAGE + ":index:SparkEcs", name, Checked.options(args, options));
-        var spark = new SparkEcsComponent(name, args.validated(), ComponentResourceOptions.builder().parent(this).build());
+        var spark = new SparkEcsComponent(name, args, ComponentResourceOptions.builder().parent(this).build());
         clusterName = spark.clusterName();
         masterUrl = spark.masterUrl();
         logGroupName = spark.logGroupName();

@@ -39,10 +39,9 @@ public final class WebLoadBalancer extends ComponentResource {
 
     public WebLoadBalancer(String name, WebLoadBalancerArgs args, ComponentResourceOptions options) {
         super(App.PACKAGE + ":index:WebLoadBalancer", name, Checked.options(args, options));
-        var checked = args.<WebLoadBalancerArgs>validated();
-        var lb = new io.containerplatform.components.loadbalancing.WebLoadBalancer(name, checked,
+        var lb = new io.containerplatform.components.loadbalancing.WebLoadBalancer(name, args,
                 ComponentResourceOptions.builder().parent(this).build());
-        var routes = checked.routes().stream().map(Route::name).toList();
+        var routes = args.routes().stream().map(Route::name).toList();
         url = lb.url();
         dnsName = lb.dnsName();
         loadBalancerArn = lb.loadBalancerArn();

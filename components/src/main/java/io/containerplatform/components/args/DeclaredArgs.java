@@ -3,6 +3,7 @@ package io.containerplatform.components.args;
 import com.pulumi.resources.ResourceArgs;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -22,6 +23,11 @@ public abstract class DeclaredArgs extends ResourceArgs {
      */
     protected List<InputProblem> rules() {
         return List.of();
+    }
+
+    /** The names {@code names} holds more than once, each once, in order: for "named twice" rules. */
+    protected static List<String> namedTwice(List<String> names) {
+        return names.stream().filter(n -> Collections.frequency(names, n) > 1).distinct().toList();
     }
 
     /** A problem of {@code input}, with what its declaration allows. */

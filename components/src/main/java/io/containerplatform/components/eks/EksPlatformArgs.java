@@ -112,8 +112,7 @@ public final class EksPlatformArgs extends DeclaredArgs {
         if (nodeGroups.isEmpty()) {
             problems.add(problem("nodeGroups", "is empty"));
         }
-        var names = nodeGroups.stream().map(NodeGroupSpec::name).toList();
-        names.stream().filter(n -> java.util.Collections.frequency(names, n) > 1).distinct()
+        namedTwice(nodeGroups.stream().map(NodeGroupSpec::name).toList())
                 .forEach(n -> problems.add(problem("nodeGroups", "\"" + n + "\" is named twice")));
         if (namespaces.isEmpty()) {
             problems.add(problem("namespaces", "is empty"));

@@ -10,7 +10,6 @@ import io.containerplatform.components.args.Inputs;
 import io.containerplatform.components.network.Placement;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
@@ -108,8 +107,7 @@ public final class WebLoadBalancerArgs extends DeclaredArgs {
         if (routes.isEmpty()) {
             problems.add(problem("routes", "is empty: a load balancer needs a service to route to"));
         }
-        var names = routes.stream().map(Route::name).toList();
-        names.stream().filter(n -> Collections.frequency(names, n) > 1).distinct()
+        namedTwice(routes.stream().map(Route::name).toList())
                 .forEach(n -> problems.add(problem("routes", "\"" + n + "\" is named twice")));
         var defaults = routes.stream().filter(Route::isDefault).map(Route::name).toList();
         if (defaults.size() > 1) {

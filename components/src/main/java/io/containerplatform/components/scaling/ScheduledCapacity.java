@@ -8,7 +8,6 @@ import io.containerplatform.components.args.InputSpec;
 import io.containerplatform.components.args.Inputs;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -69,8 +68,7 @@ public final class ScheduledCapacity extends DeclaredArgs {
                 problems.add(new InputProblem("schedules[" + i + "].maxCapacity", capacity + " is out of range", "at most " + most));
             }
         }
-        var names = schedules.stream().map(ScheduledCapacity::name).toList();
-        names.stream().filter(n -> Collections.frequency(names, n) > 1).distinct().forEach(n ->
+        namedTwice(schedules.stream().map(ScheduledCapacity::name).toList()).forEach(n ->
                 problems.add(new InputProblem("schedules", "\"" + n + "\" is named twice", "a unique name per schedule")));
         return problems;
     }
