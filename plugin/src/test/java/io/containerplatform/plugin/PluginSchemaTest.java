@@ -51,7 +51,7 @@ class PluginSchemaTest {
         assertThat(schema.getAsJsonObject("resources").keySet()).hasSize(6);
         assertThat(schema.getAsJsonObject("types").keySet()).containsExactlyInAnyOrder("containerplatform:index:Placement",
                 "containerplatform:index:Route", "containerplatform:index:NodeGroupSpec", "containerplatform:index:Taint",
-                "containerplatform:index:Backup");
+                "containerplatform:index:Backup", "containerplatform:index:MysqlSettings");
         assertThat(schema.getAsJsonObject("resources").getAsJsonObject("containerplatform:index:NetworkComponent")
                 .getAsJsonObject("inputProperties").getAsJsonObject("azCount").get("description").getAsString())
                 .isEqualTo("Availability zones, each with one public and one private subnet. Allowed: 2 to 6. Default: 2.");

@@ -7,12 +7,10 @@ import io.containerplatform.components.fargate.BlueGreenRollout;
 import io.containerplatform.components.fargate.FargateServiceArgs;
 import io.containerplatform.components.loadbalancing.Route;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.regex.Pattern;
 
 /**
  * One service of {@code container-platform:services}, named by its key (README, "Services"). Most of its keys are the
@@ -38,18 +36,17 @@ public record ServiceConfig(String name, ServiceKind kind, Route route, Map<Stri
 
     /** The keys of a fargate service that are {@link FargateServiceArgs}' inputs of the same names. */
     public static final List<String> FARGATE_KEYS = List.of("image", "port", "environment", "alarmEmails", "logRetentionDays", "cpu",
-            "memory", "desiredCount", "minCount", "maxCount", "cpuTargetPercent", "memoryTargetPercent", "spot", "architecture", "schedules");
+            "memory", "desiredCount", "minCount", "maxCount", "cpuTargetPercent", "memoryTargetPercent", "spot", "architecture", "schedules", "permissions");
     /** The keys of an ec2 service that are {@link AsgServiceArgs}' inputs of the same names. */
     public static final List<String> EC2_KEYS = List.of("image", "port", "environment", "alarmEmails", "logRetentionDays", "instanceType",
             "minSize", "maxSize", "desiredCapacity", "cpuTargetPercent", "scaleUpCpuPercent", "scaleDownCpuPercent", "cooldownSeconds",
-            "schedules");
+            "schedules", "permissions");
     /** The keys of a service that are its {@link Route}'s inputs of the same names. */
     public static final List<String> ROUTE_KEYS = List.of("healthCheckPath", "paths", "hosts");
     /** The keys of {@code rollout} (with {@code strategy} blueGreen) that are {@link BlueGreenRollout}'s inputs. */
     static final List<String> BLUE_GREEN_KEYS = List.of("trafficShift", "terminateBlueAfterMinutes");
     private static final String ROLLING = "rolling";
     private static final String BLUE_GREEN = "blueGreen";
-    private static final Pattern POLICY_ARN = Pattern.compile("arn:aws[a-z-]*:iam::(aws|\\d{12}):policy/.+");
 
     /** Where a secret comes from: an ARN as given, or a secret config key whose value the program stores in Secrets Manager. */
     public record SecretSource(Optional<String> arn, Optional<String> configKey) {
@@ -61,11 +58,6 @@ public record ServiceConfig(String name, ServiceKind kind, Route route, Map<Stri
         Inputs.set(route, Map.of("name", name, "targetType", kind == ServiceKind.FARGATE ? "ip" : "instance"));
         c.bind(route, Map.of(), ROUTE_KEYS);
         var secrets = secrets(c, root, kind);
-        var permissions = c.objectOrEmpty("permissions");
-        var policyArns = permissions.stringList("managedPolicyArns", List.of(), "IAM managed policy ARNs",
-                a -> POLICY_ARN.matcher(a).matches() ? Optional.empty() : Optional.of("\"" + a + "\" is not an IAM policy ARN"));
-        var statements = statements(permissions);
-        permissions.rejectUnknownKeys();
         Map<String, Object> overrides = Map.of("logRetentionDays", env.logRetentionDays());
         var blueGreen = rollout(c, kind, route.isDefault());
         Optional<FargateServiceArgs> fargate = Optional.empty();
@@ -73,12 +65,10 @@ public record ServiceConfig(String name, ServiceKind kind, Route route, Map<Stri
         Optional<DatabaseConfig> database = Optional.empty();
         if (kind == ServiceKind.FARGATE) {
             var args = c.bind(Inputs.defaults(FargateServiceArgs.class), overrides, FARGATE_KEYS);
-            Inputs.set(args, Map.of("taskPolicyArns", policyArns, "taskPolicyStatements", statements));
             blueGreen.ifPresent(b -> Inputs.set(args, Map.of("blueGreen", b)));
             fargate = Optional.of(args);
         } else {
             var args = c.bind(Inputs.defaults(AsgServiceArgs.class), overrides, EC2_KEYS);
-            Inputs.set(args, Map.of("instancePolicyArns", policyArns, "instancePolicyStatements", statements));
             ec2 = Optional.of(args);
             database = c.object("database").map(d -> DatabaseConfig.read(d, env));
         }
@@ -134,32 +124,6 @@ public record ServiceConfig(String name, ServiceKind kind, Route route, Map<Stri
             }
         });
         return Map.copyOf(result);
-    }
-
-    private static List<Map<String, Object>> statements(ConfigObject permissions) {
-        var result = new java.util.ArrayList<Map<String, Object>>();
-        var list = permissions.objectList("statements");
-        if (list == null) {
-            return List.of();
-        }
-        for (var statement : list) {
-            var effect = statement.oneOf("Effect", "Allow", new TreeMap<>(Map.of("Allow", "Allow", "Deny", "Deny")));
-            var actions = statement.stringList("Action", List.of(), "IAM actions such as s3:GetObject", a -> Optional.empty());
-            var resources = statement.stringList("Resource", List.of(), "resource ARNs, or *", r -> Optional.empty());
-            if (actions.isEmpty()) {
-                statement.error("Action", "missing", "IAM actions such as s3:GetObject");
-            }
-            if (resources.isEmpty()) {
-                statement.error("Resource", "missing", "resource ARNs, or *");
-            }
-            statement.rejectUnknownKeys();
-            var map = new LinkedHashMap<String, Object>();
-            map.put("Effect", effect);
-            map.put("Action", actions);
-            map.put("Resource", resources);
-            result.add(map);
-        }
-        return List.copyOf(result);
     }
 
     /** True when the service gets the requests no other service's paths or hosts match. */

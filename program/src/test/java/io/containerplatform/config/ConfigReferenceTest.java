@@ -192,7 +192,7 @@ class ConfigReferenceTest {
 
     private static final List<Declared> DECLARED = List.of(
             new Declared("services.<name>.", "ec2", io.containerplatform.components.asg.AsgServiceArgs.class, ServiceConfig.EC2_KEYS),
-            new Declared("services.<name>.database.", "ec2", io.containerplatform.components.database.MysqlDatabaseArgs.class, DatabaseConfig.KEYS),
+            new Declared("services.<name>.database.", "ec2", io.containerplatform.components.database.MysqlSettings.class, DatabaseConfig.KEYS),
             new Declared("services.<name>.", "fargate", io.containerplatform.components.fargate.FargateServiceArgs.class, ServiceConfig.FARGATE_KEYS),
             new Declared("network.", "", io.containerplatform.components.network.NetworkArgs.class, NetworkConfig.KEYS),
             new Declared("sparkEcs.", "", io.containerplatform.components.spark.SparkEcsArgs.class, SparkEcsConfig.KEYS),

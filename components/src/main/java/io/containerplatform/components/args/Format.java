@@ -37,6 +37,10 @@ public enum Format {
     SECRET_ARN(is(v -> Formats.isSecretArn((String) v), "is not a Secrets Manager secret ARN")),
     /** An ACM certificate ARN. */
     CERTIFICATE_ARN(is(v -> Formats.isAcmCertificateArn((String) v), "is not an ACM certificate ARN")),
+    /** An IAM managed policy ARN ({@link Formats#isPolicyArn}). */
+    POLICY_ARN(is(v -> Formats.isPolicyArn((String) v), "is not an IAM policy ARN")),
+    /** An IAM action such as {@code s3:GetObject} ({@link Formats#isIamAction}). */
+    IAM_ACTION(is(v -> Formats.isIamAction((String) v), "is not an IAM action")),
     /** An IAM role or user ARN. */
     IAM_PRINCIPAL_ARN(is(v -> Formats.isIamRoleOrUserArn((String) v), "is not an IAM role or user ARN")),
     /** A Kubernetes DNS-1123 label. */

@@ -7,7 +7,8 @@ import io.containerplatform.components.args.InputProblem;
 import io.containerplatform.components.args.InputSpec;
 import io.containerplatform.components.args.Inputs;
 import io.containerplatform.components.common.LogRetention;
-import io.containerplatform.components.database.MysqlDatabaseArgs;
+import io.containerplatform.components.common.Permissions;
+import io.containerplatform.components.database.MysqlSettings;
 import io.containerplatform.components.loadbalancing.LoadBalancerTarget;
 import io.containerplatform.components.network.Placement;
 import io.containerplatform.components.scaling.ScheduledCapacity;
@@ -85,13 +86,10 @@ public final class AsgServiceArgs extends DeclaredArgs {
             allowed = "variable names ([A-Za-z_][A-Za-z0-9_]*) to values")
     private Map<String, String> environment = Map.of();
 
-    @Import(name = "instancePolicyArns")
-    @InputSpec(value = "Managed policies attached to the instance role (besides SSM's and CloudWatch's)", allowed = "IAM policy ARNs")
-    private List<String> instancePolicyArns = List.of();
-
-    @Import(name = "instancePolicyStatements")
-    @InputSpec(value = "Inline IAM statements of the instance role", allowed = "maps with Effect, Action and Resource")
-    private List<Map<String, Object>> instancePolicyStatements = List.of();
+    @Import(name = "permissions")
+    @InputSpec(value = "What the instance role may do besides SSM's and CloudWatch's managed policies: more managed policies and inline statements",
+            defaultText = "none")
+    private Permissions permissions = Permissions.builder().build();
 
     @Import(name = "schedules")
     @InputSpec(value = "Capacities the group takes on a schedule (e.g. business hours): each sets minSize and maxSize from its time on",
@@ -103,9 +101,9 @@ public final class AsgServiceArgs extends DeclaredArgs {
     private Integer logRetentionDays = 7;
 
     @Import(name = "database")
-    @InputSpec(value = "The service's RDS MySQL database; its placement, subnets and client security group are set by the component",
-            defaultText = "none")
-    private MysqlDatabaseArgs.Builder database;
+    @InputSpec(value = "The service's RDS MySQL database, created when set: how it is sized, kept and watched (the component places"
+            + " it in the private subnets, reachable from the instances only)", defaultText = "none")
+    private MysqlSettings database;
 
     public Placement placement() { return placement; }
     public LoadBalancerTarget target() { return target; }
@@ -121,11 +119,10 @@ public final class AsgServiceArgs extends DeclaredArgs {
     public int cooldownSeconds() { return cooldownSeconds; }
     public List<String> alarmEmails() { return alarmEmails; }
     public Map<String, String> environment() { return environment; }
-    public List<String> instancePolicyArns() { return instancePolicyArns; }
-    public List<Map<String, Object>> instancePolicyStatements() { return instancePolicyStatements; }
+    public Permissions permissions() { return permissions; }
     public List<ScheduledCapacity> schedules() { return schedules; }
     public int logRetentionDays() { return logRetentionDays; }
-    public Optional<MysqlDatabaseArgs.Builder> database() { return Optional.ofNullable(database); }
+    public Optional<MysqlSettings> database() { return Optional.ofNullable(database); }
 
     @Override
     protected List<InputProblem> rules() {
@@ -146,11 +143,6 @@ public final class AsgServiceArgs extends DeclaredArgs {
                 problems.add(problem("environment", "the value of " + k + " spans lines (an env file's value cannot)"));
             }
         });
-        for (int i = 0; i < instancePolicyStatements.size(); i++) {
-            if (!instancePolicyStatements.get(i).keySet().containsAll(List.of("Effect", "Action", "Resource"))) {
-                problems.add(new InputProblem("instancePolicyStatements[" + i + "]", "lacks Effect, Action or Resource", "Effect, Action and Resource"));
-            }
-        }
         problems.addAll(ScheduledCapacity.listProblems(schedules, 100));
         return problems;
     }
@@ -186,11 +178,10 @@ public final class AsgServiceArgs extends DeclaredArgs {
         public Builder cooldownSeconds(int v) { $.cooldownSeconds = v; return this; }
         public Builder alarmEmails(List<String> v) { $.alarmEmails = v; return this; }
         public Builder environment(Map<String, String> v) { $.environment = v; return this; }
-        public Builder instancePolicyArns(List<String> v) { $.instancePolicyArns = v; return this; }
-        public Builder instancePolicyStatements(List<Map<String, Object>> v) { $.instancePolicyStatements = v; return this; }
+        public Builder permissions(Permissions v) { $.permissions = v; return this; }
         public Builder schedules(List<ScheduledCapacity> v) { $.schedules = v; return this; }
         public Builder logRetentionDays(int v) { $.logRetentionDays = v; return this; }
-        public Builder database(MysqlDatabaseArgs.Builder v) { $.database = v; return this; }
+        public Builder database(MysqlSettings v) { $.database = v; return this; }
 
         /** The Args as set so far, checked: an unmodifiable copy, or an exception naming every problem. */
         public AsgServiceArgs build() {

@@ -27,6 +27,7 @@ import io.containerplatform.components.compute.Ec2Capacity;
 import io.containerplatform.components.images.EcrRepository;
 import io.containerplatform.components.monitoring.ServiceAlarms;
 import io.containerplatform.components.database.MysqlDatabase;
+import io.containerplatform.components.database.MysqlDatabaseArgs;
 
 import java.util.List;
 import java.util.Map;
@@ -73,7 +74,8 @@ public class AsgServiceComponent extends ComponentResource {
                 .tags(Map.of("Name", name + "-instances-sg"))
                 .build(), child());
 
-        MysqlDatabase database = args.database().map(settings -> new MysqlDatabase(name + "-db", settings
+        MysqlDatabase database = args.database().map(settings -> new MysqlDatabase(name + "-db", MysqlDatabaseArgs.builder()
+                .settings(settings)
                 .placement(args.placement())
                 .subnetIds(args.placement().privateSubnetIds())
                 .clientSecurityGroupId(instances.id())
@@ -83,11 +85,11 @@ public class AsgServiceComponent extends ComponentResource {
                 .name("/asg/" + name)
                 .retentionInDays(args.logRetentionDays())
                 .build(), child());
-        var role = Ec2Capacity.instanceRole(this, name, args.instancePolicyArns());
-        if (!args.instancePolicyStatements().isEmpty()) {
+        var role = Ec2Capacity.instanceRole(this, name, args.permissions().managedPolicyArns());
+        if (!args.permissions().statements().isEmpty()) {
             new RolePolicy(name + "-instance-inline", RolePolicyArgs.builder()
                     .role(role.id())
-                    .policy(IamPolicy.document(args.instancePolicyStatements()))
+                    .policy(IamPolicy.document(args.permissions().statementsJson()))
                     .build(), child());
         }
         if (database != null) {

@@ -18,6 +18,8 @@ public final class Formats {
     private static final Pattern SECRET_REFERENCE = Pattern.compile(
             "arn:aws[a-z-]*:(secretsmanager:[a-z0-9-]+:\\d{12}:secret:.+|ssm:[a-z0-9-]+:\\d{12}:parameter/.+)");
     private static final Pattern VARIABLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    private static final Pattern POLICY_ARN = Pattern.compile("arn:aws[a-z-]*:iam::(aws|\\d{12}):policy/.+");
+    private static final Pattern IAM_ACTION = Pattern.compile("\\*|[a-z0-9-]+:[A-Za-z0-9*]+");
     private static final Pattern IAM_ROLE_OR_USER = Pattern.compile("arn:aws[a-z-]*:iam::\\d{12}:(role|user)/.+");
     private static final Pattern KUBERNETES_NAME = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
     private static final Pattern HOST_NAME = Pattern.compile("(\\*\\.)?([a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}");
@@ -75,6 +77,16 @@ public final class Formats {
     /** An environment variable name: {@code [A-Za-z_][A-Za-z0-9_]*}. */
     public static boolean isVariableName(String text) {
         return text != null && VARIABLE_NAME.matcher(text).matches();
+    }
+
+    /** An IAM managed policy ARN, AWS's ({@code arn:aws:iam::aws:policy/...}) or an account's. */
+    public static boolean isPolicyArn(String text) {
+        return POLICY_ARN.matcher(text).matches();
+    }
+
+    /** An IAM action as a policy names it: {@code s3:GetObject}, {@code sqs:*}, or {@code *}. */
+    public static boolean isIamAction(String text) {
+        return IAM_ACTION.matcher(text).matches();
     }
 
     /** An IAM role or user ARN: what EKS access entries take. */

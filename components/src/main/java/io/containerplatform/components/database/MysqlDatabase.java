@@ -44,6 +44,7 @@ public class MysqlDatabase extends ComponentResource {
 
     public MysqlDatabase(String name, MysqlDatabaseArgs args, ComponentResourceOptions options) {
         super(TYPE, name, options);
+        var settings = args.settings();
         var subnets = new SubnetGroup(name + "-subnets", SubnetGroupArgs.builder()
                 .description("Private subnets of " + name)
                 .subnetIds(args.subnetIds())
@@ -61,35 +62,35 @@ public class MysqlDatabase extends ComponentResource {
 
         var db = InstanceArgs.builder()
                 .engine("mysql")
-                .engineVersion(args.engineVersion())
-                .instanceClass(args.instanceClass())
-                .dbName(args.databaseName())
+                .engineVersion(settings.engineVersion())
+                .instanceClass(settings.instanceClass())
+                .dbName(settings.databaseName())
                 .username("admin_user")
                 .manageMasterUserPassword(true)
-                .multiAz(args.multiAz())
+                .multiAz(settings.multiAz())
                 .storageType("gp3")
-                .allocatedStorage(args.allocatedStorageGb())
-                .maxAllocatedStorage(args.maxAllocatedStorageGb())
+                .allocatedStorage(settings.allocatedStorageGb())
+                .maxAllocatedStorage(settings.maxAllocatedStorageGb())
                 .storageEncrypted(true)
                 .dbSubnetGroupName(subnets.name())
                 .vpcSecurityGroupIds(group.id().applyValue(List::of))
                 .publiclyAccessible(false)
-                .backupRetentionPeriod(args.backupRetentionDays())
+                .backupRetentionPeriod(settings.backupRetentionDays())
                 .copyTagsToSnapshot(true)
                 .enabledCloudwatchLogsExports(LOG_EXPORTS)
                 .autoMinorVersionUpgrade(true)
                 .allowMajorVersionUpgrade(false)
-                .deletionProtection(args.production())
-                .skipFinalSnapshot(!args.production())
-                .performanceInsightsEnabled(args.performanceInsights())
+                .deletionProtection(settings.production())
+                .skipFinalSnapshot(!settings.production())
+                .performanceInsightsEnabled(settings.performanceInsights())
                 .tags(Map.of("Name", name));
-        if (args.production()) {
+        if (settings.production()) {
             db.finalSnapshotIdentifier(name + "-final");
         }
-        if (args.performanceInsights()) {
+        if (settings.performanceInsights()) {
             db.performanceInsightsRetentionPeriod(7);
         }
-        if (args.monitoringIntervalSeconds() > 0) {
+        if (settings.monitoringIntervalSeconds() > 0) {
             var monitoring = new Role(name + "-monitoring-role", RoleArgs.builder()
                     .description("Enhanced monitoring of " + name)
                     .assumeRolePolicy(IamPolicy.assumedByService("monitoring.rds.amazonaws.com"))
@@ -98,18 +99,18 @@ public class MysqlDatabase extends ComponentResource {
                     .role(monitoring.name())
                     .policyArn("arn:aws:iam::aws:policy/service-role/AmazonRDSEnhancedMonitoringRole")
                     .build(), child());
-            db.monitoringInterval(args.monitoringIntervalSeconds()).monitoringRoleArn(monitoring.arn());
+            db.monitoringInterval(settings.monitoringIntervalSeconds()).monitoringRoleArn(monitoring.arn());
         }
-        var instance = new Instance(name, db.build(), CustomResourceOptions.builder().parent(this).protect(args.production()).build());
+        var instance = new Instance(name, db.build(), CustomResourceOptions.builder().parent(this).protect(settings.production()).build());
 
         this.endpoint = instance.endpoint();
         this.address = instance.address();
         this.port = instance.port();
         this.secretArn = instance.masterUserSecrets().applyValue(secrets -> secrets.isEmpty() ? "" : secrets.get(0).secretArn().orElse(""));
-        this.appCredentialsSecretArn = args.appSecretArn().map(Output::of).orElse(secretArn);
+        this.appCredentialsSecretArn = settings.appSecretArn().map(Output::of).orElse(secretArn);
         this.identifier = instance.identifier();
         this.securityGroupId = group.id();
-        this.databaseName = args.databaseName();
+        this.databaseName = settings.databaseName();
         registerOutputs(Map.of("endpoint", endpoint, "port", port, "secretArn", secretArn));
     }
 
@@ -132,7 +133,7 @@ public class MysqlDatabase extends ComponentResource {
     }
 
     /**
-     * The secret the application connects with: {@link MysqlDatabaseArgs#appSecretArn()}, the app's own user, when
+     * The secret the application connects with: {@link MysqlSettings#appSecretArn()}, the app's own user, when
      * given, else the master credentials' secret.
      */
     public Output<String> appCredentialsSecretArn() {

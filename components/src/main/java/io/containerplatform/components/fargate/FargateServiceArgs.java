@@ -8,6 +8,7 @@ import io.containerplatform.components.args.InputProblem;
 import io.containerplatform.components.args.InputSpec;
 import io.containerplatform.components.args.Inputs;
 import io.containerplatform.components.common.Formats;
+import io.containerplatform.components.common.Permissions;
 import io.containerplatform.components.common.LogRetention;
 import io.containerplatform.components.images.EcrRepository;
 import io.containerplatform.components.loadbalancing.LoadBalancerTarget;
@@ -143,13 +144,10 @@ public final class FargateServiceArgs extends DeclaredArgs {
     @InputSpec(value = "Images the ECR lifecycle policy keeps", min = 1, max = 1000)
     private Integer keepImages = EcrRepository.DEFAULT_KEEP_IMAGES;
 
-    @Import(name = "taskPolicyArns")
-    @InputSpec(value = "Managed policies attached to the task role (without any, the task role has no permissions)", allowed = "IAM policy ARNs")
-    private List<String> taskPolicyArns = List.of();
-
-    @Import(name = "taskPolicyStatements")
-    @InputSpec(value = "Inline IAM statements of the task role", allowed = "maps with Effect, Action and Resource")
-    private List<Map<String, Object>> taskPolicyStatements = List.of();
+    @Import(name = "permissions")
+    @InputSpec(value = "What the task role may do: its managed policies and inline statements (without any, the task role has no permissions)",
+            defaultText = "none")
+    private Permissions permissions = Permissions.builder().build();
 
     @Import(name = "healthCheckGracePeriodSeconds")
     @InputSpec(value = "Seconds new tasks may fail load balancer health checks", min = 0, max = 7200)
@@ -209,8 +207,7 @@ public final class FargateServiceArgs extends DeclaredArgs {
     public List<String> alarmEmails() { return alarmEmails; }
     public boolean immutableTags() { return immutableTags; }
     public int keepImages() { return keepImages; }
-    public List<String> taskPolicyArns() { return taskPolicyArns; }
-    public List<Map<String, Object>> taskPolicyStatements() { return taskPolicyStatements; }
+    public Permissions permissions() { return permissions; }
     public int healthCheckGracePeriodSeconds() { return healthCheckGracePeriodSeconds; }
     public boolean waitForSteadyState() { return waitForSteadyState; }
     public int deploymentMinimumHealthyPercent() { return deploymentMinimumHealthyPercent; }
@@ -246,11 +243,6 @@ public final class FargateServiceArgs extends DeclaredArgs {
         secretValues.keySet().stream().filter(k -> !Formats.isVariableName(k) || secrets.containsKey(k))
                 .forEach(k -> problems.add(problem("secretValues", "\"" + k + "\" is not a variable name, or is also in secrets")));
         problems.addAll(ScheduledCapacity.listProblems(schedules, 1000));
-        for (int i = 0; i < taskPolicyStatements.size(); i++) {
-            if (!taskPolicyStatements.get(i).keySet().containsAll(List.of("Effect", "Action", "Resource"))) {
-                problems.add(new InputProblem("taskPolicyStatements[" + i + "]", "lacks Effect, Action or Resource", "Effect, Action and Resource"));
-            }
-        }
         if (blueGreen != null) {
             if (target != null && target.blueGreen().isEmpty()) {
                 problems.add(problem("blueGreen", "set with a target that is not blue/green"));
@@ -303,8 +295,7 @@ public final class FargateServiceArgs extends DeclaredArgs {
         public Builder alarmEmails(List<String> v) { $.alarmEmails = v; return this; }
         public Builder immutableTags(boolean v) { $.immutableTags = v; return this; }
         public Builder keepImages(int v) { $.keepImages = v; return this; }
-        public Builder taskPolicyArns(List<String> v) { $.taskPolicyArns = v; return this; }
-        public Builder taskPolicyStatements(List<Map<String, Object>> v) { $.taskPolicyStatements = v; return this; }
+        public Builder permissions(Permissions v) { $.permissions = v; return this; }
         public Builder healthCheckGracePeriodSeconds(int v) { $.healthCheckGracePeriodSeconds = v; return this; }
         public Builder waitForSteadyState(boolean v) { $.waitForSteadyState = v; return this; }
         public Builder deploymentMinimumHealthyPercent(int v) { $.deploymentMinimumHealthyPercent = v; return this; }

@@ -263,13 +263,14 @@ public class FargateServiceComponent extends ComponentResource {
 
     private Role taskRole(String name, FargateServiceArgs args, Output<String> trust) {
         var role = EcsTaskRoles.taskRole(this, name, trust);
-        for (int i = 0; i < args.taskPolicyArns().size(); i++) {
+        var policyArns = args.permissions().managedPolicyArns();
+        for (int i = 0; i < policyArns.size(); i++) {
             new RolePolicyAttachment(name + "-task-policy-" + i, RolePolicyAttachmentArgs.builder()
                     .role(role.name())
-                    .policyArn(args.taskPolicyArns().get(i))
+                    .policyArn(policyArns.get(i))
                     .build(), child());
         }
-        var statements = new ArrayList<>(args.taskPolicyStatements());
+        var statements = new ArrayList<>(args.permissions().statementsJson());
         if (args.enableExecuteCommand()) {
             statements.add(IamPolicy.allow(List.of("ssmmessages:CreateControlChannel", "ssmmessages:CreateDataChannel",
                     "ssmmessages:OpenControlChannel", "ssmmessages:OpenDataChannel"), List.of("*")));

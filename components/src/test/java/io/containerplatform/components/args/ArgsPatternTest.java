@@ -1,7 +1,10 @@
 package io.containerplatform.components.args;
 
 import io.containerplatform.components.asg.AsgServiceArgs;
+import io.containerplatform.components.common.Permissions;
+import io.containerplatform.components.common.PolicyStatement;
 import io.containerplatform.components.database.MysqlDatabaseArgs;
+import io.containerplatform.components.database.MysqlSettings;
 import io.containerplatform.components.eks.EksPlatformArgs;
 import io.containerplatform.components.fargate.FargateServiceArgs;
 import io.containerplatform.components.images.ImageRepositoriesArgs;
@@ -33,7 +36,7 @@ class ArgsPatternTest {
     @ValueSource(classes = {FargateServiceArgs.class, AsgServiceArgs.class, MysqlDatabaseArgs.class, NetworkArgs.class,
             WebLoadBalancerArgs.class, ImageRepositoriesArgs.class, SparkEcsArgs.class, EksPlatformArgs.class,
             PipelineArgs.class, Route.class, NodeGroupSpec.class, Taint.class, Backup.class, ScheduledCapacity.class,
-            BlueGreenRollout.class, Placement.class})
+            BlueGreenRollout.class, Placement.class, Permissions.class, PolicyStatement.class, MysqlSettings.class})
     void everyInputIsDeclaredDescribedAndHasASetterAndAGetterOfItsName(Class<?> args) throws Exception {
         assertThat(DeclaredArgs.class).isAssignableFrom(args);
         var builder = Class.forName(args.getName() + "$Builder");
@@ -41,8 +44,9 @@ class ArgsPatternTest {
         var getters = Arrays.stream(args.getMethods()).filter(m -> m.getParameterCount() == 0).map(java.lang.reflect.Method::getName).toList();
         assertThat(Inputs.of(args)).isNotEmpty().allSatisfy(input -> {
             assertThat(input.description()).describedAs(input.name()).isNotBlank();
-            assertThat(setters).describedAs("%s.Builder", args.getSimpleName()).contains(input.name());
-            assertThat(getters).describedAs(args.getSimpleName()).contains(input.name());
+            var method = Character.toLowerCase(input.name().charAt(0)) + input.name().substring(1);
+            assertThat(setters).describedAs("%s.Builder", args.getSimpleName()).contains(method);
+            assertThat(getters).describedAs(args.getSimpleName()).contains(method);
         });
         assertThat(args.getMethod("builder", args).getReturnType()).isEqualTo(builder);
     }

@@ -9,7 +9,9 @@ import io.containerplatform.components.loadbalancing.Route;
 import io.containerplatform.components.loadbalancing.WebLoadBalancer;
 import io.containerplatform.components.loadbalancing.WebLoadBalancerArgs;
 import io.containerplatform.components.compute.Ec2Capacity;
-import io.containerplatform.components.database.MysqlDatabaseArgs;
+import io.containerplatform.components.common.Permissions;
+import io.containerplatform.components.common.PolicyStatement;
+import io.containerplatform.components.database.MysqlSettings;
 import io.containerplatform.components.testing.MockStack;
 import io.containerplatform.components.testing.PlatformMocks;
 import org.junit.jupiter.api.Test;
@@ -47,7 +49,7 @@ class AsgServiceComponentTest {
     }
 
     static PlatformMocks withDatabase() {
-        return build(args().alarmEmails(List.of("ops@example.com", "dev@example.com")).database(MysqlDatabaseArgs.builder()));
+        return build(args().alarmEmails(List.of("ops@example.com", "dev@example.com")).database(MysqlSettings.builder().build()));
     }
 
     static String userData(PlatformMocks mocks) {
@@ -103,13 +105,12 @@ class AsgServiceComponentTest {
     @Test
     void theAppsOwnUserReplacesTheMasterCredentialsWhenGiven() {
         var own = "arn:aws:secretsmanager:us-east-1:123456789012:secret:app-user-AbCdEf";
-        var mocks = build(args().database(MysqlDatabaseArgs.builder().appSecretArn(own)));
+        var mocks = build(args().database(MysqlSettings.builder().appSecretArn(own).build()));
         assertThat(userData(mocks)).contains("--secret-id '" + own + "'").doesNotContain("rds!db-app-db");
         assertThat((String) mocks.named("aws:iam/rolePolicy:RolePolicy", "app-db-secret").inputs.get("policy"))
                 .contains(own).doesNotContain("rds!db");
-        assertThatThrownBy(() -> MysqlDatabaseArgs.builder().appSecretArn("app-user").placement(Placement.of("vpc-1", "10.0.0.0/16", List.of("pub-a", "pub-b"), List.of("priv-a", "priv-b")))
-                .subnetIds(Output.of(List.of("a"))).clientSecurityGroupId(Output.of("sg")).build())
-                .hasMessageContaining("MysqlDatabaseArgs.appSecretArn: \"app-user\" is not a Secrets Manager secret ARN");
+        assertThatThrownBy(() -> MysqlSettings.builder().appSecretArn("app-user").build())
+                .hasMessageContaining("MysqlSettings.appSecretArn: \"app-user\" is not a Secrets Manager secret ARN");
     }
 
     @Test
@@ -249,8 +250,9 @@ class AsgServiceComponentTest {
     @Test
     void theContainerGetsItsPlainVariablesAndTheInstancesTheirExtraPermissions() {
         var mocks = build(args().environment(Map.of("LOG_LEVEL", "debug"))
-                .instancePolicyArns(List.of("arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess"))
-                .instancePolicyStatements(List.of(Map.of("Effect", "Allow", "Action", List.of("sqs:SendMessage"), "Resource", List.of("*")))));
+                .permissions(Permissions.builder().managedPolicyArns(List.of("arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess"))
+                        .statements(List.of(PolicyStatement.builder().action(List.of("sqs:SendMessage")).resource(List.of("*")).build()))
+                        .build()));
         assertThat(userData(mocks)).contains("cat >> /run/app.base.env <<'ENV'\nLOG_LEVEL=debug\nENV\ninstall -m 600 /run/app.base.env /run/app.env\n");
         assertThat(mocks.ofType("aws:iam/rolePolicyAttachment:RolePolicyAttachment")).extracting(r -> r.inputs.get("policyArn"))
                 .contains("arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess");

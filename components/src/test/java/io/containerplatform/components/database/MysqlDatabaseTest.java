@@ -40,7 +40,7 @@ class MysqlDatabaseTest {
 
     @Test
     void productionDatabaseIsMultiAzProtectedAndMonitored() {
-        var mocks = build(args().multiAz(true).production(true).performanceInsights(true).monitoringIntervalSeconds(60).build());
+        var mocks = build(args().settings(MysqlSettings.builder().multiAz(true).production(true).performanceInsights(true).monitoringIntervalSeconds(60).build()).build());
         var db = mocks.named("aws:rds/instance:Instance", "db");
         assertThat(db.inputs).containsEntry("multiAz", true).containsEntry("deletionProtection", true)
                 .containsEntry("skipFinalSnapshot", false).containsEntry("finalSnapshotIdentifier", "db-final")
@@ -62,18 +62,19 @@ class MysqlDatabaseTest {
 
     @Test
     void invalidArgsListEveryProblem() {
-        assertThatThrownBy(() -> MysqlDatabaseArgs.builder().instanceClass("t3.micro").engineVersion("5.7").allocatedStorageGb(10)
-                .maxAllocatedStorageGb(5).backupRetentionDays(0).monitoringIntervalSeconds(2).databaseName("1db").build())
+        assertThatThrownBy(() -> MysqlDatabaseArgs.builder().build())
                 .hasMessage("MysqlDatabaseArgs.placement: missing | MysqlDatabaseArgs.subnetIds: missing | "
-                        + "MysqlDatabaseArgs.clientSecurityGroupId: missing | "
-                        + "MysqlDatabaseArgs.allocatedStorageGb: 10 is out of range; allowed: 20 to 65536 | "
-                        + "MysqlDatabaseArgs.maxAllocatedStorageGb: 5 is out of range; allowed: 20 to 65536, at least allocatedStorageGb | "
-                        + "MysqlDatabaseArgs.backupRetentionDays: 0 is out of range; allowed: 1 to 35 | "
-                        + "MysqlDatabaseArgs.instanceClass: \"t3.micro\" is not an RDS instance class; allowed: db.<family>.<size>, such as db.t4g.micro | "
-                        + "MysqlDatabaseArgs.engineVersion: \"5.7\" is not a supported MySQL version; allowed: 8.0 or 8.4, optionally with a minor (8.0.39) | "
-                        + "MysqlDatabaseArgs.maxAllocatedStorageGb: 5 is below allocatedStorageGb 10; allowed: 20 to 65536, at least allocatedStorageGb | "
-                        + "MysqlDatabaseArgs.monitoringIntervalSeconds: 2 is not an enhanced monitoring interval; allowed: 0, 1, 5, 10, 15, 30 or 60 | "
-                        + "MysqlDatabaseArgs.databaseName: \"1db\" is not a MySQL database name; allowed: a MySQL database name: a letter, then up to 63"
+                        + "MysqlDatabaseArgs.clientSecurityGroupId: missing");
+        assertThatThrownBy(() -> MysqlSettings.builder().instanceClass("t3.micro").engineVersion("5.7").allocatedStorageGb(10)
+                .maxAllocatedStorageGb(5).backupRetentionDays(0).monitoringIntervalSeconds(2).databaseName("1db").build())
+                .hasMessage("MysqlSettings.allocatedStorageGb: 10 is out of range; allowed: 20 to 65536 | "
+                        + "MysqlSettings.maxAllocatedStorageGb: 5 is out of range; allowed: 20 to 65536, at least allocatedStorageGb | "
+                        + "MysqlSettings.backupRetentionDays: 0 is out of range; allowed: 1 to 35 | "
+                        + "MysqlSettings.instanceClass: \"t3.micro\" is not an RDS instance class; allowed: db.<family>.<size>, such as db.t4g.micro | "
+                        + "MysqlSettings.engineVersion: \"5.7\" is not a supported MySQL version; allowed: 8.0 or 8.4, optionally with a minor (8.0.39) | "
+                        + "MysqlSettings.maxAllocatedStorageGb: 5 is below allocatedStorageGb 10; allowed: 20 to 65536, at least allocatedStorageGb | "
+                        + "MysqlSettings.monitoringIntervalSeconds: 2 is not an enhanced monitoring interval; allowed: 0, 1, 5, 10, 15, 30 or 60 | "
+                        + "MysqlSettings.databaseName: \"1db\" is not a MySQL database name; allowed: a MySQL database name: a letter, then up to 63"
                         + " letters, digits or _");
     }
 }

@@ -1,5 +1,7 @@
 package io.containerplatform.components.fargate;
 
+import io.containerplatform.components.common.Permissions;
+import io.containerplatform.components.common.PolicyStatement;
 import io.containerplatform.components.common.LogRetention;
 import io.containerplatform.components.network.Placement;
 import com.google.gson.JsonParser;
@@ -213,8 +215,9 @@ class FargateServiceComponentTest {
 
     @Test
     void taskRoleGetsOnlyWhatArgsGrantPlusExecChannels() {
-        var mocks = build(args().taskPolicyArns(List.of("arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess"))
-                .taskPolicyStatements(List.of(Map.of("Effect", "Allow", "Action", List.of("sqs:SendMessage"), "Resource", List.of("arn:aws:sqs:q"))))
+        var mocks = build(args().permissions(Permissions.builder().managedPolicyArns(List.of("arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess"))
+                        .statements(List.of(PolicyStatement.builder().action(List.of("sqs:SendMessage")).resource(List.of("arn:aws:sqs:q")).build()))
+                        .build())
                 .enableExecuteCommand(true));
         assertThat(mocks.named("aws:iam/rolePolicyAttachment:RolePolicyAttachment", "web-task-policy-0").inputs)
                 .containsEntry("policyArn", "arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess").containsEntry("role", "web-task-role");
