@@ -48,22 +48,10 @@ final class DescribedComponentProvider extends ComponentProvider {
     /** Sets each input's description from its declaration, and those of the declared input types it holds (a node group's taints). */
     private static void describeInputs(JsonObject schema, JsonObject properties, Class<?> args) {
         for (var input : Inputs.of(args)) {
-            properties.getAsJsonObject(input.name()).addProperty("description", description(input));
+            properties.getAsJsonObject(input.name()).addProperty("description", input.sentences());
             Inputs.declaredType(input).ifPresent(type -> describeInputs(schema, schema.getAsJsonObject("types")
                     .getAsJsonObject(App.PACKAGE + ":index:" + type.getSimpleName().replaceFirst("Args$", "")).getAsJsonObject("properties"), type));
         }
-    }
-
-    /** What the input is, what is allowed and its default, in sentences. */
-    static String description(Inputs.Input input) {
-        var text = new StringBuilder(input.description()).append('.');
-        if (!input.allowed().isEmpty()) {
-            text.append(" Allowed: ").append(input.allowed()).append('.');
-        }
-        if (!input.required()) {
-            text.append(" Default: ").append(input.defaultText()).append('.');
-        }
-        return text.toString();
     }
 
     private static Class<?> componentClass(String token) {

@@ -68,7 +68,7 @@ class PluginSchemaTest {
                 .getAsJsonObject("masterUrl").remove("description");
         assertThat(disagreements(schema, EksPlatform.class, argsOf(EksPlatform.class)))
                 .containsExactly("EksPlatform: Taint.effect is described \"\", declared \""
-                        + DescribedComponentProvider.description(Inputs.named(io.containerplatform.components.eks.Taint.class, "effect")) + "\"");
+                        + Inputs.named(io.containerplatform.components.eks.Taint.class, "effect").sentences() + "\"");
         assertThat(disagreements(schema, SparkEcs.class, argsOf(SparkEcs.class))).containsExactly("SparkEcs: output masterUrl has no description");
     }
 
@@ -124,8 +124,8 @@ class PluginSchemaTest {
                 problems.add(where + ": " + label + " is " + typeOf(property) + ", declared " + expected(input.type()));
             }
             var description = property.has("description") ? property.get("description").getAsString() : "";
-            if (!description.equals(DescribedComponentProvider.description(input))) {
-                problems.add(where + ": " + label + " is described \"" + description + "\", declared \"" + DescribedComponentProvider.description(input) + "\"");
+            if (!description.equals(input.sentences())) {
+                problems.add(where + ": " + label + " is described \"" + description + "\", declared \"" + input.sentences() + "\"");
             }
             Inputs.declaredType(input).ifPresent(type -> {
                 var spec = schema.getAsJsonObject("types").getAsJsonObject(App.PACKAGE + ":index:" + type.getSimpleName());

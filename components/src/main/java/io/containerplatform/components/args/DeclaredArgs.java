@@ -12,8 +12,8 @@ import java.util.stream.Collectors;
  * are its inputs ({@code @Import} plus {@link InputSpec}), filled by a builder or, for a component used from another
  * language, by Pulumi from the inputs it was given. {@link #validated()} is what a builder's {@code build()} returns
  * and what a component checks its Args with: an unmodifiable copy, or an exception naming every problem. The
- * library's reference of every input, {@code docs/component-inputs.md}, is written from these declarations
- * ({@link InputReference}).
+ * library's reference of every input, {@code docs/component-inputs.md}, and the javadoc of each builder setter are
+ * written from these declarations ({@link InputReference}).
  */
 public abstract class DeclaredArgs extends ResourceArgs {
 

@@ -40,6 +40,21 @@ public final class Inputs {
             return spec.value();
         }
 
+        /**
+         * What the input is, what is allowed and its default, in sentences: the package schema's description of the
+         * input and the javadoc of its builder setter.
+         */
+        public String sentences() {
+            var text = new StringBuilder(description()).append('.');
+            if (!allowed().isEmpty()) {
+                text.append(" Allowed: ").append(allowed()).append('.');
+            }
+            if (!required) {
+                text.append(" Default: ").append(defaultText()).append('.');
+            }
+            return text.toString();
+        }
+
         /** The field's generic type ({@code Integer}, {@code List<String>}, {@code Output<String>}, ...). */
         public Type type() {
             return field.getGenericType();

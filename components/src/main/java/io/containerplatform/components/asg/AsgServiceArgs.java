@@ -164,23 +164,104 @@ public final class AsgServiceArgs extends DeclaredArgs {
             $ = start;
         }
 
+        /**
+         * Where the component's resources go: the VPC and its subnets (NetworkComponent.placement(), or Placement.of
+         * for an existing VPC).
+         */
         public Builder placement(Placement v) { $.placement = v; return this; }
+
+        /**
+         * The load balancer's target group and routing for the service (WebLoadBalancer.target(name)).
+         */
         public Builder target(LoadBalancerTarget v) { $.target = v; return this; }
+
+        /**
+         * The container image. Allowed: an image pinned to a version tag or digest (not latest), or :&lt;tag&gt; of the
+         * service's ECR repository.
+         */
         public Builder image(String v) { $.image = v; return this; }
+
+        /**
+         * The EC2 instance type. Allowed: an EC2 instance type. Default: t3.small.
+         */
         public Builder instanceType(String v) { $.instanceType = v; return this; }
+
+        /**
+         * The fewest instances. Allowed: 0 to 100. Default: 2.
+         */
         public Builder minSize(int v) { $.minSize = v; return this; }
+
+        /**
+         * The most instances. Allowed: 1 to 100. Default: 4.
+         */
         public Builder maxSize(int v) { $.maxSize = v; return this; }
+
+        /**
+         * Instances at creation, then left to the autoscaler. Allowed: 0 to 100. Default: 2, or the nearest within
+         * minSize..maxSize.
+         */
         public Builder desiredCapacity(int v) { $.desiredCapacity = v; return this; }
+
+        /**
+         * The port the container listens on. Allowed: 1 to 65535. Default: 80.
+         */
         public Builder port(int v) { $.port = v; return this; }
+
+        /**
+         * The target average CPU of the target-tracking policy, percent. Allowed: 10 to 90. Default: 50.
+         */
         public Builder cpuTargetPercent(int v) { $.cpuTargetPercent = v; return this; }
+
+        /**
+         * CPU above which (2 periods of 60 s) one instance is added. Allowed: 1 to 100. Default: 70.
+         */
         public Builder scaleUpCpuPercent(int v) { $.scaleUpCpuPercent = v; return this; }
+
+        /**
+         * CPU below which (2 periods of 60 s) one instance is removed. Allowed: 0 to 99, below scaleUpCpuPercent.
+         * Default: 30.
+         */
         public Builder scaleDownCpuPercent(int v) { $.scaleDownCpuPercent = v; return this; }
+
+        /**
+         * Seconds between two simple-scaling actions. Allowed: 0 to 3600. Default: 300.
+         */
         public Builder cooldownSeconds(int v) { $.cooldownSeconds = v; return this; }
+
+        /**
+         * Email addresses subscribed to the service's alarm topic (each must confirm). Allowed: email addresses.
+         * Default: [].
+         */
         public Builder alarmEmails(List<String> v) { $.alarmEmails = v; return this; }
+
+        /**
+         * Plain environment variables of the container (written to an env file: each value on one line). Allowed:
+         * variable names ([A-Za-z_][A-Za-z0-9_]*) to values. Default: {}.
+         */
         public Builder environment(Map<String, String> v) { $.environment = v; return this; }
+
+        /**
+         * What the instance role may do besides SSM's and CloudWatch's managed policies: more managed policies and
+         * inline statements. Default: none.
+         */
         public Builder permissions(Permissions v) { $.permissions = v; return this; }
+
+        /**
+         * Capacities the group takes on a schedule (e.g. business hours): each sets minSize and maxSize from its time
+         * on. Allowed: capacities up to 100. Default: [].
+         */
         public Builder schedules(List<ScheduledCapacity> v) { $.schedules = v; return this; }
+
+        /**
+         * Days the container log group /asg/&lt;name&gt; keeps its logs. Allowed: a CloudWatch Logs retention: 1, 3, 5,
+         * 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653. Default: 7.
+         */
         public Builder logRetentionDays(int v) { $.logRetentionDays = v; return this; }
+
+        /**
+         * The service's RDS MySQL database, created when set: how it is sized, kept and watched (the component places
+         * it in the private subnets, reachable from the instances only). Default: none.
+         */
         public Builder database(MysqlSettings v) { $.database = v; return this; }
 
         /** The Args as set so far, checked: an unmodifiable copy, or an exception naming every problem. */

@@ -40,7 +40,14 @@ public final class Permissions extends DeclaredArgs {
 
         private Builder(Permissions start) { $ = start; }
 
+        /**
+         * Managed policies attached to the role. Allowed: IAM managed policy ARNs. Default: [].
+         */
         public Builder managedPolicyArns(List<String> v) { $.managedPolicyArns = v; return this; }
+
+        /**
+         * Statements of the role's inline policy (none: no inline policy). Default: [].
+         */
         public Builder statements(List<PolicyStatement> v) { $.statements = v; return this; }
 
         /** The permissions as set so far, checked: an unmodifiable copy, or an exception naming every problem. */

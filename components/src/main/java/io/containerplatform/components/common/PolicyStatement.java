@@ -61,8 +61,19 @@ public final class PolicyStatement extends DeclaredArgs {
 
         private Builder(PolicyStatement start) { $ = start; }
 
+        /**
+         * Whether the statement allows or denies its actions. Allowed: one of Allow, Deny. Default: Allow.
+         */
         public Builder effect(String v) { $.effect = v; return this; }
+
+        /**
+         * The actions the statement is about. Allowed: IAM actions such as s3:GetObject or sqs:*, at least one.
+         */
         public Builder action(List<String> v) { $.action = v; return this; }
+
+        /**
+         * The resources the actions apply to. Allowed: resource ARNs, or *, at least one.
+         */
         public Builder resource(List<String> v) { $.resource = v; return this; }
 
         /** The statement as set so far, checked: an unmodifiable copy, or an exception naming every problem. */

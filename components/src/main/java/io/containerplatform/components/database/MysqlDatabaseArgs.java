@@ -54,9 +54,24 @@ public final class MysqlDatabaseArgs extends DeclaredArgs {
             $ = start;
         }
 
+        /**
+         * Where the database goes: the VPC of its security group (NetworkComponent.placement()).
+         */
         public Builder placement(Placement v) { $.placement = v; return this; }
+
+        /**
+         * Private subnets of the DB subnet group, in at least two zones.
+         */
         public Builder subnetIds(Output<List<String>> v) { $.subnetIds = v; return this; }
+
+        /**
+         * The only security group allowed to reach port 3306.
+         */
         public Builder clientSecurityGroupId(Output<String> v) { $.clientSecurityGroupId = v; return this; }
+
+        /**
+         * How the database is sized, kept and watched. Default: MysqlSettings' defaults.
+         */
         public Builder settings(MysqlSettings v) { $.settings = v; return this; }
 
         /** The Args as set so far, checked: an unmodifiable copy, or an exception naming every problem. */

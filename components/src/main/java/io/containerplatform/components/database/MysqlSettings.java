@@ -106,16 +106,64 @@ public final class MysqlSettings extends DeclaredArgs {
 
         private Builder(MysqlSettings start) { $ = start; }
 
+        /**
+         * The RDS instance class. Allowed: db.&lt;family&gt;.&lt;size&gt;, such as db.t4g.micro. Default: db.t4g.micro.
+         */
         public Builder instanceClass(String v) { $.instanceClass = v; return this; }
+
+        /**
+         * The MySQL version (minor upgrades are automatic). Allowed: 8.0 or 8.4, optionally with a minor (8.0.39).
+         * Default: 8.0.
+         */
         public Builder engineVersion(String v) { $.engineVersion = v; return this; }
+
+        /**
+         * Whether a synchronous standby in another zone takes over automatically. Default: false.
+         */
         public Builder multiAz(boolean v) { $.multiAz = v; return this; }
+
+        /**
+         * Initial gp3 storage, GiB. Allowed: 20 to 65536. Default: 20.
+         */
         public Builder allocatedStorageGb(int v) { $.allocatedStorageGb = v; return this; }
+
+        /**
+         * The storage autoscaling ceiling, GiB. Allowed: 20 to 65536, at least allocatedStorageGb. Default: 100, or
+         * allocatedStorageGb when above.
+         */
         public Builder maxAllocatedStorageGb(int v) { $.maxAllocatedStorageGb = v; return this; }
+
+        /**
+         * Days of automated backups. Allowed: 1 to 35. Default: 7.
+         */
         public Builder backupRetentionDays(int v) { $.backupRetentionDays = v; return this; }
+
+        /**
+         * A production database: deletion protection, a final snapshot on deletion, and Pulumi protect. Default: false.
+         */
         public Builder production(boolean v) { $.production = v; return this; }
+
+        /**
+         * Whether Performance Insights is on (7 days, free tier). Default: false.
+         */
         public Builder performanceInsights(boolean v) { $.performanceInsights = v; return this; }
+
+        /**
+         * The enhanced monitoring interval, seconds; 0 turns it off. Allowed: 0, 1, 5, 10, 15, 30 or 60. Default: 0.
+         */
         public Builder monitoringIntervalSeconds(int v) { $.monitoringIntervalSeconds = v; return this; }
+
+        /**
+         * The initial database's name. Allowed: a MySQL database name: a letter, then up to 63 letters, digits or _.
+         * Default: app.
+         */
         public Builder databaseName(String v) { $.databaseName = v; return this; }
+
+        /**
+         * The Secrets Manager secret ({"username", "password"}) of the application's own database user, created by a
+         * DBA with only the grants the app needs; without it the app connects with the master credentials RDS keeps and
+         * rotates. Allowed: a Secrets Manager secret ARN. Default: none (the master credentials).
+         */
         public Builder appSecretArn(String v) { $.appSecretArn = v; return this; }
 
         /** The settings as set so far, checked: an unmodifiable copy, or an exception naming every problem. */

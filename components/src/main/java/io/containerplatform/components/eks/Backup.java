@@ -35,7 +35,15 @@ public final class Backup extends DeclaredArgs {
 
         private Builder(Backup start) { $ = start; }
 
+        /**
+         * Days each recovery point is kept. Allowed: 1 to 36500. Default: 7.
+         */
         public Builder retentionDays(Integer v) { $.retentionDays = v; return this; }
+
+        /**
+         * A second region the recovery points are copied to. Allowed: an AWS region such as eu-west-1, other than the
+         * stack's. Default: none (no copy).
+         */
         public Builder copyToRegion(String v) { $.copyToRegion = v; return this; }
 
         /** The backup as set so far, checked: an unmodifiable copy, or an exception naming every problem. */

@@ -139,18 +139,79 @@ public final class EksPlatformArgs extends DeclaredArgs {
             $ = start;
         }
 
+        /**
+         * Where the cluster goes: its VPC and the private subnets of the control-plane ENIs and the nodes
+         * (NetworkComponent.placement()).
+         */
         public Builder placement(Placement v) { $.placement = v; return this; }
+
+        /**
+         * The Kubernetes version (the versions ChartVersions has charts for). Allowed: one of 1.32, 1.33, 1.34.
+         * Default: 1.33.
+         */
         public Builder version(String v) { $.version = v; return this; }
+
+        /**
+         * CIDRs allowed on the public API endpoint; none turns the public endpoint off. Allowed: IPv4 CIDR blocks, not
+         * 0.0.0.0/0 in production. Default: none (public endpoint off).
+         */
         public Builder publicAccessCidrs(List<String> v) { $.publicAccessCidrs = v; return this; }
+
+        /**
+         * Ranges inside the VPC allowed to the private endpoint on 443 (the cluster security group otherwise admits
+         * only the cluster's own nodes): the subnet of a CI runner or bastion that runs pulumi up and kubectl when the
+         * public endpoint is off or limited. Allowed: IPv4 CIDR blocks. Default: [].
+         */
         public Builder privateAccessCidrs(List<String> v) { $.privateAccessCidrs = v; return this; }
+
+        /**
+         * IAM roles or users given cluster-admin through access entries (the creator keeps admin). Allowed: IAM role or
+         * user ARNs. Default: [].
+         */
         public Builder adminPrincipalArns(List<String> v) { $.adminPrincipalArns = v; return this; }
+
+        /**
+         * The managed node groups. Allowed: at least one; names unique.
+         */
         public Builder nodeGroups(List<NodeGroupSpec> v) { $.nodeGroups = v; return this; }
+
+        /**
+         * Namespaces to create; the first hosts Spark's service account and config. Allowed: at least one Kubernetes
+         * name (a-z, 0-9, -). Default: [spark].
+         */
         public Builder namespaces(List<String> v) { $.namespaces = v; return this; }
+
+        /**
+         * Days /aws/eks/&lt;name&gt;/cluster keeps the control-plane logs. Allowed: a CloudWatch Logs retention: 1, 3,
+         * 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653. Default:
+         * 30.
+         */
         public Builder logRetentionDays(int v) { $.logRetentionDays = v; return this; }
+
+        /**
+         * Add-on versions by add-on; an add-on not listed gets the newest version for the cluster version. Allowed:
+         * vpc-cni, coredns, kube-proxy or aws-ebs-csi-driver to a version. Default: {}.
+         */
         public Builder addonVersions(Map<String, String> v) { $.addonVersions = v; return this; }
+
+        /**
+         * The name of the data bucket Spark may use.
+         */
         public Builder dataBucketName(Output<String> v) { $.dataBucketName = v; return this; }
+
+        /**
+         * The ARN of the data bucket Spark may use.
+         */
         public Builder dataBucketArn(Output<String> v) { $.dataBucketArn = v; return this; }
+
+        /**
+         * A production cluster: its public endpoint may not be open to the internet. Default: false.
+         */
         public Builder production(boolean v) { $.production = v; return this; }
+
+        /**
+         * The daily backup of the volumes of the platform's StorageClass. Default: none (no backup).
+         */
         public Builder backup(Backup v) { $.backup = v; return this; }
 
         /** The Args as set so far, checked: an unmodifiable copy, or an exception naming every problem. */

@@ -92,14 +92,51 @@ public final class NodeGroupSpec extends DeclaredArgs {
 
         private Builder(NodeGroupSpec start) { $ = start; }
 
+        /**
+         * The node group's short name, unique in the cluster. Allowed: 1 to 20 characters of a-z, 0-9 and -.
+         */
         public Builder name(String v) { $.name = v; return this; }
+
+        /**
+         * EC2 instance types (several spread spot capacity). Allowed: at least one EC2 instance type. Default:
+         * [t3.large].
+         */
         public Builder instanceTypes(List<String> v) { $.instanceTypes = v; return this; }
+
+        /**
+         * On-demand or spot nodes. Allowed: one of ON_DEMAND, SPOT. Default: ON_DEMAND.
+         */
         public Builder capacityType(String v) { $.capacityType = v; return this; }
+
+        /**
+         * The fewest nodes. Allowed: 0 to 450, at most desiredSize and maxSize. Default: 1.
+         */
         public Builder minSize(Integer v) { $.minSize = v; return this; }
+
+        /**
+         * The most nodes. Allowed: 1 to 450, at least desiredSize. Default: 3.
+         */
         public Builder maxSize(Integer v) { $.maxSize = v; return this; }
+
+        /**
+         * The nodes at creation; later left to the cluster autoscaler. Allowed: minSize to maxSize. Default: 2, within
+         * minSize..maxSize.
+         */
         public Builder desiredSize(Integer v) { $.desiredSize = v; return this; }
+
+        /**
+         * The size of each node's encrypted gp3 root volume, in GiB. Allowed: 20 to 16384. Default: 50.
+         */
         public Builder diskSizeGb(Integer v) { $.diskSizeGb = v; return this; }
+
+        /**
+         * Kubernetes labels of the nodes. Default: {}.
+         */
         public Builder labels(Map<String, String> v) { $.labels = v; return this; }
+
+        /**
+         * Kubernetes taints of the nodes. Default: [].
+         */
         public Builder taints(List<Taint> v) { $.taints = v; return this; }
 
         /** The node group as set so far, checked: an unmodifiable copy, or an exception naming every problem. */

@@ -37,8 +37,20 @@ public final class Taint extends DeclaredArgs {
 
         private Builder(Taint start) { $ = start; }
 
+        /**
+         * The taint's key.
+         */
         public Builder key(String v) { $.key = v; return this; }
+
+        /**
+         * The taint's value. Default: none.
+         */
         public Builder value(String v) { $.value = v; return this; }
+
+        /**
+         * What the taint does to pods that do not tolerate it, as EKS spells it. Allowed: one of NO_SCHEDULE,
+         * NO_EXECUTE, PREFER_NO_SCHEDULE. Default: NO_SCHEDULE.
+         */
         public Builder effect(String v) { $.effect = v; return this; }
 
         /** The taint as set so far, checked: an unmodifiable copy, or an exception naming every problem. */

@@ -46,7 +46,17 @@ public final class BlueGreenRollout extends DeclaredArgs {
 
         private Builder(BlueGreenRollout start) { $ = start; }
 
+        /**
+         * How traffic moves to the replacement tasks: CodeDeploy's predefined ECS deployment configuration of that name
+         * (CodeDeployDefault.ECSAllAtOnce, ...). Allowed: one of allAtOnce, canary10Percent5Minutes,
+         * canary10Percent15Minutes, linear10PercentEvery1Minutes, linear10PercentEvery3Minutes. Default: allAtOnce.
+         */
         public Builder trafficShift(String v) { $.trafficShift = v; return this; }
+
+        /**
+         * Minutes the original tasks keep running once traffic has moved (a rollback in that window is instant).
+         * Allowed: 0 to 2880. Default: 5.
+         */
         public Builder terminateBlueAfterMinutes(Integer v) { $.terminateBlueAfterMinutes = v; return this; }
 
         /** The rollout as set so far, checked: an unmodifiable copy, or an exception naming every problem. */

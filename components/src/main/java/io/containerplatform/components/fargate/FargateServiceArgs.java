@@ -268,39 +268,193 @@ public final class FargateServiceArgs extends DeclaredArgs {
             $ = start;
         }
 
+        /**
+         * Where the component's resources go: the VPC and its subnets (NetworkComponent.placement(), or Placement.of
+         * for an existing VPC).
+         */
         public Builder placement(Placement v) { $.placement = v; return this; }
+
+        /**
+         * The ECS cluster the service runs in, shared by the stack's Fargate services (FargateCluster.ref()).
+         */
         public Builder cluster(ClusterRef v) { $.cluster = v; return this; }
+
+        /**
+         * The load balancer's target group and routing for the service (WebLoadBalancer.target(name)).
+         */
         public Builder target(LoadBalancerTarget v) { $.target = v; return this; }
+
+        /**
+         * The container image. Allowed: an image pinned to a version tag or digest (not latest), or :&lt;tag&gt; of the
+         * service's ECR repository.
+         */
         public Builder image(String v) { $.image = v; return this; }
+
+        /**
+         * Task CPU units. Allowed: 256, 512, 1024, 2048, 4096, 8192, 16384. Default: 256.
+         */
         public Builder cpu(int v) { $.cpu = v; return this; }
+
+        /**
+         * Task memory, MiB. Allowed: for cpu 256: 512, 1024, 2048; 512: 1024-4096; 1024: 2048-8192; 2048: 4096-16384;
+         * 4096: 8192-30720 (1024 steps); 8192: 16384-61440 (4096 steps); 16384: 32768-122880 (8192 steps). Default:
+         * 512.
+         */
         public Builder memory(int v) { $.memory = v; return this; }
+
+        /**
+         * The task's CPU architecture (ARM64 is Graviton: cheaper; the image must be built for it). Allowed: one of
+         * X86_64, ARM64. Default: X86_64.
+         */
         public Builder architecture(Architecture v) { $.architecture = v.name(); return this; }
+
+        /**
+         * The port the container listens on. Allowed: 1 to 65535. Default: 80.
+         */
         public Builder port(int v) { $.port = v; return this; }
+
+        /**
+         * Tasks at creation (later updates leave the count to autoscaling). Allowed: 0 to 1000, minCount &lt;=
+         * desiredCount &lt;= maxCount. Default: 2.
+         */
         public Builder desiredCount(int v) { $.desiredCount = v; return this; }
+
+        /**
+         * The fewest tasks. Allowed: 0 to 1000. Default: desiredCount.
+         */
         public Builder minCount(int v) { $.minCount = v; return this; }
+
+        /**
+         * The most tasks; autoscaling is on when it is above minCount. Allowed: 1 to 1000. Default: desiredCount.
+         */
         public Builder maxCount(int v) { $.maxCount = v; return this; }
+
+        /**
+         * The service's target average CPU, percent (autoscaling). Allowed: 10 to 95. Default: 70.
+         */
         public Builder cpuTargetPercent(int v) { $.cpuTargetPercent = v; return this; }
+
+        /**
+         * The service's target average memory, percent (autoscaling). Allowed: 10 to 95. Default: 80.
+         */
         public Builder memoryTargetPercent(int v) { $.memoryTargetPercent = v; return this; }
+
+        /**
+         * Target load balancer requests per task per minute (autoscaling); 0 turns this policy off. Allowed: 0 to
+         * 1000000. Default: 0.
+         */
         public Builder requestsPerTarget(int v) { $.requestsPerTarget = v; return this; }
+
+        /**
+         * Seconds after a scale-in before another. Allowed: 0 to 3600. Default: 300.
+         */
         public Builder scaleInCooldownSeconds(int v) { $.scaleInCooldownSeconds = v; return this; }
+
+        /**
+         * Seconds after a scale-out before another. Allowed: 0 to 3600. Default: 60.
+         */
         public Builder scaleOutCooldownSeconds(int v) { $.scaleOutCooldownSeconds = v; return this; }
+
+        /**
+         * Days the service's log group /ecs/&lt;name&gt; keeps its logs. Allowed: a CloudWatch Logs retention: 1, 3, 5,
+         * 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653. Default: 7.
+         */
         public Builder logRetentionDays(int v) { $.logRetentionDays = v; return this; }
+
+        /**
+         * Percent of tasks on FARGATE_SPOT (the rest on FARGATE). Allowed: 0 to 100. Default: 0.
+         */
         public Builder spot(int v) { $.spot = v; return this; }
+
+        /**
+         * Plain environment variables of the container. Allowed: variable names ([A-Za-z_][A-Za-z0-9_]*) to values.
+         * Default: {}.
+         */
         public Builder environment(Map<String, String> v) { $.environment = v; return this; }
+
+        /**
+         * Environment variables from secrets: the execution role may read exactly these. Allowed: variable names to a
+         * Secrets Manager secret or SSM parameter ARN. Default: {}.
+         */
         public Builder secrets(Map<String, String> v) { $.secrets = v; return this; }
+
+        /**
+         * Environment variables from secret values (such as a stack's secret config): each is stored in a Secrets
+         * Manager secret of the service. Allowed: variable names, none also in secrets. Default: {}.
+         */
         public Builder secretValues(Map<String, Output<String>> v) { $.secretValues = v; return this; }
+
+        /**
+         * The container's health check command (CMD-SHELL form); without one the load balancer's check decides.
+         * Default: none.
+         */
         public Builder containerHealthCheck(List<String> v) { $.containerHealthCheck = v; return this; }
+
+        /**
+         * Whether the root filesystem is read-only (many images write to /tmp or caches). Default: false.
+         */
         public Builder readonlyRootFilesystem(boolean v) { $.readonlyRootFilesystem = v; return this; }
+
+        /**
+         * Whether ECS Exec (aws ecs execute-command) is on; it grants the task role the SSM channels. Default: false.
+         */
         public Builder enableExecuteCommand(boolean v) { $.enableExecuteCommand = v; return this; }
+
+        /**
+         * Email addresses subscribed to the service's alarm topic (each must confirm). Allowed: email addresses.
+         * Default: [].
+         */
         public Builder alarmEmails(List<String> v) { $.alarmEmails = v; return this; }
+
+        /**
+         * Whether the ECR repository's tags cannot be overwritten (a tag always means the same image: safe rollbacks).
+         * Default: true.
+         */
         public Builder immutableTags(boolean v) { $.immutableTags = v; return this; }
+
+        /**
+         * Images the ECR lifecycle policy keeps. Allowed: 1 to 1000. Default: 30.
+         */
         public Builder keepImages(int v) { $.keepImages = v; return this; }
+
+        /**
+         * What the task role may do: its managed policies and inline statements (without any, the task role has no
+         * permissions). Default: none.
+         */
         public Builder permissions(Permissions v) { $.permissions = v; return this; }
+
+        /**
+         * Seconds new tasks may fail load balancer health checks. Allowed: 0 to 7200. Default: 60.
+         */
         public Builder healthCheckGracePeriodSeconds(int v) { $.healthCheckGracePeriodSeconds = v; return this; }
+
+        /**
+         * Whether pulumi up waits until a deployment is steady (a failed one, rolled back, then fails the update).
+         * Default: true.
+         */
         public Builder waitForSteadyState(boolean v) { $.waitForSteadyState = v; return this; }
+
+        /**
+         * Healthy share kept during a deployment, percent. Allowed: 0 to 100. Default: 100.
+         */
         public Builder deploymentMinimumHealthyPercent(int v) { $.deploymentMinimumHealthyPercent = v; return this; }
+
+        /**
+         * Most tasks during a deployment, percent of desired. Allowed: 100 to 200. Default: 200.
+         */
         public Builder deploymentMaximumPercent(int v) { $.deploymentMaximumPercent = v; return this; }
+
+        /**
+         * Capacities the service takes on a schedule (e.g. business hours): each sets minCount and maxCount from its
+         * time on. Allowed: needs autoscaling (maxCount above minCount); capacities up to 1000. Default: [].
+         */
         public Builder schedules(List<ScheduledCapacity> v) { $.schedules = v; return this; }
+
+        /**
+         * Blue/green deployments by CodeDeploy instead of ECS's rolling ones; either way a deployment rolls back by
+         * itself when it fails or when the service's target 5xx or unhealthy-targets alarm fires. Allowed: a target
+         * whose route is blue/green (with paths or hosts). Default: none (rolling).
+         */
         public Builder blueGreen(BlueGreenRollout v) { $.blueGreen = v; return this; }
 
         /** The Args as set so far, checked: an unmodifiable copy, or an exception naming every problem. */

@@ -67,8 +67,21 @@ public final class ImageRepositoriesArgs extends DeclaredArgs {
             $ = start;
         }
 
+        /**
+         * The first part of every repository name, &lt;prefix&gt;/&lt;image&gt;: usually the stack, so that the stacks
+         * of one account keep their images apart. Allowed: lower-case letters, digits and . _ -.
+         */
         public Builder prefix(String v) { $.prefix = v; return this; }
+
+        /**
+         * The images, each the name of a folder of docker/ with a Dockerfile that images.yml builds. Allowed: at least
+         * one; lower-case letters, digits and . _ -, each once.
+         */
         public Builder images(List<String> v) { $.images = v; return this; }
+
+        /**
+         * How many images each repository keeps. Allowed: 1 to 1000. Default: 30.
+         */
         public Builder keepImages(int v) { $.keepImages = v; return this; }
 
         /** The Args as set so far, checked: an unmodifiable copy, or an exception naming every problem. */

@@ -83,12 +83,44 @@ public final class Route extends DeclaredArgs {
 
         private Builder(Route start) { $ = start; }
 
+        /**
+         * The service's name, unique on the load balancer (it names the target group). Allowed: 1 to 20 characters of
+         * a-z, 0-9 and -, starting and ending with a letter or digit.
+         */
         public Builder name(String v) { $.name = v; return this; }
+
+        /**
+         * How its targets register: ip (Fargate tasks) or instance (EC2 instances). Allowed: one of ip, instance.
+         */
         public Builder targetType(String v) { $.targetType = v; return this; }
+
+        /**
+         * The port its targets listen on. Allowed: 1 to 65535.
+         */
         public Builder port(Integer v) { $.port = v; return this; }
+
+        /**
+         * The HTTP path of its health check. Allowed: a path starting with /. Default: /.
+         */
         public Builder healthCheckPath(String v) { $.healthCheckPath = v; return this; }
+
+        /**
+         * Path patterns it serves (/api/*); with neither paths nor hosts the route is the default one. Allowed: path
+         * patterns starting with /; at most 5 paths and hosts in all. Default: [].
+         */
         public Builder paths(List<String> v) { $.paths = v; return this; }
+
+        /**
+         * Host names it serves (api.example.com, *.example.com). Allowed: lower-case host names, optionally *.; at most
+         * 5 paths and hosts in all. Default: [].
+         */
         public Builder hosts(List<String> v) { $.hosts = v; return this; }
+
+        /**
+         * Whether CodeDeploy shifts the route between two target groups (blue/green deployments): the route gets a
+         * second, green target group, and its rule's action is CodeDeploy's to change (the program leaves it alone
+         * after creating it). Allowed: true only on a route with paths or hosts. Default: false.
+         */
         public Builder blueGreen(Boolean v) { $.blueGreen = v; return this; }
 
         /** The route as set so far, checked: an unmodifiable copy, or an exception naming every problem. */

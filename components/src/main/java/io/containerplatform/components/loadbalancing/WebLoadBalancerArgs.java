@@ -136,19 +136,83 @@ public final class WebLoadBalancerArgs extends DeclaredArgs {
             $ = start;
         }
 
+        /**
+         * Where the load balancer goes: the VPC of its target groups and security group, its CIDR (the only place the
+         * load balancer may send traffic) and the public subnets it lives in (NetworkComponent.placement()).
+         */
         public Builder placement(Placement v) { $.placement = v; return this; }
+
+        /**
+         * The services it routes to, each with a target group and a listener rule; the load balancer's group may reach
+         * only their ports. Allowed: at least one; names unique; at most one with neither paths nor hosts (it gets the
+         * requests no other rule matches; without one, those get a 404).
+         */
         public Builder routes(List<Route> v) { $.routes = v; return this; }
+
+        /**
+         * Seconds between health checks. Allowed: 5 to 300. Default: 30.
+         */
         public Builder healthCheckIntervalSeconds(int v) { $.healthCheckIntervalSeconds = v; return this; }
+
+        /**
+         * Consecutive successes before a target is healthy (with the defaults a new task serves after about a minute).
+         * Allowed: 2 to 10. Default: 2.
+         */
         public Builder healthyThreshold(int v) { $.healthyThreshold = v; return this; }
+
+        /**
+         * Consecutive failures before a target is unhealthy. Allowed: 2 to 10. Default: 3.
+         */
         public Builder unhealthyThreshold(int v) { $.unhealthyThreshold = v; return this; }
+
+        /**
+         * HTTP codes counted as healthy. Allowed: codes and ranges, such as 200 or 200-399. Default: 200-399.
+         */
         public Builder healthCheckMatcher(String v) { $.healthCheckMatcher = v; return this; }
+
+        /**
+         * Seconds a deregistering target keeps serving in-flight requests (AWS's 300 makes every deployment wait five
+         * minutes per batch). Allowed: 0 to 3600. Default: 30.
+         */
         public Builder deregistrationDelaySeconds(int v) { $.deregistrationDelaySeconds = v; return this; }
+
+        /**
+         * The ACM certificate for HTTPS: an HTTPS listener on 443 forwards and port 80 redirects to it (301). Allowed:
+         * an ACM certificate ARN, arn:aws:acm:&lt;region&gt;:&lt;account&gt;:certificate/&lt;id&gt;. Default: none
+         * (port 80 forwards to the targets).
+         */
         public Builder certificateArn(String v) { $.certificateArn = v; return this; }
+
+        /**
+         * The TLS policy of the HTTPS listener (the default, which AWS recommends, allows TLS 1.3 and 1.2 only).
+         * Allowed: an ELB security policy name. Default: ELBSecurityPolicy-TLS13-1-2-2021-06.
+         */
         public Builder sslPolicy(String v) { $.sslPolicy = v; return this; }
+
+        /**
+         * IPv4 ranges allowed to reach 80 and 443. Allowed: IPv4 CIDR blocks. Default: [0.0.0.0/0].
+         */
         public Builder ingressCidrs(List<String> v) { $.ingressCidrs = v; return this; }
+
+        /**
+         * IPv6 ranges allowed to reach 80 and 443. Allowed: IPv6 CIDR blocks; with ingressCidrs, at least one range.
+         * Default: [::/0].
+         */
         public Builder ingressIpv6Cidrs(List<String> v) { $.ingressIpv6Cidrs = v; return this; }
+
+        /**
+         * Whether AWS refuses to delete the load balancer; turn on in production. Default: false.
+         */
         public Builder deletionProtection(boolean v) { $.deletionProtection = v; return this; }
+
+        /**
+         * The S3 bucket of its access logs (AccessLogsBucket.bucketName()). Default: none (access logs off).
+         */
         public Builder accessLogsBucket(Output<String> v) { $.accessLogsBucket = v; return this; }
+
+        /**
+         * Idle connection timeout, seconds. Allowed: 1 to 4000. Default: 60.
+         */
         public Builder idleTimeoutSeconds(int v) { $.idleTimeoutSeconds = v; return this; }
 
         /** The Args as set so far, checked: an unmodifiable copy, or an exception naming every problem. */

@@ -88,12 +88,44 @@ public final class NetworkArgs extends DeclaredArgs {
             $ = start;
         }
 
+        /**
+         * The VPC's IPv4 CIDR block; SubnetLayout carves the subnets from it. Allowed: IPv4 CIDR, prefix /16 to /24, no
+         * host bits.
+         */
         public Builder cidr(String v) { $.cidr = v; return this; }
+
+        /**
+         * Availability zones, each with one public and one private subnet. Allowed: 2 to 6. Default: 2.
+         */
         public Builder azCount(int v) { $.azCount = v; return this; }
+
+        /**
+         * The zones to use, in order; the first azCount get subnets. Allowed: at least azCount distinct zone names.
+         * Default: the region's zones that need no opt-in (Local and Wavelength Zones left out).
+         */
         public Builder availabilityZones(List<String> v) { $.availabilityZones = v; return this; }
+
+        /**
+         * NAT gateways for the private subnets' egress: none, one shared, or one per zone. Allowed: one of none,
+         * single, perAz. Default: single.
+         */
         public Builder natGateways(NatGatewayMode v) { $.natGateways = v.configValue(); return this; }
+
+        /**
+         * Whether VPC flow logs (all traffic) go to a CloudWatch log group. Default: true.
+         */
         public Builder flowLogs(boolean v) { $.flowLogs = v; return this; }
+
+        /**
+         * Days the flow-log group keeps its logs. Allowed: a CloudWatch Logs retention: 1, 3, 5, 7, 14, 30, 60, 90,
+         * 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653. Default: 30.
+         */
         public Builder flowLogRetentionDays(int v) { $.flowLogRetentionDays = v; return this; }
+
+        /**
+         * Whether interface endpoints (ECR api and dkr, CloudWatch Logs, STS) are created in the private subnets; the
+         * S3 gateway endpoint is always created (it is free and keeps image layers off the NAT). Default: false.
+         */
         public Builder vpcEndpoints(boolean v) { $.vpcEndpoints = v; return this; }
 
         /** The Args as set so far, checked: an unmodifiable copy, or an exception naming every problem. */

@@ -52,9 +52,24 @@ public final class Placement extends DeclaredArgs {
 
         private Builder(Placement start) { $ = start; }
 
+        /**
+         * The VPC's id.
+         */
         public Builder vpcId(Output<String> v) { $.vpcId = v; return this; }
+
+        /**
+         * The VPC's IPv4 CIDR block.
+         */
         public Builder vpcCidr(Output<String> v) { $.vpcCidr = v; return this; }
+
+        /**
+         * Subnets with a route to an internet gateway, one a zone.
+         */
         public Builder publicSubnetIds(Output<List<String>> v) { $.publicSubnetIds = v; return this; }
+
+        /**
+         * Subnets without one, one a zone.
+         */
         public Builder privateSubnetIds(Output<List<String>> v) { $.privateSubnetIds = v; return this; }
 
         /** The placement as set so far, checked: an unmodifiable copy, or an exception naming every problem. */

@@ -216,33 +216,157 @@ public final class PipelineArgs extends DeclaredArgs {
             $ = start;
         }
 
+        /**
+         * The cluster's Kubernetes provider (EksPlatformComponent.provider()).
+         */
         public Builder provider(Provider v) { $.provider = v; return this; }
+
+        /**
+         * Where the pipeline runs: the VPC whose CIDR reaches the load balancer's targets (IP mode)
+         * (NetworkComponent.placement()).
+         */
         public Builder placement(Placement v) { $.placement = v; return this; }
+
+        /**
+         * The pipeline's namespace. Allowed: a Kubernetes name (a-z, 0-9, -). Default: data-processing.
+         */
         public Builder namespace(String v) { $.namespace = v; return this; }
+
+        /**
+         * RabbitMQ nodes, clustered by Kubernetes peer discovery. Allowed: 1 to 7. Default: 1.
+         */
         public Builder rabbitmqReplicas(int v) { $.rabbitmqReplicas = v; return this; }
+
+        /**
+         * MongoDB replica-set members (a replica set needs a majority). Allowed: an odd number: 1, 3, 5, 7 (at least 3
+         * in prod). Default: 3.
+         */
         public Builder mongodbReplicas(int v) { $.mongodbReplicas = v; return this; }
+
+        /**
+         * The StorageClass of the volumes (the EKS platform's default class). Allowed: a StorageClass name. Default:
+         * gp3-encrypted.
+         */
         public Builder storageClass(String v) { $.storageClass = v; return this; }
+
+        /**
+         * Size of each RabbitMQ and MongoDB volume, GiB. Allowed: 1 to 16384. Default: 10.
+         */
         public Builder storageGb(int v) { $.storageGb = v; return this; }
+
+        /**
+         * The Spark processor image. Allowed: an image pinned to a version tag or digest (not latest), or :&lt;tag&gt;
+         * of the stack's processor repository.
+         */
         public Builder sparkImage(String v) { $.sparkImage = v; return this; }
+
+        /**
+         * The Swagger API image. Allowed: an image pinned to a version tag or digest (not latest), or :&lt;tag&gt; of
+         * the stack's api repository.
+         */
         public Builder apiImage(String v) { $.apiImage = v; return this; }
+
+        /**
+         * The host name of the API's Ingress. Allowed: a DNS host name such as api.example.com.
+         */
         public Builder apiHost(String v) { $.apiHost = v; return this; }
+
+        /**
+         * The Secret holding the Ingress's TLS certificate. Allowed: a Secret of type kubernetes.io/tls; not with
+         * certIssuer. Default: none.
+         */
         public Builder tlsSecretName(String v) { $.tlsSecretName = v; return this; }
+
+        /**
+         * The cert-manager ClusterIssuer that issues the Ingress's TLS certificate. Allowed: a cert-manager
+         * ClusterIssuer name; not with tlsSecretName. Default: none.
+         */
         public Builder certIssuer(String v) { $.certIssuer = v; return this; }
+
+        /**
+         * The IngressClass of the API (alb: the AWS Load Balancer Controller). Allowed: an IngressClass name. Default:
+         * alb.
+         */
         public Builder ingressClass(String v) { $.ingressClass = v; return this; }
+
+        /**
+         * Fewest Spark processors. Allowed: 0 to 100. Default: 1.
+         */
         public Builder minReplicas(int v) { $.minReplicas = v; return this; }
+
+        /**
+         * Most Spark processors. Allowed: 1 to 100, at least minReplicas. Default: 10.
+         */
         public Builder maxReplicas(int v) { $.maxReplicas = v; return this; }
+
+        /**
+         * The RabbitMQ queue the processors consume. Allowed: a RabbitMQ queue name. Default: data-stream.
+         */
         public Builder queueName(String v) { $.queueName = v; return this; }
+
+        /**
+         * Ready messages per processor before KEDA adds one. Allowed: 1 to 100000. Default: 10.
+         */
         public Builder messagesPerReplica(int v) { $.messagesPerReplica = v; return this; }
+
+        /**
+         * CPU utilisation above which KEDA scales up, percent. Allowed: 1 to 100. Default: 70.
+         */
         public Builder cpuPercent(int v) { $.cpuPercent = v; return this; }
+
+        /**
+         * Memory utilisation above which KEDA scales up, percent. Allowed: 1 to 100. Default: 80.
+         */
         public Builder memoryPercent(int v) { $.memoryPercent = v; return this; }
+
+        /**
+         * The RabbitMQ user name. Allowed: a RabbitMQ user name. Default: pipeline.
+         */
         public Builder rabbitmqUser(String v) { $.rabbitmqUser = v; return this; }
+
+        /**
+         * The RabbitMQ user's password (a secret).
+         */
         public Builder rabbitmqPassword(Output<String> v) { $.rabbitmqPassword = v; return this; }
+
+        /**
+         * The MongoDB root password (a secret).
+         */
         public Builder mongodbPassword(Output<String> v) { $.mongodbPassword = v; return this; }
+
+        /**
+         * The key the MongoDB members authenticate each other with (a secret).
+         */
         public Builder mongodbReplicaSetKey(Output<String> v) { $.mongodbReplicaSetKey = v; return this; }
+
+        /**
+         * Grafana's admin password (a secret).
+         */
         public Builder grafanaAdminPassword(Output<String> v) { $.grafanaAdminPassword = v; return this; }
+
+        /**
+         * A production pipeline: volumes retained when the StatefulSets go, strict PDBs, alerts required. Default:
+         * false.
+         */
         public Builder production(boolean v) { $.production = v; return this; }
+
+        /**
+         * The AWS Load Balancer Controller's release in the cluster (EksPlatformComponent.loadBalancerController()):
+         * every object and release of the pipeline is created after it (its webhooks reject Services until it runs) and
+         * destroyed before it (it owns the Ingress's finalizer). Default: none, for a cluster without it.
+         */
         public Builder loadBalancerController(Resource v) { $.loadBalancerController = v; return this; }
+
+        /**
+         * The chart versions of the cluster's Kubernetes version (EksPlatformComponent.chartVersions()): KEDA and
+         * kube-prometheus-stack come from it.
+         */
         public Builder charts(ChartVersions v) { $.charts = v; return this; }
+
+        /**
+         * Where Alertmanager sends the pipeline's alerts: an HTTPS webhook URL (Slack, Teams, PagerDuty, an incident
+         * tool), a secret. Allowed: an HTTPS URL; required in production. Default: none (alerts stay in Alertmanager).
+         */
         public Builder alertWebhookUrl(Output<String> v) { $.alertWebhookUrl = v; return this; }
 
         /** The Args as set so far, checked: an unmodifiable copy, or an exception naming every problem. */

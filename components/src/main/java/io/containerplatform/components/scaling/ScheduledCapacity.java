@@ -109,10 +109,31 @@ public final class ScheduledCapacity extends DeclaredArgs {
 
         private Builder(ScheduledCapacity start) { $ = start; }
 
+        /**
+         * The schedule's name, unique among the service's schedules. Allowed: 1 to 40 characters of a-z, 0-9 and -.
+         */
         public Builder name(String v) { $.name = v; return this; }
+
+        /**
+         * When it applies, in the five fields of crontab: minute, hour, day of month, month, day of week; day names or
+         * numbers (0 and 7 are Sunday), ranges, lists and steps. Allowed: five crontab fields: minute hour day-of-month
+         * month day-of-week, e.g. 0 9 * * MON-FRI.
+         */
         public Builder cron(String v) { $.cron = v; return this; }
+
+        /**
+         * The IANA time zone the times are in. Allowed: an IANA time zone such as Europe/Paris. Default: UTC.
+         */
         public Builder timeZone(String v) { $.timeZone = v; return this; }
+
+        /**
+         * The service's minimum from then on. Allowed: at least 0. Default: 0.
+         */
         public Builder minCapacity(Integer v) { $.minCapacity = v; return this; }
+
+        /**
+         * The service's maximum from then on. Allowed: minCapacity or more. Default: minCapacity.
+         */
         public Builder maxCapacity(Integer v) { $.maxCapacity = v; return this; }
 
         /** The schedule as set so far, checked: an unmodifiable copy, or an exception naming every problem. */

@@ -112,16 +112,62 @@ public final class SparkEcsArgs extends DeclaredArgs {
             $ = start;
         }
 
+        /**
+         * Where the cluster goes: the VPC of its private DNS namespace, its CIDR (the only source allowed on 7077 and
+         * 8080-8089) and the private subnets of its instances and tasks (NetworkComponent.placement()).
+         */
         public Builder placement(Placement v) { $.placement = v; return this; }
+
+        /**
+         * The ARN of the data bucket the Spark tasks may read and write.
+         */
         public Builder dataBucketArn(Output<String> v) { $.dataBucketArn = v; return this; }
+
+        /**
+         * The Spark image (docker/spark). Allowed: an image pinned to a version tag or digest (not latest), or
+         * :&lt;tag&gt; of the stack's spark repository.
+         */
         public Builder image(String v) { $.image = v; return this; }
+
+        /**
+         * The instance type of the EC2 capacity. Allowed: an EC2 instance type. Default: m6i.large.
+         */
         public Builder instanceType(String v) { $.instanceType = v; return this; }
+
+        /**
+         * Fewest instances. Allowed: 0 to 100. Default: 1.
+         */
         public Builder minSize(int v) { $.minSize = v; return this; }
+
+        /**
+         * Most instances. Allowed: 1 to 100, at least minSize. Default: 4.
+         */
         public Builder maxSize(int v) { $.maxSize = v; return this; }
+
+        /**
+         * Spark workers (ECS tasks). Allowed: 1 to 100. Default: 2.
+         */
         public Builder workerCount(int v) { $.workerCount = v; return this; }
+
+        /**
+         * CPU units per worker; Spark gets one core per 1024 (at least one). Allowed: 256 to 16384. Default: 1024.
+         */
         public Builder workerCpu(int v) { $.workerCpu = v; return this; }
+
+        /**
+         * Memory per worker, MiB; Spark gets 75 %, the rest is JVM overhead. Allowed: 512 to 122880. Default: 4096.
+         */
         public Builder workerMemory(int v) { $.workerMemory = v; return this; }
+
+        /**
+         * Target utilisation of the capacity provider's managed scaling, percent. Allowed: 1 to 100. Default: 100.
+         */
         public Builder targetCapacityPercent(int v) { $.targetCapacityPercent = v; return this; }
+
+        /**
+         * Days /ecs/&lt;cluster&gt;/tasks keeps its logs. Allowed: a CloudWatch Logs retention: 1, 3, 5, 7, 14, 30, 60,
+         * 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653. Default: 7.
+         */
         public Builder logRetentionDays(int v) { $.logRetentionDays = v; return this; }
 
         /** The Args as set so far, checked: an unmodifiable copy, or an exception naming every problem. */

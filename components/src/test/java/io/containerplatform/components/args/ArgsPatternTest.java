@@ -1,26 +1,7 @@
 package io.containerplatform.components.args;
 
-import io.containerplatform.components.asg.AsgServiceArgs;
-import io.containerplatform.components.common.Permissions;
-import io.containerplatform.components.common.PolicyStatement;
-import io.containerplatform.components.database.MysqlDatabaseArgs;
-import io.containerplatform.components.database.MysqlSettings;
-import io.containerplatform.components.eks.EksPlatformArgs;
-import io.containerplatform.components.fargate.FargateServiceArgs;
-import io.containerplatform.components.images.ImageRepositoriesArgs;
-import io.containerplatform.components.loadbalancing.WebLoadBalancerArgs;
-import io.containerplatform.components.network.NetworkArgs;
-import io.containerplatform.components.pipeline.PipelineArgs;
-import io.containerplatform.components.spark.SparkEcsArgs;
-import io.containerplatform.components.eks.Backup;
-import io.containerplatform.components.eks.NodeGroupSpec;
-import io.containerplatform.components.eks.Taint;
-import io.containerplatform.components.fargate.BlueGreenRollout;
-import io.containerplatform.components.loadbalancing.Route;
-import io.containerplatform.components.network.Placement;
-import io.containerplatform.components.scaling.ScheduledCapacity;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.Arrays;
 
@@ -33,10 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ArgsPatternTest {
 
     @ParameterizedTest
-    @ValueSource(classes = {FargateServiceArgs.class, AsgServiceArgs.class, MysqlDatabaseArgs.class, NetworkArgs.class,
-            WebLoadBalancerArgs.class, ImageRepositoriesArgs.class, SparkEcsArgs.class, EksPlatformArgs.class,
-            PipelineArgs.class, Route.class, NodeGroupSpec.class, Taint.class, Backup.class, ScheduledCapacity.class,
-            BlueGreenRollout.class, Placement.class, Permissions.class, PolicyStatement.class, MysqlSettings.class})
+    @MethodSource("io.containerplatform.components.args.LibraryArgs#all")
     void everyInputIsDeclaredDescribedAndHasASetterAndAGetterOfItsName(Class<?> args) throws Exception {
         assertThat(DeclaredArgs.class).isAssignableFrom(args);
         var builder = Class.forName(args.getName() + "$Builder");

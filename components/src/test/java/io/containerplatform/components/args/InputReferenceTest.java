@@ -1,33 +1,26 @@
 package io.containerplatform.components.args;
 
-import io.containerplatform.components.asg.AsgServiceArgs;
-import io.containerplatform.components.database.MysqlDatabaseArgs;
-import io.containerplatform.components.eks.EksPlatformArgs;
-import io.containerplatform.components.fargate.FargateServiceArgs;
-import io.containerplatform.components.images.ImageRepositoriesArgs;
-import io.containerplatform.components.loadbalancing.WebLoadBalancerArgs;
-import io.containerplatform.components.network.NetworkArgs;
-import io.containerplatform.components.pipeline.PipelineArgs;
-import io.containerplatform.components.spark.SparkEcsArgs;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** {@code docs/component-inputs.md} is what the declarations say, word for word (tests run at the repository root). */
+/**
+ * {@code docs/component-inputs.md} and the javadoc of every builder setter are what the declarations say, word for word
+ * (tests run at the repository root).
+ */
 class InputReferenceTest {
 
     private static final Path REFERENCE = Path.of("docs/component-inputs.md");
 
     @Test
     void theLibrarysInputReferenceIsWrittenFromTheDeclarations() throws IOException {
-        var current = InputReference.markdown(List.of(NetworkArgs.class, FargateServiceArgs.class, AsgServiceArgs.class,
-                MysqlDatabaseArgs.class, WebLoadBalancerArgs.class, ImageRepositoriesArgs.class, SparkEcsArgs.class,
-                EksPlatformArgs.class, PipelineArgs.class));
+        var current = InputReference.markdown(LibraryArgs.COMPONENTS);
         var written = Files.exists(REFERENCE) ? Files.readString(REFERENCE) : "";
         if (!written.equals(current)) {
             Files.createDirectories(Path.of("components/target"));
@@ -43,5 +36,51 @@ class InputReferenceTest {
         assertThat(InputReference.markdown(List.of(DeclaredArgsTest.SampleArgs.class)))
                 .contains("## `SampleArgs`", "| `name` | string | required |  | A name |", "| `size` | integer | 2 | 1 to 10 | A size |",
                         "| `tags` | list of string | no tags | one of a, b | Tags |");
+    }
+
+    @Test
+    void everyBuilderSettersJavadocIsItsInputsDeclaration() throws IOException {
+        var stale = new ArrayList<String>();
+        for (var type : LibraryArgs.all().toList()) {
+            var path = type.getName().replace('.', '/') + ".java";
+            var source = Files.readString(Path.of("components/src/main/java", path));
+            var current = InputReference.withSetterJavadoc(source, type);
+            if (!current.equals(source)) {
+                var fixed = Path.of("components/target/javadoc", path);
+                Files.createDirectories(fixed.getParent());
+                Files.writeString(fixed, current);
+                stale.add(path);
+            }
+        }
+        assertThat(stale).describedAs("setter javadoc differs from the declarations: copy components/target/javadoc/<path> over"
+                + " components/src/main/java/<path>").isEmpty();
+    }
+
+    @Test
+    void aSettersJavadocIsWrittenOrReplacedFromItsDeclarationAndEscaped() {
+        var source = String.join("\n",
+                "    public static final class Builder {",
+                "        private Builder() { }",
+                "        public Builder name(String v) { return this; }",
+                "        /** Stale words. */",
+                "        public Builder size(int v) { return this; }",
+                "        public Builder other(int v) { return this; }",
+                "    }");
+        assertThat(InputReference.withSetterJavadoc(source, DeclaredArgsTest.SampleArgs.class)).isEqualTo(String.join("\n",
+                "    public static final class Builder {",
+                "        private Builder() { }",
+                "",
+                "        /**",
+                "         * A name.",
+                "         */",
+                "        public Builder name(String v) { return this; }",
+                "",
+                "        /**",
+                "         * A size. Allowed: 1 to 10. Default: 2.",
+                "         */",
+                "        public Builder size(int v) { return this; }",
+                "        public Builder other(int v) { return this; }",
+                "    }"));
+        assertThat(Inputs.named(DeclaredArgsTest.SampleArgs.class, "tags").sentences()).isEqualTo("Tags. Allowed: one of a, b. Default: no tags.");
     }
 }
