@@ -199,6 +199,16 @@ class StackTest {
     }
 
     @Test
+    void servicesRegisterTheirTargetsOnlyOnceTheirRouteIsAttached() {
+        var dev = StackPlans.of("dev");
+        var rule = only(dev, "aws:lb/listenerRule:ListenerRule", "dev-lb-api-rule").urn();
+        var listener = only(dev, "aws:lb/listener:Listener", "dev-lb-http").urn();
+        assertThat(only(dev, "aws:ecs/service:Service", "dev-api-service").dependencies()).contains(rule, listener);
+        assertThat(only(dev, "aws:autoscaling/group:Group", "dev-app-asg").dependencies())
+                .contains(only(dev, "aws:lb/listenerRule:ListenerRule", "dev-lb-app-rule").urn(), listener);
+    }
+
+    @Test
     void devsApiIsDeployedBlueGreenByCodeDeployAndEveryOtherServiceRollsBackOnItsAlarms() {
         var dev = StackPlans.of("dev");
         var api = only(dev, "aws:ecs/service:Service", "dev-api-service");

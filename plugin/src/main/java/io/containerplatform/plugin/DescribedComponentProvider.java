@@ -3,21 +3,33 @@ package io.containerplatform.plugin;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import com.pulumi.core.Output;
 import com.pulumi.core.annotations.Export;
+import com.pulumi.core.internal.Internal;
 import com.pulumi.provider.internal.ComponentProvider;
 import com.pulumi.provider.internal.Metadata;
+import com.pulumi.provider.internal.models.ConstructRequest;
+import com.pulumi.provider.internal.models.ConstructResponse;
 import com.pulumi.provider.internal.models.GetSchemaRequest;
 import com.pulumi.provider.internal.models.GetSchemaResponse;
+import com.pulumi.provider.internal.properties.PropertyValue;
+import com.pulumi.provider.internal.properties.PropertyValueSerializer;
+import com.pulumi.resources.ComponentResource;
 import io.containerplatform.components.args.Inputs;
 
+import java.lang.reflect.ParameterizedType;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 
 /**
  * The SDK's component provider over this package, whose schema also says what each component, input and output is:
  * the SDK's analyzer (1.36.1) writes types but no descriptions, so generated SDKs would have no documentation. Each
  * input's description is its declaration ({@code @InputSpec}: what it is, what is allowed, its default); each
- * component's and output's is its {@link Doc}.
+ * component's and output's is its {@link Doc}. It builds components as the SDK's provider does, with map inputs
+ * deserialized by hand ({@link #construct}).
  */
 final class DescribedComponentProvider extends ComponentProvider {
 
@@ -28,6 +40,61 @@ final class DescribedComponentProvider extends ComponentProvider {
     @Override
     public CompletableFuture<GetSchemaResponse> getSchema(GetSchemaRequest request) {
         return super.getSchema(request).thenApply(response -> new GetSchemaResponse(describe(response.getSchema())));
+    }
+
+    /**
+     * Builds the component from the inputs it was sent, as the SDK's provider does, except for map inputs: the SDK's
+     * deserializer (1.36.1) drops a map's value type, so a map of strings fails with "Unsupported type for
+     * deserialization: STRING to java.lang.Object". Map inputs are taken out, the SDK deserializes the rest, and each
+     * map is set from its entries (strings, or {@code Output<String>}s that keep their secrecy).
+     */
+    @Override
+    public CompletableFuture<ConstructResponse> construct(ConstructRequest request) {
+        var constructor = componentClass(request.getType()).getDeclaredConstructors()[0];
+        var argsClass = constructor.getParameterTypes()[1];
+        var inputs = new HashMap<>(request.getInputs());
+        var maps = new HashMap<Inputs.Input, PropertyValue>();
+        Inputs.of(argsClass).stream().filter(i -> i.field().getType() == Map.class && inputs.containsKey(i.name()))
+                .forEach(i -> maps.put(i, inputs.remove(i.name())));
+        var args = PropertyValueSerializer.deserialize(PropertyValue.of(inputs), argsClass);
+        maps.forEach((input, value) -> input.setIn(args, entries(input, value)));
+        ComponentResource component;
+        try {
+            component = (ComponentResource) constructor.newInstance(request.getName(), args, request.getOptions());
+        } catch (ReflectiveOperationException e) {
+            throw new RuntimeException("Failed to construct component: " + request.getType(), e);
+        }
+        var state = PropertyValueSerializer.stateFromComponentResource(component);
+        return Internal.of(component.urn()).getValueNullable().thenApply(urn -> new ConstructResponse(urn, state, new HashMap<>()));
+    }
+
+    private static Map<String, Object> entries(Inputs.Input input, PropertyValue map) {
+        var outputs = ((ParameterizedType) input.type()).getActualTypeArguments()[1] instanceof ParameterizedType p && p.getRawType() == Output.class;
+        var secretMap = isSecret(map);
+        var result = new TreeMap<String, Object>();
+        plain(map).getObjectValue().forEach((key, value) -> {
+            var text = plain(value);
+            if (text.getType() != PropertyValue.ValueType.STRING) {
+                throw new IllegalArgumentException(input.name() + "." + key + ": " + text.getType() + " is not a string");
+            }
+            var secret = secretMap || isSecret(value);
+            result.put(key, !outputs ? text.getStringValue() : secret ? Output.ofSecret(text.getStringValue()) : Output.of(text.getStringValue()));
+        });
+        return result;
+    }
+
+    private static boolean isSecret(PropertyValue value) {
+        return value.getType() == PropertyValue.ValueType.SECRET
+                || value.getType() == PropertyValue.ValueType.OUTPUT && isSecret(value.getOutputValue().getValue());
+    }
+
+    /** The value inside secret and output wrappers. */
+    private static PropertyValue plain(PropertyValue value) {
+        return switch (value.getType()) {
+            case SECRET -> plain(value.getSecretValue());
+            case OUTPUT -> plain(value.getOutputValue().getValue());
+            default -> value;
+        };
     }
 
     /** {@code schema} (the SDK's JSON) with a description on every component, input, output and input type property. */

@@ -37,6 +37,26 @@ public final class WebLoadBalancer extends ComponentResource {
     @Export(name = "targetGroupArns", refs = {Map.class, String.class, String.class}, tree = "[0,1,2]")
     private final Output<Map<String, String>> targetGroupArns;
 
+    @Doc("Each route's target group CloudWatch dimension (targetgroup/<name>/<id>), by route name.")
+    @Export(name = "targetGroupArnSuffixes", refs = {Map.class, String.class, String.class}, tree = "[0,1,2]")
+    private final Output<Map<String, String>> targetGroupArnSuffixes;
+
+    @Doc("The load balancer's CloudWatch dimension (app/<name>/<id>).")
+    @Export(name = "loadBalancerArnSuffix", refs = {String.class})
+    private final Output<String> loadBalancerArnSuffix;
+
+    @Doc("For each blue/green route, by route name, the target group its service's replacement tasks register in at each deployment.")
+    @Export(name = "greenTargetGroupNames", refs = {Map.class, String.class, String.class}, tree = "[0,1,2]")
+    private final Output<Map<String, String>> greenTargetGroupNames;
+
+    @Doc("For each blue/green route, by route name, the target group its service starts on.")
+    @Export(name = "blueTargetGroupNames", refs = {Map.class, String.class, String.class}, tree = "[0,1,2]")
+    private final Output<Map<String, String>> blueTargetGroupNames;
+
+    @Doc("The listener serving the routes (HTTPS with a certificate, else HTTP), whose rules CodeDeploy shifts.")
+    @Export(name = "listenerArn", refs = {String.class})
+    private final Output<String> listenerArn;
+
     public WebLoadBalancer(String name, WebLoadBalancerArgs args, ComponentResourceOptions options) {
         super(App.PACKAGE + ":index:WebLoadBalancer", name, Checked.options(args, options));
         var lb = new io.containerplatform.components.loadbalancing.WebLoadBalancer(name, args,
@@ -47,7 +67,14 @@ public final class WebLoadBalancer extends ComponentResource {
         loadBalancerArn = lb.loadBalancerArn();
         securityGroupId = lb.securityGroupId();
         targetGroupArns = ByName.of(routes, route -> lb.target(route).targetGroupArn());
+        targetGroupArnSuffixes = ByName.of(routes, route -> lb.target(route).targetGroupArnSuffix());
+        loadBalancerArnSuffix = lb.loadBalancerArnSuffix();
+        var blueGreen = args.routes().stream().filter(Route::blueGreen).map(Route::name).toList();
+        greenTargetGroupNames = ByName.of(blueGreen, route -> lb.target(route).blueGreen().orElseThrow().greenTargetGroupName());
+        blueTargetGroupNames = ByName.of(blueGreen, route -> lb.target(route).blueGreen().orElseThrow().blueTargetGroupName());
+        listenerArn = lb.listenerArn();
         registerOutputs(Map.of("url", url, "dnsName", dnsName, "loadBalancerArn", loadBalancerArn, "securityGroupId", securityGroupId,
-                "targetGroupArns", targetGroupArns));
+                "targetGroupArns", targetGroupArns, "targetGroupArnSuffixes", targetGroupArnSuffixes, "loadBalancerArnSuffix", loadBalancerArnSuffix,
+                "greenTargetGroupNames", greenTargetGroupNames, "blueTargetGroupNames", blueTargetGroupNames, "listenerArn", listenerArn));
     }
 }

@@ -82,6 +82,38 @@ class PluginConstructTest {
         assertThat(arns).containsOnlyKeys("api", "web");
         assertThat(mocks[0].named("aws:lb/targetGroup:TargetGroup", "shop-api-tg").inputs.get("healthCheck").toString()).contains("path=/health");
         assertThat(mocks[0].named("aws:lb/listenerRule:ListenerRule", "shop-api-rule").inputs.get("conditions").toString()).contains("/api/*");
+        assertThat(result.getState()).containsKeys("targetGroupArnSuffixes", "loadBalancerArnSuffix", "listenerArn", "greenTargetGroupNames");
+        assertThat(result.getState().get("targetGroupArns").getOutputValue().getDependencies()).describedAs("a service waits for its rule")
+                .anyMatch(urn -> urn.endsWith("::shop-api-rule"));
+    }
+
+    @Test
+    void aClusterReturnsItsRefAndAFargateServiceRunsInItBehindALoadBalancerTargetAsAnotherLanguageSendsThem() throws Exception {
+        var mocks = new PlatformMocks[1];
+        var cluster = construct("FargateCluster", Map.of("containerInsights", PropertyValue.of(false)), mocks);
+        assertThat(cluster.getState()).containsKeys("arn", "name");
+        assertThat(mocks[0].named("aws:ecs/cluster:Cluster", "shop").inputs.get("settings").toString()).contains("disabled");
+
+        var target = Map.of("targetGroupArn", PropertyValue.of("arn:aws:elasticloadbalancing:eu-west-3:123456789012:targetgroup/web/1"),
+                "targetGroupArnSuffix", PropertyValue.of("targetgroup/web/1"), "loadBalancerArnSuffix", PropertyValue.of("app/shop/2"),
+                "securityGroupId", PropertyValue.of("sg-alb"), "url", PropertyValue.of("https://shop.example.com"));
+        var service = construct("FargateService", Map.of("placement", placement(), "cluster", PropertyValue.of(Map.of(
+                        "arn", PropertyValue.of("arn:aws:ecs:eu-west-3:123456789012:cluster/main"), "name", PropertyValue.of("main"))),
+                "target", PropertyValue.of(target), "image", PropertyValue.of("nginx:1.27"), "port", PropertyValue.of(8080),
+                "permissions", PropertyValue.of(Map.of("statements", PropertyValue.of(List.of(PropertyValue.of(Map.of(
+                        "Action", strings("sqs:SendMessage"), "Resource", strings("arn:aws:sqs:eu-west-3:123456789012:orders"))))))),
+                "environment", PropertyValue.of(Map.of("LOG_LEVEL", PropertyValue.of("debug"))),
+                "secretValues", PropertyValue.ofSecret(PropertyValue.of(Map.of("API_TOKEN", PropertyValue.of("s3cr3t"))))), mocks);
+        assertThat(service.getState()).containsKeys("repositoryUrl", "url", "serviceName", "taskDefinitionArn", "logGroupName",
+                "alarmTopicArn", "dashboardUrl");
+        var ecs = mocks[0].named("aws:ecs/service:Service", "shop-service");
+        assertThat(ecs.inputs).containsEntry("cluster", "arn:aws:ecs:eu-west-3:123456789012:cluster/main");
+        assertThat(ecs.inputs.get("loadBalancers").toString()).contains("targetgroup/web/1", "containerPort=8080");
+        assertThat((String) mocks[0].named("aws:iam/rolePolicy:RolePolicy", "shop-task-inline").inputs.get("policy")).contains("sqs:SendMessage");
+        var container = mocks[0].named("aws:ecs/taskDefinition:TaskDefinition", "shop-task").inputs.get("containerDefinitions").toString();
+        assertThat(container).contains("LOG_LEVEL", "debug", "API_TOKEN").doesNotContain("s3cr3t");
+        assertThat(mocks[0].ofType("aws:secretsmanager/secretVersion:SecretVersion")).singleElement()
+                .satisfies(version -> assertThat(version.inputs).containsEntry("secretString", "s3cr3t"));
     }
 
     @Test

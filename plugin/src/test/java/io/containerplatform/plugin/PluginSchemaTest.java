@@ -43,15 +43,17 @@ class PluginSchemaTest {
     @Test
     void everyComponentEveryInputAndEveryOutputIsInTheSchemaWithItsTypeAndDescription() throws Exception {
         assertThat(components()).extracting(Class::getSimpleName).containsExactlyInAnyOrder("NetworkComponent", "ImageRepositories",
-                "WebLoadBalancer", "EksPlatform", "SparkEcs", "MysqlDatabase");
+                "WebLoadBalancer", "EksPlatform", "SparkEcs", "MysqlDatabase", "FargateCluster", "FargateService");
         var schema = schema();
         var problems = new ArrayList<String>();
         components().forEach(c -> problems.addAll(disagreements(schema, c, argsOf(c))));
         assertThat(problems).isEmpty();
-        assertThat(schema.getAsJsonObject("resources").keySet()).hasSize(6);
+        assertThat(schema.getAsJsonObject("resources").keySet()).hasSize(8);
         assertThat(schema.getAsJsonObject("types").keySet()).containsExactlyInAnyOrder("containerplatform:index:Placement",
                 "containerplatform:index:Route", "containerplatform:index:NodeGroupSpec", "containerplatform:index:Taint",
-                "containerplatform:index:Backup", "containerplatform:index:MysqlSettings");
+                "containerplatform:index:Backup", "containerplatform:index:MysqlSettings", "containerplatform:index:ClusterRef",
+                "containerplatform:index:LoadBalancerTarget", "containerplatform:index:BlueGreenTarget", "containerplatform:index:Permissions",
+                "containerplatform:index:PolicyStatement", "containerplatform:index:ScheduledCapacity", "containerplatform:index:BlueGreenRollout");
         assertThat(schema.getAsJsonObject("resources").getAsJsonObject("containerplatform:index:NetworkComponent")
                 .getAsJsonObject("inputProperties").getAsJsonObject("azCount").get("description").getAsString())
                 .isEqualTo("Availability zones, each with one public and one private subnet. Allowed: 2 to 6. Default: 2.");

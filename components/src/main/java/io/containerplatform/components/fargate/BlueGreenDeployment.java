@@ -24,7 +24,7 @@ import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
 import io.containerplatform.components.common.IamPolicy;
 import io.containerplatform.components.common.Json;
-import io.containerplatform.components.loadbalancing.LoadBalancerTarget;
+import io.containerplatform.components.loadbalancing.BlueGreenTarget;
 
 import java.util.List;
 
@@ -58,7 +58,7 @@ record BlueGreenDeployment(Output<String> application, Output<String> group, Out
     }
 
     static BlueGreenDeployment declare(Resource parent, String name, BlueGreenRollout rollout, Output<String> clusterName,
-                                       Output<String> serviceName, LoadBalancerTarget.BlueGreen route, Output<List<String>> rollbackAlarms,
+                                       Output<String> serviceName, BlueGreenTarget route, Output<List<String>> rollbackAlarms,
                                        Output<String> appSpec) {
         var child = CustomResourceOptions.builder().parent(parent).build();
         var role = new Role(name + "-codedeploy-role", RoleArgs.builder()

@@ -13,8 +13,9 @@ import com.pulumi.resources.CustomResourceOptions;
 import java.util.Map;
 
 /**
- * The ECS cluster a stack's Fargate services share (seed 002: one cluster per environment): Container Insights on,
- * FARGATE and FARGATE_SPOT as capacity providers, FARGATE by default; each service sets its own Spot share.
+ * The ECS cluster a stack's Fargate services share (seed 002: one cluster per environment): Container Insights on
+ * unless turned off, FARGATE and FARGATE_SPOT as capacity providers, FARGATE by default; each service sets its own
+ * Spot share.
  */
 public class FargateCluster extends ComponentResource {
 
@@ -24,10 +25,14 @@ public class FargateCluster extends ComponentResource {
     private final ClusterRef ref;
 
     public FargateCluster(String name, ComponentResourceOptions options) {
+        this(name, FargateClusterArgs.builder().build(), options);
+    }
+
+    public FargateCluster(String name, FargateClusterArgs args, ComponentResourceOptions options) {
         super(TYPE, name, options);
         var child = CustomResourceOptions.builder().parent(this).build();
         var cluster = new Cluster(name, ClusterArgs.builder()
-                .settings(ClusterSettingArgs.builder().name("containerInsights").value("enabled").build())
+                .settings(ClusterSettingArgs.builder().name("containerInsights").value(args.containerInsights() ? "enabled" : "disabled").build())
                 .build(), child);
         new ClusterCapacityProviders(name + "-capacity", ClusterCapacityProvidersArgs.builder()
                 .clusterName(cluster.name())
@@ -35,7 +40,7 @@ public class FargateCluster extends ComponentResource {
                 .defaultCapacityProviderStrategies(ClusterCapacityProvidersDefaultCapacityProviderStrategyArgs.builder()
                         .capacityProvider("FARGATE").weight(1).base(0).build())
                 .build(), child);
-        this.ref = new ClusterRef(cluster.arn(), cluster.name());
+        this.ref = ClusterRef.of(cluster.arn(), cluster.name());
         registerOutputs(Map.of("arn", ref.arn(), "name", ref.name()));
     }
 

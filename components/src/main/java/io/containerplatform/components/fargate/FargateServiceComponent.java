@@ -151,7 +151,7 @@ public class FargateServiceComponent extends ComponentResource {
             serviceArgs.deploymentCircuitBreaker(ServiceDeploymentCircuitBreakerArgs.builder().enable(true).rollback(true).build())
                     .alarms(ServiceAlarmsArgs.builder().alarmNames(rollbackAlarms).enable(true).rollback(true).build());
         }
-        var serviceOptions = CustomResourceOptions.builder().parent(this).dependsOn(target.routing()).ignoreChanges(ignored);
+        var serviceOptions = CustomResourceOptions.builder().parent(this).ignoreChanges(ignored);
         var service = new Service(name + "-service", serviceArgs
                 .cluster(cluster.arn())
                 .taskDefinition(taskDefinition.arn())

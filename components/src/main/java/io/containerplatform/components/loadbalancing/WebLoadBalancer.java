@@ -24,8 +24,8 @@ import com.pulumi.aws.lb.inputs.TargetGroupHealthCheckArgs;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.CustomResource;
 import com.pulumi.resources.CustomResourceOptions;
-import com.pulumi.resources.Resource;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -55,7 +55,8 @@ public class WebLoadBalancer extends ComponentResource {
     private final Output<String> loadBalancerArnSuffix;
     private final Output<String> dnsName;
     private final Output<String> url;
-    private final List<Resource> listeners = new ArrayList<>();
+    private final List<Listener> listeners = new ArrayList<>();
+    private final Output<String> listenerArn;
     private final Map<String, LoadBalancerTarget> targets = new LinkedHashMap<>();
 
     public WebLoadBalancer(String name, WebLoadBalancerArgs args, ComponentResourceOptions options) {
@@ -122,6 +123,7 @@ public class WebLoadBalancer extends ComponentResource {
                 .defaultActions(fallback)
                 .tags(withName(name + "-https", Map.of()))
                 .build(), child())).orElse(http);
+        this.listenerArn = serving.arn();
         if (serving != http) {
             listeners.add(serving);
         }
@@ -135,7 +137,7 @@ public class WebLoadBalancer extends ComponentResource {
         var priorities = RulePriorities.of(args.routes());
         for (var route : args.routes()) {
             var targetGroup = groups.get(route.name());
-            var routing = new ArrayList<Resource>(listeners);
+            var routing = new ArrayList<CustomResource>(listeners);
             if (!route.isDefault()) {
                 // CodeDeploy rewrites a blue/green route's action at each deployment: an update must not put it back
                 var ruleOptions = CustomResourceOptions.builder().parent(this);
@@ -150,12 +152,20 @@ public class WebLoadBalancer extends ComponentResource {
                         .tags(withName(name + "-" + route.name() + "-rule", Map.of()))
                         .build(), ruleOptions.build()));
             }
-            Optional<LoadBalancerTarget.BlueGreen> blueGreen = route.blueGreen()
-                    ? Optional.of(new LoadBalancerTarget.BlueGreen(targetGroup.name(),
-                            targetGroup(name + "-" + route.name() + "-tg-green", route, args).name(), serving.arn()))
-                    : Optional.empty();
-            targets.put(route.name(), new LoadBalancerTarget(targetGroup.arn(), targetGroup.arnSuffix(), loadBalancerArnSuffix,
-                    securityGroupId, url, routing, blueGreen));
+            var target = LoadBalancerTarget.builder()
+                    .targetGroupArn(attached(targetGroup.arn(), routing))
+                    .targetGroupArnSuffix(targetGroup.arnSuffix())
+                    .loadBalancerArnSuffix(loadBalancerArnSuffix)
+                    .securityGroupId(securityGroupId)
+                    .url(url);
+            if (route.blueGreen()) {
+                target.blueGreen(BlueGreenTarget.builder()
+                        .blueTargetGroupName(targetGroup.name())
+                        .greenTargetGroupName(targetGroup(name + "-" + route.name() + "-tg-green", route, args).name())
+                        .listenerArn(serving.arn())
+                        .build());
+            }
+            targets.put(route.name(), target.build());
         }
         registerOutputs(Map.of("securityGroupId", securityGroupId, "loadBalancerArn", loadBalancerArn, "dnsName", dnsName, "url", url));
     }
@@ -232,13 +242,21 @@ public class WebLoadBalancer extends ComponentResource {
         return target;
     }
 
+    /** The listener serving the routes: HTTPS with a certificate, else HTTP. */
+    public Output<String> listenerArn() {
+        return listenerArn;
+    }
+
     /** {@code https://<dns>} with a certificate, else {@code http://<dns>}. */
     public Output<String> url() {
         return url;
     }
 
-    /** The listeners: services depend on them so their target group is attached before they start. */
-    public List<Resource> listeners() {
-        return List.copyOf(listeners);
+    /**
+     * {@code arn}, known once {@code routing} exists: whoever takes it (a service registering targets) waits for the
+     * listeners and the route's rule, as a target group must be attached before its targets register.
+     */
+    private static Output<String> attached(Output<String> arn, List<CustomResource> routing) {
+        return Output.all(routing.stream().map(CustomResource::id).toList()).apply(ids -> arn);
     }
 }

@@ -3,6 +3,7 @@ package io.containerplatform.components.args;
 import io.containerplatform.components.asg.AsgServiceArgs;
 import io.containerplatform.components.database.MysqlDatabaseArgs;
 import io.containerplatform.components.eks.EksPlatformArgs;
+import io.containerplatform.components.fargate.FargateClusterArgs;
 import io.containerplatform.components.fargate.FargateServiceArgs;
 import io.containerplatform.components.images.ImageRepositoriesArgs;
 import io.containerplatform.components.loadbalancing.WebLoadBalancerArgs;
@@ -18,7 +19,7 @@ final class LibraryArgs {
 
     /** The Args of the library's components. */
     static final List<Class<? extends DeclaredArgs>> COMPONENTS = List.of(NetworkArgs.class, FargateServiceArgs.class,
-            AsgServiceArgs.class, MysqlDatabaseArgs.class, WebLoadBalancerArgs.class, ImageRepositoriesArgs.class,
+            AsgServiceArgs.class, FargateClusterArgs.class, MysqlDatabaseArgs.class, WebLoadBalancerArgs.class, ImageRepositoriesArgs.class,
             SparkEcsArgs.class, EksPlatformArgs.class, PipelineArgs.class);
 
     private LibraryArgs() {
