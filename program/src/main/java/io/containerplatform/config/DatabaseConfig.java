@@ -27,7 +27,7 @@ public record DatabaseConfig(MysqlSettings settings) {
     }
 
     /** The database settings; production adds deletion protection, a final snapshot, protect and Performance Insights. */
-    public MysqlSettings toArgs(Environment env) {
+    public MysqlSettings toSettings(Environment env) {
         return MysqlSettings.builder(settings)
                 .production(env.isProd())
                 .performanceInsights(env.redundantByDefault())

@@ -17,9 +17,9 @@ import java.util.TreeMap;
  * declared inputs of its kind's component, read through their declarations ({@link ConfigObject#bind}): {@link #FARGATE_KEYS}
  * of {@link FargateServiceArgs}, {@link #EC2_KEYS} of {@link AsgServiceArgs}. The others are the service's own:
  * {@code kind}; its route on the shared load balancer ({@link #ROUTE_KEYS}, {@link Route}'s inputs);
- * {@code secrets} (ARNs, or secret keys of the stack's config), {@code permissions}, {@code rollout} (its
- * {@code strategy}, and {@link BlueGreenRollout}'s inputs) and, for ec2, {@code database}, which the program turns into
- * the component's inputs.
+ * {@code secrets} (ARNs, or secret keys of the stack's config), {@code rollout} (its {@code strategy}, and
+ * {@link BlueGreenRollout}'s inputs) and, for ec2, {@code database} ({@link DatabaseConfig}), which the program turns
+ * into the component's inputs.
  *
  * @param name            the service's name: 1 to 20 characters of a-z, 0-9 and -
  * @param kind            {@code fargate} or {@code ec2}
@@ -149,7 +149,7 @@ public record ServiceConfig(String name, ServiceKind kind, Route route, Map<Stri
     /** The arguments of an ec2 service (placement and target are added by the program). */
     public AsgServiceArgs.Builder toEc2Args(Environment env) {
         var args = AsgServiceArgs.builder(ec2.orElseThrow());
-        database.ifPresent(d -> args.database(d.toArgs(env)));
+        database.ifPresent(d -> args.database(d.toSettings(env)));
         return args;
     }
 }

@@ -2,9 +2,12 @@ package io.containerplatform.components.args;
 
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The reference of components' inputs, written from their declarations alone: one table per Args (and per declared
@@ -13,6 +16,8 @@ import java.util.Set;
  * input's {@link Inputs.Input#sentences()} ({@link #withSetterJavadoc}); tests hold both equal to the declarations.
  */
 public final class InputReference {
+
+    private static final Pattern SETTER = Pattern.compile("^(\\s+)public Builder (\\w+)\\(");
 
     private InputReference() {
     }
@@ -45,12 +50,12 @@ public final class InputReference {
     /**
      * {@code source}, the Java source of the declared type {@code type}, with the javadoc of each setter of its
      * {@code Builder} replaced by (or given) its input's {@link Inputs.Input#sentences()}, escaped for javadoc and
-     * wrapped at 120 columns. Setters are found by name: the input's name with a lower-case first letter.
+     * wrapped at 120 columns. Setters are found by name ({@link Inputs.Input#methodName()}).
      */
     public static String withSetterJavadoc(String source, Class<?> type) {
-        var docs = new java.util.HashMap<String, String>();
-        Inputs.of(type).forEach(i -> docs.put(Character.toLowerCase(i.name().charAt(0)) + i.name().substring(1), i.sentences()));
-        var out = new java.util.ArrayList<String>();
+        var docs = new HashMap<String, String>();
+        Inputs.of(type).forEach(i -> docs.put(i.methodName(), i.sentences()));
+        var out = new ArrayList<String>();
         var inBuilder = false;
         for (var line : source.split("\n", -1)) {
             inBuilder |= line.contains("public static final class Builder");
@@ -67,8 +72,6 @@ public final class InputReference {
         return String.join("\n", out);
     }
 
-    private static final java.util.regex.Pattern SETTER = java.util.regex.Pattern.compile("^(\\s+)public Builder (\\w+)\\(");
-
     private static void dropJavadocAndBlankLines(List<String> lines) {
         if (lines.get(lines.size() - 1).strip().endsWith("*/")) {
             while (!lines.remove(lines.size() - 1).strip().startsWith("/**")) {
@@ -82,7 +85,7 @@ public final class InputReference {
 
     private static List<String> javadoc(String indent, String text) {
         var escaped = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("@", "&#64;").replace("*/", "*&#47;");
-        var lines = new java.util.ArrayList<String>(List.of(indent + "/**"));
+        var lines = new ArrayList<>(List.of(indent + "/**"));
         var line = new StringBuilder();
         for (var word : escaped.split(" ")) {
             if (line.length() > 0 && indent.length() + 3 + line.length() + 1 + word.length() > 120) {

@@ -35,6 +35,11 @@ public final class Inputs {
      */
     public record Input(String name, boolean required, InputSpec spec, Field field, Object defaultValue) {
 
+        /** The name of its builder setter and getter: its name with a lower-case first letter ({@code Effect}: {@code effect}). */
+        public String methodName() {
+            return Character.toLowerCase(name.charAt(0)) + name.substring(1);
+        }
+
         /** What the input is. */
         public String description() {
             return spec.value();

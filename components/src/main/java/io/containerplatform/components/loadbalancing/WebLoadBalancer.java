@@ -31,7 +31,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The web entry of a stack's services, Fargate and EC2 alike: one internet-facing Application Load Balancer in the

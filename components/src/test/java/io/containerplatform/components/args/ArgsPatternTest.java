@@ -22,9 +22,8 @@ class ArgsPatternTest {
         var getters = Arrays.stream(args.getMethods()).filter(m -> m.getParameterCount() == 0).map(java.lang.reflect.Method::getName).toList();
         assertThat(Inputs.of(args)).isNotEmpty().allSatisfy(input -> {
             assertThat(input.description()).describedAs(input.name()).isNotBlank();
-            var method = Character.toLowerCase(input.name().charAt(0)) + input.name().substring(1);
-            assertThat(setters).describedAs("%s.Builder", args.getSimpleName()).contains(method);
-            assertThat(getters).describedAs(args.getSimpleName()).contains(method);
+            assertThat(setters).describedAs("%s.Builder", args.getSimpleName()).contains(input.methodName());
+            assertThat(getters).describedAs(args.getSimpleName()).contains(input.methodName());
         });
         assertThat(args.getMethod("builder", args).getReturnType()).isEqualTo(builder);
     }
