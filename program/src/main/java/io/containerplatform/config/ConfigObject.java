@@ -104,16 +104,6 @@ public final class ConfigObject {
         return asString(key, value.get(), allowed).orElse("");
     }
 
-    /** An optional non-blank string, {@code fallback} when absent. */
-    public String string(String key, String fallback, String allowed) {
-        return raw(key).flatMap(v -> asString(key, v, allowed)).orElseGet(() -> fallback(key, fallback, fallback));
-    }
-
-    /** An optional string; empty when absent. */
-    public Optional<String> optionalString(String key, String allowed) {
-        return raw(key).flatMap(v -> asString(key, v, allowed));
-    }
-
     private Optional<String> asString(String key, JsonElement value, String allowed) {
         if (!value.isJsonPrimitive() || !value.getAsJsonPrimitive().isString()) {
             error(key, show(value) + " is not a string", allowed);

@@ -13,7 +13,12 @@ public final class IamPolicy {
 
     /** One {@code Allow} statement. */
     public static Map<String, Object> allow(List<String> actions, List<String> resources) {
-        return obj("Effect", "Allow", "Action", actions, "Resource", resources);
+        return statement("Allow", actions, resources);
+    }
+
+    /** One statement: {@code effect} ({@code Allow} or {@code Deny}) of {@code actions} on {@code resources}. */
+    public static Map<String, Object> statement(String effect, List<String> actions, List<String> resources) {
+        return obj("Effect", effect, "Action", actions, "Resource", resources);
     }
 
     /** A policy document holding {@code statements}. */

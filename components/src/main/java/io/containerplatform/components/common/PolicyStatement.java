@@ -37,7 +37,7 @@ public final class PolicyStatement extends DeclaredArgs {
 
     /** The statement as a policy document holds it ({@link IamPolicy#document}). */
     public Map<String, Object> toJson() {
-        return Json.obj("Effect", effect, "Action", action, "Resource", resource);
+        return IamPolicy.statement(effect, action, resource);
     }
 
     @Override

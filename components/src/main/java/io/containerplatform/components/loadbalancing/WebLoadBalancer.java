@@ -54,7 +54,6 @@ public class WebLoadBalancer extends ComponentResource {
     private final Output<String> loadBalancerArnSuffix;
     private final Output<String> dnsName;
     private final Output<String> url;
-    private final List<Listener> listeners = new ArrayList<>();
     private final Output<String> listenerArn;
     private final Map<String, LoadBalancerTarget> targets = new LinkedHashMap<>();
 
@@ -112,7 +111,7 @@ public class WebLoadBalancer extends ComponentResource {
                 .defaultActions(https ? redirect : fallback)
                 .tags(withName(name + "-http", Map.of()))
                 .build(), child());
-        listeners.add(http);
+        var listeners = new ArrayList<CustomResource>(List.of(http));
         var serving = args.certificateArn().map(certificate -> new Listener(name + "-https", ListenerArgs.builder()
                 .loadBalancerArn(balancer.arn())
                 .port(443)
@@ -136,7 +135,7 @@ public class WebLoadBalancer extends ComponentResource {
         var priorities = RulePriorities.of(args.routes());
         for (var route : args.routes()) {
             var targetGroup = groups.get(route.name());
-            var routing = new ArrayList<CustomResource>(listeners);
+            var routing = new ArrayList<>(listeners);
             if (!route.isDefault()) {
                 // CodeDeploy rewrites a blue/green route's action at each deployment: an update must not put it back
                 var ruleOptions = CustomResourceOptions.builder().parent(this);
