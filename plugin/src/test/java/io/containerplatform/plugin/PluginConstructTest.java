@@ -94,12 +94,9 @@ class PluginConstructTest {
         assertThat(cluster.getState()).containsKeys("arn", "name");
         assertThat(mocks[0].named("aws:ecs/cluster:Cluster", "shop").inputs.get("settings").toString()).contains("disabled");
 
-        var target = Map.of("targetGroupArn", PropertyValue.of("arn:aws:elasticloadbalancing:eu-west-3:123456789012:targetgroup/web/1"),
-                "targetGroupArnSuffix", PropertyValue.of("targetgroup/web/1"), "loadBalancerArnSuffix", PropertyValue.of("app/shop/2"),
-                "securityGroupId", PropertyValue.of("sg-alb"), "url", PropertyValue.of("https://shop.example.com"));
         var service = construct("FargateService", Map.of("placement", placement(), "cluster", PropertyValue.of(Map.of(
                         "arn", PropertyValue.of("arn:aws:ecs:eu-west-3:123456789012:cluster/main"), "name", PropertyValue.of("main"))),
-                "target", PropertyValue.of(target), "image", PropertyValue.of("nginx:1.27"), "port", PropertyValue.of(8080),
+                "target", target("web"), "image", PropertyValue.of("nginx:1.27"), "port", PropertyValue.of(8080),
                 "permissions", PropertyValue.of(Map.of("statements", PropertyValue.of(List.of(PropertyValue.of(Map.of(
                         "Action", strings("sqs:SendMessage"), "Resource", strings("arn:aws:sqs:eu-west-3:123456789012:orders"))))))),
                 "environment", PropertyValue.of(Map.of("LOG_LEVEL", PropertyValue.of("debug"))),
@@ -114,6 +111,33 @@ class PluginConstructTest {
         assertThat(container).contains("LOG_LEVEL", "debug", "API_TOKEN").doesNotContain("s3cr3t");
         assertThat(mocks[0].ofType("aws:secretsmanager/secretVersion:SecretVersion")).singleElement()
                 .satisfies(version -> assertThat(version.inputs).containsEntry("secretString", "s3cr3t"));
+    }
+
+    private static PropertyValue target(String name) {
+        return PropertyValue.of(Map.of("targetGroupArn", PropertyValue.of("arn:aws:elasticloadbalancing:eu-west-3:123456789012:targetgroup/" + name + "/1"),
+                "targetGroupArnSuffix", PropertyValue.of("targetgroup/" + name + "/1"), "loadBalancerArnSuffix", PropertyValue.of("app/shop/2"),
+                "securityGroupId", PropertyValue.of("sg-alb"), "url", PropertyValue.of("https://shop.example.com")));
+    }
+
+    @Test
+    void anEc2ServiceRunsBehindItsTargetWithItsDatabaseSettingsAndSchedulesAsAnotherLanguageSendsThem() throws Exception {
+        var mocks = new PlatformMocks[1];
+        var service = construct("AsgService", Map.of("placement", placement(), "target", target("app"), "image", PropertyValue.of("nginx:1.27"),
+                "instanceType", PropertyValue.of("t3.medium"), "minSize", PropertyValue.of(1), "maxSize", PropertyValue.of(3),
+                "environment", PropertyValue.of(Map.of("MODE", PropertyValue.of("batch"))),
+                "schedules", PropertyValue.of(List.of(PropertyValue.of(Map.of("name", PropertyValue.of("night"),
+                        "cron", PropertyValue.of("0 20 * * *"), "timeZone", PropertyValue.of("Europe/Paris"), "maxCapacity", PropertyValue.of(1))))),
+                "database", PropertyValue.of(Map.of("instanceClass", PropertyValue.of("db.t4g.small"), "multiAz", PropertyValue.of(true)))), mocks);
+        assertThat(service.getState()).containsKeys("repositoryUrl", "url", "asgName", "dbEndpoint", "dbSecretArn", "alarmTopicArn", "dashboardUrl");
+        var group = mocks[0].named("aws:autoscaling/group:Group", "shop-asg");
+        assertThat(group.inputs).containsEntry("minSize", 1.0).containsEntry("maxSize", 3.0).containsEntry("desiredCapacity", 2.0);
+        assertThat(group.inputs.get("targetGroupArns").toString()).contains("targetgroup/app/1");
+        assertThat(mocks[0].named("aws:ec2/launchTemplate:LaunchTemplate", "shop-lt").inputs).containsEntry("instanceType", "t3.medium");
+        assertThat(mocks[0].ofType("aws:rds/instance:Instance")).singleElement().satisfies(db -> assertThat(db.inputs)
+                .containsEntry("instanceClass", "db.t4g.small").containsEntry("multiAz", true));
+        assertThat(mocks[0].ofType("aws:autoscaling/schedule:Schedule")).singleElement()
+                .satisfies(schedule -> assertThat(schedule.inputs).containsEntry("recurrence", "0 20 * * *").containsEntry("timeZone", "Europe/Paris")
+                        .containsEntry("minSize", 0.0).containsEntry("maxSize", 1.0));
     }
 
     @Test

@@ -12,13 +12,17 @@ import org.junit.jupiter.api.Test;
 import org.reflections.Reflections;
 
 import java.lang.reflect.ParameterizedType;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -43,12 +47,12 @@ class PluginSchemaTest {
     @Test
     void everyComponentEveryInputAndEveryOutputIsInTheSchemaWithItsTypeAndDescription() throws Exception {
         assertThat(components()).extracting(Class::getSimpleName).containsExactlyInAnyOrder("NetworkComponent", "ImageRepositories",
-                "WebLoadBalancer", "EksPlatform", "SparkEcs", "MysqlDatabase", "FargateCluster", "FargateService");
+                "WebLoadBalancer", "EksPlatform", "SparkEcs", "MysqlDatabase", "FargateCluster", "FargateService", "AsgService");
         var schema = schema();
         var problems = new ArrayList<String>();
         components().forEach(c -> problems.addAll(disagreements(schema, c, argsOf(c))));
         assertThat(problems).isEmpty();
-        assertThat(schema.getAsJsonObject("resources").keySet()).hasSize(8);
+        assertThat(schema.getAsJsonObject("resources").keySet()).hasSize(9);
         assertThat(schema.getAsJsonObject("types").keySet()).containsExactlyInAnyOrder("containerplatform:index:Placement",
                 "containerplatform:index:Route", "containerplatform:index:NodeGroupSpec", "containerplatform:index:Taint",
                 "containerplatform:index:Backup", "containerplatform:index:MysqlSettings", "containerplatform:index:ClusterRef",
@@ -72,6 +76,24 @@ class PluginSchemaTest {
                 .containsExactly("EksPlatform: Taint.effect is described \"\", declared \""
                         + Inputs.named(io.containerplatform.components.eks.Taint.class, "effect").sentences() + "\"");
         assertThat(disagreements(schema, SparkEcs.class, argsOf(SparkEcs.class))).containsExactly("SparkEcs: output masterUrl has no description");
+    }
+
+    @Test
+    void theReadmesTableListsEveryComponentOfThePackageWithItsOutputs() throws Exception {
+        var readme = Files.readString(Path.of("README.md"));
+        var table = readme.substring(readme.indexOf("| Component | Outputs |"));
+        table = table.substring(0, table.indexOf("\n\n"));
+        var documented = new TreeMap<String, Set<String>>();
+        table.lines().skip(2).map(row -> row.split("\\|")).forEach(cells -> documented.put(cells[1].trim().replace("`", ""),
+                ticked(cells[2].replaceAll("\\([^)]*\\)", ""))));
+        var actual = new TreeMap<String, Set<String>>();
+        components().forEach(c -> actual.put(c.getSimpleName(), Arrays.stream(c.getDeclaredFields())
+                .filter(f -> f.isAnnotationPresent(Export.class)).map(f -> f.getAnnotation(Export.class).name()).collect(Collectors.toCollection(TreeSet::new))));
+        assertThat(documented).isEqualTo(actual);
+    }
+
+    private static Set<String> ticked(String text) {
+        return Pattern.compile("`([^`]+)`").matcher(text).results().map(m -> m.group(1)).collect(Collectors.toCollection(TreeSet::new));
     }
 
     @Test
