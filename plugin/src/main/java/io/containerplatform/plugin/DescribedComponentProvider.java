@@ -20,6 +20,7 @@ import io.containerplatform.components.args.Inputs;
 import java.lang.reflect.ParameterizedType;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
@@ -43,21 +44,22 @@ final class DescribedComponentProvider extends ComponentProvider {
     }
 
     /**
-     * Builds the component from the inputs it was sent, as the SDK's provider does, except for map inputs: the SDK's
-     * deserializer (1.36.1) drops a map's value type, so a map of strings fails with "Unsupported type for
-     * deserialization: STRING to java.lang.Object". Map inputs are taken out, the SDK deserializes the rest, and each
-     * map is set from its entries (strings, or {@code Output<String>}s that keep their secrecy).
+     * Builds the component from the inputs it was sent, as the SDK's provider does, except for two kinds of inputs the
+     * SDK's deserializer (1.36.1) gets wrong: maps (it drops a map's value type, so a map of strings fails with
+     * "Unsupported type for deserialization: STRING to java.lang.Object") and inputs declared by the Args' superclass
+     * ({@code ServiceArgs}: it sets only the class's own fields, though the schema it generates has them all). Those
+     * are taken out, the SDK deserializes the rest, and each is set here ({@link #valueOf}).
      */
     @Override
     public CompletableFuture<ConstructResponse> construct(ConstructRequest request) {
         var constructor = componentClass(request.getType()).getDeclaredConstructors()[0];
         var argsClass = constructor.getParameterTypes()[1];
         var inputs = new HashMap<>(request.getInputs());
-        var maps = new HashMap<Inputs.Input, PropertyValue>();
-        Inputs.of(argsClass).stream().filter(i -> i.field().getType() == Map.class && inputs.containsKey(i.name()))
-                .forEach(i -> maps.put(i, inputs.remove(i.name())));
+        var byHand = new HashMap<Inputs.Input, PropertyValue>();
+        Inputs.of(argsClass).stream().filter(i -> (i.field().getType() == Map.class || i.field().getDeclaringClass() != argsClass)
+                && inputs.containsKey(i.name())).forEach(i -> byHand.put(i, inputs.remove(i.name())));
         var args = PropertyValueSerializer.deserialize(PropertyValue.of(inputs), argsClass);
-        maps.forEach((input, value) -> input.setIn(args, entries(input, value)));
+        byHand.forEach((input, value) -> input.setIn(args, valueOf(input, value)));
         ComponentResource component;
         try {
             component = (ComponentResource) constructor.newInstance(request.getName(), args, request.getOptions());
@@ -66,6 +68,22 @@ final class DescribedComponentProvider extends ComponentProvider {
         }
         var state = PropertyValueSerializer.stateFromComponentResource(component);
         return Internal.of(component.urn()).getValueNullable().thenApply(urn -> new ConstructResponse(urn, state, new HashMap<>()));
+    }
+
+    /**
+     * The value of {@code input} from what was sent: a map from its entries, a list from its elements, anything else
+     * by the SDK as its declared class (a string, a number, a declared input type).
+     */
+    private static Object valueOf(Inputs.Input input, PropertyValue value) {
+        var type = input.field().getType();
+        if (type == Map.class) {
+            return entries(input, value);
+        }
+        if (type == List.class) {
+            var element = (Class<?>) Inputs.elementType(input.type());
+            return plain(value).getArrayValue().stream().map(e -> PropertyValueSerializer.deserialize(e, element)).toList();
+        }
+        return PropertyValueSerializer.deserialize(value, type);
     }
 
     private static Map<String, Object> entries(Inputs.Input input, PropertyValue map) {

@@ -124,7 +124,7 @@ class PluginConstructTest {
         var mocks = new PlatformMocks[1];
         var service = construct("AsgService", Map.of("placement", placement(), "target", target("app"), "image", PropertyValue.of("nginx:1.27"),
                 "instanceType", PropertyValue.of("t3.medium"), "minSize", PropertyValue.of(1), "maxSize", PropertyValue.of(3),
-                "environment", PropertyValue.of(Map.of("MODE", PropertyValue.of("batch"))),
+                "environment", PropertyValue.of(Map.of("MODE", PropertyValue.of("batch"))), "alarmEmails", strings("ops@example.com"),
                 "schedules", PropertyValue.of(List.of(PropertyValue.of(Map.of("name", PropertyValue.of("night"),
                         "cron", PropertyValue.of("0 20 * * *"), "timeZone", PropertyValue.of("Europe/Paris"), "maxCapacity", PropertyValue.of(1))))),
                 "database", PropertyValue.of(Map.of("instanceClass", PropertyValue.of("db.t4g.small"), "multiAz", PropertyValue.of(true)))), mocks);
@@ -133,6 +133,8 @@ class PluginConstructTest {
         assertThat(group.inputs).containsEntry("minSize", 1.0).containsEntry("maxSize", 3.0).containsEntry("desiredCapacity", 2.0);
         assertThat(group.inputs.get("targetGroupArns").toString()).contains("targetgroup/app/1");
         assertThat(mocks[0].named("aws:ec2/launchTemplate:LaunchTemplate", "shop-lt").inputs).containsEntry("instanceType", "t3.medium");
+        assertThat(mocks[0].ofType("aws:sns/topicSubscription:TopicSubscription")).singleElement()
+                .satisfies(subscription -> assertThat(subscription.inputs).containsEntry("endpoint", "ops@example.com"));
         assertThat(mocks[0].ofType("aws:rds/instance:Instance")).singleElement().satisfies(db -> assertThat(db.inputs)
                 .containsEntry("instanceClass", "db.t4g.small").containsEntry("multiAz", true));
         assertThat(mocks[0].ofType("aws:autoscaling/schedule:Schedule")).singleElement()

@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  */
 public final class InputReference {
 
-    private static final Pattern SETTER = Pattern.compile("^(\\s+)public Builder (\\w+)\\(");
+    private static final Pattern SETTER = Pattern.compile("^(\\s+)public (?:Builder|B) (\\w+)\\(");
 
     private InputReference() {
     }
@@ -48,8 +48,8 @@ public final class InputReference {
     }
 
     /**
-     * {@code source}, the Java source of the declared type {@code type}, with the javadoc of each setter of its
-     * {@code Builder} replaced by (or given) its input's {@link Inputs.Input#sentences()}, escaped for javadoc and
+     * {@code source}, the Java source of the declared type {@code type} (or of the Args it extends), with the javadoc of
+     * each setter of its {@code Builder} replaced by (or given) its input's {@link Inputs.Input#sentences()}, escaped for javadoc and
      * wrapped at 120 columns. Setters are found by name ({@link Inputs.Input#methodName()}).
      */
     public static String withSetterJavadoc(String source, Class<?> type) {
@@ -58,7 +58,7 @@ public final class InputReference {
         var out = new ArrayList<String>();
         var inBuilder = false;
         for (var line : source.split("\n", -1)) {
-            inBuilder |= line.contains("public static final class Builder");
+            inBuilder |= line.matches("\\s+public (abstract )?static (final )?class Builder\\b.*");
             var setter = SETTER.matcher(line);
             if (inBuilder && setter.find() && docs.containsKey(setter.group(2))) {
                 dropJavadocAndBlankLines(out);

@@ -234,7 +234,7 @@ public final class Inputs {
     private static List<Input> read(Class<?> type) {
         var instance = newInstance(type);
         var result = new ArrayList<Input>();
-        for (Field field : type.getDeclaredFields()) {
+        for (Field field : declaredFields(type)) {
             var where = type.getSimpleName() + "." + field.getName();
             if (Modifier.isStatic(field.getModifiers())) {
                 throw new IllegalStateException(where + " is static: Args hold only their inputs (the package schema reads every field)");
@@ -248,6 +248,15 @@ public final class Inputs {
             result.add(new Input(imported.name(), imported.required(), spec, field, valueOf(field, instance)));
         }
         return List.copyOf(result);
+    }
+
+    /** The fields of {@code type} and of the Args it extends, the inherited ones first (as the package schema reads them). */
+    private static List<Field> declaredFields(Class<?> type) {
+        var fields = new ArrayList<Field>();
+        for (Class<?> c = type; c != DeclaredArgs.class && c != Object.class; c = c.getSuperclass()) {
+            fields.addAll(0, List.of(c.getDeclaredFields()));
+        }
+        return fields;
     }
 
     /** New Args of {@code type} holding every declared default, to be set input by input (Pulumi builds Args so too). */

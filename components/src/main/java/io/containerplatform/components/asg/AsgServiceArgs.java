@@ -1,21 +1,17 @@
 package io.containerplatform.components.asg;
 
 import com.pulumi.core.annotations.Import;
-import io.containerplatform.components.args.DeclaredArgs;
 import io.containerplatform.components.args.Format;
 import io.containerplatform.components.args.InputProblem;
 import io.containerplatform.components.args.InputSpec;
 import io.containerplatform.components.args.Inputs;
-import io.containerplatform.components.common.LogRetention;
 import io.containerplatform.components.common.Permissions;
+import io.containerplatform.components.common.ServiceArgs;
 import io.containerplatform.components.database.MysqlSettings;
-import io.containerplatform.components.loadbalancing.LoadBalancerTarget;
-import io.containerplatform.components.network.Placement;
 import io.containerplatform.components.scaling.ScheduledCapacity;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -24,20 +20,7 @@ import java.util.Optional;
  * seed 003's: 2 to 4 instances (2 at creation), target tracking at 50 % CPU, +1 instance above 70 % and -1 below 30 %
  * for two minutes, 5 minutes of cooldown.
  */
-public final class AsgServiceArgs extends DeclaredArgs {
-
-    @Import(name = "placement", required = true)
-    @InputSpec("Where the component's resources go: the VPC and its subnets (NetworkComponent.placement(), or Placement.of for an existing VPC)")
-    private Placement placement;
-
-    @Import(name = "target", required = true)
-    @InputSpec("The load balancer's target group and routing for the service (WebLoadBalancer.target(name))")
-    private LoadBalancerTarget target;
-
-    @Import(name = "image", required = true)
-    @InputSpec(value = "The container image", format = Format.IMAGE, allowed = "an image pinned to a version tag or digest (not latest), or :<tag> of the"
-            + " service's ECR repository")
-    private String image;
+public final class AsgServiceArgs extends ServiceArgs {
 
     @Import(name = "instanceType")
     @InputSpec(value = "The EC2 instance type", format = Format.INSTANCE_TYPE, allowed = "an EC2 instance type")
@@ -56,10 +39,6 @@ public final class AsgServiceArgs extends DeclaredArgs {
             defaultText = "2, or the nearest within minSize..maxSize")
     private Integer desiredCapacity;
 
-    @Import(name = "port")
-    @InputSpec(value = "The port the container listens on", min = 1, max = 65535)
-    private Integer port = 80;
-
     @Import(name = "cpuTargetPercent")
     @InputSpec(value = "The target average CPU of the target-tracking policy, percent", min = 10, max = 90)
     private Integer cpuTargetPercent = 50;
@@ -77,15 +56,6 @@ public final class AsgServiceArgs extends DeclaredArgs {
     @InputSpec(value = "Seconds between two simple-scaling actions", min = 0, max = 3600)
     private Integer cooldownSeconds = 300;
 
-    @Import(name = "alarmEmails")
-    @InputSpec(value = "Email addresses subscribed to the service's alarm topic (each must confirm)", format = Format.EMAIL, allowed = "email addresses")
-    private List<String> alarmEmails = List.of();
-
-    @Import(name = "environment")
-    @InputSpec(value = "Plain environment variables of the container (written to an env file: each value on one line)", format = Format.VARIABLE_NAME,
-            allowed = "variable names ([A-Za-z_][A-Za-z0-9_]*) to values")
-    private Map<String, String> environment = Map.of();
-
     @Import(name = "permissions")
     @InputSpec(value = "What the instance role may do besides SSM's and CloudWatch's managed policies: more managed policies and inline statements",
             defaultText = "none")
@@ -96,32 +66,21 @@ public final class AsgServiceArgs extends DeclaredArgs {
             allowed = "capacities up to 100")
     private List<ScheduledCapacity> schedules = List.of();
 
-    @Import(name = "logRetentionDays")
-    @InputSpec(value = "Days the container log group /asg/<name> keeps its logs", format = Format.LOG_RETENTION, allowed = LogRetention.ALLOWED)
-    private Integer logRetentionDays = 7;
-
     @Import(name = "database")
     @InputSpec(value = "The service's RDS MySQL database, created when set: how it is sized, kept and watched (the component places"
             + " it in the private subnets, reachable from the instances only)", defaultText = "none")
     private MysqlSettings database;
 
-    public Placement placement() { return placement; }
-    public LoadBalancerTarget target() { return target; }
-    public String image() { return image; }
     public String instanceType() { return instanceType; }
     public int minSize() { return minSize; }
     public int maxSize() { return maxSize; }
     public int desiredCapacity() { return desiredCapacity != null ? desiredCapacity : Math.max(minSize, Math.min(2, maxSize)); }
-    public int port() { return port; }
     public int cpuTargetPercent() { return cpuTargetPercent; }
     public int scaleUpCpuPercent() { return scaleUpCpuPercent; }
     public int scaleDownCpuPercent() { return scaleDownCpuPercent; }
     public int cooldownSeconds() { return cooldownSeconds; }
-    public List<String> alarmEmails() { return alarmEmails; }
-    public Map<String, String> environment() { return environment; }
     public Permissions permissions() { return permissions; }
     public List<ScheduledCapacity> schedules() { return schedules; }
-    public int logRetentionDays() { return logRetentionDays; }
     public Optional<MysqlSettings> database() { return Optional.ofNullable(database); }
 
     @Override
@@ -138,7 +97,7 @@ public final class AsgServiceArgs extends DeclaredArgs {
         if (scaleUpCpuPercent != null && scaleDownCpuPercent != null && scaleDownCpuPercent >= scaleUpCpuPercent) {
             problems.add(problem("scaleDownCpuPercent", scaleDownCpuPercent + " is not below scaleUpCpuPercent " + scaleUpCpuPercent));
         }
-        environment.forEach((k, v) -> {
+        environment().forEach((k, v) -> {
             if (v.contains("\n") || v.contains("\r")) {
                 problems.add(problem("environment", "the value of " + k + " spans lines (an env file's value cannot)"));
             }
@@ -156,30 +115,13 @@ public final class AsgServiceArgs extends DeclaredArgs {
         return new Builder(Inputs.copyOf(defaults));
     }
 
-    /** Builder of {@link AsgServiceArgs}: one setter per input, named like it. */
-    public static final class Builder {
-        private final AsgServiceArgs $;
+    /** Builder of {@link AsgServiceArgs}: one setter per input, named like it (those of every service's inputs from
+     * {@link ServiceArgs.Builder}). */
+    public static final class Builder extends ServiceArgs.Builder<AsgServiceArgs, Builder> {
 
         private Builder(AsgServiceArgs start) {
-            $ = start;
+            super(start);
         }
-
-        /**
-         * Where the component's resources go: the VPC and its subnets (NetworkComponent.placement(), or Placement.of
-         * for an existing VPC).
-         */
-        public Builder placement(Placement v) { $.placement = v; return this; }
-
-        /**
-         * The load balancer's target group and routing for the service (WebLoadBalancer.target(name)).
-         */
-        public Builder target(LoadBalancerTarget v) { $.target = v; return this; }
-
-        /**
-         * The container image. Allowed: an image pinned to a version tag or digest (not latest), or :&lt;tag&gt; of the
-         * service's ECR repository.
-         */
-        public Builder image(String v) { $.image = v; return this; }
 
         /**
          * The EC2 instance type. Allowed: an EC2 instance type. Default: t3.small.
@@ -203,11 +145,6 @@ public final class AsgServiceArgs extends DeclaredArgs {
         public Builder desiredCapacity(int v) { $.desiredCapacity = v; return this; }
 
         /**
-         * The port the container listens on. Allowed: 1 to 65535. Default: 80.
-         */
-        public Builder port(int v) { $.port = v; return this; }
-
-        /**
          * The target average CPU of the target-tracking policy, percent. Allowed: 10 to 90. Default: 50.
          */
         public Builder cpuTargetPercent(int v) { $.cpuTargetPercent = v; return this; }
@@ -229,18 +166,6 @@ public final class AsgServiceArgs extends DeclaredArgs {
         public Builder cooldownSeconds(int v) { $.cooldownSeconds = v; return this; }
 
         /**
-         * Email addresses subscribed to the service's alarm topic (each must confirm). Allowed: email addresses.
-         * Default: [].
-         */
-        public Builder alarmEmails(List<String> v) { $.alarmEmails = v; return this; }
-
-        /**
-         * Plain environment variables of the container (written to an env file: each value on one line). Allowed:
-         * variable names ([A-Za-z_][A-Za-z0-9_]*) to values. Default: {}.
-         */
-        public Builder environment(Map<String, String> v) { $.environment = v; return this; }
-
-        /**
          * What the instance role may do besides SSM's and CloudWatch's managed policies: more managed policies and
          * inline statements. Default: none.
          */
@@ -251,12 +176,6 @@ public final class AsgServiceArgs extends DeclaredArgs {
          * on. Allowed: capacities up to 100. Default: [].
          */
         public Builder schedules(List<ScheduledCapacity> v) { $.schedules = v; return this; }
-
-        /**
-         * Days the container log group /asg/&lt;name&gt; keeps its logs. Allowed: a CloudWatch Logs retention: 1, 3, 5,
-         * 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653. Default: 7.
-         */
-        public Builder logRetentionDays(int v) { $.logRetentionDays = v; return this; }
 
         /**
          * The service's RDS MySQL database, created when set: how it is sized, kept and watched (the component places

@@ -2,17 +2,15 @@ package io.containerplatform.components.fargate;
 
 import com.pulumi.core.Output;
 import com.pulumi.core.annotations.Import;
-import io.containerplatform.components.args.DeclaredArgs;
 import io.containerplatform.components.args.Format;
 import io.containerplatform.components.args.InputProblem;
 import io.containerplatform.components.args.InputSpec;
 import io.containerplatform.components.args.Inputs;
 import io.containerplatform.components.common.Formats;
 import io.containerplatform.components.common.Permissions;
-import io.containerplatform.components.common.LogRetention;
+import io.containerplatform.components.common.ServiceArgs;
 import io.containerplatform.components.images.EcrRepository;
-import io.containerplatform.components.loadbalancing.LoadBalancerTarget;
-import io.containerplatform.components.network.Placement;
+
 import io.containerplatform.components.scaling.ScheduledCapacity;
 
 import java.util.ArrayList;
@@ -25,27 +23,14 @@ import java.util.Optional;
  * default, what is allowed). Build with {@link #builder()}; {@code build()} returns an unmodifiable copy, checked, or
  * fails naming every problem. Defaults follow seed 001: 256 cpu / 512 MiB, two tasks, port 80, logs kept 7 days.
  */
-public final class FargateServiceArgs extends DeclaredArgs {
+public final class FargateServiceArgs extends ServiceArgs {
 
     /** CPU architecture of the task. */
     public enum Architecture { X86_64, ARM64 }
 
-    @Import(name = "placement", required = true)
-    @InputSpec("Where the component's resources go: the VPC and its subnets (NetworkComponent.placement(), or Placement.of for an existing VPC)")
-    private Placement placement;
-
     @Import(name = "cluster", required = true)
     @InputSpec("The ECS cluster the service runs in, shared by the stack's Fargate services (FargateCluster.ref())")
     private ClusterRef cluster;
-
-    @Import(name = "target", required = true)
-    @InputSpec("The load balancer's target group and routing for the service (WebLoadBalancer.target(name))")
-    private LoadBalancerTarget target;
-
-    @Import(name = "image", required = true)
-    @InputSpec(value = "The container image", format = Format.IMAGE, allowed = "an image pinned to a version tag or digest (not latest), or :<tag> of the"
-            + " service's ECR repository")
-    private String image;
 
     @Import(name = "cpu")
     @InputSpec(value = "Task CPU units", allowed = "256, 512, 1024, 2048, 4096, 8192, 16384")
@@ -59,10 +44,6 @@ public final class FargateServiceArgs extends DeclaredArgs {
     @Import(name = "architecture")
     @InputSpec(value = "The task's CPU architecture (ARM64 is Graviton: cheaper; the image must be built for it)", oneOf = {"X86_64", "ARM64"})
     private String architecture = "X86_64";
-
-    @Import(name = "port")
-    @InputSpec(value = "The port the container listens on", min = 1, max = 65535)
-    private Integer port = 80;
 
     @Import(name = "desiredCount")
     @InputSpec(value = "Tasks at creation (later updates leave the count to autoscaling)", min = 0, max = 1000,
@@ -97,17 +78,9 @@ public final class FargateServiceArgs extends DeclaredArgs {
     @InputSpec(value = "Seconds after a scale-out before another", min = 0, max = 3600)
     private Integer scaleOutCooldownSeconds = 60;
 
-    @Import(name = "logRetentionDays")
-    @InputSpec(value = "Days the service's log group /ecs/<name> keeps its logs", format = Format.LOG_RETENTION, allowed = LogRetention.ALLOWED)
-    private Integer logRetentionDays = 7;
-
     @Import(name = "spot")
     @InputSpec(value = "Percent of tasks on FARGATE_SPOT (the rest on FARGATE)", min = 0, max = 100)
     private Integer spot = 0;
-
-    @Import(name = "environment")
-    @InputSpec(value = "Plain environment variables of the container", format = Format.VARIABLE_NAME, allowed = "variable names ([A-Za-z_][A-Za-z0-9_]*) to values")
-    private Map<String, String> environment = Map.of();
 
     @Import(name = "secrets")
     @InputSpec(value = "Environment variables from secrets: the execution role may read exactly these", format = Format.VARIABLE_NAME,
@@ -131,10 +104,6 @@ public final class FargateServiceArgs extends DeclaredArgs {
     @Import(name = "enableExecuteCommand")
     @InputSpec("Whether ECS Exec (aws ecs execute-command) is on; it grants the task role the SSM channels")
     private Boolean enableExecuteCommand = false;
-
-    @Import(name = "alarmEmails")
-    @InputSpec(value = "Email addresses subscribed to the service's alarm topic (each must confirm)", format = Format.EMAIL, allowed = "email addresses")
-    private List<String> alarmEmails = List.of();
 
     @Import(name = "immutableTags")
     @InputSpec("Whether the ECR repository's tags cannot be overwritten (a tag always means the same image: safe rollbacks)")
@@ -178,14 +147,10 @@ public final class FargateServiceArgs extends DeclaredArgs {
 
     // Getters, in the types the component uses.
 
-    public Placement placement() { return placement; }
     public ClusterRef cluster() { return cluster; }
-    public LoadBalancerTarget target() { return target; }
-    public String image() { return image; }
     public int cpu() { return cpu; }
     public int memory() { return memory; }
     public Architecture architecture() { return Architecture.valueOf(architecture); }
-    public int port() { return port; }
     public int desiredCount() { return desiredCount; }
     public int minCount() { return minCount == null ? desiredCount : minCount; }
     public int maxCount() { return maxCount == null ? desiredCount : maxCount; }
@@ -196,15 +161,12 @@ public final class FargateServiceArgs extends DeclaredArgs {
     public int requestsPerTarget() { return requestsPerTarget; }
     public int scaleInCooldownSeconds() { return scaleInCooldownSeconds; }
     public int scaleOutCooldownSeconds() { return scaleOutCooldownSeconds; }
-    public int logRetentionDays() { return logRetentionDays; }
     public int spot() { return spot; }
-    public Map<String, String> environment() { return environment; }
     public Map<String, String> secrets() { return secrets; }
     public Map<String, Output<String>> secretValues() { return secretValues; }
     public List<String> containerHealthCheck() { return containerHealthCheck; }
     public boolean readonlyRootFilesystem() { return readonlyRootFilesystem; }
     public boolean enableExecuteCommand() { return enableExecuteCommand; }
-    public List<String> alarmEmails() { return alarmEmails; }
     public boolean immutableTags() { return immutableTags; }
     public int keepImages() { return keepImages; }
     public Permissions permissions() { return permissions; }
@@ -244,7 +206,7 @@ public final class FargateServiceArgs extends DeclaredArgs {
                 .forEach(k -> problems.add(problem("secretValues", "\"" + k + "\" is not a variable name, or is also in secrets")));
         problems.addAll(ScheduledCapacity.listProblems(schedules, 1000));
         if (blueGreen != null) {
-            if (target != null && target.blueGreen().isEmpty()) {
+            if (target() != null && target().blueGreen().isEmpty()) {
                 problems.add(problem("blueGreen", "set with a target that is not blue/green"));
             }
         }
@@ -260,35 +222,18 @@ public final class FargateServiceArgs extends DeclaredArgs {
         return new Builder(Inputs.copyOf(defaults));
     }
 
-    /** Builder of {@link FargateServiceArgs}: one setter per input, named like it. */
-    public static final class Builder {
-        private final FargateServiceArgs $;
+    /** Builder of {@link FargateServiceArgs}: one setter per input, named like it (those of every service's inputs from
+     * {@link ServiceArgs.Builder}). */
+    public static final class Builder extends ServiceArgs.Builder<FargateServiceArgs, Builder> {
 
         private Builder(FargateServiceArgs start) {
-            $ = start;
+            super(start);
         }
-
-        /**
-         * Where the component's resources go: the VPC and its subnets (NetworkComponent.placement(), or Placement.of
-         * for an existing VPC).
-         */
-        public Builder placement(Placement v) { $.placement = v; return this; }
 
         /**
          * The ECS cluster the service runs in, shared by the stack's Fargate services (FargateCluster.ref()).
          */
         public Builder cluster(ClusterRef v) { $.cluster = v; return this; }
-
-        /**
-         * The load balancer's target group and routing for the service (WebLoadBalancer.target(name)).
-         */
-        public Builder target(LoadBalancerTarget v) { $.target = v; return this; }
-
-        /**
-         * The container image. Allowed: an image pinned to a version tag or digest (not latest), or :&lt;tag&gt; of the
-         * service's ECR repository.
-         */
-        public Builder image(String v) { $.image = v; return this; }
 
         /**
          * Task CPU units. Allowed: 256, 512, 1024, 2048, 4096, 8192, 16384. Default: 256.
@@ -307,11 +252,6 @@ public final class FargateServiceArgs extends DeclaredArgs {
          * X86_64, ARM64. Default: X86_64.
          */
         public Builder architecture(Architecture v) { $.architecture = v.name(); return this; }
-
-        /**
-         * The port the container listens on. Allowed: 1 to 65535. Default: 80.
-         */
-        public Builder port(int v) { $.port = v; return this; }
 
         /**
          * Tasks at creation (later updates leave the count to autoscaling). Allowed: 0 to 1000, minCount &lt;=
@@ -356,21 +296,9 @@ public final class FargateServiceArgs extends DeclaredArgs {
         public Builder scaleOutCooldownSeconds(int v) { $.scaleOutCooldownSeconds = v; return this; }
 
         /**
-         * Days the service's log group /ecs/&lt;name&gt; keeps its logs. Allowed: a CloudWatch Logs retention: 1, 3, 5,
-         * 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653. Default: 7.
-         */
-        public Builder logRetentionDays(int v) { $.logRetentionDays = v; return this; }
-
-        /**
          * Percent of tasks on FARGATE_SPOT (the rest on FARGATE). Allowed: 0 to 100. Default: 0.
          */
         public Builder spot(int v) { $.spot = v; return this; }
-
-        /**
-         * Plain environment variables of the container. Allowed: variable names ([A-Za-z_][A-Za-z0-9_]*) to values.
-         * Default: {}.
-         */
-        public Builder environment(Map<String, String> v) { $.environment = v; return this; }
 
         /**
          * Environment variables from secrets: the execution role may read exactly these. Allowed: variable names to a
@@ -399,12 +327,6 @@ public final class FargateServiceArgs extends DeclaredArgs {
          * Whether ECS Exec (aws ecs execute-command) is on; it grants the task role the SSM channels. Default: false.
          */
         public Builder enableExecuteCommand(boolean v) { $.enableExecuteCommand = v; return this; }
-
-        /**
-         * Email addresses subscribed to the service's alarm topic (each must confirm). Allowed: email addresses.
-         * Default: [].
-         */
-        public Builder alarmEmails(List<String> v) { $.alarmEmails = v; return this; }
 
         /**
          * Whether the ECR repository's tags cannot be overwritten (a tag always means the same image: safe rollbacks).

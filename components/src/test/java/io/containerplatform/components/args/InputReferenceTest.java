@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -47,10 +48,16 @@ class InputReferenceTest {
                 old.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
         }
-        for (var type : LibraryArgs.all().toList()) {
-            var path = type.getName().replace('.', '/') + ".java";
+        var sources = new LinkedHashMap<String, Class<?>>();
+        LibraryArgs.all().forEach(type -> {
+            for (Class<?> c = type; c != DeclaredArgs.class; c = c.getSuperclass()) {
+                sources.putIfAbsent(c.getName().replace('.', '/') + ".java", type);
+            }
+        });
+        for (var entry : sources.entrySet()) {
+            var path = entry.getKey();
             var source = Files.readString(Path.of("components/src/main/java", path));
-            var current = InputReference.withSetterJavadoc(source, type);
+            var current = InputReference.withSetterJavadoc(source, entry.getValue());
             if (!current.equals(source)) {
                 var fixed = fixes.resolve(path);
                 Files.createDirectories(fixed.getParent());

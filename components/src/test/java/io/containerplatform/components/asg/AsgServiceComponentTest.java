@@ -241,8 +241,8 @@ class AsgServiceComponentTest {
                 .scaleDownCpuPercent(40).alarmEmails(List.of("ops")).build())
                 .hasMessageStartingWith("AsgServiceArgs.target: missing | "
                         + "AsgServiceArgs.image: \"app:latest\" uses the latest tag; pin a version tag or a digest so rollbacks are possible;")
-                .hasMessageContaining(" | AsgServiceArgs.instanceType: \"big\" is not an EC2 instance type; allowed: an EC2 instance type | "
-                        + "AsgServiceArgs.alarmEmails: \"ops\" is not an email address; allowed: email addresses | "
+                .hasMessageContaining(" | AsgServiceArgs.alarmEmails: \"ops\" is not an email address; allowed: email addresses | "
+                        + "AsgServiceArgs.instanceType: \"big\" is not an EC2 instance type; allowed: an EC2 instance type | "
                         + "AsgServiceArgs.minSize: 3 is greater than maxSize 2; allowed: minSize <= desiredCapacity <= maxSize | ")
                 .hasMessageEndingWith("AsgServiceArgs.scaleDownCpuPercent: 40 is not below scaleUpCpuPercent 30; allowed: 0 to 99, below scaleUpCpuPercent");
     }

@@ -286,17 +286,19 @@ class FargateServiceComponentTest {
     void invalidArgsListEveryProblemInTheWordsOfTheirDeclarations() {
         assertThatThrownBy(() -> args().image("nginx:latest").cpu(256).memory(4096).desiredCount(12).minCount(1).maxCount(10)
                 .secrets(Map.of("DB", "arn:aws:s3:::bucket")).logRetentionDays(10).port(0).build())
-                .hasMessage("FargateServiceArgs.cluster: missing | FargateServiceArgs.target: missing | "
+                .hasMessage("FargateServiceArgs.target: missing | "
                         + "FargateServiceArgs.image: \"nginx:latest\" uses the latest tag; pin a version tag or a digest so rollbacks are possible;"
                         + " allowed: an image pinned to a version tag or digest (not latest), or :<tag> of the service's ECR repository | "
                         + "FargateServiceArgs.port: 0 is out of range; allowed: 1 to 65535 | "
                         + "FargateServiceArgs.logRetentionDays: 10 is not a CloudWatch Logs retention; allowed: " + LogRetention.ALLOWED + " | "
+                        + "FargateServiceArgs.cluster: missing | "
                         + "FargateServiceArgs.memory: 4096 is not valid with cpu 256; allowed: for cpu 256 one of 512, 1024, 2048 | "
                         + "FargateServiceArgs.desiredCount: 12 is outside minCount..maxCount (1..10); allowed: minCount <= desiredCount <= maxCount | "
                         + "FargateServiceArgs.secrets.DB: \"arn:aws:s3:::bucket\" is not a Secrets Manager secret or SSM parameter ARN;"
                         + " allowed: a Secrets Manager secret or SSM parameter ARN");
         assertThatThrownBy(() -> FargateServiceArgs.builder().image("nginx").minCount(5).maxCount(2).build())
-                .hasMessageStartingWith("FargateServiceArgs.placement: missing | FargateServiceArgs.cluster: missing | FargateServiceArgs.target: missing | ")
+                .hasMessageStartingWith("FargateServiceArgs.placement: missing | FargateServiceArgs.target: missing | ")
+                .hasMessageContaining("FargateServiceArgs.cluster: missing")
                 .hasMessageContaining("FargateServiceArgs.image: \"nginx\" has no tag")
                 .hasMessageEndingWith("FargateServiceArgs.minCount: 5 is greater than maxCount 2; allowed: minCount <= maxCount");
     }
