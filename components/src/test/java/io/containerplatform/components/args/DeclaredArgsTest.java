@@ -44,6 +44,18 @@ class DeclaredArgsTest {
         private List<SampleArgs> many = List.of();
     }
 
+    abstract static class BaseArgs extends DeclaredArgs {
+        @Import(name = "shared")
+        @InputSpec(value = "An input every kind has", min = 1)
+        private Integer shared = 1;
+    }
+
+    static final class KindArgs extends BaseArgs {
+        @Import(name = "own")
+        @InputSpec("An input of this kind")
+        private String own = "x";
+    }
+
     static final class StaticFieldArgs extends DeclaredArgs {
         private static final String CONSTANT = "x";
     }
@@ -106,6 +118,19 @@ class DeclaredArgsTest {
         assertThat(copy.many.get(0)).isNotSameAs(good).isEqualTo(copy.one).hasSameHashCodeAs(copy.one);
         assertThat(copy.one).isNotEqualTo(good).hasToString("SampleArgs{name=g, size=2, mode=safe, tags=[a]}");
         assertThatThrownBy(() -> copy.one.tags.add("b")).isInstanceOf(UnsupportedOperationException.class);
+    }
+
+    @Test
+    void inheritedInputsAreDeclaredOnceCheckedAndCopiedWithTheOwnOnesAfterThem() {
+        assertThat(Inputs.of(KindArgs.class)).extracting(Inputs.Input::name).containsExactly("shared", "own");
+        var args = new KindArgs();
+        ((BaseArgs) args).shared = 0;
+        assertThatThrownBy(args::validated).hasMessage("KindArgs.shared: 0 is out of range; allowed: at least 1");
+        ((BaseArgs) args).shared = 3;
+        KindArgs copy = args.validated();
+        assertThat(copy).hasToString("KindArgs{shared=3, own=x}").isEqualTo(args);
+        ((BaseArgs) args).shared = 4;
+        assertThat(copy).isNotEqualTo(args);
     }
 
     @Test
