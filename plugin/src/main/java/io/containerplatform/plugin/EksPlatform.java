@@ -38,6 +38,10 @@ public final class EksPlatform extends ComponentResource {
     @Export(name = "kubeconfig", refs = {String.class})
     private final Output<String> kubeconfig;
 
+    @Doc("The AWS Load Balancer Controller release's name, known once it is installed: a DataPipeline's loadBalancerController.")
+    @Export(name = "loadBalancerControllerName", refs = {String.class})
+    private final Output<String> loadBalancerControllerName;
+
     public EksPlatform(String name, EksPlatformArgs args, ComponentResourceOptions options) {
         super(App.PACKAGE + ":index:EksPlatform", name, Checked.options(args, options));
         var eks = new EksPlatformComponent(name, args, ComponentResourceOptions.builder().parent(this).build());
@@ -46,7 +50,8 @@ public final class EksPlatform extends ComponentResource {
         oidcProviderArn = eks.oidcProviderArn();
         nodeRoleArn = eks.nodeRoleArn();
         kubeconfig = eks.kubeconfig();
+        loadBalancerControllerName = eks.loadBalancerControllerName();
         registerOutputs(Map.of("clusterName", clusterName, "endpoint", endpoint, "oidcProviderArn", oidcProviderArn,
-                "nodeRoleArn", nodeRoleArn, "kubeconfig", kubeconfig));
+                "nodeRoleArn", nodeRoleArn, "kubeconfig", kubeconfig, "loadBalancerControllerName", loadBalancerControllerName));
     }
 }

@@ -142,6 +142,44 @@ class PluginConstructTest {
                         .containsEntry("minSize", 0.0).containsEntry("maxSize", 1.0));
     }
 
+    private static Map<String, PropertyValue> pipelineInputs() {
+        var secret = (java.util.function.Function<String, PropertyValue>) v -> PropertyValue.ofSecret(PropertyValue.of(v));
+        return Map.of("placement", placement(), "sparkImage", PropertyValue.of("registry.example.com/spark-processor:1.2.0"),
+                "apiImage", PropertyValue.of("registry.example.com/swagger-api:1.3.0"), "apiHost", PropertyValue.of("api.example.com"),
+                "rabbitmqPassword", secret.apply("rabbit-pass"), "mongodbPassword", secret.apply("mongo-pass"),
+                "mongodbReplicaSetKey", secret.apply("keyfile"), "grafanaAdminPassword", secret.apply("grafana-pass"),
+                "kubernetesVersion", PropertyValue.of("1.34"), "loadBalancerController", PropertyValue.of("aws-load-balancer-controller"));
+    }
+
+    @Test
+    void aDataPipelineRunsOnTheKubernetesProviderItWasGivenInItsOptions() throws Exception {
+        var response = new AtomicReference<CompletableFuture<ConstructResponse>>();
+        var mocks = MockStack.run(ctx -> {
+            var cluster = new com.pulumi.kubernetes.Provider("cluster", com.pulumi.kubernetes.ProviderArgs.builder().kubeconfig("{}").build());
+            response.set(PROVIDER.construct(new ConstructRequest("containerplatform:index:DataPipeline", "shop", pipelineInputs(),
+                    ComponentResourceOptions.builder().providers(cluster).build())));
+        });
+        assertThat(response.get().get(30, TimeUnit.SECONDS).getState()).containsKeys("apiUrl", "rabbitmqService", "mongodbService", "grafanaService");
+        var kubernetes = mocks.matching(r -> r.type.startsWith("kubernetes:"));
+        assertThat(kubernetes).hasSizeGreaterThan(20).allSatisfy(r -> assertThat(r.provider).describedAs(r.name).contains("::cluster"));
+        assertThat(mocks.named("kubernetes:helm.sh/v3:Release", "shop-keda").inputs)
+                .containsEntry("version", io.containerplatform.components.eks.ChartVersions.forCluster("1.34").orElseThrow().keda());
+    }
+
+    @Test
+    void aDataPipelineWithoutAKubernetesProviderRegistersNothing() {
+        var failure = new AtomicReference<Throwable>();
+        var mocks = MockStack.run(ctx -> {
+            try {
+                PROVIDER.construct(new ConstructRequest("containerplatform:index:DataPipeline", "shop", pipelineInputs(), ComponentResourceOptions.Empty));
+            } catch (RuntimeException e) {
+                failure.set(e);
+            }
+        });
+        assertThat(failure.get()).rootCause().hasMessageStartingWith("DataPipelineComponent: no Kubernetes provider;");
+        assertThat(mocks.matching(r -> r.type.startsWith("kubernetes:") || r.type.startsWith("containerplatform:"))).isEmpty();
+    }
+
     @Test
     void anEksPlatformTakesNodeGroupsWithTheirTaints() throws Exception {
         var mocks = new PlatformMocks[1];

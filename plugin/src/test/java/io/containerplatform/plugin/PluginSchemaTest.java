@@ -47,12 +47,12 @@ class PluginSchemaTest {
     @Test
     void everyComponentEveryInputAndEveryOutputIsInTheSchemaWithItsTypeAndDescription() throws Exception {
         assertThat(components()).extracting(Class::getSimpleName).containsExactlyInAnyOrder("NetworkComponent", "ImageRepositories",
-                "WebLoadBalancer", "EksPlatform", "SparkEcs", "MysqlDatabase", "FargateCluster", "FargateService", "AsgService");
+                "WebLoadBalancer", "EksPlatform", "SparkEcs", "MysqlDatabase", "FargateCluster", "FargateService", "AsgService", "DataPipeline");
         var schema = schema();
         var problems = new ArrayList<String>();
         components().forEach(c -> problems.addAll(disagreements(schema, c, argsOf(c))));
         assertThat(problems).isEmpty();
-        assertThat(schema.getAsJsonObject("resources").keySet()).hasSize(9);
+        assertThat(schema.getAsJsonObject("resources").keySet()).hasSize(10);
         assertThat(schema.getAsJsonObject("types").keySet()).containsExactlyInAnyOrder("containerplatform:index:Placement",
                 "containerplatform:index:Route", "containerplatform:index:NodeGroupSpec", "containerplatform:index:Taint",
                 "containerplatform:index:Backup", "containerplatform:index:MysqlSettings", "containerplatform:index:ClusterRef",

@@ -1,6 +1,7 @@
 package io.containerplatform.program;
 
 import com.pulumi.Context;
+import com.pulumi.resources.ComponentResourceOptions;
 import io.containerplatform.components.eks.EksPlatformComponent;
 import io.containerplatform.components.args.Inputs;
 import io.containerplatform.components.network.NetworkArgs;
@@ -108,11 +109,10 @@ public final class PlatformProgram {
                 var pipeline = new DataPipelineComponent(name + "-pipeline", config.pipeline().toArgs(ctx.config())
                         .sparkImage(images.resolve(config.pipeline().sparkImage(), PlatformImages.PROCESSOR))
                         .apiImage(images.resolve(config.pipeline().apiImage(), PlatformImages.API))
-                        .provider(eks.provider())
-                        .loadBalancerController(eks.loadBalancerController())
-                        .charts(eks.chartVersions())
+                        .loadBalancerController(eks.loadBalancerControllerName())
+                        .kubernetesVersion(config.eks().settings().version())
                         .placement(network.placement())
-                        .build(), tagged);
+                        .build(), ComponentResourceOptions.merge(tagged, ComponentResourceOptions.builder().providers(eks.provider()).build()));
                 ctx.export("pipelineApiUrl", pipeline.apiUrl());
                 ctx.export("pipelineRabbitmqService", pipeline.rabbitmqService());
                 ctx.export("pipelineMongodbService", pipeline.mongodbService());

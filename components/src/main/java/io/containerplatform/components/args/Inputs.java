@@ -135,9 +135,18 @@ public final class Inputs {
         }
     }
 
-    /** The declared inputs of {@code type}, in declaration order. */
+    /**
+     * The declared inputs of {@code type}, in declaration order. Not {@code computeIfAbsent}: reading a type builds its
+     * defaults, which may read another type (a default {@code MysqlSettings}), and a map cannot be updated from
+     * inside its own update ("Recursive update").
+     */
     public static List<Input> of(Class<?> type) {
-        return CACHE.computeIfAbsent(type, Inputs::read);
+        var inputs = CACHE.get(type);
+        if (inputs == null) {
+            inputs = read(type);
+            CACHE.putIfAbsent(type, inputs);
+        }
+        return inputs;
     }
 
     /** The input {@code name} of {@code type}. */

@@ -316,6 +316,12 @@ public class EksPlatformComponent extends ComponentResource {
      */
     public Release loadBalancerController() { return loadBalancerController; }
 
+    /**
+     * The load balancer controller release's name, known once the release is installed: what waits for it waits for
+     * the release, from any language ({@code PipelineArgs.loadBalancerController}).
+     */
+    public Output<String> loadBalancerControllerName() { return loadBalancerController.name().applyValue(n -> n.orElse("")); }
+
     /** The chart versions pinned for this cluster's Kubernetes version, for downstream components' own charts. */
     public ChartVersions chartVersions() { return chartVersions; }
 }

@@ -48,13 +48,13 @@ public class DataPipelineComponent extends ComponentResource {
     private final Output<String> grafanaService;
 
     public DataPipelineComponent(String name, PipelineArgs args, ComponentResourceOptions options) {
-        super(TYPE, name, options);
+        super(TYPE, name, withClusterProvider(options));
         var ns = args.namespace();
-        List<Resource> controller = args.loadBalancerController().map(List::of).orElse(List.of());
-        var bootstrap = new Kube(this, args.provider(), name, ns, List.of(), controller);
+        var controller = Kube.resourcesOf(args.loadBalancerController());
+        var bootstrap = new Kube(this, name, ns, List.of(), controller);
         var namespace = bootstrap.apply("namespace", Manifest.metadataOnly("v1", "Namespace", obj("name", ns, "labels", obj(
                 "pod-security.kubernetes.io/enforce", "restricted", "pod-security.kubernetes.io/warn", "restricted"))));
-        var kube = new Kube(this, args.provider(), name, ns, List.of(namespace), controller);
+        var kube = new Kube(this, name, ns, List.of(namespace), controller);
         kube.apply("quota", Manifest.withSpec("v1", "ResourceQuota", Pods.metadata("data-pipeline-quota", ns, "data-pipeline"), obj(
                 "hard", obj("requests.cpu", "16", "requests.memory", "48Gi", "limits.memory", "96Gi", "pods", "60",
                         "persistentvolumeclaims", "20", "requests.storage", "2Ti"))));
@@ -76,7 +76,7 @@ public class DataPipelineComponent extends ComponentResource {
                 .repositoryOpts(RepositoryOptsArgs.builder().repo("https://kedacore.github.io/charts").build())
                 .values(obj("prometheus", obj("operator", obj("enabled", true))))
                 .atomic(true)
-                .build(), CustomResourceOptions.builder().parent(this).provider(args.provider()).dependsOn(controller).build());
+                .build(), CustomResourceOptions.builder().parent(this).dependsOn(controller).build());
 
         RabbitMq.declare(kube, args);
         MongoDb.declare(kube, args);
@@ -93,6 +93,21 @@ public class DataPipelineComponent extends ComponentResource {
         this.grafanaService = Output.of(Monitoring.RELEASE + "-grafana." + MONITORING + ".svc.cluster.local:80");
         registerOutputs(Map.of("apiUrl", apiUrl, "rabbitmqService", rabbitmqService, "mongodbService", mongodbService,
                 "grafanaService", grafanaService));
+    }
+
+    /**
+     * {@code options}, once they give the pipeline a Kubernetes provider, their own ({@code providers}) or their
+     * parent's: every object and release of the pipeline inherits it. Without one, they would go to whatever cluster
+     * the default kubeconfig names, so the component fails before registering anything.
+     */
+    public static ComponentResourceOptions withClusterProvider(ComponentResourceOptions options) {
+        var own = options.getProviders().stream().anyMatch(p -> p.pulumiResourceType().equals("pulumi:providers:kubernetes"));
+        var inherited = options.getParent().map(p -> Resource.ResourceInternal.getProvider(p, "kubernetes:core/v1:Namespace") != null);
+        if (!own && !inherited.orElse(false)) {
+            throw new IllegalArgumentException("DataPipelineComponent: no Kubernetes provider; give it the cluster's in its options,"
+                    + " ComponentResourceOptions.builder().providers(eks.provider()) (providers: {kubernetes: ...} from another language)");
+        }
+        return options;
     }
 
     /** Volumes are kept when a StatefulSet is deleted or scaled down in production, removed with it elsewhere. */

@@ -1,6 +1,7 @@
 package io.containerplatform.components.pipeline;
 
-import com.pulumi.kubernetes.Provider;
+import com.pulumi.core.Output;
+import com.pulumi.core.internal.Internal;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
 import io.containerplatform.components.kubernetes.KubernetesObject;
@@ -9,33 +10,53 @@ import io.containerplatform.components.kubernetes.Manifest;
 import java.util.List;
 
 /**
- * Declares the pipeline's objects: children of the component named {@code <prefix>-<suffix>}, all through the
- * cluster's provider, in the pipeline's namespace.
+ * Declares the pipeline's objects: children of the component named {@code <prefix>-<suffix>}, in the pipeline's
+ * namespace, through the Kubernetes provider they inherit from the component (its {@code providers} option).
  *
  * @param parent    the component
- * @param provider  the cluster's Kubernetes provider
  * @param prefix    the component name
  * @param namespace the pipeline's namespace
  * @param after     resources every object waits for (the namespace)
- * @param gate      what Services and Ingresses also wait for: the load balancer controller, whose webhooks
- *                  (failurePolicy Fail) reject them until it runs. Other kinds do not wait for it: that would hold
- *                  the StatefulSets back for minutes on a first deploy for nothing
+ * @param gate      what Services, Ingresses and Helm releases also wait for: the load balancer controller, whose
+ *                  webhooks (failurePolicy Fail) reject Services until it runs. Other kinds do not wait for it: that
+ *                  would hold the StatefulSets back for minutes on a first deploy for nothing
  */
-record Kube(Resource parent, Provider provider, String prefix, String namespace, List<Resource> after, List<Resource> gate) {
+record Kube(Resource parent, String prefix, String namespace, List<Resource> after, Output<List<Resource>> gate) {
 
     private static final java.util.Set<String> GATED_KINDS = java.util.Set.of("Service", "Ingress");
+
+    /**
+     * The resources {@code output} comes from, as a {@code dependsOn} value: what waits for them waits for the output
+     * (an output from another language's program carries them too). Empty without an output.
+     */
+    static Output<List<Resource>> resourcesOf(java.util.Optional<? extends Output<?>> output) {
+        return output.map(o -> Output.of(Internal.of(o).getResources().thenApply(r -> List.<Resource>copyOf(r))))
+                .orElse(Output.of(List.of()));
+    }
+
+    /** {@code after}, the gate and {@code more}: what a gated object or release waits for. */
+    Output<List<Resource>> gated(List<Resource> more) {
+        return gate.applyValue(g -> {
+            var all = new java.util.ArrayList<>(after);
+            all.addAll(g);
+            all.addAll(more);
+            return List.copyOf(all);
+        });
+    }
 
     KubernetesObject apply(String suffix, Manifest manifest) {
         return apply(suffix, manifest, List.of());
     }
 
     KubernetesObject apply(String suffix, Manifest manifest, List<Resource> dependsOn) {
-        var all = new java.util.ArrayList<>(after);
+        var options = CustomResourceOptions.builder().parent(parent);
         if (GATED_KINDS.contains(manifest.kind())) {
-            all.addAll(gate);
+            options.dependsOn(gated(dependsOn));
+        } else {
+            var all = new java.util.ArrayList<>(after);
+            all.addAll(dependsOn);
+            options.dependsOn(all);
         }
-        all.addAll(dependsOn);
-        return new KubernetesObject(prefix + "-" + suffix, manifest,
-                CustomResourceOptions.builder().parent(parent).provider(provider).dependsOn(all).build());
+        return new KubernetesObject(prefix + "-" + suffix, manifest, options.build());
     }
 }

@@ -53,9 +53,6 @@ final class Monitoring {
             }
             return chartValues;
         });
-        var after = new java.util.ArrayList<Resource>(kube.after());
-        after.addAll(kube.gate());
-        after.add(admin);
         return new Release(kube.prefix() + "-monitoring", ReleaseArgs.builder()
                 .name(RELEASE)
                 .chart(RELEASE)
@@ -65,7 +62,7 @@ final class Monitoring {
                 .values(args.alertWebhookUrl().isPresent() ? values.asSecret() : values)
                 .atomic(true)
                 .cleanupOnFail(true)
-                .build(), CustomResourceOptions.builder().parent(kube.parent()).provider(kube.provider()).dependsOn(after).build());
+                .build(), CustomResourceOptions.builder().parent(kube.parent()).dependsOn(kube.gated(List.of(admin))).build());
     }
 
     /**

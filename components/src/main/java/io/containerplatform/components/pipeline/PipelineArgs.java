@@ -2,8 +2,6 @@ package io.containerplatform.components.pipeline;
 
 import com.pulumi.core.Output;
 import com.pulumi.core.annotations.Import;
-import com.pulumi.kubernetes.Provider;
-import com.pulumi.resources.Resource;
 import io.containerplatform.components.args.DeclaredArgs;
 import io.containerplatform.components.args.Format;
 import io.containerplatform.components.args.InputProblem;
@@ -23,10 +21,6 @@ import java.util.Optional;
  * every problem.
  */
 public final class PipelineArgs extends DeclaredArgs {
-
-    @Import(name = "provider", required = true)
-    @InputSpec("The cluster's Kubernetes provider (EksPlatformComponent.provider())")
-    private Provider provider;
 
     @Import(name = "placement", required = true)
     @InputSpec("Where the pipeline runs: the VPC whose CIDR reaches the load balancer's targets (IP mode) (NetworkComponent.placement())")
@@ -130,22 +124,21 @@ public final class PipelineArgs extends DeclaredArgs {
     private Boolean production = false;
 
     @Import(name = "loadBalancerController")
-    @InputSpec(value = "The AWS Load Balancer Controller's release in the cluster (EksPlatformComponent.loadBalancerController()):"
-            + " every object and release of the pipeline is created after it (its webhooks reject Services until it runs) and"
-            + " destroyed before it (it owns the Ingress's finalizer)", defaultText = "none, for a cluster without it")
-    private Resource loadBalancerController;
+    @InputSpec(value = "An output of the AWS Load Balancer Controller's Helm release (EksPlatformComponent.loadBalancerControllerName());"
+            + " its value is not read: the pipeline's Services, Ingress and Helm releases are created after the release (its webhooks"
+            + " reject Services until it runs) and destroyed before it (it owns the Ingress's finalizer)", defaultText = "none, for a cluster without it")
+    private Output<String> loadBalancerController;
 
-    @Import(name = "charts", required = true)
-    @InputSpec(value = "The chart versions of the cluster's Kubernetes version (EksPlatformComponent.chartVersions()): KEDA and"
-            + " kube-prometheus-stack come from it", defaultText = "those of EksPlatformComponent.DEFAULT_VERSION")
-    private ChartVersions charts = ChartVersions.forCluster(EksPlatformComponent.DEFAULT_VERSION).orElseThrow();
+    @Import(name = "kubernetesVersion")
+    @InputSpec(value = "The cluster's Kubernetes version (EksPlatformArgs.version): KEDA and kube-prometheus-stack are the charts"
+            + " ChartVersions pins for it", oneOf = {"1.32", "1.33", "1.34"})
+    private String kubernetesVersion = EksPlatformComponent.DEFAULT_VERSION;
 
     @Import(name = "alertWebhookUrl")
     @InputSpec(value = "Where Alertmanager sends the pipeline's alerts: an HTTPS webhook URL (Slack, Teams, PagerDuty, an incident"
             + " tool), a secret", allowed = "an HTTPS URL; required in production", defaultText = "none (alerts stay in Alertmanager)")
     private Output<String> alertWebhookUrl;
 
-    public Provider provider() { return provider; }
     public Placement placement() { return placement; }
     public Output<String> vpcCidr() { return placement.vpcCidr(); }
     public String namespace() { return namespace; }
@@ -171,8 +164,10 @@ public final class PipelineArgs extends DeclaredArgs {
     public Output<String> mongodbReplicaSetKey() { return mongodbReplicaSetKey; }
     public Output<String> grafanaAdminPassword() { return grafanaAdminPassword; }
     public boolean production() { return production; }
-    public Optional<Resource> loadBalancerController() { return Optional.ofNullable(loadBalancerController); }
-    public ChartVersions charts() { return charts; }
+    public Optional<Output<String>> loadBalancerController() { return Optional.ofNullable(loadBalancerController); }
+    public String kubernetesVersion() { return kubernetesVersion; }
+    /** The charts pinned for {@link #kubernetesVersion()}. */
+    public ChartVersions charts() { return ChartVersions.forCluster(kubernetesVersion).orElseThrow(); }
     public Optional<Output<String>> alertWebhookUrl() { return Optional.ofNullable(alertWebhookUrl); }
 
     @Override
@@ -215,11 +210,6 @@ public final class PipelineArgs extends DeclaredArgs {
         private Builder(PipelineArgs start) {
             $ = start;
         }
-
-        /**
-         * The cluster's Kubernetes provider (EksPlatformComponent.provider()).
-         */
-        public Builder provider(Provider v) { $.provider = v; return this; }
 
         /**
          * Where the pipeline runs: the VPC whose CIDR reaches the load balancer's targets (IP mode)
@@ -351,17 +341,18 @@ public final class PipelineArgs extends DeclaredArgs {
         public Builder production(boolean v) { $.production = v; return this; }
 
         /**
-         * The AWS Load Balancer Controller's release in the cluster (EksPlatformComponent.loadBalancerController()):
-         * every object and release of the pipeline is created after it (its webhooks reject Services until it runs) and
-         * destroyed before it (it owns the Ingress's finalizer). Default: none, for a cluster without it.
+         * An output of the AWS Load Balancer Controller's Helm release
+         * (EksPlatformComponent.loadBalancerControllerName()); its value is not read: the pipeline's Services, Ingress
+         * and Helm releases are created after the release (its webhooks reject Services until it runs) and destroyed
+         * before it (it owns the Ingress's finalizer). Default: none, for a cluster without it.
          */
-        public Builder loadBalancerController(Resource v) { $.loadBalancerController = v; return this; }
+        public Builder loadBalancerController(Output<String> v) { $.loadBalancerController = v; return this; }
 
         /**
-         * The chart versions of the cluster's Kubernetes version (EksPlatformComponent.chartVersions()): KEDA and
-         * kube-prometheus-stack come from it.
+         * The cluster's Kubernetes version (EksPlatformArgs.version): KEDA and kube-prometheus-stack are the charts
+         * ChartVersions pins for it. Allowed: one of 1.32, 1.33, 1.34. Default: 1.33.
          */
-        public Builder charts(ChartVersions v) { $.charts = v; return this; }
+        public Builder kubernetesVersion(String v) { $.kubernetesVersion = v; return this; }
 
         /**
          * Where Alertmanager sends the pipeline's alerts: an HTTPS webhook URL (Slack, Teams, PagerDuty, an incident

@@ -34,7 +34,7 @@ class DataPipelineComponentTest {
     static PlatformMocks build(UnaryOperator<PipelineArgs.Builder> customize) {
         return MockStack.run(ctx -> {
             var provider = new Provider("k8s", ProviderArgs.builder().kubeconfig("{}").build());
-            new DataPipelineComponent("pipe", customize.apply(args().provider(provider)).build(), ComponentResourceOptions.Empty);
+            new DataPipelineComponent("pipe", customize.apply(args()).build(), ComponentResourceOptions.builder().providers(provider).build());
         });
     }
 
@@ -181,7 +181,7 @@ class DataPipelineComponentTest {
         assertThat(config.get("route").toString()).contains("receiver=pipeline-webhook");
         assertThat(config.get("receivers").toString()).contains("url=https://alerts.example.com/hook").contains("send_resolved=true");
         assertThat(with.inputs.get("version")).isEqualTo(ChartVersions.forCluster(EksPlatformComponent.DEFAULT_VERSION).orElseThrow().kubePrometheusStack());
-        assertThatThrownBy(() -> args().provider(null).production(true).build())
+        assertThatThrownBy(() -> args().production(true).build())
                 .hasMessageContaining("PipelineArgs.alertWebhookUrl: missing in production: alerts must reach someone");
     }
 
@@ -363,10 +363,25 @@ class DataPipelineComponentTest {
     }
 
     @Test
+    void withoutAKubernetesProviderNothingIsRegistered() {
+        var failure = new java.util.concurrent.atomic.AtomicReference<Throwable>();
+        var mocks = MockStack.run(ctx -> {
+            try {
+                new DataPipelineComponent("pipe", args().build(), ComponentResourceOptions.Empty);
+            } catch (IllegalArgumentException e) {
+                failure.set(e);
+            }
+        });
+        assertThat(failure.get()).hasMessageStartingWith("DataPipelineComponent: no Kubernetes provider;")
+                .hasMessageContaining("providers(eks.provider())");
+        assertThat(mocks.matching(r -> r.type.startsWith("kubernetes:") || r.type.equals(DataPipelineComponent.TYPE))).isEmpty();
+    }
+
+    @Test
     void invalidArgsListEveryProblem() {
         assertThatThrownBy(() -> PipelineArgs.builder().mongodbReplicas(2).sparkImage("spark:latest").apiImage("api:1")
                 .apiHost("API!").tlsSecretName("a").certIssuer("b").minReplicas(5).maxReplicas(2).build())
-                .hasMessage("PipelineArgs.provider: missing | PipelineArgs.placement: missing"
+                .hasMessage("PipelineArgs.placement: missing"
                         + " | PipelineArgs.sparkImage: \"spark:latest\" uses the latest tag; pin a version tag or a digest so rollbacks are possible;"
                         + " allowed: an image pinned to a version tag or digest (not latest), or :<tag> of the stack's processor repository"
                         + " | PipelineArgs.rabbitmqPassword: missing | PipelineArgs.mongodbPassword: missing"
@@ -380,7 +395,7 @@ class DataPipelineComponentTest {
     @Test
     void settingTheBuilderAgainAfterBuildLeavesTheBuiltArgsAlone() {
         MockStack.run(ctx -> {
-            var builder = args().provider(new Provider("k8s", ProviderArgs.builder().kubeconfig("{}").build()));
+            var builder = args();
             var built = builder.build();
             builder.namespace("other").mongodbReplicas(-5).apiHost("changed.example.com");
             assertThat(built.namespace()).isEqualTo("data-processing");
