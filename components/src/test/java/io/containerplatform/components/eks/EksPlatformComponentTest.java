@@ -189,7 +189,9 @@ class EksPlatformComponentTest {
     @Test
     void chartVersionsComeFromTheTableOfTheClusterVersion() {
         assertThat(ChartVersions.supportedVersions()).containsExactly("1.32", "1.33", "1.34")
-                .containsExactly(io.containerplatform.components.args.Inputs.named(EksPlatformArgs.class, "version").spec().oneOf());
+                .containsExactly(io.containerplatform.components.args.Inputs.named(EksPlatformArgs.class, "version").spec().oneOf())
+                .containsExactly(io.containerplatform.components.args.Inputs.named(
+                        io.containerplatform.components.pipeline.PipelineArgs.class, "kubernetesVersion").spec().oneOf());
         for (var version : ChartVersions.supportedVersions()) {
             var charts = ChartVersions.forCluster(version).orElseThrow();
             var mocks = build(args().version(version).build());
