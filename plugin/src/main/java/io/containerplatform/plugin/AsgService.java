@@ -7,8 +7,6 @@ import com.pulumi.resources.ComponentResourceOptions;
 import io.containerplatform.components.asg.AsgServiceArgs;
 import io.containerplatform.components.asg.AsgServiceComponent;
 
-import java.util.Map;
-
 /**
  * {@link AsgServiceComponent} for programs in any language: the same inputs ({@link AsgServiceArgs}: the target is what
  * a {@link WebLoadBalancer} returns for the service's route, the optional database its {@code MysqlSettings}), and
@@ -56,7 +54,6 @@ public final class AsgService extends ComponentResource {
         dbSecretArn = service.dbSecretArn();
         alarmTopicArn = service.alarmTopicArn();
         dashboardUrl = service.dashboardUrl();
-        registerOutputs(Map.of("repositoryUrl", repositoryUrl, "url", url, "asgName", asgName, "dbEndpoint", dbEndpoint,
-                "dbSecretArn", dbSecretArn, "alarmTopicArn", alarmTopicArn, "dashboardUrl", dashboardUrl));
+        registerOutputs(Exports.of(this));
     }
 }

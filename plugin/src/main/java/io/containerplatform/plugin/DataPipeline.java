@@ -7,8 +7,6 @@ import com.pulumi.resources.ComponentResourceOptions;
 import io.containerplatform.components.pipeline.DataPipelineComponent;
 import io.containerplatform.components.pipeline.PipelineArgs;
 
-import java.util.Map;
-
 /**
  * {@link DataPipelineComponent} for programs in any language: the same inputs ({@link PipelineArgs}), and where its API
  * and services answer. The cluster is the Kubernetes provider the program gives it in its options
@@ -42,7 +40,6 @@ public final class DataPipeline extends ComponentResource {
         rabbitmqService = pipeline.rabbitmqService();
         mongodbService = pipeline.mongodbService();
         grafanaService = pipeline.grafanaService();
-        registerOutputs(Map.of("apiUrl", apiUrl, "rabbitmqService", rabbitmqService, "mongodbService", mongodbService,
-                "grafanaService", grafanaService));
+        registerOutputs(Exports.of(this));
     }
 }

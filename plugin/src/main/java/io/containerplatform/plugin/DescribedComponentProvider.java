@@ -4,7 +4,6 @@ import com.google.gson.GsonBuilder;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.pulumi.core.Output;
-import com.pulumi.core.annotations.Export;
 import com.pulumi.core.internal.Internal;
 import com.pulumi.provider.internal.ComponentProvider;
 import com.pulumi.provider.internal.Metadata;
@@ -18,7 +17,6 @@ import com.pulumi.resources.ComponentResource;
 import io.containerplatform.components.args.Inputs;
 
 import java.lang.reflect.ParameterizedType;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -123,9 +121,8 @@ final class DescribedComponentProvider extends ComponentProvider {
             var spec = resource.getValue().getAsJsonObject();
             spec.addProperty("description", doc(component.getAnnotation(Doc.class), component.getSimpleName()));
             describeInputs(json, spec.getAsJsonObject("inputProperties"), component.getDeclaredConstructors()[0].getParameterTypes()[1]);
-            Arrays.stream(component.getDeclaredFields()).filter(f -> f.isAnnotationPresent(Export.class)).forEach(f ->
-                    spec.getAsJsonObject("properties").getAsJsonObject(f.getAnnotation(Export.class).name())
-                            .addProperty("description", doc(f.getAnnotation(Doc.class), component.getSimpleName() + "." + f.getName())));
+            Exports.fields(component).forEach(f -> spec.getAsJsonObject("properties").getAsJsonObject(Exports.name(f))
+                    .addProperty("description", doc(f.getAnnotation(Doc.class), component.getSimpleName() + "." + f.getName())));
         }
         return new GsonBuilder().setPrettyPrinting().create().toJson(json);
     }

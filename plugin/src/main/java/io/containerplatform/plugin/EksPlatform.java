@@ -7,8 +7,6 @@ import com.pulumi.resources.ComponentResourceOptions;
 import io.containerplatform.components.eks.EksPlatformArgs;
 import io.containerplatform.components.eks.EksPlatformComponent;
 
-import java.util.Map;
-
 /**
  * {@link EksPlatformComponent} for programs in any language: the same inputs ({@link EksPlatformArgs}, node groups and
  * backup included), and what a program needs to deploy onto the cluster: its name, endpoint, OIDC provider and a
@@ -51,7 +49,6 @@ public final class EksPlatform extends ComponentResource {
         nodeRoleArn = eks.nodeRoleArn();
         kubeconfig = eks.kubeconfig();
         loadBalancerControllerName = eks.loadBalancerControllerName();
-        registerOutputs(Map.of("clusterName", clusterName, "endpoint", endpoint, "oidcProviderArn", oidcProviderArn,
-                "nodeRoleArn", nodeRoleArn, "kubeconfig", kubeconfig, "loadBalancerControllerName", loadBalancerControllerName));
+        registerOutputs(Exports.of(this));
     }
 }

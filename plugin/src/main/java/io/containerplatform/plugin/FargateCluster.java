@@ -6,8 +6,6 @@ import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import io.containerplatform.components.fargate.FargateClusterArgs;
 
-import java.util.Map;
-
 /**
  * {@link io.containerplatform.components.fargate.FargateCluster} for programs in any language: the same inputs
  * ({@link FargateClusterArgs}), and the cluster's ARN and name: a {@link FargateService}'s {@code cluster}.
@@ -30,6 +28,6 @@ public final class FargateCluster extends ComponentResource {
                 ComponentResourceOptions.builder().parent(this).build());
         arn = cluster.ref().arn();
         clusterName = cluster.ref().name();
-        registerOutputs(Map.of("arn", arn, "name", clusterName));
+        registerOutputs(Exports.of(this));
     }
 }

@@ -7,8 +7,6 @@ import com.pulumi.resources.ComponentResourceOptions;
 import io.containerplatform.components.fargate.FargateServiceArgs;
 import io.containerplatform.components.fargate.FargateServiceComponent;
 
-import java.util.Map;
-
 /**
  * {@link FargateServiceComponent} for programs in any language: the same inputs ({@link FargateServiceArgs}: the
  * cluster is a {@link FargateCluster}'s {@code arn} and {@code name}, the target what a {@link WebLoadBalancer} returns
@@ -56,7 +54,6 @@ public final class FargateService extends ComponentResource {
         logGroupName = service.logGroupName();
         alarmTopicArn = service.alarmTopicArn();
         dashboardUrl = service.dashboardUrl();
-        registerOutputs(Map.of("repositoryUrl", repositoryUrl, "url", url, "serviceName", serviceName, "taskDefinitionArn", taskDefinitionArn,
-                "logGroupName", logGroupName, "alarmTopicArn", alarmTopicArn, "dashboardUrl", dashboardUrl));
+        registerOutputs(Exports.of(this));
     }
 }

@@ -25,6 +25,6 @@ public final class ImageRepositories extends ComponentResource {
         var repositories = new io.containerplatform.components.images.ImageRepositories(name, args,
                 ComponentResourceOptions.builder().parent(this).build());
         repositoryUrls = ByName.of(args.images(), repositories::repositoryUrl);
-        registerOutputs(Map.of("repositoryUrls", repositoryUrls));
+        registerOutputs(Exports.of(this));
     }
 }

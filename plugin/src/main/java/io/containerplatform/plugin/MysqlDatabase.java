@@ -6,8 +6,6 @@ import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import io.containerplatform.components.database.MysqlDatabaseArgs;
 
-import java.util.Map;
-
 /**
  * {@link io.containerplatform.components.database.MysqlDatabase} for programs in any language: the same inputs
  * ({@link MysqlDatabaseArgs}), and where the database is and which secrets hold its credentials.
@@ -45,7 +43,6 @@ public final class MysqlDatabase extends ComponentResource {
         securityGroupId = db.securityGroupId();
         secretArn = db.secretArn();
         appCredentialsSecretArn = db.appCredentialsSecretArn();
-        registerOutputs(Map.of("address", address, "port", port, "securityGroupId", securityGroupId, "secretArn", secretArn,
-                "appCredentialsSecretArn", appCredentialsSecretArn));
+        registerOutputs(Exports.of(this));
     }
 }

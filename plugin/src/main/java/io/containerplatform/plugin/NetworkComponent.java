@@ -7,7 +7,6 @@ import com.pulumi.resources.ComponentResourceOptions;
 import io.containerplatform.components.network.NetworkArgs;
 
 import java.util.List;
-import java.util.Map;
 
 /**
  * {@link io.containerplatform.components.network.NetworkComponent} for programs in any language: the same inputs
@@ -41,6 +40,6 @@ public final class NetworkComponent extends ComponentResource {
         vpcCidr = network.vpcCidr();
         publicSubnetIds = network.publicSubnetIds();
         privateSubnetIds = network.privateSubnetIds();
-        registerOutputs(Map.of("vpcId", vpcId, "vpcCidr", vpcCidr, "publicSubnetIds", publicSubnetIds, "privateSubnetIds", privateSubnetIds));
+        registerOutputs(Exports.of(this));
     }
 }

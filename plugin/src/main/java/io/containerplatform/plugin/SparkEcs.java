@@ -7,8 +7,6 @@ import com.pulumi.resources.ComponentResourceOptions;
 import io.containerplatform.components.spark.SparkEcsArgs;
 import io.containerplatform.components.spark.SparkEcsComponent;
 
-import java.util.Map;
-
 /**
  * {@link SparkEcsComponent} for programs in any language: the same inputs ({@link SparkEcsArgs}), and the standalone
  * cluster's master URL, ECS cluster and log group.
@@ -35,6 +33,6 @@ public final class SparkEcs extends ComponentResource {
         clusterName = spark.clusterName();
         masterUrl = spark.masterUrl();
         logGroupName = spark.logGroupName();
-        registerOutputs(Map.of("clusterName", clusterName, "masterUrl", masterUrl, "logGroupName", logGroupName));
+        registerOutputs(Exports.of(this));
     }
 }

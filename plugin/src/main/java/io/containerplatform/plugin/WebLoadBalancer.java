@@ -73,8 +73,6 @@ public final class WebLoadBalancer extends ComponentResource {
         greenTargetGroupNames = ByName.of(blueGreen, route -> lb.target(route).blueGreen().orElseThrow().greenTargetGroupName());
         blueTargetGroupNames = ByName.of(blueGreen, route -> lb.target(route).blueGreen().orElseThrow().blueTargetGroupName());
         listenerArn = lb.listenerArn();
-        registerOutputs(Map.of("url", url, "dnsName", dnsName, "loadBalancerArn", loadBalancerArn, "securityGroupId", securityGroupId,
-                "targetGroupArns", targetGroupArns, "targetGroupArnSuffixes", targetGroupArnSuffixes, "loadBalancerArnSuffix", loadBalancerArnSuffix,
-                "greenTargetGroupNames", greenTargetGroupNames, "blueTargetGroupNames", blueTargetGroupNames, "listenerArn", listenerArn));
+        registerOutputs(Exports.of(this));
     }
 }

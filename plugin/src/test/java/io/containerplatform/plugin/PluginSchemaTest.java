@@ -2,7 +2,6 @@ package io.containerplatform.plugin;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import com.pulumi.core.annotations.Export;
 import com.pulumi.provider.internal.models.GetSchemaRequest;
 import com.pulumi.resources.ComponentResource;
 import io.containerplatform.components.args.DeclaredArgs;
@@ -16,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -87,8 +85,7 @@ class PluginSchemaTest {
         table.lines().skip(2).map(row -> row.split("\\|")).forEach(cells -> documented.put(cells[1].trim().replace("`", ""),
                 ticked(cells[2].replaceAll("\\([^)]*\\)", ""))));
         var actual = new TreeMap<String, Set<String>>();
-        components().forEach(c -> actual.put(c.getSimpleName(), Arrays.stream(c.getDeclaredFields())
-                .filter(f -> f.isAnnotationPresent(Export.class)).map(f -> f.getAnnotation(Export.class).name()).collect(Collectors.toCollection(TreeSet::new))));
+        components().forEach(c -> actual.put(c.getSimpleName(), Exports.fields(c).stream().map(Exports::name).collect(Collectors.toCollection(TreeSet::new))));
         assertThat(documented).isEqualTo(actual);
     }
 
@@ -123,8 +120,7 @@ class PluginSchemaTest {
         }
         compareInputs(schema, name, resource.getAsJsonObject("inputProperties"), resource.getAsJsonArray("requiredInputs"), args, problems);
         var outputs = resource.getAsJsonObject("properties");
-        Arrays.stream(component.getDeclaredFields()).filter(f -> f.isAnnotationPresent(Export.class))
-                .map(f -> f.getAnnotation(Export.class).name()).forEach(o -> {
+        Exports.fields(component).stream().map(Exports::name).forEach(o -> {
                     if (!outputs.has(o)) {
                         problems.add(name + ": no output " + o);
                     } else if (!outputs.getAsJsonObject(o).has("description")) {
