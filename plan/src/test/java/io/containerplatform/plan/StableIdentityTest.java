@@ -76,7 +76,9 @@ class StableIdentityTest {
                         "dev-lb-api-tg TargetGroup", "dev-api FargateServiceComponent", "dev-api-service Service", "dev-app-repo Repository")
                 .allMatch(r -> r.startsWith("dev-api") || r.equals("dev-cluster FargateCluster") || r.startsWith("dev-lb-api-")
                         || r.equals("dev-lb-app-rule ListenerRule") || r.startsWith("dev-app-repo") || r.startsWith("dev-eks-backup")
-                        || pipelineMonitoring("dev").contains(r));
+                        || pipelineMonitoring("dev").contains(r)
+                        // the producer's repository (issue 28): images.yml pushes it wherever the pipeline runs
+                        || r.startsWith("dev-images-producer"));
         assertThat(diff.changed()).isEqualTo(withPipelineMonitoringChanges("dev", Map.of(
                 // the web service's Spot share was the cluster's default; each service now sets its own (web keeps 50 %)
                 "dev-cluster-capacity ClusterCapacityProviders", Set.of("defaultCapacityProviderStrategies"),
@@ -112,7 +114,9 @@ class StableIdentityTest {
                 "prod-lb-logs-lifecycle BucketLifecycleConfigurationV2",
                 "prod-eks-backup-key Key", "prod-eks-backups Vault", "prod-eks-backup-plan Plan", "prod-eks-backup-role Role",
                 "prod-eks-backup-role-policy-0 RolePolicyAttachment", "prod-eks-backup-role-policy-1 RolePolicyAttachment",
-                "prod-eks-backup-volumes Selection"));
+                "prod-eks-backup-volumes Selection",
+                // the producer's repository (issue 28): images.yml pushes it wherever the pipeline runs
+                "prod-images-producer Repository", "prod-images-producer-lifecycle LifecyclePolicy"));
         assertThat(diff.created()).containsExactlyInAnyOrderElementsOf(created);
         assertThat(diff.changed()).isEqualTo(withPipelineMonitoringChanges("prod", Map.of(
                 "prod-app-instances-sg SecurityGroup", Set.of("ingress"),
