@@ -69,8 +69,10 @@ final class Placeholders {
                 visit(key + "[" + i + "]", list.get(i), found);
             }
         } else if (value instanceof String text) {
-            KINDS.stream().filter(kind -> kind.pattern().matcher(text).find()).findFirst()
-                    .ifPresent(kind -> found.add(new Found(key, text, kind.what())));
+            var what = KINDS.stream().filter(kind -> kind.pattern().matcher(text).find()).map(Kind::what).toList();
+            if (!what.isEmpty()) {
+                found.add(new Found(key, text, String.join("; and ", what)));
+            }
         }
     }
 

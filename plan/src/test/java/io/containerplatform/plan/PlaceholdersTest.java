@@ -125,7 +125,9 @@ class PlaceholdersTest {
                     .contains("container-platform:eks.publicAccessCidrs[0]", "container-platform:eks.adminPrincipalArns[0]",
                             "container-platform:mongodbPassword", "container-platform:pipeline.apiHost");
         }
-        assertThat(Placeholders.in(root, "prod")).extracting(Placeholders.Found::key).contains("container-platform:loadBalancer.certificateArn");
+        assertThat(Placeholders.in(root, "prod")).extracting(Placeholders.Found::message).contains("container-platform:loadBalancer.certificateArn: "
+                + "\"arn:aws:acm:us-east-1:123456789012:certificate/00000000-0000-0000-0000-000000000000\" holds AWS's documentation account id "
+                + "123456789012: use your account's; and is an all-zero ARN: set the ARN of the real resource");
     }
 
     @Test
