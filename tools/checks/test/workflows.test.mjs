@@ -189,7 +189,9 @@ describe("GitHub Actions workflows", () => {
     });
 
     it("deploy.yml hands images.yml exactly the images whose repositories the stack's plan creates", async () => {
-        const run = yamlFile(`${DIR}/deploy.yml`).jobs["dev-repositories"].steps.find(s => /-Dstrict/.test(s.run ?? "")).run;
+        const jobs = yamlFile(`${DIR}/deploy.yml`).jobs;
+        const run = jobs["dev-repositories"].steps.find(s => /-Dstrict/.test(s.run ?? "")).run;
+        assert.equal(jobs["prod-repositories"].steps.find(s => /-Dstrict/.test(s.run ?? "")).run, run, "prod's list is made the same way");
         const program = run.match(/jq -r --arg prefix "\$STACK\/" '([^']+)'/)[1];
         const plan = JSON.stringify({ deployment: { resources: [
             { urn: "urn:pulumi:dev::p::pulumi:pulumi:Stack$containerplatform:images:ImageRepositories$aws:ecr/repository:Repository::dev-images-spark",
