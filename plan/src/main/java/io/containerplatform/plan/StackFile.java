@@ -85,7 +85,8 @@ public record StackFile(String project, Map<String, String> values, Set<String> 
         return value == null || value instanceof Number || value instanceof Boolean ? value : String.valueOf(value);
     }
 
-    private static Map<?, ?> load(Path file) throws IOException {
+    /** A YAML file as the Pulumi CLI reads it (a key given twice refused). */
+    static Map<?, ?> load(Path file) throws IOException {
         try (var reader = Files.newBufferedReader(file)) {
             var options = new LoaderOptions();
             options.setAllowDuplicateKeys(false);   // as the Pulumi CLI, which refuses a key given twice

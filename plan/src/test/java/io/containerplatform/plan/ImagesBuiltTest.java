@@ -110,6 +110,50 @@ class ImagesBuiltTest {
         }
     }
 
+    /**
+     * The platform's repositories of a stack, {@code <stack>/<image>} (children of {@code ImageRepositories}): what
+     * deploy.yml creates first (a targeted {@code pulumi up}) and then hands to images.yml, which fails on any it cannot
+     * build or push.
+     */
+    static List<String> platformRepositories(Plan plan) {
+        return plan.ofType("aws:ecr/repository:Repository").stream()
+                .filter(r -> r.urn().contains("containerplatform:images:ImageRepositories$"))
+                .map(r -> (String) r.inputs().get("name")).sorted().toList();
+    }
+
+    /** Why the platform repository {@code repository} of {@code stack} would stay empty, or empty. */
+    static Optional<String> repositoryProblem(String stack, String repository, List<String> builtImages, Path root) {
+        var image = repository.substring(repository.indexOf('/') + 1);
+        if (!repository.equals(stack + "/" + image)) {
+            return Optional.of("is not named " + stack + "/<image>");
+        }
+        if (!builtImages.contains(image) || !Files.exists(root.resolve("docker").resolve(image).resolve("Dockerfile"))) {
+            return Optional.of("is not built by images.yml (it builds " + builtImages + " from docker/<image>/Dockerfile)");
+        }
+        return Optional.empty();
+    }
+
+    @Test
+    void everyPlatformRepositoryIsFilledByImagesYmlAndThePipelineHasItsProducer() throws IOException {
+        var root = Path.of("");
+        var built = builtImages(root);
+        for (var stack : PlanStacks.stacks(root)) {
+            var plan = StackPlans.of(stack);
+            var repositories = platformRepositories(plan);
+            for (var repository : repositories) {
+                assertThat(repositoryProblem(stack, repository, built, root)).describedAs("%s: repository %s", stack, repository).isEmpty();
+            }
+            if (!plan.ofType("kubernetes:apps/v1:StatefulSet").isEmpty()) {
+                assertThat(repositories).describedAs("%s runs the pipeline: the burst drill and publishers run the producer", stack)
+                        .contains(stack + "/producer");
+            }
+        }
+        assertThat(platformRepositories(StackPlans.of("dev"))).containsExactly("dev/api", "dev/processor", "dev/producer", "dev/spark");
+        assertThat(repositoryProblem("dev", "dev/notebooks", built, root)).contains("is not built by images.yml (it builds " + built
+                + " from docker/<image>/Dockerfile)");
+        assertThat(repositoryProblem("dev", "prod/spark", built, root)).contains("is not named dev/<image>");
+    }
+
     @Test
     void theCheckFailsOnImagesNobodyBuilds() throws IOException {
         var root = Path.of("");

@@ -13,7 +13,8 @@ import java.util.List;
  * The images the platform builds itself: each folder of {@code docker/} with a Dockerfile, which
  * {@code images.yml} builds and pushes as {@code <stack>/<image>:<version>} (the version is the folder's
  * {@code VERSION} file). A config value {@code :<tag>} (e.g. {@code sparkEcs.image: ":3.5.3-1"}) names a tag of
- * this stack's repository of that image; the program creates the repositories of the images the stack uses.
+ * this stack's repository of that image; the program creates the repositories of the images the stack uses, and of
+ * the producer wherever the pipeline runs.
  */
 final class PlatformImages {
 
@@ -23,6 +24,11 @@ final class PlatformImages {
     static final String PROCESSOR = "processor";
     /** {@code docker/api}: the data pipeline's API. */
     static final String API = "api";
+    /**
+     * {@code docker/producer}: publishes events to the pipeline; no config key runs it (the burst drill and publishers
+     * start it as a Job), so every stack with the pipeline gets its repository.
+     */
+    static final String PRODUCER = "producer";
 
     private final String registry;
 
@@ -43,6 +49,7 @@ final class PlatformImages {
             if (isOwnTag(config.pipeline().apiImage())) {
                 used.add(API);
             }
+            used.add(PRODUCER);
         }
         if (used.isEmpty()) {
             return new PlatformImages(null);

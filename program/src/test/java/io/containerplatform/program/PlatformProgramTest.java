@@ -74,4 +74,23 @@ class PlatformProgramTest {
         assertThat(mocks.named("aws:ec2/vpc:Vpc", "qa-vpc").inputs).containsEntry("cidrBlock", "10.0.0.0/16");
         assertThat(result.outputs()).containsKeys("vpcId", "vpcCidr", "publicSubnetIds", "privateSubnetIds", "availabilityZones");
     }
+
+    /** Without the pipeline, no producer repository: only the images the stack refers to as {@code :<tag>}. */
+    @Test
+    void aStackWithoutThePipelineGetsTheRepositoriesOfItsOwnImagesOnly() {
+        var mocks = new PlatformMocks();
+        var result = PulumiTestInternal.builder()
+                .options(TestOptions.builder().projectName("container-platform").stackName("qa").build())
+                .mocks(mocks)
+                .standardLogger(MockStack.silentLogger())
+                .config(Map.of("container-platform:environment", "staging", "container-platform:owner", "o",
+                        "container-platform:costCenter", "c",
+                        "container-platform:sparkEcs", "{\"enabled\":true,\"image\":\":3.5.3-1\"}"))
+                .build()
+                .runTest(PlatformProgram.stack(Set.of("sparkEcs")));
+        assertThat(result.exceptions()).isEmpty();
+        assertThat(result.errors()).isEmpty();
+        assertThat(mocks.resources()).filteredOn(r -> r.type.equals("aws:ecr/repository:Repository"))
+                .extracting(r -> r.inputs.get("name")).containsExactly("qa/spark");
+    }
 }
