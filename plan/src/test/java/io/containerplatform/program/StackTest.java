@@ -1,14 +1,17 @@
 package io.containerplatform.program;
 
+import io.containerplatform.config.PlaceholderImages;
 import io.containerplatform.config.StackConfig;
 import io.containerplatform.plan.Plan;
 import io.containerplatform.plan.PlanResource;
+import io.containerplatform.plan.StackFile;
 import io.containerplatform.plan.StackPlans;
 import io.containerplatform.tags.Tagging;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -45,6 +48,15 @@ class StackTest {
         assertThat(prod.ofType("aws:ec2/natGateway:NatGateway")).hasSize(3);
         assertThat(prod.ofType("aws:ec2/vpcEndpoint:VpcEndpoint")).hasSize(5);
         assertThat(prod.outputs()).containsKeys("vpcId", "publicSubnetIds", "privateSubnetIds");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void everyServiceOfTheStackCanPassItsHealthCheckAsCommitted(String stack) {
+        var services = StackConfig.load(StackFile.read(Path.of(""), stack).programConfig()).services().services();
+        assertThat(services).hasSize(stack.equals("dev") ? 3 : 2).allSatisfy(service ->
+                assertThat(PlaceholderImages.problem(service.image(), service.route().healthCheckPath()))
+                        .describedAs(stack + " " + service.name() + " (" + service.image() + ")").isEmpty());
     }
 
     @ParameterizedTest

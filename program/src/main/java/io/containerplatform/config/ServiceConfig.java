@@ -19,7 +19,7 @@ import java.util.TreeMap;
  * {@code kind}; its route on the shared load balancer ({@link #ROUTE_KEYS}, {@link Route}'s inputs);
  * {@code secrets} (ARNs, or secret keys of the stack's config), {@code rollout} (its {@code strategy}, and
  * {@link BlueGreenRollout}'s inputs) and, for ec2, {@code database} ({@link DatabaseConfig}), which the program turns
- * into the component's inputs.
+ * into the component's inputs. A stock placeholder image must serve its health check path ({@link PlaceholderImages}).
  *
  * @param name            the service's name: 1 to 20 characters of a-z, 0-9 and -
  * @param kind            {@code fargate} or {@code ec2}
@@ -73,6 +73,11 @@ public record ServiceConfig(String name, ServiceKind kind, Route route, Map<Stri
             database = c.object("database").map(d -> DatabaseConfig.read(d, env));
         }
         c.rejectUnknownKeys();
+        var image = fargate.isPresent() ? fargate.get().image() : ec2.orElseThrow().image();
+        if (image != null) {
+            PlaceholderImages.problem(image, route.healthCheckPath())
+                    .ifPresent(p -> c.error("healthCheckPath", p, PlaceholderImages.allowed(image, route.healthCheckPath())));
+        }
         Inputs.set(route, Map.of("port", fargate.isPresent() ? fargate.get().port() : ec2.orElseThrow().port(),
                 "blueGreen", blueGreen.isPresent()));
         return new ServiceConfig(name, kind, route, secrets, fargate, ec2, database);
