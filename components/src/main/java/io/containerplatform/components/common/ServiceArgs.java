@@ -122,8 +122,8 @@ public abstract class ServiceArgs extends DeclaredArgs {
         public B alarmEmails(List<String> v) { service().alarmEmails = v; return self(); }
 
         /**
-         * HTTPS endpoints subscribed to the service's alarm topic (each must confirm; kept secret in the state). Allowed:
-         * HTTPS URLs. Default: [].
+         * HTTPS endpoints subscribed to the service's alarm topic (each must confirm; kept secret in the state).
+         * Allowed: HTTPS URLs. Default: [].
          */
         public B alarmWebhooks(List<String> v) { service().alarmWebhooks = v; return self(); }
 
