@@ -52,7 +52,19 @@ class StackTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"dev", "prod"})
-    void everyServiceOfTheStackCanPassItsHealthCheckAsCommitted(String stack) {
+    void everyAlarmTopicOfTheStackHasASubscriber(String stack) {
+        var plan = StackPlans.of(stack);
+        var topics = new TreeSet<String>();
+        plan.ofType("aws:cloudwatch/metricAlarm:MetricAlarm").forEach(alarm -> alarm.dependencies().stream()
+                .filter(d -> d.contains("$aws:sns/topic:Topic::")).forEach(topics::add));
+        var subscribed = new TreeSet<String>();
+        plan.ofType("aws:sns/topicSubscription:TopicSubscription").forEach(s -> subscribed.addAll(s.dependencies()));
+        assertThat(topics).hasSize(stack.equals("dev") ? 3 : 2).allSatisfy(topic -> assertThat(subscribed).contains(topic));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void everyServiceOfTheStackCanPassItsHealthCheckAsCommitted(String stack) throws java.io.IOException {
         var services = StackConfig.load(StackFile.read(Path.of(""), stack).programConfig()).services().services();
         assertThat(services).hasSize(stack.equals("dev") ? 3 : 2).allSatisfy(service ->
                 assertThat(PlaceholderImages.problem(service.image(), service.route().healthCheckPath()))
@@ -180,8 +192,8 @@ class StackTest {
         assertThat(db.inputs()).containsEntry("multiAz", true).containsEntry("deletionProtection", true)
                 .containsEntry("finalSnapshotIdentifier", "prod-app-db-final").containsEntry("backupRetentionPeriod", 7L);
         assertThat(db.protect()).isTrue();
-        assertThat(prod.ofType("aws:sns/topicSubscription:TopicSubscription")).extracting(r -> r.inputs().get("endpoint"))
-                .containsExactly("platform-oncall@example.com");
+        assertThat(prod.ofType("aws:sns/topicSubscription:TopicSubscription")).extracting(r -> r.name() + " " + r.inputs().get("endpoint"))
+                .containsExactlyInAnyOrder("prod-app-alarm-email-0 platform-oncall@example.com", "prod-web-alarm-email-0 platform-oncall@example.com");
         @SuppressWarnings("unchecked")
         var services = (Map<String, Map<String, Object>>) prod.outputs().get("services");
         assertThat(services.get("app")).containsKeys("url", "autoScalingGroup", "databaseEndpoint", "databaseSecretArn", "dashboard", "alarmTopicArn",
