@@ -131,6 +131,7 @@ class StackConfigTest {
                 arguments("an alert webhook listed twice", with("alerts", "{\"webhooks\":[\"https://h.example.com/a\",\"https://h.example.com/a\"]}"), "alerts.webhooks[1]: \"https://h.example.com/a\" is listed twice; allowed: each value once"),
                 arguments("an unknown alert destination", with("alerts", "{\"slack\":\"#ops\"}"), "alerts.slack: unknown key; allowed keys: emails, webhooks"),
                 arguments("a service webhook that is no URL", fargate(",\"alarmWebhooks\":[\"hooks.example.com\"]"), "services.web.alarmWebhooks[0]: \"hooks.example.com\" is not an HTTPS URL; allowed: HTTPS URLs"),
+                arguments("a Prometheus volume too small", with("pipeline", "{\"prometheusStorageGb\":5}"), "pipeline.prometheusStorageGb: 5 is out of range; allowed: 10 to 16384"),
                 arguments("service invalid email", ec2(",\"alarmEmails\":[\"ops@example.com\",\"oncall\"]"), "services.app.alarmEmails[1]: \"oncall\" is not an email address; allowed: email addresses"),
                 arguments("service emails not a list", ec2(",\"alarmEmails\":\"ops@example.com\""), "services.app.alarmEmails: \"ops@example.com\" is not a list; allowed: a list of email addresses"),
                 arguments("EC2 bad instance type", ec2(",\"instanceType\":\"large\""), "services.app.instanceType: \"large\" is not an EC2 instance type; allowed: an EC2 instance type"),
