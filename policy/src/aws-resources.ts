@@ -1,5 +1,5 @@
 // Encryption, exposure and hygiene rules for the AWS resources the platform creates.
-import { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
+import { PolicyResource, ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
 import { isInternet } from "./security-groups";
 import { isProduction, productionStacksSchema } from "./util";
 
@@ -223,16 +223,42 @@ export const alarmTopicsCustomerManagedKey: StackValidationPolicy = {
     description: "An SNS topic that CloudWatch alarms notify is encrypted with a customer-managed KMS key (CloudWatch cannot use alias/aws/sns).",
     enforcementLevel: "mandatory",
     validateStack: (args, report) => {
-        const topics = new Set<string>();
-        for (const alarm of args.resources.filter(r => r.type === "aws:cloudwatch/metricAlarm:MetricAlarm")) {
-            alarm.dependencies.filter(d => d.type === "aws:sns/topic:Topic").forEach(t => topics.add(t.urn));
-        }
-        for (const topic of args.resources.filter(r => topics.has(r.urn))) {
+        for (const topic of alarmTopics(args.resources)) {
             const key = topic.props.kmsMasterKeyId;
             if (typeof key !== "string" || key.startsWith("alias/aws/")) {
                 report(`${topic.name} receives alarms but is ${key ? `encrypted with the AWS-managed ${key}, which CloudWatch cannot use: `
                     + "its notifications are dropped" : "not encrypted"}. Encrypt it with a customer-managed key whose policy lets `
                     + "cloudwatch.amazonaws.com use kms:Decrypt and kms:GenerateDataKey*.", topic.urn);
+            }
+        }
+    },
+};
+
+/** The SNS topics CloudWatch alarms notify (found through the alarms' dependencies). */
+function alarmTopics(resources: PolicyResource[]): PolicyResource[] {
+    const topics = new Set<string>();
+    for (const alarm of resources.filter(r => r.type === "aws:cloudwatch/metricAlarm:MetricAlarm")) {
+        alarm.dependencies.filter(d => d.type === "aws:sns/topic:Topic").forEach(t => topics.add(t.urn));
+    }
+    return resources.filter(r => topics.has(r.urn));
+}
+
+export const alarmTopicsSubscribed: StackValidationPolicy = {
+    name: "aws-sns-topic-alarm-topics-require-subscription",
+    description: "An SNS topic that CloudWatch alarms notify has at least one subscription: otherwise the alarms reach nobody. "
+        + "Mandatory by default and in prod's pack config, advisory in dev's.",
+    enforcementLevel: "mandatory",
+    validateStack: (args, report) => {
+        const subscriptions = args.resources.filter(r => r.type === "aws:sns/topicSubscription:TopicSubscription");
+        for (const topic of alarmTopics(args.resources)) {
+            if (!subscriptions.some(s => s.dependencies.some(d => d.urn === topic.urn))) {
+                // a component's children are named <component>-<role>: the service's topic is <service>-alarms
+                const service = /[:$]containerplatform:[^:$]+:[^:$]+\$aws:sns\/topic:Topic::/.test(topic.urn) && topic.name.endsWith("-alarms")
+                    ? topic.name.slice(0, -"-alarms".length) : undefined;
+                const owner = service ? ` (the alarm topic of ${service})` : "";
+                report(`${topic.name}${owner} receives alarms but has no subscription: they reach nobody. Subscribe an email or an HTTPS `
+                    + "endpoint: container-platform:alerts (emails, webhooks) for the stack, or the service's alarmEmails or alarmWebhooks.",
+                    topic.urn);
             }
         }
     },
@@ -270,4 +296,4 @@ export const ecsAutomaticRollback: StackValidationPolicy = {
 export const awsResourcePolicies = [rdsEncrypted, rdsNotPublic, rdsBackups, rdsDeletionProtection, launchTemplateImdsv2,
     launchTemplateEncryptedVolumes, albDropInvalidHeaders, listenerHttpsInProduction, ecrScanOnPush, logGroupRetention,
     eksPublicEndpoint, eksSecretsEncryption, eksControlPlaneLogs, s3EncryptionAndPublicAccess, alarmTopicsCustomerManagedKey,
-    ecsAutomaticRollback];
+    alarmTopicsSubscribed, ecsAutomaticRollback];

@@ -1,6 +1,8 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { evaluate, PlanResource } from "../src/evaluate";
+import * as fs from "fs";
+import * as path from "path";
+import { evaluate, levelOf, PackConfig, PlanResource } from "../src/evaluate";
 import { policies } from "../src/pack";
 import { awsResourceCases } from "./cases/aws-resources";
 import { Case, urn } from "./cases/case";
@@ -30,6 +32,16 @@ for (const c of cases) {
         });
     });
 }
+
+describe("the stacks' pack configs", () => {
+    const config = (stack: string): PackConfig => JSON.parse(fs.readFileSync(path.join(__dirname, "..", "..", "config", `${stack}.json`), "utf8"));
+    it("hold prod to alarm topics with a subscriber and only advise dev", () => {
+        const policy = policies.find(p => p.name === "aws-sns-topic-alarm-topics-require-subscription")!;
+        assert.equal(levelOf(policy, config("prod")), "mandatory");
+        assert.equal(levelOf(policy, config("dev")), "advisory");
+        assert.equal(levelOf(policy, {}), "mandatory");
+    });
+});
 
 describe("the pack", () => {
     it("has a passing and a failing fixture for every policy", () => {

@@ -122,7 +122,33 @@ export const awsResourceCases: Case[] = [
         resources: alarmStack("alias/aws/sns"), expect: ["alarms receives alarms but is encrypted with the AWS-managed alias/aws/sns"] },
     { policy: "aws-sns-topic-alarm-topics-use-customer-managed-key", name: "unencrypted alarm topic",
         resources: alarmStack(undefined), expect: ["alarms receives alarms but is not encrypted"] },
+    { policy: "aws-sns-topic-alarm-topics-require-subscription", name: "an alarm topic with an email subscription, another topic without",
+        resources: [...alarmStack("k"), subscription(), { urn: urn("dev", "aws:sns/topic:Topic", "events"), type: "aws:sns/topic:Topic",
+            custom: true, inputs: {} }], expect: [] },
+    { policy: "aws-sns-topic-alarm-topics-require-subscription", name: "a service's alarm topic without subscription",
+        resources: serviceAlarms("prod"), stack: "prod",
+        expect: ["prod-web-alarms (the alarm topic of prod-web) receives alarms but has no subscription: they reach nobody"] },
+    { policy: "aws-sns-topic-alarm-topics-require-subscription", name: "a subscription to another topic does not count",
+        resources: [...alarmStack("k"), subscription(urn("dev", "aws:sns/topic:Topic", "events"))],
+        expect: ["alarms receives alarms but has no subscription"] },
 ];
+
+/** An email subscription to the topic {@code of} (by default alarmStack's). */
+function subscription(of = urn("dev", "aws:sns/topic:Topic", "alarms")): PlanResource {
+    return { urn: urn("dev", "aws:sns/topicSubscription:TopicSubscription", "alarm-email-0"), type: "aws:sns/topicSubscription:TopicSubscription",
+        custom: true, dependencies: [of], inputs: { protocol: "email", endpoint: "ops@example.com" } };
+}
+
+/** A service component with its alarm topic and one alarm, as the program registers them (no subscription). */
+function serviceAlarms(stack: string): PlanResource[] {
+    const service = { urn: urn(stack, "containerplatform:ecs:FargateServiceComponent", "prod-web"), type: "containerplatform:ecs:FargateServiceComponent",
+        custom: false, inputs: {} };
+    const topic = { urn: `urn:pulumi:${stack}::container-platform::pulumi:pulumi:Stack$containerplatform:ecs:FargateServiceComponent$aws:sns/topic:Topic::prod-web-alarms`,
+        type: "aws:sns/topic:Topic", custom: true, parent: service.urn, inputs: { kmsMasterKeyId: "k" } };
+    const alarm = { urn: `urn:pulumi:${stack}::container-platform::pulumi:pulumi:Stack$containerplatform:ecs:FargateServiceComponent$aws:cloudwatch/metricAlarm:MetricAlarm::prod-web-alb-5xx`,
+        type: "aws:cloudwatch/metricAlarm:MetricAlarm", custom: true, parent: service.urn, dependencies: [topic.urn], inputs: {} };
+    return [service, topic, alarm];
+}
 
 function alarmStack(key: string | undefined, ...more: PlanResource[]): PlanResource[] {
     const topic = { urn: urn("dev", "aws:sns/topic:Topic", "alarms"), type: "aws:sns/topic:Topic", custom: true,

@@ -236,6 +236,8 @@ class OfflinePlanTest {
                   container-platform:environment: prod
                   container-platform:owner: team
                   container-platform:costCenter: cc
+                  container-platform:alerts:
+                    emails: [ops@example.com]
                   container-platform:services:
                     web:
                       kind: fargate

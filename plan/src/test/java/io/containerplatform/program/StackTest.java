@@ -1,14 +1,17 @@
 package io.containerplatform.program;
 
+import io.containerplatform.config.PlaceholderImages;
 import io.containerplatform.config.StackConfig;
 import io.containerplatform.plan.Plan;
 import io.containerplatform.plan.PlanResource;
+import io.containerplatform.plan.StackFile;
 import io.containerplatform.plan.StackPlans;
 import io.containerplatform.tags.Tagging;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -45,6 +48,27 @@ class StackTest {
         assertThat(prod.ofType("aws:ec2/natGateway:NatGateway")).hasSize(3);
         assertThat(prod.ofType("aws:ec2/vpcEndpoint:VpcEndpoint")).hasSize(5);
         assertThat(prod.outputs()).containsKeys("vpcId", "publicSubnetIds", "privateSubnetIds");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void everyAlarmTopicOfTheStackHasASubscriber(String stack) {
+        var plan = StackPlans.of(stack);
+        var topics = new TreeSet<String>();
+        plan.ofType("aws:cloudwatch/metricAlarm:MetricAlarm").forEach(alarm -> alarm.dependencies().stream()
+                .filter(d -> d.contains("$aws:sns/topic:Topic::")).forEach(topics::add));
+        var subscribed = new TreeSet<String>();
+        plan.ofType("aws:sns/topicSubscription:TopicSubscription").forEach(s -> subscribed.addAll(s.dependencies()));
+        assertThat(topics).hasSize(stack.equals("dev") ? 3 : 2).allSatisfy(topic -> assertThat(subscribed).contains(topic));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void everyServiceOfTheStackCanPassItsHealthCheckAsCommitted(String stack) throws java.io.IOException {
+        var services = StackConfig.load(StackFile.read(Path.of(""), stack).programConfig()).services().services();
+        assertThat(services).hasSize(stack.equals("dev") ? 3 : 2).allSatisfy(service ->
+                assertThat(PlaceholderImages.problem(service.image(), service.route().healthCheckPath()))
+                        .describedAs(stack + " " + service.name() + " (" + service.image() + ")").isEmpty());
     }
 
     @ParameterizedTest
@@ -168,8 +192,8 @@ class StackTest {
         assertThat(db.inputs()).containsEntry("multiAz", true).containsEntry("deletionProtection", true)
                 .containsEntry("finalSnapshotIdentifier", "prod-app-db-final").containsEntry("backupRetentionPeriod", 7L);
         assertThat(db.protect()).isTrue();
-        assertThat(prod.ofType("aws:sns/topicSubscription:TopicSubscription")).extracting(r -> r.inputs().get("endpoint"))
-                .containsExactly("platform-oncall@example.com");
+        assertThat(prod.ofType("aws:sns/topicSubscription:TopicSubscription")).extracting(r -> r.name() + " " + r.inputs().get("endpoint"))
+                .containsExactlyInAnyOrder("prod-app-alarm-email-0 platform-oncall@example.com", "prod-web-alarm-email-0 platform-oncall@example.com");
         @SuppressWarnings("unchecked")
         var services = (Map<String, Map<String, Object>>) prod.outputs().get("services");
         assertThat(services.get("app")).containsKeys("url", "autoScalingGroup", "databaseEndpoint", "databaseSecretArn", "dashboard", "alarmTopicArn",

@@ -18,7 +18,7 @@ import java.util.Map;
 public record PipelineConfig(boolean enabled, PipelineArgs settings) {
 
     /** The keys of {@code pipeline} that are {@link PipelineArgs}' inputs. */
-    public static final List<String> KEYS = List.of("namespace", "rabbitmqReplicas", "mongodbReplicas", "storageClass", "storageGb",
+    public static final List<String> KEYS = List.of("namespace", "rabbitmqReplicas", "mongodbReplicas", "storageClass", "storageGb", "prometheusStorageGb",
             "sparkImage", "apiImage", "apiHost", "tlsSecretName", "certIssuer", "minReplicas", "maxReplicas", "queueName",
             "messagesPerReplica", "cpuPercent", "memoryPercent");
 

@@ -3,9 +3,11 @@ package io.containerplatform.config;
 import io.containerplatform.components.args.Inputs;
 import io.containerplatform.components.asg.AsgServiceArgs;
 import io.containerplatform.components.common.Formats;
+import io.containerplatform.components.common.ServiceArgs;
 import io.containerplatform.components.fargate.BlueGreenRollout;
 import io.containerplatform.components.fargate.FargateServiceArgs;
 import io.containerplatform.components.loadbalancing.Route;
+import io.containerplatform.components.monitoring.AlertDestination;
 
 import java.util.List;
 import java.util.Map;
@@ -19,7 +21,7 @@ import java.util.TreeMap;
  * {@code kind}; its route on the shared load balancer ({@link #ROUTE_KEYS}, {@link Route}'s inputs);
  * {@code secrets} (ARNs, or secret keys of the stack's config), {@code rollout} (its {@code strategy}, and
  * {@link BlueGreenRollout}'s inputs) and, for ec2, {@code database} ({@link DatabaseConfig}), which the program turns
- * into the component's inputs.
+ * into the component's inputs. A stock placeholder image must serve its health check path ({@link PlaceholderImages}).
  *
  * @param name            the service's name: 1 to 20 characters of a-z, 0-9 and -
  * @param kind            {@code fargate} or {@code ec2}
@@ -30,15 +32,17 @@ import java.util.TreeMap;
  *                        the program's); empty for ec2
  * @param ec2             the inputs of an ec2 service read from config; empty for fargate
  * @param database        the database of an ec2 service, if any
+ * @param alarmDestination who the service itself names for its alarms ({@code alarmEmails}, {@code alarmWebhooks}); when
+ *                        empty its Args take the stack's {@code alerts} instead
  */
 public record ServiceConfig(String name, ServiceKind kind, Route route, Map<String, SecretSource> secrets, Optional<FargateServiceArgs> fargate, Optional<AsgServiceArgs> ec2,
-                            Optional<DatabaseConfig> database) {
+                            Optional<DatabaseConfig> database, AlertDestination alarmDestination) {
 
     /** The keys of a fargate service that are {@link FargateServiceArgs}' inputs of the same names. */
-    public static final List<String> FARGATE_KEYS = List.of("image", "port", "environment", "alarmEmails", "logRetentionDays", "cpu",
+    public static final List<String> FARGATE_KEYS = List.of("image", "port", "environment", "alarmEmails", "alarmWebhooks", "logRetentionDays", "cpu",
             "memory", "desiredCount", "minCount", "maxCount", "cpuTargetPercent", "memoryTargetPercent", "spot", "architecture", "schedules", "permissions");
     /** The keys of an ec2 service that are {@link AsgServiceArgs}' inputs of the same names. */
-    public static final List<String> EC2_KEYS = List.of("image", "port", "environment", "alarmEmails", "logRetentionDays", "instanceType",
+    public static final List<String> EC2_KEYS = List.of("image", "port", "environment", "alarmEmails", "alarmWebhooks", "logRetentionDays", "instanceType",
             "minSize", "maxSize", "desiredCapacity", "cpuTargetPercent", "scaleUpCpuPercent", "scaleDownCpuPercent", "cooldownSeconds",
             "schedules", "permissions");
     /** The keys of a service that are its {@link Route}'s inputs of the same names. */
@@ -52,7 +56,7 @@ public record ServiceConfig(String name, ServiceKind kind, Route route, Map<Stri
     public record SecretSource(Optional<String> arn, Optional<String> configKey) {
     }
 
-    static ServiceConfig read(String name, ConfigObject c, ConfigObject root, Environment env) {
+    static ServiceConfig read(String name, ConfigObject c, ConfigObject root, Environment env, AlertDestination alerts) {
         var kind = c.has("kind") ? c.oneOf("kind", ServiceKind.FARGATE, ServiceKind.CHOICES) : missingKind(c);
         var route = Inputs.defaults(Route.class);
         Inputs.set(route, Map.of("name", name, "targetType", kind == ServiceKind.FARGATE ? "ip" : "instance"));
@@ -73,9 +77,19 @@ public record ServiceConfig(String name, ServiceKind kind, Route route, Map<Stri
             database = c.object("database").map(d -> DatabaseConfig.read(d, env));
         }
         c.rejectUnknownKeys();
+        ServiceArgs args = fargate.isPresent() ? fargate.get() : ec2.orElseThrow();
+        var own = args.alarmDestination();
+        if (own.isEmpty()) {
+            Inputs.set(args, Map.of("alarmEmails", alerts.emails(), "alarmWebhooks", alerts.webhooks()));
+        }
+        var image = args.image();
+        if (image != null) {
+            PlaceholderImages.problem(image, route.healthCheckPath())
+                    .ifPresent(p -> c.error("healthCheckPath", p, PlaceholderImages.allowed(image, route.healthCheckPath())));
+        }
         Inputs.set(route, Map.of("port", fargate.isPresent() ? fargate.get().port() : ec2.orElseThrow().port(),
                 "blueGreen", blueGreen.isPresent()));
-        return new ServiceConfig(name, kind, route, secrets, fargate, ec2, database);
+        return new ServiceConfig(name, kind, route, secrets, fargate, ec2, database, own);
     }
 
     private static Optional<BlueGreenRollout> rollout(ConfigObject c, ServiceKind kind, boolean defaultRoute) {

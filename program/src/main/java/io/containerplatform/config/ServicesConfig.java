@@ -3,6 +3,7 @@ package io.containerplatform.config;
 import io.containerplatform.components.args.Format;
 import io.containerplatform.components.args.Inputs;
 import io.containerplatform.components.loadbalancing.Route;
+import io.containerplatform.components.monitoring.AlertDestination;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -12,7 +13,9 @@ import java.util.Set;
 /**
  * {@code container-platform:services}: the stack's services by name, each a {@link ServiceConfig}. All fargate
  * services share one ECS cluster, and all services one load balancer ({@link LoadBalancerConfig}), which routes by
- * each service's paths and hosts; at most one service has neither and gets the other requests.
+ * each service's paths and hosts; at most one service has neither and gets the other requests. Each service's alarm topic
+ * subscribes to the service's own {@code alarmEmails} and {@code alarmWebhooks}, or, when it names none, to the stack's
+ * {@code alerts}; in prod a service whose alarms would reach nobody is an error naming it.
  *
  * @param services the services in name order
  */
@@ -26,7 +29,7 @@ public record ServicesConfig(List<ServiceConfig> services) {
                     + " (appPort is now port, certificateArn moved to container-platform:loadBalancer)",
             "database", "move it under the ec2 service it belongs to, as services.<name>.database (without enabled)");
 
-    static ServicesConfig read(ConfigObject root, Environment env) {
+    static ServicesConfig read(ConfigObject root, Environment env, AlertDestination alerts) {
         var services = new ArrayList<ServiceConfig>();
         var object = root.object("services");
         if (object.isPresent()) {
@@ -37,7 +40,7 @@ public record ServicesConfig(List<ServiceConfig> services) {
                     c.error(name, problems.get(0), Inputs.named(Route.class, "name").allowed());
                     continue;
                 }
-                c.object(name).ifPresent(service -> services.add(ServiceConfig.read(name, service, root, env)));
+                c.object(name).ifPresent(service -> services.add(ServiceConfig.read(name, service, root, env, alerts)));
             }
         }
         REPLACED_KEYS.forEach((key, how) -> {
@@ -51,6 +54,11 @@ public record ServicesConfig(List<ServiceConfig> services) {
                     "at most one service without paths and hosts (the default route of the load balancer)");
         }
         noSharedRoutes(root, services);
+        if (env.isProd() && alerts.isEmpty()) {
+            services.stream().filter(s -> s.alarmDestination().isEmpty()).forEach(s -> root.error("services." + s.name(),
+                    "its alarms would reach nobody (no alarmEmails or alarmWebhooks, and container-platform:alerts names no one)",
+                    "in prod, alerts.emails or alerts.webhooks for every alarm topic of the stack, or the service's own alarmEmails or alarmWebhooks"));
+        }
         return new ServicesConfig(List.copyOf(services));
     }
 

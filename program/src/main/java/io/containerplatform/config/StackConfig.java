@@ -1,5 +1,7 @@
 package io.containerplatform.config;
 
+import io.containerplatform.components.args.Inputs;
+import io.containerplatform.components.monitoring.AlertDestination;
 import io.containerplatform.components.pipeline.DataPipelineComponent;
 
 import com.google.gson.JsonObject;
@@ -27,15 +29,19 @@ import java.util.TreeSet;
  * @param eks         {@code container-platform:eks}
  * @param pipeline    {@code container-platform:pipeline}
  * @param cost        {@code container-platform:cost}: the offline plan's budget and cost assumptions
+ * @param alerts      {@code container-platform:alerts}: the stack's one alert destination, which every service's alarm
+ *                    topic subscribes to unless the service names its own ({@link ServicesConfig}); required in prod
+ *                    unless every service names its own
  */
 public record StackConfig(Environment environment, String owner, String costCenter, Map<String, String> extraTags,
                           NetworkConfig network, ServicesConfig services, LoadBalancerConfig loadBalancer,
-                          SparkEcsConfig sparkEcs, EksConfig eks, PipelineConfig pipeline, CostConfig cost) {
+                          SparkEcsConfig sparkEcs, EksConfig eks, PipelineConfig pipeline, CostConfig cost,
+                          AlertDestination alerts) {
 
     /** Tag keys the platform sets itself; {@code tags} may not redefine them. */
     public static final List<String> REQUIRED_TAGS = List.of("Project", "Environment", "Owner", "CostCenter", "ManagedBy");
 
-    private static final List<String> OBJECT_KEYS = List.of("network", "tags", "services", "loadBalancer", "fargate", "asg", "database", "sparkEcs", "eks", "pipeline", "cost");
+    private static final List<String> OBJECT_KEYS = List.of("network", "tags", "alerts", "services", "loadBalancer", "fargate", "asg", "database", "sparkEcs", "eks", "pipeline", "cost");
     private static final List<String> SCALAR_KEYS = java.util.stream.Stream.concat(
             java.util.stream.Stream.of("environment", "owner", "costCenter", PipelineConfig.ALERT_WEBHOOK_KEY), PipelineConfig.SECRET_KEYS.stream()).toList();
     private static final String TAG_VALUE = "a string of at most 256 characters";
@@ -76,7 +82,8 @@ public record StackConfig(Environment environment, String owner, String costCent
         var tags = root.stringMap("tags", "a map of tag keys (1-128 characters, not aws:*, not "
                 + String.join("/", REQUIRED_TAGS) + ") to values (at most 256 characters)", StackConfig::checkTag);
         var network = NetworkConfig.read(root.objectOrEmpty("network"), environment);
-        var services = ServicesConfig.read(root, environment);
+        var alerts = alerts(root.objectOrEmpty("alerts"));
+        var services = ServicesConfig.read(root, environment, alerts);
         var loadBalancer = LoadBalancerConfig.read(root.objectOrEmpty("loadBalancer"), environment);
         var sparkEcs = SparkEcsConfig.read(root.objectOrEmpty("sparkEcs"));
         var eks = EksConfig.read(root.objectOrEmpty("eks"), environment);
@@ -84,7 +91,14 @@ public record StackConfig(Environment environment, String owner, String costCent
         var cost = CostConfig.read(root.objectOrEmpty("cost"));
         root.rejectUnknownKeys();
         namespaceClaims(root, eks, pipeline);
-        return new StackConfig(environment, owner, costCenter, java.util.Collections.unmodifiableMap(new LinkedHashMap<>(tags)), network, services, loadBalancer, sparkEcs, eks, pipeline, cost);
+        return new StackConfig(environment, owner, costCenter, java.util.Collections.unmodifiableMap(new LinkedHashMap<>(tags)), network, services, loadBalancer, sparkEcs, eks, pipeline, cost, alerts);
+    }
+
+    /** {@code alerts}: {@link AlertDestination}'s inputs of the same names, read through their declarations. */
+    private static AlertDestination alerts(ConfigObject c) {
+        var alerts = c.bind(Inputs.defaults(AlertDestination.class), Map.of(), List.of("emails", "webhooks"));
+        c.rejectUnknownKeys();
+        return Inputs.copyOf(alerts);
     }
 
     /**

@@ -78,7 +78,7 @@ class StackConfigTest {
                 arguments("retention negative", with("network", "{\"flowLogRetentionDays\":-1}"), "network.flowLogRetentionDays: -1 is not a CloudWatch Logs retention; allowed: " + LogRetention.ALLOWED),
                 arguments("vpcEndpoints a number", with("network", "{\"vpcEndpoints\":1}"), "network.vpcEndpoints: 1 is not a boolean; allowed: true or false"),
                 arguments("unknown network key", with("network", "{\"cidrBlock\":\"10.0.0.0/16\"}"), "network.cidrBlock: unknown key; " + NETWORK_KEYS),
-                arguments("unknown top-level key", with("netwrok", "{}"), "netwrok: unknown key; allowed keys: alertWebhookUrl, asg, cost, costCenter, database, eks, environment, fargate, grafanaAdminPassword, loadBalancer, mongodbPassword, mongodbReplicaSetKey, network, owner, pipeline, rabbitmqPassword, services, sparkEcs, tags"),
+                arguments("unknown top-level key", with("netwrok", "{}"), "netwrok: unknown key; allowed keys: alertWebhookUrl, alerts, asg, cost, costCenter, database, eks, environment, fargate, grafanaAdminPassword, loadBalancer, mongodbPassword, mongodbReplicaSetKey, network, owner, pipeline, rabbitmqPassword, services, sparkEcs, tags"),
                 arguments("tags not a map", with("tags", "[\"a\"]"), "tags: [\"a\"] is not a map; allowed: a map of tag keys (1-128 characters, not aws:*, not Project/Environment/Owner/CostCenter/ManagedBy) to values (at most 256 characters)"),
                 arguments("tag value not a string", with("tags", "{\"Team\":5}"), "tags.Team: 5 is not a string; allowed: a map of tag keys (1-128 characters, not aws:*, not Project/Environment/Owner/CostCenter/ManagedBy) to values (at most 256 characters)"),
                 arguments("tag redefines a required one", with("tags", "{\"Owner\":\"x\"}"), "tags.Owner: tag key \"Owner\" is set by the platform itself; allowed: a map of tag keys (1-128 characters, not aws:*, not Project/Environment/Owner/CostCenter/ManagedBy) to values (at most 256 characters)"),
@@ -95,8 +95,8 @@ class StackConfigTest {
                 arguments("service without kind", with("services", "{\"web\":{\"image\":\"nginx:1.27\"}}"), "services.web.kind: missing; allowed: ec2, fargate"),
                 arguments("service of an unknown kind", with("services", "{\"web\":{\"kind\":\"lambda\",\"image\":\"nginx:1.27\"}}"), "services.web.kind: \"lambda\" is not a known value; allowed: ec2, fargate"),
                 arguments("service health path", fargate(",\"healthCheckPath\":\"health\""), "services.web.healthCheckPath: \"health\" does not start with /; allowed: a path starting with /"),
-                arguments("Fargate unknown key", fargate(",\"memroy\":512"), "services.web.memroy: unknown key; allowed keys: alarmEmails, architecture, cpu, cpuTargetPercent, desiredCount, environment, healthCheckPath, hosts, image, kind, logRetentionDays, maxCount, memory, memoryTargetPercent, minCount, paths, permissions, port, rollout, schedules, secrets, spot"),
-                arguments("an ec2 key on a fargate service", fargate(",\"instanceType\":\"t3.small\""), "services.web.instanceType: unknown key; allowed keys: alarmEmails, architecture, cpu, cpuTargetPercent, desiredCount, environment, healthCheckPath, hosts, image, kind, logRetentionDays, maxCount, memory, memoryTargetPercent, minCount, paths, permissions, port, rollout, schedules, secrets, spot"),
+                arguments("Fargate unknown key", fargate(",\"memroy\":512"), "services.web.memroy: unknown key; allowed keys: alarmEmails, alarmWebhooks, architecture, cpu, cpuTargetPercent, desiredCount, environment, healthCheckPath, hosts, image, kind, logRetentionDays, maxCount, memory, memoryTargetPercent, minCount, paths, permissions, port, rollout, schedules, secrets, spot"),
+                arguments("an ec2 key on a fargate service", fargate(",\"instanceType\":\"t3.small\""), "services.web.instanceType: unknown key; allowed keys: alarmEmails, alarmWebhooks, architecture, cpu, cpuTargetPercent, desiredCount, environment, healthCheckPath, hosts, image, kind, logRetentionDays, maxCount, memory, memoryTargetPercent, minCount, paths, permissions, port, rollout, schedules, secrets, spot"),
                 arguments("service name not DNS-safe", with("services", "{\"Web_1\":{\"kind\":\"fargate\",\"image\":\"nginx:1.27\"}}"), "services.Web_1: \"Web_1\" is not a DNS-safe name of at most 20 characters; allowed: 1 to 20 characters of a-z, 0-9 and -, starting and ending with a letter or digit"),
                 arguments("services not an object", with("services", "[\"web\"]"), "services: [\"web\"] is not an object; allowed: an object of keys and values"),
                 arguments("two default routes", with("services", "{\"a\":{\"kind\":\"fargate\",\"image\":\"nginx:1.27\"},\"b\":{\"kind\":\"fargate\",\"image\":\"nginx:1.27\"}}"), "services: a and b have neither paths nor hosts; allowed: at most one service without paths and hosts (the default route of the load balancer)"),
@@ -123,6 +123,15 @@ class StackConfigTest {
                 arguments("EC2 min above max", ec2(",\"minSize\":4,\"maxSize\":2"), "services.app.minSize: 4 is greater than maxSize 2; allowed: minSize <= desiredCapacity <= maxSize"),
                 arguments("EC2 desired outside range", ec2(",\"minSize\":2,\"maxSize\":4,\"desiredCapacity\":5"), "services.app.desiredCapacity: 5 is outside minSize..maxSize (2..4); allowed: minSize <= desiredCapacity <= maxSize"),
                 arguments("EC2 scale-down not below scale-up", ec2(",\"scaleUpCpuPercent\":60,\"scaleDownCpuPercent\":60"), "services.app.scaleDownCpuPercent: 60 is not below scaleUpCpuPercent 60; allowed: 0 to 99, below scaleUpCpuPercent"),
+                arguments("a stock image that cannot pass its health check", ec2(",\"healthCheckPath\":\"/students\",\"paths\":[\"/students\"]"), "services.app.healthCheckPath: \"/students\" is not served by the stock image nginx:1.27: it answers 404 there, so every target stays unhealthy; allowed: a path the image serves (/, /index.html, /50x.html), or an image that serves /students"),
+                arguments("alerts not an object", with("alerts", "[\"ops@example.com\"]"), "alerts: [\"ops@example.com\"] is not an object; allowed: an object of keys and values"),
+                arguments("an alert email that is none", with("alerts", "{\"emails\":[\"oncall\"]}"), "alerts.emails[0]: \"oncall\" is not an email address; allowed: email addresses"),
+                arguments("alert emails not a list", with("alerts", "{\"emails\":\"ops@example.com\"}"), "alerts.emails: \"ops@example.com\" is not a list; allowed: a list of email addresses"),
+                arguments("an alert webhook in plain HTTP", with("alerts", "{\"webhooks\":[\"http://hooks.example.com/sns\"]}"), "alerts.webhooks[0]: \"http://hooks.example.com/sns\" is not an HTTPS URL; allowed: HTTPS URLs"),
+                arguments("an alert webhook listed twice", with("alerts", "{\"webhooks\":[\"https://h.example.com/a\",\"https://h.example.com/a\"]}"), "alerts.webhooks[1]: \"https://h.example.com/a\" is listed twice; allowed: each value once"),
+                arguments("an unknown alert destination", with("alerts", "{\"slack\":\"#ops\"}"), "alerts.slack: unknown key; allowed keys: emails, webhooks"),
+                arguments("a service webhook that is no URL", fargate(",\"alarmWebhooks\":[\"hooks.example.com\"]"), "services.web.alarmWebhooks[0]: \"hooks.example.com\" is not an HTTPS URL; allowed: HTTPS URLs"),
+                arguments("a Prometheus volume too small", with("pipeline", "{\"prometheusStorageGb\":5}"), "pipeline.prometheusStorageGb: 5 is out of range; allowed: 10 to 16384"),
                 arguments("service invalid email", ec2(",\"alarmEmails\":[\"ops@example.com\",\"oncall\"]"), "services.app.alarmEmails[1]: \"oncall\" is not an email address; allowed: email addresses"),
                 arguments("service emails not a list", ec2(",\"alarmEmails\":\"ops@example.com\""), "services.app.alarmEmails: \"ops@example.com\" is not a list; allowed: a list of email addresses"),
                 arguments("EC2 bad instance type", ec2(",\"instanceType\":\"large\""), "services.app.instanceType: \"large\" is not an EC2 instance type; allowed: an EC2 instance type"),
@@ -131,7 +140,7 @@ class StackConfigTest {
                 arguments("database bad class", ec2(",\"database\":{\"instanceClass\":\"t3.micro\"}"), "services.app.database.instanceClass: \"t3.micro\" is not an RDS instance class; allowed: db.<family>.<size>, such as db.t4g.micro"),
                 arguments("database old engine", ec2(",\"database\":{\"engineVersion\":\"5.7\"}"), "services.app.database.engineVersion: \"5.7\" is not a supported MySQL version; allowed: 8.0 or 8.4, optionally with a minor (8.0.39)"),
                 arguments("database storage ceiling below size", ec2(",\"database\":{\"allocatedStorageGb\":100,\"maxAllocatedStorageGb\":50}"), "services.app.database.maxAllocatedStorageGb: 50 is below allocatedStorageGb 100; allowed: 20 to 65536, at least allocatedStorageGb"),
-                arguments("a database on a fargate service", fargate(",\"database\":{}"), "services.web.database: unknown key; allowed keys: alarmEmails, architecture, cpu, cpuTargetPercent, desiredCount, environment, healthCheckPath, hosts, image, kind, logRetentionDays, maxCount, memory, memoryTargetPercent, minCount, paths, permissions, port, rollout, schedules, secrets, spot"),
+                arguments("a database on a fargate service", fargate(",\"database\":{}"), "services.web.database: unknown key; allowed keys: alarmEmails, alarmWebhooks, architecture, cpu, cpuTargetPercent, desiredCount, environment, healthCheckPath, hosts, image, kind, logRetentionDays, maxCount, memory, memoryTargetPercent, minCount, paths, permissions, port, rollout, schedules, secrets, spot"),
                 arguments("access logs kept too long", with("loadBalancer", "{\"accessLogsRetentionDays\":5000}"), "loadBalancer.accessLogsRetentionDays: 5000 is out of range; allowed: an integer from 1 to 3650"),
                 arguments("load balancer bad certificate", with("loadBalancer", "{\"certificateArn\":\"arn:aws:iam::1:cert\"}"), "loadBalancer.certificateArn: \"arn:aws:iam::1:cert\" is not an ACM certificate ARN; allowed: an ACM certificate ARN, arn:aws:acm:<region>:<account>:certificate/<id>"),
                 arguments("the old fargate key", with("fargate", "{\"enabled\":true}"), "fargate: was replaced by container-platform:services; allowed: name the service under container-platform:services with kind: fargate and its keys there (containerPort is now port, certificateArn moved to container-platform:loadBalancer) (README, \"Moving to services\")"),
@@ -217,6 +226,39 @@ class StackConfigTest {
         var error = catchThrowableOfType(() -> StackConfig.load(ConfigSource.of(values)), ConfigException.class);
         assertThat(error.errors()).containsExactly("pipeline.mongodbReplicas: 1 cannot survive losing a member in production; "
                 + "allowed: an odd number: 1, 3, 5, 7 (at least 3 in prod)");
+    }
+
+    @Test
+    void prodRefusesServicesWhoseAlarmsWouldReachNobodyNamingEach() {
+        var values = with("environment", "prod");
+        values.put("services", "{\"web\":{\"kind\":\"fargate\",\"image\":\"nginx:1.27\"},"
+                + "\"app\":{\"kind\":\"ec2\",\"image\":\"nginx:1.27\",\"paths\":[\"/app\"],\"alarmEmails\":[\"app@example.com\"]},"
+                + "\"api\":{\"kind\":\"fargate\",\"image\":\"nginx:1.27\",\"paths\":[\"/api\"]}}");
+        var allowed = "; allowed: in prod, alerts.emails or alerts.webhooks for every alarm topic of the stack, or the service's own"
+                + " alarmEmails or alarmWebhooks";
+        var nobody = ": its alarms would reach nobody (no alarmEmails or alarmWebhooks, and container-platform:alerts names no one)";
+        assertThat(catchThrowableOfType(() -> StackConfig.load(ConfigSource.of(values)), ConfigException.class).errors())
+                .containsExactly("services.api" + nobody + allowed, "services.web" + nobody + allowed);
+        values.put("alerts", "{\"emails\":[]}");
+        assertThat(catchThrowableOfType(() -> StackConfig.load(ConfigSource.of(values)), ConfigException.class).errors()).hasSize(2);
+        values.put("environment", "dev");
+        assertThat(StackConfig.load(ConfigSource.of(values)).services().services()).hasSize(3);
+    }
+
+    @Test
+    void aServiceThatNamesNoOneTakesTheStacksAlertDestination() {
+        var values = with("environment", "prod");
+        values.put("alerts", "{\"emails\":[\"oncall@example.com\"],\"webhooks\":[\"https://events.example.com/sns\"]}");
+        values.put("services", "{\"web\":{\"kind\":\"fargate\",\"image\":\"nginx:1.27\"},"
+                + "\"app\":{\"kind\":\"ec2\",\"image\":\"nginx:1.27\",\"paths\":[\"/app\"],\"alarmWebhooks\":[\"https://app.example.com/sns\"]}}");
+        var config = StackConfig.load(ConfigSource.of(values));
+        assertThat(config.alerts().emails()).containsExactly("oncall@example.com");
+        var app = config.services().services().get(0).ec2().orElseThrow();
+        assertThat(app.alarmEmails()).isEmpty();
+        assertThat(app.alarmWebhooks()).containsExactly("https://app.example.com/sns");
+        var web = config.services().services().get(1).fargate().orElseThrow();
+        assertThat(web.alarmEmails()).containsExactly("oncall@example.com");
+        assertThat(web.alarmWebhooks()).containsExactly("https://events.example.com/sns");
     }
 
     @Test

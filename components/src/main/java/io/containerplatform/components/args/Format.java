@@ -25,6 +25,8 @@ public enum Format {
     IMAGE(v -> Formats.imageProblem((String) v)),
     /** An email address. */
     EMAIL(is(v -> Formats.isEmail((String) v), "is not an email address")),
+    /** An absolute HTTPS URL with a host ({@link Formats#isHttpsUrl}). */
+    HTTPS_URL(is(v -> Formats.isHttpsUrl((String) v), "is not an HTTPS URL")),
     /** An environment variable name (for a map, its keys). */
     VARIABLE_NAME(is(v -> Formats.isVariableName((String) v), "is not a variable name")),
     /** An EC2 instance type such as {@code m6i.large}. */

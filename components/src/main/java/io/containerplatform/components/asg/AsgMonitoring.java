@@ -3,6 +3,7 @@ package io.containerplatform.components.asg;
 import com.pulumi.aws.cloudwatch.Dashboard;
 import com.pulumi.core.Output;
 import com.pulumi.resources.Resource;
+import io.containerplatform.components.monitoring.AlertDestination;
 import io.containerplatform.components.monitoring.ServiceAlarms;
 
 import java.util.ArrayList;
@@ -13,7 +14,7 @@ import static io.containerplatform.components.monitoring.ServiceAlarms.widget;
 
 /**
  * Alerting and the dashboard of an {@link AsgServiceComponent} (seed 003): the service's {@link ServiceAlarms}
- * (encrypted topic, email subscriptions, load balancer alarms) and the dashboard of the load balancer, the
+ * (encrypted topic, its subscriptions, load balancer alarms) and the dashboard of the load balancer, the
  * group and the database.
  */
 final class AsgMonitoring {
@@ -25,8 +26,8 @@ final class AsgMonitoring {
 
     private final ServiceAlarms alarms;
 
-    AsgMonitoring(Resource parent, String name, List<String> emails) {
-        this.alarms = new ServiceAlarms(parent, name, emails);
+    AsgMonitoring(Resource parent, String name, AlertDestination destination) {
+        this.alarms = new ServiceAlarms(parent, name, destination);
     }
 
     ServiceAlarms alarms() {

@@ -136,7 +136,7 @@ public class AsgServiceComponent extends ComponentResource {
         var scaleUp = simpleScaling(name + "-scale-up", group, 1, args.cooldownSeconds());
         var scaleDown = simpleScaling(name + "-scale-down", group, -1, args.cooldownSeconds());
 
-        var monitoring = new AsgMonitoring(this, name, args.alarmEmails());
+        var monitoring = new AsgMonitoring(this, name, args.alarmDestination());
         var alarms = monitoring.alarms();
         Output<Map<String, String>> asgDimension = group.name().applyValue(n -> Map.of("AutoScalingGroupName", n));
         alarms.alarm("cpu-high", "CPU above " + args.scaleUpCpuPercent() + "% for 2 minutes: add an instance", "AWS/EC2",

@@ -55,6 +55,16 @@ public final class Formats {
         return text != null && INSTANCE_TYPE.matcher(text).matches();
     }
 
+    /** An absolute {@code https://} URL with a host (what an SNS https subscription and Alertmanager's webhook take). */
+    public static boolean isHttpsUrl(String text) {
+        try {
+            var uri = text == null ? null : new java.net.URI(text);
+            return uri != null && "https".equals(uri.getScheme()) && uri.getHost() != null && !uri.getHost().isEmpty();
+        } catch (java.net.URISyntaxException notUrl) {
+            return false;
+        }
+    }
+
     public static boolean isEmail(String text) {
         return text != null && EMAIL.matcher(text).matches();
     }

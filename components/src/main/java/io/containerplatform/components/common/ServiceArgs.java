@@ -5,6 +5,7 @@ import io.containerplatform.components.args.DeclaredArgs;
 import io.containerplatform.components.args.Format;
 import io.containerplatform.components.args.InputSpec;
 import io.containerplatform.components.loadbalancing.LoadBalancerTarget;
+import io.containerplatform.components.monitoring.AlertDestination;
 import io.containerplatform.components.network.Placement;
 
 import java.util.List;
@@ -42,6 +43,11 @@ public abstract class ServiceArgs extends DeclaredArgs {
     @InputSpec(value = "Email addresses subscribed to the service's alarm topic (each must confirm)", format = Format.EMAIL, allowed = "email addresses")
     private List<String> alarmEmails = List.of();
 
+    @Import(name = "alarmWebhooks")
+    @InputSpec(value = "HTTPS endpoints subscribed to the service's alarm topic (each must confirm; kept secret in the state)",
+            format = Format.HTTPS_URL, allowed = "HTTPS URLs")
+    private List<String> alarmWebhooks = List.of();
+
     @Import(name = "logRetentionDays")
     @InputSpec(value = "Days the service's container log group (/ecs/<name> on Fargate, /asg/<name> on EC2) keeps its logs",
             format = Format.LOG_RETENTION, allowed = LogRetention.ALLOWED)
@@ -53,6 +59,12 @@ public abstract class ServiceArgs extends DeclaredArgs {
     public int port() { return port; }
     public Map<String, String> environment() { return environment; }
     public List<String> alarmEmails() { return alarmEmails; }
+    public List<String> alarmWebhooks() { return alarmWebhooks; }
+
+    /** Who the service's alarm topic notifies: {@code alarmEmails} and {@code alarmWebhooks}. */
+    public AlertDestination alarmDestination() {
+        return AlertDestination.builder().emails(alarmEmails).webhooks(alarmWebhooks).build();
+    }
     public int logRetentionDays() { return logRetentionDays; }
 
     /**
@@ -108,6 +120,12 @@ public abstract class ServiceArgs extends DeclaredArgs {
          * Default: [].
          */
         public B alarmEmails(List<String> v) { service().alarmEmails = v; return self(); }
+
+        /**
+         * HTTPS endpoints subscribed to the service's alarm topic (each must confirm; kept secret in the state).
+         * Allowed: HTTPS URLs. Default: [].
+         */
+        public B alarmWebhooks(List<String> v) { service().alarmWebhooks = v; return self(); }
 
         /**
          * Days the service's container log group (/ecs/&lt;name&gt; on Fargate, /asg/&lt;name&gt; on EC2) keeps its

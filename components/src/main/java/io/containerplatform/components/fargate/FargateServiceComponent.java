@@ -135,7 +135,7 @@ public class FargateServiceComponent extends ComponentResource {
                 .skipDestroy(true)
                 .build(), child());
 
-        var alarms = new ServiceAlarms(this, name, args.alarmEmails());
+        var alarms = new ServiceAlarms(this, name, args.alarmDestination());
         Output<List<String>> rollbackAlarms = Output.all(alarms.loadBalancerAlarms(target.targetGroupArnSuffix(), target.loadBalancerArnSuffix())
                 .stream().map(MetricAlarm::name).toList());
         var ignored = new ArrayList<String>();

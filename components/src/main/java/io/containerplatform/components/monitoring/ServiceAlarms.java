@@ -28,7 +28,8 @@ import java.util.Map;
 import static io.containerplatform.components.common.Json.obj;
 
 /**
- * The alerting of a service, shared by its kinds (Fargate, EC2): an SNS topic with email subscriptions,
+ * The alerting of a service, shared by its kinds (Fargate, EC2): an SNS topic subscribed to an {@link AlertDestination}
+ * (email addresses, HTTPS endpoints, the latter as secrets),
  * encrypted with its own customer-managed KMS key whose policy lets CloudWatch use it (CloudWatch cannot
  * publish to a topic encrypted with the AWS-managed {@code alias/aws/sns}: its alarms would reach nobody);
  * alarms that notify the topic; and a CloudWatch dashboard of metric widgets. Children are named
@@ -45,7 +46,7 @@ public final class ServiceAlarms {
     private final String name;
     private final Topic topic;
 
-    public ServiceAlarms(Resource parent, String name, List<String> emails) {
+    public ServiceAlarms(Resource parent, String name, AlertDestination destination) {
         this.parent = parent;
         this.name = name;
         Output<String> account = AwsFunctions.getCallerIdentity(com.pulumi.aws.inputs.GetCallerIdentityArgs.builder().build(),
@@ -61,9 +62,15 @@ public final class ServiceAlarms {
                 .displayName("Alarms of " + name)
                 .kmsMasterKeyId(key.arn())
                 .build(), child());
+        var emails = destination.emails();
         for (int i = 0; i < emails.size(); i++) {
             new TopicSubscription(name + "-alarm-email-" + i, TopicSubscriptionArgs.builder()
                     .topic(topic.arn()).protocol("email").endpoint(emails.get(i)).build(), child());
+        }
+        var webhooks = destination.webhooks();
+        for (int i = 0; i < webhooks.size(); i++) {
+            new TopicSubscription(name + "-alarm-webhook-" + i, TopicSubscriptionArgs.builder()
+                    .topic(topic.arn()).protocol("https").endpoint(Output.ofSecret(webhooks.get(i))).build(), child());
         }
     }
 

@@ -21,6 +21,22 @@ import static io.containerplatform.components.pipeline.Pods.metadata;
 final class Monitoring {
 
     static final String RELEASE = "kube-prometheus-stack";
+    /** How long Prometheus keeps metrics. */
+    static final String RETENTION = "15d";
+    /** The share of Prometheus' volume its blocks may fill before the oldest go (room left for the WAL and compaction). */
+    static final int RETENTION_SIZE_PERCENT = 80;
+    /** Alertmanager's volume in production, GiB: its silences and notification log (a few MB) survive a restart. */
+    static final int ALERTMANAGER_STORAGE_GB = 1;
+    /**
+     * The chart's scrapes (and with them its rules) of what EKS runs out of reach, in the control plane AWS manages
+     * (kube-controller-manager, kube-scheduler, etcd) or bound to the node's loopback (kube-proxy's metrics on
+     * 127.0.0.1:10249): scraped, their targets would be down forever and KubeControllerManagerDown, KubeSchedulerDown,
+     * KubeProxyDown and the etcd alerts would fire for good.
+     */
+    static final List<String> UNREACHABLE_ON_EKS = List.of("kubeControllerManager", "kubeScheduler", "kubeEtcd", "kubeProxy");
+    /** The chart's default rule groups about those components ({@code defaultRules.rules.*} of kube-prometheus-stack 65.1.1). */
+    static final List<String> RULES_UNREACHABLE_ON_EKS = List.of("etcd", "kubeControllerManager", "kubeProxy", "kubeSchedulerAlerting",
+            "kubeSchedulerRecording");
     /** Ready messages that count as a backlog. */
     static final int BACKLOG_MESSAGES = 1000;
 
@@ -39,20 +55,7 @@ final class Monitoring {
         var admin = kube.apply("grafana-admin", Manifest.secret(obj("name", "grafana-admin", "namespace", monitoring),
                 grafanaPassword.applyValue(p -> Map.of("admin-user", "admin", "admin-password", p))), List.of(namespace));
         var webhook = args.alertWebhookUrl().orElse(Output.of(""));
-        var values = webhook.applyValue(url -> {
-            var chartValues = obj(
-                    "grafana", obj("admin", obj("existingSecret", "grafana-admin", "userKey", "admin-user", "passwordKey", "admin-password"),
-                            "sidecar", obj("dashboards", obj("enabled", true, "label", Dashboards.LABEL, "labelValue", Dashboards.LABEL_VALUE,
-                                    "searchNamespace", monitoring))),
-                    "prometheus", obj("prometheusSpec", obj(
-                            "serviceMonitorSelectorNilUsesHelmValues", false,
-                            "ruleSelectorNilUsesHelmValues", false,
-                            "retention", "15d")));
-            if (!url.isEmpty()) {
-                chartValues.put("alertmanager", obj("config", alertmanagerConfig(url)));
-            }
-            return chartValues;
-        });
+        var values = webhook.applyValue(url -> chartValues(args, url));
         return new Release(kube.prefix() + "-monitoring", ReleaseArgs.builder()
                 .name(RELEASE)
                 .chart(RELEASE)
@@ -63,6 +66,48 @@ final class Monitoring {
                 .atomic(true)
                 .cleanupOnFail(true)
                 .build(), CustomResourceOptions.builder().parent(kube.parent()).dependsOn(kube.gated(List.of(admin))).build());
+    }
+
+    /**
+     * The chart's values: Grafana's admin from its Secret and dashboards from ConfigMaps of {@code monitoring}; every
+     * ServiceMonitor and PrometheusRule selected; no scrape or default rule of what EKS keeps out of reach
+     * ({@link #UNREACHABLE_ON_EKS}); in production, Prometheus and Alertmanager on volumes of the pipeline's StorageClass
+     * (metrics kept {@link #RETENTION} or until {@link #RETENTION_SIZE_PERCENT} % of the volume), elsewhere in the pod;
+     * Alertmanager's routes when {@code webhookUrl} is not empty.
+     */
+    static Map<String, Object> chartValues(PipelineArgs args, String webhookUrl) {
+        var prometheus = obj(
+                "serviceMonitorSelectorNilUsesHelmValues", false,
+                "ruleSelectorNilUsesHelmValues", false,
+                "retention", RETENTION);
+        var alertmanager = obj();
+        if (args.production()) {
+            prometheus.put("retentionSize", args.prometheusStorageGb() * RETENTION_SIZE_PERCENT / 100 + "GB");
+            prometheus.put("storageSpec", volume(args.storageClass(), args.prometheusStorageGb()));
+            alertmanager.put("alertmanagerSpec", obj("storage", volume(args.storageClass(), ALERTMANAGER_STORAGE_GB)));
+        }
+        if (!webhookUrl.isEmpty()) {
+            alertmanager.put("config", alertmanagerConfig(webhookUrl));
+        }
+        var rules = obj();
+        RULES_UNREACHABLE_ON_EKS.forEach(group -> rules.put(group, false));
+        var values = obj(
+                "grafana", obj("admin", obj("existingSecret", "grafana-admin", "userKey", "admin-user", "passwordKey", "admin-password"),
+                        "sidecar", obj("dashboards", obj("enabled", true, "label", Dashboards.LABEL, "labelValue", Dashboards.LABEL_VALUE,
+                                "searchNamespace", DataPipelineComponent.MONITORING))),
+                "defaultRules", obj("rules", rules),
+                "prometheus", obj("prometheusSpec", prometheus));
+        UNREACHABLE_ON_EKS.forEach(component -> values.put(component, obj("enabled", false)));
+        if (!alertmanager.isEmpty()) {
+            values.put("alertmanager", alertmanager);
+        }
+        return values;
+    }
+
+    /** A volume claim template for the operator's StatefulSets ({@code storageSpec} of Prometheus and Alertmanager). */
+    private static Map<String, Object> volume(String storageClass, int gib) {
+        return obj("volumeClaimTemplate", obj("spec", obj("storageClassName", storageClass, "accessModes", List.of("ReadWriteOnce"),
+                "resources", obj("requests", obj("storage", gib + "Gi")))));
     }
 
     /**

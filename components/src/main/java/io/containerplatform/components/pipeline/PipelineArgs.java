@@ -47,6 +47,11 @@ public final class PipelineArgs extends DeclaredArgs {
     @InputSpec(value = "Size of each RabbitMQ and MongoDB volume, GiB", min = 1, max = 16384)
     private Integer storageGb = 10;
 
+    @Import(name = "prometheusStorageGb")
+    @InputSpec(value = "Size of Prometheus' volume in production, GiB: metrics are kept " + Monitoring.RETENTION + " or until "
+            + Monitoring.RETENTION_SIZE_PERCENT + " % of it is used (outside production they live in the pod, until it moves)", min = 10, max = 16384)
+    private Integer prometheusStorageGb = 50;
+
     @Import(name = "sparkImage", required = true)
     @InputSpec(value = "The Spark processor image", format = Format.IMAGE,
             allowed = "an image pinned to a version tag or digest (not latest), or :<tag> of the stack's processor repository")
@@ -146,6 +151,7 @@ public final class PipelineArgs extends DeclaredArgs {
     public int mongodbReplicas() { return mongodbReplicas; }
     public String storageClass() { return storageClass; }
     public int storageGb() { return storageGb; }
+    public int prometheusStorageGb() { return prometheusStorageGb; }
     public String sparkImage() { return sparkImage; }
     public String apiImage() { return apiImage; }
     public String apiHost() { return apiHost; }
@@ -243,6 +249,12 @@ public final class PipelineArgs extends DeclaredArgs {
          * Size of each RabbitMQ and MongoDB volume, GiB. Allowed: 1 to 16384. Default: 10.
          */
         public Builder storageGb(int v) { $.storageGb = v; return this; }
+
+        /**
+         * Size of Prometheus' volume in production, GiB: metrics are kept 15d or until 80 % of it is used (outside
+         * production they live in the pod, until it moves). Allowed: 10 to 16384. Default: 50.
+         */
+        public Builder prometheusStorageGb(int v) { $.prometheusStorageGb = v; return this; }
 
         /**
          * The Spark processor image. Allowed: an image pinned to a version tag or digest (not latest), or :&lt;tag&gt;

@@ -185,6 +185,31 @@ class DataPipelineComponentTest {
                 .hasMessageContaining("PipelineArgs.alertWebhookUrl: missing in production: alerts must reach someone");
     }
 
+    @Test
+    void monitoringScrapesNothingEksKeepsOutOfReachAndKeepsItsMetricsOnAVolumeInProduction() {
+        var dev = (Map<String, Object>) release(build(b -> b), "pipe-monitoring").inputs.get("values");
+        var off = Map.of("enabled", false);
+        assertThat(dev).containsEntry("kubeControllerManager", off).containsEntry("kubeScheduler", off)
+                .containsEntry("kubeEtcd", off).containsEntry("kubeProxy", off)
+                .containsEntry("defaultRules", Map.of("rules", Map.of("etcd", false, "kubeControllerManager", false, "kubeProxy", false,
+                        "kubeSchedulerAlerting", false, "kubeSchedulerRecording", false)))
+                .containsEntry("prometheus", Map.of("prometheusSpec", Map.of("serviceMonitorSelectorNilUsesHelmValues", false,
+                        "ruleSelectorNilUsesHelmValues", false, "retention", "15d")))
+                .doesNotContainKey("alertmanager");
+        var prod = (Map<String, Object>) release(build(b -> b.production(true).storageClass("gp3-encrypted").prometheusStorageGb(100)
+                .alertWebhookUrl(Output.of("https://alerts.example.com/hook"))), "pipe-monitoring").inputs.get("values");
+        assertThat(prod).containsEntry("kubeEtcd", off).containsEntry("prometheus", Map.of("prometheusSpec", Map.of(
+                "serviceMonitorSelectorNilUsesHelmValues", false, "ruleSelectorNilUsesHelmValues", false,
+                "retention", "15d", "retentionSize", "80GB",
+                "storageSpec", Map.of("volumeClaimTemplate", Map.of("spec", Map.of("storageClassName", "gp3-encrypted",
+                        "accessModes", List.of("ReadWriteOnce"), "resources", Map.of("requests", Map.of("storage", "100Gi"))))))));
+        var alertmanager = (Map<String, Object>) prod.get("alertmanager");
+        assertThat(alertmanager.get("alertmanagerSpec")).isEqualTo(Map.of("storage", Map.of("volumeClaimTemplate", Map.of("spec",
+                Map.of("storageClassName", "gp3-encrypted", "accessModes", List.of("ReadWriteOnce"),
+                        "resources", Map.of("requests", Map.of("storage", "1Gi")))))));
+        assertThat(alertmanager).containsKey("config");
+    }
+
     private static ResourceArgs release(PlatformMocks mocks, String release) {
         return mocks.named("kubernetes:helm.sh/v3:Release", release);
     }
