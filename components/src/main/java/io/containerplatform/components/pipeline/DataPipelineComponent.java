@@ -117,7 +117,7 @@ public class DataPipelineComponent extends ComponentResource {
     }
 
     private static Output<Map<String, String>> secretData(PipelineArgs args) {
-        return Output.tuple(args.rabbitmqPassword(), args.mongodbPassword(), args.mongodbReplicaSetKey()).applyValue(t -> {
+        return Output.tuple(args.rabbitmqPassword(), args.mongodbPassword(), args.mongodbReplicaSetKey(), MongoDb.keyfile(args)).applyValue(t -> {
             var data = new java.util.LinkedHashMap<String, String>();
             data.put("rabbitmq-user", args.rabbitmqUser());
             data.put("rabbitmq-password", t.t1);
@@ -126,7 +126,8 @@ public class DataPipelineComponent extends ComponentResource {
                     + ".svc.cluster.local:5672/");
             data.put("mongodb-root-user", "root");
             data.put("mongodb-root-password", t.t2);
-            data.put("mongodb-replica-set-key", t.t3);
+            data.put(MongoDb.REPLICA_SET_KEY, t.t3);
+            data.put(MongoDb.KEYFILE, t.t4);
             // The applications' and the exporter's own users (none uses root): passwords derived from the root password, one per user.
             for (var user : MongoDb.APP_USERS.keySet()) {
                 var password = sha256("mongodb-user:" + user + ":" + t.t2);
@@ -141,7 +142,7 @@ public class DataPipelineComponent extends ComponentResource {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
-    private static String sha256(String value) {
+    static String sha256(String value) {
         try {
             return HexFormat.of().withUpperCase().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
