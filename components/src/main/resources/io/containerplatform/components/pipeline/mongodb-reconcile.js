@@ -84,6 +84,7 @@ function reconfigure(what, change) {
         const next = change(now);
         if (next !== null) {
             next.version = now.version + 1;
+            delete next.term; // the primary sets it
             primary.adminCommand({replSetReconfig: next});
             print(what);
         }
