@@ -219,6 +219,23 @@ final class MongoDb {
                                 obj("name", "scripts", "configMap", obj("name", "mongodb-reconcile"))))));
     }
 
+    /**
+     * An init container that holds {@code user}'s pod until the replica set has a primary and the reconcile Job has
+     * created the user (it signs in with the user's connection string), so the application starts once and does not
+     * crash-loop while a first deploy brings MongoDB up. It needs a writable {@code /tmp} volume named {@code tmp}.
+     */
+    static java.util.Map<String, Object> waitFor(String user) {
+        return obj(
+                "name", "wait-for-mongodb",
+                "image", IMAGE,
+                "command", List.of("sh", "-c", "until mongosh \"$MONGODB_URI\" --quiet --eval 'db.runCommand({ping: 1}).ok' >/dev/null;"
+                        + " do echo 'waiting for MongoDB and the " + user + " user'; sleep 5; done"),
+                "env", List.of(Pods.secretEnv("MONGODB_URI", DataPipelineComponent.SECRET, uriKey(user)), Pods.env("HOME", "/tmp")),
+                "volumeMounts", List.of(obj("name", "tmp", "mountPath", "/tmp")),
+                "resources", Pods.resources("10m", "64Mi", "256Mi"),
+                "securityContext", Pods.containerSecurity(true));
+    }
+
     /** A hash of secrets, which is not one: shown in the plan and in object names. */
     private static <T> Output<T> plain(Output<T> hash) {
         return Internal.of(hash).asPlaintext();

@@ -49,6 +49,7 @@ final class Processor {
                         "serviceAccountName", APP,
                         "terminationGracePeriodSeconds", 30,
                         "securityContext", Pods.podSecurity(Pods.WORKLOAD_UID),
+                        "initContainers", List.of(MongoDb.waitFor(MongoDb.PROCESSOR_USER)),
                         "containers", List.of(container),
                         "volumes", List.of(obj("name", "tmp", "emptyDir", obj()))))))));
         kube.apply("spark-processor-metrics", Manifest.withSpec("v1", "Service", metadata(APP, ns, APP), obj(

@@ -277,6 +277,35 @@ class DataPipelineComponentTest {
         assertThat(init.get("command")).isEqualTo(List.of("sh", "-c", "cp /keyfile-secret/mongodb-keyfile /keyfile/key && chmod 400 /keyfile/key"));
     }
 
+    @Test
+    void theProcessorWaitsForAPrimaryAndItsUserBeforeItStarts() throws Exception {
+        var processor = podSpec(kind(build(b -> b), "Deployment", "spark-processor"));
+        var wait = ((List<Map<String, Object>>) processor.get("initContainers")).get(0);
+        assertThat(wait).containsEntry("image", "mongo:7.0.14").containsEntry("volumeMounts", List.of(Map.of("name", "tmp", "mountPath", "/tmp")));
+        assertThat(wait.get("env").toString()).contains("name=MONGODB_URI, valueFrom={secretKeyRef={name=pipeline-secrets, key=mongodb-processor-uri}}");
+        assertThat((List<Object>) processor.get("volumes")).contains(Map.of("name", "tmp", "emptyDir", Map.of()));
+        var command = (List<String>) wait.get("command");
+        assertThat(command.subList(0, 2)).isEqualTo(List.of("sh", "-c"));
+        // the loop itself, with a mongosh that fails twice (no primary yet, no user yet), then answers
+        var bin = java.nio.file.Files.createTempDirectory("wait");
+        java.nio.file.Files.writeString(bin.resolve("mongosh"), "#!/bin/sh\necho \"$@\" >> \"" + bin + "/calls\"\n"
+                + "[ \"$(wc -l < \"" + bin + "/calls\")\" -ge 3 ]\n");
+        java.nio.file.Files.writeString(bin.resolve("sleep"), "#!/bin/sh\n");
+        bin.resolve("mongosh").toFile().setExecutable(true);
+        bin.resolve("sleep").toFile().setExecutable(true);
+        var run = new ProcessBuilder(command).redirectErrorStream(true);
+        run.environment().put("PATH", bin + ":/usr/bin:/bin");
+        run.environment().put("MONGODB_URI", "mongodb://processor:pw@mongodb-0/pipeline?replicaSet=rs0");
+        var process = run.start();
+        var output = new String(process.getInputStream().readAllBytes());
+        assertThat(process.waitFor()).isZero();
+        assertThat(output).isEqualTo("waiting for MongoDB and the processor user\n".repeat(2));
+        assertThat(java.nio.file.Files.readAllLines(bin.resolve("calls"))).containsExactly(
+                "mongodb://processor:pw@mongodb-0/pipeline?replicaSet=rs0 --quiet --eval db.runCommand({ping: 1}).ok",
+                "mongodb://processor:pw@mongodb-0/pipeline?replicaSet=rs0 --quiet --eval db.runCommand({ping: 1}).ok",
+                "mongodb://processor:pw@mongodb-0/pipeline?replicaSet=rs0 --quiet --eval db.runCommand({ping: 1}).ok");
+    }
+
     private static String keyfileHash(ResourceArgs set) {
         var template = (Map<String, Object>) spec(set).get("template");
         return (String) ((Map<String, Object>) ((Map<String, Object>) template.get("metadata")).get("annotations")).get(MongoDb.KEYFILE_HASH);
