@@ -46,6 +46,21 @@ class StableIdentityTest {
     }
 
     /**
+     * New in both stacks' pipeline (issue 27): a patch that grows each RabbitMQ and MongoDB claim in place (the
+     * StatefulSets' claim templates can no longer change), and the MongoDB reconcile Job's script.
+     */
+    private static List<String> pipelineStorage(String stack, int rabbitmqReplicas) {
+        var created = new ArrayList<>(List.of(stack + "-pipeline-mongodb-reconcile ConfigMap"));
+        for (int i = 0; i < 3; i++) {
+            created.add(stack + "-pipeline-data-mongodb-" + i + " PersistentVolumeClaimPatch");
+        }
+        for (int i = 0; i < rabbitmqReplicas; i++) {
+            created.add(stack + "-pipeline-data-rabbitmq-" + i + " PersistentVolumeClaimPatch");
+        }
+        return created;
+    }
+
+    /**
      * What scraping MongoDB (an exporter sidecar, its port, user and network rule), RabbitMQ's queues and KEDA, and
      * alerting per queue change in the pipeline; Grafana's values too, where they are not secret (prod's carry the
      * alert webhook).
@@ -59,6 +74,13 @@ class StableIdentityTest {
             changed.put(stack + "-pipeline-" + object, Set.of("spec"));
         }
         changed.put(stack + "-pipeline-keda Release", Set.of("values"));
+        // issue 27/28: the MongoDB Job reconciles the replica set under a name that follows its inputs' hash; RabbitMQ's
+        // pods leave Spot nodes and spread over zones; prod's on-demand group keeps a node per member (3)
+        changed.put(stack + "-pipeline-mongodb-rs-initiate Job", Set.of("metadata", "spec"));
+        changed.put(stack + "-pipeline-rabbitmq StatefulSet", Set.of("spec"));
+        if (stack.equals("prod")) {
+            changed.put("prod-eks-system NodeGroup", Set.of("scalingConfig"));
+        }
         if (stack.equals("dev")) {
             changed.put("dev-pipeline-monitoring Release", Set.of("values"));
         }
@@ -76,7 +98,7 @@ class StableIdentityTest {
                         "dev-lb-api-tg TargetGroup", "dev-api FargateServiceComponent", "dev-api-service Service", "dev-app-repo Repository")
                 .allMatch(r -> r.startsWith("dev-api") || r.equals("dev-cluster FargateCluster") || r.startsWith("dev-lb-api-")
                         || r.equals("dev-lb-app-rule ListenerRule") || r.startsWith("dev-app-repo") || r.startsWith("dev-eks-backup")
-                        || pipelineMonitoring("dev").contains(r));
+                        || pipelineMonitoring("dev").contains(r) || pipelineStorage("dev", 1).contains(r));
         assertThat(diff.changed()).isEqualTo(withPipelineMonitoringChanges("dev", Map.of(
                 // the web service's Spot share was the cluster's default; each service now sets its own (web keeps 50 %)
                 "dev-cluster-capacity ClusterCapacityProviders", Set.of("defaultCapacityProviderStrategies"),
@@ -103,6 +125,7 @@ class StableIdentityTest {
         assertThat(diff.deleted()).containsExactlyInAnyOrder("prod-app-lb WebLoadBalancer", "prod-app-lb LoadBalancer",
                 "prod-app-lb-http Listener", "prod-app-lb-https Listener", "prod-app-lb-sg SecurityGroup");
         var created = new ArrayList<>(pipelineMonitoring("prod"));
+        created.addAll(pipelineStorage("prod", 3));
         created.addAll(List.of("prod-cluster FargateCluster", "prod-lb-app-rule ListenerRule",
                 "prod-app-repo Repository", "prod-app-repo-lifecycle LifecyclePolicy",
                 "prod-app-schedule-business-hours Schedule", "prod-app-schedule-after-hours Schedule",

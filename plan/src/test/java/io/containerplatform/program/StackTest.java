@@ -300,4 +300,24 @@ class StackTest {
         var metadata = r.inputs().get("metadata");
         return metadata instanceof Map<?, ?> m ? String.valueOf(((Map<String, Object>) m).get("name")) : null;
     }
+
+    /**
+     * Raising pipeline.storageGb must not replace the StatefulSets (pulumi-kubernetes 4.0.0: volumeClaimTemplates is
+     * replace-only): their templates' size is left alone and each claim has a patch of its own, in both stacks.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void pipelineVolumesGrowByPatchesAndNeverReplaceTheStatefulSets(String stack) {
+        var plan = StackPlans.of(stack);
+        var sets = plan.ofType("kubernetes:apps/v1:StatefulSet");
+        assertThat(sets).extracting(PlanResource::name).containsExactlyInAnyOrder(stack + "-pipeline-rabbitmq", stack + "-pipeline-mongodb");
+        assertThat(sets).allSatisfy(set -> assertThat(set.ignoreChanges())
+                .containsExactly("spec.volumeClaimTemplates[0].spec.resources.requests.storage"));
+        var rabbitmq = stack.equals("prod") ? 3 : 1;
+        assertThat(plan.ofType("kubernetes:core/v1:PersistentVolumeClaimPatch")).hasSize(rabbitmq + 3).allSatisfy(patch -> {
+            assertThat(patch.dependencies()).anyMatch(urn -> urn.endsWith("::" + stack + "-pipeline-mongodb")
+                    || urn.endsWith("::" + stack + "-pipeline-rabbitmq"));
+            assertThat(patch.inputs().toString()).contains("storage=" + (stack.equals("prod") ? 50 : 10) + "Gi");
+        });
+    }
 }
