@@ -168,6 +168,15 @@ final class MongoDb {
                 "persistentVolumeClaimRetentionPolicy", DataPipelineComponent.retention(args)));
     }
 
+    /** The pod template annotation that restarts an application when its MongoDB password is rotated. */
+    static final String CREDENTIALS_HASH = "containerplatform.io/mongodb-credentials-sha256";
+
+    /** A hash of the applications' MongoDB passwords (derived from the root password), salted with the key. */
+    static Output<String> credentialsHash(PipelineArgs args) {
+        return plain(Output.tuple(args.mongodbReplicaSetKey(), args.mongodbPassword()).applyValue(t ->
+                DataPipelineComponent.sha256("credentials:" + t.t1 + ":" + t.t2).substring(0, 16)));
+    }
+
     /** The members' keyfile from the config's keys ({@link #keyfile(String, String)}), a secret. */
     static Output<String> keyfile(PipelineArgs args) {
         var previous = args.mongodbPreviousReplicaSetKey().orElse(Output.of(""));

@@ -306,6 +306,21 @@ class DataPipelineComponentTest {
                 "mongodb://processor:pw@mongodb-0/pipeline?replicaSet=rs0 --quiet --eval db.runCommand({ping: 1}).ok");
     }
 
+    @Test
+    void aRotatedMongoDbPasswordRollsTheProcessors() {
+        var before = processorAnnotations(build(b -> b));
+        assertThat(before).containsOnlyKeys(MongoDb.CREDENTIALS_HASH);
+        assertThat((String) before.get(MongoDb.CREDENTIALS_HASH)).matches("[0-9A-F]{16}");
+        assertThat(processorAnnotations(build(b -> b))).isEqualTo(before);
+        assertThat(processorAnnotations(build(b -> b.mongodbPassword(Output.ofSecret("rotated"))))).isNotEqualTo(before);
+        assertThat(processorAnnotations(build(b -> b.rabbitmqPassword(Output.ofSecret("other"))))).isEqualTo(before);
+    }
+
+    private static Map<String, Object> processorAnnotations(PlatformMocks mocks) {
+        var template = (Map<String, Object>) spec(kind(mocks, "Deployment", "spark-processor")).get("template");
+        return (Map<String, Object>) ((Map<String, Object>) template.get("metadata")).get("annotations");
+    }
+
     private static String keyfileHash(ResourceArgs set) {
         var template = (Map<String, Object>) spec(set).get("template");
         return (String) ((Map<String, Object>) ((Map<String, Object>) template.get("metadata")).get("annotations")).get(MongoDb.KEYFILE_HASH);
