@@ -320,4 +320,19 @@ class StackTest {
             assertThat(patch.inputs().toString()).contains("storage=" + (stack.equals("prod") ? 50 : 10) + "Gi");
         });
     }
+
+    /** A rotated secret reaches the pipeline's Secret before the workloads roll and the MongoDB reconcile Job runs. */
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void pipelineWorkloadsWaitForTheSecretTheyRead(String stack) {
+        var plan = StackPlans.of(stack);
+        var workloads = new java.util.ArrayList<PlanResource>();
+        for (var type : List.of("kubernetes:apps/v1:StatefulSet", "kubernetes:apps/v1:Deployment", "kubernetes:batch/v1:Job")) {
+            workloads.addAll(plan.ofType(type).stream().filter(r -> r.name().startsWith(stack + "-pipeline-")).toList());
+        }
+        assertThat(workloads).extracting(PlanResource::name).contains(stack + "-pipeline-mongodb", stack + "-pipeline-rabbitmq",
+                stack + "-pipeline-spark-processor", stack + "-pipeline-mongodb-rs-initiate");
+        assertThat(workloads).allSatisfy(r -> assertThat(r.dependencies()).describedAs(r.name())
+                .anyMatch(urn -> urn.endsWith("::" + stack + "-pipeline-secrets")));
+    }
 }

@@ -63,7 +63,9 @@ public class DataPipelineComponent extends ComponentResource {
                         "default", obj("memory", "512Mi"),
                         "defaultRequest", obj("cpu", "100m", "memory", "256Mi"),
                         "max", obj("memory", "8Gi"))))));
-        kube.apply("secrets", Manifest.secret(Pods.metadata(SECRET, ns, "data-pipeline"), secretData(args)));
+        var secrets = kube.apply("secrets", Manifest.secret(Pods.metadata(SECRET, ns, "data-pipeline"), secretData(args)));
+        // The workloads read the Secret: a rotation updates it before they roll (and before MongoDB's reconcile Job runs).
+        var workloads = new Kube(this, name, ns, List.of(namespace, secrets), controller);
 
         var prometheus = Monitoring.install(kube, args);
         // KEDA's operator serves its metrics (the scalers' values); Monitoring declares the ServiceMonitor that scrapes them.
@@ -78,10 +80,10 @@ public class DataPipelineComponent extends ComponentResource {
                 .atomic(true)
                 .build(), CustomResourceOptions.builder().parent(this).dependsOn(controller).build());
 
-        RabbitMq.declare(kube, args);
-        MongoDb.declare(kube, args);
-        Processor.declare(kube, args, keda);
-        Api.declare(kube, args);
+        RabbitMq.declare(workloads, args);
+        MongoDb.declare(workloads, args);
+        Processor.declare(workloads, args, keda);
+        Api.declare(workloads, args);
         RolloutGuard.declare(kube);
         Monitoring.declare(kube, args, prometheus, keda);
         NetworkPolicies.declare(kube, args);
