@@ -145,7 +145,7 @@ class ReadmeTest {
         selectors.remove("app.kubernetes.io/name=aws-cluster-autoscaler");
         assertThat(selectors).isNotEmpty();
         assertThat(podLabels).containsAll(selectors);
-        assertThat(names).contains("spark-processor", "swagger-api", "rabbitmq", "mongodb", "mongodb-rs-initiate");
-        assertThat(runbooks).contains("job/mongodb-rs-initiate", "scaledobject spark-processor", "exec rabbitmq-0", "exec\nmongodb-0");
+        assertThat(names).contains("spark-processor", "swagger-api", "rabbitmq", "mongodb").anyMatch(n -> n.startsWith("mongodb-reconcile-"));
+        assertThat(runbooks).contains("`mongodb-reconcile-<hash>`", "scaledobject spark-processor", "exec rabbitmq-0", "exec\nmongodb-0");
     }
 }

@@ -324,4 +324,39 @@ class StackTest {
         var metadata = r.inputs().get("metadata");
         return metadata instanceof Map<?, ?> m ? String.valueOf(((Map<String, Object>) m).get("name")) : null;
     }
+
+    /**
+     * Raising pipeline.storageGb must not replace the StatefulSets (pulumi-kubernetes 4.0.0: volumeClaimTemplates is
+     * replace-only): their templates' size is left alone and each claim has a patch of its own, in both stacks.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void pipelineVolumesGrowByPatchesAndNeverReplaceTheStatefulSets(String stack) {
+        var plan = StackPlans.of(stack);
+        var sets = plan.ofType("kubernetes:apps/v1:StatefulSet");
+        assertThat(sets).extracting(PlanResource::name).containsExactlyInAnyOrder(stack + "-pipeline-rabbitmq", stack + "-pipeline-mongodb");
+        assertThat(sets).allSatisfy(set -> assertThat(set.ignoreChanges())
+                .containsExactly("spec.volumeClaimTemplates[0].spec.resources.requests.storage"));
+        var rabbitmq = stack.equals("prod") ? 3 : 1;
+        assertThat(plan.ofType("kubernetes:core/v1:PersistentVolumeClaimPatch")).hasSize(rabbitmq + 3).allSatisfy(patch -> {
+            assertThat(patch.dependencies()).anyMatch(urn -> urn.endsWith("::" + stack + "-pipeline-mongodb")
+                    || urn.endsWith("::" + stack + "-pipeline-rabbitmq"));
+            assertThat(patch.inputs().toString()).contains("storage=" + (stack.equals("prod") ? 50 : 10) + "Gi");
+        });
+    }
+
+    /** A rotated secret reaches the pipeline's Secret before the workloads roll and the MongoDB reconcile Job runs. */
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void pipelineWorkloadsWaitForTheSecretTheyRead(String stack) {
+        var plan = StackPlans.of(stack);
+        var workloads = new java.util.ArrayList<PlanResource>();
+        for (var type : List.of("kubernetes:apps/v1:StatefulSet", "kubernetes:apps/v1:Deployment", "kubernetes:batch/v1:Job")) {
+            workloads.addAll(plan.ofType(type).stream().filter(r -> r.name().startsWith(stack + "-pipeline-")).toList());
+        }
+        assertThat(workloads).extracting(PlanResource::name).contains(stack + "-pipeline-mongodb", stack + "-pipeline-rabbitmq",
+                stack + "-pipeline-spark-processor", stack + "-pipeline-mongodb-rs-initiate");
+        assertThat(workloads).allSatisfy(r -> assertThat(r.dependencies()).describedAs(r.name())
+                .anyMatch(urn -> urn.endsWith("::" + stack + "-pipeline-secrets")));
+    }
 }

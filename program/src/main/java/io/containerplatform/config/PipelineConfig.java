@@ -31,6 +31,9 @@ public record PipelineConfig(boolean enabled, PipelineArgs settings) {
      */
     public static final String ALERT_WEBHOOK_KEY = "alertWebhookUrl";
 
+    /** Secret config key of the MongoDB key being rotated out, set only during a rotation. */
+    public static final String PREVIOUS_KEY = "mongodbPreviousReplicaSetKey";
+
     static PipelineConfig read(ConfigObject c, ConfigObject root, Environment env, boolean eksEnabled) {
         var enabled = c.bool("enabled", false);
         if (enabled && !eksEnabled) {
@@ -49,6 +52,7 @@ public record PipelineConfig(boolean enabled, PipelineArgs settings) {
             SECRET_KEYS.forEach(root::has);
         }
         var webhookAllowed = "a secret HTTPS URL: pulumi config set --secret container-platform:" + ALERT_WEBHOOK_KEY + " https://...";
+        root.has(PREVIOUS_KEY);
         if (!root.has(ALERT_WEBHOOK_KEY) && enabled && env.isProd()) {
             root.error(ALERT_WEBHOOK_KEY, "missing (in prod the pipeline's alerts must reach someone)", webhookAllowed);
         }
@@ -77,6 +81,7 @@ public record PipelineConfig(boolean enabled, PipelineArgs settings) {
                 .mongodbPassword(config.requireSecret("mongodbPassword"))
                 .mongodbReplicaSetKey(config.requireSecret("mongodbReplicaSetKey"))
                 .grafanaAdminPassword(config.requireSecret("grafanaAdminPassword"))
-                .alertWebhookUrl(config.get(ALERT_WEBHOOK_KEY).isPresent() ? config.requireSecret(ALERT_WEBHOOK_KEY) : null);
+                .alertWebhookUrl(config.get(ALERT_WEBHOOK_KEY).isPresent() ? config.requireSecret(ALERT_WEBHOOK_KEY) : null)
+                .mongodbPreviousReplicaSetKey(config.get(PREVIOUS_KEY).isPresent() ? config.requireSecret(PREVIOUS_KEY) : null);
     }
 }

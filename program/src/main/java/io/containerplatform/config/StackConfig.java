@@ -43,7 +43,8 @@ public record StackConfig(Environment environment, String owner, String costCent
 
     private static final List<String> OBJECT_KEYS = List.of("network", "tags", "alerts", "services", "loadBalancer", "fargate", "asg", "database", "sparkEcs", "eks", "pipeline", "cost");
     private static final List<String> SCALAR_KEYS = java.util.stream.Stream.concat(
-            java.util.stream.Stream.of("environment", "owner", "costCenter", PipelineConfig.ALERT_WEBHOOK_KEY), PipelineConfig.SECRET_KEYS.stream()).toList();
+            java.util.stream.Stream.of("environment", "owner", "costCenter", PipelineConfig.ALERT_WEBHOOK_KEY, PipelineConfig.PREVIOUS_KEY),
+            PipelineConfig.SECRET_KEYS.stream()).toList();
     private static final String TAG_VALUE = "a string of at most 256 characters";
 
     /** Reads and validates {@code source}; throws {@link ConfigException} listing every problem. */
@@ -91,6 +92,7 @@ public record StackConfig(Environment environment, String owner, String costCent
         var cost = CostConfig.read(root.objectOrEmpty("cost"));
         root.rejectUnknownKeys();
         namespaceClaims(root, eks, pipeline);
+        statefulCapacity(root, environment, eks, pipeline);
         return new StackConfig(environment, owner, costCenter, java.util.Collections.unmodifiableMap(new LinkedHashMap<>(tags)), network, services, loadBalancer, sparkEcs, eks, pipeline, cost, alerts);
     }
 
@@ -99,6 +101,28 @@ public record StackConfig(Environment environment, String owner, String costCent
         var alerts = c.bind(Inputs.defaults(AlertDestination.class), Map.of(), List.of("emails", "webhooks"));
         c.rejectUnknownKeys();
         return Inputs.copyOf(alerts);
+    }
+
+    /**
+     * In production each RabbitMQ node and MongoDB member needs a node of its own, on-demand (never Spot): the
+     * on-demand node groups must keep at least that many nodes ({@code minSize}), or the StatefulSets never become ready.
+     */
+    private static void statefulCapacity(ConfigObject root, Environment environment, EksConfig eks, PipelineConfig pipeline) {
+        if (!environment.isProd() || !eks.enabled() || !pipeline.enabled()) {
+            return;
+        }
+        var onDemand = eks.settings().nodeGroups().stream().filter(g -> !"SPOT".equals(g.capacityType()))
+                .mapToInt(io.containerplatform.components.eks.NodeGroupSpec::minSize).sum();
+        var replicas = new LinkedHashMap<String, Integer>();
+        replicas.put("rabbitmqReplicas", pipeline.settings().rabbitmqReplicas());
+        replicas.put("mongodbReplicas", pipeline.settings().mongodbReplicas());
+        replicas.forEach((key, count) -> {
+            if (count > onDemand) {
+                root.error("pipeline." + key, count + " needs " + count + " on-demand nodes (one each, never Spot, in prod), but the"
+                        + " on-demand node groups keep only " + onDemand + " (eks.nodeGroups minSize)",
+                        "at most the on-demand node groups' minSize in total; or raise an ON_DEMAND group's minSize");
+            }
+        });
     }
 
     /**

@@ -79,6 +79,10 @@ class StackConfigTest {
                 arguments("vpcEndpoints a number", with("network", "{\"vpcEndpoints\":1}"), "network.vpcEndpoints: 1 is not a boolean; allowed: true or false"),
                 arguments("unknown network key", with("network", "{\"cidrBlock\":\"10.0.0.0/16\"}"), "network.cidrBlock: unknown key; " + NETWORK_KEYS),
                 arguments("unknown top-level key", with("netwrok", "{}"), "netwrok: unknown key; allowed keys: alertWebhookUrl, alerts, asg, cost, costCenter, database, eks, environment, fargate, grafanaAdminPassword, loadBalancer, mongodbPassword, mongodbReplicaSetKey, network, owner, pipeline, rabbitmqPassword, services, sparkEcs, tags"),
+    }
+
+    @Test
+                arguments("unknown top-level key", with("netwrok", "{}"), "netwrok: unknown key; allowed keys: alertWebhookUrl, asg, cost, costCenter, database, eks, environment, fargate, grafanaAdminPassword, loadBalancer, mongodbPassword, mongodbPreviousReplicaSetKey, mongodbReplicaSetKey, network, owner, pipeline, rabbitmqPassword, services, sparkEcs, tags"),
                 arguments("tags not a map", with("tags", "[\"a\"]"), "tags: [\"a\"] is not a map; allowed: a map of tag keys (1-128 characters, not aws:*, not Project/Environment/Owner/CostCenter/ManagedBy) to values (at most 256 characters)"),
                 arguments("tag value not a string", with("tags", "{\"Team\":5}"), "tags.Team: 5 is not a string; allowed: a map of tag keys (1-128 characters, not aws:*, not Project/Environment/Owner/CostCenter/ManagedBy) to values (at most 256 characters)"),
                 arguments("tag redefines a required one", with("tags", "{\"Owner\":\"x\"}"), "tags.Owner: tag key \"Owner\" is set by the platform itself; allowed: a map of tag keys (1-128 characters, not aws:*, not Project/Environment/Owner/CostCenter/ManagedBy) to values (at most 256 characters)"),
@@ -259,6 +263,28 @@ class StackConfigTest {
         var web = config.services().services().get(1).fargate().orElseThrow();
         assertThat(web.alarmEmails()).containsExactly("oncall@example.com");
         assertThat(web.alarmWebhooks()).containsExactly("https://events.example.com/sns");
+    }
+
+    @Test
+    void prodRunsEachStatefulPodOnAnOnDemandNodeOfItsOwn() {
+        var values = with("environment", "prod");
+        values.put("eks", "{\"enabled\":true,\"nodeGroups\":[{\"name\":\"system\",\"minSize\":2,\"maxSize\":4},"
+                + "{\"name\":\"spot\",\"capacityType\":\"SPOT\",\"minSize\":5,\"maxSize\":10}]}");
+        values.put("pipeline", "{\"enabled\":true,\"sparkImage\":\"s:1\",\"apiImage\":\"a:1\",\"apiHost\":\"api.example.com\",\"mongodbReplicas\":3}");
+        PipelineConfig.SECRET_KEYS.forEach(key -> values.put(key, "secret"));
+        values.put(PipelineConfig.ALERT_WEBHOOK_KEY, "https://alerts.example.com");
+        var allowed = "; allowed: at most the on-demand node groups' minSize in total; or raise an ON_DEMAND group's minSize";
+        assertThat(catchThrowableOfType(() -> StackConfig.load(ConfigSource.of(values)), ConfigException.class).errors()).containsExactly(
+                "pipeline.rabbitmqReplicas: 3 needs 3 on-demand nodes (one each, never Spot, in prod), but the on-demand node groups keep"
+                        + " only 2 (eks.nodeGroups minSize)" + allowed,
+                "pipeline.mongodbReplicas: 3 needs 3 on-demand nodes (one each, never Spot, in prod), but the on-demand node groups keep"
+                        + " only 2 (eks.nodeGroups minSize)" + allowed);
+        values.put("eks", values.get("eks").replace("\"minSize\":2", "\"minSize\":3"));
+        assertThat(StackConfig.load(ConfigSource.of(values)).pipeline().settings().mongodbReplicas()).isEqualTo(3);
+        // elsewhere the pods only prefer a node of their own: dev's two nodes run three members
+        values.put("environment", "dev");
+        values.put("eks", values.get("eks").replace("\"minSize\":3", "\"minSize\":1"));
+        assertThat(StackConfig.load(ConfigSource.of(values)).pipeline().settings().mongodbReplicas()).isEqualTo(3);
     }
 
     @Test

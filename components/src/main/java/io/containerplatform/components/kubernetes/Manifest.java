@@ -31,6 +31,11 @@ public record Manifest(String apiVersion, String kind, Output<Map<String, Object
         return new Manifest(apiVersion, kind, Output.of(metadata), spec, null, null, null, null, null, null);
     }
 
+    /** A manifest whose {@code metadata} is known only as an output (a name that follows a secret's hash). */
+    public static Manifest withSpec(String apiVersion, String kind, Output<Map<String, Object>> metadata, Map<String, Object> spec) {
+        return new Manifest(apiVersion, kind, metadata, Output.of(spec), null, null, null, null, null, null);
+    }
+
     /** A Secret whose values are secret outputs. */
     public static Manifest secret(Map<String, Object> metadata, Output<Map<String, String>> stringData) {
         return new Manifest("v1", "Secret", Output.of(metadata), null, null, stringData.asSecret(), "Opaque", null, null, null);

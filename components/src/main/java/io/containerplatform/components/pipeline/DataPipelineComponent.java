@@ -63,7 +63,9 @@ public class DataPipelineComponent extends ComponentResource {
                         "default", obj("memory", "512Mi"),
                         "defaultRequest", obj("cpu", "100m", "memory", "256Mi"),
                         "max", obj("memory", "8Gi"))))));
-        kube.apply("secrets", Manifest.secret(Pods.metadata(SECRET, ns, "data-pipeline"), secretData(args)));
+        var secrets = kube.apply("secrets", Manifest.secret(Pods.metadata(SECRET, ns, "data-pipeline"), secretData(args)));
+        // The workloads read the Secret: a rotation updates it before they roll (and before MongoDB's reconcile Job runs).
+        var workloads = new Kube(this, name, ns, List.of(namespace, secrets), controller);
 
         var prometheus = Monitoring.install(kube, args);
         // KEDA's operator serves its metrics (the scalers' values); Monitoring declares the ServiceMonitor that scrapes them.
@@ -78,10 +80,10 @@ public class DataPipelineComponent extends ComponentResource {
                 .atomic(true)
                 .build(), CustomResourceOptions.builder().parent(this).dependsOn(controller).build());
 
-        RabbitMq.declare(kube, args);
-        MongoDb.declare(kube, args);
-        Processor.declare(kube, args, keda);
-        Api.declare(kube, args);
+        RabbitMq.declare(workloads, args);
+        MongoDb.declare(workloads, args);
+        Processor.declare(workloads, args, keda);
+        Api.declare(workloads, args);
         RolloutGuard.declare(kube);
         Monitoring.declare(kube, args, prometheus, keda);
         NetworkPolicies.declare(kube, args);
@@ -117,7 +119,7 @@ public class DataPipelineComponent extends ComponentResource {
     }
 
     private static Output<Map<String, String>> secretData(PipelineArgs args) {
-        return Output.tuple(args.rabbitmqPassword(), args.mongodbPassword(), args.mongodbReplicaSetKey()).applyValue(t -> {
+        return Output.tuple(args.rabbitmqPassword(), args.mongodbPassword(), args.mongodbReplicaSetKey(), MongoDb.keyfile(args)).applyValue(t -> {
             var data = new java.util.LinkedHashMap<String, String>();
             data.put("rabbitmq-user", args.rabbitmqUser());
             data.put("rabbitmq-password", t.t1);
@@ -126,7 +128,8 @@ public class DataPipelineComponent extends ComponentResource {
                     + ".svc.cluster.local:5672/");
             data.put("mongodb-root-user", "root");
             data.put("mongodb-root-password", t.t2);
-            data.put("mongodb-replica-set-key", t.t3);
+            data.put(MongoDb.REPLICA_SET_KEY, t.t3);
+            data.put(MongoDb.KEYFILE, t.t4);
             // The applications' and the exporter's own users (none uses root): passwords derived from the root password, one per user.
             for (var user : MongoDb.APP_USERS.keySet()) {
                 var password = sha256("mongodb-user:" + user + ":" + t.t2);
@@ -141,7 +144,7 @@ public class DataPipelineComponent extends ComponentResource {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
-    private static String sha256(String value) {
+    static String sha256(String value) {
         try {
             return HexFormat.of().withUpperCase().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {

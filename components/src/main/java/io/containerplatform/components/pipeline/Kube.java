@@ -49,14 +49,27 @@ record Kube(Resource parent, String prefix, String namespace, List<Resource> aft
     }
 
     KubernetesObject apply(String suffix, Manifest manifest, List<Resource> dependsOn) {
+        return apply(suffix, manifest, dependsOn, List.of());
+    }
+
+    /** An object whose {@code ignoreChanges} paths (e.g. {@code spec.replicas}) later updates leave alone. */
+    KubernetesObject apply(String suffix, Manifest manifest, List<Resource> dependsOn, List<String> ignoreChanges) {
         var options = CustomResourceOptions.builder().parent(parent);
         if (GATED_KINDS.contains(manifest.kind())) {
             options.dependsOn(gated(dependsOn));
         } else {
-            var all = new java.util.ArrayList<>(after);
-            all.addAll(dependsOn);
-            options.dependsOn(all);
+            options.dependsOn(afterAnd(dependsOn));
+        }
+        if (!ignoreChanges.isEmpty()) {
+            options.ignoreChanges(ignoreChanges);
         }
         return new KubernetesObject(prefix + "-" + suffix, manifest, options.build());
+    }
+
+    /** {@code after} and {@code more}: what an object that is not gated waits for. */
+    List<Resource> afterAnd(List<Resource> more) {
+        var all = new java.util.ArrayList<>(after);
+        all.addAll(more);
+        return List.copyOf(all);
     }
 }

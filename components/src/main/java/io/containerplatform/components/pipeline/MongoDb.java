@@ -1,5 +1,8 @@
 package io.containerplatform.components.pipeline;
 
+import com.pulumi.core.Output;
+import com.pulumi.core.internal.Internal;
+import io.containerplatform.components.common.Json;
 import io.containerplatform.components.kubernetes.Manifest;
 
 import java.util.ArrayList;
@@ -10,9 +13,10 @@ import static io.containerplatform.components.common.Json.obj;
 import static io.containerplatform.components.pipeline.Pods.metadata;
 
 /**
- * MongoDB as a replica set {@code rs0} with keyfile authentication: a StatefulSet spread over nodes and zones,
- * its headless Service, volumes, probes, a PDB keeping a majority up, and a Job that initiates the replica set
- * only when it is not initiated yet (safe to run again).
+ * MongoDB as a replica set {@code rs0} with keyfile authentication: a StatefulSet spread over on-demand nodes and
+ * zones, its headless Service, volumes that grow in place ({@link Volumes}), probes, a PDB keeping a majority up, and a
+ * Job that reconciles the replica set with the config after each change ({@value #RECONCILE_SCRIPT}: initiate once,
+ * add and remove members, set the users' passwords).
  */
 final class MongoDb {
 
@@ -31,15 +35,30 @@ final class MongoDb {
     /** The exporter sidecar's image (the one chart prometheus-mongodb-exporter 3.9.0 installs) and port. */
     static final String EXPORTER_IMAGE = "percona/mongodb_exporter:0.42.0";
     static final int EXPORTER_PORT = 9216;
-    /** Each user the init Job creates (none is root) and its roles, as a mongosh array. */
-    static final java.util.Map<String, String> APP_USERS = appUsers();
+    /** Each user the reconcile Job creates (none is root) and its roles. */
+    static final java.util.Map<String, List<java.util.Map<String, Object>>> APP_USERS = appUsers();
+    /** The reconcile Job's script (mongosh), a resource beside this class. */
+    static final String RECONCILE_SCRIPT = "mongodb-reconcile.js";
+    /** The Secret's key holding the members' keyfile, and the one holding the current key alone. */
+    static final String KEYFILE = "mongodb-keyfile";
+    static final String REPLICA_SET_KEY = "mongodb-replica-set-key";
+    /** The pod template's annotation with the keyfile's hash: a new keyfile restarts the members one at a time. */
+    static final String KEYFILE_HASH = "containerplatform.io/keyfile-sha256";
 
-    private static java.util.Map<String, String> appUsers() {
-        var users = new java.util.LinkedHashMap<String, String>();
-        users.put(PROCESSOR_USER, "[{role: 'readWrite', db: '" + DATABASE + "'}]");
-        users.put(API_USER, "[{role: 'read', db: '" + DATABASE + "'}]");
-        users.put(EXPORTER_USER, "[{role: 'clusterMonitor', db: 'admin'}, {role: 'read', db: 'local'}]");
+    private static java.util.Map<String, List<java.util.Map<String, Object>>> appUsers() {
+        var users = new java.util.LinkedHashMap<String, List<java.util.Map<String, Object>>>();
+        users.put(PROCESSOR_USER, List.of(obj("role", "readWrite", "db", DATABASE)));
+        users.put(API_USER, List.of(obj("role", "read", "db", DATABASE)));
+        users.put(EXPORTER_USER, List.of(obj("role", "clusterMonitor", "db", "admin"), obj("role", "read", "db", "local")));
         return java.util.Collections.unmodifiableMap(users);
+    }
+
+    /**
+     * The members' keyfile: the key alone, or, while {@code previous} is being rotated out, both keys as a YAML
+     * sequence (members that share one of them authenticate each other: MongoDB's rolling key rotation).
+     */
+    static String keyfile(String key, String previous) {
+        return previous.isEmpty() ? key + "\n" : "- '" + key + "'\n- '" + previous + "'\n";
     }
 
     /**
@@ -82,12 +101,25 @@ final class MongoDb {
                 "clusterIP", "None", "publishNotReadyAddresses", true, "selector", Pods.labels(APP),
                 "ports", List.of(obj("name", "mongodb", "port", 27017, "targetPort", 27017, "protocol", "TCP"),
                         obj("name", "metrics", "port", EXPORTER_PORT, "targetPort", EXPORTER_PORT, "protocol", "TCP")))));
+        var set = Volumes.statefulSet(kube, APP, statefulSet(args), args.mongodbReplicas(), args);
+        kube.apply("mongodb-pdb", Manifest.withSpec("policy/v1", "PodDisruptionBudget", metadata(APP, ns, APP),
+                Pods.disruptionBudget(APP, "minAvailable", args.mongodbReplicas() / 2 + 1)));
+        var script = kube.apply("mongodb-reconcile", Manifest.configMap(metadata("mongodb-reconcile", ns, "mongodb-init"),
+                java.util.Map.of(RECONCILE_SCRIPT, reconcileScript())));
+        kube.apply("mongodb-rs-initiate", Manifest.withSpec("batch/v1", "Job", reconcileName(args).applyValue(name ->
+                metadata(name, ns, "mongodb-init")), reconcileJob(ns, args.mongodbReplicas())), List.of(set, script));
+    }
 
+    /**
+     * The StatefulSet: members spread over on-demand nodes and zones, the keyfile copied from the Secret (both keys
+     * during a rotation); its hash in the pod template restarts the members, one at a time, when it changes.
+     */
+    private static Output<java.util.Map<String, Object>> statefulSet(PipelineArgs args) {
         var ping = List.of("mongosh", "--quiet", "--eval", "db.adminCommand('ping').ok");
         var keyfileCopy = obj(
                 "name", "keyfile",
                 "image", IMAGE,
-                "command", List.of("sh", "-c", "cp /keyfile-secret/mongodb-replica-set-key /keyfile/key && chmod 400 /keyfile/key"),
+                "command", List.of("sh", "-c", "cp /keyfile-secret/" + KEYFILE + " /keyfile/key && chmod 400 /keyfile/key"),
                 "volumeMounts", List.of(obj("name", "keyfile-secret", "mountPath", "/keyfile-secret", "readOnly", true),
                         obj("name", "keyfile", "mountPath", "/keyfile")),
                 "resources", Pods.resources("10m", "16Mi", "32Mi"),
@@ -97,10 +129,7 @@ final class MongoDb {
                 "image", IMAGE,
                 "args", List.of("--replSet", REPLICA_SET, "--bind_ip_all", "--keyFile", "/keyfile/key"),
                 "ports", List.of(obj("name", "mongodb", "containerPort", 27017)),
-                "env", List.of(
-                        Pods.secretEnv("MONGO_INITDB_ROOT_USERNAME", DataPipelineComponent.SECRET, "mongodb-root-user"),
-                        Pods.secretEnv("MONGO_INITDB_ROOT_PASSWORD", DataPipelineComponent.SECRET, "mongodb-root-password")),
-                "volumeMounts", List.of(obj("name", "data", "mountPath", "/data/db"), obj("name", "keyfile", "mountPath", "/keyfile"),
+                "volumeMounts", List.of(obj("name", Volumes.VOLUME, "mountPath", "/data/db"), obj("name", "keyfile", "mountPath", "/keyfile"),
                         obj("name", "tmp", "mountPath", "/tmp")),
                 "resources", Pods.resources("250m", "512Mi", "1Gi"),
                 "readinessProbe", Pods.execProbe(ping, 10, 10),
@@ -116,65 +145,117 @@ final class MongoDb {
                 "readinessProbe", Pods.httpProbe("/", EXPORTER_PORT, 10),
                 "livenessProbe", Pods.httpProbe("/", EXPORTER_PORT, 30),
                 "securityContext", Pods.containerSecurity(true));
-        var statefulSet = obj(
+        var podSpec = obj(
+                "securityContext", Pods.podSecurity(UID),
+                "affinity", Pods.spread(APP, args.production()),
+                "topologySpreadConstraints", Pods.zoneSpread(APP, args.production()),
+                "initContainers", List.of(keyfileCopy),
+                "containers", List.of(container, exporter),
+                "volumes", List.of(
+                        obj("name", "keyfile-secret", "secret", obj("secretName", DataPipelineComponent.SECRET, "defaultMode", 288,
+                                "items", List.of(obj("key", KEYFILE, "path", KEYFILE)))),
+                        obj("name", "keyfile", "emptyDir", obj("medium", "Memory")),
+                        obj("name", "tmp", "emptyDir", obj())));
+        return plain(keyfile(args).applyValue(k -> DataPipelineComponent.sha256(k).substring(0, 16))).applyValue(hash -> obj(
                 "serviceName", "mongodb-headless",
                 "replicas", args.mongodbReplicas(),
                 "podManagementPolicy", "Parallel",
                 "selector", Pods.selector(APP),
                 // kubectl logs and exec go to MongoDB, not its exporter, when no container is named
-                "template", obj("metadata", obj("labels", Pods.labels(APP), "annotations", obj("kubectl.kubernetes.io/default-container", APP)),
-                        "spec", obj(
-                        "securityContext", Pods.podSecurity(UID),
-                        "affinity", Pods.spread(APP),
-                        "initContainers", List.of(keyfileCopy),
-                        "containers", List.of(container, exporter),
-                        "volumes", List.of(
-                                obj("name", "keyfile-secret", "secret", obj("secretName", DataPipelineComponent.SECRET, "defaultMode", 288,
-                                        "items", List.of(obj("key", "mongodb-replica-set-key", "path", "mongodb-replica-set-key")))),
-                                obj("name", "keyfile", "emptyDir", obj("medium", "Memory")),
-                                obj("name", "tmp", "emptyDir", obj())))),
-                "volumeClaimTemplates", List.of(Pods.volumeClaim("data", args.storageClass(), args.storageGb())),
-                "persistentVolumeClaimRetentionPolicy", DataPipelineComponent.retention(args));
-        var set = kube.apply("mongodb", Manifest.withSpec("apps/v1", "StatefulSet", metadata(APP, ns, APP), statefulSet));
-        kube.apply("mongodb-pdb", Manifest.withSpec("policy/v1", "PodDisruptionBudget", metadata(APP, ns, APP),
-                Pods.disruptionBudget(APP, "minAvailable", args.mongodbReplicas() / 2 + 1)));
+                "template", obj("metadata", obj("labels", Pods.labels(APP), "annotations", obj(
+                        "kubectl.kubernetes.io/default-container", APP, KEYFILE_HASH, hash)), "spec", podSpec),
+                "volumeClaimTemplates", List.of(Volumes.claimTemplate(args)),
+                "persistentVolumeClaimRetentionPolicy", DataPipelineComponent.retention(args)));
+    }
 
-        var members = new ArrayList<String>();
-        var hosts = members(ns, args.mongodbReplicas());
-        for (int i = 0; i < hosts.size(); i++) {
-            members.add("{_id: " + i + ", host: '" + hosts.get(i) + "'}");
-        }
-        var initiate = "try { rs.status().ok } catch (e) { rs.initiate({_id: '" + REPLICA_SET + "', members: [" + String.join(", ", members) + "]}) }";
-        // Then, through the replica set (the primary), the applications' users, created or brought up to date.
-        var users = new StringBuilder("const admin = db.getSiblingDB('admin');");
-        APP_USERS.forEach((user, roles) -> users.append(" { const spec = {pwd: process.env.").append(passwordEnv(user))
-                .append(", roles: ").append(roles).append("};")
-                .append(" if (admin.getUser('").append(user).append("')) { admin.updateUser('").append(user).append("', spec) }")
-                .append(" else { admin.createUser(Object.assign({user: '").append(user).append("'}, spec)) } }"));
+    /** The pod template annotation that restarts an application when its MongoDB password is rotated. */
+    static final String CREDENTIALS_HASH = "containerplatform.io/mongodb-credentials-sha256";
+
+    /** A hash of the applications' MongoDB passwords (derived from the root password), salted with the key. */
+    static Output<String> credentialsHash(PipelineArgs args) {
+        return plain(Output.tuple(args.mongodbReplicaSetKey(), args.mongodbPassword()).applyValue(t ->
+                DataPipelineComponent.sha256("credentials:" + t.t1 + ":" + t.t2).substring(0, 16)));
+    }
+
+    /** The members' keyfile from the config's keys ({@link #keyfile(String, String)}), a secret. */
+    static Output<String> keyfile(PipelineArgs args) {
+        var previous = args.mongodbPreviousReplicaSetKey().orElse(Output.of(""));
+        return Output.tuple(args.mongodbReplicaSetKey(), previous).applyValue(t -> keyfile(t.t1, t.t2));
+    }
+
+    /**
+     * {@code mongodb-reconcile-<hash>}: a new Job, so a new run, whenever the members, the key, the root password or
+     * the script change (the hash of secrets, not the secrets, is in the name).
+     */
+    static Output<String> reconcileName(PipelineArgs args) {
+        var members = String.join(",", members(args.namespace(), args.mongodbReplicas()));
+        return plain(Output.tuple(args.mongodbReplicaSetKey(), args.mongodbPassword()).applyValue(t ->
+                "mongodb-reconcile-" + DataPipelineComponent.sha256(String.join("\n", reconcileScript(), members, t.t1, t.t2))
+                        .substring(0, 10).toLowerCase()));
+    }
+
+    /** The Job that runs {@value #RECONCILE_SCRIPT} from its ConfigMap, as the members' internal user. */
+    private static java.util.Map<String, Object> reconcileJob(String ns, int replicas) {
+        var users = new ArrayList<Object>();
         var env = new ArrayList<Object>(List.of(
+                Pods.env("MEMBERS", String.join(",", members(ns, replicas))),
+                Pods.env("REPLICA_SET", REPLICA_SET),
+                Pods.env("HOME", "/tmp"),
+                Pods.secretEnv("KEY", DataPipelineComponent.SECRET, REPLICA_SET_KEY),
                 Pods.secretEnv("ROOT_USER", DataPipelineComponent.SECRET, "mongodb-root-user"),
                 Pods.secretEnv("ROOT_PASSWORD", DataPipelineComponent.SECRET, "mongodb-root-password")));
-        APP_USERS.keySet().forEach(user -> env.add(Pods.secretEnv(passwordEnv(user), DataPipelineComponent.SECRET, passwordKey(user))));
-        var replicaSet = "mongodb://" + String.join(",", hosts) + "/admin?replicaSet=" + REPLICA_SET;
-        var job = obj(
-                "backoffLimit", 20,
+        APP_USERS.forEach((user, roles) -> {
+            users.add(obj("user", user, "roles", roles, "passwordEnv", passwordEnv(user)));
+            env.add(Pods.secretEnv(passwordEnv(user), DataPipelineComponent.SECRET, passwordKey(user)));
+        });
+        env.add(Pods.env("USERS", Json.write(users)));
+        return obj(
+                "backoffLimit", 2,
                 "ttlSecondsAfterFinished", 3600,
                 "template", obj("metadata", obj("labels", Pods.labels("mongodb-init")), "spec", obj(
-                        "restartPolicy", "OnFailure",
+                        "restartPolicy", "Never",
                         "securityContext", Pods.podSecurity(UID),
                         "containers", List.of(obj(
-                                "name", "rs-initiate",
+                                "name", "reconcile",
                                 "image", IMAGE,
-                                "command", List.of("sh", "-c", "mongosh --host " + hosts.get(0) + " -u \"$ROOT_USER\" -p \"$ROOT_PASSWORD\" "
-                                        + "--authenticationDatabase admin --quiet --eval \"" + initiate + "\" && mongosh \"" + replicaSet
-                                        + "\" -u \"$ROOT_USER\" -p \"$ROOT_PASSWORD\" --authenticationDatabase admin --quiet --eval \""
-                                        + users + "\""),
+                                "command", List.of("mongosh", "--nodb", "--quiet", "--file", "/scripts/" + RECONCILE_SCRIPT),
                                 "env", env,
-                                "volumeMounts", List.of(obj("name", "tmp", "mountPath", "/tmp")),
+                                "volumeMounts", List.of(obj("name", "tmp", "mountPath", "/tmp"),
+                                        obj("name", "scripts", "mountPath", "/scripts", "readOnly", true)),
                                 "resources", Pods.resources("50m", "64Mi", "256Mi"),
                                 "securityContext", Pods.containerSecurity(true))),
-                        "volumes", List.of(obj("name", "tmp", "emptyDir", obj())))));
-        kube.apply("mongodb-rs-initiate", Manifest.withSpec("batch/v1", "Job", metadata("mongodb-rs-initiate", ns, "mongodb-init"), job),
-                List.of(set));
+                        "volumes", List.of(obj("name", "tmp", "emptyDir", obj()),
+                                obj("name", "scripts", "configMap", obj("name", "mongodb-reconcile"))))));
+    }
+
+    /**
+     * An init container that holds {@code user}'s pod until the replica set has a primary and the reconcile Job has
+     * created the user (it signs in with the user's connection string), so the application starts once and does not
+     * crash-loop while a first deploy brings MongoDB up. It needs a writable {@code /tmp} volume named {@code tmp}.
+     */
+    static java.util.Map<String, Object> waitFor(String user) {
+        return obj(
+                "name", "wait-for-mongodb",
+                "image", IMAGE,
+                "command", List.of("sh", "-c", "until mongosh \"$MONGODB_URI\" --quiet --eval 'db.runCommand({ping: 1}).ok' >/dev/null;"
+                        + " do echo 'waiting for MongoDB and the " + user + " user'; sleep 5; done"),
+                "env", List.of(Pods.secretEnv("MONGODB_URI", DataPipelineComponent.SECRET, uriKey(user)), Pods.env("HOME", "/tmp")),
+                "volumeMounts", List.of(obj("name", "tmp", "mountPath", "/tmp")),
+                "resources", Pods.resources("10m", "64Mi", "256Mi"),
+                "securityContext", Pods.containerSecurity(true));
+    }
+
+    /** A hash of secrets, which is not one: shown in the plan and in object names. */
+    private static <T> Output<T> plain(Output<T> hash) {
+        return Internal.of(hash).asPlaintext();
+    }
+
+    /** The text of {@value #RECONCILE_SCRIPT}. */
+    static String reconcileScript() {
+        try (var in = MongoDb.class.getResourceAsStream(RECONCILE_SCRIPT)) {
+            return new String(java.util.Objects.requireNonNull(in, RECONCILE_SCRIPT).readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }

@@ -120,6 +120,12 @@ public final class PipelineArgs extends DeclaredArgs {
     @InputSpec("The key the MongoDB members authenticate each other with (a secret)")
     private Output<String> mongodbReplicaSetKey;
 
+    @Import(name = "mongodbPreviousReplicaSetKey")
+    @InputSpec(value = "The key being rotated out (a secret): set it to the old key with a new mongodbReplicaSetKey, pulumi up"
+            + " (the members restart one at a time accepting both), then remove it and pulumi up again",
+            allowed = "the previous mongodbReplicaSetKey, only during a rotation", defaultText = "none")
+    private Output<String> mongodbPreviousReplicaSetKey;
+
     @Import(name = "grafanaAdminPassword", required = true)
     @InputSpec("Grafana's admin password (a secret)")
     private Output<String> grafanaAdminPassword;
@@ -168,6 +174,7 @@ public final class PipelineArgs extends DeclaredArgs {
     public Output<String> rabbitmqPassword() { return rabbitmqPassword; }
     public Output<String> mongodbPassword() { return mongodbPassword; }
     public Output<String> mongodbReplicaSetKey() { return mongodbReplicaSetKey; }
+    public Optional<Output<String>> mongodbPreviousReplicaSetKey() { return Optional.ofNullable(mongodbPreviousReplicaSetKey); }
     public Output<String> grafanaAdminPassword() { return grafanaAdminPassword; }
     public boolean production() { return production; }
     public Optional<Output<String>> loadBalancerController() { return Optional.ofNullable(loadBalancerController); }
@@ -340,6 +347,13 @@ public final class PipelineArgs extends DeclaredArgs {
          * The key the MongoDB members authenticate each other with (a secret).
          */
         public Builder mongodbReplicaSetKey(Output<String> v) { $.mongodbReplicaSetKey = v; return this; }
+
+        /**
+         * The key being rotated out (a secret): set it to the old key with a new mongodbReplicaSetKey, pulumi up (the
+         * members restart one at a time accepting both), then remove it and pulumi up again. Allowed: the previous
+         * mongodbReplicaSetKey, only during a rotation. Default: none.
+         */
+        public Builder mongodbPreviousReplicaSetKey(Output<String> v) { $.mongodbPreviousReplicaSetKey = v; return this; }
 
         /**
          * Grafana's admin password (a secret).

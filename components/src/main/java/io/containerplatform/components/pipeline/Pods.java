@@ -60,13 +60,28 @@ final class Pods {
         return obj("name", name, "value", value);
     }
 
-    /** Spread over nodes (required) and zones (preferred). */
-    static Map<String, Object> spread(String app) {
-        var term = obj("labelSelector", selector(app));
-        return obj("podAntiAffinity", obj(
-                "requiredDuringSchedulingIgnoredDuringExecution", List.of(withTopology(term, "kubernetes.io/hostname")),
-                "preferredDuringSchedulingIgnoredDuringExecution", List.of(obj("weight", 100,
-                        "podAffinityTerm", withTopology(obj("labelSelector", selector(app)), "topology.kubernetes.io/zone")))));
+    /** The node label EKS managed node groups set to {@code ON_DEMAND} or {@code SPOT}. */
+    static final String CAPACITY_TYPE = "eks.amazonaws.com/capacityType";
+
+    /**
+     * A stateful pod's affinity: never on Spot capacity (a reclaimed node would take a member and its quorum with it),
+     * and one pod per node: required in production, preferred elsewhere (dev's two nodes then still run three MongoDB
+     * members). Zones: {@link #zoneSpread}.
+     */
+    static Map<String, Object> spread(String app, boolean production) {
+        var node = withTopology(obj("labelSelector", selector(app)), "kubernetes.io/hostname");
+        var antiAffinity = production
+                ? obj("requiredDuringSchedulingIgnoredDuringExecution", List.of(node))
+                : obj("preferredDuringSchedulingIgnoredDuringExecution", List.of(obj("weight", 100, "podAffinityTerm", node)));
+        return obj("podAntiAffinity", antiAffinity, "nodeAffinity", obj("requiredDuringSchedulingIgnoredDuringExecution", obj(
+                "nodeSelectorTerms", List.of(obj("matchExpressions", List.of(
+                        obj("key", CAPACITY_TYPE, "operator", "NotIn", "values", List.of("SPOT"))))))));
+    }
+
+    /** Spread evenly over zones (at most one pod more in any zone): enforced in production, best effort elsewhere. */
+    static List<Map<String, Object>> zoneSpread(String app, boolean production) {
+        return List.of(obj("maxSkew", 1, "topologyKey", "topology.kubernetes.io/zone",
+                "whenUnsatisfiable", production ? "DoNotSchedule" : "ScheduleAnyway", "labelSelector", selector(app)));
     }
 
     private static Map<String, Object> withTopology(Map<String, Object> term, String key) {

@@ -43,14 +43,18 @@ final class Processor {
                 "livenessProbe", Pods.httpProbe("/health", HTTP_PORT, 60),
                 "securityContext", Pods.containerSecurity(true));
         // No replicas: KEDA owns them (an update that set them would scale the Deployment in before KEDA scales it out again).
-        kube.apply("spark-processor", Manifest.withSpec("apps/v1", "Deployment", metadata(APP, ns, APP), RolloutGuard.guarded(obj(
+        // A rotated MongoDB password rolls the processors: the new pods wait until the reconcile Job has set it.
+        kube.apply("spark-processor", Manifest.withSpec("apps/v1", "Deployment", metadata(APP, ns, APP), MongoDb.credentialsHash(args)
+                .applyValue(credentials -> RolloutGuard.guarded(obj(
                 "selector", Pods.selector(APP),
-                "template", obj("metadata", obj("labels", Pods.labels(APP)), "spec", obj(
+                "template", obj("metadata", obj("labels", Pods.labels(APP), "annotations", obj(MongoDb.CREDENTIALS_HASH, credentials)),
+                        "spec", obj(
                         "serviceAccountName", APP,
                         "terminationGracePeriodSeconds", 30,
                         "securityContext", Pods.podSecurity(Pods.WORKLOAD_UID),
+                        "initContainers", List.of(MongoDb.waitFor(MongoDb.PROCESSOR_USER)),
                         "containers", List.of(container),
-                        "volumes", List.of(obj("name", "tmp", "emptyDir", obj()))))))));
+                        "volumes", List.of(obj("name", "tmp", "emptyDir", obj())))))))));
         kube.apply("spark-processor-metrics", Manifest.withSpec("v1", "Service", metadata(APP, ns, APP), obj(
                 "selector", Pods.labels(APP), "ports", List.of(obj("name", "metrics", "port", HTTP_PORT, "targetPort", HTTP_PORT)))));
 

@@ -82,12 +82,12 @@ final class RabbitMq {
                         "serviceAccountName", APP,
                         "terminationGracePeriodSeconds", 60,
                         "securityContext", Pods.podSecurity(UID),
-                        "affinity", Pods.spread(APP),
+                        "affinity", Pods.spread(APP, args.production()), "topologySpreadConstraints", Pods.zoneSpread(APP, args.production()),
                         "containers", List.of(container),
                         "volumes", List.of(obj("name", "config", "configMap", obj("name", "rabbitmq-config"))))),
-                "volumeClaimTemplates", List.of(Pods.volumeClaim("data", args.storageClass(), args.storageGb())),
+                "volumeClaimTemplates", List.of(Volumes.claimTemplate(args)),
                 "persistentVolumeClaimRetentionPolicy", DataPipelineComponent.retention(args));
-        kube.apply("rabbitmq", Manifest.withSpec("apps/v1", "StatefulSet", metadata(APP, ns, APP), statefulSet));
+        Volumes.statefulSet(kube, APP, statefulSet, args.rabbitmqReplicas(), args);
         kube.apply("rabbitmq-pdb", Manifest.withSpec("policy/v1", "PodDisruptionBudget", metadata(APP, ns, APP),
                 Pods.disruptionBudget(APP, "maxUnavailable", 1)));
     }

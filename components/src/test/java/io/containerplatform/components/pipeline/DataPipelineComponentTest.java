@@ -153,14 +153,13 @@ class DataPipelineComponentTest {
         assertThat(processor.get("livenessProbe").toString()).contains("path=/health");
         var api = container(kind(mocks, "Deployment", "swagger-api"));
         assertThat(api.get("env").toString()).contains("key=mongodb-api-uri").doesNotContain("mongodb-root");
-        var init = container(kind(mocks, "Job", "mongodb-rs-initiate"));
-        var script = ((List<String>) init.get("command")).get(2);
-        assertThat(script).contains("admin.createUser(Object.assign({user: 'processor'}, spec))")
-                .contains("roles: [{role: 'readWrite', db: 'pipeline'}]").contains("roles: [{role: 'read', db: 'pipeline'}]")
-                .contains("admin.updateUser('api', spec)")
-                .contains("/admin?replicaSet=rs0\" -u \"$ROOT_USER\"").doesNotContain("$ROOT_PASSWORD@");
+        var init = container(reconcileJob(mocks));
+        assertThat(env(init, "USERS")).isEqualTo("[{\"user\":\"processor\",\"roles\":[{\"role\":\"readWrite\",\"db\":\"pipeline\"}],"
+                + "\"passwordEnv\":\"PROCESSOR_PASSWORD\"},{\"user\":\"api\",\"roles\":[{\"role\":\"read\",\"db\":\"pipeline\"}],"
+                + "\"passwordEnv\":\"API_PASSWORD\"},{\"user\":\"exporter\",\"roles\":[{\"role\":\"clusterMonitor\",\"db\":\"admin\"},"
+                + "{\"role\":\"read\",\"db\":\"local\"}],\"passwordEnv\":\"EXPORTER_PASSWORD\"}]");
         assertThat(init.get("env").toString()).contains("name=PROCESSOR_PASSWORD").contains("key=mongodb-processor-password")
-                .contains("name=API_PASSWORD").contains("key=mongodb-api-password");
+                .contains("name=API_PASSWORD").contains("key=mongodb-api-password").contains("name=KEY, valueFrom={secretKeyRef={name=pipeline-secrets, key=mongodb-replica-set-key}}");
         var monitor = spec(kind(mocks, "ServiceMonitor", "spark-processor"));
         assertThat(monitor.get("endpoints").toString()).contains("port=metrics").contains("path=/metrics,");
     }
@@ -221,12 +220,146 @@ class DataPipelineComponentTest {
         assertThat(spec(set)).containsEntry("replicas", 3.0);
         assertThat(container(set)).containsEntry("image", "mongo:7.0.14")
                 .containsEntry("args", List.of("--replSet", "rs0", "--bind_ip_all", "--keyFile", "/keyfile/key"));
-        assertThat(podSpec(set).get("affinity").toString()).contains("topologyKey=kubernetes.io/hostname")
-                .contains("topologyKey=topology.kubernetes.io/zone");
+        assertThat(container(set)).doesNotContainKey("env");
         assertThat(spec(kind(mocks, "PodDisruptionBudget", "mongodb"))).containsEntry("minAvailable", 2.0);
-        var job = container(kind(mocks, "Job", "mongodb-rs-initiate"));
-        assertThat(((List<String>) job.get("command")).get(2)).contains("try { rs.status().ok } catch (e) { rs.initiate({_id: 'rs0'")
-                .contains("mongodb-2.mongodb-headless.data-processing.svc.cluster.local:27017");
+        var job = reconcileJob(mocks);
+        var reconcile = container(job);
+        assertThat(reconcile.get("command")).isEqualTo(List.of("mongosh", "--nodb", "--quiet", "--file", "/scripts/mongodb-reconcile.js"));
+        assertThat(env(reconcile, "MEMBERS")).isEqualTo("mongodb-0.mongodb-headless.data-processing.svc.cluster.local:27017,"
+                + "mongodb-1.mongodb-headless.data-processing.svc.cluster.local:27017,mongodb-2.mongodb-headless.data-processing.svc.cluster.local:27017");
+        assertThat(env(reconcile, "REPLICA_SET")).isEqualTo("rs0");
+        assertThat(podSpec(job).get("volumes").toString()).contains("configMap={name=mongodb-reconcile}");
+        assertThat(mapInput(kind(mocks, "ConfigMap", "mongodb-reconcile"), "data"))
+                .isEqualTo(Map.of("mongodb-reconcile.js", MongoDb.reconcileScript()));
+        assertThat(MongoDb.reconcileScript()).contains("replSetInitiate").contains("replSetReconfig").contains("authSource=local");
+    }
+
+    @Test
+    void statefulPodsAvoidSpotAndSpreadOverZonesStrictlyInProductionOnly() {
+        var onDemand = Map.of("requiredDuringSchedulingIgnoredDuringExecution", Map.of("nodeSelectorTerms", List.of(Map.of("matchExpressions",
+                List.of(Map.of("key", "eks.amazonaws.com/capacityType", "operator", "NotIn", "values", List.of("SPOT")))))));
+        for (var app : List.of("mongodb", "rabbitmq")) {
+            var selector = Map.of("matchLabels", Map.of("app.kubernetes.io/name", app));
+            var node = Map.of("labelSelector", selector, "topologyKey", "kubernetes.io/hostname");
+            var dev = podSpec(kind(build(b -> b), "StatefulSet", app));
+            assertThat(dev.get("affinity")).isEqualTo(Map.of("nodeAffinity", onDemand, "podAntiAffinity", Map.of(
+                    "preferredDuringSchedulingIgnoredDuringExecution", List.of(Map.of("weight", 100.0, "podAffinityTerm", node)))));
+            assertThat(dev.get("topologySpreadConstraints")).isEqualTo(List.of(Map.of("maxSkew", 1.0, "topologyKey", "topology.kubernetes.io/zone",
+                    "whenUnsatisfiable", "ScheduleAnyway", "labelSelector", selector)));
+            var prod = podSpec(kind(build(b -> b.production(true).alertWebhookUrl(Output.of("https://alerts.example.com"))), "StatefulSet", app));
+            assertThat(prod.get("affinity")).isEqualTo(Map.of("nodeAffinity", onDemand, "podAntiAffinity", Map.of(
+                    "requiredDuringSchedulingIgnoredDuringExecution", List.of(node))));
+            assertThat(prod.get("topologySpreadConstraints").toString()).contains("whenUnsatisfiable=DoNotSchedule");
+        }
+    }
+
+    @Test
+    void eachClaimGrowsByAForcedPatchAfterItsStatefulSetWhoseTemplateKeepsItsFirstSize() {
+        var mocks = build(b -> b.storageGb(20).rabbitmqReplicas(3).mongodbReplicas(5));
+        var patches = mocks.ofType("kubernetes:core/v1:PersistentVolumeClaimPatch");
+        assertThat(patches).extracting(r -> r.name).containsExactlyInAnyOrder("pipe-data-rabbitmq-0", "pipe-data-rabbitmq-1",
+                "pipe-data-rabbitmq-2", "pipe-data-mongodb-0", "pipe-data-mongodb-1", "pipe-data-mongodb-2", "pipe-data-mongodb-3",
+                "pipe-data-mongodb-4");
+        for (var patch : patches) {
+            assertThat(mapInput(patch, "metadata")).isEqualTo(Map.of("name", patch.name.substring("pipe-".length()),
+                    "namespace", "data-processing", "annotations", Map.of("pulumi.com/patchForce", "true")));
+            assertThat(mapInput(patch, "spec")).isEqualTo(Map.of("resources", Map.of("requests", Map.of("storage", "20Gi"))));
+        }
+        for (var app : List.of("mongodb", "rabbitmq")) {
+            assertThat(spec(kind(mocks, "StatefulSet", app)).get("volumeClaimTemplates")).isEqualTo(List.of(Map.of(
+                    "metadata", Map.of("name", "data"), "spec", Map.of("accessModes", List.of("ReadWriteOnce"),
+                            "storageClassName", "gp3-encrypted", "resources", Map.of("requests", Map.of("storage", "20Gi"))))));
+        }
+        assertThat(Volumes.TEMPLATE_SIZE).isEqualTo("spec.volumeClaimTemplates[0].spec.resources.requests.storage");
+    }
+
+    @Test
+    void theReconcileJobIsNamedByTheMembersTheKeyTheRootPasswordAndItsScript() {
+        var name = (String) mapInput(reconcileJob(build(b -> b)), "metadata").get("name");
+        assertThat(name).matches("mongodb-reconcile-[0-9a-f]{10}");
+        assertThat(mapInput(reconcileJob(build(b -> b)), "metadata").get("name")).isEqualTo(name);
+        var rotatedPassword = mapInput(reconcileJob(build(b -> b.mongodbPassword(Output.ofSecret("new pass")))), "metadata").get("name");
+        var rotatedKey = mapInput(reconcileJob(build(b -> b.mongodbReplicaSetKey(Output.ofSecret("newkey")))), "metadata").get("name");
+        var fiveMembers = mapInput(reconcileJob(build(b -> b.mongodbReplicas(5))), "metadata").get("name");
+        assertThat(List.of(name, rotatedPassword, rotatedKey, fiveMembers)).doesNotHaveDuplicates();
+        // the first key rotation step changes the keyfile, not the key the Job signs in with: the members restart, no new run
+        var rotating = build(b -> b.mongodbReplicaSetKey(Output.ofSecret("newkey")).mongodbPreviousReplicaSetKey(Output.ofSecret("keyfile")));
+        assertThat(mapInput(reconcileJob(rotating), "metadata").get("name")).isEqualTo(rotatedKey);
+    }
+
+    @Test
+    void aKeyRotationPutsBothKeysInTheKeyfileAndRestartsTheMembersOnEachStep() {
+        var before = build(b -> b);
+        var during = build(b -> b.mongodbReplicaSetKey(Output.ofSecret("newkey")).mongodbPreviousReplicaSetKey(Output.ofSecret("keyfile")));
+        var after = build(b -> b.mongodbReplicaSetKey(Output.ofSecret("newkey")));
+        assertThat(((Map<String, Object>) kind(before, "Secret", "pipeline-secrets").inputs.get("stringData"))).containsEntry("mongodb-keyfile", "keyfile\n");
+        assertThat(((Map<String, Object>) kind(during, "Secret", "pipeline-secrets").inputs.get("stringData")))
+                .containsEntry("mongodb-keyfile", "- 'newkey'\n- 'keyfile'\n").containsEntry("mongodb-replica-set-key", "newkey");
+        assertThat(((Map<String, Object>) kind(after, "Secret", "pipeline-secrets").inputs.get("stringData"))).containsEntry("mongodb-keyfile", "newkey\n");
+        var hashes = java.util.stream.Stream.of(before, during, after).map(m -> keyfileHash(kind(m, "StatefulSet", "mongodb"))).toList();
+        assertThat(hashes).doesNotHaveDuplicates().allMatch(h -> h.matches("[0-9A-F]{16}"));
+        var init = ((List<Map<String, Object>>) podSpec(kind(before, "StatefulSet", "mongodb")).get("initContainers")).get(0);
+        assertThat(init.get("command")).isEqualTo(List.of("sh", "-c", "cp /keyfile-secret/mongodb-keyfile /keyfile/key && chmod 400 /keyfile/key"));
+    }
+
+    @Test
+    void theProcessorWaitsForAPrimaryAndItsUserBeforeItStarts() throws Exception {
+        var processor = podSpec(kind(build(b -> b), "Deployment", "spark-processor"));
+        var wait = ((List<Map<String, Object>>) processor.get("initContainers")).get(0);
+        assertThat(wait).containsEntry("image", "mongo:7.0.14").containsEntry("volumeMounts", List.of(Map.of("name", "tmp", "mountPath", "/tmp")));
+        assertThat(wait.get("env").toString()).contains("name=MONGODB_URI, valueFrom={secretKeyRef={name=pipeline-secrets, key=mongodb-processor-uri}}");
+        assertThat((List<Object>) processor.get("volumes")).contains(Map.of("name", "tmp", "emptyDir", Map.of()));
+        var command = (List<String>) wait.get("command");
+        assertThat(command.subList(0, 2)).isEqualTo(List.of("sh", "-c"));
+        // the loop itself, with a mongosh that fails twice (no primary yet, no user yet), then answers
+        var bin = java.nio.file.Files.createTempDirectory("wait");
+        java.nio.file.Files.writeString(bin.resolve("mongosh"), "#!/bin/sh\necho \"$@\" >> \"" + bin + "/calls\"\n"
+                + "[ \"$(wc -l < \"" + bin + "/calls\")\" -ge 3 ]\n");
+        java.nio.file.Files.writeString(bin.resolve("sleep"), "#!/bin/sh\n");
+        bin.resolve("mongosh").toFile().setExecutable(true);
+        bin.resolve("sleep").toFile().setExecutable(true);
+        var run = new ProcessBuilder(command).redirectErrorStream(true);
+        run.environment().put("PATH", bin + ":/usr/bin:/bin");
+        run.environment().put("MONGODB_URI", "mongodb://processor:pw@mongodb-0/pipeline?replicaSet=rs0");
+        var process = run.start();
+        var output = new String(process.getInputStream().readAllBytes());
+        assertThat(process.waitFor()).isZero();
+        assertThat(output).isEqualTo("waiting for MongoDB and the processor user\n".repeat(2));
+        assertThat(java.nio.file.Files.readAllLines(bin.resolve("calls"))).containsExactly(
+                "mongodb://processor:pw@mongodb-0/pipeline?replicaSet=rs0 --quiet --eval db.runCommand({ping: 1}).ok",
+                "mongodb://processor:pw@mongodb-0/pipeline?replicaSet=rs0 --quiet --eval db.runCommand({ping: 1}).ok",
+                "mongodb://processor:pw@mongodb-0/pipeline?replicaSet=rs0 --quiet --eval db.runCommand({ping: 1}).ok");
+    }
+
+    @Test
+    void aRotatedMongoDbPasswordRollsTheProcessors() {
+        var before = processorAnnotations(build(b -> b));
+        assertThat(before).containsOnlyKeys(MongoDb.CREDENTIALS_HASH);
+        assertThat((String) before.get(MongoDb.CREDENTIALS_HASH)).matches("[0-9A-F]{16}");
+        assertThat(processorAnnotations(build(b -> b))).isEqualTo(before);
+        assertThat(processorAnnotations(build(b -> b.mongodbPassword(Output.ofSecret("rotated"))))).isNotEqualTo(before);
+        assertThat(processorAnnotations(build(b -> b.rabbitmqPassword(Output.ofSecret("other"))))).isEqualTo(before);
+    }
+
+    private static Map<String, Object> processorAnnotations(PlatformMocks mocks) {
+        var template = (Map<String, Object>) spec(kind(mocks, "Deployment", "spark-processor")).get("template");
+        return (Map<String, Object>) ((Map<String, Object>) template.get("metadata")).get("annotations");
+    }
+
+    private static String keyfileHash(ResourceArgs set) {
+        var template = (Map<String, Object>) spec(set).get("template");
+        return (String) ((Map<String, Object>) ((Map<String, Object>) template.get("metadata")).get("annotations")).get(MongoDb.KEYFILE_HASH);
+    }
+
+    static ResourceArgs reconcileJob(PlatformMocks mocks) {
+        var jobs = mocks.matching(r -> "Job".equals(r.inputs.get("kind")));
+        assertThat(jobs).singleElement().extracting(r -> r.name).isEqualTo("pipe-mongodb-rs-initiate");
+        return jobs.get(0);
+    }
+
+    static String env(Map<String, Object> container, String name) {
+        return (String) ((List<Map<String, Object>>) container.get("env")).stream().filter(e -> name.equals(e.get("name")))
+                .findFirst().orElseThrow(() -> new AssertionError("no env " + name)).get("value");
     }
 
     @Test
@@ -330,14 +463,14 @@ class DataPipelineComponentTest {
         var exporter = ((List<Map<String, Object>>) podSpec(set).get("containers")).get(1);
         assertThat(exporter).containsEntry("image", MongoDb.EXPORTER_IMAGE);
         var template = (Map<String, Object>) spec(set).get("template");
-        assertThat(((Map<String, Object>) template.get("metadata")).get("annotations"))
-                .isEqualTo(Map.of("kubectl.kubernetes.io/default-container", "mongodb"));
+        assertThat((Map<String, Object>) ((Map<String, Object>) template.get("metadata")).get("annotations"))
+                .containsEntry("kubectl.kubernetes.io/default-container", "mongodb");
         assertThat(exporter.get("env").toString()).contains("key=mongodb-exporter-uri");
         assertThat(MongoDb.uri(MongoDb.EXPORTER_USER, "pw", "data", 3)).isEqualTo("mongodb://exporter:pw@127.0.0.1:27017/admin?directConnection=true");
         assertThat(MongoDb.uri(MongoDb.API_USER, "pw", "data", 1))
                 .isEqualTo("mongodb://api:pw@mongodb-0.mongodb-headless.data.svc.cluster.local:27017/pipeline?replicaSet=rs0&authSource=admin");
-        var init = ((List<String>) container(kind(mocks, "Job", "mongodb-rs-initiate")).get("command")).get(2);
-        assertThat(init).contains("roles: [{role: 'clusterMonitor', db: 'admin'}, {role: 'read', db: 'local'}]");
+        assertThat(MongoDb.APP_USERS.get(MongoDb.EXPORTER_USER)).isEqualTo(List.of(Map.of("role", "clusterMonitor", "db", "admin"),
+                Map.of("role", "read", "db", "local")));
         assertThat(spec(kind(mocks, "NetworkPolicy", "mongodb")).get("ingress").toString())
                 .contains("kubernetes.io/metadata.name=monitoring").contains("port=9216.0");
     }
