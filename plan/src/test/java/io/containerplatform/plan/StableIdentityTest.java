@@ -68,14 +68,17 @@ class StableIdentityTest {
     @Test
     void devChangesOnlyWhatTheSharedLoadBalancerClusterAndTheNewServiceMean() throws IOException {
         var diff = compare("dev");
-        assertThat(diff.deleted()).describedAs("the app's own load balancer: the app is now routed by the shared one")
+        assertThat(diff.deleted()).describedAs("the app's own load balancer: the app is now routed by the shared one; dev's node"
+                        + " group: one per zone now (issue 28), created before it goes")
                 .containsExactlyInAnyOrder("dev-app-lb WebLoadBalancer", "dev-app-lb LoadBalancer", "dev-app-lb-http Listener",
-                        "dev-app-lb-sg SecurityGroup");
+                        "dev-app-lb-sg SecurityGroup", "dev-eks-general NodeGroup");
         assertThat(diff.created()).describedAs("the shared cluster's component, the app's rule and repository, and the third service")
                 .contains("dev-cluster FargateCluster", "dev-lb-app-rule ListenerRule", "dev-lb-api-rule ListenerRule",
-                        "dev-lb-api-tg TargetGroup", "dev-api FargateServiceComponent", "dev-api-service Service", "dev-app-repo Repository")
+                        "dev-lb-api-tg TargetGroup", "dev-api FargateServiceComponent", "dev-api-service Service", "dev-app-repo Repository",
+                        "dev-eks-general-0 NodeGroup", "dev-eks-general-1 NodeGroup")
                 .allMatch(r -> r.startsWith("dev-api") || r.equals("dev-cluster FargateCluster") || r.startsWith("dev-lb-api-")
                         || r.equals("dev-lb-app-rule ListenerRule") || r.startsWith("dev-app-repo") || r.startsWith("dev-eks-backup")
+                        || r.startsWith("dev-eks-general-")
                         || pipelineMonitoring("dev").contains(r));
         assertThat(diff.changed()).isEqualTo(withPipelineMonitoringChanges("dev", Map.of(
                 // the web service's Spot share was the cluster's default; each service now sets its own (web keeps 50 %)
@@ -112,9 +115,12 @@ class StableIdentityTest {
                 "prod-lb-logs-lifecycle BucketLifecycleConfigurationV2",
                 "prod-eks-backup-key Key", "prod-eks-backups Vault", "prod-eks-backup-plan Plan", "prod-eks-backup-role Role",
                 "prod-eks-backup-role-policy-0 RolePolicyAttachment", "prod-eks-backup-role-policy-1 RolePolicyAttachment",
-                "prod-eks-backup-volumes Selection"));
+                "prod-eks-backup-volumes Selection",
+                // the stateful pods' on-demand groups, one per zone (issue 28)
+                "prod-eks-stateful-lt LaunchTemplate", "prod-eks-stateful-0 NodeGroup", "prod-eks-stateful-1 NodeGroup",
+                "prod-eks-stateful-2 NodeGroup"));
         assertThat(diff.created()).containsExactlyInAnyOrderElementsOf(created);
-        assertThat(diff.changed()).isEqualTo(withPipelineMonitoringChanges("prod", Map.of(
+        assertThat(diff.changed()).isEqualTo(withPipelineMonitoringChanges("prod", withAutoNamedNodeGroups(Map.of(
                 "prod-app-instances-sg SecurityGroup", Set.of("ingress"),
                 "prod-app-alb-5xx MetricAlarm", Set.of("dimensions"),
                 "prod-app-response-time MetricAlarm", Set.of("dimensions"),
@@ -125,7 +131,20 @@ class StableIdentityTest {
                 "prod-lb LoadBalancer", Set.of("accessLogs"),
                 "prod-eks-gp3 StorageClass", Set.of("parameters"),
                 "prod-web-service Service", Set.of("alarms"),
-                "prod-web-task TaskDefinition", Set.of("skipDestroy"))));
+                "prod-web-task TaskDefinition", Set.of("skipDestroy")), "prod-eks-system", "prod-eks-workloads")));
+    }
+
+    /**
+     * Node groups that kept their Pulumi names no longer set {@code nodeGroupName} (pulumi-aws auto-names it, so a
+     * replacement creates the new group before it deletes the old: existing stacks get theirs replaced once, that way)
+     * and run the cluster's {@code version} (issue 27).
+     */
+    private static Map<String, Set<String>> withAutoNamedNodeGroups(Map<String, Set<String>> others, String... groups) {
+        var changed = new HashMap<>(others);
+        for (var group : groups) {
+            changed.put(group + " NodeGroup", Set.of("nodeGroupName", "version"));
+        }
+        return changed;
     }
 
     /** The load balancer keeps what would replace it, so existing DNS records keep working. */

@@ -56,7 +56,7 @@ public final class NodeGroupSpec extends DeclaredArgs {
     @InputSpec(value = "One node group per zone, each in that zone's private subnet (minSize, maxSize and desiredSize then count per"
             + " zone), instead of one group over every zone: the cluster autoscaler can then add a node in the zone of a pending pod's"
             + " EBS volume, and balances the zones' groups (balance-similar-node-groups). Required for groups labelled "
-            + EksPlatformComponent.STATEFUL_LABEL + "=true", allowed = "true or false; true needs placement.zoneCount")
+            + EksPlatformComponent.STATEFUL_LABEL + "=true; needs placement.zoneCount (NetworkComponent.placement() has it)")
     private Boolean perZone = false;
 
     @Import(name = "taints")
@@ -161,8 +161,8 @@ public final class NodeGroupSpec extends DeclaredArgs {
          * One node group per zone, each in that zone's private subnet (minSize, maxSize and desiredSize then count per
          * zone), instead of one group over every zone: the cluster autoscaler can then add a node in the zone of a
          * pending pod's EBS volume, and balances the zones' groups (balance-similar-node-groups). Required for groups
-         * labelled platform.containerplatform.io/stateful=true. Allowed: true or false; true needs placement.zoneCount.
-         * Default: false.
+         * labelled platform.containerplatform.io/stateful=true; needs placement.zoneCount (NetworkComponent.placement()
+         * has it). Default: false.
          */
         public Builder perZone(Boolean v) { $.perZone = v; return this; }
 
