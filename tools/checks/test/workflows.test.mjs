@@ -141,6 +141,11 @@ describe("GitHub Actions workflows", () => {
             const up = workflow.jobs[job].steps.find(s => s.uses?.startsWith("pulumi/actions"));
             assert.equal(up.with.command, "up");
             assert.ok(up.with["stack-name"].endsWith(`/${job}`));
+            const steps = workflow.jobs[job].steps;
+            const blueGreen = steps.find(s => /tools\/deploy\/blue-green-all\.sh --stack "\$STACK"/.test(s.run ?? ""));
+            assert.ok(blueGreen, `deploy.yml's ${job} job runs the CodeDeploy deployments of its blue/green services`);
+            assert.ok(steps.indexOf(blueGreen) > steps.indexOf(up), "after pulumi up registered the task definitions");
+            assert.equal(blueGreen.env.STACK, up.with["stack-name"]);
         }
     });
 
