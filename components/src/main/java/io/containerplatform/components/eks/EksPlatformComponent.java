@@ -243,7 +243,9 @@ public class EksPlatformComponent extends ComponentResource {
 
     /**
      * The node groups of {@code spec}: one over every private subnet, or with {@link NodeGroupSpec#perZone()} one per zone
-     * ({@code <name>-<group>-<zone index>}), all from one hardened launch template. EKS names them after their Pulumi
+     * ({@code <name>-<group>-<zone index>}), all from one hardened launch template (so that the zones' nodes carry the same
+     * labels and the autoscaler's balance-similar-node-groups, which ignores eks.amazonaws.com/nodegroup, balances them). EKS
+     * names them after their Pulumi
      * names with a random suffix (pulumi-aws auto-names {@code nodeGroupName}), so a change that replaces a group
      * ({@code instanceTypes}, {@code capacityType}, its subnets) creates the new group before deleting the old; they run
      * the cluster's Kubernetes version, and move to a new one after the control plane does.
