@@ -4,6 +4,7 @@
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { describe, it } from "node:test";
 import { ROOT } from "./repo.mjs";
@@ -81,6 +82,48 @@ describe("drills", () => {
         assert.match(all, /\+ kubectl -n data-processing exec rabbitmq-0 -- rabbitmqctl list_queues/);
         assert.match(all, /\+ kubectl -n data-processing get deployment spark-processor -o jsonpath=\{\.status\.replicas\}/);
         assert.match(all, /\+ kubectl -n data-processing delete job producer-burst-\d+ --wait=false/);
+    });
+});
+
+describe("tools/deploy/blue-green-all.sh", () => {
+    const SCRIPT = path.join(ROOT, "tools", "deploy", "blue-green-all.sh");
+
+    // pulumi and aws replaced by scripts answering like them: a stack with two blue/green services and a rolling one,
+    // where CodeDeploy's deployment of "admin" fails; sleep returns at once
+    function withFakes(...args) {
+        const bin = fs.mkdtempSync(path.join(os.tmpdir(), "blue-green-"));
+        const fake = (name, body) => fs.writeFileSync(path.join(bin, name), "#!/bin/bash\n" + body, { mode: 0o755 });
+        fake("pulumi", `echo '{"api":{"rollout":"blueGreen","deploymentApplication":"app-api","deploymentGroup":"dg-api","appSpec":"{}"},`
+            + `"web":{"rollout":"rolling"},"admin":{"rollout":"blueGreen","deploymentApplication":"app-admin","deploymentGroup":"dg-admin","appSpec":"{}"}}'\n`);
+        fake("aws", `echo "aws $*" >> "${bin}/calls"\ncase "$*" in\n  *create-deployment*app-admin*) echo d-admin ;;\n`
+            + `  *create-deployment*) echo d-api ;;\n  *d-admin*) echo Failed ;;\n  *) echo Succeeded ;;\nesac\n`);
+        fake("sleep", "exit 0\n");
+        const run = spawnSync("bash", [SCRIPT, ...args], { encoding: "utf8", env: { ...process.env, PATH: `${bin}:/usr/bin:/bin` } });
+        const calls = fs.existsSync(path.join(bin, "calls")) ? fs.readFileSync(path.join(bin, "calls"), "utf8") : "";
+        fs.rmSync(bin, { recursive: true });
+        return { ...run, calls };
+    }
+
+    it("passes shellcheck, answers --help and refuses bad arguments", () => {
+        const check = spawnSync("shellcheck", ["-x", "blue-green-all.sh"], { cwd: path.dirname(SCRIPT), encoding: "utf8" });
+        assert.ok(!check.error, "shellcheck is needed for this check: apt-get install shellcheck (" + check.error?.message + ")");
+        assert.equal(check.status, 0, check.stdout + check.stderr);
+        const help = spawnSync("bash", [SCRIPT, "--help"], { encoding: "utf8" });
+        assert.equal(help.status, 0, help.stderr);
+        assert.match(help.stdout, /^Usage: tools\/deploy\/blue-green-all\.sh --stack STACK/);
+        const missing = spawnSync("bash", [SCRIPT, "--dry-run"], { encoding: "utf8" });
+        assert.equal(missing.status, 2);
+        assert.match(missing.stderr, /error: --stack is required/);
+    });
+
+    it("deploys exactly the blue/green services, all of them, and fails naming the one CodeDeploy rolled back", () => {
+        const run = withFakes("--stack", "org/dev");
+        assert.equal(run.status, 2, run.stdout + run.stderr);
+        assert.match(run.calls, /aws deploy create-deployment --application-name app-api --deployment-group-name dg-api /);
+        assert.match(run.calls, /aws deploy create-deployment --application-name app-admin --deployment-group-name dg-admin /);
+        assert.doesNotMatch(run.calls, /web/);
+        assert.match(run.stdout, /== api\n[\s\S]*deployment succeeded in/);
+        assert.match(run.stderr, /error: blue\/green deployment of admin did not succeed \(rolled back\)/);
     });
 });
 

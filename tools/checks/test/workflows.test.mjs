@@ -164,6 +164,14 @@ describe("GitHub Actions workflows", () => {
                 assert.equal(up.with.policyPackConfigs, `policy/config/${stack}.json`);
             }
         }
+        for (const job of ["dev", "prod"]) {
+            const steps = workflow.jobs[job].steps;
+            const up = steps.find(s => s.uses?.startsWith("pulumi/actions"));
+            const blueGreen = steps.find(s => /tools\/deploy\/blue-green-all\.sh --stack "\$STACK"/.test(s.run ?? ""));
+            assert.ok(blueGreen, `deploy.yml's ${job} job runs the CodeDeploy deployments of its blue/green services`);
+            assert.ok(steps.indexOf(blueGreen) > steps.indexOf(up), "after pulumi up registered the task definitions");
+            assert.equal(blueGreen.env.STACK, up.with["stack-name"]);
+        }
     });
 
     it("deploy.yml bootstraps a stack in order: strict plan, repositories, every image the stack uses, then the full pulumi up", () => {

@@ -243,7 +243,8 @@ class StackTest {
         var group = only(dev, "aws:codedeploy/deploymentGroup:DeploymentGroup", "dev-api-deploy-group");
         assertThat(group.inputs()).containsEntry("deploymentConfigName", "CodeDeployDefault.ECSCanary10Percent5Minutes")
                 .containsEntry("autoRollbackConfiguration", Map.of("enabled", true, "events", List.of("DEPLOYMENT_FAILURE", "DEPLOYMENT_STOP_ON_ALARM")))
-                .containsEntry("alarmConfiguration", Map.of("enabled", true, "alarms", List.of("dev-api-unhealthy-hosts", "dev-api-alb-5xx")));
+                .containsEntry("alarmConfiguration", Map.of("enabled", true, "alarms", List.of("dev-api-unhealthy-hosts", "dev-api-alb-5xx",
+                        "dev-api-green-unhealthy-hosts", "dev-api-green-alb-5xx")));
         assertThat(group.inputs().get("blueGreenDeploymentConfig").toString()).contains("terminationWaitTimeInMinutes=10");
         assertThat(group.inputs().get("loadBalancerInfo").toString()).contains("name=dev-lb-api-tg").contains("name=dev-lb-api-tg-green")
                 .contains("listenerArns=[arn:aws:elasticloadbalancing:us-east-1:123456789012:listener/app/dev-lb-http/");
@@ -274,15 +275,25 @@ class StackTest {
     }
 
     @Test
-    void devHasOneSmallNodeGroupAndProdAnOnDemandSystemGroupAndASpotWorkloadGroup() {
+    void devHasOneSmallGroupPerZoneAndProdAnOnDemandSystemGroupASpotWorkloadGroupAndOnDemandStatefulGroupsPerZone() {
         var dev = StackPlans.of("dev");
-        assertThat(only(dev, "aws:eks/nodeGroup:NodeGroup").inputs()).containsEntry("instanceTypes", List.of("t3.large"))
-                .containsEntry("scalingConfig", Map.of("minSize", 1L, "maxSize", 3L, "desiredSize", 2L));
+        assertThat(dev.ofType("aws:eks/nodeGroup:NodeGroup")).hasSize(2).allSatisfy(g -> assertThat(g.inputs())
+                .containsEntry("instanceTypes", List.of("t3.large"))
+                .containsEntry("scalingConfig", Map.of("minSize", 1L, "maxSize", 2L, "desiredSize", 1L))
+                .containsEntry("labels", Map.of("platform.containerplatform.io/stateful", "true")));
+        assertThat(only(dev, "aws:eks/nodeGroup:NodeGroup", "dev-eks-general-1").inputs()).containsEntry("subnetIds", List.of("dev-private-1-id"));
         var prod = StackPlans.of("prod");
         assertThat(prod.ofType("aws:eks/nodeGroup:NodeGroup")).extracting(r -> r.inputs().get("capacityType"))
-                .containsExactlyInAnyOrder("ON_DEMAND", "SPOT");
-        assertThat(prod.ofType("aws:eks/nodeGroup:NodeGroup")).allSatisfy(g ->
-                assertThat(g.ignoreChanges()).containsExactly("scalingConfig.desiredSize"));
+                .containsExactlyInAnyOrder("ON_DEMAND", "SPOT", "ON_DEMAND", "ON_DEMAND", "ON_DEMAND");
+        for (int zone = 0; zone < 3; zone++) {
+            assertThat(only(prod, "aws:eks/nodeGroup:NodeGroup", "prod-eks-stateful-" + zone).inputs())
+                    .containsEntry("subnetIds", List.of("prod-private-" + zone + "-id")).containsEntry("capacityType", "ON_DEMAND")
+                    .containsEntry("labels", Map.of("role", "stateful", "platform.containerplatform.io/stateful", "true"));
+        }
+        assertThat(prod.ofType("aws:eks/nodeGroup:NodeGroup")).allSatisfy(g -> {
+            assertThat(g.ignoreChanges()).containsExactly("scalingConfig.desiredSize");
+            assertThat(g.inputs()).doesNotContainKey("nodeGroupName").containsEntry("version", "1.33");
+        });
         @SuppressWarnings("unchecked")
         var vpc = (Map<String, Object>) only(prod, "aws:eks/cluster:Cluster").inputs().get("vpcConfig");
         assertThat(((List<?>) vpc.get("publicAccessCidrs")).contains("0.0.0.0/0")).describedAs("public access from anywhere").isFalse();

@@ -49,6 +49,10 @@ public final class WebLoadBalancer extends ComponentResource {
     @Export(name = "greenTargetGroupNames", refs = {Map.class, String.class, String.class}, tree = "[0,1,2]")
     private final Output<Map<String, String>> greenTargetGroupNames;
 
+    @Doc("For each blue/green route, by route name, the green target group's CloudWatch dimension (targetgroup/<name>/<id>).")
+    @Export(name = "greenTargetGroupArnSuffixes", refs = {Map.class, String.class, String.class}, tree = "[0,1,2]")
+    private final Output<Map<String, String>> greenTargetGroupArnSuffixes;
+
     @Doc("For each blue/green route, by route name, the target group its service starts on.")
     @Export(name = "blueTargetGroupNames", refs = {Map.class, String.class, String.class}, tree = "[0,1,2]")
     private final Output<Map<String, String>> blueTargetGroupNames;
@@ -71,6 +75,7 @@ public final class WebLoadBalancer extends ComponentResource {
         loadBalancerArnSuffix = lb.loadBalancerArnSuffix();
         var blueGreen = args.routes().stream().filter(Route::blueGreen).map(Route::name).toList();
         greenTargetGroupNames = ByName.of(blueGreen, route -> lb.target(route).blueGreen().orElseThrow().greenTargetGroupName());
+        greenTargetGroupArnSuffixes = ByName.of(blueGreen, route -> lb.target(route).blueGreen().orElseThrow().greenTargetGroupArnSuffix());
         blueTargetGroupNames = ByName.of(blueGreen, route -> lb.target(route).blueGreen().orElseThrow().blueTargetGroupName());
         listenerArn = lb.listenerArn();
         registerOutputs(Exports.of(this));

@@ -48,15 +48,22 @@ public final class PlatformProgram {
      */
     public static Consumer<Context> stack(StackConfig config) {
         return ctx -> {
-            var zones = NetworkComponent.lookUpZones().join();
+            var excluded = excludedZoneIds(config);
+            var zones = NetworkComponent.lookUpZones(excluded).join();
             if (zones.size() < config.network().azCount()) {
                 ctx.log().error("config network.azCount: " + config.network().azCount() + " is more than the " + zones.size()
-                        + " availability zones of the region (" + String.join(", ", zones) + "); allowed: "
+                        + " availability zones of the region (" + String.join(", ", zones) + ")"
+                        + (excluded.isEmpty() ? "" : " outside the zone ids EKS refuses (" + String.join(", ", excluded) + ")") + "; allowed: "
                         + Inputs.named(NetworkArgs.class, "azCount").spec().min() + " to " + zones.size());
                 return;
             }
             define(ctx, config, zones);
         };
+    }
+
+    /** The zone ids the stack's subnets stay out of: those where EKS refuses a cluster, when the stack has one. */
+    static List<String> excludedZoneIds(StackConfig config) {
+        return config.eks().enabled() ? EksPlatformComponent.UNSUPPORTED_ZONE_IDS : List.of();
     }
 
     /**
@@ -68,7 +75,8 @@ public final class PlatformProgram {
         var tagged = tagging.componentOptions();
         var name = ctx.stackName();
 
-        var network = new NetworkComponent(name, config.network().toArgs().availabilityZones(zones).build(), tagged);
+        var network = new NetworkComponent(name, config.network().toArgs().availabilityZones(zones)
+                .excludedZoneIds(excludedZoneIds(config)).build(), tagged);
         var images = PlatformImages.create(name, config, tagged);
         ctx.export("vpcId", network.vpcId());
         ctx.export("vpcCidr", network.vpcCidr());

@@ -175,7 +175,12 @@ class StackConfigTest {
                 arguments("EKS node group desired outside", with("eks", "{\"nodeGroups\":[{\"name\":\"a\",\"minSize\":1,\"maxSize\":3,\"desiredSize\":5}]}"), "eks.nodeGroups[0].desiredSize: 5 is outside minSize..maxSize (1..3); allowed: minSize to maxSize"),
                 arguments("EKS node group without instance types", with("eks", "{\"nodeGroups\":[{\"name\":\"a\",\"instanceTypes\":[]}]}"), "eks.nodeGroups[0].instanceTypes: is empty; allowed: at least one EC2 instance type"),
                 arguments("EKS node group capacity type", with("eks", "{\"nodeGroups\":[{\"name\":\"a\",\"capacityType\":\"spot\"}]}"), "eks.nodeGroups[0].capacityType: \"spot\" is not allowed; allowed: one of ON_DEMAND, SPOT"),
-                arguments("EKS node group unknown key", with("eks", "{\"nodeGroups\":[{\"name\":\"a\",\"size\":3}]}"), "eks.nodeGroups[0].size: unknown key; allowed keys: capacityType, desiredSize, diskSizeGb, instanceTypes, labels, maxSize, minSize, name, taints"),
+                arguments("EKS node group unknown key", with("eks", "{\"nodeGroups\":[{\"name\":\"a\",\"size\":3}]}"), "eks.nodeGroups[0].size: unknown key; allowed keys: capacityType, desiredSize, diskSizeGb, instanceTypes, labels, maxSize, minSize, name, perZone, taints"),
+                arguments("EKS stateful node group over every zone", with("eks", "{\"nodeGroups\":[{\"name\":\"a\",\"labels\":{\"platform.containerplatform.io/stateful\":\"true\"}}]}"),
+                        "eks.nodeGroups[0].perZone: is false but the group is labelled platform.containerplatform.io/stateful=true: a group over several"
+                                + " zones cannot be scaled into the zone of a pod's EBS volume; allowed: true for a stateful group"),
+                arguments("EKS perZone not a boolean", with("eks", "{\"nodeGroups\":[{\"name\":\"a\",\"perZone\":\"yes\"}]}"),
+                        "eks.nodeGroups[0].perZone: \"yes\" is not a boolean; allowed: true or false"),
                 arguments("EKS node group not an object", with("eks", "{\"nodeGroups\":[\"general\"]}"), "eks.nodeGroups[0]: \"general\" is not an object; allowed: an object of keys and values"),
                 arguments("EKS duplicate node groups", with("eks", "{\"nodeGroups\":[{\"name\":\"a\"},{\"name\":\"a\"}]}"), "eks.nodeGroups: \"a\" is named twice; allowed: at least one; names unique"),
                 arguments("EKS bad namespace", with("eks", "{\"namespaces\":[\"Data_Processing\"]}"), "eks.namespaces[0]: \"Data_Processing\" is not a Kubernetes name; allowed: at least one Kubernetes name (a-z, 0-9, -)"),

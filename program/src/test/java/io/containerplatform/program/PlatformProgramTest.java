@@ -3,6 +3,7 @@ package io.containerplatform.program;
 import com.pulumi.test.PulumiTest;
 import com.pulumi.test.TestOptions;
 import com.pulumi.test.internal.PulumiTestInternal;
+import io.containerplatform.components.eks.EksPlatformComponent;
 import io.containerplatform.components.testing.MockStack;
 import io.containerplatform.components.testing.PlatformMocks;
 import org.junit.jupiter.api.AfterEach;
@@ -56,6 +57,26 @@ class PlatformProgramTest {
         assertThat(result.exceptions()).isEmpty();
         assertThat(result.errors()).containsExactly("config network.azCount: 3 is more than the 2 availability zones of the region "
                 + "(us-west-1a, us-west-1b); allowed: 2 to 2");
+        assertThat(mocks.resources()).isEmpty();
+    }
+
+    @Test
+    void aStackWithEksLeavesOutTheZoneIdsWhereEksRefusesAClusterBeforeAnythingIsRegistered() {
+        // the mocks' us-west-1 has us-west-1a (usw1-az1) and us-west-1b (usw1-az2, where EKS places no control plane)
+        var mocks = new PlatformMocks("us-west-1");
+        var result = PulumiTestInternal.builder()
+                .options(TestOptions.builder().projectName("container-platform").stackName("qa").build())
+                .mocks(mocks)
+                .standardLogger(MockStack.silentLogger())
+                .config(Map.of("container-platform:environment", "staging", "container-platform:owner", "o",
+                        "container-platform:costCenter", "c", "container-platform:eks", "{\"enabled\": true}"))
+                .build()
+                .runTest(PlatformProgram.stack(Set.of()));
+        assertThat(result.exceptions()).isEmpty();
+        assertThat(result.errors()).containsExactly("config network.azCount: 2 is more than the 1 availability zones of the region "
+                + "(us-west-1a) outside the zone ids EKS refuses (use1-az3, usw1-az2, cac1-az3); allowed: 2 to 1");
+        assertThat(mocks.calls()).filteredOn(c -> c.token.endsWith("getAvailabilityZones")).singleElement()
+                .satisfies(c -> assertThat(c.args).containsEntry("excludeZoneIds", EksPlatformComponent.UNSUPPORTED_ZONE_IDS));
         assertThat(mocks.resources()).isEmpty();
     }
 

@@ -196,16 +196,43 @@ public class PlatformMocks implements Mocks {
     /**
      * The zones of the region, as EC2 lists them: with no {@code opt-in-status} filter the answer also holds a
      * Local Zone ({@code <region>-mock-1a}), as a real account that opted in to one does; programs must filter
-     * on {@code opt-in-not-required} to keep subnets off it.
+     * on {@code opt-in-not-required} to keep subnets off it. Zone ids follow {@link #zoneIdsOf}; zones whose id is
+     * in {@code excludeZoneIds} are left out, as EC2 does.
      */
     private Map<String, Object> availabilityZones(Map<String, Object> args) {
         var names = new ArrayList<>(zonesOf(region));
+        var ids = new ArrayList<>(zoneIdsOf(region));
         if (!optInFiltered(args.get("filters"))) {
             names.add(region + "-mock-1a");
+            ids.add(zoneIdPrefix(region) + "-mock1-az1");
         }
-        return Map.of("id", region, "names", names,
-                "zoneIds", IntStream.range(0, names.size()).mapToObj(i -> region.replace("-", "").substring(0, 4) + "-az" + (i + 1)).toList(),
-                "groupNames", List.of(region));
+        if (args.get("excludeZoneIds") instanceof List<?> excluded) {
+            for (int i = names.size() - 1; i >= 0; i--) {
+                if (excluded.contains(ids.get(i))) {
+                    names.remove(i);
+                    ids.remove(i);
+                }
+            }
+        }
+        return Map.of("id", region, "names", names, "zoneIds", ids, "groupNames", List.of(region));
+    }
+
+    /**
+     * The zone ids of {@link #zonesOf}'s zones, in the same order. Accounts map names to ids each their own way; in
+     * {@code us-east-1} the mocks map them as one real account does (us-east-1e is use1-az3, where EKS refuses a
+     * cluster), elsewhere {@code <code>-az1}, {@code -az2}, ... in name order.
+     */
+    public static List<String> zoneIdsOf(String region) {
+        var numbers = region.equals("us-east-1") ? List.of(1, 2, 4, 6, 3, 5)
+                : IntStream.rangeClosed(1, zonesOf(region).size()).boxed().toList();
+        return numbers.stream().map(n -> zoneIdPrefix(region) + "-az" + n).toList();
+    }
+
+    /** A region's code in zone ids: {@code us-east-1} is {@code use1}, {@code ap-northeast-1} is {@code apne1}. */
+    private static String zoneIdPrefix(String region) {
+        var parts = region.split("-");
+        return parts[0] + parts[1].replace("north", "n").replace("south", "s").replace("east", "e").replace("west", "w")
+                .replace("central", "c") + parts[2];
     }
 
     private static boolean optInFiltered(Object filters) {

@@ -114,6 +114,10 @@ public final class EksPlatformArgs extends DeclaredArgs {
         }
         namedTwice(nodeGroups.stream().map(NodeGroupSpec::name).toList())
                 .forEach(n -> problems.add(problem("nodeGroups", "\"" + n + "\" is named twice")));
+        if (placement != null && placement.zoneCount().isEmpty()) {
+            nodeGroups.stream().filter(NodeGroupSpec::perZone).forEach(g -> problems.add(problem("nodeGroups",
+                    "\"" + g.name() + "\" is perZone but placement.zoneCount is not set (the number of zones to make groups in)")));
+        }
         if (namespaces.isEmpty()) {
             problems.add(problem("namespaces", "is empty"));
         }

@@ -51,6 +51,7 @@ import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
 import io.containerplatform.components.common.IamPolicy;
 import io.containerplatform.components.common.Json;
+import io.containerplatform.components.network.Placement;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -71,6 +72,18 @@ public class EksPlatformComponent extends ComponentResource {
     public static final String TYPE = "containerplatform:eks:EksPlatformComponent";
     /** The Kubernetes version of a cluster whose Args do not say ({@link EksPlatformArgs#version()}). */
     public static final String DEFAULT_VERSION = "1.33";
+    /**
+     * Zone ids (the same physical zone in every account, unlike zone names) where EKS places no control plane: the
+     * cluster's subnets may not be there (EKS User Guide, "View Amazon EKS networking requirements for VPC and subnets",
+     * Subnet requirements for clusters: us-east-1 use1-az3, us-west-1 usw1-az2, ca-central-1 cac1-az3). A network for a
+     * cluster leaves them out ({@code NetworkArgs.excludedZoneIds}).
+     */
+    public static final List<String> UNSUPPORTED_ZONE_IDS = List.of("use1-az3", "usw1-az2", "cac1-az3");
+    /**
+     * The node label that marks nodes for stateful pods (those bound to a zonal EBS volume): their node affinity selects
+     * it with the value "true". A group carrying it must be {@link NodeGroupSpec#perZone()} and ON_DEMAND.
+     */
+    public static final String STATEFUL_LABEL = "platform.containerplatform.io/stateful";
     /** The add-ons the component installs. */
     public static final List<String> ADDONS = List.of("vpc-cni", "coredns", "kube-proxy", "aws-ebs-csi-driver");
     /** Control-plane logs sent to CloudWatch. */
@@ -164,7 +177,7 @@ public class EksPlatformComponent extends ComponentResource {
         var nodeRole = role(name + "-node-role", "Nodes of " + name, "ec2.amazonaws.com", NODE_POLICIES);
         var nodeGroups = new ArrayList<Resource>();
         for (var spec : args.nodeGroups()) {
-            nodeGroups.add(nodeGroup(name, spec, cluster, nodeRole.role(), nodeRole.attachments()));
+            nodeGroups.addAll(nodeGroups(name, spec, cluster, args.placement(), nodeRole.role(), nodeRole.attachments()));
         }
 
         var ebsRole = Irsa.role(this, name + "-ebs-csi-role", oidc.arn(), issuer, "kube-system", "ebs-csi-controller-sa");
@@ -228,7 +241,17 @@ public class EksPlatformComponent extends ComponentResource {
                         "interactiveMode", "Never"))))));
     }
 
-    private NodeGroup nodeGroup(String name, NodeGroupSpec spec, Cluster cluster, Role nodeRole, List<Resource> nodeRolePolicies) {
+    /**
+     * The node groups of {@code spec}: one over every private subnet, or with {@link NodeGroupSpec#perZone()} one per zone
+     * ({@code <name>-<group>-<zone index>}), all from one hardened launch template (so that the zones' nodes carry the same
+     * labels and the autoscaler's balance-similar-node-groups, which ignores eks.amazonaws.com/nodegroup, balances them). EKS
+     * names them after their Pulumi
+     * names with a random suffix (pulumi-aws auto-names {@code nodeGroupName}), so a change that replaces a group
+     * ({@code instanceTypes}, {@code capacityType}, its subnets) creates the new group before deleting the old; they run
+     * the cluster's Kubernetes version, and move to a new one after the control plane does.
+     */
+    private List<NodeGroup> nodeGroups(String name, NodeGroupSpec spec, Cluster cluster, Placement placement, Role nodeRole,
+                                       List<Resource> nodeRolePolicies) {
         var groupName = name + "-" + spec.name();
         var template = new LaunchTemplate(groupName + "-lt", LaunchTemplateArgs.builder()
                 .description("Nodes of " + groupName)
@@ -242,11 +265,26 @@ public class EksPlatformComponent extends ComponentResource {
                         .build())
                 .tags(Map.of("Name", groupName + "-lt"))
                 .build(), child());
+        if (!spec.perZone()) {
+            return List.of(nodeGroup(groupName, name, spec, cluster, cluster.vpcConfig().applyValue(v -> v.subnetIds()), template,
+                    nodeRole, nodeRolePolicies));
+        }
+        var groups = new ArrayList<NodeGroup>();
+        for (int zone = 0; zone < placement.zoneCount().orElseThrow(); zone++) {
+            final int index = zone;
+            groups.add(nodeGroup(groupName + "-" + zone, name, spec, cluster,
+                    placement.privateSubnetIds().applyValue(ids -> List.of(ids.get(index))), template, nodeRole, nodeRolePolicies));
+        }
+        return groups;
+    }
+
+    private NodeGroup nodeGroup(String groupName, String clusterName, NodeGroupSpec spec, Cluster cluster, Output<List<String>> subnetIds,
+                                LaunchTemplate template, Role nodeRole, List<Resource> nodeRolePolicies) {
         return new NodeGroup(groupName, NodeGroupArgs.builder()
                 .clusterName(cluster.name())
-                .nodeGroupName(groupName)
+                .version(cluster.version())
                 .nodeRoleArn(nodeRole.arn())
-                .subnetIds(cluster.vpcConfig().applyValue(v -> v.subnetIds()))
+                .subnetIds(subnetIds)
                 .capacityType(spec.capacityType())
                 .instanceTypes(spec.instanceTypes())
                 .scalingConfig(NodeGroupScalingConfigArgs.builder()
@@ -256,7 +294,7 @@ public class EksPlatformComponent extends ComponentResource {
                         .version(template.latestVersion().applyValue(String::valueOf)).build())
                 .labels(spec.labels())
                 .taints(spec.taints().stream().map(t -> NodeGroupTaintArgs.builder().key(t.key()).value(t.value()).effect(t.effect()).build()).toList())
-                .tags(Map.of("k8s.io/cluster-autoscaler/enabled", "true", "k8s.io/cluster-autoscaler/" + name, "owned"))
+                .tags(Map.of("k8s.io/cluster-autoscaler/enabled", "true", "k8s.io/cluster-autoscaler/" + clusterName, "owned"))
                 .build(), CustomResourceOptions.builder().parent(this).dependsOn(nodeRolePolicies)
                 .ignoreChanges("scalingConfig.desiredSize").build());
     }

@@ -52,6 +52,13 @@ public final class NodeGroupSpec extends DeclaredArgs {
     @InputSpec(value = "Kubernetes labels of the nodes", defaultText = "{}")
     private Map<String, String> labels = Map.of();
 
+    @Import(name = "perZone")
+    @InputSpec(value = "One node group per zone, each in that zone's private subnet (minSize, maxSize and desiredSize then count per"
+            + " zone), instead of one group over every zone: the cluster autoscaler can then add a node in the zone of a pending pod's"
+            + " EBS volume, and balances the zones' groups (balance-similar-node-groups). Required for groups labelled "
+            + EksPlatformComponent.STATEFUL_LABEL + "=true; needs placement.zoneCount (NetworkComponent.placement() has it)")
+    private Boolean perZone = false;
+
     @Import(name = "taints")
     @InputSpec("Kubernetes taints of the nodes")
     private List<Taint> taints = List.of();
@@ -65,12 +72,23 @@ public final class NodeGroupSpec extends DeclaredArgs {
     public int diskSizeGb() { return diskSizeGb; }
     public Map<String, String> labels() { return labels; }
     public List<Taint> taints() { return taints; }
+    public boolean perZone() { return perZone; }
+    /** Whether the group is labelled for stateful pods ({@link EksPlatformComponent#STATEFUL_LABEL}). */
+    public boolean stateful() { return labels != null && "true".equals(labels.get(EksPlatformComponent.STATEFUL_LABEL)); }
 
     @Override
     protected List<InputProblem> rules() {
         var problems = new ArrayList<InputProblem>();
         if (instanceTypes != null && instanceTypes.isEmpty()) {
             problems.add(problem("instanceTypes", "is empty"));
+        }
+        if (stateful() && !Boolean.TRUE.equals(perZone)) {
+            problems.add(new InputProblem("perZone", "is false but the group is labelled " + EksPlatformComponent.STATEFUL_LABEL + "=true: a group over"
+                    + " several zones cannot be scaled into the zone of a pod's EBS volume", "true for a stateful group"));
+        }
+        if (stateful() && "SPOT".equals(capacityType)) {
+            problems.add(new InputProblem("capacityType", "SPOT but the group is labelled " + EksPlatformComponent.STATEFUL_LABEL + "=true: stateful pods"
+                    + " need nodes that are not reclaimed", "ON_DEMAND for a stateful group"));
         }
         if (minSize == null || maxSize == null) {
             return problems;
@@ -138,6 +156,15 @@ public final class NodeGroupSpec extends DeclaredArgs {
          * Kubernetes taints of the nodes. Default: [].
          */
         public Builder taints(List<Taint> v) { $.taints = v; return this; }
+
+        /**
+         * One node group per zone, each in that zone's private subnet (minSize, maxSize and desiredSize then count per
+         * zone), instead of one group over every zone: the cluster autoscaler can then add a node in the zone of a
+         * pending pod's EBS volume, and balances the zones' groups (balance-similar-node-groups). Required for groups
+         * labelled platform.containerplatform.io/stateful=true; needs placement.zoneCount (NetworkComponent.placement()
+         * has it). Default: false.
+         */
+        public Builder perZone(Boolean v) { $.perZone = v; return this; }
 
         /** The node group as set so far, checked: an unmodifiable copy, or an exception naming every problem. */
         public NodeGroupSpec build() { return $.validated(); }

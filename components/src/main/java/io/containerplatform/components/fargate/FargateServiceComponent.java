@@ -136,8 +136,11 @@ public class FargateServiceComponent extends ComponentResource {
                 .build(), child());
 
         var alarms = new ServiceAlarms(this, name, args.alarmDestination());
-        Output<List<String>> rollbackAlarms = Output.all(alarms.loadBalancerAlarms(target.targetGroupArnSuffix(), target.loadBalancerArnSuffix())
-                .stream().map(MetricAlarm::name).toList());
+        // the alarms a bad deployment sets off; a blue/green service serves from either target group, so both are watched
+        var watched = new ArrayList<>(alarms.loadBalancerAlarms(target.targetGroupArnSuffix(), target.loadBalancerArnSuffix()));
+        target.blueGreen().filter(g -> args.blueGreen().isPresent()).ifPresent(g ->
+                watched.addAll(alarms.loadBalancerAlarms("green", g.greenTargetGroupArnSuffix(), target.loadBalancerArnSuffix())));
+        Output<List<String>> rollbackAlarms = Output.all(watched.stream().map(MetricAlarm::name).toList());
         var ignored = new ArrayList<String>();
         if (args.autoscaling()) {
             ignored.add("desiredCount");

@@ -21,12 +21,17 @@ public final class BlueGreenTarget extends DeclaredArgs {
     @InputSpec("The other target group, where each deployment's replacement tasks register")
     private Output<String> greenTargetGroupName;
 
+    @Import(name = "greenTargetGroupArnSuffix", required = true)
+    @InputSpec("targetgroup/<name>/<id>, the green target group's CloudWatch dimension (its alarms roll deployments back)")
+    private Output<String> greenTargetGroupArnSuffix;
+
     @Import(name = "listenerArn", required = true)
     @InputSpec("The listener serving the route (HTTPS with a certificate, else HTTP)")
     private Output<String> listenerArn;
 
     public Output<String> blueTargetGroupName() { return blueTargetGroupName; }
     public Output<String> greenTargetGroupName() { return greenTargetGroupName; }
+    public Output<String> greenTargetGroupArnSuffix() { return greenTargetGroupArnSuffix; }
     public Output<String> listenerArn() { return listenerArn; }
 
     public static Builder builder() { return new Builder(new BlueGreenTarget()); }
@@ -47,6 +52,12 @@ public final class BlueGreenTarget extends DeclaredArgs {
          * The other target group, where each deployment's replacement tasks register.
          */
         public Builder greenTargetGroupName(Output<String> v) { $.greenTargetGroupName = v; return this; }
+
+        /**
+         * targetgroup/&lt;name&gt;/&lt;id&gt;, the green target group's CloudWatch dimension (its alarms roll
+         * deployments back).
+         */
+        public Builder greenTargetGroupArnSuffix(Output<String> v) { $.greenTargetGroupArnSuffix = v; return this; }
 
         /**
          * The listener serving the route (HTTPS with a certificate, else HTTP).

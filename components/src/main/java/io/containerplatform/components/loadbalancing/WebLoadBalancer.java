@@ -157,9 +157,11 @@ public class WebLoadBalancer extends ComponentResource {
                     .securityGroupId(securityGroupId)
                     .url(url);
             if (route.blueGreen()) {
+                var green = targetGroup(name + "-" + route.name() + "-tg-green", route, args);
                 target.blueGreen(BlueGreenTarget.builder()
                         .blueTargetGroupName(targetGroup.name())
-                        .greenTargetGroupName(targetGroup(name + "-" + route.name() + "-tg-green", route, args).name())
+                        .greenTargetGroupName(green.name())
+                        .greenTargetGroupArnSuffix(green.arnSuffix())
                         .listenerArn(serving.arn())
                         .build());
             }

@@ -114,14 +114,27 @@ public final class ServiceAlarms {
      * @param loadBalancerArnSuffix the load balancer's ARN suffix
      */
     public List<MetricAlarm> loadBalancerAlarms(Output<String> targetGroupArnSuffix, Output<String> loadBalancerArnSuffix) {
+        return loadBalancerAlarms("", "", targetGroupArnSuffix, loadBalancerArnSuffix);
+    }
+
+    /**
+     * The same alarms for another target group of the service (a blue/green service's green one), named
+     * {@code <name>-<role>-<alarm>} and described as the {@code role} target group's.
+     */
+    public List<MetricAlarm> loadBalancerAlarms(String role, Output<String> targetGroupArnSuffix, Output<String> loadBalancerArnSuffix) {
+        return loadBalancerAlarms(role + "-", " (" + role + " target group)", targetGroupArnSuffix, loadBalancerArnSuffix);
+    }
+
+    private List<MetricAlarm> loadBalancerAlarms(String prefix, String of, Output<String> targetGroupArnSuffix,
+                                                 Output<String> loadBalancerArnSuffix) {
         Output<Map<String, String>> target = Output.tuple(targetGroupArnSuffix, loadBalancerArnSuffix)
                 .applyValue(t -> Map.of("TargetGroup", t.t1, "LoadBalancer", t.t2));
-        var unhealthy = alarm("unhealthy-hosts", "At least one target is unhealthy", "AWS/ApplicationELB", "UnHealthyHostCount", "Maximum",
-                target, 60, 2, "GreaterThanThreshold", 0, List.of());
-        var errors = alarm("alb-5xx", "More than " + ALB_5XX_IN_5_MINUTES + " target 5xx responses in 5 minutes",
+        var unhealthy = alarm(prefix + "unhealthy-hosts", "At least one target is unhealthy" + of, "AWS/ApplicationELB",
+                "UnHealthyHostCount", "Maximum", target, 60, 2, "GreaterThanThreshold", 0, List.of());
+        var errors = alarm(prefix + "alb-5xx", "More than " + ALB_5XX_IN_5_MINUTES + " target 5xx responses in 5 minutes" + of,
                 "AWS/ApplicationELB", "HTTPCode_Target_5XX_Count", "Sum", target, 300, 1, "GreaterThanThreshold",
                 ALB_5XX_IN_5_MINUTES, List.of());
-        alarm("response-time", "Average target response time above " + RESPONSE_TIME_SECONDS + " s for 5 minutes",
+        alarm(prefix + "response-time", "Average target response time above " + RESPONSE_TIME_SECONDS + " s for 5 minutes" + of,
                 "AWS/ApplicationELB", "TargetResponseTime", "Average", target, 60, 5, "GreaterThanThreshold",
                 RESPONSE_TIME_SECONDS, List.of());
         return List.of(unhealthy, errors);

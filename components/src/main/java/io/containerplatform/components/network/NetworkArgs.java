@@ -34,6 +34,12 @@ public final class NetworkArgs extends DeclaredArgs {
             defaultText = "the region's zones that need no opt-in (Local and Wavelength Zones left out)")
     private List<String> availabilityZones;
 
+    @Import(name = "excludedZoneIds")
+    @InputSpec(value = "Zone ids (use1-az3: the same physical zone in every account, unlike zone names) that get no subnets, when the"
+            + " component looks the zones up: where a service the VPC hosts is not offered (EksPlatformComponent.UNSUPPORTED_ZONE_IDS"
+            + " for an EKS cluster)", allowed = "zone ids: a region code, -az and a number (use1-az3)")
+    private List<String> excludedZoneIds = List.of();
+
     @Import(name = "natGateways")
     @InputSpec(value = "NAT gateways for the private subnets' egress: none, one shared, or one per zone", oneOf = {"none", "single", "perAz"})
     private String natGateways = "single";
@@ -54,6 +60,7 @@ public final class NetworkArgs extends DeclaredArgs {
     public String cidr() { return cidr; }
     public int azCount() { return azCount; }
     public Optional<List<String>> availabilityZones() { return Optional.ofNullable(availabilityZones); }
+    public List<String> excludedZoneIds() { return excludedZoneIds; }
     public NatGatewayMode natGateways() {
         return Arrays.stream(NatGatewayMode.values()).filter(m -> m.configValue().equals(natGateways)).findFirst().orElseThrow();
     }
@@ -67,6 +74,10 @@ public final class NetworkArgs extends DeclaredArgs {
         if (availabilityZones != null && azCount != null && (availabilityZones.stream().distinct().count() < azCount
                 || availabilityZones.stream().anyMatch(z -> z == null || z.isBlank()))) {
             problems.add(problem("availabilityZones", availabilityZones + " are not " + azCount + " distinct zone names"));
+        }
+        if (excludedZoneIds != null) {
+            excludedZoneIds.stream().filter(id -> id == null || !id.matches("[a-z]{2,}[0-9]+-az[0-9]+"))
+                    .forEach(id -> problems.add(problem("excludedZoneIds", "\"" + id + "\" is not a zone id")));
         }
         return problems;
     }
@@ -104,6 +115,14 @@ public final class NetworkArgs extends DeclaredArgs {
          * Default: the region's zones that need no opt-in (Local and Wavelength Zones left out).
          */
         public Builder availabilityZones(List<String> v) { $.availabilityZones = v; return this; }
+
+        /**
+         * Zone ids (use1-az3: the same physical zone in every account, unlike zone names) that get no subnets, when the
+         * component looks the zones up: where a service the VPC hosts is not offered
+         * (EksPlatformComponent.UNSUPPORTED_ZONE_IDS for an EKS cluster). Allowed: zone ids: a region code, -az and a
+         * number (use1-az3). Default: [].
+         */
+        public Builder excludedZoneIds(List<String> v) { $.excludedZoneIds = v; return this; }
 
         /**
          * NAT gateways for the private subnets' egress: none, one shared, or one per zone. Allowed: one of none,

@@ -63,24 +63,26 @@ public class NetworkComponent extends ComponentResource {
     private static final String NO_OPT_IN = "opt-in-not-required";
 
     /**
-     * The zones a VPC may use: available, and needing no opt-in, so that subnets never land in a Local or
-     * Wavelength Zone (which most services, load balancers and RDS among them, do not support).
+     * The zones a VPC may use: available, needing no opt-in, so that subnets never land in a Local or Wavelength Zone
+     * (which most services, load balancers and RDS among them, do not support), and none of {@code excludedZoneIds}.
      */
-    public static final GetAvailabilityZonesArgs ZONES_WITHOUT_OPT_IN = GetAvailabilityZonesArgs.builder()
-            .state("available")
-            .filters(GetAvailabilityZonesFilterArgs.builder().name(OPT_IN_STATUS).values(NO_OPT_IN).build())
-            .build();
+    public static GetAvailabilityZonesArgs zoneQuery(List<String> excludedZoneIds) {
+        var query = GetAvailabilityZonesArgs.builder()
+                .state("available")
+                .filters(GetAvailabilityZonesFilterArgs.builder().name(OPT_IN_STATUS).values(NO_OPT_IN).build());
+        return (excludedZoneIds.isEmpty() ? query : query.excludeZoneIds(excludedZoneIds)).build();
+    }
 
     /**
-     * The region's zones that need no opt-in ({@link #ZONES_WITHOUT_OPT_IN}), for a program that checks
-     * {@code azCount} against them before it registers anything, then passes them as
-     * {@link NetworkArgs#availabilityZones()}.
+     * The region's zones of {@link #zoneQuery}, for a program that checks {@code azCount} against them before it
+     * registers anything, then passes them as {@link NetworkArgs#availabilityZones()}.
      */
-    public static CompletableFuture<List<String>> lookUpZones() {
-        return AwsFunctions.getAvailabilityZonesPlain(GetAvailabilityZonesPlainArgs.builder()
+    public static CompletableFuture<List<String>> lookUpZones(List<String> excludedZoneIds) {
+        var query = GetAvailabilityZonesPlainArgs.builder()
                 .state("available")
-                .filters(GetAvailabilityZonesFilter.builder().name(OPT_IN_STATUS).values(NO_OPT_IN).build())
-                .build()).thenApply(GetAvailabilityZonesResult::names);
+                .filters(GetAvailabilityZonesFilter.builder().name(OPT_IN_STATUS).values(NO_OPT_IN).build());
+        return AwsFunctions.getAvailabilityZonesPlain((excludedZoneIds.isEmpty() ? query : query.excludeZoneIds(excludedZoneIds)).build())
+                .thenApply(GetAvailabilityZonesResult::names);
     }
 
     /** Interface endpoints created when {@link NetworkArgs#vpcEndpoints()} is on. */
@@ -91,6 +93,7 @@ public class NetworkComponent extends ComponentResource {
     private final Output<List<String>> publicSubnetIds;
     private final Output<List<String>> privateSubnetIds;
     private final Output<List<String>> availabilityZones;
+    private final int zoneCount;
 
     public NetworkComponent(String name, NetworkArgs args) {
         this(name, args, ComponentResourceOptions.Empty);
@@ -101,7 +104,7 @@ public class NetworkComponent extends ComponentResource {
         var layout = new SubnetLayout(Ipv4Cidr.require("cidr", args.cidr()));
         var invoke = new InvokeOptions(this, null, null);
         Output<List<String>> zones = args.availabilityZones().map(Output::of)
-                .orElseGet(() -> AwsFunctions.getAvailabilityZones(ZONES_WITHOUT_OPT_IN, invoke).applyValue(GetAvailabilityZonesResult::names));
+                .orElseGet(() -> AwsFunctions.getAvailabilityZones(zoneQuery(args.excludedZoneIds()), invoke).applyValue(GetAvailabilityZonesResult::names));
 
         var vpc = new Vpc(name + "-vpc", VpcArgs.builder()
                 .cidrBlock(args.cidr())
@@ -181,6 +184,7 @@ public class NetworkComponent extends ComponentResource {
         this.publicSubnetIds = Output.all(publicSubnets.stream().map(Subnet::id).toList());
         this.privateSubnetIds = Output.all(privateSubnets.stream().map(Subnet::id).toList());
         this.availabilityZones = Output.all(zoneNames);
+        this.zoneCount = args.azCount();
         registerOutputs(Map.of(
                 "vpcId", vpcId,
                 "vpcCidr", vpcCidr,
@@ -305,7 +309,8 @@ public class NetworkComponent extends ComponentResource {
 
     /** The VPC and its subnets, for the Args of the components placed in it. */
     public Placement placement() {
-        return Placement.builder().vpcId(vpcId).vpcCidr(vpcCidr).publicSubnetIds(publicSubnetIds).privateSubnetIds(privateSubnetIds).build();
+        return Placement.builder().vpcId(vpcId).vpcCidr(vpcCidr).publicSubnetIds(publicSubnetIds).privateSubnetIds(privateSubnetIds)
+                .zoneCount(zoneCount).build();
     }
 
     /** Availability zone names, in zone order. */

@@ -7,6 +7,7 @@ import io.containerplatform.components.args.InputSpec;
 import io.containerplatform.components.args.Inputs;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Where a component puts its resources: the VPC, its CIDR block (for security group rules that admit the VPC),
@@ -32,15 +33,21 @@ public final class Placement extends DeclaredArgs {
     @InputSpec("Subnets without one, one a zone")
     private Output<List<String>> privateSubnetIds;
 
+    @Import(name = "zoneCount")
+    @InputSpec(value = "How many zones the subnets span (one public and one private subnet each), for components that place one"
+            + " resource per zone (EKS node groups with perZone)", min = 1, max = 6, defaultText = "unknown (no per-zone resources)")
+    private Integer zoneCount;
+
     public Output<String> vpcId() { return vpcId; }
     public Output<String> vpcCidr() { return vpcCidr; }
     public Output<List<String>> publicSubnetIds() { return publicSubnetIds; }
     public Output<List<String>> privateSubnetIds() { return privateSubnetIds; }
+    public Optional<Integer> zoneCount() { return Optional.ofNullable(zoneCount); }
 
     /** The placement of an existing VPC, from known ids. */
     public static Placement of(String vpcId, String vpcCidr, List<String> publicSubnetIds, List<String> privateSubnetIds) {
         return builder().vpcId(Output.of(vpcId)).vpcCidr(Output.of(vpcCidr)).publicSubnetIds(Output.of(List.copyOf(publicSubnetIds)))
-                .privateSubnetIds(Output.of(List.copyOf(privateSubnetIds))).build();
+                .privateSubnetIds(Output.of(List.copyOf(privateSubnetIds))).zoneCount(privateSubnetIds.size()).build();
     }
 
     public static Builder builder() { return new Builder(new Placement()); }
@@ -71,6 +78,12 @@ public final class Placement extends DeclaredArgs {
          * Subnets without one, one a zone.
          */
         public Builder privateSubnetIds(Output<List<String>> v) { $.privateSubnetIds = v; return this; }
+
+        /**
+         * How many zones the subnets span (one public and one private subnet each), for components that place one
+         * resource per zone (EKS node groups with perZone). Allowed: 1 to 6. Default: unknown (no per-zone resources).
+         */
+        public Builder zoneCount(Integer v) { $.zoneCount = v; return this; }
 
         /** The placement as set so far, checked: an unmodifiable copy, or an exception naming every problem. */
         public Placement build() { return $.validated(); }

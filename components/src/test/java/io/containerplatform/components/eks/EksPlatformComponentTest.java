@@ -88,6 +88,47 @@ class EksPlatformComponentTest {
     }
 
     @Test
+    void nodeGroupsAreAutoNamedAndRunTheClustersVersion() {
+        var mocks = build(args().version("1.34").nodeGroups(List.of(GENERAL, SPOT)).build());
+        // no nodeGroupName: pulumi-aws auto-names it, so a replacement (instanceTypes, capacityType) creates before it deletes
+        assertThat(mocks.ofType("aws:eks/nodeGroup:NodeGroup")).hasSize(2).allSatisfy(g -> assertThat(g.inputs)
+                .doesNotContainKeys("nodeGroupName", "nodeGroupNamePrefix").containsEntry("version", "1.34"));
+    }
+
+    static final NodeGroupSpec STATEFUL = NodeGroupSpec.builder().name("stateful").instanceTypes(List.of("m6i.large")).minSize(1).maxSize(2)
+            .desiredSize(1).perZone(true).labels(Map.of(EksPlatformComponent.STATEFUL_LABEL, "true")).build();
+
+    @Test
+    void aPerZoneGroupIsOneGroupPerZoneInThatZonesSubnetFromOneTemplate() {
+        var mocks = build(args().nodeGroups(List.of(GENERAL, STATEFUL)).build());
+        assertThat(mocks.named("aws:eks/nodeGroup:NodeGroup", "k8s-stateful-0").inputs).containsEntry("subnetIds", List.of("priv-a"))
+                .containsEntry("labels", Map.of("platform.containerplatform.io/stateful", "true"))
+                .containsEntry("capacityType", "ON_DEMAND")
+                .containsEntry("scalingConfig", Map.of("minSize", 1.0, "maxSize", 2.0, "desiredSize", 1.0))
+                .containsEntry("launchTemplate", Map.of("id", "k8s-stateful-lt-id", "version", "1"));
+        assertThat(mocks.named("aws:eks/nodeGroup:NodeGroup", "k8s-stateful-1").inputs).containsEntry("subnetIds", List.of("priv-b"));
+        assertThat(mocks.named("aws:eks/nodeGroup:NodeGroup", "k8s-general").inputs).containsEntry("subnetIds", List.of("priv-a", "priv-b"));
+        assertThat(mocks.ofType("aws:eks/nodeGroup:NodeGroup")).extracting(r -> r.name)
+                .containsExactlyInAnyOrder("k8s-general", "k8s-stateful-0", "k8s-stateful-1");
+        assertThat(mocks.ofType("aws:ec2/launchTemplate:LaunchTemplate")).extracting(r -> r.name)
+                .containsExactlyInAnyOrder("k8s-general-lt", "k8s-stateful-lt");
+    }
+
+    @Test
+    void aStatefulGroupMustBePerZoneAndOnDemandAndPerZoneNeedsTheZoneCount() {
+        assertThatThrownBy(() -> NodeGroupSpec.builder(STATEFUL).perZone(false).capacityType("SPOT").build())
+                .hasMessage("NodeGroupSpec.perZone: is false but the group is labelled platform.containerplatform.io/stateful=true: a group"
+                        + " over several zones cannot be scaled into the zone of a pod's EBS volume; allowed: true for a stateful group"
+                        + " | NodeGroupSpec.capacityType: SPOT but the group is labelled platform.containerplatform.io/stateful=true: stateful"
+                        + " pods need nodes that are not reclaimed; allowed: ON_DEMAND for a stateful group");
+        var withoutZoneCount = Placement.builder().vpcId(Output.of("vpc-1")).vpcCidr(Output.of("10.0.0.0/16"))
+                .publicSubnetIds(Output.of(List.of("pub-a"))).privateSubnetIds(Output.of(List.of("priv-a"))).build();
+        assertThatThrownBy(() -> args().placement(withoutZoneCount).nodeGroups(List.of(STATEFUL)).build())
+                .hasMessage("EksPlatformArgs.nodeGroups: \"stateful\" is perZone but placement.zoneCount is not set (the number of zones"
+                        + " to make groups in); allowed: at least one; names unique");
+    }
+
+    @Test
     void irsaTrustNamesExactlyOneServiceAccountAndTheStsAudience() {
         var trust = JsonParser.parseString(Irsa.trustPolicy("arn:aws:iam::1:oidc-provider/x", ISSUER, "spark", "spark")).getAsJsonObject()
                 .getAsJsonArray("Statement").get(0).getAsJsonObject();

@@ -331,6 +331,17 @@ class FargateServiceComponentTest {
                 .containsEntry("deploymentStyle", Map.of("deploymentType", "BLUE_GREEN", "deploymentOption", "WITH_TRAFFIC_CONTROL"))
                 .containsEntry("ecsService", Map.of("clusterName", "main", "serviceName", "web-service"));
         assertThat(mocks.named("aws:codedeploy/application:Application", "web-deploy").inputs).containsEntry("computePlatform", "ECS");
+        // after a deployment the green target group serves: its alarms roll back the next deployment as much as the blue one's
+        assertThat(group.inputs).containsEntry("alarmConfiguration", Map.of("enabled", true,
+                "alarms", List.of("web-unhealthy-hosts", "web-alb-5xx", "web-green-unhealthy-hosts", "web-green-alb-5xx")));
+        assertThat(mapInput(mocks.named("aws:cloudwatch/metricAlarm:MetricAlarm", "web-green-alb-5xx"), "dimensions")).isEqualTo(Map.of(
+                "TargetGroup", "targetgroup/lb-web-tg-green/6d0ecf831eec9f09", "LoadBalancer", "app/lb/50dc6c495c0c9188"));
+        assertThat(mapInput(mocks.named("aws:cloudwatch/metricAlarm:MetricAlarm", "web-alb-5xx"), "dimensions")).isEqualTo(Map.of(
+                "TargetGroup", "targetgroup/lb-web-tg/6d0ecf831eec9f09", "LoadBalancer", "app/lb/50dc6c495c0c9188"));
+        assertThat(mocks.named("aws:cloudwatch/metricAlarm:MetricAlarm", "web-green-unhealthy-hosts").inputs)
+                .containsEntry("alarmDescription", "At least one target is unhealthy (green target group)")
+                .containsEntry("metricName", "UnHealthyHostCount");
+        assertThat(mocks.ofType("aws:cloudwatch/metricAlarm:MetricAlarm")).extracting(r -> r.name).contains("web-green-response-time");
         assertThat(mocks.named("aws:iam/rolePolicyAttachment:RolePolicyAttachment", "web-codedeploy-policy").inputs)
                 .containsEntry("policyArn", "arn:aws:iam::aws:policy/AWSCodeDeployRoleForECS");
         assertThat(BlueGreenDeployment.appSpec("arn:td:3", "web", 8080, CapacityStrategy.forSpotPercent(50))).isEqualTo(

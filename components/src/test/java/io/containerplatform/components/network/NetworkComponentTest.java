@@ -179,6 +179,22 @@ class NetworkComponentTest {
     }
 
     @Test
+    void excludedZoneIdsGetNoSubnetsWhateverTheAccountNamesThem() {
+        // in the mocks' us-east-1, us-east-1e is use1-az3 (EKS refuses control planes there): with 5 zones it would be the 5th
+        var without = build(args().azCount(5).build());
+        assertThat(without.ofType(SUBNET)).extracting(r -> r.inputs.get("availabilityZone")).contains("us-east-1e");
+        var mocks = build(args().azCount(5).excludedZoneIds(List.of("use1-az3")).build());
+        var lookup = mocks.calls().stream().filter(c -> c.token.endsWith("getAvailabilityZones")).findFirst().orElseThrow();
+        assertThat(lookup.args).containsEntry("excludeZoneIds", List.of("use1-az3"));
+        assertThat(mocks.ofType(SUBNET)).extracting(r -> r.inputs.get("availabilityZone")).doesNotContain("us-east-1e")
+                .contains("us-east-1f");
+        assertThat(NetworkComponent.zoneQuery(List.of()).excludeZoneIds()).isEmpty();
+        assertThatThrownBy(() -> args().excludedZoneIds(List.of("us-east-1e", "use1-az3", "")).build())
+                .hasMessage("NetworkArgs.excludedZoneIds: \"us-east-1e\" is not a zone id; allowed: zone ids: a region code, -az and a number (use1-az3)"
+                        + " | NetworkArgs.excludedZoneIds: \"\" is not a zone id; allowed: zone ids: a region code, -az and a number (use1-az3)");
+    }
+
+    @Test
     void givenZonesAreUsedInOrderWithoutALookup() {
         var mocks = build(args().azCount(2).availabilityZones(List.of("eu-west-3c", "eu-west-3a", "eu-west-3b")).build());
         assertThat(mocks.calls()).noneMatch(c -> c.token.endsWith("getAvailabilityZones"));
