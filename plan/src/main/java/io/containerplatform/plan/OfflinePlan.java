@@ -11,7 +11,8 @@ import java.nio.file.Path;
  * {@code Pulumi.<name>.yaml} against the mock engine, prints the resource tree, writes
  * {@code target/plan/<name>.json}, then the monthly cost, the time a first deploy takes and the architecture diagram
  * ({@link PlanReport}), then evaluates the policy pack over it. Exits 1, with the validation
- * messages only, on invalid config, and non-zero when a mandatory policy fails. With {@code -Dtimings}
+ * messages only, on invalid config, and non-zero when a mandatory policy fails or the stack could not be destroyed
+ * ({@link DestroyReadiness}). With {@code -Dtimings}
  * it also prints how long each phase took.
  */
 public final class OfflinePlan {
@@ -76,8 +77,10 @@ public final class OfflinePlan {
         System.out.println("\nWrote " + out);
         var report = timings.time("cost, deploy time, diagram", () -> PlanReport.write(plan, file, config, out.getParent()));
         DeployReadiness.warnings(plan, System.getenv()).forEach(w -> System.err.println("warning: " + w));
+        var destroyErrors = DestroyReadiness.errors(plan, config.environment().isProd());
+        destroyErrors.forEach(e -> System.err.println("error: " + e));
         int svgCode = diagramRenderer.finish(out.resolveSibling(stack + ".dot"), out.resolveSibling(stack + ".svg"));
         int policyCode = policyCheck.finish(out);
-        return policyCode != 0 ? policyCode : report.exitCode() != 0 ? report.exitCode() : svgCode;
+        return policyCode != 0 ? policyCode : report.exitCode() != 0 ? report.exitCode() : !destroyErrors.isEmpty() ? 1 : svgCode;
     }
 }

@@ -169,6 +169,7 @@ public class EksPlatformComponent extends ComponentResource {
 
         var ebsRole = Irsa.role(this, name + "-ebs-csi-role", oidc.arn(), issuer, "kube-system", "ebs-csi-controller-sa");
         attach(name + "-ebs-csi-policy", ebsRole, "arn:aws:iam::aws:policy/service-role/AmazonEBSCSIDriverPolicy");
+        var addons = new ArrayList<Resource>();
         for (var addon : ADDONS) {
             var version = args.addonVersions().containsKey(addon)
                     ? Output.of(args.addonVersions().get(addon))
@@ -187,8 +188,8 @@ public class EksPlatformComponent extends ComponentResource {
                 // Without it EKS accepts NetworkPolicies but does not enforce them.
                 addonArgs.configurationValues(Json.write(obj("enableNetworkPolicy", "true")));
             }
-            new Addon(name + "-" + addon, addonArgs.build(), CustomResourceOptions.builder().parent(this)
-                    .dependsOn(addon.equals("vpc-cni") || addon.equals("kube-proxy") ? List.of() : nodeGroups).build());
+            addons.add(new Addon(name + "-" + addon, addonArgs.build(), CustomResourceOptions.builder().parent(this)
+                    .dependsOn(addon.equals("vpc-cni") || addon.equals("kube-proxy") ? List.of() : nodeGroups).build()));
         }
 
         this.kubeconfig = Output.tuple(cluster.endpoint(), cluster.certificateAuthority().applyValue(ca -> ca.data().orElse("")), region)
@@ -196,11 +197,11 @@ public class EksPlatformComponent extends ComponentResource {
         this.provider = new Provider(name + "-k8s", ProviderArgs.builder()
                 .kubeconfig(kubeconfig)
                 .enableServerSideApply(true)
-                .build(), CustomResourceOptions.builder().parent(this).dependsOn(nodeGroups).build());
+                .build(), CustomResourceOptions.builder().parent(this).dependsOn(withAddons(nodeGroups, addons)).build());
 
-        var services = new ClusterServices(this, name, args, provider,
+        var services = new ClusterServices(this, name, args, provider, addons,
                 new ClusterServices.Identity(oidc.arn(), issuer, region, cluster.name(), args.vpcId()));
-        args.backup().ifPresent(backup -> VolumeBackups.declare(this, name, backup));
+        args.backup().ifPresent(backup -> VolumeBackups.declare(this, name, backup, args.production()));
         this.loadBalancerController = services.loadBalancerController();
         this.chartVersions = services.charts();
 
@@ -278,6 +279,19 @@ public class EksPlatformComponent extends ComponentResource {
             attachments.add(attach(roleName + "-policy-" + i, role, policies.get(i)));
         }
         return new AttachedRole(role, List.copyOf(attachments));
+    }
+
+    /**
+     * The provider's dependencies: the node groups and the add-ons. Everything the provider manages (every Kubernetes
+     * object and Helm release of the platform and the pipeline) is then deleted before it, and it before the add-ons:
+     * {@code pulumi destroy} removes the Ingresses and load-balanced Services while CoreDNS, the VPC CNI and
+     * kube-proxy still run the load balancer controller that deletes their ALBs and security groups, and the volumes
+     * while the EBS CSI driver still deletes them.
+     */
+    private static List<Resource> withAddons(List<Resource> nodeGroups, List<Resource> addons) {
+        var all = new ArrayList<>(nodeGroups);
+        all.addAll(addons);
+        return all;
     }
 
     private static List<Resource> withLogGroup(List<Resource> resources, Resource logGroup) {
