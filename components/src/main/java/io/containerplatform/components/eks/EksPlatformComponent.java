@@ -69,8 +69,12 @@ public class EksPlatformComponent extends ComponentResource {
 
     /** Pulumi type token of this component. */
     public static final String TYPE = "containerplatform:eks:EksPlatformComponent";
-    /** The Kubernetes version of a cluster whose Args do not say ({@link EksPlatformArgs#version()}). */
-    public static final String DEFAULT_VERSION = "1.33";
+    /**
+     * The Kubernetes version of a cluster whose Args do not say ({@link EksPlatformArgs#version()}): the newest in EKS
+     * standard support with a row in {@link ChartVersions} (EKS release calendar: 1.35 until 2027-03-27; the plan's
+     * lifecycle check says when that nears).
+     */
+    public static final String DEFAULT_VERSION = "1.35";
     /** The add-ons the component installs. */
     public static final List<String> ADDONS = List.of("vpc-cni", "coredns", "kube-proxy", "aws-ebs-csi-driver");
     /** Control-plane logs sent to CloudWatch. */
