@@ -29,7 +29,7 @@ import java.util.function.Predicate;
  * an ECR repository without {@code forceDelete}, a bucket or backup vault without {@code forceDestroy}, a database with
  * deletion protection or without {@code skipFinalSnapshot}, a load balancer with deletion protection, or a
  * scale-in-protected group without {@code forceDelete} stops the destroy half-way. Production keeps them on purpose
- * (README, "Retiring a production stack").
+ * (README, "Rolling out an image, rolling back, destroying", says how to retire a production stack).
  */
 final class DestroyReadiness {
 
