@@ -65,6 +65,26 @@ class StableIdentityTest {
         return changed;
     }
 
+    /**
+     * Issue 27, teardown and versions in support: the repositories say forceDelete (true outside prod; false in prod, the
+     * provider's default, so nothing changes in AWS); the cluster moves to Kubernetes 1.35 (an update in place, which a
+     * deployed 1.33 cluster takes in two steps: docs/upgrades.md) with the cluster-autoscaler and KEDA charts of that
+     * version; the app's database to MySQL 8.4 (an in-place major upgrade, which allowMajorVersionUpgrade lets RDS apply).
+     */
+    private static Map<String, Set<String>> withVersionAndTeardownChanges(String stack, Map<String, Set<String>> others) {
+        var changed = new HashMap<>(others);
+        for (var repository : List.of("web-repo", "images-api", "images-processor", "images-spark")) {
+            changed.put(stack + "-" + repository + " Repository", Set.of("forceDelete"));
+        }
+        changed.put(stack + "-eks Cluster", Set.of("version"));
+        changed.put(stack + "-eks-cluster-autoscaler Release", Set.of("version"));
+        var keda = new java.util.TreeSet<>(changed.getOrDefault(stack + "-pipeline-keda Release", Set.of()));
+        keda.add("version");
+        changed.put(stack + "-pipeline-keda Release", keda);
+        changed.put(stack + "-app-db Instance", Set.of("allowMajorVersionUpgrade", "engineVersion"));
+        return changed;
+    }
+
     @Test
     void devChangesOnlyWhatTheSharedLoadBalancerClusterAndTheNewServiceMean() throws IOException {
         var diff = compare("dev");
@@ -77,7 +97,7 @@ class StableIdentityTest {
                 .allMatch(r -> r.startsWith("dev-api") || r.equals("dev-cluster FargateCluster") || r.startsWith("dev-lb-api-")
                         || r.equals("dev-lb-app-rule ListenerRule") || r.startsWith("dev-app-repo") || r.startsWith("dev-eks-backup")
                         || pipelineMonitoring("dev").contains(r));
-        assertThat(diff.changed()).isEqualTo(withPipelineMonitoringChanges("dev", Map.of(
+        assertThat(diff.changed()).isEqualTo(withVersionAndTeardownChanges("dev", withPipelineMonitoringChanges("dev", Map.of(
                 // the web service's Spot share was the cluster's default; each service now sets its own (web keeps 50 %)
                 "dev-cluster-capacity ClusterCapacityProviders", Set.of("defaultCapacityProviderStrategies"),
                 // the app's instances admit the shared load balancer instead of their own
@@ -94,7 +114,7 @@ class StableIdentityTest {
                 // deployments roll back on the service's alarms (an update in place)
                 "dev-web-service Service", Set.of("alarms"),
                 // revisions stay registered for rollbacks (a provider-side setting, no replacement)
-                "dev-web-task TaskDefinition", Set.of("skipDestroy"))));
+                "dev-web-task TaskDefinition", Set.of("skipDestroy")))));
     }
 
     @Test
@@ -114,7 +134,7 @@ class StableIdentityTest {
                 "prod-eks-backup-role-policy-0 RolePolicyAttachment", "prod-eks-backup-role-policy-1 RolePolicyAttachment",
                 "prod-eks-backup-volumes Selection"));
         assertThat(diff.created()).containsExactlyInAnyOrderElementsOf(created);
-        assertThat(diff.changed()).isEqualTo(withPipelineMonitoringChanges("prod", Map.of(
+        assertThat(diff.changed()).isEqualTo(withVersionAndTeardownChanges("prod", withPipelineMonitoringChanges("prod", Map.of(
                 "prod-app-instances-sg SecurityGroup", Set.of("ingress"),
                 "prod-app-alb-5xx MetricAlarm", Set.of("dimensions"),
                 "prod-app-response-time MetricAlarm", Set.of("dimensions"),
@@ -125,7 +145,7 @@ class StableIdentityTest {
                 "prod-lb LoadBalancer", Set.of("accessLogs"),
                 "prod-eks-gp3 StorageClass", Set.of("parameters"),
                 "prod-web-service Service", Set.of("alarms"),
-                "prod-web-task TaskDefinition", Set.of("skipDestroy"))));
+                "prod-web-task TaskDefinition", Set.of("skipDestroy")))));
     }
 
     /** The load balancer keeps what would replace it, so existing DNS records keep working. */
