@@ -164,7 +164,9 @@ final class DestroyReadiness {
                 }
             }
             if (r.provider() != null) {
-                direct.add(r.provider().substring(0, r.provider().lastIndexOf("::")));
+                // a provider reference is <provider urn>::<provider id>
+                var end = r.provider().lastIndexOf("::");
+                direct.add(end < 0 ? r.provider() : r.provider().substring(0, end));
             }
             return direct;
         }

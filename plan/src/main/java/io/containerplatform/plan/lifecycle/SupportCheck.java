@@ -30,7 +30,7 @@ public record SupportCheck(List<String> warnings, List<String> errors) {
             SupportCalendar.pinnedBy(r).ifPresent(pinned -> {
                 var what = describe(r, pinned);
                 if (pinned.window().isEmpty()) {
-                    warnings.add(what + " has no row in the support calendar (plan/src/main/resources/io/containerplatform/plan/lifecycle/"
+                    warnings.add(what + ", which has no row in the support calendar (plan/src/main/resources/io/containerplatform/plan/lifecycle/"
                             + "support-calendar.csv): add its dates from " + source(pinned.product()));
                     return;
                 }
@@ -42,12 +42,12 @@ public record SupportCheck(List<String> warnings, List<String> errors) {
                 switch (w.phaseOn(date)) {
                     case ENDED -> errors.add(what + ": its extended support ended on " + w.endOfExtendedSupport()
                             + ", AWS upgrades it on its own" + upgrade);
-                    case EXTENDED -> warnings.add(what + " is in paid extended support since " + w.endOfStandardSupport() + " (until "
+                    case EXTENDED -> warnings.add(what + ", which is in paid extended support since " + w.endOfStandardSupport() + " (until "
                             + w.endOfExtendedSupport() + ")" + upgrade);
                     case STANDARD -> {
                         long days = ChronoUnit.DAYS.between(date, w.endOfStandardSupport());
                         if (days <= NOTICE_DAYS) {
-                            warnings.add(what + " leaves standard support on " + w.endOfStandardSupport() + ", in " + days
+                            warnings.add(what + ", which leaves standard support on " + w.endOfStandardSupport() + ", in " + days
                                     + " days (extended support is paid)" + upgrade);
                         }
                     }

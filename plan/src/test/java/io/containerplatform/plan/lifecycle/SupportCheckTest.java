@@ -55,16 +55,16 @@ class SupportCheckTest {
     void aWarningFromNinetyDaysBeforeTheEndOfStandardSupport() {
         assertThat(SupportCheck.of(cluster("1.35"), LocalDate.of(2026, 12, 26)).warnings()).isEmpty();
         assertThat(SupportCheck.of(cluster("1.35"), LocalDate.of(2026, 12, 27)).warnings()).containsExactly(
-                "dev-eks pins EKS Kubernetes 1.35 leaves standard support on 2027-03-27, in 90 days (extended support is paid)");
+                "dev-eks pins EKS Kubernetes 1.35, which leaves standard support on 2027-03-27, in 90 days (extended support is paid)");
     }
 
     @Test
     void aWarningInExtendedSupportNamingTheVersionToUpgradeTo() {
         var check = SupportCheck.of(cluster("1.34"), TODAY);
         assertThat(check.errors()).isEmpty();
-        assertThat(check.warnings()).containsExactly("dev-eks pins EKS Kubernetes 1.34 is in paid extended support since 2026-12-02 (until"
+        assertThat(check.warnings()).containsExactly("dev-eks pins EKS Kubernetes 1.34, which is in paid extended support since 2026-12-02 (until"
                 + " 2027-12-02); upgrade to 1.35 (in standard support until 2027-03-27)");
-        assertThat(SupportCheck.of(database("8.0.39"), TODAY).warnings()).containsExactly("prod-db pins RDS for MySQL 8.0 is in paid extended"
+        assertThat(SupportCheck.of(database("8.0.39"), TODAY).warnings()).containsExactly("prod-db pins RDS for MySQL 8.0, which is in paid extended"
                 + " support since 2026-07-31 (until 2029-07-31); upgrade to 8.4 (in standard support until 2029-07-31)");
     }
 
@@ -80,6 +80,6 @@ class SupportCheckTest {
     @Test
     void aVersionTheCalendarDoesNotKnowIsAWarning() {
         assertThat(SupportCheck.of(cluster("1.99"), TODAY).warnings()).singleElement().asString()
-                .startsWith("dev-eks pins EKS Kubernetes 1.99 has no row in the support calendar");
+                .startsWith("dev-eks pins EKS Kubernetes 1.99, which has no row in the support calendar");
     }
 }
