@@ -188,14 +188,8 @@ final class ClusterServices {
                 .values(values)
                 .atomic(true)
                 .cleanupOnFail(true)
-                .build(), CustomResourceOptions.builder().parent(parent).provider(provider).dependsOn(withAddons(after)).build());
-    }
-
-    /** {@code after} and the add-ons: a release's pods need CoreDNS and the VPC CNI, and its deletion runs while they do. */
-    private List<Resource> withAddons(List<Resource> after) {
-        var all = new java.util.ArrayList<>(after);
-        all.addAll(addons);
-        return all;
+                .build(), CustomResourceOptions.builder().parent(parent).provider(provider)
+                .dependsOn(EksPlatformComponent.concat(after, addons)).build());
     }
 
     private RolePolicy policy(String policyName, com.pulumi.aws.iam.Role role, Output<String> document) {

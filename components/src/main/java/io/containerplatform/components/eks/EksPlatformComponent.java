@@ -135,7 +135,7 @@ public class EksPlatformComponent extends ComponentResource {
                         .authenticationMode("API")
                         .bootstrapClusterCreatorAdminPermissions(true)
                         .build())
-                .build(), CustomResourceOptions.builder().parent(this).dependsOn(withLogGroup(clusterRole.attachments(), logGroup)).build());
+                .build(), CustomResourceOptions.builder().parent(this).dependsOn(concat(clusterRole.attachments(), List.of(logGroup))).build());
 
         for (int i = 0; i < args.privateAccessCidrs().size(); i++) {
             new SecurityGroupRule(name + "-private-access-" + i, SecurityGroupRuleArgs.builder()
@@ -196,12 +196,16 @@ public class EksPlatformComponent extends ComponentResource {
                     .dependsOn(addon.equals("vpc-cni") || addon.equals("kube-proxy") ? List.of() : nodeGroups).build()));
         }
 
+        // The provider depends on the node groups and the add-ons. Everything it manages (every Kubernetes object and Helm
+        // release of the platform and the pipeline) is deleted before it, and it before the add-ons: pulumi destroy removes
+        // the Ingresses and load-balanced Services while CoreDNS, the VPC CNI and kube-proxy still run the load balancer
+        // controller that deletes their ALBs and security groups, and the volumes while the EBS CSI driver deletes them.
         this.kubeconfig = Output.tuple(cluster.endpoint(), cluster.certificateAuthority().applyValue(ca -> ca.data().orElse("")), region)
                 .applyValue(t -> kubeconfig(name, t.t1, t.t2, t.t3)).asSecret();
         this.provider = new Provider(name + "-k8s", ProviderArgs.builder()
                 .kubeconfig(kubeconfig)
                 .enableServerSideApply(true)
-                .build(), CustomResourceOptions.builder().parent(this).dependsOn(withAddons(nodeGroups, addons)).build());
+                .build(), CustomResourceOptions.builder().parent(this).dependsOn(concat(nodeGroups, addons)).build());
 
         var services = new ClusterServices(this, name, args, provider, addons,
                 new ClusterServices.Identity(oidc.arn(), issuer, region, cluster.name(), args.vpcId()));
@@ -285,22 +289,10 @@ public class EksPlatformComponent extends ComponentResource {
         return new AttachedRole(role, List.copyOf(attachments));
     }
 
-    /**
-     * The provider's dependencies: the node groups and the add-ons. Everything the provider manages (every Kubernetes
-     * object and Helm release of the platform and the pipeline) is then deleted before it, and it before the add-ons:
-     * {@code pulumi destroy} removes the Ingresses and load-balanced Services while CoreDNS, the VPC CNI and
-     * kube-proxy still run the load balancer controller that deletes their ALBs and security groups, and the volumes
-     * while the EBS CSI driver still deletes them.
-     */
-    private static List<Resource> withAddons(List<Resource> nodeGroups, List<Resource> addons) {
-        var all = new ArrayList<>(nodeGroups);
-        all.addAll(addons);
-        return all;
-    }
-
-    private static List<Resource> withLogGroup(List<Resource> resources, Resource logGroup) {
-        var all = new ArrayList<>(resources);
-        all.add(logGroup);
+    /** {@code first} then {@code second}, as one list of dependencies. */
+    static List<Resource> concat(List<Resource> first, List<Resource> second) {
+        var all = new ArrayList<>(first);
+        all.addAll(second);
         return all;
     }
 
