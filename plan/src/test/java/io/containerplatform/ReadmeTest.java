@@ -107,14 +107,18 @@ class ReadmeTest {
             var plan = io.containerplatform.plan.StackPlans.of(stack);
             var config = io.containerplatform.config.StackConfig.load(io.containerplatform.plan.StackFile.read(Path.of(""), stack).programConfig());
             var cost = io.containerplatform.plan.cost.CostEstimator.estimate(plan,
-                    io.containerplatform.plan.cost.Prices.of(io.containerplatform.plan.StackFile.read(Path.of(""), stack).region()).orElseThrow(), config.cost());
+                    io.containerplatform.plan.cost.Prices.of(io.containerplatform.plan.StackFile.read(Path.of(""), stack).region()).orElseThrow(), config.cost(),
+                    README_PLAN_DATE);
             var deploy = io.containerplatform.plan.deploytime.CriticalPath.of(plan, io.containerplatform.plan.deploytime.CreationTimes.typical()::of);
             assertThat(text).contains("| " + stack + " | " + io.containerplatform.plan.cost.CostEstimate.dollars(cost.total()) + " | "
                     + io.containerplatform.plan.deploytime.CriticalPath.minutes(deploy.seconds()) + " |");
             assertThat(text).contains(io.containerplatform.plan.deploytime.CriticalPath.minutes(deploy.seconds()));
         }
-        assertThat(text).contains("comes to $48.09 against the seed's \"~$45\"");
+        assertThat(text).contains("comes to $48.09 against the seed's \"~$45\"").contains("-DplanDate=" + README_PLAN_DATE);
     }
+
+    /** The day the README's figures were priced on (its cost section says so). */
+    private static final java.time.LocalDate README_PLAN_DATE = java.time.LocalDate.of(2026, 12, 4);
 
     /** The runbooks' selectors and names are those the platform sets (the dev plan's workloads), or a chart's own. */
     @Test

@@ -2,16 +2,26 @@ package io.containerplatform.plan;
 
 import io.containerplatform.config.ConfigException;
 import io.containerplatform.config.StackConfig;
+import io.containerplatform.plan.lifecycle.EksUpgradePath;
+import io.containerplatform.plan.lifecycle.PlanDate;
+import io.containerplatform.plan.lifecycle.SupportCheck;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * {@code ./mvnw -q compile exec:java@plan -Dstack=<name>}: runs the real program with
  * {@code Pulumi.<name>.yaml} against the mock engine, prints the resource tree, writes
  * {@code target/plan/<name>.json}, then the monthly cost, the time a first deploy takes and the architecture diagram
  * ({@link PlanReport}), then evaluates the policy pack over it. Exits 1, with the validation
- * messages only, on invalid config, and non-zero when a mandatory policy fails. With {@code -Dtimings}
+ * messages only, on invalid config, and non-zero when a mandatory policy fails, the stack could not be destroyed
+ * ({@link DestroyReadiness}) or pins a version past its extended support ({@link SupportCheck}). Versions are checked
+ * and priced on {@code -DplanDate=YYYY-MM-DD} (default today, UTC); with {@code -Dbase=<folder>} holding the deployed
+ * plan of the stack, an EKS version change EKS refuses is an error ({@link EksUpgradePath}). With {@code -Dtimings}
  * it also prints how long each phase took. With {@code -Dstrict} (what deploy.yml runs before {@code pulumi up}) it
  * exits 1 on any placeholder left in the stack file, naming each key ({@link Placeholders}); without, it warns once.
  */
@@ -50,6 +60,13 @@ public final class OfflinePlan {
     private static int plan(String stack, Path projectDir, boolean strict, Timings timings) throws IOException, InterruptedException {
         StackFile file;
         StackConfig config;
+        LocalDate date;
+        try {
+            date = PlanDate.current();
+        } catch (IllegalArgumentException notADate) {
+            System.err.println(notADate.getMessage());
+            return 1;
+        }
         try {
             file = timings.time("read and validate config", () -> StackFile.read(projectDir, stack));
             config = timings.time("read and validate config", () -> StackConfig.load(file.programConfig()));
@@ -88,10 +105,23 @@ public final class OfflinePlan {
             return null;
         });
         System.out.println("\nWrote " + out);
-        var report = timings.time("cost, deploy time, diagram", () -> PlanReport.write(plan, file, config, out.getParent()));
+        var report = timings.time("cost, deploy time, diagram", () -> PlanReport.write(plan, file, config, out.getParent(), date));
         DeployReadiness.warnings(plan, System.getenv()).forEach(w -> System.err.println("warning: " + w));
+        var support = SupportCheck.of(plan, date);
+        support.warnings().forEach(w -> System.err.println("warning: " + w));
+        var errors = new ArrayList<>(support.errors());
+        errors.addAll(upgradePath(stack, plan));
+        errors.addAll(DestroyReadiness.errors(plan, config.environment().isProd()));
+        errors.forEach(e -> System.err.println("error: " + e));
         int svgCode = diagramRenderer.finish(out.resolveSibling(stack + ".dot"), out.resolveSibling(stack + ".svg"));
         int policyCode = policyCheck.finish(out);
-        return policyCode != 0 ? policyCode : report.exitCode() != 0 ? report.exitCode() : svgCode;
+        return policyCode != 0 ? policyCode : report.exitCode() != 0 ? report.exitCode() : !errors.isEmpty() ? 1 : svgCode;
+    }
+
+    /** With {@code -Dbase=<folder>} holding the deployed plan {@code <stack>.json}: EKS version changes EKS refuses. */
+    private static List<String> upgradePath(String stack, Plan plan) throws IOException {
+        var base = System.getProperty("base", "");
+        var file = base.isBlank() ? null : Path.of(base).resolve(stack + ".json");
+        return file == null || !Files.exists(file) ? List.of() : EksUpgradePath.errors(EksUpgradePath.versionsIn(file), plan);
     }
 }

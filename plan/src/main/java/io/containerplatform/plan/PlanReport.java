@@ -14,6 +14,7 @@ import io.containerplatform.plan.diagram.Mermaid;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.Optional;
 
 /**
@@ -30,13 +31,13 @@ import java.util.Optional;
  */
 record PlanReport(Optional<CostEstimate> cost, CriticalPath deploy, String markdown, int exitCode) {
 
-    /** Prints the report of {@code plan} and writes its files in {@code dir}. */
-    static PlanReport write(Plan plan, StackFile file, StackConfig config, Path dir) throws IOException {
+    /** Prints the report of {@code plan}, priced on {@code date}, and writes its files in {@code dir}. */
+    static PlanReport write(Plan plan, StackFile file, StackConfig config, Path dir, LocalDate date) throws IOException {
         var stack = plan.stack();
         int code = 0;
         var region = file.region();
         var prices = Prices.of(region);
-        Optional<CostEstimate> cost = prices.map(p -> CostEstimator.estimate(plan, p, config.cost()));
+        Optional<CostEstimate> cost = prices.map(p -> CostEstimator.estimate(plan, p, config.cost(), date));
         if (cost.isPresent()) {
             System.out.print(cost.get().table());
             Files.writeString(dir.resolve(stack + ".cost.json"), cost.get().toJson());

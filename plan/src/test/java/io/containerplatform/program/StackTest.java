@@ -223,6 +223,36 @@ class StackTest {
     }
 
     @Test
+    void teardownOrder_theKubernetesProviderAndEveryReleaseDependOnTheAddOns_theServicesOnTheCapacityProviders() {
+        var dev = StackPlans.of("dev");
+        var addons = dev.ofType("aws:eks/addon:Addon").stream().map(PlanResource::urn).toList();
+        assertThat(addons).hasSize(4);
+        assertThat(only(dev, "pulumi:providers:kubernetes", "dev-eks-k8s").dependencies()).containsAll(addons);
+        assertThat(dev.ofType("kubernetes:helm.sh/v3:Release").stream().filter(r -> r.name().startsWith("dev-eks-")))
+                .extracting(PlanResource::name).containsExactlyInAnyOrder("dev-eks-aws-load-balancer-controller", "dev-eks-cluster-autoscaler",
+                        "dev-eks-metrics-server")
+                .allSatisfy(name -> assertThat(only(dev, "kubernetes:helm.sh/v3:Release", name).dependencies()).describedAs(name).containsAll(addons));
+        var capacity = only(dev, "aws:ecs/clusterCapacityProviders:ClusterCapacityProviders", "dev-cluster-capacity").urn();
+        assertThat(dev.ofType("aws:ecs/service:Service")).filteredOn(s -> s.name().startsWith("dev-web") || s.name().startsWith("dev-api"))
+                .hasSize(2).allSatisfy(s -> assertThat(s.dependencies()).describedAs(s.name()).contains(capacity));
+        var sparkCluster = only(dev, "aws:ecs/cluster:Cluster", "dev-spark-cluster").urn();
+        assertThat(only(dev, "aws:ec2/launchTemplate:LaunchTemplate", "dev-spark-lt").dependencies()).contains(sparkCluster);
+    }
+
+    @Test
+    void prodKeepsItsRepositoriesAndVaultsProtectedWhileDevDeletesThem() {
+        for (var stack : List.of("dev", "prod")) {
+            boolean prod = stack.equals("prod");
+            var keepers = StackPlans.of(stack).resources().stream()
+                    .filter(r -> r.type().equals("aws:ecr/repository:Repository") || r.type().equals("aws:backup/vault:Vault")).toList();
+            assertThat(keepers).describedAs(stack).hasSizeGreaterThanOrEqualTo(5).allSatisfy(r -> {
+                assertThat(r.protect()).describedAs(r.name()).isEqualTo(prod);
+                assertThat(r.inputs().getOrDefault("forceDelete", r.inputs().get("forceDestroy"))).describedAs(r.name()).isEqualTo(!prod);
+            });
+        }
+    }
+
+    @Test
     void servicesRegisterTheirTargetsOnlyOnceTheirRouteIsAttached() {
         var dev = StackPlans.of("dev");
         var rule = only(dev, "aws:lb/listenerRule:ListenerRule", "dev-lb-api-rule").urn();

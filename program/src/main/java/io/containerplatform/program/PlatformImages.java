@@ -54,7 +54,8 @@ final class PlatformImages {
         if (used.isEmpty()) {
             return new PlatformImages(null);
         }
-        new ImageRepositories(stack + "-images", ImageRepositoriesArgs.builder().prefix(stack).images(List.copyOf(used)).build(), options);
+        new ImageRepositories(stack + "-images", ImageRepositoriesArgs.builder().prefix(stack).images(List.copyOf(used))
+                .production(config.environment().isProd()).build(), options);
         var account = AwsFunctions.getCallerIdentityPlain().join().accountId();
         var region = AwsFunctions.getRegionPlain().join().name();
         return new PlatformImages(account + ".dkr.ecr." + region + ".amazonaws.com/" + stack);

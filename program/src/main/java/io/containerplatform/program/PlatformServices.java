@@ -64,7 +64,8 @@ final class PlatformServices {
             var name = stack + "-" + service.name();
             var target = lb.target(service.name());
             if (service.kind() == ServiceKind.FARGATE) {
-                var args = service.toFargateArgs().placement(network.placement()).cluster(cluster.ref()).target(target);
+                var args = service.toFargateArgs().placement(network.placement()).cluster(cluster.ref()).target(target)
+                        .production(config.environment().isProd());
                 var arns = new TreeMap<String, String>();
                 var secretValues = new TreeMap<String, Output<String>>();
                 service.secrets().forEach((variable, source) -> {
@@ -82,7 +83,7 @@ final class PlatformServices {
                 outputs.add(outputs(service, values));
             } else {
                 var component = new AsgServiceComponent(name, service.toEc2Args(config.environment())
-                        .placement(network.placement()).target(target).build(), tagged);
+                        .placement(network.placement()).target(target).production(config.environment().isProd()).build(), tagged);
                 var values = new LinkedHashMap<String, Output<String>>(Map.of("url", component.url(), "dashboard", component.dashboardName(),
                         "dashboardUrl", component.dashboardUrl(),
                         "alarmTopicArn", component.alarmTopicArn(), "autoScalingGroup", component.asgName(), "repositoryUrl", component.repositoryUrl(),

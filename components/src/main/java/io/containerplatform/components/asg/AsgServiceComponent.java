@@ -100,7 +100,8 @@ public class AsgServiceComponent extends ComponentResource {
                     .build(), child());
         }
         var profile = Ec2Capacity.instanceProfile(this, name, role);
-        var repository = EcrRepository.create(this, name + "-repo", null, true, EcrRepository.DEFAULT_KEEP_IMAGES);
+        var repository = EcrRepository.create(this, name + "-repo", null, true, EcrRepository.DEFAULT_KEEP_IMAGES,
+                args.production());
         Output<String> image = args.image().startsWith(":")
                 ? repository.repositoryUrl().applyValue(url -> url + args.image())
                 : Output.of(args.image());

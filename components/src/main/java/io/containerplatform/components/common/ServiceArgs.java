@@ -53,6 +53,11 @@ public abstract class ServiceArgs extends DeclaredArgs {
             format = Format.LOG_RETENTION, allowed = LogRetention.ALLOWED)
     private Integer logRetentionDays = 7;
 
+    @Import(name = "production")
+    @InputSpec("A production service: its image repository is protected and kept, with its images, on pulumi destroy (elsewhere"
+            + " destroy deletes it, images included)")
+    private Boolean production = false;
+
     public Placement placement() { return placement; }
     public LoadBalancerTarget target() { return target; }
     public String image() { return image; }
@@ -66,6 +71,7 @@ public abstract class ServiceArgs extends DeclaredArgs {
         return AlertDestination.builder().emails(alarmEmails).webhooks(alarmWebhooks).build();
     }
     public int logRetentionDays() { return logRetentionDays; }
+    public boolean production() { return production; }
 
     /**
      * The setters of the inputs every service has, for the builders of {@code A}; {@code B} is the builder's own type,
@@ -133,5 +139,11 @@ public abstract class ServiceArgs extends DeclaredArgs {
          * 1096, 1827, 2192, 2557, 2922, 3288, 3653. Default: 7.
          */
         public B logRetentionDays(int v) { service().logRetentionDays = v; return self(); }
+
+        /**
+         * A production service: its image repository is protected and kept, with its images, on pulumi destroy
+         * (elsewhere destroy deletes it, images included). Default: false.
+         */
+        public B production(boolean v) { service().production = v; return self(); }
     }
 }

@@ -79,7 +79,9 @@ public class MysqlDatabase extends ComponentResource {
                 .copyTagsToSnapshot(true)
                 .enabledCloudwatchLogsExports(LOG_EXPORTS)
                 .autoMinorVersionUpgrade(true)
-                .allowMajorVersionUpgrade(false)
+                // Lets a change of engineVersion to a new major (8.0 to 8.4) be applied: RDS rejects it otherwise. Nothing upgrades a
+                // major on its own (autoMinorVersionUpgrade is for minors).
+                .allowMajorVersionUpgrade(true)
                 .deletionProtection(settings.production())
                 .skipFinalSnapshot(!settings.production())
                 .performanceInsightsEnabled(settings.performanceInsights())

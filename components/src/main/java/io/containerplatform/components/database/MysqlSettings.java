@@ -22,8 +22,9 @@ public final class MysqlSettings extends DeclaredArgs {
     private String instanceClass = "db.t4g.micro";
 
     @Import(name = "engineVersion")
-    @InputSpec(value = "The MySQL version (minor upgrades are automatic)", allowed = "8.0 or 8.4, optionally with a minor (8.0.39)")
-    private String engineVersion = "8.0";
+    @InputSpec(value = "The MySQL version (minor upgrades are automatic; a new major, such as 8.0 to 8.4, is upgraded in place in the"
+            + " next maintenance window: docs/upgrades.md)", allowed = "8.0 or 8.4, optionally with a minor (8.0.39)")
+    private String engineVersion = "8.4";
 
     @Import(name = "multiAz")
     @InputSpec("Whether a synchronous standby in another zone takes over automatically")
@@ -112,8 +113,9 @@ public final class MysqlSettings extends DeclaredArgs {
         public Builder instanceClass(String v) { $.instanceClass = v; return this; }
 
         /**
-         * The MySQL version (minor upgrades are automatic). Allowed: 8.0 or 8.4, optionally with a minor (8.0.39).
-         * Default: 8.0.
+         * The MySQL version (minor upgrades are automatic; a new major, such as 8.0 to 8.4, is upgraded in place in the
+         * next maintenance window: docs/upgrades.md). Allowed: 8.0 or 8.4, optionally with a minor (8.0.39). Default:
+         * 8.4.
          */
         public Builder engineVersion(String v) { $.engineVersion = v; return this; }
 

@@ -12,11 +12,12 @@ import java.util.Optional;
  * <ul>
  *   <li>cluster-autoscaler must match the control plane's minor version: the chart whose {@code appVersion}
  *       is that minor ({@code charts/cluster-autoscaler/Chart.yaml} at the chart's tag in kubernetes/autoscaler:
- *       9.46.6 is 1.32.0, 9.51.0 is 1.33.0, 9.53.0 is 1.34.2);</li>
+ *       9.46.6 is 1.32.0, 9.51.0 is 1.33.0, 9.53.0 is 1.34.2; {@code cluster-autoscaler/charts/cluster-autoscaler/Chart.yaml}
+ *       at tag {@code cluster-autoscaler-chart-9.59.0} (2026-07-21), the newest chart of the 1.35 line, is 1.35.0);</li>
  *   <li>KEDA: a release whose tested window holds the cluster version (keda.sh, "Kubernetes Compatibility":
  *       v2.18 1.31-1.33, v2.19 1.32-1.34, v2.20 1.33-1.35); the chart version is the KEDA version;</li>
- *   <li>AWS Load Balancer Controller v2.5.0 and later require Kubernetes 1.22+ (its installation guide); its
- *       IAM policy is vendored for the controller version ({@link ControllerPolicies});</li>
+ *   <li>AWS Load Balancer Controller v2.5.0 and later require Kubernetes 1.22+ (its installation guide, no upper
+ *       bound); its IAM policy is vendored for the controller version ({@link ControllerPolicies});</li>
  *   <li>metrics-server 0.8.x supports Kubernetes 1.31+ (its compatibility matrix); chart 3.13.1 is 0.8.1;</li>
  *   <li>kube-prometheus-stack 65.1.1 declares {@code kubeVersion: ">=1.19.0-0"}.</li>
  * </ul>
@@ -39,6 +40,7 @@ public record ChartVersions(String clusterAutoscaler, String loadBalancerControl
         table.put("1.32", new ChartVersions("9.46.6", "1.17.1", "v2.17.1", "2.18.3", "3.13.1", "65.1.1"));
         table.put("1.33", new ChartVersions("9.51.0", "1.17.1", "v2.17.1", "2.19.0", "3.13.1", "65.1.1"));
         table.put("1.34", new ChartVersions("9.53.0", "1.17.1", "v2.17.1", "2.20.2", "3.13.1", "65.1.1"));
+        table.put("1.35", new ChartVersions("9.59.0", "1.17.1", "v2.17.1", "2.20.2", "3.13.1", "65.1.1"));
         BY_CLUSTER_VERSION = java.util.Collections.unmodifiableMap(table);
     }
 

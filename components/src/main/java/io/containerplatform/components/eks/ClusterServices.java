@@ -39,6 +39,9 @@ import static io.containerplatform.components.common.Json.obj;
  * {@link ChartVersions} pins for the cluster version; the namespaces, and Spark's service account (IRSA, data
  * bucket only), RBAC and {@code spark-defaults.conf}.
  *
+ * <p>Every release depends on the cluster's add-ons (as the provider does), so {@code pulumi destroy} uninstalls it
+ * while CoreDNS, the VPC CNI, kube-proxy and the EBS CSI driver still run.
+ *
  * <p>The controller's webhooks (failure policy {@code Fail}) reject Services while they have no endpoints,
  * and its finalizers hold Ingresses and load-balanced Services until it has removed their load balancers: so
  * every release here that creates a Service is created after it and destroyed before it.
@@ -63,12 +66,14 @@ final class ClusterServices {
 
     private final Resource parent;
     private final Provider provider;
+    private final List<Resource> addons;
     private final ChartVersions charts;
     private final Release loadBalancerController;
 
-    ClusterServices(Resource parent, String name, EksPlatformArgs args, Provider provider, Identity identity) {
+    ClusterServices(Resource parent, String name, EksPlatformArgs args, Provider provider, List<Resource> addons, Identity identity) {
         this.parent = parent;
         this.provider = provider;
+        this.addons = addons;
         this.charts = ChartVersions.forCluster(args.version()).orElseThrow();
         new StorageClass(name + "-gp3", StorageClassArgs.builder()
                 .metadata(ObjectMetaArgs.builder().name("gp3-encrypted")
@@ -183,7 +188,8 @@ final class ClusterServices {
                 .values(values)
                 .atomic(true)
                 .cleanupOnFail(true)
-                .build(), CustomResourceOptions.builder().parent(parent).provider(provider).dependsOn(after).build());
+                .build(), CustomResourceOptions.builder().parent(parent).provider(provider)
+                .dependsOn(EksPlatformComponent.concat(after, addons)).build());
     }
 
     private RolePolicy policy(String policyName, com.pulumi.aws.iam.Role role, Output<String> document) {

@@ -28,7 +28,7 @@ public final class EksPlatformArgs extends DeclaredArgs {
     private Placement placement;
 
     @Import(name = "version")
-    @InputSpec(value = "The Kubernetes version (the versions ChartVersions has charts for)", oneOf = {"1.32", "1.33", "1.34"})
+    @InputSpec(value = "The Kubernetes version (the versions ChartVersions has charts for)", oneOf = {"1.32", "1.33", "1.34", "1.35"})
     private String version = EksPlatformComponent.DEFAULT_VERSION;
 
     @Import(name = "publicAccessCidrs")
@@ -150,8 +150,8 @@ public final class EksPlatformArgs extends DeclaredArgs {
         public Builder placement(Placement v) { $.placement = v; return this; }
 
         /**
-         * The Kubernetes version (the versions ChartVersions has charts for). Allowed: one of 1.32, 1.33, 1.34.
-         * Default: 1.33.
+         * The Kubernetes version (the versions ChartVersions has charts for). Allowed: one of 1.32, 1.33, 1.34, 1.35.
+         * Default: 1.35.
          */
         public Builder version(String v) { $.version = v; return this; }
 

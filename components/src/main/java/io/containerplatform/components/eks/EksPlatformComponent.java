@@ -70,8 +70,12 @@ public class EksPlatformComponent extends ComponentResource {
 
     /** Pulumi type token of this component. */
     public static final String TYPE = "containerplatform:eks:EksPlatformComponent";
-    /** The Kubernetes version of a cluster whose Args do not say ({@link EksPlatformArgs#version()}). */
-    public static final String DEFAULT_VERSION = "1.33";
+    /**
+     * The Kubernetes version of a cluster whose Args do not say ({@link EksPlatformArgs#version()}): the newest in EKS
+     * standard support with a row in {@link ChartVersions} (EKS release calendar: 1.35 until 2027-03-27; the plan's
+     * lifecycle check says when that nears).
+     */
+    public static final String DEFAULT_VERSION = "1.35";
     /**
      * Zone ids (the same physical zone in every account, unlike zone names) where EKS places no control plane: the
      * cluster's subnets may not be there (EKS User Guide, "View Amazon EKS networking requirements for VPC and subnets",
@@ -144,7 +148,7 @@ public class EksPlatformComponent extends ComponentResource {
                         .authenticationMode("API")
                         .bootstrapClusterCreatorAdminPermissions(true)
                         .build())
-                .build(), CustomResourceOptions.builder().parent(this).dependsOn(withLogGroup(clusterRole.attachments(), logGroup)).build());
+                .build(), CustomResourceOptions.builder().parent(this).dependsOn(concat(clusterRole.attachments(), List.of(logGroup))).build());
 
         for (int i = 0; i < args.privateAccessCidrs().size(); i++) {
             new SecurityGroupRule(name + "-private-access-" + i, SecurityGroupRuleArgs.builder()
@@ -182,6 +186,7 @@ public class EksPlatformComponent extends ComponentResource {
 
         var ebsRole = Irsa.role(this, name + "-ebs-csi-role", oidc.arn(), issuer, "kube-system", "ebs-csi-controller-sa");
         attach(name + "-ebs-csi-policy", ebsRole, "arn:aws:iam::aws:policy/service-role/AmazonEBSCSIDriverPolicy");
+        var addons = new ArrayList<Resource>();
         for (var addon : ADDONS) {
             var version = args.addonVersions().containsKey(addon)
                     ? Output.of(args.addonVersions().get(addon))
@@ -200,20 +205,24 @@ public class EksPlatformComponent extends ComponentResource {
                 // Without it EKS accepts NetworkPolicies but does not enforce them.
                 addonArgs.configurationValues(Json.write(obj("enableNetworkPolicy", "true")));
             }
-            new Addon(name + "-" + addon, addonArgs.build(), CustomResourceOptions.builder().parent(this)
-                    .dependsOn(addon.equals("vpc-cni") || addon.equals("kube-proxy") ? List.of() : nodeGroups).build());
+            addons.add(new Addon(name + "-" + addon, addonArgs.build(), CustomResourceOptions.builder().parent(this)
+                    .dependsOn(addon.equals("vpc-cni") || addon.equals("kube-proxy") ? List.of() : nodeGroups).build()));
         }
 
+        // The provider depends on the node groups and the add-ons. Everything it manages (every Kubernetes object and Helm
+        // release of the platform and the pipeline) is deleted before it, and it before the add-ons: pulumi destroy removes
+        // the Ingresses and load-balanced Services while CoreDNS, the VPC CNI and kube-proxy still run the load balancer
+        // controller that deletes their ALBs and security groups, and the volumes while the EBS CSI driver deletes them.
         this.kubeconfig = Output.tuple(cluster.endpoint(), cluster.certificateAuthority().applyValue(ca -> ca.data().orElse("")), region)
                 .applyValue(t -> kubeconfig(name, t.t1, t.t2, t.t3)).asSecret();
         this.provider = new Provider(name + "-k8s", ProviderArgs.builder()
                 .kubeconfig(kubeconfig)
                 .enableServerSideApply(true)
-                .build(), CustomResourceOptions.builder().parent(this).dependsOn(nodeGroups).build());
+                .build(), CustomResourceOptions.builder().parent(this).dependsOn(concat(nodeGroups, addons)).build());
 
-        var services = new ClusterServices(this, name, args, provider,
+        var services = new ClusterServices(this, name, args, provider, addons,
                 new ClusterServices.Identity(oidc.arn(), issuer, region, cluster.name(), args.vpcId()));
-        args.backup().ifPresent(backup -> VolumeBackups.declare(this, name, backup));
+        args.backup().ifPresent(backup -> VolumeBackups.declare(this, name, backup, args.production()));
         this.loadBalancerController = services.loadBalancerController();
         this.chartVersions = services.charts();
 
@@ -318,9 +327,10 @@ public class EksPlatformComponent extends ComponentResource {
         return new AttachedRole(role, List.copyOf(attachments));
     }
 
-    private static List<Resource> withLogGroup(List<Resource> resources, Resource logGroup) {
-        var all = new ArrayList<>(resources);
-        all.add(logGroup);
+    /** {@code first} then {@code second}, as one list of dependencies. */
+    static List<Resource> concat(List<Resource> first, List<Resource> second) {
+        var all = new ArrayList<>(first);
+        all.addAll(second);
         return all;
     }
 

@@ -45,14 +45,20 @@ final class VolumeBackups {
     private VolumeBackups() {
     }
 
-    static void declare(Resource parent, String name, Backup backup) {
+    /**
+     * @param production protect the vaults and keep them, with their recovery points, on {@code pulumi destroy};
+     *                   elsewhere destroy deletes them with their recovery points ({@code forceDestroy}: AWS Backup
+     *                   refuses to delete a vault that holds recovery points otherwise)
+     */
+    static void declare(Resource parent, String name, Backup backup, boolean production) {
         var child = CustomResourceOptions.builder().parent(parent).build();
+        var vaultOptions = CustomResourceOptions.builder().parent(parent).protect(production).build();
         var key = new Key(name + "-backup-key", KeyArgs.builder()
                 .description("Encrypts the volume backups of " + name)
                 .enableKeyRotation(true)
                 .deletionWindowInDays(30)
                 .build(), child);
-        var vault = new Vault(name + "-backups", VaultArgs.builder().kmsKeyArn(key.arn()).build(), child);
+        var vault = new Vault(name + "-backups", VaultArgs.builder().kmsKeyArn(key.arn()).forceDestroy(!production).build(), vaultOptions);
         var rule = PlanRuleArgs.builder()
                 .ruleName("daily")
                 .targetVaultName(vault.name())
@@ -61,14 +67,15 @@ final class VolumeBackups {
                 .completionWindow(180)
                 .lifecycle(PlanRuleLifecycleArgs.builder().deleteAfter(backup.retentionDays()).build());
         backup.copyToRegion().ifPresent(region -> {
-            var there = CustomResourceOptions.builder().parent(parent)
-                    .provider(new Provider(name + "-backup-" + region, ProviderArgs.builder().region(region).build(), child)).build();
+            var regionProvider = new Provider(name + "-backup-" + region, ProviderArgs.builder().region(region).build(), child);
+            var there = CustomResourceOptions.builder().parent(parent).provider(regionProvider).build();
             var copyKey = new Key(name + "-backup-key-" + region, KeyArgs.builder()
                     .description("Encrypts the copies of the volume backups of " + name)
                     .enableKeyRotation(true)
                     .deletionWindowInDays(30)
                     .build(), there);
-            var copies = new Vault(name + "-backups-" + region, VaultArgs.builder().kmsKeyArn(copyKey.arn()).build(), there);
+            var copies = new Vault(name + "-backups-" + region, VaultArgs.builder().kmsKeyArn(copyKey.arn()).forceDestroy(!production).build(),
+                    CustomResourceOptions.builder().parent(parent).provider(regionProvider).protect(production).build());
             rule.copyActions(PlanRuleCopyActionArgs.builder()
                     .destinationVaultArn(copies.arn())
                     .lifecycle(PlanRuleCopyActionLifecycleArgs.builder().deleteAfter(backup.retentionDays()).build())

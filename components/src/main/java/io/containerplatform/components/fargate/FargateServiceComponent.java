@@ -89,7 +89,7 @@ public class FargateServiceComponent extends ComponentResource {
         var cluster = args.cluster();
         var target = args.target();
 
-        var repository = EcrRepository.create(this, name + "-repo", null, args.immutableTags(), args.keepImages());
+        var repository = EcrRepository.create(this, name + "-repo", null, args.immutableTags(), args.keepImages(), args.production());
         var logGroup = new LogGroup(name + "-logs", LogGroupArgs.builder()
                 .name("/ecs/" + name)
                 .retentionInDays(args.logRetentionDays())

@@ -23,7 +23,8 @@ public class ImageRepositories extends ComponentResource {
     public ImageRepositories(String name, ImageRepositoriesArgs args, ComponentResourceOptions options) {
         super(TYPE, name, options);
         for (var image : args.images()) {
-            repositories.put(image, EcrRepository.create(this, name + "-" + image, args.prefix() + "/" + image, true, args.keepImages()));
+            repositories.put(image, EcrRepository.create(this, name + "-" + image, args.prefix() + "/" + image, true, args.keepImages(),
+                    args.production()));
         }
         var urls = new LinkedHashMap<String, Output<?>>();
         repositories.forEach((image, repository) -> urls.put(image, repository.repositoryUrl()));

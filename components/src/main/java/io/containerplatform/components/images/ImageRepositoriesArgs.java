@@ -29,9 +29,15 @@ public final class ImageRepositoriesArgs extends DeclaredArgs {
     @InputSpec(value = "How many images each repository keeps", min = 1, max = 1000)
     private Integer keepImages = 30;
 
+    @Import(name = "production")
+    @InputSpec("Production repositories: protected and kept, with their images, on pulumi destroy (elsewhere destroy deletes them,"
+            + " images included)")
+    private Boolean production = false;
+
     public String prefix() { return prefix; }
     public List<String> images() { return images; }
     public int keepImages() { return keepImages; }
+    public boolean production() { return production; }
 
     @Override
     protected List<InputProblem> rules() {
@@ -83,6 +89,12 @@ public final class ImageRepositoriesArgs extends DeclaredArgs {
          * How many images each repository keeps. Allowed: 1 to 1000. Default: 30.
          */
         public Builder keepImages(int v) { $.keepImages = v; return this; }
+
+        /**
+         * Production repositories: protected and kept, with their images, on pulumi destroy (elsewhere destroy deletes
+         * them, images included). Default: false.
+         */
+        public Builder production(boolean v) { $.production = v; return this; }
 
         /** The Args as set so far, checked: an unmodifiable copy, or an exception naming every problem. */
         public ImageRepositoriesArgs build() {

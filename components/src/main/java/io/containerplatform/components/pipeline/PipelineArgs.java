@@ -142,7 +142,7 @@ public final class PipelineArgs extends DeclaredArgs {
 
     @Import(name = "kubernetesVersion")
     @InputSpec(value = "The cluster's Kubernetes version (EksPlatformArgs.version): KEDA and kube-prometheus-stack are the charts"
-            + " ChartVersions pins for it", oneOf = {"1.32", "1.33", "1.34"})
+            + " ChartVersions pins for it", oneOf = {"1.32", "1.33", "1.34", "1.35"})
     private String kubernetesVersion = EksPlatformComponent.DEFAULT_VERSION;
 
     @Import(name = "alertWebhookUrl")
@@ -376,7 +376,7 @@ public final class PipelineArgs extends DeclaredArgs {
 
         /**
          * The cluster's Kubernetes version (EksPlatformArgs.version): KEDA and kube-prometheus-stack are the charts
-         * ChartVersions pins for it. Allowed: one of 1.32, 1.33, 1.34. Default: 1.33.
+         * ChartVersions pins for it. Allowed: one of 1.32, 1.33, 1.34, 1.35. Default: 1.35.
          */
         public Builder kubernetesVersion(String v) { $.kubernetesVersion = v; return this; }
 

@@ -88,7 +88,9 @@ public class SparkEcsComponent extends ComponentResource {
         var profile = Ec2Capacity.instanceProfile(this, name, role);
         var template = Ec2Capacity.launchTemplate(this, name, new Ec2Capacity.TemplateSpec(Ec2Capacity.ECS_AL2023_AMI,
                 args.instanceType(), instances.id(), profile.arn(),
-                Output.of("#!/bin/bash\nset -euo pipefail\ncat >> /etc/ecs/ecs.config <<'EOF'\nECS_CLUSTER=" + clusterName
+                // The cluster's name from the cluster itself: the template, and the group through it, depend on the cluster, so
+                // pulumi destroy deletes the instances before the cluster (ECS refuses to delete a cluster with registered instances).
+                cluster.name().applyValue(n -> "#!/bin/bash\nset -euo pipefail\ncat >> /etc/ecs/ecs.config <<'EOF'\nECS_CLUSTER=" + n
                         + "\nECS_ENABLE_TASK_IAM_ROLE=true\nECS_AWSVPC_BLOCK_IMDS=true\nEOF\n"), 50));
         var group = Ec2Capacity.autoScalingGroup(this, name, template, new Ec2Capacity.GroupSpec(args.privateSubnetIds(),
                 args.minSize(), args.maxSize(), args.minSize(), List.of(), true, Map.of("AmazonECSManaged", "true")));

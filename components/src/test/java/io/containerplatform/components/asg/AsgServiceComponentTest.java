@@ -264,7 +264,8 @@ class AsgServiceComponentTest {
     @Test
     void anImageTagRunsFromTheServicesOwnRepository() {
         var mocks = build(args().image(":2.0.1"));
-        assertThat(mocks.named("aws:ecr/repository:Repository", "app-repo").inputs).containsEntry("imageTagMutability", "IMMUTABLE");
+        assertThat(mocks.named("aws:ecr/repository:Repository", "app-repo").inputs).containsEntry("imageTagMutability", "IMMUTABLE")
+                .containsEntry("forceDelete", true);
         assertThat(userData(mocks)).contains("IMAGE='123456789012.dkr.ecr.us-east-1.amazonaws.com/app-repo:2.0.1'");
     }
 

@@ -26,13 +26,13 @@ class MysqlDatabaseTest {
     @Test
     void devDatabaseIsEncryptedPrivateBackedUpWithAManagedPassword() {
         var db = build(args().build()).named("aws:rds/instance:Instance", "db");
-        assertThat(db.inputs).containsEntry("engine", "mysql").containsEntry("engineVersion", "8.0").containsEntry("instanceClass", "db.t4g.micro")
+        assertThat(db.inputs).containsEntry("engine", "mysql").containsEntry("engineVersion", "8.4").containsEntry("instanceClass", "db.t4g.micro")
                 .containsEntry("manageMasterUserPassword", true).doesNotContainKey("password")
                 .containsEntry("storageEncrypted", true).containsEntry("storageType", "gp3")
                 .containsEntry("allocatedStorage", 20.0).containsEntry("maxAllocatedStorage", 100.0)
                 .containsEntry("publiclyAccessible", false).containsEntry("backupRetentionPeriod", 7.0)
                 .containsEntry("enabledCloudwatchLogsExports", List.of("error", "slowquery"))
-                .containsEntry("autoMinorVersionUpgrade", true).containsEntry("multiAz", false)
+                .containsEntry("autoMinorVersionUpgrade", true).containsEntry("allowMajorVersionUpgrade", true).containsEntry("multiAz", false)
                 .containsEntry("deletionProtection", false).containsEntry("skipFinalSnapshot", true)
                 .containsEntry("dbSubnetGroupName", "db-subnets").containsEntry("vpcSecurityGroupIds", List.of("db-sg-id"))
                 .doesNotContainKey("finalSnapshotIdentifier").doesNotContainKey("monitoringInterval");

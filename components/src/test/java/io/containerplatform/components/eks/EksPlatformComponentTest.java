@@ -196,7 +196,7 @@ class EksPlatformComponentTest {
                 .containsEntry("parameters", Map.of("type", "gp3", "encrypted", "true", "fsType", "ext4"));
         assertThat(mapInput(storage, "metadata")).containsEntry("annotations", Map.of("storageclass.kubernetes.io/is-default-class", "true"));
         var autoscaler = mocks.named("kubernetes:helm.sh/v3:Release", "k8s-cluster-autoscaler");
-        assertThat(autoscaler.inputs).containsEntry("chart", "cluster-autoscaler").containsEntry("version", "9.51.0");
+        assertThat(autoscaler.inputs).containsEntry("chart", "cluster-autoscaler").containsEntry("version", "9.59.0");
         assertThat((Map<String, Object>) autoscaler.inputs.get("values")).containsEntry("autoDiscovery", Map.of("clusterName", "k8s"));
         var lb = mocks.named("kubernetes:helm.sh/v3:Release", "k8s-aws-load-balancer-controller");
         assertThat((Map<String, Object>) lb.inputs.get("values")).containsEntry("vpcId", "vpc-1").containsEntry("clusterName", "k8s");
@@ -229,7 +229,7 @@ class EksPlatformComponentTest {
 
     @Test
     void chartVersionsComeFromTheTableOfTheClusterVersion() {
-        assertThat(ChartVersions.supportedVersions()).containsExactly("1.32", "1.33", "1.34")
+        assertThat(ChartVersions.supportedVersions()).containsExactly("1.32", "1.33", "1.34", "1.35")
                 .containsExactly(io.containerplatform.components.args.Inputs.named(EksPlatformArgs.class, "version").spec().oneOf())
                 .containsExactly(io.containerplatform.components.args.Inputs.named(
                         io.containerplatform.components.pipeline.PipelineArgs.class, "kubernetesVersion").spec().oneOf());
@@ -245,7 +245,7 @@ class EksPlatformComponentTest {
         }
         // cluster-autoscaler's minor version must be the control plane's: each row's chart was read for that minor
         assertThat(ChartVersions.BY_CLUSTER_VERSION).extractingFromEntries(e -> e.getKey() + " " + e.getValue().clusterAutoscaler())
-                .containsExactly("1.32 9.46.6", "1.33 9.51.0", "1.34 9.53.0");
+                .containsExactly("1.32 9.46.6", "1.33 9.51.0", "1.34 9.53.0", "1.35 9.59.0");
     }
 
     @Test
@@ -264,7 +264,7 @@ class EksPlatformComponentTest {
         assertThatThrownBy(() -> EksPlatformArgs.builder().version("1.20").publicAccessCidrs(List.of("0.0.0.0/0", "x")).production(true)
                 .adminPrincipalArns(List.of("admin")).nodeGroups(List.of(badGroup, badGroup)).build())
                 .hasMessage("EksPlatformArgs.placement: missing"
-                        + " | EksPlatformArgs.version: \"1.20\" is not allowed; allowed: one of 1.32, 1.33, 1.34"
+                        + " | EksPlatformArgs.version: \"1.20\" is not allowed; allowed: one of 1.32, 1.33, 1.34, 1.35"
                         + " | EksPlatformArgs.publicAccessCidrs: \"x\" is not a valid IPv4 CIDR block; allowed: IPv4 CIDR blocks, not 0.0.0.0/0 in production"
                         + " | EksPlatformArgs.adminPrincipalArns: \"admin\" is not an IAM role or user ARN; allowed: IAM role or user ARNs"
                         + " | EksPlatformArgs.nodeGroups[0].name: \"Bad_Name\" is not a DNS-safe name of at most 20 characters;"
@@ -311,13 +311,20 @@ class EksPlatformComponentTest {
                 "destinationVaultArn", PlatformMocks.arn("aws:backup/vault:Vault", "k8s-backups-eu-west-1"), "lifecycle", Map.of("deleteAfter", 35.0)));
         assertThat(mocks.named("pulumi:providers:aws", "k8s-backup-eu-west-1").inputs).containsEntry("region", "eu-west-1");
         assertThat(mocks.named("aws:backup/vault:Vault", "k8s-backups").inputs).containsEntry("kmsKeyArn",
-                PlatformMocks.arn("aws:kms/key:Key", "k8s-backup-key"));
+                PlatformMocks.arn("aws:kms/key:Key", "k8s-backup-key")).containsEntry("forceDestroy", true);
+        assertThat(mocks.named("aws:backup/vault:Vault", "k8s-backups-eu-west-1").inputs).containsEntry("forceDestroy", true);
         var selection = mocks.named("aws:backup/selection:Selection", "k8s-backup-volumes");
         assertThat((List<Object>) selection.inputs.get("selectionTags")).singleElement()
                 .isEqualTo(Map.of("type", "STRINGEQUALS", "key", "containerplatform:backup", "value", "k8s"));
         assertThat(mocks.ofType("aws:iam/rolePolicyAttachment:RolePolicyAttachment")).extracting(r -> r.inputs.get("policyArn"))
                 .contains("arn:aws:iam::aws:policy/service-role/AWSBackupServiceRolePolicyForBackup",
                         "arn:aws:iam::aws:policy/service-role/AWSBackupServiceRolePolicyForRestores");
+    }
+
+    @Test
+    void productionVaultsKeepTheirRecoveryPointsOnDestroy() {
+        var mocks = build(args().production(true).backup(Backup.builder().copyToRegion("eu-west-1").build()).build());
+        assertThat(mocks.ofType("aws:backup/vault:Vault")).hasSize(2).allSatisfy(v -> assertThat(v.inputs).containsEntry("forceDestroy", false));
     }
 
     @Test

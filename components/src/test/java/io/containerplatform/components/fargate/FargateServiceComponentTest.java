@@ -103,7 +103,10 @@ class FargateServiceComponentTest {
         var repo = mocks.named("aws:ecr/repository:Repository", "web-repo");
         assertThat(repo.inputs).containsEntry("imageScanningConfiguration", Map.of("scanOnPush", true))
                 .containsEntry("imageTagMutability", "IMMUTABLE")
-                .containsEntry("encryptionConfigurations", List.of(Map.of("encryptionType", "AES256")));
+                .containsEntry("encryptionConfigurations", List.of(Map.of("encryptionType", "AES256")))
+                .containsEntry("forceDelete", true);
+        assertThat(build(args().production(true)).named("aws:ecr/repository:Repository", "web-repo").inputs)
+                .describedAs("a production repository keeps its images on destroy").containsEntry("forceDelete", false);
         var lifecycle = JsonParser.parseString((String) mocks.named("aws:ecr/lifecyclePolicy:LifecyclePolicy", "web-repo-lifecycle")
                 .inputs.get("policy")).getAsJsonObject().getAsJsonArray("rules").get(0).getAsJsonObject();
         assertThat(lifecycle.getAsJsonObject("selection").get("countNumber").getAsInt()).isEqualTo(15);

@@ -23,6 +23,16 @@ class ImageRepositoriesTest {
     }
 
     @Test
+    void destroyDeletesTheRepositoriesWithTheirImagesOutsideProductionOnly() {
+        var dev = MockStack.run(ctx -> new ImageRepositories("dev-images",
+                ImageRepositoriesArgs.builder().prefix("dev").images(List.of("web")).build(), ComponentResourceOptions.Empty));
+        assertThat(dev.named("aws:ecr/repository:Repository", "dev-images-web").inputs).containsEntry("forceDelete", true);
+        var prod = MockStack.run(ctx -> new ImageRepositories("prod-images",
+                ImageRepositoriesArgs.builder().prefix("prod").images(List.of("web")).production(true).build(), ComponentResourceOptions.Empty));
+        assertThat(prod.named("aws:ecr/repository:Repository", "prod-images-web").inputs).containsEntry("forceDelete", false);
+    }
+
+    @Test
     void invalidArgsListEveryProblem() {
         var images = "allowed: at least one; lower-case letters, digits and . _ -, each once";
         assertThatThrownBy(() -> ImageRepositoriesArgs.builder().prefix("Dev").images(List.of("web", "web", "a b")).keepImages(0).build())

@@ -381,7 +381,8 @@ class DataPipelineComponentTest {
         assertThat(triggers.get(2).get("metadata")).isEqualTo(Map.of("value", "80"));
         assertThat(spec(kind(mocks, "TriggerAuthentication", "rabbitmq-trigger-auth")).get("secretTargetRef"))
                 .isEqualTo(List.of(Map.of("parameter", "host", "name", "pipeline-secrets", "key", "rabbitmq-uri")));
-        assertThat(mocks.named("kubernetes:helm.sh/v3:Release", "pipe-keda").inputs).containsEntry("chart", "keda").containsEntry("version", "2.19.0");
+        // the default cluster version, 1.35: KEDA 2.20 (tested on 1.33 to 1.35)
+        assertThat(mocks.named("kubernetes:helm.sh/v3:Release", "pipe-keda").inputs).containsEntry("chart", "keda").containsEntry("version", "2.20.2");
     }
 
     @Test

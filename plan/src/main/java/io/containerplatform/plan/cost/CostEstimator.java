@@ -5,7 +5,10 @@ import io.containerplatform.config.UsageAssumption;
 import io.containerplatform.plan.Plan;
 import io.containerplatform.plan.PlanGraph;
 import io.containerplatform.plan.PlanResource;
+import io.containerplatform.plan.lifecycle.SupportCalendar;
+import io.containerplatform.plan.lifecycle.SupportWindow;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -16,7 +19,9 @@ import java.util.Optional;
  * Prices a plan: every resource AWS bills by the hour, by the GB or by the month, from its inputs, the vendored
  * {@link Prices} of the stack's region and the stack's {@link UsageAssumption}s. Free resources (IAM, security
  * groups, subnets, Kubernetes objects other than volumes) have no line; resources that cost money but have no price
- * in the table are listed as unpriced rather than counted as free.
+ * in the table are listed as unpriced rather than counted as free. A version in extended support on the plan date
+ * ({@link SupportCalendar}) is priced as AWS bills it: the EKS control plane at the extended cluster-hour price, an RDS
+ * MySQL instance with the Extended Support charge per vCPU-hour (standby included, doubled from the third year).
  */
 public final class CostEstimator {
 
@@ -27,18 +32,20 @@ public final class CostEstimator {
     private final List<CostLine> lines = new ArrayList<>();
     private final List<String> unpriced = new ArrayList<>();
     private final double hours;
+    private final LocalDate date;
 
-    private CostEstimator(Plan plan, Prices prices, CostConfig config) {
+    private CostEstimator(Plan plan, Prices prices, CostConfig config, LocalDate date) {
         this.plan = plan;
+        this.date = date;
         this.prices = prices;
         this.config = config;
         this.hours = prices.hoursPerMonth();
         this.graph = new PlanGraph(plan);
     }
 
-    /** The estimate of {@code plan} with the prices of {@code prices}' region. */
-    public static CostEstimate estimate(Plan plan, Prices prices, CostConfig config) {
-        var estimator = new CostEstimator(plan, prices, config);
+    /** The estimate of {@code plan} with the prices of {@code prices}' region, for a month starting on {@code date}. */
+    public static CostEstimate estimate(Plan plan, Prices prices, CostConfig config, LocalDate date) {
+        var estimator = new CostEstimator(plan, prices, config, date);
         plan.resources().forEach(estimator::price);
         return new CostEstimate(plan.stack(), prices, config.assumptions(), List.copyOf(estimator.lines),
                 List.copyOf(estimator.unpriced), config.monthlyBudget());
@@ -52,7 +59,7 @@ public final class CostEstimator {
             case "aws:lb/loadBalancer:LoadBalancer" -> loadBalancer(r, in);
             case "aws:ecs/service:Service" -> fargateService(r, in);
             case "aws:autoscaling/group:Group" -> autoScalingGroup(r, in);
-            case "aws:eks/cluster:Cluster" -> add(r, "EKS control plane", hours * prices.required(null, "eksClusterHour"), "1 cluster, standard support");
+            case "aws:eks/cluster:Cluster" -> controlPlane(r);
             case "aws:eks/nodeGroup:NodeGroup" -> nodeGroup(r, in);
             case "aws:rds/instance:Instance" -> database(r, in);
             case "aws:ec2/vpcEndpoint:VpcEndpoint" -> endpoint(r, in);
@@ -205,6 +212,37 @@ public final class CostEstimator {
         }
     }
 
+    private void controlPlane(PlanResource r) {
+        var extended = inExtendedSupport(r);
+        if (extended.isPresent()) {
+            add(r, "EKS control plane", hours * prices.required(null, "eksClusterExtendedHour"), "1 cluster, extended support ("
+                    + extended.get().productName() + " " + extended.get().version() + " since " + extended.get().endOfStandardSupport() + ")");
+        } else {
+            add(r, "EKS control plane", hours * prices.required(null, "eksClusterHour"), "1 cluster, standard support");
+        }
+    }
+
+    /** The support window of the version {@code r} pins, when the plan date falls after its standard support. */
+    private Optional<SupportWindow> inExtendedSupport(PlanResource r) {
+        return SupportCalendar.pinnedBy(r).flatMap(SupportCalendar.Pinned::window)
+                .filter(w -> w.phaseOn(date) != SupportWindow.Phase.STANDARD);
+    }
+
+    /** RDS Extended Support: per vCPU-hour of every copy (a Multi-AZ standby too), doubled from its third year. */
+    private void extendedSupport(PlanResource r, String instanceClass, int copies) {
+        inExtendedSupport(r).ifPresent(w -> {
+            var vcpus = prices.vcpus(instanceClass);
+            if (vcpus.isEmpty()) {
+                unpriced.add(r.name() + ": prices.json has no vCPU count for " + instanceClass + " (RDS Extended Support is per vCPU-hour)");
+                return;
+            }
+            int year = w.extendedSupportYear(date);
+            var rate = prices.required("rdsExtendedSupportVcpuHour", year <= 2 ? "year1to2" : "year3");
+            add(r, "RDS Extended Support", copies * vcpus.get() * hours * rate, copies + " x " + vcpus.get() + " vCPU, year " + year
+                    + " of extended support (" + w.productName() + " " + w.version() + " since " + w.endOfStandardSupport() + ")");
+        });
+    }
+
     private void database(PlanResource r, Inputs in) {
         var engine = in.string("engine", "");
         var instanceClass = in.string("instanceClass", "");
@@ -216,6 +254,7 @@ public final class CostEstimator {
         boolean multiAz = in.bool("multiAz");
         int copies = multiAz ? 2 : 1;
         add(r, "RDS", copies * hours * hourly.get(), instanceClass + (multiAz ? " Multi-AZ" : " Single-AZ"));
+        extendedSupport(r, instanceClass, copies);
         double gb = in.number("allocatedStorage", 20);
         var storageType = in.string("storageType", "gp2");
         var storage = prices.price("rdsStorageGbMonth", storageType);

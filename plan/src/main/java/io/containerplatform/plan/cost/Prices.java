@@ -45,6 +45,11 @@ public record Prices(String readOn, double hoursPerMonth, String region, JsonObj
         return Optional.ofNullable(value).map(JsonElement::getAsDouble);
     }
 
+    /** The vCPUs of an RDS instance class ({@code rdsVcpus}, the same in every region); empty when the table has none. */
+    Optional<Integer> vcpus(String instanceClass) {
+        return Optional.ofNullable(ALL.getAsJsonObject("rdsVcpus").get(instanceClass)).map(JsonElement::getAsInt);
+    }
+
     /** A price the table must have in every region (a missing one is a defect of the table, caught by its test). */
     double required(String group, String key) {
         return price(group, key).orElseThrow(() -> new IllegalStateException("prices.json has no " + (group == null ? "" : group + ".") + key + " for " + region));

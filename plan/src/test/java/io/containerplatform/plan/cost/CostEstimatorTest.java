@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,8 @@ class CostEstimatorTest {
 
     private static final double H = 730;
     private static final Prices US_EAST_1 = Prices.of("us-east-1").orElseThrow();
+    /** The plan date of every estimate here: none depends on the day the test runs. */
+    private static final LocalDate ON = LocalDate.of(2026, 12, 4);
 
     private static CostConfig defaults() {
         return config(Optional.empty(), Map.of());
@@ -35,7 +38,7 @@ class CostEstimatorTest {
     }
 
     private static CostEstimate estimate(PlanFixture fixture) {
-        return CostEstimator.estimate(fixture.plan(), US_EAST_1, defaults());
+        return CostEstimator.estimate(fixture.plan(), US_EAST_1, defaults(), ON);
     }
 
     private static double kind(CostEstimate estimate, String kind) {
@@ -69,7 +72,7 @@ class CostEstimatorTest {
         var e = estimate(f);
         assertThat(kind(e, "NAT gateways")).isEqualTo(CostEstimate.round(0.045 * H + 50 * 0.045));
         assertThat(kind(e, "Public IPv4")).isEqualTo(CostEstimate.round(0.005 * H));
-        var moreTraffic = CostEstimator.estimate(f.plan(), US_EAST_1, config(Optional.empty(), Map.of(UsageAssumption.NAT_GB_PER_MONTH, 1000.0)));
+        var moreTraffic = CostEstimator.estimate(f.plan(), US_EAST_1, config(Optional.empty(), Map.of(UsageAssumption.NAT_GB_PER_MONTH, 1000.0)), ON);
         assertThat(kind(moreTraffic, "NAT gateways")).isEqualTo(CostEstimate.round(0.045 * H + 1000 * 0.045));
     }
 
@@ -140,6 +143,34 @@ class CostEstimatorTest {
         assertThat(kind(e, "EKS control plane")).isEqualTo(CostEstimate.round(0.10 * H));
         assertThat(kind(e, "EC2 instances")).isEqualTo(CostEstimate.round(3 * 0.192 * H * 0.4));
         assertThat(kind(e, "EBS volumes")).isEqualTo(CostEstimate.round(3 * 50 * 0.08));
+    }
+
+    @Test
+    void anEksVersionInExtendedSupportCostsSixTimesTheControlPlane() {
+        var f = new PlanFixture("s");
+        f.add("aws:eks/cluster:Cluster", "old", Map.of("version", "1.34"));
+        f.add("aws:eks/cluster:Cluster", "new", Map.of("version", "1.35"));
+        var e = estimate(f);
+        assertThat(e.lines()).filteredOn(l -> l.kind().equals("EKS control plane")).extracting(CostLine::resource, l -> CostEstimate.round(l.monthly()), CostLine::driver)
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple("old", CostEstimate.round(0.60 * H), "1 cluster, extended support (EKS Kubernetes 1.34 since 2026-12-02)"),
+                        org.assertj.core.groups.Tuple.tuple("new", CostEstimate.round(0.10 * H), "1 cluster, standard support"));
+        var beforeItsEnd = CostEstimator.estimate(f.plan(), US_EAST_1, defaults(), LocalDate.of(2026, 12, 1));
+        assertThat(kind(beforeItsEnd, "EKS control plane")).isEqualTo(CostEstimate.round(2 * 0.10 * H));
+    }
+
+    @Test
+    void aMysqlMajorInExtendedSupportPaysPerVcpuHourOfEveryCopyDoubledFromItsThirdYear() {
+        var f = new PlanFixture("s");
+        f.add("aws:rds/instance:Instance", "db", Map.of("engine", "mysql", "engineVersion", "8.0.39", "instanceClass", "db.t4g.medium",
+                "multiAz", true, "allocatedStorage", 20, "storageType", "gp3"));
+        assertThat(estimate(f).lines()).filteredOn(l -> l.kind().equals("RDS Extended Support")).singleElement()
+                .satisfies(l -> assertThat(CostEstimate.round(l.monthly())).isEqualTo(CostEstimate.round(2 * 2 * 0.100 * H)))
+                .satisfies(l -> assertThat(l.driver()).isEqualTo("2 x 2 vCPU, year 1 of extended support (RDS for MySQL 8.0 since 2026-07-31)"));
+        var third = CostEstimator.estimate(f.plan(), US_EAST_1, defaults(), LocalDate.of(2028, 7, 31));
+        assertThat(kind(third, "RDS Extended Support")).isEqualTo(CostEstimate.round(2 * 2 * 0.200 * H));
+        var inStandard = CostEstimator.estimate(f.plan(), US_EAST_1, defaults(), LocalDate.of(2026, 7, 30));
+        assertThat(inStandard.lines()).noneMatch(l -> l.kind().equals("RDS Extended Support"));
     }
 
     @Test
@@ -216,7 +247,7 @@ class CostEstimatorTest {
     @ParameterizedTest
     @ValueSource(strings = {"dev", "prod"})
     void everyStackIsFullyPricedAndAttributedToItsComponents(String stack) {
-        var e = CostEstimator.estimate(StackPlans.of(stack), US_EAST_1, defaults());
+        var e = CostEstimator.estimate(StackPlans.of(stack), US_EAST_1, defaults(), ON);
         assertThat(e.unpriced()).isEmpty();
         assertThat(e.byComponent().keySet()).contains(stack + "-web", stack + "-app", stack + "-eks", stack);
         assertThat(e.byKind().keySet()).contains("Fargate", "Load balancers", "NAT gateways", "EC2 instances", "RDS", "EKS control plane",
@@ -244,15 +275,15 @@ class CostEstimatorTest {
         var f = new PlanFixture("s");
         f.add("aws:kms/key:Key", "key", Map.of());
         f.add("aws:kms/key:Key", "key2", Map.of());
-        var over = CostEstimator.estimate(f.plan(), US_EAST_1, config(Optional.of(1.5), Map.of()));
+        var over = CostEstimator.estimate(f.plan(), US_EAST_1, config(Optional.of(1.5), Map.of()), ON);
         assertThat(BudgetCheck.error(over)).contains("the monthly cost estimate of stack 's', $2.00, is over its budget of $1.50 (container-platform:cost.monthlyBudget)");
         assertThat(BudgetCheck.warning(over)).isEmpty();
-        var close = CostEstimator.estimate(f.plan(), US_EAST_1, config(Optional.of(2.4), Map.of()));
+        var close = CostEstimator.estimate(f.plan(), US_EAST_1, config(Optional.of(2.4), Map.of()), ON);
         assertThat(BudgetCheck.error(close)).isEmpty();
         assertThat(BudgetCheck.warning(close)).contains("the monthly cost estimate of stack 's', $2.00, uses 83 % of its budget of $2.40");
-        var fine = CostEstimator.estimate(f.plan(), US_EAST_1, config(Optional.of(10.0), Map.of()));
+        var fine = CostEstimator.estimate(f.plan(), US_EAST_1, config(Optional.of(10.0), Map.of()), ON);
         assertThat(BudgetCheck.error(fine)).isEmpty();
         assertThat(BudgetCheck.warning(fine)).isEmpty();
-        assertThat(BudgetCheck.error(CostEstimator.estimate(f.plan(), US_EAST_1, defaults()))).isEmpty();
+        assertThat(BudgetCheck.error(CostEstimator.estimate(f.plan(), US_EAST_1, defaults(), ON))).isEmpty();
     }
 }
