@@ -32,8 +32,8 @@ final class Processor {
                         Pods.env("RABBITMQ_HOST", "rabbitmq." + ns + ".svc.cluster.local"),
                         Pods.env("RABBITMQ_PORT", "5672"),
                         Pods.env("RABBITMQ_QUEUE", args.queueName()),
-                        Pods.secretEnv("RABBITMQ_USERNAME", DataPipelineComponent.SECRET, "rabbitmq-user"),
-                        Pods.secretEnv("RABBITMQ_PASSWORD", DataPipelineComponent.SECRET, "rabbitmq-password"),
+                        Pods.secretEnv("RABBITMQ_USERNAME", RabbitMqUsers.PROCESSOR_SECRET, "username"),
+                        Pods.secretEnv("RABBITMQ_PASSWORD", RabbitMqUsers.PROCESSOR_SECRET, "password"),
                         Pods.secretEnv("MONGODB_URI", DataPipelineComponent.SECRET, MongoDb.uriKey(MongoDb.PROCESSOR_USER)),
                         Pods.env("HTTP_PORT", String.valueOf(HTTP_PORT))),
                 "ports", List.of(obj("name", "metrics", "containerPort", HTTP_PORT)),
@@ -56,7 +56,7 @@ final class Processor {
 
         kube.apply("rabbitmq-trigger-auth", Manifest.withSpec("keda.sh/v1alpha1", "TriggerAuthentication",
                 metadata("rabbitmq-trigger-auth", ns, APP), obj("secretTargetRef", List.of(
-                        obj("parameter", "host", "name", DataPipelineComponent.SECRET, "key", "rabbitmq-uri")))), List.of(keda));
+                        obj("parameter", "host", "name", RabbitMqUsers.KEDA_SECRET, "key", "uri")))), List.of(keda));
         kube.apply("spark-processor-scaler", Manifest.withSpec("keda.sh/v1alpha1", "ScaledObject", metadata(APP, ns, APP), obj(
                 "scaleTargetRef", obj("apiVersion", "apps/v1", "kind", "Deployment", "name", APP),
                 "minReplicaCount", args.minReplicas(),
