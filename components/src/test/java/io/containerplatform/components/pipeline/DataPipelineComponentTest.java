@@ -203,7 +203,7 @@ class DataPipelineComponentTest {
     @Test
     void theEndToEndBrokerBootsWithTheseDefinitions() throws java.io.IOException {
         var mocks = build(b -> b.queueName("data-stream"));
-        var fixtures = java.nio.file.Path.of("..", "workloads", "e2e", "src", "test", "resources", "rabbitmq");
+        var fixtures = java.nio.file.Path.of("workloads", "e2e", "src", "test", "resources", "rabbitmq");
         var users = new StringBuilder("# the passwords of definitions.json (DataPipelineComponentTest writes both)\n");
         for (var user : List.of("pipeline", "processor", "publisher", "keda")) {
             users.append(user).append('=').append(stringData(mocks, "rabbitmq-" + user).get("password")).append('\n');
@@ -211,7 +211,7 @@ class DataPipelineComponentTest {
         var expected = Map.of("definitions.json", (String) stringData(mocks, "rabbitmq-server").get("definitions.json") + "\n",
                 "passwords.properties", users.toString(),
                 "broker.conf", "max_message_size = " + RabbitMq.MAX_MESSAGE_BYTES + "\n");
-        var written = java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "rabbitmq-fixtures"));
+        var written = java.nio.file.Files.createDirectories(java.nio.file.Path.of("components", "target", "rabbitmq-fixtures"));
         for (var file : expected.entrySet()) {
             java.nio.file.Files.writeString(written.resolve(file.getKey()), file.getValue());
         }
