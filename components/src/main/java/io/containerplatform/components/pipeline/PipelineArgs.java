@@ -321,17 +321,20 @@ public final class PipelineArgs extends DeclaredArgs {
         public Builder memoryPercent(int v) { $.memoryPercent = v; return this; }
 
         /**
-         * The RabbitMQ user name. Allowed: a RabbitMQ user name. Default: pipeline.
+         * The RabbitMQ administrator's user name (operators only; the processor, publishers and KEDA have users of
+         * their own). Allowed: a RabbitMQ user name other than processor, publisher and keda. Default: pipeline.
          */
         public Builder rabbitmqUser(String v) { $.rabbitmqUser = v; return this; }
 
         /**
-         * The RabbitMQ user's password (a secret).
+         * The RabbitMQ administrator's password (a secret); the processor's, publishers' and KEDA's passwords derive
+         * from it: changing it rotates all four in the broker (a rolling restart).
          */
         public Builder rabbitmqPassword(Output<String> v) { $.rabbitmqPassword = v; return this; }
 
         /**
-         * PLACEHOLDER
+         * The Erlang cookie the RabbitMQ nodes authenticate each other with (a secret, e.g. openssl rand -hex 32);
+         * never rotated: a node restarted with another cookie cannot rejoin the running ones.
          */
         public Builder rabbitmqErlangCookie(Output<String> v) { $.rabbitmqErlangCookie = v; return this; }
 

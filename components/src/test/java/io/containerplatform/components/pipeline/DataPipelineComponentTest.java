@@ -203,7 +203,7 @@ class DataPipelineComponentTest {
     @Test
     void theEndToEndBrokerBootsWithTheseDefinitions() throws java.io.IOException {
         var mocks = build(b -> b.queueName("data-stream"));
-        var fixtures = java.nio.file.Path.of("workloads", "e2e", "src", "test", "resources", "rabbitmq");
+        var fixtures = java.nio.file.Path.of("workloads", "e2e", "src", "main", "resources", "rabbitmq");
         var users = new StringBuilder("# the passwords of definitions.json (DataPipelineComponentTest writes both)\n");
         for (var user : List.of("pipeline", "processor", "publisher", "keda")) {
             users.append(user).append('=').append(stringData(mocks, "rabbitmq-" + user).get("password")).append('\n');
