@@ -10,7 +10,8 @@ import static io.containerplatform.components.pipeline.Pods.metadata;
 /**
  * The Spark processor (RabbitMQ to MongoDB, {@code workloads/processor}) and its KEDA autoscaling: the queue
  * length (10 messages per replica), CPU (70 %) and memory (80 %), fast scale-up (15 s), scale-down after 60 s,
- * 1 to 10 replicas. It connects to MongoDB as its own user (readWrite on the pipeline database) and serves
+ * 1 to 10 replicas. It connects to RabbitMQ and MongoDB as its own users ({@link RabbitMqUsers#PROCESSOR}; readWrite
+ * on the pipeline database), KEDA to RabbitMQ as {@link RabbitMqUsers#KEDA}, and it serves
  * {@code /health}, {@code /ready} and {@code /metrics} on {@value #HTTP_PORT}.
  */
 final class Processor {
