@@ -18,7 +18,7 @@ processor first scaled out against KEDA's polling interval (15 s: a scale-out wi
 queue growing past 10 messages a replica), the most replicas and how long the queue took to drain. kubectl
 must point at the stack's cluster (aws eks update-kubeconfig).
 
-  --image IMAGE       the producer image, e.g. <account>.dkr.ecr.<region>.amazonaws.com/<stack>/producer:1.0.0
+  --image IMAGE       the producer image, e.g. <account>.dkr.ecr.<region>.amazonaws.com/<stack>/producer:1.1.0
   --namespace NS      the pipeline's namespace (default data-processing)
   --queue QUEUE       the pipeline's queue (default data-stream)
   --count N           events to publish (default 50000)
@@ -76,9 +76,9 @@ spec:
             - {name: RABBITMQ_HOST, value: rabbitmq.$namespace.svc.cluster.local}
             - {name: RABBITMQ_QUEUE, value: $queue}
             - name: RABBITMQ_USERNAME
-              valueFrom: {secretKeyRef: {name: pipeline-secrets, key: rabbitmq-user}}
+              valueFrom: {secretKeyRef: {name: rabbitmq-publisher, key: username}}
             - name: RABBITMQ_PASSWORD
-              valueFrom: {secretKeyRef: {name: pipeline-secrets, key: rabbitmq-password}}
+              valueFrom: {secretKeyRef: {name: rabbitmq-publisher, key: password}}
 MANIFEST
 )
 depth() {

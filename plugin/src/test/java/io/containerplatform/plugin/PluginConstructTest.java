@@ -144,11 +144,13 @@ class PluginConstructTest {
 
     private static Map<String, PropertyValue> pipelineInputs() {
         var secret = (java.util.function.Function<String, PropertyValue>) v -> PropertyValue.ofSecret(PropertyValue.of(v));
-        return Map.of("placement", placement(), "sparkImage", PropertyValue.of("registry.example.com/spark-processor:1.2.0"),
+        var inputs = new java.util.HashMap<>(Map.of("placement", placement(), "sparkImage", PropertyValue.of("registry.example.com/spark-processor:1.2.0"),
                 "apiImage", PropertyValue.of("registry.example.com/swagger-api:1.3.0"), "apiHost", PropertyValue.of("api.example.com"),
                 "rabbitmqPassword", secret.apply("rabbit-pass"), "mongodbPassword", secret.apply("mongo-pass"),
                 "mongodbReplicaSetKey", secret.apply("keyfile"), "grafanaAdminPassword", secret.apply("grafana-pass"),
-                "kubernetesVersion", PropertyValue.of("1.34"), "loadBalancerController", PropertyValue.of("aws-load-balancer-controller"));
+                "kubernetesVersion", PropertyValue.of("1.34"), "loadBalancerController", PropertyValue.of("aws-load-balancer-controller")));
+        inputs.put("rabbitmqErlangCookie", secret.apply("erlang-cookie"));
+        return inputs;
     }
 
     @Test

@@ -23,7 +23,8 @@ public record PipelineConfig(boolean enabled, PipelineArgs settings) {
             "messagesPerReplica", "cpuPercent", "memoryPercent");
 
     /** Secret config keys the pipeline needs ({@code pulumi config set --secret container-platform:<key>}). */
-    public static final List<String> SECRET_KEYS = List.of("rabbitmqPassword", "mongodbPassword", "mongodbReplicaSetKey", "grafanaAdminPassword");
+    public static final List<String> SECRET_KEYS = List.of("rabbitmqPassword", "rabbitmqErlangCookie", "mongodbPassword", "mongodbReplicaSetKey",
+            "grafanaAdminPassword");
 
     /**
      * Secret config key of the HTTPS webhook Alertmanager sends the pipeline's alerts to; required in prod,
@@ -78,6 +79,7 @@ public record PipelineConfig(boolean enabled, PipelineArgs settings) {
     public PipelineArgs.Builder toArgs(com.pulumi.Config config) {
         return PipelineArgs.builder(settings)
                 .rabbitmqPassword(config.requireSecret("rabbitmqPassword"))
+                .rabbitmqErlangCookie(config.requireSecret("rabbitmqErlangCookie"))
                 .mongodbPassword(config.requireSecret("mongodbPassword"))
                 .mongodbReplicaSetKey(config.requireSecret("mongodbReplicaSetKey"))
                 .grafanaAdminPassword(config.requireSecret("grafanaAdminPassword"))

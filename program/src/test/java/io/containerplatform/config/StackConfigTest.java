@@ -78,11 +78,7 @@ class StackConfigTest {
                 arguments("retention negative", with("network", "{\"flowLogRetentionDays\":-1}"), "network.flowLogRetentionDays: -1 is not a CloudWatch Logs retention; allowed: " + LogRetention.ALLOWED),
                 arguments("vpcEndpoints a number", with("network", "{\"vpcEndpoints\":1}"), "network.vpcEndpoints: 1 is not a boolean; allowed: true or false"),
                 arguments("unknown network key", with("network", "{\"cidrBlock\":\"10.0.0.0/16\"}"), "network.cidrBlock: unknown key; " + NETWORK_KEYS),
-                arguments("unknown top-level key", with("netwrok", "{}"), "netwrok: unknown key; allowed keys: alertWebhookUrl, alerts, asg, cost, costCenter, database, eks, environment, fargate, grafanaAdminPassword, loadBalancer, mongodbPassword, mongodbReplicaSetKey, network, owner, pipeline, rabbitmqPassword, services, sparkEcs, tags"),
-    }
-
-    @Test
-                arguments("unknown top-level key", with("netwrok", "{}"), "netwrok: unknown key; allowed keys: alertWebhookUrl, asg, cost, costCenter, database, eks, environment, fargate, grafanaAdminPassword, loadBalancer, mongodbPassword, mongodbPreviousReplicaSetKey, mongodbReplicaSetKey, network, owner, pipeline, rabbitmqPassword, services, sparkEcs, tags"),
+                arguments("unknown top-level key", with("netwrok", "{}"), "netwrok: unknown key; allowed keys: alertWebhookUrl, alerts, asg, cost, costCenter, database, eks, environment, fargate, grafanaAdminPassword, loadBalancer, mongodbPassword, mongodbPreviousReplicaSetKey, mongodbReplicaSetKey, network, owner, pipeline, rabbitmqErlangCookie, rabbitmqPassword, services, sparkEcs, tags"),
                 arguments("tags not a map", with("tags", "[\"a\"]"), "tags: [\"a\"] is not a map; allowed: a map of tag keys (1-128 characters, not aws:*, not Project/Environment/Owner/CostCenter/ManagedBy) to values (at most 256 characters)"),
                 arguments("tag value not a string", with("tags", "{\"Team\":5}"), "tags.Team: 5 is not a string; allowed: a map of tag keys (1-128 characters, not aws:*, not Project/Environment/Owner/CostCenter/ManagedBy) to values (at most 256 characters)"),
                 arguments("tag redefines a required one", with("tags", "{\"Owner\":\"x\"}"), "tags.Owner: tag key \"Owner\" is set by the platform itself; allowed: a map of tag keys (1-128 characters, not aws:*, not Project/Environment/Owner/CostCenter/ManagedBy) to values (at most 256 characters)"),
@@ -202,12 +198,13 @@ class StackConfigTest {
     }
 
     @Test
-    void anEnabledPipelineNeedsEksAndItsFourSecretsNamingEachKey() {
+    void anEnabledPipelineNeedsEksAndItsFiveSecretsNamingEachKey() {
         var error = catchThrowableOfType(() -> StackConfig.load(ConfigSource.of(with("pipeline",
                 "{\"enabled\":true,\"sparkImage\":\"s:1\",\"apiImage\":\"a:1\",\"apiHost\":\"api.example.com\"}"))), ConfigException.class);
         assertThat(error.errors()).containsExactly(
                 "pipeline.enabled: true without eks.enabled; allowed: the pipeline only on the EKS platform (eks.enabled: true)",
                 "rabbitmqPassword: missing; allowed: a secret: pulumi config set --secret container-platform:rabbitmqPassword <value>",
+                "rabbitmqErlangCookie: missing; allowed: a secret: pulumi config set --secret container-platform:rabbitmqErlangCookie <value>",
                 "mongodbPassword: missing; allowed: a secret: pulumi config set --secret container-platform:mongodbPassword <value>",
                 "mongodbReplicaSetKey: missing; allowed: a secret: pulumi config set --secret container-platform:mongodbReplicaSetKey <value>",
                 "grafanaAdminPassword: missing; allowed: a secret: pulumi config set --secret container-platform:grafanaAdminPassword <value>");

@@ -10,7 +10,6 @@ import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
 import io.containerplatform.components.kubernetes.Manifest;
 
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -119,29 +118,20 @@ public class DataPipelineComponent extends ComponentResource {
     }
 
     private static Output<Map<String, String>> secretData(PipelineArgs args) {
-        return Output.tuple(args.rabbitmqPassword(), args.mongodbPassword(), args.mongodbReplicaSetKey(), MongoDb.keyfile(args)).applyValue(t -> {
+        return Output.tuple(args.mongodbPassword(), args.mongodbReplicaSetKey(), MongoDb.keyfile(args)).applyValue(t -> {
             var data = new java.util.LinkedHashMap<String, String>();
-            data.put("rabbitmq-user", args.rabbitmqUser());
-            data.put("rabbitmq-password", t.t1);
-            data.put("rabbitmq-erlang-cookie", sha256("erlang-cookie:" + t.t1 + ":" + t.t3));
-            data.put("rabbitmq-uri", "amqp://" + encode(args.rabbitmqUser()) + ":" + encode(t.t1) + "@rabbitmq." + args.namespace()
-                    + ".svc.cluster.local:5672/");
             data.put("mongodb-root-user", "root");
-            data.put("mongodb-root-password", t.t2);
-            data.put(MongoDb.REPLICA_SET_KEY, t.t3);
-            data.put(MongoDb.KEYFILE, t.t4);
+            data.put("mongodb-root-password", t.t1);
+            data.put(MongoDb.REPLICA_SET_KEY, t.t2);
+            data.put(MongoDb.KEYFILE, t.t3);
             // The applications' and the exporter's own users (none uses root): passwords derived from the root password, one per user.
             for (var user : MongoDb.APP_USERS.keySet()) {
-                var password = sha256("mongodb-user:" + user + ":" + t.t2);
+                var password = sha256("mongodb-user:" + user + ":" + t.t1);
                 data.put(MongoDb.passwordKey(user), password);
                 data.put(MongoDb.uriKey(user), MongoDb.uri(user, password, args.namespace(), args.mongodbReplicas()));
             }
             return Map.copyOf(data);
         });
-    }
-
-    private static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
     static String sha256(String value) {

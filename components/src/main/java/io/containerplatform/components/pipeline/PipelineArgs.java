@@ -105,12 +105,19 @@ public final class PipelineArgs extends DeclaredArgs {
     private Integer memoryPercent = 80;
 
     @Import(name = "rabbitmqUser")
-    @InputSpec(value = "The RabbitMQ user name", allowed = "a RabbitMQ user name")
+    @InputSpec(value = "The RabbitMQ administrator's user name (operators only; the processor, publishers and KEDA have users of their own)",
+            allowed = "a RabbitMQ user name other than processor, publisher and keda")
     private String rabbitmqUser = "pipeline";
 
     @Import(name = "rabbitmqPassword", required = true)
-    @InputSpec("The RabbitMQ user's password (a secret)")
+    @InputSpec("The RabbitMQ administrator's password (a secret); the processor's, publishers' and KEDA's passwords derive from it:"
+            + " changing it rotates all four in the broker (a rolling restart)")
     private Output<String> rabbitmqPassword;
+
+    @Import(name = "rabbitmqErlangCookie", required = true)
+    @InputSpec("The Erlang cookie the RabbitMQ nodes authenticate each other with (a secret, e.g. openssl rand -hex 32); never rotated:"
+            + " a node restarted with another cookie cannot rejoin the running ones")
+    private Output<String> rabbitmqErlangCookie;
 
     @Import(name = "mongodbPassword", required = true)
     @InputSpec("The MongoDB root password (a secret)")
@@ -172,6 +179,7 @@ public final class PipelineArgs extends DeclaredArgs {
     public int memoryPercent() { return memoryPercent; }
     public String rabbitmqUser() { return rabbitmqUser; }
     public Output<String> rabbitmqPassword() { return rabbitmqPassword; }
+    public Output<String> rabbitmqErlangCookie() { return rabbitmqErlangCookie; }
     public Output<String> mongodbPassword() { return mongodbPassword; }
     public Output<String> mongodbReplicaSetKey() { return mongodbReplicaSetKey; }
     public Optional<Output<String>> mongodbPreviousReplicaSetKey() { return Optional.ofNullable(mongodbPreviousReplicaSetKey); }
@@ -197,6 +205,9 @@ public final class PipelineArgs extends DeclaredArgs {
         }
         if (tlsSecretName != null && certIssuer != null) {
             problems.add(problem("certIssuer", "is set together with tlsSecretName"));
+        }
+        if (rabbitmqUser != null && List.of(RabbitMqUsers.PROCESSOR, RabbitMqUsers.PUBLISHER, RabbitMqUsers.KEDA).contains(rabbitmqUser)) {
+            problems.add(problem("rabbitmqUser", "\"" + rabbitmqUser + "\" is the name of a service user"));
         }
         if (minReplicas != null && maxReplicas != null && minReplicas > maxReplicas) {
             problems.add(problem("maxReplicas", maxReplicas + " is below minReplicas " + minReplicas));
@@ -329,14 +340,22 @@ public final class PipelineArgs extends DeclaredArgs {
         public Builder memoryPercent(int v) { $.memoryPercent = v; return this; }
 
         /**
-         * The RabbitMQ user name. Allowed: a RabbitMQ user name. Default: pipeline.
+         * The RabbitMQ administrator's user name (operators only; the processor, publishers and KEDA have users of
+         * their own). Allowed: a RabbitMQ user name other than processor, publisher and keda. Default: pipeline.
          */
         public Builder rabbitmqUser(String v) { $.rabbitmqUser = v; return this; }
 
         /**
-         * The RabbitMQ user's password (a secret).
+         * The RabbitMQ administrator's password (a secret); the processor's, publishers' and KEDA's passwords derive
+         * from it: changing it rotates all four in the broker (a rolling restart).
          */
         public Builder rabbitmqPassword(Output<String> v) { $.rabbitmqPassword = v; return this; }
+
+        /**
+         * The Erlang cookie the RabbitMQ nodes authenticate each other with (a secret, e.g. openssl rand -hex 32);
+         * never rotated: a node restarted with another cookie cannot rejoin the running ones.
+         */
+        public Builder rabbitmqErlangCookie(Output<String> v) { $.rabbitmqErlangCookie = v; return this; }
 
         /**
          * The MongoDB root password (a secret).

@@ -10,7 +10,8 @@ import static io.containerplatform.components.pipeline.Pods.metadata;
 /**
  * The Spark processor (RabbitMQ to MongoDB, {@code workloads/processor}) and its KEDA autoscaling: the queue
  * length (10 messages per replica), CPU (70 %) and memory (80 %), fast scale-up (15 s), scale-down after 60 s,
- * 1 to 10 replicas. It connects to MongoDB as its own user (readWrite on the pipeline database) and serves
+ * 1 to 10 replicas. It connects to RabbitMQ and MongoDB as its own users ({@link RabbitMqUsers#PROCESSOR}; readWrite
+ * on the pipeline database), KEDA to RabbitMQ as {@link RabbitMqUsers#KEDA}, and it serves
  * {@code /health}, {@code /ready} and {@code /metrics} on {@value #HTTP_PORT}.
  */
 final class Processor {
@@ -32,8 +33,8 @@ final class Processor {
                         Pods.env("RABBITMQ_HOST", "rabbitmq." + ns + ".svc.cluster.local"),
                         Pods.env("RABBITMQ_PORT", "5672"),
                         Pods.env("RABBITMQ_QUEUE", args.queueName()),
-                        Pods.secretEnv("RABBITMQ_USERNAME", DataPipelineComponent.SECRET, "rabbitmq-user"),
-                        Pods.secretEnv("RABBITMQ_PASSWORD", DataPipelineComponent.SECRET, "rabbitmq-password"),
+                        Pods.secretEnv("RABBITMQ_USERNAME", RabbitMqUsers.PROCESSOR_SECRET, "username"),
+                        Pods.secretEnv("RABBITMQ_PASSWORD", RabbitMqUsers.PROCESSOR_SECRET, "password"),
                         Pods.secretEnv("MONGODB_URI", DataPipelineComponent.SECRET, MongoDb.uriKey(MongoDb.PROCESSOR_USER)),
                         Pods.env("HTTP_PORT", String.valueOf(HTTP_PORT))),
                 "ports", List.of(obj("name", "metrics", "containerPort", HTTP_PORT)),
@@ -60,7 +61,7 @@ final class Processor {
 
         kube.apply("rabbitmq-trigger-auth", Manifest.withSpec("keda.sh/v1alpha1", "TriggerAuthentication",
                 metadata("rabbitmq-trigger-auth", ns, APP), obj("secretTargetRef", List.of(
-                        obj("parameter", "host", "name", DataPipelineComponent.SECRET, "key", "rabbitmq-uri")))), List.of(keda));
+                        obj("parameter", "host", "name", RabbitMqUsers.KEDA_SECRET, "key", "uri")))), List.of(keda));
         kube.apply("spark-processor-scaler", Manifest.withSpec("keda.sh/v1alpha1", "ScaledObject", metadata(APP, ns, APP), obj(
                 "scaleTargetRef", obj("apiVersion", "apps/v1", "kind", "Deployment", "name", APP),
                 "minReplicaCount", args.minReplicas(),

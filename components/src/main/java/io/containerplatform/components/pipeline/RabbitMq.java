@@ -11,6 +11,8 @@ import static io.containerplatform.components.pipeline.Pods.metadata;
 /**
  * RabbitMQ as a StatefulSet clustered by Kubernetes peer discovery (with the RBAC it needs), a headless and a
  * client Service (5672 AMQP, 15672 management, 15692 Prometheus), its configuration, volumes, probes and PDB.
+ * Its users, permissions and quorum queues are definitions it imports at every boot ({@link RabbitMqUsers}); a
+ * change of password changes the pods' checksum annotation, which rolls the nodes one at a time.
  */
 final class RabbitMq {
 
@@ -19,12 +21,29 @@ final class RabbitMq {
     static final int UID = 999;
     /** The headless Service that gives each node its DNS name. */
     static final String HEADLESS = "rabbitmq-headless";
+    /** The container's memory limit, MiB. */
+    static final int MEMORY_LIMIT_MIB = 1024;
+    /**
+     * The largest message the broker accepts, bytes (1 MiB; RabbitMQ's own default is 128 MiB): a publisher's larger
+     * message is refused (channel error 406) before it reaches the queue, and the processor never has to hold one.
+     */
+    static final int MAX_MESSAGE_BYTES = 1024 * 1024;
+    /** Where the definitions Secret is mounted. */
+    static final String DEFINITIONS_DIR = "/etc/rabbitmq-definitions";
+    /** The pod annotation that changes with the definitions. */
+    static final String CHECKSUM_ANNOTATION = "checksum/definitions";
 
     private RabbitMq() {
     }
 
     static void declare(Kube kube, PipelineArgs args) {
         var ns = kube.namespace();
+        var secrets = RabbitMqUsers.secrets(args);
+        kube.apply("rabbitmq-server-secret", Manifest.secret(metadata(RabbitMqUsers.SERVER_SECRET, ns, APP),
+                secrets.applyValue(s -> s.get(RabbitMqUsers.SERVER_SECRET))));
+        for (var user : RabbitMqUsers.users(args)) {
+            kube.apply(user.secret() + "-secret", Manifest.secret(metadata(user.secret(), ns, APP), secrets.applyValue(s -> s.get(user.secret()))));
+        }
         kube.apply("rabbitmq-sa", Manifest.metadataOnly("v1", "ServiceAccount", metadata(APP, ns, APP)));
         kube.apply("rabbitmq-peer-discovery", Manifest.role(metadata("rabbitmq-peer-discovery", ns, APP),
                 List.of(obj("apiGroups", List.of(""), "resources", List.of("endpoints"), "verbs", List.of("get")),
@@ -40,10 +59,13 @@ final class RabbitMq {
                         "cluster_formation.k8s.service_name = " + HEADLESS,
                         "cluster_formation.k8s.hostname_suffix = " + hostnameSuffix(ns),
                         "cluster_formation.node_cleanup.only_log_warning = true",
+                        // queues in the definitions are imported once every node is up: quorum queues then span them all
+                        "cluster_formation.target_cluster_size_hint = " + args.rabbitmqReplicas(),
                         "cluster_partition_handling = autoheal",
                         "queue_master_locator = min-masters",
-                        "loopback_users.guest = false",
-                        "vm_memory_high_watermark.relative = 0.6",
+                        "load_definitions = " + DEFINITIONS_DIR + "/" + RabbitMqUsers.DEFINITIONS,
+                        "vm_memory_high_watermark.absolute = " + memoryWatermark(MEMORY_LIMIT_MIB),
+                        "max_message_size = " + MAX_MESSAGE_BYTES,
                         "prometheus.tcp.port = 15692",
                         ""))));
         var ports = List.of(port("amqp", 5672), port("management", 15672), port("prometheus", 15692));
@@ -64,32 +86,42 @@ final class RabbitMq {
                         obj("name", "MY_POD_NAME", "valueFrom", obj("fieldRef", obj("fieldPath", "metadata.name"))),
                         Pods.env("RABBITMQ_NODENAME", "rabbit@$(MY_POD_NAME)" + hostnameSuffix(ns)),
                         Pods.env("K8S_SERVICE_NAME", HEADLESS),
-                        Pods.secretEnv("RABBITMQ_DEFAULT_USER", DataPipelineComponent.SECRET, "rabbitmq-user"),
-                        Pods.secretEnv("RABBITMQ_DEFAULT_PASS", DataPipelineComponent.SECRET, "rabbitmq-password"),
-                        Pods.secretEnv("RABBITMQ_ERLANG_COOKIE", DataPipelineComponent.SECRET, "rabbitmq-erlang-cookie")),
+                        Pods.secretEnv("RABBITMQ_ERLANG_COOKIE", RabbitMqUsers.SERVER_SECRET, "erlang-cookie")),
                 "volumeMounts", List.of(obj("name", "data", "mountPath", "/var/lib/rabbitmq"),
-                        obj("name", "config", "mountPath", "/etc/rabbitmq")),
-                "resources", Pods.resources("250m", "512Mi", "1Gi"),
+                        obj("name", "config", "mountPath", "/etc/rabbitmq"),
+                        obj("name", "definitions", "mountPath", DEFINITIONS_DIR, "readOnly", true)),
+                "resources", Pods.resources("250m", "512Mi", MEMORY_LIMIT_MIB + "Mi"),
                 "readinessProbe", Pods.execProbe(List.of("rabbitmq-diagnostics", "-q", "check_port_connectivity"), 20, 15),
                 "livenessProbe", Pods.execProbe(List.of("rabbitmq-diagnostics", "-q", "status"), 60, 30),
                 "securityContext", Pods.containerSecurity(false));
-        var statefulSet = obj(
+        var statefulSet = RabbitMqUsers.checksum(secrets).applyValue(checksum -> obj(
                 "serviceName", HEADLESS,
                 "replicas", args.rabbitmqReplicas(),
                 "podManagementPolicy", "Parallel",
                 "selector", Pods.selector(APP),
-                "template", obj("metadata", obj("labels", Pods.labels(APP)), "spec", obj(
+                "template", obj("metadata", obj("labels", Pods.labels(APP), "annotations", obj(CHECKSUM_ANNOTATION, checksum)), "spec", obj(
                         "serviceAccountName", APP,
                         "terminationGracePeriodSeconds", 60,
                         "securityContext", Pods.podSecurity(UID),
                         "affinity", Pods.spread(APP, args.production()), "topologySpreadConstraints", Pods.zoneSpread(APP, args.production()),
                         "containers", List.of(container),
-                        "volumes", List.of(obj("name", "config", "configMap", obj("name", "rabbitmq-config"))))),
+                        "volumes", List.of(obj("name", "config", "configMap", obj("name", "rabbitmq-config")),
+                                obj("name", "definitions", "secret", obj("secretName", RabbitMqUsers.SERVER_SECRET, "defaultMode", 0440,
+                                        "items", List.of(obj("key", RabbitMqUsers.DEFINITIONS, "path", RabbitMqUsers.DEFINITIONS))))))),
                 "volumeClaimTemplates", List.of(Volumes.claimTemplate(args)),
-                "persistentVolumeClaimRetentionPolicy", DataPipelineComponent.retention(args));
+                "persistentVolumeClaimRetentionPolicy", DataPipelineComponent.retention(args)));
         Volumes.statefulSet(kube, APP, statefulSet, args.rabbitmqReplicas(), args);
         kube.apply("rabbitmq-pdb", Manifest.withSpec("policy/v1", "PodDisruptionBudget", metadata(APP, ns, APP),
                 Pods.disruptionBudget(APP, "maxUnavailable", 1)));
+    }
+
+    /**
+     * The memory high watermark, bytes, for a container limited to {@code limitMib}: 60 % of the limit (the share
+     * RabbitMQ 3.13 takes of the memory it sees by default), so that flow control blocks publishers well before the
+     * kernel kills the container. A relative watermark would be a share of the node's memory, not of the limit.
+     */
+    static long memoryWatermark(int limitMib) {
+        return limitMib * 1024L * 1024L * 3 / 5;
     }
 
     /**

@@ -27,7 +27,8 @@ class DataPipelineComponentTest {
         return PipelineArgs.builder().placement(Placement.of("vpc-1", "10.0.0.0/16", List.of("pub-a", "pub-b"), List.of("priv-a", "priv-b")))
                 .sparkImage("registry.example.com/spark-processor:1.2.0").apiImage("registry.example.com/swagger-api:1.3.0")
                 .apiHost("api.example.com")
-                .rabbitmqPassword(Output.ofSecret("rabbit-pass")).mongodbPassword(Output.ofSecret("mongo p@ss"))
+                .rabbitmqPassword(Output.ofSecret("rabbit-pass")).rabbitmqErlangCookie(Output.ofSecret("erlang-cookie-0123456789"))
+                .mongodbPassword(Output.ofSecret("mongo p@ss"))
                 .mongodbReplicaSetKey(Output.ofSecret("keyfile")).grafanaAdminPassword(Output.ofSecret("grafana-pass"));
     }
 
@@ -41,6 +42,10 @@ class DataPipelineComponentTest {
     static ResourceArgs kind(PlatformMocks mocks, String kind, String name) {
         return mocks.matching(r -> kind.equals(r.inputs.get("kind")) && name.equals(mapInput(r, "metadata").get("name")))
                 .stream().findFirst().orElseThrow(() -> new AssertionError("no " + kind + " " + name));
+    }
+
+    static Map<String, Object> stringData(PlatformMocks mocks, String secret) {
+        return (Map<String, Object>) kind(mocks, "Secret", secret).inputs.get("stringData");
     }
 
     static Map<String, Object> spec(ResourceArgs r) {
@@ -70,10 +75,8 @@ class DataPipelineComponentTest {
         var mocks = build(b -> b);
         var secret = kind(mocks, "Secret", "pipeline-secrets");
         var data = (Map<String, Object>) secret.inputs.get("stringData");
-        assertThat(data).containsEntry("rabbitmq-password", "rabbit-pass").containsEntry("mongodb-root-password", "mongo p@ss")
-                .containsEntry("mongodb-replica-set-key", "keyfile").containsEntry("rabbitmq-user", "pipeline")
-                .containsEntry("rabbitmq-uri", "amqp://pipeline:rabbit-pass@rabbitmq.data-processing.svc.cluster.local:5672/")
-                .doesNotContainKey("mongodb-uri");
+        assertThat(data).containsEntry("mongodb-root-password", "mongo p@ss").containsEntry("mongodb-replica-set-key", "keyfile")
+                .doesNotContainKey("mongodb-uri").doesNotContainKeys("rabbitmq-password", "rabbitmq-erlang-cookie");
         var hosts = "mongodb-0.mongodb-headless.data-processing.svc.cluster.local:27017,"
                 + "mongodb-1.mongodb-headless.data-processing.svc.cluster.local:27017,mongodb-2.mongodb-headless.data-processing.svc.cluster.local:27017";
         for (var user : List.of("processor", "api")) {
@@ -83,10 +86,14 @@ class DataPipelineComponentTest {
                     "mongodb://" + user + ":" + password + "@" + hosts + "/pipeline?replicaSet=rs0&authSource=admin");
         }
         assertThat(data.get("mongodb-processor-password")).isNotEqualTo(data.get("mongodb-api-password"));
-        assertThat((String) data.get("rabbitmq-erlang-cookie")).hasSize(64);
+        assertThat(stringData(mocks, "rabbitmq-pipeline")).isEqualTo(Map.of("username", "pipeline", "password", "rabbit-pass",
+                "uri", "amqp://pipeline:rabbit-pass@rabbitmq.data-processing.svc.cluster.local:5672/"));
         assertThat(kind(mocks, "Secret", "grafana-admin").inputs.get("stringData")).isEqualTo(Map.of("admin-user", "admin", "admin-password", "grafana-pass"));
+        var servicePasswords = List.of("processor", "publisher", "keda").stream()
+                .map(user -> (String) stringData(mocks, "rabbitmq-" + user).get("password")).toList();
         for (var r : mocks.matching(r -> r.type.startsWith("kubernetes:") && !"Secret".equals(r.inputs.get("kind")))) {
-            assertThat(String.valueOf(r.inputs)).describedAs(r.name).doesNotContain("rabbit-pass").doesNotContain("mongo p@ss");
+            assertThat(String.valueOf(r.inputs)).describedAs(r.name).doesNotContain("rabbit-pass").doesNotContain("mongo p@ss")
+                    .doesNotContain("erlang-cookie-0123456789").doesNotContain(servicePasswords);
         }
     }
 
@@ -127,6 +134,154 @@ class DataPipelineComponentTest {
             var peer = "rabbit@" + pod + conf.getOrDefault("cluster_formation.k8s.hostname_suffix", "");
             var podDns = pod + "." + headless + ".stream.svc.cluster.local";
             assertThat(peer).isEqualTo("rabbit@" + podDns).isEqualTo(((String) nodeName).replace("$(MY_POD_NAME)", pod));
+        }
+    }
+
+    static Map<String, Object> definitions(PlatformMocks mocks) {
+        return new com.google.gson.Gson().fromJson((String) stringData(mocks, "rabbitmq-server").get("definitions.json"), Map.class);
+    }
+
+    static String checksum(PlatformMocks mocks) {
+        var template = (Map<String, Object>) spec(kind(mocks, "StatefulSet", "rabbitmq")).get("template");
+        return (String) ((Map<String, Object>) ((Map<String, Object>) template.get("metadata")).get("annotations")).get("checksum/definitions");
+    }
+
+    @Test
+    void rabbitMqImportsItsUsersLeastPrivilegeAndItsQuorumQueuesAtEveryBoot() {
+        var mocks = build(b -> b.queueName("data-stream"));
+        var defs = definitions(mocks);
+        var passwords = new java.util.LinkedHashMap<String, String>();
+        for (var user : List.of("pipeline", "processor", "publisher", "keda")) {
+            passwords.put(user, (String) stringData(mocks, "rabbitmq-" + user).get("password"));
+        }
+        assertThat(passwords.get("pipeline")).isEqualTo("rabbit-pass");
+        assertThat(passwords.values()).doesNotHaveDuplicates().allMatch(p -> p.length() >= 11);
+        assertThat((List<Map<String, Object>>) defs.get("users")).extracting(u -> u.get("name"), u -> u.get("tags"), u -> u.get("hashing_algorithm"))
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("pipeline", List.of("administrator"), "rabbit_password_hashing_sha256"),
+                        org.assertj.core.groups.Tuple.tuple("processor", List.of(), "rabbit_password_hashing_sha256"),
+                        org.assertj.core.groups.Tuple.tuple("publisher", List.of(), "rabbit_password_hashing_sha256"),
+                        org.assertj.core.groups.Tuple.tuple("keda", List.of(), "rabbit_password_hashing_sha256"));
+        for (var user : (List<Map<String, Object>>) defs.get("users")) {
+            // RabbitMQ's sha256 scheme: base64(4-byte salt + SHA-256(salt + password))
+            var hash = java.util.Base64.getDecoder().decode((String) user.get("password_hash"));
+            var salted = new java.io.ByteArrayOutputStream();
+            salted.write(hash, 0, 4);
+            salted.writeBytes(passwords.get((String) user.get("name")).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            assertThat(java.util.Arrays.copyOfRange(hash, 4, hash.length)).describedAs((String) user.get("name"))
+                    .isEqualTo(sha256(salted.toByteArray()));
+        }
+        assertThat(defs.get("permissions")).isEqualTo(List.of(
+                Map.of("user", "pipeline", "vhost", "/", "configure", ".*", "write", ".*", "read", ".*"),
+                Map.of("user", "processor", "vhost", "/", "configure", "^(data\\-stream|data\\-stream\\.dlq)$", "write", "^amq\\.default$",
+                        "read", "^data\\-stream$"),
+                Map.of("user", "publisher", "vhost", "/", "configure", "^$", "write", "^amq\\.default$", "read", "^$"),
+                Map.of("user", "keda", "vhost", "/", "configure", "^$", "write", "^$", "read", "^$")));
+        assertThat(defs.get("vhosts")).isEqualTo(List.of(Map.of("name", "/")));
+        assertThat(defs.get("queues")).isEqualTo(List.of(
+                Map.of("name", "data-stream", "vhost", "/", "durable", true, "auto_delete", false, "arguments", Map.of(
+                        "x-queue-type", "quorum", "x-delivery-limit", 20.0, "x-dead-letter-exchange", "",
+                        "x-dead-letter-routing-key", "data-stream.dlq", "x-dead-letter-strategy", "at-least-once", "x-overflow", "reject-publish")),
+                Map.of("name", "data-stream.dlq", "vhost", "/", "durable", true, "auto_delete", false, "arguments", Map.of("x-queue-type", "quorum"))));
+        assertThat(stringData(mocks, "rabbitmq-publisher")).containsEntry("username", "publisher")
+                .containsEntry("uri", "amqp://publisher:" + passwords.get("publisher") + "@rabbitmq.data-processing.svc.cluster.local:5672/");
+
+        var set = kind(mocks, "StatefulSet", "rabbitmq");
+        var conf = (String) ((Map<String, Object>) kind(mocks, "ConfigMap", "rabbitmq-config").inputs.get("data")).get("rabbitmq.conf");
+        assertThat(conf.lines()).contains("load_definitions = /etc/rabbitmq-definitions/definitions.json")
+                .noneMatch(l -> l.startsWith("loopback_users") || l.startsWith("definitions.skip_if_unchanged"));
+        assertThat((List<Object>) container(set).get("volumeMounts"))
+                .contains(Map.of("name", "definitions", "mountPath", "/etc/rabbitmq-definitions", "readOnly", true));
+        assertThat((List<Object>) podSpec(set).get("volumes")).contains(Map.of("name", "definitions", "secret", Map.of("secretName", "rabbitmq-server",
+                "defaultMode", 288.0, "items", List.of(Map.of("key", "definitions.json", "path", "definitions.json")))));
+        assertThat(container(set).get("env").toString()).doesNotContain("RABBITMQ_DEFAULT_USER").doesNotContain("RABBITMQ_DEFAULT_PASS");
+    }
+
+    /**
+     * The definitions and passwords the end-to-end tests boot their real broker with ({@code workloads/e2e}) are the
+     * component's own: the broker there proves that it imports them and enforces the permissions.
+     */
+    @Test
+    void theEndToEndBrokerBootsWithTheseDefinitions() throws java.io.IOException {
+        var mocks = build(b -> b.queueName("data-stream"));
+        var fixtures = java.nio.file.Path.of("workloads", "e2e", "src", "main", "resources", "rabbitmq");
+        var users = new StringBuilder("# the passwords of definitions.json (DataPipelineComponentTest writes both)\n");
+        for (var user : List.of("pipeline", "processor", "publisher", "keda")) {
+            users.append(user).append('=').append(stringData(mocks, "rabbitmq-" + user).get("password")).append('\n');
+        }
+        var expected = Map.of("definitions.json", (String) stringData(mocks, "rabbitmq-server").get("definitions.json") + "\n",
+                "passwords.properties", users.toString(),
+                "broker.conf", "max_message_size = " + RabbitMq.MAX_MESSAGE_BYTES + "\n");
+        var written = java.nio.file.Files.createDirectories(java.nio.file.Path.of("components", "target", "rabbitmq-fixtures"));
+        for (var file : expected.entrySet()) {
+            java.nio.file.Files.writeString(written.resolve(file.getKey()), file.getValue());
+        }
+        for (var file : expected.entrySet()) {
+            assertThat(fixtures.resolve(file.getKey())).describedAs("copy components/target/rabbitmq-fixtures/" + file.getKey() + " over it")
+                    .hasContent(file.getValue());
+        }
+        var conf = (String) ((Map<String, Object>) kind(mocks, "ConfigMap", "rabbitmq-config").inputs.get("data")).get("rabbitmq.conf");
+        assertThat(conf.lines()).contains("max_message_size = 1048576");
+    }
+
+    @Test
+    void theErlangCookieIsItsOwnSecretAndNoPasswordChangesIt() {
+        var first = build(b -> b);
+        var rotated = build(b -> b.rabbitmqPassword(Output.ofSecret("rotated-pass")));
+        assertThat(stringData(first, "rabbitmq-server")).containsEntry("erlang-cookie", "erlang-cookie-0123456789");
+        assertThat(stringData(rotated, "rabbitmq-server")).containsEntry("erlang-cookie", "erlang-cookie-0123456789");
+        assertThat(container(kind(first, "StatefulSet", "rabbitmq")).get("env")).asList().contains(Map.of("name", "RABBITMQ_ERLANG_COOKIE",
+                "valueFrom", Map.of("secretKeyRef", Map.of("name", "rabbitmq-server", "key", "erlang-cookie"))));
+    }
+
+    @Test
+    void aRotatedPasswordChangesEveryUsersPasswordAndTheChecksumThatRollsTheNodes() {
+        var first = build(b -> b);
+        var again = build(b -> b);
+        var rotated = build(b -> b.rabbitmqPassword(Output.ofSecret("rotated-pass")));
+        assertThat(checksum(first)).hasSize(64).isEqualTo(checksum(again)).isNotEqualTo(checksum(rotated));
+        assertThat(definitions(first)).isEqualTo(definitions(again)).isNotEqualTo(definitions(rotated));
+        for (var user : List.of("pipeline", "processor", "publisher", "keda")) {
+            assertThat(stringData(rotated, "rabbitmq-" + user).get("password")).describedAs(user)
+                    .isNotEqualTo(stringData(first, "rabbitmq-" + user).get("password"));
+        }
+        // the checksum is keyed by the cookie: without it, nobody can test a guessed password against the annotation
+        var otherCookie = build(b -> b.rabbitmqErlangCookie(Output.ofSecret("another-cookie-0123456789")));
+        assertThat(definitions(otherCookie)).isEqualTo(definitions(first));
+        assertThat(checksum(otherCookie)).isNotEqualTo(checksum(first));
+        // another queue changes the processor's permissions and the queues: the nodes roll too
+        assertThat(checksum(build(b -> b.queueName("other")))).isNotEqualTo(checksum(first));
+    }
+
+    @Test
+    void theMemoryWatermarkIsSixtyPercentOfTheContainersLimitAndMessagesAreCappedAtOneMebibyte() {
+        var mocks = build(b -> b);
+        var resources = (Map<String, Object>) container(kind(mocks, "StatefulSet", "rabbitmq")).get("resources");
+        assertThat(resources.get("limits")).isEqualTo(Map.of("memory", "1024Mi"));
+        var conf = (String) ((Map<String, Object>) kind(mocks, "ConfigMap", "rabbitmq-config").inputs.get("data")).get("rabbitmq.conf");
+        assertThat(conf.lines()).contains("vm_memory_high_watermark.absolute = 644245094", "max_message_size = 1048576")
+                .noneMatch(l -> l.startsWith("vm_memory_high_watermark.relative"));
+        assertThat(RabbitMq.memoryWatermark(2048)).isEqualTo(1288490188L);
+    }
+
+    @Test
+    void queueImportWaitsForEveryNode() {
+        var conf = (String) ((Map<String, Object>) kind(build(b -> b.rabbitmqReplicas(3)), "ConfigMap", "rabbitmq-config").inputs.get("data"))
+                .get("rabbitmq.conf");
+        assertThat(conf.lines()).contains("cluster_formation.target_cluster_size_hint = 3");
+    }
+
+    @Test
+    void theAdministratorCannotTakeAServiceUsersName() {
+        assertThatThrownBy(() -> args().rabbitmqUser("keda").build())
+                .hasMessage("PipelineArgs.rabbitmqUser: \"keda\" is the name of a service user; allowed: a RabbitMQ user name other than processor,"
+                        + " publisher and keda");
+    }
+
+    private static byte[] sha256(byte[] value) {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256").digest(value);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 
@@ -367,8 +522,10 @@ class DataPipelineComponentTest {
         var mocks = build(b -> b.minReplicas(1).maxReplicas(10).messagesPerReplica(10).queueName("data-stream"));
         var processor = container(kind(mocks, "Deployment", "spark-processor"));
         assertThat(processor).containsEntry("image", "registry.example.com/spark-processor:1.2.0");
-        assertThat(processor.get("env").toString()).contains("RABBITMQ_HOST").contains("name=RABBITMQ_USERNAME").contains("name=RABBITMQ_PASSWORD")
-                .contains("name=MONGODB_URI").contains("secretKeyRef");
+        assertThat((List<Object>) processor.get("env")).contains(
+                Map.of("name", "RABBITMQ_USERNAME", "valueFrom", Map.of("secretKeyRef", Map.of("name", "rabbitmq-processor", "key", "username"))),
+                Map.of("name", "RABBITMQ_PASSWORD", "valueFrom", Map.of("secretKeyRef", Map.of("name", "rabbitmq-processor", "key", "password"))));
+        assertThat(processor.get("env").toString()).contains("RABBITMQ_HOST").contains("name=MONGODB_URI");
         var scaled = spec(kind(mocks, "ScaledObject", "spark-processor"));
         assertThat(scaled).containsEntry("minReplicaCount", 1.0).containsEntry("maxReplicaCount", 10.0).containsEntry("cooldownPeriod", 60.0)
                 .containsEntry("pollingInterval", 15.0);
@@ -380,7 +537,7 @@ class DataPipelineComponentTest {
         assertThat(triggers.get(1).get("metadata")).isEqualTo(Map.of("value", "70"));
         assertThat(triggers.get(2).get("metadata")).isEqualTo(Map.of("value", "80"));
         assertThat(spec(kind(mocks, "TriggerAuthentication", "rabbitmq-trigger-auth")).get("secretTargetRef"))
-                .isEqualTo(List.of(Map.of("parameter", "host", "name", "pipeline-secrets", "key", "rabbitmq-uri")));
+                .isEqualTo(List.of(Map.of("parameter", "host", "name", "rabbitmq-keda", "key", "uri")));
         // the default cluster version, 1.35: KEDA 2.20 (tested on 1.33 to 1.35)
         assertThat(mocks.named("kubernetes:helm.sh/v3:Release", "pipe-keda").inputs).containsEntry("chart", "keda").containsEntry("version", "2.20.2");
     }
@@ -543,7 +700,7 @@ class DataPipelineComponentTest {
                 .hasMessage("PipelineArgs.placement: missing"
                         + " | PipelineArgs.sparkImage: \"spark:latest\" uses the latest tag; pin a version tag or a digest so rollbacks are possible;"
                         + " allowed: an image pinned to a version tag or digest (not latest), or :<tag> of the stack's processor repository"
-                        + " | PipelineArgs.rabbitmqPassword: missing | PipelineArgs.mongodbPassword: missing"
+                        + " | PipelineArgs.rabbitmqPassword: missing | PipelineArgs.rabbitmqErlangCookie: missing | PipelineArgs.mongodbPassword: missing"
                         + " | PipelineArgs.mongodbReplicaSetKey: missing | PipelineArgs.grafanaAdminPassword: missing"
                         + " | PipelineArgs.mongodbReplicas: 2 is even (a replica set needs a majority); allowed: an odd number: 1, 3, 5, 7 (at least 3 in prod)"
                         + " | PipelineArgs.apiHost: \"API!\" is not a host name; allowed: a DNS host name such as api.example.com"

@@ -7,6 +7,7 @@ import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.containerplatform.workloads.api.ApiServer;
 import io.containerplatform.workloads.event.EventContract;
+import io.containerplatform.workloads.event.Queues;
 import io.containerplatform.workloads.producer.Producer;
 
 import java.io.IOException;
@@ -16,12 +17,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 
 /**
  * The whole pipeline on one machine: a RabbitMQ node, a MongoDB wire-protocol server
  * ({@code mongo-java-server}, in memory: MongoDB itself cannot be installed here), processors started as the
- * image starts them ({@code java -jar processor.jar}), the API and the producer.
+ * image starts them ({@code java -jar processor.jar}), the API and the producer; the processors connect as the
+ * platform's processor user, the producer as its publisher user.
  */
 public final class Pipeline implements AutoCloseable {
 
@@ -34,9 +37,18 @@ public final class Pipeline implements AutoCloseable {
     private final List<Process> processors = new ArrayList<>();
     private ApiServer api;
 
-    public Pipeline(RabbitMqNode broker, String queue, Path logs) throws IOException {
+    /**
+     * A pipeline on {@code broker}'s queue of the platform's definitions ({@link EventContract#DEFAULT_QUEUE}),
+     * emptied first: the administrator deletes the queues and declares them again, as the definitions do at boot.
+     */
+    public Pipeline(RabbitMqNode broker, Path logs) throws IOException, TimeoutException {
         this.broker = broker;
-        this.queue = queue;
+        this.queue = EventContract.DEFAULT_QUEUE;
+        try (var connection = broker.connectionFactory().newConnection(); var channel = connection.createChannel()) {
+            channel.queueDelete(queue);
+            channel.queueDelete(EventContract.deadLetterQueue(queue));
+            Queues.declare(channel, queue);
+        }
         this.logs = Files.createDirectories(logs);
         this.mongoServer = new MongoServer(new MemoryBackend());
         int port = RabbitMqNode.freePort();
@@ -79,17 +91,17 @@ public final class Pipeline implements AutoCloseable {
         return new ProcessBuilder(command).redirectErrorStream(true);
     }
 
-    /** The broker variables of the apps' run contract, for this pipeline's queue. */
-    public Map<String, String> brokerEnvironment() {
-        return Map.of("RABBITMQ_HOST", "localhost", "RABBITMQ_PORT", String.valueOf(broker.port()), "RABBITMQ_USERNAME", "guest",
-                "RABBITMQ_PASSWORD", "guest", "RABBITMQ_QUEUE", queue);
+    /** The broker variables of the apps' run contract, for this pipeline's queue, as {@code user}. */
+    public Map<String, String> brokerEnvironment(String user) {
+        return Map.of("RABBITMQ_HOST", "localhost", "RABBITMQ_PORT", String.valueOf(broker.port()), "RABBITMQ_USERNAME", user,
+                "RABBITMQ_PASSWORD", broker.password(user), "RABBITMQ_QUEUE", queue);
     }
 
     /** Starts a processor process; its output goes to {@code <logs>/processor-<n>.log}. */
     public Process startProcessor(int batchSize) throws IOException {
         var builder = javaJar("processor").redirectOutput(logs.resolve("processor-" + processors.size() + ".log").toFile());
         var env = builder.environment();
-        env.putAll(brokerEnvironment());
+        env.putAll(brokerEnvironment(RabbitMqNode.PROCESSOR));
         env.putAll(Map.of("MONGODB_URI", mongoUri, "HTTP_PORT", "0",
                 "BATCH_SIZE", String.valueOf(batchSize), "SPARK_MASTER", "local[2]"));
         var process = builder.start();
@@ -103,10 +115,10 @@ public final class Pipeline implements AutoCloseable {
         return api;
     }
 
-    /** Publishes with the producer. */
+    /** Publishes with the producer, as the publishers' user. */
     public Producer.Report publish(int count, double duplicates, double invalid, long seed) throws Exception {
-        try (var connection = broker.connectionFactory().newConnection(); var channel = connection.createChannel()) {
-            return new Producer(channel, queue).publish(count, 0, duplicates, invalid, seed);
+        try (var connection = broker.connectionFactory(RabbitMqNode.PUBLISHER).newConnection()) {
+            return new Producer(connection, queue).publish(count, 0, duplicates, invalid, seed);
         }
     }
 

@@ -104,7 +104,7 @@ public final class PipelineBenchmark {
 
     /** One warm processor: events per second from the first publish until all are in MongoDB. */
     static double processorRate(RabbitMqNode broker) throws Exception {
-        try (var pipeline = new Pipeline(broker, "bench-processor", Path.of("target", "bench"))) {
+        try (var pipeline = new Pipeline(broker, Path.of("target", "bench"))) {
             var events = pipeline.database().getCollection(EventContract.EVENTS);
             pipeline.startProcessor(1000);
             pipeline.publish(2000, 0, 0, 99);
@@ -133,7 +133,7 @@ public final class PipelineBenchmark {
 
     /** p50 and p99 of /data pages of 100, walked by 100 concurrent clients, over STORED events. */
     static void apiLatency(RabbitMqNode broker, int stored) throws Exception {
-        try (var pipeline = new Pipeline(broker, "bench-api-" + stored, Path.of("target", "bench"))) {
+        try (var pipeline = new Pipeline(broker, Path.of("target", "bench"))) {
             var events = pipeline.database().getCollection(EventContract.EVENTS);
             var batch = new ArrayList<Document>(10_000);
             for (int i = 0; i < stored; i++) {

@@ -3,16 +3,24 @@ package io.containerplatform.workloads.e2e;
 import com.rabbitmq.client.ConnectionFactory;
 
 import java.io.IOException;
+import java.io.StringReader;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 /**
  * A throwaway RabbitMQ node on free ports, from the machine's {@code rabbitmq-server} (Debian's package): its
- * own node name, data and log directories, started for a test run and stopped with {@code rabbitmqctl stop}. As
+ * own node name, data and log directories, started for a test run and stopped with {@code rabbitmqctl stop}. It
+ * boots as the platform's brokers do: importing the definitions the pipeline component gives them (users and their
+ * permissions, the quorum queues: {@code rabbitmq/definitions.json}, written by {@code DataPipelineComponentTest})
+ * with the platform's broker settings ({@code rabbitmq/broker.conf}); its users' passwords are
+ * {@code rabbitmq/passwords.properties}. As
  * root it runs through Debian's wrappers, which drop to the {@code rabbitmq} user (the directories are handed
  * to it); as any other user it runs RabbitMQ's own scripts as that user (Debian's wrappers accept only root and
  * {@code rabbitmq}). When the broker cannot start, {@link #start} fails saying why; nothing is skipped.
@@ -22,37 +30,70 @@ public final class RabbitMqNode implements AutoCloseable {
     private static final boolean ROOT = "root".equals(System.getProperty("user.name"));
     private static final String BIN = ROOT ? "/usr/sbin/" : "/usr/lib/rabbitmq/bin/";
 
+    /** The administrator of the platform's definitions. */
+    public static final String ADMIN = "pipeline";
+    public static final String PROCESSOR = "processor";
+    public static final String PUBLISHER = "publisher";
+    public static final String KEDA = "keda";
+
     private final String node;
     private final int port;
+    private final int dist;
     private final Path dir;
-    private final Process server;
+    private final Properties passwords;
+    private Process server;
 
-    private RabbitMqNode(String node, int port, Path dir, Process server) {
+    private RabbitMqNode(String node, int port, int dist, Path dir, Properties passwords) {
         this.node = node;
         this.port = port;
+        this.dist = dist;
         this.dir = dir;
-        this.server = server;
+        this.passwords = passwords;
     }
 
-    /** Starts a node and waits until it accepts connections (at most two minutes). */
+    /** Starts a node with the platform's definitions and waits until it accepts connections (at most two minutes). */
     public static RabbitMqNode start() throws IOException, InterruptedException {
         var executable = Path.of(BIN + "rabbitmq-server");
         if (!Files.isExecutable(executable)) {
             throw new IllegalStateException("RabbitMQ is not installed (no " + executable + "): the end-to-end tests need a real broker; "
                     + "install it with `apt-get install rabbitmq-server` (.ci/run does)");
         }
-        var node = "e2e-" + UUID.randomUUID().toString().substring(0, 8) + "@localhost";
-        int port = freePort();
-        int dist = freePort();
         var dir = Files.createTempDirectory("rabbitmq-e2e");
         Files.createDirectories(dir.resolve("mnesia"));
         Files.createDirectories(dir.resolve("log"));
         Files.writeString(dir.resolve("enabled_plugins"), "[].\n");
+        Files.writeString(dir.resolve("rabbitmq.conf"), resource("broker.conf") + "load_definitions = " + dir.resolve("definitions.json") + "\n");
+        Files.writeString(dir.resolve("definitions.json"), resource("definitions.json"));
+        var passwords = new Properties();
+        passwords.load(new StringReader(resource("passwords.properties")));
+        var node = new RabbitMqNode("e2e-" + UUID.randomUUID().toString().substring(0, 8) + "@localhost", freePort(), freePort(), dir, passwords);
+        node.boot();
+        return node;
+    }
+
+    /**
+     * Stops the node and starts it again on the same data with {@code definitions} (as a pod restarted with a new
+     * definitions Secret), the passwords of the users it names replaced by {@code passwords}.
+     */
+    public void restart(String definitions, Map<String, String> passwords) throws IOException, InterruptedException {
+        stop();
+        Files.writeString(dir.resolve("definitions.json"), definitions);
+        this.passwords.putAll(passwords);
+        boot();
+    }
+
+    /** The definitions the node booted with. */
+    public String definitions() throws IOException {
+        return Files.readString(dir.resolve("definitions.json"));
+    }
+
+    private void boot() throws IOException, InterruptedException {
         if (ROOT) {
             run(List.of("chown", "-R", "rabbitmq:rabbitmq", dir.toString()));
             run(List.of("chmod", "755", dir.toString()));
         }
-        var builder = new ProcessBuilder(executable.toString()).redirectErrorStream(true).redirectOutput(dir.resolve("server.out").toFile());
+        var builder = new ProcessBuilder(BIN + "rabbitmq-server").redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("server.out").toFile()));
         var env = builder.environment();
         env.put("RABBITMQ_NODENAME", node);
         env.put("RABBITMQ_NODE_PORT", String.valueOf(port));
@@ -60,9 +101,8 @@ public final class RabbitMqNode implements AutoCloseable {
         env.put("RABBITMQ_MNESIA_BASE", dir.resolve("mnesia").toString());
         env.put("RABBITMQ_LOG_BASE", dir.resolve("log").toString());
         env.put("RABBITMQ_ENABLED_PLUGINS_FILE", dir.resolve("enabled_plugins").toString());
-        env.put("RABBITMQ_CONFIG_FILE", dir.resolve("rabbitmq").toString());
-        var server = builder.start();
-        var started = new RabbitMqNode(node, port, dir, server);
+        env.put("RABBITMQ_CONFIG_FILE", dir.resolve("rabbitmq.conf").toString());
+        server = builder.start();
         // await_startup fails at once until the node has registered with epmd: ask again until it answers
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         String output;
@@ -77,24 +117,53 @@ public final class RabbitMqNode implements AutoCloseable {
         } while (!up && server.isAlive() && System.nanoTime() < deadline);
         if (!up || !server.isAlive()) {
             var log = Files.exists(dir.resolve("server.out")) ? Files.readString(dir.resolve("server.out")) : "";
-            started.close();
+            close();
             throw new IllegalStateException("the RabbitMQ node " + node + " did not start: " + output.strip() + "\n" + log);
         }
-        return started;
     }
 
-    /** A connection factory for the node (the default guest user, which RabbitMQ admits from localhost only). */
+    private static String resource(String name) throws IOException {
+        try (var in = RabbitMqNode.class.getResourceAsStream("/rabbitmq/" + name)) {
+            if (in == null) {
+                throw new IllegalStateException("no rabbitmq/" + name + " on the class path");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    /** A connection factory for the node as the platform's administrator. */
     public ConnectionFactory connectionFactory() {
+        return connectionFactory(ADMIN);
+    }
+
+    /** A connection factory for the node as {@code user}, one of the platform's users. */
+    public ConnectionFactory connectionFactory(String user) {
+        var password = passwords.getProperty(user);
+        if (password == null) {
+            throw new IllegalArgumentException(user + " is not a user of the platform's definitions");
+        }
         var factory = new ConnectionFactory();
         factory.setHost("localhost");
         factory.setPort(port);
-        factory.setUsername("guest");
-        factory.setPassword("guest");
+        factory.setUsername(user);
+        factory.setPassword(password);
         return factory;
+    }
+
+    /** The password of {@code user}. */
+    public String password(String user) {
+        return passwords.getProperty(user);
     }
 
     public int port() {
         return port;
+    }
+
+    /** {@code rabbitmqctl -n <node> args...}, its output; fails when it fails. */
+    public String ctl(String... args) throws IOException, InterruptedException {
+        var command = new java.util.ArrayList<>(List.of(BIN + "rabbitmqctl", "-q", "-n", node));
+        command.addAll(List.of(args));
+        return run(command);
     }
 
     /** A free TCP port on this machine. */
@@ -104,16 +173,16 @@ public final class RabbitMqNode implements AutoCloseable {
         }
     }
 
-    private static void run(List<String> command) throws IOException, InterruptedException {
+    private static String run(List<String> command) throws IOException, InterruptedException {
         var process = new ProcessBuilder(command).redirectErrorStream(true).start();
         var output = new String(process.getInputStream().readAllBytes());
         if (process.waitFor() != 0) {
             throw new IllegalStateException(String.join(" ", command) + " failed: " + output);
         }
+        return output;
     }
 
-    @Override
-    public void close() throws IOException {
+    private void stop() throws IOException {
         var stop = new ProcessBuilder(BIN + "rabbitmqctl", "-n", node, "stop").redirectErrorStream(true).start();
         stop.getInputStream().readAllBytes();
         try {
@@ -125,6 +194,11 @@ public final class RabbitMqNode implements AutoCloseable {
             server.destroyForcibly();
             Thread.currentThread().interrupt();
         }
+    }
+
+    @Override
+    public void close() throws IOException {
+        stop();
         try (var files = Files.walk(dir)) {
             files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }

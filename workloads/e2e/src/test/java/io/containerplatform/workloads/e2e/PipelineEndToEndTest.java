@@ -32,7 +32,8 @@ import static org.assertj.core.api.Assertions.within;
  * duplicates and invalid ones; the processors (as {@code java -jar processor.jar}) store them; the API must then
  * return exactly the distinct valid events and exact aggregates, and the dead-letter queue must hold exactly the
  * invalid messages, each with its reason. Again with processors stopped (SIGTERM) and killed (SIGKILL) mid-stream
- * and restarted, and with two processors at once.
+ * and restarted, and with two processors at once. The broker boots with the platform's definitions: quorum queues,
+ * the processors connect as its processor user and the producer as its publisher user.
  */
 class PipelineEndToEndTest {
 
@@ -54,7 +55,7 @@ class PipelineEndToEndTest {
 
     static Pipeline pipeline(TestInfo test) throws Exception {
         var name = test.getTestMethod().orElseThrow().getName();
-        return new Pipeline(broker, "e2e-" + name, Path.of("target", "e2e", name));
+        return new Pipeline(broker, Path.of("target", "e2e", name));
     }
 
     @Test
@@ -104,7 +105,7 @@ class PipelineEndToEndTest {
     void theApiAndTheProducerRunWithJavaJarAlone(TestInfo test) throws Exception {
         try (var pipeline = pipeline(test)) {
             var producer = Pipeline.javaJar("producer", "--count", "50", "--rate", "0", "--invalid", "0.1");
-            producer.environment().putAll(pipeline.brokerEnvironment());
+            producer.environment().putAll(pipeline.brokerEnvironment(RabbitMqNode.PUBLISHER));
             var published = producer.start();
             var output = new String(published.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertThat(published.waitFor(60, TimeUnit.SECONDS)).isTrue();

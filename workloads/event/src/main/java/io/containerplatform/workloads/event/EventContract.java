@@ -18,6 +18,11 @@ public final class EventContract {
     public static final String REASON_HEADER = "x-rejection-reason";
     /** Most characters of an id. */
     public static final int MAX_ID_LENGTH = 128;
+    /**
+     * The largest message, bytes: the platform's broker refuses larger ones ({@code max_message_size}, 1 MiB), so
+     * no processor ever receives one.
+     */
+    public static final int MAX_MESSAGE_BYTES = 1024 * 1024;
     /** The required fields, in the order they are checked. */
     public static final List<String> REQUIRED = List.of("id", "source", "type", "timestamp", "value");
     /** An RFC 3339 instant: date, {@code T}, time with optional fraction, {@code Z} or an offset. */

@@ -2,6 +2,7 @@ package io.containerplatform.workloads.producer;
 
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
 import io.containerplatform.workloads.event.Event;
 import io.containerplatform.workloads.event.EventContract;
 import io.containerplatform.workloads.event.EventJson;
@@ -60,10 +61,14 @@ public final class Producer {
     private final Channel channel;
     private final String queue;
 
-    public Producer(Channel channel, String queue) throws IOException {
-        this.channel = channel;
+    /**
+     * A producer on its own channel of {@code connection}: it declares the queues if its user may, else checks that
+     * they exist (a publisher's user may only publish).
+     */
+    public Producer(Connection connection, String queue) throws IOException, TimeoutException {
+        Queues.declareOrCheck(connection, queue);
+        this.channel = connection.createChannel();
         this.queue = queue;
-        Queues.declare(channel, queue);
         channel.confirmSelect();
     }
 

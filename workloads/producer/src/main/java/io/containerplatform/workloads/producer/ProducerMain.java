@@ -65,8 +65,8 @@ public final class ProducerMain {
                     + String.join("\n  - ", errors));
             System.exit(2);
         }
-        try (var connection = factory.newConnection("pipeline-producer"); var channel = connection.createChannel()) {
-            var report = new Producer(channel, queue).publish(options.count(), options.rate(), options.duplicates(), options.invalid(),
+        try (var connection = factory.newConnection("pipeline-producer")) {
+            var report = new Producer(connection, queue).publish(options.count(), options.rate(), options.duplicates(), options.invalid(),
                     options.seed());
             System.out.println(report);
         }
