@@ -12,7 +12,8 @@ import static io.containerplatform.components.pipeline.Pods.metadata;
 /**
  * Default deny in the pipeline's namespace, then exactly the flows the pipeline needs: Spark, the KEDA operator
  * (its RabbitMQ scaler reads the queue length over AMQP) and publishers (pods labelled
- * {@link DataPipelineComponent#PUBLISHER_LABEL}, any namespace) to RabbitMQ 5672, Spark and the API to MongoDB
+ * {@link DataPipelineComponent#PUBLISHER_LABEL}, any namespace, the pipeline's own included: there default-deny also
+ * covers their egress, so a policy admits it) to RabbitMQ 5672, Spark and the API to MongoDB
  * 27017, the load balancer (from the VPC) to the API, Prometheus to the metrics ports, RabbitMQ and MongoDB
  * members among themselves, DNS, and what each needs outside (the Kubernetes API for RabbitMQ peer discovery,
  * HTTPS to AWS for Spark).
@@ -65,6 +66,10 @@ final class NetworkPolicies {
                         obj("to", List.of(obj("podSelector", Pods.selector(RabbitMq.APP))), "ports", List.of(tcp(5672))),
                         obj("to", List.of(obj("podSelector", Pods.selector(MongoDb.APP))), "ports", List.of(tcp(27017))),
                         obj("ports", List.of(tcp(443))))));
+        policy(kube, "publishers", obj(
+                "podSelector", obj("matchLabels", obj(DataPipelineComponent.PUBLISHER_LABEL, "true")),
+                "policyTypes", List.of("Egress"),
+                "egress", List.of(obj("to", List.of(obj("podSelector", Pods.selector(RabbitMq.APP))), "ports", List.of(tcp(5672))))));
         policy(kube, "rollout-guard", obj(
                 "podSelector", Pods.selector(RolloutGuard.APP),
                 "policyTypes", List.of("Ingress", "Egress"),

@@ -144,6 +144,17 @@ class DataPipelineComponentTest {
     }
 
     @Test
+    void labelledPublishersInsideThePipelinesNamespaceMayLeaveDefaultDenyForTheBrokerOnly() {
+        var mocks = build(b -> b);
+        assertThat(spec(kind(mocks, "NetworkPolicy", "publishers"))).isEqualTo(Map.of(
+                "podSelector", Map.of("matchLabels", Map.of(DataPipelineComponent.PUBLISHER_LABEL, "true")),
+                "policyTypes", List.of("Egress"),
+                "egress", List.of(Map.of(
+                        "to", List.of(Map.of("podSelector", Map.of("matchLabels", Map.of("app.kubernetes.io/name", "rabbitmq")))),
+                        "ports", List.of(Map.of("protocol", "TCP", "port", 5672.0))))));
+    }
+
+    @Test
     void theAppsConnectAsTheirOwnUsersWhichTheInitJobCreates() {
         var mocks = build(b -> b);
         var processor = container(kind(mocks, "Deployment", "spark-processor"));
