@@ -4,6 +4,7 @@ import com.pulumi.core.Output;
 import com.pulumi.core.internal.Internal;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
+import io.containerplatform.components.kubernetes.IngressObject;
 import io.containerplatform.components.kubernetes.KubernetesObject;
 import io.containerplatform.components.kubernetes.Manifest;
 
@@ -49,6 +50,15 @@ record Kube(Resource parent, String prefix, String namespace, List<Resource> aft
     }
 
     KubernetesObject apply(String suffix, Manifest manifest, List<Resource> dependsOn) {
+        return new KubernetesObject(prefix + "-" + suffix, manifest, options(manifest, dependsOn));
+    }
+
+    /** An Ingress, whose status (its load balancer's address) the caller reads. */
+    IngressObject ingress(String suffix, Manifest manifest, List<Resource> dependsOn) {
+        return new IngressObject(prefix + "-" + suffix, manifest, options(manifest, dependsOn));
+    }
+
+    private CustomResourceOptions options(Manifest manifest, List<Resource> dependsOn) {
         var options = CustomResourceOptions.builder().parent(parent);
         if (GATED_KINDS.contains(manifest.kind())) {
             options.dependsOn(gated(dependsOn));
@@ -57,6 +67,6 @@ record Kube(Resource parent, String prefix, String namespace, List<Resource> aft
             all.addAll(dependsOn);
             options.dependsOn(all);
         }
-        return new KubernetesObject(prefix + "-" + suffix, manifest, options.build());
+        return options.build();
     }
 }
