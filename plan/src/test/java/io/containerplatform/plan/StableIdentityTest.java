@@ -46,6 +46,33 @@ class StableIdentityTest {
     }
 
     /**
+     * New in both stacks (issue 28): the egress rule of publishers in the pipeline's namespace; the API's ACM certificate,
+     * its DNS validation and apiHost's alias record (the AWS Load Balancer Controller serves only ACM certificates); the
+     * Spark cluster's spark.authenticate secret and its execution role's right to read it.
+     */
+    private static List<String> closedDoors(String stack) {
+        return List.of(stack + "-pipeline-netpol-publishers NetworkPolicy", stack + "-pipeline-api-certificate Certificate",
+                stack + "-pipeline-api-certificate-validation Record", stack + "-pipeline-api-certificate-issued CertificateValidation",
+                stack + "-pipeline-api-dns Record", stack + "-spark-auth-secret Secret", stack + "-spark-auth-secret-value SecretVersion",
+                stack + "-spark-execution-secrets RolePolicy");
+    }
+
+    /**
+     * What closing the doors (issue 28) changes: the API's Ingress takes the ACM certificate, the inbound CIDRs and routes
+     * only the API's paths (annotations and rules: updates in place); the Spark tasks carry the authentication secret
+     * (new task definition revisions, as any image change) and admit no more the VPC, only each other and the clients'
+     * groups (an update in place of the group's rules).
+     */
+    private static Map<String, Set<String>> withClosedDoors(String stack, Map<String, Set<String>> others) {
+        var changed = new HashMap<>(others);
+        changed.put(stack + "-pipeline-swagger-api-ingress Ingress", Set.of("metadata", "spec"));
+        changed.put(stack + "-spark-master-task TaskDefinition", Set.of("containerDefinitions"));
+        changed.put(stack + "-spark-worker-task TaskDefinition", Set.of("containerDefinitions"));
+        changed.put(stack + "-spark-tasks-sg SecurityGroup", Set.of("ingress"));
+        return changed;
+    }
+
+    /**
      * What scraping MongoDB (an exporter sidecar, its port, user and network rule), RabbitMQ's queues and KEDA, and
      * alerting per queue change in the pipeline; Grafana's values too, where they are not secret (prod's carry the
      * alert webhook).
@@ -76,8 +103,8 @@ class StableIdentityTest {
                         "dev-lb-api-tg TargetGroup", "dev-api FargateServiceComponent", "dev-api-service Service", "dev-app-repo Repository")
                 .allMatch(r -> r.startsWith("dev-api") || r.equals("dev-cluster FargateCluster") || r.startsWith("dev-lb-api-")
                         || r.equals("dev-lb-app-rule ListenerRule") || r.startsWith("dev-app-repo") || r.startsWith("dev-eks-backup")
-                        || pipelineMonitoring("dev").contains(r));
-        assertThat(diff.changed()).isEqualTo(withPipelineMonitoringChanges("dev", Map.of(
+                        || pipelineMonitoring("dev").contains(r) || closedDoors("dev").contains(r));
+        assertThat(diff.changed()).isEqualTo(withClosedDoors("dev", withPipelineMonitoringChanges("dev", Map.of(
                 // the web service's Spot share was the cluster's default; each service now sets its own (web keeps 50 %)
                 "dev-cluster-capacity ClusterCapacityProviders", Set.of("defaultCapacityProviderStrategies"),
                 // the app's instances admit the shared load balancer instead of their own
@@ -94,7 +121,7 @@ class StableIdentityTest {
                 // deployments roll back on the service's alarms (an update in place)
                 "dev-web-service Service", Set.of("alarms"),
                 // revisions stay registered for rollbacks (a provider-side setting, no replacement)
-                "dev-web-task TaskDefinition", Set.of("skipDestroy"))));
+                "dev-web-task TaskDefinition", Set.of("skipDestroy")))));
     }
 
     @Test
@@ -103,6 +130,7 @@ class StableIdentityTest {
         assertThat(diff.deleted()).containsExactlyInAnyOrder("prod-app-lb WebLoadBalancer", "prod-app-lb LoadBalancer",
                 "prod-app-lb-http Listener", "prod-app-lb-https Listener", "prod-app-lb-sg SecurityGroup");
         var created = new ArrayList<>(pipelineMonitoring("prod"));
+        created.addAll(closedDoors("prod"));
         created.addAll(List.of("prod-cluster FargateCluster", "prod-lb-app-rule ListenerRule",
                 "prod-app-repo Repository", "prod-app-repo-lifecycle LifecyclePolicy",
                 "prod-app-schedule-business-hours Schedule", "prod-app-schedule-after-hours Schedule",
@@ -114,7 +142,7 @@ class StableIdentityTest {
                 "prod-eks-backup-role-policy-0 RolePolicyAttachment", "prod-eks-backup-role-policy-1 RolePolicyAttachment",
                 "prod-eks-backup-volumes Selection"));
         assertThat(diff.created()).containsExactlyInAnyOrderElementsOf(created);
-        assertThat(diff.changed()).isEqualTo(withPipelineMonitoringChanges("prod", Map.of(
+        assertThat(diff.changed()).isEqualTo(withClosedDoors("prod", withPipelineMonitoringChanges("prod", Map.of(
                 "prod-app-instances-sg SecurityGroup", Set.of("ingress"),
                 "prod-app-alb-5xx MetricAlarm", Set.of("dimensions"),
                 "prod-app-response-time MetricAlarm", Set.of("dimensions"),
@@ -125,7 +153,7 @@ class StableIdentityTest {
                 "prod-lb LoadBalancer", Set.of("accessLogs"),
                 "prod-eks-gp3 StorageClass", Set.of("parameters"),
                 "prod-web-service Service", Set.of("alarms"),
-                "prod-web-task TaskDefinition", Set.of("skipDestroy"))));
+                "prod-web-task TaskDefinition", Set.of("skipDestroy")))));
     }
 
     /** The load balancer keeps what would replace it, so existing DNS records keep working. */

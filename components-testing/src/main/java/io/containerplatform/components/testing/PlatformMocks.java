@@ -194,6 +194,8 @@ public class PlatformMocks implements Mocks {
                     "insecureValue", "ami-0mock", "withDecryption", true);
             case "aws:elb/getServiceAccount:getServiceAccount" -> Map.of("id", ELB_ACCOUNTS.getOrDefault(region, ELB_ACCOUNTS.get(REGION)),
                     "arn", "arn:aws:iam::" + ELB_ACCOUNTS.getOrDefault(region, ELB_ACCOUNTS.get(REGION)) + ":root");
+            case "aws:secretsmanager/getRandomPassword:getRandomPassword" -> Map.of("id", "mock",
+                    "randomPassword", "MockRandomPassword0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQ");
             case "aws:lb/getHostedZoneId:getHostedZoneId" -> Map.of("id", ALB_ZONES.getOrDefault(region, ALB_ZONES.get(REGION)));
             case "aws:eks/getAddonVersion:getAddonVersion" -> Map.of("id", String.valueOf(args.args.get("addonName")),
                     "addonName", String.valueOf(args.args.get("addonName")),
