@@ -59,13 +59,16 @@ class StableIdentityTest {
 
     /**
      * What closing the doors (issue 28) changes: the API's Ingress takes the ACM certificate, the inbound CIDRs and routes
-     * only the API's paths (annotations and rules: updates in place); the Spark tasks carry the authentication secret
+     * only the API's paths (annotations and rules: updates in place), its NetworkPolicy the public subnets (an update in
+     * place); the Spark tasks carry the authentication secret
      * (new task definition revisions, as any image change) and admit no more the VPC, only each other and the clients'
      * groups (an update in place of the group's rules).
      */
     private static Map<String, Set<String>> withClosedDoors(String stack, Map<String, Set<String>> others) {
         var changed = new HashMap<>(others);
         changed.put(stack + "-pipeline-swagger-api-ingress Ingress", Set.of("metadata", "spec"));
+        // the API admits the load balancer's (public) subnets instead of the whole VPC, whose pods would reach /metrics
+        changed.put(stack + "-pipeline-netpol-swagger-api NetworkPolicy", Set.of("spec"));
         changed.put(stack + "-spark-master-task TaskDefinition", Set.of("containerDefinitions"));
         changed.put(stack + "-spark-worker-task TaskDefinition", Set.of("containerDefinitions"));
         changed.put(stack + "-spark-tasks-sg SecurityGroup", Set.of("ingress"));

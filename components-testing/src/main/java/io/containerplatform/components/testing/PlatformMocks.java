@@ -194,6 +194,7 @@ public class PlatformMocks implements Mocks {
                     "insecureValue", "ami-0mock", "withDecryption", true);
             case "aws:elb/getServiceAccount:getServiceAccount" -> Map.of("id", ELB_ACCOUNTS.getOrDefault(region, ELB_ACCOUNTS.get(REGION)),
                     "arn", "arn:aws:iam::" + ELB_ACCOUNTS.getOrDefault(region, ELB_ACCOUNTS.get(REGION)) + ":root");
+            case "aws:ec2/getSubnet:getSubnet" -> subnet(String.valueOf(args.args.get("id")));
             case "aws:secretsmanager/getRandomPassword:getRandomPassword" -> Map.of("id", "mock",
                     "randomPassword", "MockRandomPassword0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQ");
             case "aws:lb/getHostedZoneId:getHostedZoneId" -> Map.of("id", ALB_ZONES.getOrDefault(region, ALB_ZONES.get(REGION)));
@@ -204,6 +205,13 @@ public class PlatformMocks implements Mocks {
             default -> Map.of();
         };
         return CompletableFuture.completedFuture(result);
+    }
+
+    /** A subnet the program registered, found by the id these mocks gave it; an existing subnet (10.0.0.0/24) otherwise. */
+    private Map<String, Object> subnet(String id) {
+        var registered = ofType("aws:ec2/subnet:Subnet").stream().filter(r -> (r.name + "-id").equals(id)).findFirst();
+        var cidr = registered.map(r -> String.valueOf(r.inputs.get("cidrBlock"))).orElse("10.0.0.0/24");
+        return Map.of("id", id, "cidrBlock", cidr, "vpcId", registered.map(r -> String.valueOf(r.inputs.get("vpcId"))).orElse("vpc-mock"));
     }
 
     /**

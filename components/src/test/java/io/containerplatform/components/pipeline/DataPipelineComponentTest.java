@@ -1,6 +1,8 @@
 package io.containerplatform.components.pipeline;
 
 import io.containerplatform.components.network.Placement;
+import com.pulumi.aws.ec2.Subnet;
+import com.pulumi.aws.ec2.SubnetArgs;
 import com.pulumi.core.Output;
 import com.pulumi.kubernetes.Provider;
 import com.pulumi.kubernetes.ProviderArgs;
@@ -334,7 +336,24 @@ class DataPipelineComponentTest {
         assertThat(rabbit).contains("app.kubernetes.io/name=spark-processor").contains("port=5672.0").contains("port=15692.0");
         var mongo = spec(kind(mocks, "NetworkPolicy", "mongodb")).get("ingress").toString();
         assertThat(mongo).contains("spark-processor").contains("swagger-api").contains("port=27017.0");
-        assertThat(spec(kind(mocks, "NetworkPolicy", "swagger-api")).get("ingress").toString()).contains("cidr=10.0.0.0/16").contains("port=8000.0");
+    }
+
+    @Test
+    void theApiAdmitsOnlyTheLoadBalancersSubnetsAndMonitoringNotTheVpcWhosePodsWouldReachMetrics() {
+        var mocks = MockStack.run(ctx -> {
+            var a = new Subnet("pub-a", SubnetArgs.builder().vpcId("vpc-1").cidrBlock("10.0.0.0/20").build());
+            var b = new Subnet("pub-b", SubnetArgs.builder().vpcId("vpc-1").cidrBlock("10.0.16.0/20").build());
+            var placement = Placement.builder().vpcId(Output.of("vpc-1")).vpcCidr(Output.of("10.0.0.0/16"))
+                    .publicSubnetIds(Output.all(a.id(), b.id())).privateSubnetIds(Output.of(List.of("priv-a", "priv-b"))).build();
+            var provider = new Provider("k8s", ProviderArgs.builder().kubeconfig("{}").build());
+            new DataPipelineComponent("pipe", args().placement(placement).build(), ComponentResourceOptions.builder().providers(provider).build());
+        });
+        var port = List.of(Map.of("protocol", "TCP", "port", 8000.0));
+        assertThat(spec(kind(mocks, "NetworkPolicy", "swagger-api")).get("ingress")).isEqualTo(List.of(
+                Map.of("from", List.of(Map.of("ipBlock", Map.of("cidr", "10.0.0.0/20")), Map.of("ipBlock", Map.of("cidr", "10.0.16.0/20"))),
+                        "ports", port),
+                Map.of("from", List.of(Map.of("namespaceSelector", Map.of("matchLabels", Map.of("kubernetes.io/metadata.name", "monitoring")))),
+                        "ports", port)));
     }
 
     @Test
