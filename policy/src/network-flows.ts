@@ -1,8 +1,9 @@
 // The data pipeline's network flows, decided the way Kubernetes decides them: the plan's NetworkPolicies are
 // evaluated for every flow the pipeline needs (each must be allowed) and for every other source that could try
 // to reach its data stores (none may). Pods come from the plan's workloads; the pods that Helm charts run
-// (KEDA's operator, Prometheus, cluster DNS), a labelled publisher, an unrelated pod and the load balancer are
-// modelled from the labels those charts set and the subnets of the plan.
+// (KEDA's operator, Prometheus, cluster DNS), labelled publishers (in another namespace and in the pipeline's own,
+// where default-deny also covers their egress), an unrelated pod and the load balancer are modelled from the labels
+// those charts set and the subnets of the plan.
 import { PolicyResource, StackValidationPolicy } from "@pulumi/policy";
 import { podSpecOf } from "./kubernetes";
 import { byCluster, kubernetesType } from "./kubernetes-ordering";
@@ -243,6 +244,9 @@ export const pipelineFlows: StackValidationPolicy = {
             const prometheus = external("Prometheus", config.prometheus);
             const dns = external("cluster DNS", config.clusterDns, [{ port: 53, protocol: "UDP" }, { port: 53, protocol: "TCP" }]);
             const publisher = external("a publisher (another namespace, labelled)", { namespace: "ingest", labels: { [PUBLISHER]: "true" } });
+            const ownNamespace = app("rabbitmq")[0]?.namespace ?? app("mongodb")[0].namespace!;
+            const publisherInside = external("a publisher (the pipeline's namespace, labelled)",
+                { namespace: ownNamespace, labels: { [PUBLISHER]: "true" } });
             const outsider = external("an unrelated pod", { namespace: "default", labels: { app: "other" } });
             const loadBalancer: Endpoint = { id: "the load balancer", ip: hostIn(publicSubnet), ports: [] };
             const amqp = { port: 5672, protocol: "TCP" };
@@ -250,10 +254,10 @@ export const pipelineFlows: StackValidationPolicy = {
 
             const required: { from: Endpoint; to: Endpoint; port: Port }[] = [];
             const need = (from: Endpoint[], to: Endpoint[], port: Port) => from.forEach(f => to.forEach(t => required.push({ from: f, to: t, port })));
-            need([keda, publisher, ...app("spark-processor")], app("rabbitmq"), amqp);
+            need([keda, publisher, publisherInside, ...app("spark-processor")], app("rabbitmq"), amqp);
             need([...app("spark-processor"), ...app("swagger-api")], app("mongodb"), mongo);
             need([loadBalancer], app("swagger-api"), { port: 8000, protocol: "TCP" });
-            need(pods, [dns], dns.ports[0]);
+            need([...pods, publisherInside], [dns], dns.ports[0]);
             for (const target of scrapeTargets(cluster, pods)) {
                 need([prometheus], [target.pod], target.port);
             }
@@ -265,7 +269,7 @@ export const pipelineFlows: StackValidationPolicy = {
             }
 
             const members = (store: string) => [...app(store), ...(store === "mongodb" ? app("mongodb-init") : [])];
-            const sources = [...pods, keda, prometheus, publisher, outsider, loadBalancer];
+            const sources = [...pods, keda, prometheus, publisher, publisherInside, outsider, loadBalancer];
             for (const store of STORES) {
                 for (const destination of app(store)) {
                     for (const port of destination.ports) {

@@ -2,6 +2,7 @@
 // checker (src/check.ts) evaluate these same objects.
 import { Policies } from "@pulumi/policy";
 import { awsResourcePolicies } from "./aws-resources";
+import { exposurePolicies } from "./exposure";
 import { kubernetesPolicies } from "./kubernetes";
 import { kubernetesOrderingPolicies } from "./kubernetes-ordering";
 import { pipelineFlows } from "./network-flows";
@@ -11,4 +12,4 @@ import { taggingPolicies } from "./tagging";
 export const packName = "container-platform";
 
 export const policies: Policies = [...securityGroupPolicies, ...taggingPolicies, ...awsResourcePolicies, ...kubernetesPolicies,
-    ...kubernetesOrderingPolicies, pipelineFlows];
+    ...kubernetesOrderingPolicies, pipelineFlows, ...exposurePolicies];

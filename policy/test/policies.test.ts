@@ -6,12 +6,13 @@ import { evaluate, levelOf, PackConfig, PlanResource } from "../src/evaluate";
 import { policies } from "../src/pack";
 import { awsResourceCases } from "./cases/aws-resources";
 import { Case, urn } from "./cases/case";
+import { exposureCases } from "./cases/exposure";
 import { kubernetesCases } from "./cases/kubernetes";
 import { kubernetesStackCases } from "./cases/kubernetes-stack";
 import { securityGroupCases } from "./cases/security-groups";
 import { taggingCases } from "./cases/tagging";
 
-const cases: Case[] = [...securityGroupCases, ...taggingCases, ...awsResourceCases, ...kubernetesCases, ...kubernetesStackCases];
+const cases: Case[] = [...securityGroupCases, ...taggingCases, ...awsResourceCases, ...kubernetesCases, ...kubernetesStackCases, ...exposureCases];
 
 function resourcesOf(c: Case): PlanResource[] {
     if (c.resources) {

@@ -43,7 +43,11 @@ const publishers = { namespaceSelector: {}, podSelector: { matchLabels: { "pipel
 const subnet = (name: string, cidrBlock: string, role: string) =>
     ({ urn: urn("dev", "aws:ec2/subnet:Subnet", name), type: "aws:ec2/subnet:Subnet", custom: true, inputs: { cidrBlock, tags: { [role]: "1" } } });
 
-function pipeline(rabbitmqFrom: any[], mongodbIngress: any[]): PlanResource[] {
+// What lets a labelled publisher in the pipeline's namespace out of default-deny.
+const publisherEgress = netpol("publishers", { podSelector: { matchLabels: { "pipeline.containerplatform.io/publisher": "true" } },
+    policyTypes: ["Egress"], egress: [{ to: [only("rabbitmq")], ports: [tcp(5672)] }] });
+
+function pipeline(rabbitmqFrom: any[], mongodbIngress: any[], publishers: PlanResource[] = [publisherEgress]): PlanResource[] {
     return [
         subnet("public-0", "10.0.0.0/20", "kubernetes.io/role/elb"),
         subnet("private-0", "10.0.128.0/20", "kubernetes.io/role/internal-elb"),
@@ -69,6 +73,7 @@ function pipeline(rabbitmqFrom: any[], mongodbIngress: any[]): PlanResource[] {
         netpol("swagger-api", { ...only("swagger-api"), policyTypes: ["Ingress", "Egress"],
             ingress: [{ from: [{ ipBlock: { cidr: "10.0.0.0/16" } }], ports: [tcp(8000)] }],
             egress: [{ to: [only("mongodb")], ports: [tcp(27017)] }] }),
+        ...publishers,
     ];
 }
 const rabbitmqFrom = [only("spark-processor"), kedaPods, publishers];
@@ -108,7 +113,16 @@ export const kubernetesStackCases: Case[] = [
         resources: pipeline(rabbitmqFrom, mongodbIngress), expect: [] },
     { policy: "kubernetes-networkpolicy-pipeline-flows", name: "KEDA and publishers shut out of RabbitMQ",
         resources: pipeline([only("spark-processor")], mongodbIngress),
-        expect: ["KEDA operator cannot reach data/rabbitmq on 5672/TCP", "a publisher (another namespace, labelled) cannot reach data/rabbitmq on 5672/TCP"] },
+        expect: ["KEDA operator cannot reach data/rabbitmq on 5672/TCP", "a publisher (another namespace, labelled) cannot reach data/rabbitmq on 5672/TCP",
+            "a publisher (the pipeline's namespace, labelled) cannot reach data/rabbitmq on 5672/TCP"] },
+    { policy: "kubernetes-networkpolicy-pipeline-flows", name: "a publisher in the pipeline's namespace held by default-deny (no egress rule)",
+        resources: pipeline(rabbitmqFrom, mongodbIngress, []),
+        expect: ["a publisher (the pipeline's namespace, labelled) cannot reach data/rabbitmq on 5672/TCP"] },
+    { policy: "kubernetes-networkpolicy-pipeline-flows", name: "publishers let out to every port of the namespace",
+        resources: pipeline(rabbitmqFrom, [...mongodbIngress, { from: [publishers] }], [netpol("publishers", {
+            podSelector: { matchLabels: { "pipeline.containerplatform.io/publisher": "true" } }, policyTypes: ["Egress"], egress: [{ to: [{ podSelector: {} }] }] })]),
+        expect: ["a publisher (another namespace, labelled) can reach data/mongodb on 27017/TCP",
+            "a publisher (the pipeline's namespace, labelled) can reach data/mongodb on 27017/TCP"] },
     { policy: "kubernetes-networkpolicy-pipeline-flows", name: "MongoDB open to every pod",
         resources: pipeline(rabbitmqFrom, [...mongodbIngress, { from: [{ namespaceSelector: {} }] }]),
         expect: ["KEDA operator can reach data/mongodb on 27017/TCP", "Prometheus can reach data/mongodb on 27017/TCP",

@@ -219,7 +219,11 @@ class StackTest {
         var api = only(dev, "aws:ecs/taskDefinition:TaskDefinition", "dev-api");
         assertThat((String) api.inputs().get("containerDefinitions")).contains("{\"name\":\"LOG_LEVEL\",\"value\":\"info\"}")
                 .contains("\"name\":\"API_TOKEN\",\"valueFrom\":\"arn:aws:secretsmanager:us-east-1:123456789012:secret:dev-api-api-token\"");
-        assertThat(only(dev, "aws:secretsmanager/secretVersion:SecretVersion").inputs()).containsEntry("secretString", "[secret]");
+        assertThat(only(dev, "aws:secretsmanager/secretVersion:SecretVersion", "dev-api").inputs()).containsEntry("secretString", "[secret]");
+        // Spark's authentication secret: generated once, kept (the version ignores later draws), masked in the plan
+        var sparkAuth = only(dev, "aws:secretsmanager/secretVersion:SecretVersion", "dev-spark");
+        assertThat(sparkAuth.inputs()).containsEntry("secretString", "[secret]");
+        assertThat(sparkAuth.ignoreChanges()).containsExactly("secretString");
     }
 
     @Test
@@ -301,7 +305,8 @@ class StackTest {
         assertThat(only(prod, "aws:ecs/service:Service", "prod-spark-worker").inputs()).containsEntry("desiredCount", 4L);
         assertThat(only(prod, "aws:autoscaling/group:Group", "prod-spark").inputs()).containsEntry("minSize", 2L).containsEntry("maxSize", 6L);
         assertThat(only(prod, "aws:s3/bucketV2:BucketV2", "prod-data").protect()).isTrue();
-        assertThat(prod.outputs()).containsEntry("sparkMasterUrl", "spark://master.prod-spark.spark.local:7077");
+        assertThat(prod.outputs()).containsEntry("sparkMasterUrl", "spark://master.prod-spark.spark.local:7077")
+                .containsEntry("sparkAuthSecretArn", "arn:aws:secretsmanager:us-east-1:123456789012:secret:prod-spark-auth-secret");
     }
 
     @Test
@@ -350,7 +355,8 @@ class StackTest {
             assertThat(spec.get("replicas")).isEqualTo(stack.equals("prod") ? 3L : 1L);
         }
         assertThat(StackPlans.of("prod").outputs()).containsEntry("pipelineApiUrl", "https://api.example.com");
-        assertThat(StackPlans.of("dev").outputs()).containsEntry("pipelineApiUrl", "http://api.dev.example.com");
+        // dev serves HTTPS too (an ACM certificate validated in its hosted zone): nothing open by default
+        assertThat(StackPlans.of("dev").outputs()).containsEntry("pipelineApiUrl", "https://api.dev.example.com");
     }
 
     @Test

@@ -27,12 +27,17 @@ public final class SparkEcs extends ComponentResource {
     @Export(name = "logGroupName", refs = {String.class})
     private final Output<String> logGroupName;
 
+    @Doc("The Secrets Manager secret of spark.authenticate: clients set spark.authenticate=true and its value as spark.authenticate.secret.")
+    @Export(name = "authSecretArn", refs = {String.class})
+    private final Output<String> authSecretArn;
+
     public SparkEcs(String name, SparkEcsArgs args, ComponentResourceOptions options) {
         super(App.PACKAGE + ":index:SparkEcs", name, Checked.options(args, options));
         var spark = new SparkEcsComponent(name, args, ComponentResourceOptions.builder().parent(this).build());
         clusterName = spark.clusterName();
         masterUrl = spark.masterUrl();
         logGroupName = spark.logGroupName();
+        authSecretArn = spark.authSecretArn();
         registerOutputs(Exports.of(this));
     }
 }

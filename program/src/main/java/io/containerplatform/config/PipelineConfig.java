@@ -19,7 +19,7 @@ public record PipelineConfig(boolean enabled, PipelineArgs settings) {
 
     /** The keys of {@code pipeline} that are {@link PipelineArgs}' inputs. */
     public static final List<String> KEYS = List.of("namespace", "rabbitmqReplicas", "mongodbReplicas", "storageClass", "storageGb", "prometheusStorageGb",
-            "sparkImage", "apiImage", "apiHost", "tlsSecretName", "certIssuer", "minReplicas", "maxReplicas", "queueName",
+            "sparkImage", "apiImage", "apiHost", "apiHostedZoneId", "apiCertificateArn", "apiAllowedCidrs", "minReplicas", "maxReplicas", "queueName",
             "messagesPerReplica", "cpuPercent", "memoryPercent");
 
     /** Secret config keys the pipeline needs ({@code pulumi config set --secret container-platform:<key>}). */
@@ -35,15 +35,29 @@ public record PipelineConfig(boolean enabled, PipelineArgs settings) {
     /** Secret config key of the MongoDB key being rotated out, set only during a rotation. */
     public static final String PREVIOUS_KEY = "mongodbPreviousReplicaSetKey";
 
+    /**
+     * Keys that configured a TLS the AWS Load Balancer Controller never serves: it reads no Kubernetes TLS Secret (only ACM
+     * certificates), and nothing installs cert-manager. Setting one is an error naming what replaces it.
+     */
+    static final List<String> REMOVED_TLS_KEYS = List.of("tlsSecretName", "certIssuer");
+
     static PipelineConfig read(ConfigObject c, ConfigObject root, Environment env, boolean eksEnabled) {
         var enabled = c.bool("enabled", false);
         if (enabled && !eksEnabled) {
             c.error("enabled", "true without eks.enabled", "the pipeline only on the EKS platform (eks.enabled: true)");
         }
-        var keys = c.keysOf(enabled, KEYS, List.of("sparkImage", "apiImage", "apiHost"));
+        // Read only when enabled or set: the required images and host, and the keys production requires of a built pipeline.
+        var keys = c.keysOf(enabled, KEYS, List.of("sparkImage", "apiImage", "apiHost", "apiHostedZoneId", "apiCertificateArn", "apiAllowedCidrs"));
         var defaults = Inputs.defaults(PipelineArgs.class);
         Inputs.set(defaults, Map.of("production", env.isProd()));
         var settings = c.bind(defaults, Map.of("rabbitmqReplicas", env.rabbitmqReplicas()), keys);
+        for (var removed : REMOVED_TLS_KEYS) {
+            if (c.has(removed)) {
+                c.error(removed, "no longer read: the AWS Load Balancer Controller serves only ACM certificates (it reads no"
+                        + " Kubernetes TLS Secret; nothing installs cert-manager)", "apiHostedZoneId (the platform requests and validates"
+                        + " an ACM certificate for apiHost and creates its DNS record) or apiCertificateArn (an issued ACM certificate)");
+            }
+        }
         c.rejectUnknownKeys();
         if (enabled) {
             for (var key : SECRET_KEYS) {

@@ -17,7 +17,8 @@ import java.util.Map;
 public record SparkEcsConfig(boolean enabled, SparkEcsArgs settings) {
 
     /** The keys of {@code sparkEcs} that are {@link SparkEcsArgs}' inputs. */
-    public static final List<String> KEYS = List.of("image", "instanceType", "minSize", "maxSize", "workerCount", "workerCpu", "workerMemory");
+    public static final List<String> KEYS = List.of("image", "instanceType", "minSize", "maxSize", "workerCount", "workerCpu", "workerMemory",
+            "clientSecurityGroupIds");
 
     static SparkEcsConfig read(ConfigObject c) {
         var enabled = c.bool("enabled", false);

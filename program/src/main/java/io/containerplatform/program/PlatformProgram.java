@@ -99,6 +99,7 @@ public final class PlatformProgram {
                     .build(), tagged);
             ctx.export("sparkClusterName", spark.clusterName());
             ctx.export("sparkMasterUrl", spark.masterUrl());
+            ctx.export("sparkAuthSecretArn", spark.authSecretArn());
         }
 
         if (config.eks().enabled()) {

@@ -183,7 +183,11 @@ class StackConfigTest {
                 arguments("pipeline even MongoDB replicas", with("pipeline", "{\"mongodbReplicas\":2}"), "pipeline.mongodbReplicas: 2 is even (a replica set needs a majority); allowed: an odd number: 1, 3, 5, 7 (at least 3 in prod)"),
                 arguments("pipeline min above max", with("pipeline", "{\"minReplicas\":5,\"maxReplicas\":2}"), "pipeline.maxReplicas: 2 is below minReplicas 5; allowed: 1 to 100, at least minReplicas"),
                 arguments("pipeline latest image", with("pipeline", "{\"sparkImage\":\"spark:latest\"}"), "pipeline.sparkImage: \"spark:latest\" uses the latest tag; pin a version tag or a digest so rollbacks are possible; allowed: an image pinned to a version tag or digest (not latest), or :<tag> of the stack's processor repository"),
-                arguments("pipeline TLS twice", with("pipeline", "{\"tlsSecretName\":\"t\",\"certIssuer\":\"i\"}"), "pipeline.certIssuer: is set together with tlsSecretName; allowed: a cert-manager ClusterIssuer name; not with tlsSecretName"),
+                arguments("pipeline TLS from a Kubernetes Secret", with("pipeline", "{\"tlsSecretName\":\"t\"}"), "pipeline.tlsSecretName: no longer read: the AWS Load Balancer Controller serves only ACM certificates (it reads no Kubernetes TLS Secret; nothing installs cert-manager); allowed: apiHostedZoneId (the platform requests and validates an ACM certificate for apiHost and creates its DNS record) or apiCertificateArn (an issued ACM certificate)"),
+                arguments("pipeline TLS from cert-manager", with("pipeline", "{\"certIssuer\":\"i\"}"), "pipeline.certIssuer: no longer read: the AWS Load Balancer Controller serves only ACM certificates (it reads no Kubernetes TLS Secret; nothing installs cert-manager); allowed: apiHostedZoneId (the platform requests and validates an ACM certificate for apiHost and creates its DNS record) or apiCertificateArn (an issued ACM certificate)"),
+                arguments("pipeline bad hosted zone", with("pipeline", "{\"apiHostedZoneId\":\"example.com\"}"), "pipeline.apiHostedZoneId: \"example.com\" is not a Route 53 hosted zone id; allowed: a hosted zone id (Z and up to 31 upper-case letters and digits) whose domain holds apiHost"),
+                arguments("pipeline bad certificate", with("pipeline", "{\"apiCertificateArn\":\"arn:aws:acm:us-east-1:1:cert\"}"), "pipeline.apiCertificateArn: \"arn:aws:acm:us-east-1:1:cert\" is not an ACM certificate ARN; allowed: an ACM certificate ARN (arn:aws:acm:<region>:<account>:certificate/<id>)"),
+                arguments("pipeline bad allowed CIDR", with("pipeline", "{\"apiAllowedCidrs\":[\"10.0.0.0/40\"]}"), "pipeline.apiAllowedCidrs[0]: \"10.0.0.0/40\" is not a valid IPv4 CIDR block; allowed: IPv4 CIDR blocks; in production at least one, and not 0.0.0.0/0"),
                 arguments("pipeline bad namespace", with("pipeline", "{\"namespace\":\"Data\"}"), "pipeline.namespace: \"Data\" is not a Kubernetes name; allowed: a Kubernetes name (a-z, 0-9, -)"),
                 arguments("tag value too long", with("tags", "{\"Team\":\"" + "x".repeat(257) + "\"}"), "tags.Team: the value of \"Team\" is 257 characters long; allowed: a map of tag keys (1-128 characters, not aws:*, not Project/Environment/Owner/CostCenter/ManagedBy) to values (at most 256 characters)")
         );
@@ -287,6 +291,28 @@ class StackConfigTest {
         values.put("environment", "dev");
         values.put("eks", values.get("eks").replace("\"minSize\":3", "\"minSize\":1"));
         assertThat(StackConfig.load(ConfigSource.of(values)).pipeline().settings().mongodbReplicas()).isEqualTo(3);
+    }
+
+    @Test
+    void prodRefusesAPipelineApiInPlainHttpOrOpenToTheInternet() {
+        var values = with("environment", "prod");
+        values.put("eks", "{\"enabled\":true}");
+        PipelineConfig.SECRET_KEYS.forEach(key -> values.put(key, "secret"));
+        values.put(PipelineConfig.ALERT_WEBHOOK_KEY, "https://alerts.example.com/hook");
+        var pipeline = "{\"enabled\":true,\"sparkImage\":\"s:1\",\"apiImage\":\"a:1\",\"apiHost\":\"api.example.com\"%s}";
+        values.put("pipeline", pipeline.formatted(""));
+        assertThat(catchThrowableOfType(() -> StackConfig.load(ConfigSource.of(values)), ConfigException.class).errors()).containsExactly(
+                "pipeline.apiHostedZoneId: missing in production, and so is apiCertificateArn: the API would serve plain HTTP; allowed: a hosted"
+                        + " zone id (Z and up to 31 upper-case letters and digits) whose domain holds apiHost",
+                "pipeline.apiAllowedCidrs: empty in production: the API would be open to the whole internet; allowed: IPv4 CIDR blocks; in"
+                        + " production at least one, and not 0.0.0.0/0");
+        values.put("pipeline", pipeline.formatted(",\"apiCertificateArn\":\"arn:aws:acm:us-east-1:123456789012:certificate/0a1b\","
+                + "\"apiAllowedCidrs\":[\"0.0.0.0/0\"]"));
+        assertThat(catchThrowableOfType(() -> StackConfig.load(ConfigSource.of(values)), ConfigException.class).errors()).containsExactly(
+                "pipeline.apiAllowedCidrs: 0.0.0.0/0 opens the API to the whole internet in production; allowed: IPv4 CIDR blocks; in"
+                        + " production at least one, and not 0.0.0.0/0");
+        values.put("pipeline", pipeline.formatted(",\"apiHostedZoneId\":\"Z123\",\"apiAllowedCidrs\":[\"203.0.113.0/24\"]"));
+        assertThat(StackConfig.load(ConfigSource.of(values)).pipeline().settings().apiAllowedCidrs()).containsExactly("203.0.113.0/24");
     }
 
     @Test

@@ -30,6 +30,9 @@ public class PlatformMocks implements Mocks {
     /** Elastic Load Balancing's own account in some regions (what writes a load balancer's access logs). */
     private static final Map<String, String> ELB_ACCOUNTS = Map.of("us-east-1", "127311923021", "eu-west-1", "156460612806",
             "eu-west-3", "009996457667");
+    /** The hosted zone of application load balancers in some regions (Route 53 alias targets). */
+    private static final Map<String, String> ALB_ZONES = Map.of("us-east-1", "Z35SXDOTRQ7X7K", "us-west-2", "Z1H1FL5HABSF5",
+            "eu-west-1", "Z32O12XQLNTSW2", "eu-west-3", "Z3Q77PNBQS71R4");
     /** Account every function and ARN reports. */
     public static final String ACCOUNT = "123456789012";
     /** Availability zones of {@link #REGION}. */
@@ -81,6 +84,13 @@ public class PlatformMocks implements Mocks {
                 state.put("zoneId", "Z35SXDOTRQ7X7K");
             }
             case "aws:lb/targetGroup:TargetGroup" -> state.put("arnSuffix", "targetgroup/" + name + "/6d0ecf831eec9f09");
+            // The load balancer the AWS Load Balancer Controller creates for an Ingress, as the Ingress's status reports it.
+            case "kubernetes:networking.k8s.io/v1:Ingress" -> state.put("status", Map.of("loadBalancer", Map.of("ingress", List.of(
+                    Map.of("hostname", "k8s-" + name + "-0a1b2c3d4e-123456789." + region + ".elb.amazonaws.com")))));
+            case "aws:acm/certificate:Certificate" -> state.put("domainValidationOptions", List.of(Map.of(
+                    "domainName", state.get("domainName"), "resourceRecordName", "_0a1b2c3d4e5f." + state.get("domainName") + ".",
+                    "resourceRecordType", "CNAME", "resourceRecordValue", "_6a7b8c9d0e1f.mock.acm-validations.aws.")));
+            case "aws:route53/record:Record" -> state.put("fqdn", String.valueOf(state.get("name")).replaceAll("\\.$", ""));
             case "aws:ecr/repository:Repository" -> state.put("repositoryUrl", ACCOUNT + ".dkr.ecr." + region + ".amazonaws.com/" + state.get("name"));
             case "aws:ec2/launchTemplate:LaunchTemplate" -> state.put("latestVersion", 1);
             case "aws:s3/bucketV2:BucketV2" -> {
@@ -184,6 +194,10 @@ public class PlatformMocks implements Mocks {
                     "insecureValue", "ami-0mock", "withDecryption", true);
             case "aws:elb/getServiceAccount:getServiceAccount" -> Map.of("id", ELB_ACCOUNTS.getOrDefault(region, ELB_ACCOUNTS.get(REGION)),
                     "arn", "arn:aws:iam::" + ELB_ACCOUNTS.getOrDefault(region, ELB_ACCOUNTS.get(REGION)) + ":root");
+            case "aws:ec2/getSubnet:getSubnet" -> subnet(String.valueOf(args.args.get("id")));
+            case "aws:secretsmanager/getRandomPassword:getRandomPassword" -> Map.of("id", "mock",
+                    "randomPassword", "MockRandomPassword0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQ");
+            case "aws:lb/getHostedZoneId:getHostedZoneId" -> Map.of("id", ALB_ZONES.getOrDefault(region, ALB_ZONES.get(REGION)));
             case "aws:eks/getAddonVersion:getAddonVersion" -> Map.of("id", String.valueOf(args.args.get("addonName")),
                     "addonName", String.valueOf(args.args.get("addonName")),
                     "kubernetesVersion", String.valueOf(args.args.get("kubernetesVersion")),
@@ -191,6 +205,13 @@ public class PlatformMocks implements Mocks {
             default -> Map.of();
         };
         return CompletableFuture.completedFuture(result);
+    }
+
+    /** A subnet the program registered, found by the id these mocks gave it; an existing subnet (10.0.0.0/24) otherwise. */
+    private Map<String, Object> subnet(String id) {
+        var registered = ofType("aws:ec2/subnet:Subnet").stream().filter(r -> (r.name + "-id").equals(id)).findFirst();
+        var cidr = registered.map(r -> String.valueOf(r.inputs.get("cidrBlock"))).orElse("10.0.0.0/24");
+        return Map.of("id", id, "cidrBlock", cidr, "vpcId", registered.map(r -> String.valueOf(r.inputs.get("vpcId"))).orElse("vpc-mock"));
     }
 
     /**

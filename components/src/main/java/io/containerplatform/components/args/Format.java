@@ -62,7 +62,9 @@ public enum Format {
     /** An IANA time zone such as {@code Europe/Paris}, or {@code UTC}. */
     TIME_ZONE(v -> Formats.timeZoneProblem((String) v)),
     /** An AWS region such as {@code eu-west-1}. */
-    AWS_REGION(is(v -> Formats.isAwsRegion((String) v), "is not an AWS region"));
+    AWS_REGION(is(v -> Formats.isAwsRegion((String) v), "is not an AWS region")),
+    /** A VPC security group id: {@code sg-} and 8 or 17 hexadecimal digits. */
+    SECURITY_GROUP_ID(is(v -> ((String) v).matches("sg-([0-9a-f]{8}|[0-9a-f]{17})"), "is not a security group id"));
 
     private final Function<Object, Optional<String>> check;
 

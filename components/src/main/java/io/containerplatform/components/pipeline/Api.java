@@ -1,20 +1,26 @@
 package io.containerplatform.components.pipeline;
 
+import com.pulumi.core.Output;
 import io.containerplatform.components.kubernetes.Manifest;
 
 import java.util.List;
+import java.util.Map;
 
 import static io.containerplatform.components.common.Json.obj;
 import static io.containerplatform.components.pipeline.Pods.metadata;
 
 /**
  * The Swagger API ({@code workloads/api}): Deployment with {@code /health} and {@code /ready} probes, connecting to
- * MongoDB as a read-only user; Service, PDB and an Ingress served by the AWS Load Balancer Controller.
+ * MongoDB as a read-only user; Service, PDB and an Ingress served by the AWS Load Balancer Controller: HTTPS with an
+ * ACM certificate ({@link ApiDomain}), only from {@code apiAllowedCidrs} when set, routing only the API's paths.
  */
 final class Api {
 
     static final String APP = "swagger-api";
     static final int PORT = 8000;
+    /** The paths the Ingress routes, with their path types: the API's routes, its OpenAPI document and Swagger UI. */
+    static final List<Map.Entry<String, String>> PUBLIC_PATHS = List.of(Map.entry("/data", "Prefix"), Map.entry("/aggregates", "Exact"),
+            Map.entry("/openapi.json", "Exact"), Map.entry("/docs", "Prefix"));
 
     private Api() {
     }
@@ -46,28 +52,37 @@ final class Api {
         kube.apply("swagger-api-pdb", Manifest.withSpec("policy/v1", "PodDisruptionBudget", metadata(APP, ns, APP),
                 Pods.disruptionBudget(APP, "minAvailable", 1)));
 
-        var https = args.tlsSecretName().isPresent() || args.certIssuer().isPresent();
+        var certificate = ApiDomain.certificateArn(kube, args);
         var annotations = obj(
                 "alb.ingress.kubernetes.io/scheme", "internet-facing",
                 "alb.ingress.kubernetes.io/target-type", "ip",
                 "alb.ingress.kubernetes.io/healthcheck-path", "/health",
-                "alb.ingress.kubernetes.io/listen-ports", https ? "[{\"HTTP\": 80}, {\"HTTPS\": 443}]" : "[{\"HTTP\": 80}]");
-        if (https) {
+                "alb.ingress.kubernetes.io/listen-ports", certificate.isPresent() ? "[{\"HTTP\": 80}, {\"HTTPS\": 443}]" : "[{\"HTTP\": 80}]");
+        if (!args.apiAllowedCidrs().isEmpty()) {
+            annotations.put("alb.ingress.kubernetes.io/inbound-cidrs", String.join(",", args.apiAllowedCidrs()));
+        }
+        if (certificate.isPresent()) {
             annotations.put("alb.ingress.kubernetes.io/ssl-redirect", "443");
             annotations.put("alb.ingress.kubernetes.io/ssl-policy", "ELBSecurityPolicy-TLS13-1-2-2021-06");
         }
-        args.certIssuer().ifPresent(issuer -> annotations.put("cert-manager.io/cluster-issuer", issuer));
-        var metadata = metadata(APP, ns, APP);
-        metadata.put("annotations", annotations);
+        var metadata = certificate.orElse(Output.of("")).applyValue(arn -> {
+            var withCertificate = new java.util.LinkedHashMap<>(annotations);
+            if (!arn.isEmpty()) {
+                withCertificate.put("alb.ingress.kubernetes.io/certificate-arn", arn);
+            }
+            var m = metadata(APP, ns, APP);
+            m.put("annotations", withCertificate);
+            return m;
+        });
+        // Only the API's own paths: /metrics, /health and /ready are not routed (the load balancer answers 404); Prometheus
+        // scrapes /metrics from the monitoring namespace and the load balancer checks /health on the pods directly.
         var spec = obj(
                 "ingressClassName", args.ingressClass(),
-                "rules", List.of(obj("host", args.apiHost(), "http", obj("paths", List.of(obj(
-                        "path", "/", "pathType", "Prefix",
-                        "backend", obj("service", obj("name", APP, "port", obj("number", PORT)))))))));
-        if (https) {
-            spec.put("tls", List.of(obj("hosts", List.of(args.apiHost()),
-                    "secretName", args.tlsSecretName().orElse(APP + "-tls"))));
-        }
-        kube.apply("swagger-api-ingress", Manifest.withSpec("networking.k8s.io/v1", "Ingress", metadata, spec));
+                "rules", List.of(obj("host", args.apiHost(), "http", obj("paths", PUBLIC_PATHS.stream().map(path -> obj(
+                        "path", path.getKey(), "pathType", path.getValue(),
+                        "backend", obj("service", obj("name", APP, "port", obj("number", PORT))))).toList()))));
+        var ingress = kube.ingress("swagger-api-ingress", new Manifest("networking.k8s.io/v1", "Ingress", metadata, Output.of(spec),
+                null, null, null, null, null, null), List.of());
+        ApiDomain.alias(kube, args, ingress);
     }
 }

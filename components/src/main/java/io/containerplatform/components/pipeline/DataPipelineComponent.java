@@ -22,7 +22,7 @@ import static io.containerplatform.components.common.Json.obj;
 /**
  * The real-time data pipeline of seed 004 on an EKS cluster: data stream, RabbitMQ, Spark (autoscaled by
  * KEDA), MongoDB, served by a Swagger API, watched by Prometheus and Grafana; with what the seed's
- * production checklist leaves open: secrets from Pulumi config (no default password), TLS on the Ingress,
+ * production checklist leaves open: secrets from Pulumi config (no default password), TLS on the Ingress (ACM),
  * NetworkPolicies, a ResourceQuota and LimitRange, PDBs and hardened pods.
  */
 public class DataPipelineComponent extends ComponentResource {
@@ -87,8 +87,7 @@ public class DataPipelineComponent extends ComponentResource {
         Monitoring.declare(kube, args, prometheus, keda);
         NetworkPolicies.declare(kube, args);
 
-        var https = args.tlsSecretName().isPresent() || args.certIssuer().isPresent();
-        this.apiUrl = Output.of((https ? "https://" : "http://") + args.apiHost());
+        this.apiUrl = Output.of((args.https() ? "https://" : "http://") + args.apiHost());
         this.rabbitmqService = Output.of("rabbitmq." + ns + ".svc.cluster.local:5672");
         this.mongodbService = Output.of(String.join(",", MongoDb.members(ns, args.mongodbReplicas())));
         this.grafanaService = Output.of(Monitoring.RELEASE + "-grafana." + MONITORING + ".svc.cluster.local:80");

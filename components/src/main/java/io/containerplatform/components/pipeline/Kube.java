@@ -4,6 +4,7 @@ import com.pulumi.core.Output;
 import com.pulumi.core.internal.Internal;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
+import io.containerplatform.components.kubernetes.IngressObject;
 import io.containerplatform.components.kubernetes.KubernetesObject;
 import io.containerplatform.components.kubernetes.Manifest;
 
@@ -54,6 +55,15 @@ record Kube(Resource parent, String prefix, String namespace, List<Resource> aft
 
     /** An object whose {@code ignoreChanges} paths (e.g. {@code spec.replicas}) later updates leave alone. */
     KubernetesObject apply(String suffix, Manifest manifest, List<Resource> dependsOn, List<String> ignoreChanges) {
+        return new KubernetesObject(prefix + "-" + suffix, manifest, options(manifest, dependsOn, ignoreChanges));
+    }
+
+    /** An Ingress, whose status (its load balancer's address) the caller reads. */
+    IngressObject ingress(String suffix, Manifest manifest, List<Resource> dependsOn) {
+        return new IngressObject(prefix + "-" + suffix, manifest, options(manifest, dependsOn, List.of()));
+    }
+
+    private CustomResourceOptions options(Manifest manifest, List<Resource> dependsOn, List<String> ignoreChanges) {
         var options = CustomResourceOptions.builder().parent(parent);
         if (GATED_KINDS.contains(manifest.kind())) {
             options.dependsOn(gated(dependsOn));
@@ -63,7 +73,7 @@ record Kube(Resource parent, String prefix, String namespace, List<Resource> aft
         if (!ignoreChanges.isEmpty()) {
             options.ignoreChanges(ignoreChanges);
         }
-        return new KubernetesObject(prefix + "-" + suffix, manifest, options.build());
+        return options.build();
     }
 
     /** {@code after} and {@code more}: what an object that is not gated waits for. */

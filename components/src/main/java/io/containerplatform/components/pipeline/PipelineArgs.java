@@ -66,15 +66,25 @@ public final class PipelineArgs extends DeclaredArgs {
     @InputSpec(value = "The host name of the API's Ingress", allowed = "a DNS host name such as api.example.com")
     private String apiHost;
 
-    @Import(name = "tlsSecretName")
-    @InputSpec(value = "The Secret holding the Ingress's TLS certificate", allowed = "a Secret of type kubernetes.io/tls; not with certIssuer",
-            defaultText = "none")
-    private String tlsSecretName;
+    @Import(name = "apiHostedZoneId")
+    @InputSpec(value = "The Route 53 public hosted zone of apiHost: the platform requests an ACM certificate for apiHost, validates it"
+            + " by DNS in this zone (unless apiCertificateArn is given) and points apiHost at the API's load balancer (an alias record)",
+            allowed = "a hosted zone id (Z and up to 31 upper-case letters and digits) whose domain holds apiHost",
+            defaultText = "none: no DNS record; HTTPS only with apiCertificateArn")
+    private String apiHostedZoneId;
 
-    @Import(name = "certIssuer")
-    @InputSpec(value = "The cert-manager ClusterIssuer that issues the Ingress's TLS certificate",
-            allowed = "a cert-manager ClusterIssuer name; not with tlsSecretName", defaultText = "none")
-    private String certIssuer;
+    @Import(name = "apiCertificateArn")
+    @InputSpec(value = "An issued ACM certificate for apiHost, in the cluster's region, that the API's HTTPS listener serves instead of"
+            + " one the platform requests", format = Format.CERTIFICATE_ARN,
+            allowed = "an ACM certificate ARN (arn:aws:acm:<region>:<account>:certificate/<id>)",
+            defaultText = "none: the certificate the platform requests with apiHostedZoneId")
+    private String apiCertificateArn;
+
+    @Import(name = "apiAllowedCidrs")
+    @InputSpec(value = "The only addresses the API's load balancer admits (alb.ingress.kubernetes.io/inbound-cidrs)", format = Format.IPV4_CIDR,
+            allowed = "IPv4 CIDR blocks; in production at least one, and not 0.0.0.0/0",
+            defaultText = "none: the whole internet (refused in production)")
+    private List<String> apiAllowedCidrs = List.of();
 
     @Import(name = "ingressClass")
     @InputSpec(value = "The IngressClass of the API (alb: the AWS Load Balancer Controller)", allowed = "an IngressClass name")
@@ -168,8 +178,11 @@ public final class PipelineArgs extends DeclaredArgs {
     public String sparkImage() { return sparkImage; }
     public String apiImage() { return apiImage; }
     public String apiHost() { return apiHost; }
-    public Optional<String> tlsSecretName() { return Optional.ofNullable(tlsSecretName); }
-    public Optional<String> certIssuer() { return Optional.ofNullable(certIssuer); }
+    public Optional<String> apiHostedZoneId() { return Optional.ofNullable(apiHostedZoneId); }
+    public Optional<String> apiCertificateArn() { return Optional.ofNullable(apiCertificateArn); }
+    public List<String> apiAllowedCidrs() { return apiAllowedCidrs; }
+    /** The API serves HTTPS: with a certificate given, or one the platform requests in the hosted zone. */
+    public boolean https() { return apiHostedZoneId != null || apiCertificateArn != null; }
     public String ingressClass() { return ingressClass; }
     public int minReplicas() { return minReplicas; }
     public int maxReplicas() { return maxReplicas; }
@@ -203,8 +216,16 @@ public final class PipelineArgs extends DeclaredArgs {
         if (apiHost != null && !apiHost.matches("[a-z0-9]([-a-z0-9.]*[a-z0-9])?")) {
             problems.add(problem("apiHost", "\"" + apiHost + "\" is not a host name"));
         }
-        if (tlsSecretName != null && certIssuer != null) {
-            problems.add(problem("certIssuer", "is set together with tlsSecretName"));
+        if (apiHostedZoneId != null && !apiHostedZoneId.matches("Z[A-Z0-9]{1,31}")) {
+            problems.add(problem("apiHostedZoneId", "\"" + apiHostedZoneId + "\" is not a Route 53 hosted zone id"));
+        }
+        if (prod && !https()) {
+            problems.add(problem("apiHostedZoneId", "missing in production, and so is apiCertificateArn: the API would serve plain HTTP"));
+        }
+        if (prod && apiAllowedCidrs != null && apiAllowedCidrs.isEmpty()) {
+            problems.add(problem("apiAllowedCidrs", "empty in production: the API would be open to the whole internet"));
+        } else if (prod && apiAllowedCidrs != null && apiAllowedCidrs.contains("0.0.0.0/0")) {
+            problems.add(problem("apiAllowedCidrs", "0.0.0.0/0 opens the API to the whole internet in production"));
         }
         if (rabbitmqUser != null && List.of(RabbitMqUsers.PROCESSOR, RabbitMqUsers.PUBLISHER, RabbitMqUsers.KEDA).contains(rabbitmqUser)) {
             problems.add(problem("rabbitmqUser", "\"" + rabbitmqUser + "\" is the name of a service user"));
@@ -292,16 +313,27 @@ public final class PipelineArgs extends DeclaredArgs {
         public Builder apiHost(String v) { $.apiHost = v; return this; }
 
         /**
-         * The Secret holding the Ingress's TLS certificate. Allowed: a Secret of type kubernetes.io/tls; not with
-         * certIssuer. Default: none.
+         * The Route 53 public hosted zone of apiHost: the platform requests an ACM certificate for apiHost, validates
+         * it by DNS in this zone (unless apiCertificateArn is given) and points apiHost at the API's load balancer (an
+         * alias record). Allowed: a hosted zone id (Z and up to 31 upper-case letters and digits) whose domain holds
+         * apiHost. Default: none: no DNS record; HTTPS only with apiCertificateArn.
          */
-        public Builder tlsSecretName(String v) { $.tlsSecretName = v; return this; }
+        public Builder apiHostedZoneId(String v) { $.apiHostedZoneId = v; return this; }
 
         /**
-         * The cert-manager ClusterIssuer that issues the Ingress's TLS certificate. Allowed: a cert-manager
-         * ClusterIssuer name; not with tlsSecretName. Default: none.
+         * An issued ACM certificate for apiHost, in the cluster's region, that the API's HTTPS listener serves instead
+         * of one the platform requests. Allowed: an ACM certificate ARN
+         * (arn:aws:acm:&lt;region&gt;:&lt;account&gt;:certificate/&lt;id&gt;). Default: none: the certificate the
+         * platform requests with apiHostedZoneId.
          */
-        public Builder certIssuer(String v) { $.certIssuer = v; return this; }
+        public Builder apiCertificateArn(String v) { $.apiCertificateArn = v; return this; }
+
+        /**
+         * The only addresses the API's load balancer admits (alb.ingress.kubernetes.io/inbound-cidrs). Allowed: IPv4
+         * CIDR blocks; in production at least one, and not 0.0.0.0/0. Default: none: the whole internet (refused in
+         * production).
+         */
+        public Builder apiAllowedCidrs(List<String> v) { $.apiAllowedCidrs = v; return this; }
 
         /**
          * The IngressClass of the API (alb: the AWS Load Balancer Controller). Allowed: an IngressClass name. Default:

@@ -19,8 +19,8 @@ import java.util.List;
 public final class SparkEcsArgs extends DeclaredArgs {
 
     @Import(name = "placement", required = true)
-    @InputSpec("Where the cluster goes: the VPC of its private DNS namespace, its CIDR (the only source allowed on 7077 and"
-            + " 8080-8089) and the private subnets of its instances and tasks (NetworkComponent.placement())")
+    @InputSpec("Where the cluster goes: the VPC of its private DNS namespace and the private subnets of its instances and tasks"
+            + " (NetworkComponent.placement())")
     private Placement placement;
 
     @Import(name = "dataBucketArn", required = true)
@@ -64,9 +64,14 @@ public final class SparkEcsArgs extends DeclaredArgs {
     @InputSpec(value = "Days /ecs/<cluster>/tasks keeps its logs", format = Format.LOG_RETENTION, allowed = LogRetention.ALLOWED)
     private Integer logRetentionDays = 7;
 
+    @Import(name = "clientSecurityGroupIds")
+    @InputSpec(value = "Security groups of the Spark clients (spark-submit, drivers, operators' hosts): the only sources admitted on the"
+            + " master (7077) and the web UIs (8080-8089) besides the Spark tasks themselves", format = Format.SECURITY_GROUP_ID,
+            allowed = "security group ids (sg- and 8 or 17 hexadecimal digits)", defaultText = "none: only the Spark tasks reach each other")
+    private List<String> clientSecurityGroupIds = List.of();
+
     public Placement placement() { return placement; }
     public Output<String> vpcId() { return placement.vpcId(); }
-    public Output<String> vpcCidr() { return placement.vpcCidr(); }
     public Output<List<String>> privateSubnetIds() { return placement.privateSubnetIds(); }
     public Output<String> dataBucketArn() { return dataBucketArn; }
     public String image() { return image; }
@@ -78,6 +83,7 @@ public final class SparkEcsArgs extends DeclaredArgs {
     public int workerMemory() { return workerMemory; }
     public int targetCapacityPercent() { return targetCapacityPercent; }
     public int logRetentionDays() { return logRetentionDays; }
+    public List<String> clientSecurityGroupIds() { return clientSecurityGroupIds; }
 
     /** Memory given to the Spark worker process (75 % of the task's), e.g. {@code 3072m}. */
     public String sparkWorkerMemory() {
@@ -113,8 +119,8 @@ public final class SparkEcsArgs extends DeclaredArgs {
         }
 
         /**
-         * Where the cluster goes: the VPC of its private DNS namespace, its CIDR (the only source allowed on 7077 and
-         * 8080-8089) and the private subnets of its instances and tasks (NetworkComponent.placement()).
+         * Where the cluster goes: the VPC of its private DNS namespace and the private subnets of its instances and
+         * tasks (NetworkComponent.placement()).
          */
         public Builder placement(Placement v) { $.placement = v; return this; }
 
@@ -169,6 +175,13 @@ public final class SparkEcsArgs extends DeclaredArgs {
          * 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653. Default: 7.
          */
         public Builder logRetentionDays(int v) { $.logRetentionDays = v; return this; }
+
+        /**
+         * Security groups of the Spark clients (spark-submit, drivers, operators' hosts): the only sources admitted on
+         * the master (7077) and the web UIs (8080-8089) besides the Spark tasks themselves. Allowed: security group ids
+         * (sg- and 8 or 17 hexadecimal digits). Default: none: only the Spark tasks reach each other.
+         */
+        public Builder clientSecurityGroupIds(List<String> v) { $.clientSecurityGroupIds = v; return this; }
 
         /** The Args as set so far, checked: an unmodifiable copy, or an exception naming every problem. */
         public SparkEcsArgs build() {

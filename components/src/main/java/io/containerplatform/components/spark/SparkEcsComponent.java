@@ -26,6 +26,12 @@ import com.pulumi.aws.ecs.inputs.ServiceDeploymentCircuitBreakerArgs;
 import com.pulumi.aws.ecs.inputs.ServiceNetworkConfigurationArgs;
 import com.pulumi.aws.ecs.inputs.ServiceServiceRegistriesArgs;
 import com.pulumi.aws.iam.RolePolicy;
+import com.pulumi.aws.secretsmanager.Secret;
+import com.pulumi.aws.secretsmanager.SecretArgs;
+import com.pulumi.aws.secretsmanager.SecretVersion;
+import com.pulumi.aws.secretsmanager.SecretVersionArgs;
+import com.pulumi.aws.secretsmanager.SecretsmanagerFunctions;
+import com.pulumi.aws.secretsmanager.inputs.GetRandomPasswordArgs;
 import com.pulumi.aws.iam.RolePolicyArgs;
 import com.pulumi.aws.inputs.GetRegionArgs;
 import com.pulumi.aws.servicediscovery.PrivateDnsNamespace;
@@ -38,6 +44,7 @@ import com.pulumi.deployment.InvokeOptions;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
+import io.containerplatform.components.common.IamPolicy;
 import io.containerplatform.components.common.Json;
 import io.containerplatform.components.compute.Ec2Capacity;
 import io.containerplatform.components.compute.EcsTaskRoles;
@@ -53,8 +60,10 @@ import static io.containerplatform.components.common.Json.obj;
  * Scaling group built from the shared {@link Ec2Capacity} blocks (ECS-optimised Amazon Linux 2023, IMDSv2,
  * encrypted volumes) with managed scaling and managed termination protection; a Spark master service
  * registered in Cloud Map private DNS and worker services that find it at {@code spark://master.<ns>:7077};
- * 7077 and 8080-8089 open to the VPC only; logs in {@code /ecs/<cluster>/tasks}; a task role that may use
- * the data bucket and nothing else.
+ * RPC authenticated ({@code spark.authenticate}) with a secret Secrets Manager generates, given to master and workers
+ * as {@code _SPARK_AUTH_SECRET}, the variable Spark's SecurityManager reads before {@code spark.authenticate.secret};
+ * ports open only between the Spark tasks and, for the master (7077) and the UIs (8080-8089), to the clients'
+ * security groups; logs in {@code /ecs/<cluster>/tasks}; a task role that may use the data bucket and nothing else.
  */
 public class SparkEcsComponent extends ComponentResource {
 
@@ -63,10 +72,13 @@ public class SparkEcsComponent extends ComponentResource {
     /** The master's task size: the master only schedules. */
     static final int MASTER_CPU = 512;
     static final int MASTER_MEMORY = 1024;
+    /** The variable Spark's SecurityManager reads the authentication secret from ({@code SecurityManager.ENV_AUTH_SECRET}). */
+    static final String AUTH_SECRET_VARIABLE = "_SPARK_AUTH_SECRET";
 
     private final Output<String> clusterName;
     private final Output<String> masterUrl;
     private final Output<String> logGroupName;
+    private final Output<String> authSecretArn;
 
     public SparkEcsComponent(String name, SparkEcsArgs args, ComponentResourceOptions options) {
         super(TYPE, name, options);
@@ -111,15 +123,10 @@ public class SparkEcsComponent extends ComponentResource {
                 .build(), child());
 
         var tasks = new SecurityGroup(name + "-tasks-sg", SecurityGroupArgs.builder()
+                // Unchanged wording (a security group's description replaces it): the clients' groups are in the VPC too.
                 .description("Spark tasks of " + name + ": master and UIs from the VPC only")
                 .vpcId(args.vpcId())
-                .ingress(
-                        fromVpc(args, "Spark master (7077) from the VPC", 7077, 7077),
-                        fromVpc(args, "Spark UIs and worker ports (8080-8089) from the VPC", 8080, 8089),
-                        // Workers, executors and drivers open RPC, block-manager (shuffle) and driver ports Spark picks at random.
-                        SecurityGroupIngressArgs.builder()
-                                .description("Spark RPC, block manager (shuffle) and driver ports between the Spark tasks")
-                                .protocol("tcp").fromPort(0).toPort(65535).self(true).build())
+                .ingress(ingress(args))
                 .egress(egressAll())
                 .tags(Map.of("Name", name + "-tasks-sg"))
                 .build(), child());
@@ -130,6 +137,7 @@ public class SparkEcsComponent extends ComponentResource {
                 .build(), child());
         var trust = EcsTaskRoles.trust(this);
         var executionRole = EcsTaskRoles.executionRole(this, name, trust);
+        this.authSecretArn = authSecret(name, executionRole);
         var taskRole = EcsTaskRoles.taskRole(this, name, trust);
         new RolePolicy(name + "-data-bucket", RolePolicyArgs.builder()
                 .role(taskRole.id())
@@ -152,7 +160,7 @@ public class SparkEcsComponent extends ComponentResource {
                 .build(), child());
         this.masterUrl = namespace.name().applyValue(ns -> "spark://master." + ns + ":7077");
 
-        var roles = new Roles(executionRole.arn(), taskRole.arn());
+        var roles = new Roles(executionRole.arn(), taskRole.arn(), authSecretArn);
         var master = task(name + "-master", args, roles, region, logGroup, "master", MASTER_CPU, MASTER_MEMORY,
                 masterUrl, List.of(7077, 8080));
         var worker = task(name + "-worker", args, roles, region, logGroup, "worker", args.workerCpu(), args.workerMemory(),
@@ -163,15 +171,40 @@ public class SparkEcsComponent extends ComponentResource {
 
         this.clusterName = cluster.name();
         this.logGroupName = logGroup.name();
-        registerOutputs(Map.of("clusterName", this.clusterName, "masterUrl", masterUrl, "logGroupName", logGroupName));
+        registerOutputs(Map.of("clusterName", this.clusterName, "masterUrl", masterUrl, "logGroupName", logGroupName,
+                "authSecretArn", authSecretArn));
     }
 
-    private record Roles(Output<String> execution, Output<String> task) {
+    private record Roles(Output<String> execution, Output<String> task, Output<String> authSecret) {
+    }
+
+    /**
+     * The secret the Spark processes authenticate each other with: Secrets Manager generates it once (the version ignores
+     * later values of the generator; {@code pulumi up --replace} on the version rotates it), the execution role may read
+     * it and nothing else.
+     */
+    private Output<String> authSecret(String name, com.pulumi.aws.iam.Role executionRole) {
+        var secret = new Secret(name + "-auth-secret", SecretArgs.builder()
+                .description("spark.authenticate secret of " + name + ": master, workers and their clients")
+                .recoveryWindowInDays(7)
+                .build(), child());
+        var generated = SecretsmanagerFunctions.getRandomPassword(GetRandomPasswordArgs.builder()
+                .passwordLength(64).excludePunctuation(true).build(), new InvokeOptions(this, null, null));
+        new SecretVersion(name + "-auth-secret-value", SecretVersionArgs.builder()
+                .secretId(secret.id())
+                .secretString(generated.applyValue(r -> r.randomPassword()).asSecret())
+                .build(), CustomResourceOptions.builder().parent(this).ignoreChanges("secretString").build());
+        new RolePolicy(name + "-execution-secrets", RolePolicyArgs.builder()
+                .role(executionRole.id())
+                .policy(secret.arn().applyValue(arn -> IamPolicy.document(List.of(
+                        IamPolicy.allow(List.of("secretsmanager:GetSecretValue"), List.of(arn))))))
+                .build(), child());
+        return secret.arn();
     }
 
     private TaskDefinition task(String family, SparkEcsArgs args, Roles roles, Output<String> region, LogGroup logGroup,
                                 String role, int cpu, int memory, Output<String> masterUrl, List<Integer> ports) {
-        var definitions = Output.tuple(region, logGroup.name(), masterUrl).applyValue(t -> Json.write(List.of(obj(
+        var definitions = Output.tuple(region, logGroup.name(), masterUrl, roles.authSecret()).applyValue(t -> Json.write(List.of(obj(
                 "name", "spark-" + role,
                 "image", args.image(),
                 "essential", true,
@@ -180,7 +213,10 @@ public class SparkEcsComponent extends ComponentResource {
                         obj("name", "SPARK_ROLE", "value", role),
                         obj("name", "SPARK_MASTER_URL", "value", t.t3),
                         obj("name", "SPARK_WORKER_CORES", "value", String.valueOf(args.sparkWorkerCores())),
-                        obj("name", "SPARK_WORKER_MEMORY", "value", args.sparkWorkerMemory())),
+                        obj("name", "SPARK_WORKER_MEMORY", "value", args.sparkWorkerMemory()),
+                        // Master and Worker add SPARK_DAEMON_JAVA_OPTS to their JVM options (Spark's SparkClassCommandBuilder).
+                        obj("name", "SPARK_DAEMON_JAVA_OPTS", "value", "-Dspark.authenticate=true")),
+                "secrets", List.of(obj("name", AUTH_SECRET_VARIABLE, "valueFrom", t.t4)),
                 "logConfiguration", obj("logDriver", "awslogs", "options", obj(
                         "awslogs-group", t.t2, "awslogs-region", t.t1, "awslogs-stream-prefix", role)),
                 "privileged", false))));
@@ -222,9 +258,22 @@ public class SparkEcsComponent extends ComponentResource {
                 CustomResourceOptions.builder().parent(this).dependsOn(after).build());
     }
 
-    private static SecurityGroupIngressArgs fromVpc(SparkEcsArgs args, String description, int from, int to) {
-        return SecurityGroupIngressArgs.builder().description(description).protocol("tcp").fromPort(from).toPort(to)
-                .cidrBlocks(args.vpcCidr().applyValue(List::of)).build();
+    /**
+     * The Spark tasks reach each other on every TCP port (workers, executors and drivers open RPC, block-manager and
+     * driver ports Spark picks at random); the clients' groups reach the master and the UIs; nothing else.
+     */
+    private static List<SecurityGroupIngressArgs> ingress(SparkEcsArgs args) {
+        var rules = new java.util.ArrayList<SecurityGroupIngressArgs>();
+        rules.add(SecurityGroupIngressArgs.builder()
+                .description("Spark master, RPC, block manager (shuffle) and driver ports between the Spark tasks")
+                .protocol("tcp").fromPort(0).toPort(65535).self(true).build());
+        if (!args.clientSecurityGroupIds().isEmpty()) {
+            rules.add(SecurityGroupIngressArgs.builder().description("Spark master (7077) from the clients' security groups")
+                    .protocol("tcp").fromPort(7077).toPort(7077).securityGroups(args.clientSecurityGroupIds()).build());
+            rules.add(SecurityGroupIngressArgs.builder().description("Spark UIs (8080-8089) from the clients' security groups")
+                    .protocol("tcp").fromPort(8080).toPort(8089).securityGroups(args.clientSecurityGroupIds()).build());
+        }
+        return List.copyOf(rules);
     }
 
     private static SecurityGroupEgressArgs egressAll() {
@@ -247,5 +296,13 @@ public class SparkEcsComponent extends ComponentResource {
 
     public Output<String> logGroupName() {
         return logGroupName;
+    }
+
+    /**
+     * The Secrets Manager secret clients authenticate with: {@code spark.authenticate=true} and its value as
+     * {@code spark.authenticate.secret} (or {@code _SPARK_AUTH_SECRET}).
+     */
+    public Output<String> authSecretArn() {
+        return authSecretArn;
     }
 }

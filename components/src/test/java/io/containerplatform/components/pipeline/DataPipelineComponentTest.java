@@ -1,6 +1,8 @@
 package io.containerplatform.components.pipeline;
 
 import io.containerplatform.components.network.Placement;
+import com.pulumi.aws.ec2.Subnet;
+import com.pulumi.aws.ec2.SubnetArgs;
 import com.pulumi.core.Output;
 import com.pulumi.kubernetes.Provider;
 import com.pulumi.kubernetes.ProviderArgs;
@@ -299,6 +301,17 @@ class DataPipelineComponentTest {
     }
 
     @Test
+    void labelledPublishersInsideThePipelinesNamespaceMayLeaveDefaultDenyForTheBrokerOnly() {
+        var mocks = build(b -> b);
+        assertThat(spec(kind(mocks, "NetworkPolicy", "publishers"))).isEqualTo(Map.of(
+                "podSelector", Map.of("matchLabels", Map.of(DataPipelineComponent.PUBLISHER_LABEL, "true")),
+                "policyTypes", List.of("Egress"),
+                "egress", List.of(Map.of(
+                        "to", List.of(Map.of("podSelector", Map.of("matchLabels", Map.of("app.kubernetes.io/name", "rabbitmq")))),
+                        "ports", List.of(Map.of("protocol", "TCP", "port", 5672.0))))));
+    }
+
+    @Test
     void theAppsConnectAsTheirOwnUsersWhichTheInitJobCreates() {
         var mocks = build(b -> b);
         var processor = container(kind(mocks, "Deployment", "spark-processor"));
@@ -335,7 +348,7 @@ class DataPipelineComponentTest {
         assertThat(config.get("route").toString()).contains("receiver=pipeline-webhook");
         assertThat(config.get("receivers").toString()).contains("url=https://alerts.example.com/hook").contains("send_resolved=true");
         assertThat(with.inputs.get("version")).isEqualTo(ChartVersions.forCluster(EksPlatformComponent.DEFAULT_VERSION).orElseThrow().kubePrometheusStack());
-        assertThatThrownBy(() -> args().production(true).build())
+        assertThatThrownBy(() -> args().production(true).apiHostedZoneId("Z123").apiAllowedCidrs(List.of("203.0.113.0/24")).build())
                 .hasMessageContaining("PipelineArgs.alertWebhookUrl: missing in production: alerts must reach someone");
     }
 
@@ -542,19 +555,74 @@ class DataPipelineComponentTest {
         assertThat(mocks.named("kubernetes:helm.sh/v3:Release", "pipe-keda").inputs).containsEntry("chart", "keda").containsEntry("version", "2.20.2");
     }
 
+    private static Map<String, Object> annotations(ResourceArgs ingress) {
+        return (Map<String, Object>) mapInput(ingress, "metadata").get("annotations");
+    }
+
     @Test
-    void apiIsServedOverTlsByTheIngress() {
-        var mocks = build(b -> b.tlsSecretName("api-tls"));
+    void withAHostedZoneTheApiGetsAnAcmCertificateValidatedByDnsThenAnAliasToItsLoadBalancer() {
+        var mocks = build(b -> b.apiHostedZoneId("Z0123456789ABCDEFGHIJ"));
+        var certificate = mocks.named("aws:acm/certificate:Certificate", "pipe-api-certificate");
+        assertThat(certificate.inputs).containsEntry("domainName", "api.example.com").containsEntry("validationMethod", "DNS");
+        assertThat(mocks.named("aws:route53/record:Record", "pipe-api-certificate-validation").inputs)
+                .containsEntry("zoneId", "Z0123456789ABCDEFGHIJ").containsEntry("name", "_0a1b2c3d4e5f.api.example.com.")
+                .containsEntry("type", "CNAME").containsEntry("records", List.of("_6a7b8c9d0e1f.mock.acm-validations.aws."))
+                .containsEntry("ttl", 60.0);
+        var issued = mocks.named("aws:acm/certificateValidation:CertificateValidation", "pipe-api-certificate-issued");
+        assertThat(issued.inputs).containsEntry("validationRecordFqdns", List.of("_0a1b2c3d4e5f.api.example.com"));
         var ingress = kind(mocks, "Ingress", "swagger-api");
-        assertThat(spec(ingress)).containsEntry("ingressClassName", "alb")
-                .containsEntry("tls", List.of(Map.of("hosts", List.of("api.example.com"), "secretName", "api-tls")));
-        assertThat((Map<String, Object>) mapInput(ingress, "metadata").get("annotations")).containsEntry("alb.ingress.kubernetes.io/ssl-redirect", "443");
+        assertThat(annotations(ingress))
+                .containsEntry("alb.ingress.kubernetes.io/certificate-arn", issued.inputs.get("certificateArn"))
+                .containsEntry("alb.ingress.kubernetes.io/listen-ports", "[{\"HTTP\": 80}, {\"HTTPS\": 443}]")
+                .containsEntry("alb.ingress.kubernetes.io/ssl-redirect", "443")
+                .doesNotContainKey("alb.ingress.kubernetes.io/inbound-cidrs");
+        assertThat(spec(ingress)).containsEntry("ingressClassName", "alb").doesNotContainKey("tls");
+        assertThat(mocks.named("aws:route53/record:Record", "pipe-api-dns").inputs)
+                .containsEntry("zoneId", "Z0123456789ABCDEFGHIJ").containsEntry("name", "api.example.com").containsEntry("type", "A")
+                .containsEntry("aliases", List.of(Map.of("name", "k8s-pipe-swagger-api-ingress-0a1b2c3d4e-123456789.us-east-1.elb.amazonaws.com",
+                        "zoneId", "Z35SXDOTRQ7X7K", "evaluateTargetHealth", true)));
+        assertThat(mocks.calls().stream().filter(c -> c.token.equals("aws:lb/getHostedZoneId:getHostedZoneId")).map(c -> (Map<String, Object>) c.args))
+                .containsExactly(Map.<String, Object>of("loadBalancerType", "application"));
+    }
+
+    @Test
+    void aGivenCertificateIsServedAsItIsAndWithoutAZoneNoDnsRecordIsMade() {
+        var arn = "arn:aws:acm:us-east-1:123456789012:certificate/0a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d";
+        var mocks = build(b -> b.apiCertificateArn(arn));
+        assertThat(annotations(kind(mocks, "Ingress", "swagger-api"))).containsEntry("alb.ingress.kubernetes.io/certificate-arn", arn);
+        assertThat(mocks.matching(r -> r.type.startsWith("aws:acm/") || r.type.startsWith("aws:route53/"))).isEmpty();
+    }
+
+    @Test
+    void withoutCertificateTheApiServesHttpOnlyAndTheIngressRoutesOnlyTheApisPaths() {
+        var mocks = build(b -> b.apiAllowedCidrs(List.of("198.51.100.0/24", "203.0.113.0/24")));
+        var ingress = kind(mocks, "Ingress", "swagger-api");
+        assertThat(annotations(ingress)).containsEntry("alb.ingress.kubernetes.io/listen-ports", "[{\"HTTP\": 80}]")
+                .containsEntry("alb.ingress.kubernetes.io/inbound-cidrs", "198.51.100.0/24,203.0.113.0/24")
+                .doesNotContainKeys("alb.ingress.kubernetes.io/certificate-arn", "alb.ingress.kubernetes.io/ssl-redirect");
+        var backend = Map.of("service", Map.of("name", "swagger-api", "port", Map.of("number", 8000.0)));
+        assertThat(spec(ingress).get("rules")).isEqualTo(List.of(Map.of("host", "api.example.com", "http", Map.of("paths", List.of(
+                Map.of("path", "/data", "pathType", "Prefix", "backend", backend),
+                Map.of("path", "/aggregates", "pathType", "Exact", "backend", backend),
+                Map.of("path", "/openapi.json", "pathType", "Exact", "backend", backend),
+                Map.of("path", "/docs", "pathType", "Prefix", "backend", backend))))));
         var api = container(kind(mocks, "Deployment", "swagger-api"));
         assertThat(api.get("readinessProbe").toString()).contains("path=/ready");
         assertThat(spec(kind(mocks, "PodDisruptionBudget", "swagger-api"))).containsEntry("minAvailable", 1.0);
-        var issued = build(b -> b.certIssuer("letsencrypt"));
-        assertThat((Map<String, Object>) mapInput(kind(issued, "Ingress", "swagger-api"), "metadata").get("annotations"))
-                .containsEntry("cert-manager.io/cluster-issuer", "letsencrypt");
+    }
+
+    @Test
+    void productionRefusesAnApiOpenToTheInternetOrInPlainHttp() {
+        var prod = (UnaryOperator<PipelineArgs.Builder>) b -> b.production(true).alertWebhookUrl(Output.of("https://alerts.example.com/hook"));
+        assertThatThrownBy(() -> prod.apply(args()).build()).hasMessage(
+                "PipelineArgs.apiHostedZoneId: missing in production, and so is apiCertificateArn: the API would serve plain HTTP;"
+                        + " allowed: a hosted zone id (Z and up to 31 upper-case letters and digits) whose domain holds apiHost"
+                        + " | PipelineArgs.apiAllowedCidrs: empty in production: the API would be open to the whole internet;"
+                        + " allowed: IPv4 CIDR blocks; in production at least one, and not 0.0.0.0/0");
+        assertThatThrownBy(() -> prod.apply(args()).apiHostedZoneId("Z123").apiAllowedCidrs(List.of("10.0.0.0/8", "0.0.0.0/0")).build())
+                .hasMessage("PipelineArgs.apiAllowedCidrs: 0.0.0.0/0 opens the API to the whole internet in production;"
+                        + " allowed: IPv4 CIDR blocks; in production at least one, and not 0.0.0.0/0");
+        MockStack.run(ctx -> prod.apply(args()).apiHostedZoneId("Z123").apiAllowedCidrs(List.of("203.0.113.0/24")).build());
     }
 
     @Test
@@ -584,7 +652,24 @@ class DataPipelineComponentTest {
         assertThat(rabbit).contains("app.kubernetes.io/name=spark-processor").contains("port=5672.0").contains("port=15692.0");
         var mongo = spec(kind(mocks, "NetworkPolicy", "mongodb")).get("ingress").toString();
         assertThat(mongo).contains("spark-processor").contains("swagger-api").contains("port=27017.0");
-        assertThat(spec(kind(mocks, "NetworkPolicy", "swagger-api")).get("ingress").toString()).contains("cidr=10.0.0.0/16").contains("port=8000.0");
+    }
+
+    @Test
+    void theApiAdmitsOnlyTheLoadBalancersSubnetsAndMonitoringNotTheVpcWhosePodsWouldReachMetrics() {
+        var mocks = MockStack.run(ctx -> {
+            var a = new Subnet("pub-a", SubnetArgs.builder().vpcId("vpc-1").cidrBlock("10.0.0.0/20").build());
+            var b = new Subnet("pub-b", SubnetArgs.builder().vpcId("vpc-1").cidrBlock("10.0.16.0/20").build());
+            var placement = Placement.builder().vpcId(Output.of("vpc-1")).vpcCidr(Output.of("10.0.0.0/16"))
+                    .publicSubnetIds(Output.all(a.id(), b.id())).privateSubnetIds(Output.of(List.of("priv-a", "priv-b"))).build();
+            var provider = new Provider("k8s", ProviderArgs.builder().kubeconfig("{}").build());
+            new DataPipelineComponent("pipe", args().placement(placement).build(), ComponentResourceOptions.builder().providers(provider).build());
+        });
+        var port = List.of(Map.of("protocol", "TCP", "port", 8000.0));
+        assertThat(spec(kind(mocks, "NetworkPolicy", "swagger-api")).get("ingress")).isEqualTo(List.of(
+                Map.of("from", List.of(Map.of("ipBlock", Map.of("cidr", "10.0.0.0/20")), Map.of("ipBlock", Map.of("cidr", "10.0.16.0/20"))),
+                        "ports", port),
+                Map.of("from", List.of(Map.of("namespaceSelector", Map.of("matchLabels", Map.of("kubernetes.io/metadata.name", "monitoring")))),
+                        "ports", port)));
     }
 
     @Test
@@ -666,7 +751,8 @@ class DataPipelineComponentTest {
     void productionRetainsVolumes() {
         var dev = spec(kind(build(b -> b), "StatefulSet", "mongodb"));
         assertThat(dev.get("persistentVolumeClaimRetentionPolicy")).isEqualTo(Map.of("whenDeleted", "Delete", "whenScaled", "Retain"));
-        var prod = spec(kind(build(b -> b.production(true).alertWebhookUrl(Output.of("https://alerts.example.com/hook"))), "StatefulSet", "mongodb"));
+        var prod = spec(kind(build(b -> b.production(true).alertWebhookUrl(Output.of("https://alerts.example.com/hook"))
+                .apiHostedZoneId("Z123").apiAllowedCidrs(List.of("203.0.113.0/24"))), "StatefulSet", "mongodb"));
         assertThat(prod.get("persistentVolumeClaimRetentionPolicy")).isEqualTo(Map.of("whenDeleted", "Retain", "whenScaled", "Retain"));
     }
 
@@ -696,15 +782,21 @@ class DataPipelineComponentTest {
     @Test
     void invalidArgsListEveryProblem() {
         assertThatThrownBy(() -> PipelineArgs.builder().mongodbReplicas(2).sparkImage("spark:latest").apiImage("api:1")
-                .apiHost("API!").tlsSecretName("a").certIssuer("b").minReplicas(5).maxReplicas(2).build())
+                .apiHost("API!").apiHostedZoneId("z-1").apiCertificateArn("arn:aws:iam::1:role/x").apiAllowedCidrs(List.of("10.0.0.1/8"))
+                .minReplicas(5).maxReplicas(2).build())
                 .hasMessage("PipelineArgs.placement: missing"
                         + " | PipelineArgs.sparkImage: \"spark:latest\" uses the latest tag; pin a version tag or a digest so rollbacks are possible;"
                         + " allowed: an image pinned to a version tag or digest (not latest), or :<tag> of the stack's processor repository"
+                        + " | PipelineArgs.apiCertificateArn: \"arn:aws:iam::1:role/x\" is not an ACM certificate ARN;"
+                        + " allowed: an ACM certificate ARN (arn:aws:acm:<region>:<account>:certificate/<id>)"
+                        + " | PipelineArgs.apiAllowedCidrs: \"10.0.0.1/8\" is not a valid IPv4 CIDR block;"
+                        + " allowed: IPv4 CIDR blocks; in production at least one, and not 0.0.0.0/0"
                         + " | PipelineArgs.rabbitmqPassword: missing | PipelineArgs.rabbitmqErlangCookie: missing | PipelineArgs.mongodbPassword: missing"
                         + " | PipelineArgs.mongodbReplicaSetKey: missing | PipelineArgs.grafanaAdminPassword: missing"
                         + " | PipelineArgs.mongodbReplicas: 2 is even (a replica set needs a majority); allowed: an odd number: 1, 3, 5, 7 (at least 3 in prod)"
                         + " | PipelineArgs.apiHost: \"API!\" is not a host name; allowed: a DNS host name such as api.example.com"
-                        + " | PipelineArgs.certIssuer: is set together with tlsSecretName; allowed: a cert-manager ClusterIssuer name; not with tlsSecretName"
+                        + " | PipelineArgs.apiHostedZoneId: \"z-1\" is not a Route 53 hosted zone id; allowed: a hosted zone id (Z and up to 31"
+                        + " upper-case letters and digits) whose domain holds apiHost"
                         + " | PipelineArgs.maxReplicas: 2 is below minReplicas 5; allowed: 1 to 100, at least minReplicas");
     }
 

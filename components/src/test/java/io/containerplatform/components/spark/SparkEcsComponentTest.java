@@ -59,17 +59,43 @@ class SparkEcsComponentTest {
     }
 
     @Test
-    void sparkPortsAreOpenToTheVpcAndShuffleFlowsBetweenTheSparkTasks() {
+    void sparkPortsAreOpenOnlyBetweenTheSparkTasksAndToTheClientsGroupsNeverToTheVpc() {
         var mocks = build(args().build());
         var tasks = mocks.named("aws:ec2/securityGroup:SecurityGroup", "spark-tasks-sg");
-        assertThat((List<Object>) tasks.inputs.get("ingress")).containsExactlyInAnyOrder(
-                Map.of("description", "Spark master (7077) from the VPC", "protocol", "tcp", "fromPort", 7077.0, "toPort", 7077.0,
-                        "cidrBlocks", List.of("10.0.0.0/16")),
-                Map.of("description", "Spark UIs and worker ports (8080-8089) from the VPC", "protocol", "tcp", "fromPort", 8080.0,
-                        "toPort", 8089.0, "cidrBlocks", List.of("10.0.0.0/16")),
-                Map.of("description", "Spark RPC, block manager (shuffle) and driver ports between the Spark tasks", "protocol", "tcp",
-                        "fromPort", 0.0, "toPort", 65535.0, "self", true));
+        var self = Map.of("description", "Spark master, RPC, block manager (shuffle) and driver ports between the Spark tasks",
+                "protocol", "tcp", "fromPort", 0.0, "toPort", 65535.0, "self", true);
+        assertThat((List<Object>) tasks.inputs.get("ingress")).containsExactly(self);
+        var withClients = build(args().clientSecurityGroupIds(List.of("sg-0123456789abcdef0", "sg-12345678")).build());
+        assertThat((List<Object>) withClients.named("aws:ec2/securityGroup:SecurityGroup", "spark-tasks-sg").inputs.get("ingress")).containsExactly(
+                self,
+                Map.of("description", "Spark master (7077) from the clients' security groups", "protocol", "tcp", "fromPort", 7077.0,
+                        "toPort", 7077.0, "securityGroups", List.of("sg-0123456789abcdef0", "sg-12345678")),
+                Map.of("description", "Spark UIs (8080-8089) from the clients' security groups", "protocol", "tcp", "fromPort", 8080.0,
+                        "toPort", 8089.0, "securityGroups", List.of("sg-0123456789abcdef0", "sg-12345678")));
         assertThat(mocks.named("aws:ec2/securityGroup:SecurityGroup", "spark-instances-sg").inputs).doesNotContainKey("ingress");
+    }
+
+    @Test
+    void masterAndWorkersAuthenticateWithASecretSecretsManagerGeneratesAndOnlyTheirExecutionRoleReads() {
+        var mocks = build(args().build());
+        var secret = mocks.named("aws:secretsmanager/secret:Secret", "spark-auth-secret");
+        var arn = PlatformMocks.arn("aws:secretsmanager/secret:Secret", "spark-auth-secret");
+        assertThat(mocks.named("aws:secretsmanager/secretVersion:SecretVersion", "spark-auth-secret-value").inputs)
+                .containsEntry("secretId", "spark-auth-secret-id")
+                .containsEntry("secretString", "MockRandomPassword0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQ");
+        assertThat(mocks.calls().stream().filter(c -> c.token.equals("aws:secretsmanager/getRandomPassword:getRandomPassword"))
+                .map(c -> (Map<String, Object>) c.args)).containsExactly(Map.<String, Object>of("passwordLength", 64.0, "excludePunctuation", true));
+        assertThat(secret.inputs).containsEntry("recoveryWindowInDays", 7.0);
+        for (var task : List.of("spark-master-task", "spark-worker-task")) {
+            var container = container(mocks, task);
+            assertThat(container.get("secrets")).describedAs(task).isEqualTo(List.of(Map.of("name", "_SPARK_AUTH_SECRET", "valueFrom", arn)));
+            assertThat((List<Object>) container.get("environment")).describedAs(task)
+                    .contains(Map.of("name", "SPARK_DAEMON_JAVA_OPTS", "value", "-Dspark.authenticate=true"));
+        }
+        var policy = mocks.named("aws:iam/rolePolicy:RolePolicy", "spark-execution-secrets");
+        assertThat(policy.inputs).containsEntry("role", "spark-execution-role-id").containsEntry("policy",
+                "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":[\"secretsmanager:GetSecretValue\"],"
+                        + "\"Resource\":[\"" + arn + "\"]}]}");
     }
 
     @Test
@@ -114,12 +140,15 @@ class SparkEcsComponentTest {
 
     @Test
     void invalidArgsListEveryProblem() {
-        assertThatThrownBy(() -> SparkEcsArgs.builder().image("spark").minSize(3).maxSize(1).workerCount(0).workerMemory(100).build())
+        assertThatThrownBy(() -> SparkEcsArgs.builder().image("spark").minSize(3).maxSize(1).workerCount(0).workerMemory(100)
+                .clientSecurityGroupIds(List.of("sg-12345678", "default")).build())
                 .hasMessage("SparkEcsArgs.placement: missing | SparkEcsArgs.dataBucketArn: missing"
                         + " | SparkEcsArgs.image: \"spark\" has no tag; pin a version tag or a digest; allowed: an image pinned to a version tag"
                         + " or digest (not latest), or :<tag> of the stack's spark repository"
                         + " | SparkEcsArgs.workerCount: 0 is out of range; allowed: 1 to 100"
                         + " | SparkEcsArgs.workerMemory: 100 is out of range; allowed: 512 to 122880"
+                        + " | SparkEcsArgs.clientSecurityGroupIds: \"default\" is not a security group id;"
+                        + " allowed: security group ids (sg- and 8 or 17 hexadecimal digits)"
                         + " | SparkEcsArgs.maxSize: 1 is below minSize 3; allowed: 1 to 100, at least minSize");
     }
 }
