@@ -2,6 +2,7 @@ package io.containerplatform.plan;
 
 import io.containerplatform.config.ConfigException;
 import io.containerplatform.config.StackConfig;
+import io.containerplatform.plan.changes.ChangeReport;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -12,7 +13,8 @@ import java.nio.file.Path;
  * {@code target/plan/<name>.json}, then the monthly cost, the time a first deploy takes and the architecture diagram
  * ({@link PlanReport}), then evaluates the policy pack over it. Exits 1, with the validation
  * messages only, on invalid config, and non-zero when a mandatory policy fails. With {@code -Dtimings}
- * it also prints how long each phase took.
+ * it also prints how long each phase took. With {@code -Dbase=<folder>} it then previews the changes from the base plan
+ * {@code <folder>/<name>.json} ({@link ChangeReport}).
  */
 public final class OfflinePlan {
 
@@ -78,6 +80,8 @@ public final class OfflinePlan {
         DeployReadiness.warnings(plan, System.getenv()).forEach(w -> System.err.println("warning: " + w));
         int svgCode = diagramRenderer.finish(out.resolveSibling(stack + ".dot"), out.resolveSibling(stack + ".svg"));
         int policyCode = policyCheck.finish(out);
-        return policyCode != 0 ? policyCode : report.exitCode() != 0 ? report.exitCode() : svgCode;
+        var base = System.getProperty("base");
+        int changesCode = base == null ? 0 : ChangeReport.run(plan, out, Path.of(base), Boolean.getBoolean("allowDataLoss"));
+        return policyCode != 0 ? policyCode : report.exitCode() != 0 ? report.exitCode() : svgCode != 0 ? svgCode : changesCode;
     }
 }
