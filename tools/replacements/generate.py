@@ -27,12 +27,15 @@ OUT = HERE.parent.parent / "plan/src/main/resources/io/containerplatform/plan/ch
 AUTO_NAMED = {
     "aws_eks_node_group": "node_group_name",  # "node_group_name": tfbridge.AutoName("nodeGroupName", 255, "-")
     "aws_s3_bucket": "bucket",  # "bucket": tfbridge.AutoNameTransform("bucket", 63, strings.ToLower)
+    "aws_cloudwatch_metric_alarm": "alarm_name",  # "alarm_name": tfbridge.AutoName("name", 255, "-")
 }
 
 # pulumi-aws provider/resources.go renames (Fields: {Name: ...}) where its name is not the bridge's default
 RENAMED = {
     ("aws_s3_bucket", "logging"): "loggings",
     ("aws_s3_bucket", "versioning"): "versionings",
+    ("aws_cloudwatch_metric_alarm", "alarm_name"): "name",  # tfbridge.AutoName("name", ...)
+    ("aws_sns_topic_subscription", "topic_arn"): "topic",  # the SDK's TopicSubscriptionArgs: @Import(name="topic")
 }
 
 # Resources the terraform-provider-aws tree given on the command line does not have yet: their ForceNew attributes as

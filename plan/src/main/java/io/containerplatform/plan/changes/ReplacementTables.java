@@ -81,6 +81,11 @@ public final class ReplacementTables {
         return Optional.of(new Rule(fields.stream().map(ReplacementTables::path).toList(), Optional.empty(), true, false));
     }
 
+    /** The AWS types the table has a row for. */
+    public java.util.Set<String> awsTypes() {
+        return aws.getAsJsonObject("resources").keySet();
+    }
+
     /** {@code .spec.containers[*].image} as the preview writes paths: {@code spec.containers.image}. */
     private static String path(String field) {
         return field.replace("[*]", "").replaceFirst("^\\.", "");
