@@ -38,16 +38,25 @@ RENAMED = {
     ("aws_sns_topic_subscription", "topic_arn"): "topic",  # the SDK's TopicSubscriptionArgs: @Import(name="topic")
 }
 
+# Top-level inputs the stacks set that the tree given on the command line does not have yet, read in
+# hashicorp/terraform-provider-aws at the commit named in each comment: whether they are ForceNew there.
+LATER_INPUTS = {
+    "aws_eks_cluster": {  # internal/service/eks/cluster.go at e33a89d079930e92c79a986c9c041c5ed5191639
+        "access_config": False, "access_config.authentication_mode": False,
+        "access_config.bootstrap_cluster_creator_admin_permissions": True},
+}
+
 # Resources the terraform-provider-aws tree given on the command line does not have yet: their ForceNew attributes as
 # read in hashicorp/terraform-provider-aws at the commit named (a later one than the tree above).
 NOT_IN_TREE = {
     "aws_eks_access_entry": {
         "file": "hashicorp/terraform-provider-aws@01f431114674c27cf790fafb67ac274bf8f765e1:internal/service/eks/access_entry.go",
-        "forceNew": ["cluster_name", "principal_arn", "type"], "name": None},
+        "forceNew": ["cluster_name", "principal_arn", "type"],
+        "inputs": ["cluster_name", "kubernetes_groups", "principal_arn", "tags", "type", "user_name"]},
     "aws_eks_access_policy_association": {
         "file": "hashicorp/terraform-provider-aws@01f431114674c27cf790fafb67ac274bf8f765e1:internal/service/eks/access_policy_association.go",
         "forceNew": ["access_scope", "access_scope.namespaces", "access_scope.type", "cluster_name", "policy_arn", "principal_arn"],
-        "name": None},
+        "inputs": ["access_scope", "cluster_name", "policy_arn", "principal_arn"]},
 }
 
 
@@ -101,7 +110,8 @@ def aws_table(gitdir, ref):
         token, tf = line.split("\t")
         if tf in NOT_IN_TREE:
             fixed = NOT_IN_TREE[tf]
-            attributes = [(p, {"type": "", "input": True, "forceNew": True}) for p in fixed["forceNew"]]
+            attributes = [(p, {"type": "", "input": True, "forceNew": p in fixed["forceNew"], "maxOne": True})
+                          for p in sorted(set(fixed["forceNew"]) | set(fixed["inputs"]))]
             source = fixed["file"]
         else:
             path, func = locate(gitdir, ref, tf)
@@ -117,7 +127,10 @@ def aws_table(gitdir, ref):
             "source": source,
             "forceNew": sorted(names[p] for p, a in attributes if a.get("forceNew")),
             "autoName": names[auto] if auto else None,
+            "inputs": sorted({names[p] for p in inputs if "." not in p} | {camel(p) for p in LATER_INPUTS.get(tf, {}) if "." not in p}),
         }
+        later = {".".join(camel(s) for s in p.split(".")) for p, forces in LATER_INPUTS.get(tf, {}).items() if forces}
+        rows[token]["forceNew"] = sorted(set(rows[token]["forceNew"]) | later)
     return rows
 
 

@@ -82,9 +82,11 @@ def attributes(schema_body, constants, prefix=""):
         end = _value_end(schema_body, start)
         value = schema_body[start:end]
         i = end + 1
+        if value.strip() in constants.get("__schemas__", {}):
+            value = constants["__schemas__"][value.strip()]
         brace = value.find("{")
         if brace < 0 or "(" in value[:brace]:
-            yield prefix + name, {"opaque": value.strip()}
+            yield prefix + name, {"opaque": value.strip(), "input": value.strip().endswith("TagsSchema()")}
             continue
         body = value[brace + 1:value.rindex("}")]
         f = _fields(body)
@@ -120,4 +122,9 @@ def resource_schema(source, func_name, package_source=""):
             raise ValueError(func_name + ": no Schema map " + named.group(1))
         inner = source[m.end() - 1:]
     constants = dict(re.findall(r"\b([a-z][A-Za-z0-9]*)\s*=\s*\"([a-z0-9_]+)\"", package_source + source))
+    schemas = {}
+    for m in re.finditer(r"\b([a-zA-Z][A-Za-z0-9]*)\s*=\s*&schema\.Schema\{", source):
+        brace = m.end() - 1
+        schemas[m.group(1)] = source[brace - len("&schema.Schema"):_match(source, brace)]
+    constants["__schemas__"] = schemas
     return list(attributes(inner[1:_match(inner, 0) - 1], constants))

@@ -86,6 +86,11 @@ public final class ReplacementTables {
         return aws.getAsJsonObject("resources").keySet();
     }
 
+    /** The top-level inputs the AWS table knows for {@code type}: an input it does not know is one its provider version predates. */
+    public List<String> awsInputs(String type) {
+        return strings(aws.getAsJsonObject("resources").getAsJsonObject(type).getAsJsonArray("inputs"));
+    }
+
     /** {@code .spec.containers[*].image} as the preview writes paths: {@code spec.containers.image}. */
     private static String path(String field) {
         return field.replace("[*]", "").replaceFirst("^\\.", "");

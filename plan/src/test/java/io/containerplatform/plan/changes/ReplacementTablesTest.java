@@ -28,6 +28,16 @@ class ReplacementTablesTest {
         assertThat(missing).describedAs("types of stack %s without a row in the replacement tables", stack).isEmpty();
     }
 
+    /** An input the table's provider version predates would be classified as updatable without evidence. */
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void everyInputTheStackSetsIsInItsRow(String stack) {
+        var unknown = StackPlans.of(stack).customResources().stream().filter(r -> r.type().startsWith("aws:"))
+                .flatMap(r -> r.inputs().keySet().stream().filter(k -> !TABLES.awsInputs(r.type()).contains(k)).map(k -> r.type() + " " + k))
+                .distinct().toList();
+        assertThat(unknown).describedAs("inputs of stack %s the replacement table does not know", stack).isEmpty();
+    }
+
     @Test
     void aTypeWithoutARowIsReported() {
         assertThat(TABLES.of("aws:sqs/queue:Queue")).isEmpty();
