@@ -5,6 +5,7 @@ import io.containerplatform.config.StackConfig;
 import io.containerplatform.plan.lifecycle.EksUpgradePath;
 import io.containerplatform.plan.lifecycle.PlanDate;
 import io.containerplatform.plan.lifecycle.SupportCheck;
+import io.containerplatform.plan.changes.ChangeReport;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -20,10 +21,11 @@ import java.util.List;
  * ({@link PlanReport}), then evaluates the policy pack over it. Exits 1, with the validation
  * messages only, on invalid config, and non-zero when a mandatory policy fails, the stack could not be destroyed
  * ({@link DestroyReadiness}) or pins a version past its extended support ({@link SupportCheck}). Versions are checked
- * and priced on {@code -DplanDate=YYYY-MM-DD} (default today, UTC); with {@code -Dbase=<folder>} holding the deployed
- * plan of the stack, an EKS version change EKS refuses is an error ({@link EksUpgradePath}). With {@code -Dtimings}
- * it also prints how long each phase took. With {@code -Dstrict} (what deploy.yml runs before {@code pulumi up}) it
- * exits 1 on any placeholder left in the stack file, naming each key ({@link Placeholders}); without, it warns once.
+ * and priced on {@code -DplanDate=YYYY-MM-DD} (default today, UTC). With {@code -Dbase=<folder>} it then previews the
+ * changes from the base plan {@code <folder>/<name>.json} ({@link ChangeReport}), and an EKS version change EKS refuses
+ * is an error ({@link EksUpgradePath}). With {@code -Dtimings} it also prints how long each phase took. With
+ * {@code -Dstrict} (what deploy.yml runs before {@code pulumi up}) it exits 1 on any placeholder left in the stack
+ * file, naming each key ({@link Placeholders}); without, it warns once.
  */
 public final class OfflinePlan {
 
@@ -115,7 +117,10 @@ public final class OfflinePlan {
         errors.forEach(e -> System.err.println("error: " + e));
         int svgCode = diagramRenderer.finish(out.resolveSibling(stack + ".dot"), out.resolveSibling(stack + ".svg"));
         int policyCode = policyCheck.finish(out);
-        return policyCode != 0 ? policyCode : report.exitCode() != 0 ? report.exitCode() : !errors.isEmpty() ? 1 : svgCode;
+        var base = System.getProperty("base");
+        int changesCode = base == null ? 0 : ChangeReport.run(plan, out, Path.of(base), Boolean.getBoolean("allowDataLoss"));
+        return policyCode != 0 ? policyCode : report.exitCode() != 0 ? report.exitCode() : !errors.isEmpty() ? 1 : svgCode != 0 ? svgCode
+                : changesCode;
     }
 
     /** With {@code -Dbase=<folder>} holding the deployed plan {@code <stack>.json}: EKS version changes EKS refuses. */

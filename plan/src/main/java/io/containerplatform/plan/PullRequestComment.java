@@ -1,12 +1,15 @@
 package io.containerplatform.plan;
 
+import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import io.containerplatform.plan.changes.Change;
 import io.containerplatform.plan.cost.CostEstimate;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Optional;
@@ -15,8 +18,10 @@ import java.util.stream.Stream;
 /**
  * {@code ./mvnw -q compile exec:java@plan-comment -Dbase=<base plan folder>}: the pull request's comment, in Markdown, on
  * standard output. For each stack planned in {@code target/plan}: the monthly cost of the base branch and of the pull
- * request per component with the difference, then the pull request's diagram, first-deploy time and cost detail
- * (its {@code <stack>.md}). A stack or component the base does not have counts as $0 there.
+ * request per component with the difference, then what the change does to the stack's resources when the plans were
+ * made with {@code -Dbase} (its {@code <stack>.changes.json}: data losses first, then refused changes, replacements,
+ * updates, creates and deletes), then the pull request's diagram, first-deploy time and cost detail (its
+ * {@code <stack>.md}). A stack or component the base does not have counts as $0 there.
  */
 public final class PullRequestComment {
 
@@ -33,12 +38,43 @@ public final class PullRequestComment {
             for (var costFile : files.filter(f -> f.getFileName().toString().endsWith(".cost.json")).sorted().toList()) {
                 var stack = costFile.getFileName().toString().replace(".cost.json", "");
                 out.append("\n### Stack ").append(stack).append("\n\n").append(comparison(read(base.resolve(stack + ".cost.json")), read(costFile).orElseThrow()));
+                read(head.resolve(stack + ".changes.json")).ifPresent(changes -> out.append(changes(changes)));
                 var details = head.resolve(stack + ".md");
                 if (Files.exists(details)) {
                     out.append("\n<details><summary>Diagram, first deploy and cost detail of ").append(stack).append("</summary>\n\n")
                             .append(Files.readString(details).replaceFirst("^# .*\n", "")).append("\n</details>\n");
                 }
             }
+        }
+        return out.toString();
+    }
+
+    /** The changes of a stack's {@code <stack>.changes.json}: data losses first, then errors, then the rest by operation. */
+    static String changes(JsonObject preview) {
+        var changes = preview.getAsJsonArray("changes").asList().stream().map(JsonElement::getAsJsonObject)
+                .sorted(Comparator.comparing((JsonObject c) -> !c.get("losesData").getAsBoolean())
+                        .thenComparing(c -> Change.Op.valueOf(c.get("op").getAsString()) == Change.Op.replace ? 0 : 1))
+                .toList();
+        var out = new StringBuilder("\n#### What this pull request does to the stack's resources\n\n");
+        long lost = changes.stream().filter(c -> c.get("losesData").getAsBoolean()).count();
+        if (lost > 0) {
+            out.append("**").append(lost).append(" change(s) lose data.**\n\n");
+        }
+        if (preview.has("errors")) {
+            preview.getAsJsonArray("errors").forEach(e -> out.append("- **refused:** ").append(e.getAsString()).append('\n'));
+            out.append('\n');
+        }
+        if (changes.isEmpty()) {
+            return out.append("No resource changes.\n").toString();
+        }
+        out.append("| | operation | resource | inputs | why |\n|---|---|---|---|---|\n");
+        for (var c : changes) {
+            var urn = c.get("urn").getAsString();
+            var keys = c.getAsJsonArray("keys").asList().stream().map(JsonElement::getAsString).toList();
+            out.append("| ").append(c.get("losesData").getAsBoolean() ? "loses data" : "").append(" | ").append(c.get("op").getAsString())
+                    .append(c.get("deleteBeforeReplace").getAsBoolean() ? " (delete first)" : "").append(" | `")
+                    .append(urn.substring(urn.lastIndexOf("::") + 2)).append("` (`").append(c.get("type").getAsString()).append("`) | ")
+                    .append(String.join(", ", keys)).append(" | ").append(c.get("why").getAsString().replace("|", "\\|")).append(" |\n");
         }
         return out.toString();
     }

@@ -46,4 +46,23 @@ class PullRequestCommentTest {
                 .contains("### Stack prod").contains("| **total** | $0.00 | $7.00 | +$7.00 |").contains("The base branch has no estimate of this stack.");
         assertThat(comment.indexOf("### Stack dev")).isLessThan(comment.indexOf("### Stack prod"));
     }
+
+    @Test
+    void showsEachStacksChangesWithDataLossesFirst() throws Exception {
+        var base = Files.createDirectories(dir.resolve("base"));
+        var head = Files.createDirectories(dir.resolve("head"));
+        Files.writeString(head.resolve("dev.cost.json"), estimate(1, null, "dev-web", "1"));
+        Files.writeString(head.resolve("dev.changes.json"), """
+                {"stack": "dev", "base": "b", "changes": [
+                 {"urn": "urn:pulumi:dev::p::aws:ecs/service:Service::web", "type": "aws:ecs/service:Service", "op": "update",
+                  "keys": ["desiredCount"], "deleteBeforeReplace": false, "losesData": false, "why": "updated in place"},
+                 {"urn": "urn:pulumi:dev::p::aws:rds/instance:Instance::db", "type": "aws:rds/instance:Instance", "op": "delete",
+                  "keys": [], "deleteBeforeReplace": false, "losesData": true, "why": "not in this plan: the database goes with it"}],
+                 "errors": ["urn:x: ECS refuses to update networkConfiguration"]}
+                """);
+        var comment = PullRequestComment.markdown(base, head);
+        assertThat(comment).contains("**1 change(s) lose data.**").contains("- **refused:** urn:x: ECS refuses to update networkConfiguration")
+                .contains("| loses data | delete | `db` (`aws:rds/instance:Instance`) |  | not in this plan: the database goes with it |");
+        assertThat(comment.indexOf("`db`")).isLessThan(comment.indexOf("`web`"));
+    }
 }
