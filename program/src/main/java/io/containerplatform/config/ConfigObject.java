@@ -77,6 +77,11 @@ public final class ConfigObject {
         return path.isEmpty() ? key : path + "." + key;
     }
 
+    /** How many problems were recorded so far, in the whole config (to tell whether a read added one). */
+    int errorCount() {
+        return errors.size();
+    }
+
     /** Records a problem with {@code key}: {@code <path>: <problem>; allowed: <allowed>}. */
     public void error(String key, String problem, String allowed) {
         errors.add(keyPath(key) + ": " + problem + "; allowed: " + allowed);

@@ -8,6 +8,7 @@ import io.containerplatform.components.monitoring.AlertDestination;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -29,7 +30,8 @@ public record ServicesConfig(List<ServiceConfig> services) {
                     + " (appPort is now port, certificateArn moved to container-platform:loadBalancer)",
             "database", "move it under the ec2 service it belongs to, as services.<name>.database (without enabled)");
 
-    static ServicesConfig read(ConfigObject root, Environment env, AlertDestination alerts) {
+    static ServicesConfig read(ConfigObject root, Environment env, Optional<AlertDestination> alertsRead) {
+        var alerts = alertsRead.orElseGet(() -> AlertDestination.builder().build());
         var services = new ArrayList<ServiceConfig>();
         var object = root.object("services");
         if (object.isPresent()) {
@@ -54,7 +56,7 @@ public record ServicesConfig(List<ServiceConfig> services) {
                     "at most one service without paths and hosts (the default route of the load balancer)");
         }
         noSharedRoutes(root, services);
-        if (env.isProd() && alerts.isEmpty()) {
+        if (env.isProd() && alertsRead.isPresent() && alerts.isEmpty()) {
             services.stream().filter(s -> s.alarmDestination().isEmpty()).forEach(s -> root.error("services." + s.name(),
                     "its alarms would reach nobody (no alarmEmails or alarmWebhooks, and container-platform:alerts names no one)",
                     "in prod, alerts.emails or alerts.webhooks for every alarm topic of the stack, or the service's own alarmEmails or alarmWebhooks"));

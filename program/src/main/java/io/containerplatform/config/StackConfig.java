@@ -83,8 +83,9 @@ public record StackConfig(Environment environment, String owner, String costCent
         var tags = root.stringMap("tags", "a map of tag keys (1-128 characters, not aws:*, not "
                 + String.join("/", REQUIRED_TAGS) + ") to values (at most 256 characters)", StackConfig::checkTag);
         var network = NetworkConfig.read(root.objectOrEmpty("network"), environment);
-        var alerts = alerts(root.objectOrEmpty("alerts"));
+        var alerts = alerts(root);
         var services = ServicesConfig.read(root, environment, alerts);
+        var destination = alerts.orElseGet(() -> AlertDestination.builder().build());
         var loadBalancer = LoadBalancerConfig.read(root.objectOrEmpty("loadBalancer"), environment);
         var sparkEcs = SparkEcsConfig.read(root.objectOrEmpty("sparkEcs"));
         var eks = EksConfig.read(root.objectOrEmpty("eks"), environment);
@@ -93,14 +94,19 @@ public record StackConfig(Environment environment, String owner, String costCent
         root.rejectUnknownKeys();
         namespaceClaims(root, eks, pipeline);
         statefulCapacity(root, environment, eks, pipeline);
-        return new StackConfig(environment, owner, costCenter, java.util.Collections.unmodifiableMap(new LinkedHashMap<>(tags)), network, services, loadBalancer, sparkEcs, eks, pipeline, cost, alerts);
+        return new StackConfig(environment, owner, costCenter, java.util.Collections.unmodifiableMap(new LinkedHashMap<>(tags)), network, services, loadBalancer, sparkEcs, eks, pipeline, cost, destination);
     }
 
-    /** {@code alerts}: {@link AlertDestination}'s inputs of the same names, read through their declarations. */
-    private static AlertDestination alerts(ConfigObject c) {
+    /**
+     * {@code alerts}: {@link AlertDestination}'s inputs of the same names, read through their declarations; empty when
+     * one of them is in error (what was meant is unknown: no rule may then add a second error about it).
+     */
+    private static Optional<AlertDestination> alerts(ConfigObject root) {
+        var before = root.errorCount();
+        var c = root.objectOrEmpty("alerts");
         var alerts = c.bind(Inputs.defaults(AlertDestination.class), Map.of(), List.of("emails", "webhooks"));
         c.rejectUnknownKeys();
-        return Inputs.copyOf(alerts);
+        return c.errorCount() == before ? Optional.of(Inputs.copyOf(alerts)) : Optional.empty();
     }
 
     /**

@@ -251,7 +251,15 @@ class StackConfigTest {
                 .containsExactly("services.api" + nobody + allowed, "services.web" + nobody + allowed);
         values.put("alerts", "{\"emails\":[]}");
         assertThat(catchThrowableOfType(() -> StackConfig.load(ConfigSource.of(values)), ConfigException.class).errors()).hasSize(2);
+        values.put("alerts", "{\"emails\":[\"oncall\"]}");
+        assertThat(catchThrowableOfType(() -> StackConfig.load(ConfigSource.of(values)), ConfigException.class).errors())
+                .describedAs("a destination in error is not also reported as missing")
+                .containsExactly("alerts.emails[0]: \"oncall\" is not an email address; allowed: email addresses");
+        values.put("alerts", "[]");
+        assertThat(catchThrowableOfType(() -> StackConfig.load(ConfigSource.of(values)), ConfigException.class).errors())
+                .containsExactly("alerts: [] is not an object; allowed: an object of keys and values");
         values.put("environment", "dev");
+        values.remove("alerts");
         assertThat(StackConfig.load(ConfigSource.of(values)).services().services()).hasSize(3);
     }
 

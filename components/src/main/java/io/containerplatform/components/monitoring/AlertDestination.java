@@ -49,8 +49,8 @@ public final class AlertDestination extends DeclaredArgs {
         public Builder emails(List<String> v) { $.emails = v; return this; }
 
         /**
-         * HTTPS endpoints subscribed to the alarm topics (each must confirm; SNS posts its JSON messages; kept secret in
-         * the state, as they often carry a token). Allowed: HTTPS URLs. Default: [].
+         * HTTPS endpoints subscribed to the alarm topics (each must confirm; SNS posts its JSON messages; kept secret
+         * in the state, as they often carry a token). Allowed: HTTPS URLs. Default: [].
          */
         public Builder webhooks(List<String> v) { $.webhooks = v; return this; }
 

@@ -7,6 +7,7 @@ import io.containerplatform.components.fargate.FargateClusterArgs;
 import io.containerplatform.components.fargate.FargateServiceArgs;
 import io.containerplatform.components.images.ImageRepositoriesArgs;
 import io.containerplatform.components.loadbalancing.WebLoadBalancerArgs;
+import io.containerplatform.components.monitoring.AlertDestination;
 import io.containerplatform.components.network.NetworkArgs;
 import io.containerplatform.components.pipeline.PipelineArgs;
 import io.containerplatform.components.spark.SparkEcsArgs;
@@ -22,11 +23,18 @@ final class LibraryArgs {
             AsgServiceArgs.class, FargateClusterArgs.class, MysqlDatabaseArgs.class, WebLoadBalancerArgs.class, ImageRepositoriesArgs.class,
             SparkEcsArgs.class, EksPlatformArgs.class, PipelineArgs.class);
 
+    /**
+     * The components' Args and the declared types the program binds from config beside them (a stack's
+     * {@code alerts}): what the reference documents and the pattern tests walk.
+     */
+    static final List<Class<? extends DeclaredArgs>> DOCUMENTED = Stream.concat(COMPONENTS.stream(),
+            Stream.<Class<? extends DeclaredArgs>>of(AlertDestination.class)).toList();
+
     private LibraryArgs() {
     }
 
-    /** The components' Args and the declared input types they hold. */
+    /** The documented Args and the declared input types they hold. */
     static Stream<Class<?>> all() {
-        return InputReference.withTheirTypes(COMPONENTS).stream();
+        return InputReference.withTheirTypes(DOCUMENTED).stream();
     }
 }
