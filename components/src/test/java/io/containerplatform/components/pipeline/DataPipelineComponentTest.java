@@ -363,7 +363,7 @@ class DataPipelineComponentTest {
                 .containsEntry("prometheus", Map.of("prometheusSpec", Map.of("serviceMonitorSelectorNilUsesHelmValues", false,
                         "ruleSelectorNilUsesHelmValues", false, "retention", "15d")))
                 .doesNotContainKey("alertmanager");
-        var prod = (Map<String, Object>) release(build(b -> b.production(true).storageClass("gp3-encrypted").prometheusStorageGb(100)
+        var prod = (Map<String, Object>) release(build(b -> b.production(true).apiHostedZoneId("Z123").apiAllowedCidrs(List.of("203.0.113.0/24")).storageClass("gp3-encrypted").prometheusStorageGb(100)
                 .alertWebhookUrl(Output.of("https://alerts.example.com/hook"))), "pipe-monitoring").inputs.get("values");
         assertThat(prod).containsEntry("kubeEtcd", off).containsEntry("prometheus", Map.of("prometheusSpec", Map.of(
                 "serviceMonitorSelectorNilUsesHelmValues", false, "ruleSelectorNilUsesHelmValues", false,
@@ -414,7 +414,8 @@ class DataPipelineComponentTest {
                     "preferredDuringSchedulingIgnoredDuringExecution", List.of(Map.of("weight", 100.0, "podAffinityTerm", node)))));
             assertThat(dev.get("topologySpreadConstraints")).isEqualTo(List.of(Map.of("maxSkew", 1.0, "topologyKey", "topology.kubernetes.io/zone",
                     "whenUnsatisfiable", "ScheduleAnyway", "labelSelector", selector)));
-            var prod = podSpec(kind(build(b -> b.production(true).alertWebhookUrl(Output.of("https://alerts.example.com"))), "StatefulSet", app));
+            var prod = podSpec(kind(build(b -> b.production(true).alertWebhookUrl(Output.of("https://alerts.example.com"))
+                    .apiHostedZoneId("Z123").apiAllowedCidrs(List.of("203.0.113.0/24"))), "StatefulSet", app));
             assertThat(prod.get("affinity")).isEqualTo(Map.of("nodeAffinity", onDemand, "podAntiAffinity", Map.of(
                     "requiredDuringSchedulingIgnoredDuringExecution", List.of(node))));
             assertThat(prod.get("topologySpreadConstraints").toString()).contains("whenUnsatisfiable=DoNotSchedule");
