@@ -111,6 +111,7 @@ public class EksPlatformComponent extends ComponentResource {
 
     public EksPlatformComponent(String name, EksPlatformArgs args, ComponentResourceOptions options) {
         super(TYPE, name, options);
+        requireShortGroupNames(name, args);
         Output<String> region = AwsFunctions.getRegion(GetRegionArgs.builder().build(), new InvokeOptions(this, null, null))
                 .applyValue(r -> r.name());
 
@@ -234,6 +235,26 @@ public class EksPlatformComponent extends ComponentResource {
         registerOutputs(Map.of("clusterName", clusterName, "endpoint", endpoint, "oidcProviderArn", oidcProviderArn,
                 "kubeconfig", kubeconfig, "nodeRoleArn", nodeRoleArn, "dataBucketName", dataBucketName));
     }
+
+    /**
+     * EKS takes node group names of at most 63 characters, and pulumi-aws auto-names a group {@code <its Pulumi name>-<7
+     * random characters>} without shortening it (its limit for nodeGroupName is 255): a longer name would fail only at
+     * {@code pulumi up}, so it fails here, before anything is registered.
+     */
+    static void requireShortGroupNames(String name, EksPlatformArgs args) {
+        for (var spec : args.nodeGroups()) {
+            var longest = name + "-" + spec.name() + (spec.perZone() ? "-" + (args.placement().zoneCount().orElse(1) - 1) : "");
+            if (longest.length() + AUTO_NAME_SUFFIX > MAX_NODE_GROUP_NAME) {
+                throw new IllegalArgumentException("node group " + spec.name() + " of " + name + ": EKS would be given the name " + longest
+                        + "-<7 characters>, longer than " + MAX_NODE_GROUP_NAME + " characters; shorten the component's or the group's name");
+            }
+        }
+    }
+
+    /** The longest node group name EKS takes. */
+    private static final int MAX_NODE_GROUP_NAME = 63;
+    /** What auto-naming adds: a dash and 7 random characters. */
+    private static final int AUTO_NAME_SUFFIX = 8;
 
     /** A kubeconfig for the cluster that authenticates with {@code aws eks get-token} (no static credentials). */
     static String kubeconfig(String clusterName, String endpoint, String caData, String region) {

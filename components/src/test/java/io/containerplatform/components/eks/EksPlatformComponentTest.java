@@ -95,6 +95,16 @@ class EksPlatformComponentTest {
                 .doesNotContainKeys("nodeGroupName", "nodeGroupNamePrefix").containsEntry("version", "1.34"));
     }
 
+    @Test
+    void aNodeGroupWhoseAutoNameEksWouldRefuseFailsBeforeAnythingIsRegistered() {
+        var name = "a-stack-name-of-forty-one-characters-long";
+        EksPlatformComponent.requireShortGroupNames(name + "-eks", args().nodeGroups(List.of(GENERAL)).build());
+        assertThatThrownBy(() -> EksPlatformComponent.requireShortGroupNames(name + "-eks", args().nodeGroups(List.of(STATEFUL)).build()))
+                .hasMessage("node group stateful of a-stack-name-of-forty-one-characters-long-eks: EKS would be given the name"
+                        + " a-stack-name-of-forty-one-characters-long-eks-stateful-1-<7 characters>, longer than 63 characters;"
+                        + " shorten the component's or the group's name");
+    }
+
     static final NodeGroupSpec STATEFUL = NodeGroupSpec.builder().name("stateful").instanceTypes(List.of("m6i.large")).minSize(1).maxSize(2)
             .desiredSize(1).perZone(true).labels(Map.of(EksPlatformComponent.STATEFUL_LABEL, "true")).build();
 
