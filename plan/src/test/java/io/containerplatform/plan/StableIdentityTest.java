@@ -26,9 +26,10 @@ class StableIdentityTest {
 
     @Test
     void devKeepsEveryResourceButTheAppsOwnLoadBalancer() throws IOException {
-        assertThat(deleted("dev")).describedAs("the app's own load balancer: the app is now routed by the shared one")
+        assertThat(deleted("dev")).describedAs("the app's own load balancer: the app is now routed by the shared one; dev's node"
+                        + " group, now one per zone (dev-eks-general-<n>, created before it goes: auto-named)")
                 .containsExactlyInAnyOrder("dev-app-lb WebLoadBalancer", "dev-app-lb LoadBalancer", "dev-app-lb-http Listener",
-                        "dev-app-lb-sg SecurityGroup");
+                        "dev-app-lb-sg SecurityGroup", "dev-eks-general NodeGroup");
     }
 
     @Test
