@@ -156,7 +156,7 @@ class StackConfigTest {
                 arguments("unknown assumption", with("cost", "{\"assumptions\":{\"natGb\":5}}"), "cost.assumptions.natGb: unknown key; allowed keys: "
                         + String.join(", ", new java.util.TreeSet<>(UsageAssumption.byKey().keySet()))),
                 arguments("unknown cost key", with("cost", "{\"budget\":5}"), "cost.budget: unknown key; allowed keys: assumptions, monthlyBudget"),
-                arguments("Spark ECS unknown key", with("sparkEcs", "{\"workers\":2}"), "sparkEcs.workers: unknown key; allowed keys: enabled, image, instanceType, maxSize, minSize, workerCount, workerCpu, workerMemory"),
+                arguments("Spark ECS unknown key", with("sparkEcs", "{\"workers\":2}"), "sparkEcs.workers: unknown key; allowed keys: clientSecurityGroupIds, enabled, image, instanceType, maxSize, minSize, workerCount, workerCpu, workerMemory"),
                 arguments("EKS unsupported version", with("eks", "{\"version\":\"1.21\"}"), "eks.version: \"1.21\" is not allowed; allowed: one of 1.32, 1.33, 1.34, 1.35"),
                 arguments("EKS version as a number", with("eks", "{\"version\":1.33}"), "eks.version: 1.33 is not a string; allowed: one of 1.32, 1.33, 1.34, 1.35"),
                 arguments("EKS bad public CIDR", with("eks", "{\"publicAccessCidrs\":[\"10.0.0.0/33\"]}"), "eks.publicAccessCidrs[0]: \"10.0.0.0/33\" is not a valid IPv4 CIDR block; allowed: IPv4 CIDR blocks, not 0.0.0.0/0 in production"),
@@ -284,7 +284,8 @@ class StackConfigTest {
         var values = with("environment", "prod");
         values.put("eks", "{\"enabled\":true,\"nodeGroups\":[{\"name\":\"system\",\"minSize\":2,\"maxSize\":4},"
                 + "{\"name\":\"spot\",\"capacityType\":\"SPOT\",\"minSize\":5,\"maxSize\":10}]}");
-        values.put("pipeline", "{\"enabled\":true,\"sparkImage\":\"s:1\",\"apiImage\":\"a:1\",\"apiHost\":\"api.example.com\",\"mongodbReplicas\":3}");
+        values.put("pipeline", "{\"enabled\":true,\"sparkImage\":\"s:1\",\"apiImage\":\"a:1\",\"apiHost\":\"api.example.com\",\"mongodbReplicas\":3,"
+                + "\"apiHostedZoneId\":\"Z123\",\"apiAllowedCidrs\":[\"203.0.113.0/24\"]}");
         PipelineConfig.SECRET_KEYS.forEach(key -> values.put(key, "secret"));
         values.put(PipelineConfig.ALERT_WEBHOOK_KEY, "https://alerts.example.com");
         var allowed = "; allowed: at most the on-demand node groups' minSize in total; or raise an ON_DEMAND group's minSize";
@@ -304,7 +305,7 @@ class StackConfigTest {
     @Test
     void prodRefusesAPipelineApiInPlainHttpOrOpenToTheInternet() {
         var values = with("environment", "prod");
-        values.put("eks", "{\"enabled\":true}");
+        values.put("eks", "{\"enabled\":true,\"nodeGroups\":[{\"name\":\"system\",\"minSize\":3,\"maxSize\":4}]}");
         PipelineConfig.SECRET_KEYS.forEach(key -> values.put(key, "secret"));
         values.put(PipelineConfig.ALERT_WEBHOOK_KEY, "https://alerts.example.com/hook");
         var pipeline = "{\"enabled\":true,\"sparkImage\":\"s:1\",\"apiImage\":\"a:1\",\"apiHost\":\"api.example.com\"%s}";
