@@ -217,10 +217,13 @@ def main():
     table = {
         "provider": "pulumi-aws 6.83.0",
         "source": {
-            "repository": "pulumi/terraform-provider-aws (the fork pulumi-aws bridges as its upstream submodule)",
+            "repository": "pulumi/terraform-provider-aws (pulumi's patched branches of hashicorp/terraform-provider-aws)",
             "ref": aws_ref, "commit": commit,
+            "note": "pulumi-aws 6.83.0 bridges a later terraform-provider-aws 5.x than this tree; inputs and resources "
+                    "the tree predates come from hashicorp/terraform-provider-aws (LATER_INPUTS, NOT_IN_TREE in the script)",
             "bridge": "pulumi/pulumi-terraform-bridge pkg/tfbridge/provider.go (Diff: deleteBeforeReplace) and "
-                      "schema.go (nameRequiresDeleteBeforeReplace), info/autonaming.go (SetAutonaming)",
+                      "schema.go (nameRequiresDeleteBeforeReplace), info/autonaming.go (SetAutonaming), read at v3.108.0 "
+                      "(d7f6622f); the same logic in every tag from v3.100.0 to v3.112.0, around pulumi-aws 6.83.0",
             "generatedBy": "tools/replacements/generate.py",
         },
         "resources": aws_table(aws_git, aws_ref),
