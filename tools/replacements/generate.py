@@ -46,6 +46,14 @@ LATER_INPUTS = {
         "access_config.bootstrap_cluster_creator_admin_permissions": True},
 }
 
+# ForceNew attributes of the tree given on the command line that a later terraform-provider-aws release, still older
+# than the one pulumi-aws 6.83.0 bridges, made updatable in place (its CHANGELOG names the release).
+LATER_UPDATABLE = {
+    # 5.25.0 (November 10, 2023): "resource/aws_eks_cluster: Allow vpc_config.security_group_ids and
+    # vpc_config.subnet_ids to be updated in-place"
+    "aws_eks_cluster": ["vpc_config.security_group_ids", "vpc_config.subnet_ids"],
+}
+
 # Resources the terraform-provider-aws tree given on the command line does not have yet: their ForceNew attributes as
 # read in hashicorp/terraform-provider-aws at the commit named (a later one than the tree above).
 NOT_IN_TREE = {
@@ -125,7 +133,7 @@ def aws_table(gitdir, ref):
         rows[token] = {
             "terraform": tf,
             "source": source,
-            "forceNew": sorted(names[p] for p, a in attributes if a.get("forceNew")),
+            "forceNew": sorted(names[p] for p, a in attributes if a.get("forceNew") and p not in LATER_UPDATABLE.get(tf, [])),
             "autoName": names[auto] if auto else None,
             "inputs": sorted({names[p] for p in inputs if "." not in p} | {camel(p) for p in LATER_INPUTS.get(tf, {}) if "." not in p}),
         }
@@ -217,10 +225,13 @@ def main():
     table = {
         "provider": "pulumi-aws 6.83.0",
         "source": {
-            "repository": "pulumi/terraform-provider-aws (the fork pulumi-aws bridges as its upstream submodule)",
+            "repository": "pulumi/terraform-provider-aws (pulumi's patched branches of hashicorp/terraform-provider-aws)",
             "ref": aws_ref, "commit": commit,
+            "note": "pulumi-aws 6.83.0 bridges a later terraform-provider-aws 5.x than this tree; inputs and resources "
+                    "the tree predates come from hashicorp/terraform-provider-aws (LATER_INPUTS, LATER_UPDATABLE, NOT_IN_TREE in the script)",
             "bridge": "pulumi/pulumi-terraform-bridge pkg/tfbridge/provider.go (Diff: deleteBeforeReplace) and "
-                      "schema.go (nameRequiresDeleteBeforeReplace), info/autonaming.go (SetAutonaming)",
+                      "schema.go (nameRequiresDeleteBeforeReplace), info/autonaming.go (SetAutonaming), read at v3.108.0 "
+                      "(d7f6622f); the same logic in every tag from v3.100.0 to v3.112.0, around pulumi-aws 6.83.0",
             "generatedBy": "tools/replacements/generate.py",
         },
         "resources": aws_table(aws_git, aws_ref),

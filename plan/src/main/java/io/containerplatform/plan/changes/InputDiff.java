@@ -1,7 +1,6 @@
 package io.containerplatform.plan.changes;
 
 import com.google.gson.JsonElement;
-import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 
 import java.util.HashMap;
@@ -50,7 +49,7 @@ final class InputDiff {
                 collect(path + "[" + i + "]", array.get(i), out);
             }
         } else {
-            out.put(path, value == null ? JsonNull.INSTANCE : value);
+            out.put(path, value);
         }
     }
 }

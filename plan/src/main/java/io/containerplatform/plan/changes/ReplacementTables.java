@@ -1,5 +1,6 @@
 package io.containerplatform.plan.changes;
 
+import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -11,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The providers' own replacement tables at the versions we pin, vendored under {@code changes/} by
@@ -82,7 +84,7 @@ public final class ReplacementTables {
     }
 
     /** The AWS types the table has a row for. */
-    public java.util.Set<String> awsTypes() {
+    public Set<String> awsTypes() {
         return aws.getAsJsonObject("resources").keySet();
     }
 
@@ -96,7 +98,7 @@ public final class ReplacementTables {
         return field.replace("[*]", "").replaceFirst("^\\.", "");
     }
 
-    private static List<String> strings(com.google.gson.JsonArray array) {
+    private static List<String> strings(JsonArray array) {
         return array.asList().stream().map(JsonElement::getAsString).toList();
     }
 }

@@ -108,6 +108,18 @@ class ChangePreviewTest {
     }
 
     @Test
+    void anEksClustersSubnetsUpdateInPlaceButItsRoleReplacesItAndEverythingOnIt() {
+        var base = resource("aws:eks/cluster:Cluster", "eks", "{\"name\":\"dev-eks\",\"roleArn\":\"r1\",\"vpcConfig\":{\"subnetIds\":[\"a\"]}}");
+        var subnets = only(preview(base, resource("aws:eks/cluster:Cluster", "eks", "{\"name\":\"dev-eks\",\"roleArn\":\"r1\",\"vpcConfig\":{\"subnetIds\":[\"a\",\"b\"]}}")));
+        assertThat(subnets.op()).isEqualTo(Change.Op.update);
+        var role = only(preview(base, resource("aws:eks/cluster:Cluster", "eks", "{\"name\":\"dev-eks\",\"roleArn\":\"r2\",\"vpcConfig\":{\"subnetIds\":[\"a\"]}}")));
+        assertThat(role.op()).isEqualTo(Change.Op.replace);
+        assertThat(role.deleteBeforeReplace()).isTrue();
+        assertThat(role.losesData()).isTrue();
+        assertThat(role.why()).contains("the cluster and everything running on it goes with it");
+    }
+
+    @Test
     void deletingADatabaseLosesData() {
         var preview = ChangePreview.of("dev", "base", plan(resource("aws:rds/instance:Instance", "db", "{\"engine\":\"mysql\"}")), plan(), Map.of(), TABLES);
         var change = only(preview);
