@@ -46,6 +46,28 @@ class StableIdentityTest {
     }
 
     /**
+     * New in both stacks' pipeline (issues 27 and 28): RabbitMQ's own Secret (the definitions it imports at every boot,
+     * the Erlang cookie) and one per user (administrator, processor, publisher, KEDA).
+     */
+    private static List<String> rabbitMqUsers(String stack) {
+        return List.of("server", "pipeline", "processor", "publisher", "keda").stream()
+                .map(secret -> stack + "-pipeline-rabbitmq-" + secret + "-secret Secret").toList();
+    }
+
+    /**
+     * What RabbitMQ's users, definitions and quorum queues change (issues 27 and 28): the broker's configuration
+     * (definitions at boot, absolute memory watermark, message size) and pods (definitions volume, checksum
+     * annotation, no first-boot user), and KEDA's credentials (the keda user's Secret).
+     */
+    private static Map<String, Set<String>> withRabbitMqChanges(String stack, Map<String, Set<String>> others) {
+        var changed = new HashMap<>(others);
+        changed.put(stack + "-pipeline-rabbitmq StatefulSet", Set.of("spec"));
+        changed.put(stack + "-pipeline-rabbitmq-config ConfigMap", Set.of("data"));
+        changed.put(stack + "-pipeline-rabbitmq-trigger-auth TriggerAuthentication", Set.of("spec"));
+        return changed;
+    }
+
+    /**
      * What scraping MongoDB (an exporter sidecar, its port, user and network rule), RabbitMQ's queues and KEDA, and
      * alerting per queue change in the pipeline; Grafana's values too, where they are not secret (prod's carry the
      * alert webhook).
@@ -76,8 +98,9 @@ class StableIdentityTest {
                         "dev-lb-api-tg TargetGroup", "dev-api FargateServiceComponent", "dev-api-service Service", "dev-app-repo Repository")
                 .allMatch(r -> r.startsWith("dev-api") || r.equals("dev-cluster FargateCluster") || r.startsWith("dev-lb-api-")
                         || r.equals("dev-lb-app-rule ListenerRule") || r.startsWith("dev-app-repo") || r.startsWith("dev-eks-backup")
-                        || pipelineMonitoring("dev").contains(r));
-        assertThat(diff.changed()).isEqualTo(withPipelineMonitoringChanges("dev", Map.of(
+                        || pipelineMonitoring("dev").contains(r) || rabbitMqUsers("dev").contains(r));
+        assertThat(diff.created()).containsAll(rabbitMqUsers("dev"));
+        assertThat(diff.changed()).isEqualTo(withRabbitMqChanges("dev", withPipelineMonitoringChanges("dev", Map.of(
                 // the web service's Spot share was the cluster's default; each service now sets its own (web keeps 50 %)
                 "dev-cluster-capacity ClusterCapacityProviders", Set.of("defaultCapacityProviderStrategies"),
                 // the app's instances admit the shared load balancer instead of their own
@@ -94,7 +117,7 @@ class StableIdentityTest {
                 // deployments roll back on the service's alarms (an update in place)
                 "dev-web-service Service", Set.of("alarms"),
                 // revisions stay registered for rollbacks (a provider-side setting, no replacement)
-                "dev-web-task TaskDefinition", Set.of("skipDestroy"))));
+                "dev-web-task TaskDefinition", Set.of("skipDestroy")))));
     }
 
     @Test
@@ -103,6 +126,7 @@ class StableIdentityTest {
         assertThat(diff.deleted()).containsExactlyInAnyOrder("prod-app-lb WebLoadBalancer", "prod-app-lb LoadBalancer",
                 "prod-app-lb-http Listener", "prod-app-lb-https Listener", "prod-app-lb-sg SecurityGroup");
         var created = new ArrayList<>(pipelineMonitoring("prod"));
+        created.addAll(rabbitMqUsers("prod"));
         created.addAll(List.of("prod-cluster FargateCluster", "prod-lb-app-rule ListenerRule",
                 "prod-app-repo Repository", "prod-app-repo-lifecycle LifecyclePolicy",
                 "prod-app-schedule-business-hours Schedule", "prod-app-schedule-after-hours Schedule",
@@ -114,7 +138,7 @@ class StableIdentityTest {
                 "prod-eks-backup-role-policy-0 RolePolicyAttachment", "prod-eks-backup-role-policy-1 RolePolicyAttachment",
                 "prod-eks-backup-volumes Selection"));
         assertThat(diff.created()).containsExactlyInAnyOrderElementsOf(created);
-        assertThat(diff.changed()).isEqualTo(withPipelineMonitoringChanges("prod", Map.of(
+        assertThat(diff.changed()).isEqualTo(withRabbitMqChanges("prod", withPipelineMonitoringChanges("prod", Map.of(
                 "prod-app-instances-sg SecurityGroup", Set.of("ingress"),
                 "prod-app-alb-5xx MetricAlarm", Set.of("dimensions"),
                 "prod-app-response-time MetricAlarm", Set.of("dimensions"),
@@ -125,7 +149,7 @@ class StableIdentityTest {
                 "prod-lb LoadBalancer", Set.of("accessLogs"),
                 "prod-eks-gp3 StorageClass", Set.of("parameters"),
                 "prod-web-service Service", Set.of("alarms"),
-                "prod-web-task TaskDefinition", Set.of("skipDestroy"))));
+                "prod-web-task TaskDefinition", Set.of("skipDestroy")))));
     }
 
     /** The load balancer keeps what would replace it, so existing DNS records keep working. */
