@@ -39,7 +39,8 @@ final class RabbitMq {
     static void declare(Kube kube, PipelineArgs args) {
         var ns = kube.namespace();
         var secrets = RabbitMqUsers.secrets(args);
-        kube.apply("rabbitmq-server-secret", Manifest.secret(metadata(RabbitMqUsers.SERVER_SECRET, ns, APP),
+        // the StatefulSet waits for it: a rotation updates the definitions before the nodes restart to import them
+        var serverSecret = kube.apply("rabbitmq-server-secret", Manifest.secret(metadata(RabbitMqUsers.SERVER_SECRET, ns, APP),
                 secrets.applyValue(s -> s.get(RabbitMqUsers.SERVER_SECRET))));
         for (var user : RabbitMqUsers.users(args)) {
             kube.apply(user.secret() + "-secret", Manifest.secret(metadata(user.secret(), ns, APP), secrets.applyValue(s -> s.get(user.secret()))));
@@ -110,7 +111,7 @@ final class RabbitMq {
                                         "items", List.of(obj("key", RabbitMqUsers.DEFINITIONS, "path", RabbitMqUsers.DEFINITIONS))))))),
                 "volumeClaimTemplates", List.of(Pods.volumeClaim("data", args.storageClass(), args.storageGb())),
                 "persistentVolumeClaimRetentionPolicy", DataPipelineComponent.retention(args)));
-        kube.apply("rabbitmq", Manifest.withSpec("apps/v1", "StatefulSet", metadata(APP, ns, APP), statefulSet));
+        kube.apply("rabbitmq", Manifest.withSpec("apps/v1", "StatefulSet", metadata(APP, ns, APP), statefulSet), List.of(serverSecret));
         kube.apply("rabbitmq-pdb", Manifest.withSpec("policy/v1", "PodDisruptionBudget", metadata(APP, ns, APP),
                 Pods.disruptionBudget(APP, "maxUnavailable", 1)));
     }
