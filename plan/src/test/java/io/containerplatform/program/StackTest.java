@@ -360,6 +360,13 @@ class StackTest {
     }
 
     @Test
+    void rabbitMqRestartsOnlyOnceItsSecretHoldsTheNewDefinitions() {
+        var plan = StackPlans.of("dev");
+        var rabbit = plan.resources().stream().filter(r -> r.name().equals("dev-pipeline-rabbitmq")).findFirst().orElseThrow();
+        assertThat(rabbit.dependencies()).anyMatch(urn -> urn.endsWith("::dev-pipeline-rabbitmq-server-secret"));
+    }
+
+    @Test
     void kedasServiceMonitorWaitsForKedaAndForTheMonitoringStackThatBringsItsCrd() {
         var plan = StackPlans.of("dev");
         var monitor = plan.resources().stream().filter(r -> r.name().equals("dev-pipeline-servicemonitor-keda-operator")).findFirst().orElseThrow();

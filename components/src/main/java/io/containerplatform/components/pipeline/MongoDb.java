@@ -101,7 +101,7 @@ final class MongoDb {
                 "clusterIP", "None", "publishNotReadyAddresses", true, "selector", Pods.labels(APP),
                 "ports", List.of(obj("name", "mongodb", "port", 27017, "targetPort", 27017, "protocol", "TCP"),
                         obj("name", "metrics", "port", EXPORTER_PORT, "targetPort", EXPORTER_PORT, "protocol", "TCP")))));
-        var set = Volumes.statefulSet(kube, APP, statefulSet(args), args.mongodbReplicas(), args);
+        var set = Volumes.statefulSet(kube, APP, statefulSet(args), List.of(), args.mongodbReplicas(), args);
         kube.apply("mongodb-pdb", Manifest.withSpec("policy/v1", "PodDisruptionBudget", metadata(APP, ns, APP),
                 Pods.disruptionBudget(APP, "minAvailable", args.mongodbReplicas() / 2 + 1)));
         var script = kube.apply("mongodb-reconcile", Manifest.configMap(metadata("mongodb-reconcile", ns, "mongodb-init"),

@@ -39,7 +39,8 @@ final class RabbitMq {
     static void declare(Kube kube, PipelineArgs args) {
         var ns = kube.namespace();
         var secrets = RabbitMqUsers.secrets(args);
-        kube.apply("rabbitmq-server-secret", Manifest.secret(metadata(RabbitMqUsers.SERVER_SECRET, ns, APP),
+        // the StatefulSet waits for it: a rotation updates the definitions before the nodes restart to import them
+        var serverSecret = kube.apply("rabbitmq-server-secret", Manifest.secret(metadata(RabbitMqUsers.SERVER_SECRET, ns, APP),
                 secrets.applyValue(s -> s.get(RabbitMqUsers.SERVER_SECRET))));
         for (var user : RabbitMqUsers.users(args)) {
             kube.apply(user.secret() + "-secret", Manifest.secret(metadata(user.secret(), ns, APP), secrets.applyValue(s -> s.get(user.secret()))));
@@ -110,7 +111,7 @@ final class RabbitMq {
                                         "items", List.of(obj("key", RabbitMqUsers.DEFINITIONS, "path", RabbitMqUsers.DEFINITIONS))))))),
                 "volumeClaimTemplates", List.of(Volumes.claimTemplate(args)),
                 "persistentVolumeClaimRetentionPolicy", DataPipelineComponent.retention(args)));
-        Volumes.statefulSet(kube, APP, statefulSet, args.rabbitmqReplicas(), args);
+        Volumes.statefulSet(kube, APP, statefulSet, List.of(serverSecret), args.rabbitmqReplicas(), args);
         kube.apply("rabbitmq-pdb", Manifest.withSpec("policy/v1", "PodDisruptionBudget", metadata(APP, ns, APP),
                 Pods.disruptionBudget(APP, "maxUnavailable", 1)));
     }

@@ -43,7 +43,6 @@ final class RabbitMqUsers {
     static final String PUBLISHER = "publisher";
     static final String KEDA = "keda";
     static final String PROCESSOR_SECRET = "rabbitmq-" + PROCESSOR;
-    static final String PUBLISHER_SECRET = "rabbitmq-" + PUBLISHER;
     static final String KEDA_SECRET = "rabbitmq-" + KEDA;
     /** The broker's own Secret: {@code definitions.json} and {@code erlang-cookie}. */
     static final String SERVER_SECRET = "rabbitmq-server";

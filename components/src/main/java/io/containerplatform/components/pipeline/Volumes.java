@@ -7,6 +7,7 @@ import com.pulumi.kubernetes.core.v1.inputs.PersistentVolumeClaimSpecPatchArgs;
 import com.pulumi.kubernetes.core.v1.inputs.ResourceRequirementsPatchArgs;
 import com.pulumi.kubernetes.meta.v1.inputs.ObjectMetaPatchArgs;
 import com.pulumi.resources.CustomResourceOptions;
+import com.pulumi.resources.Resource;
 import io.containerplatform.components.kubernetes.KubernetesObject;
 import io.containerplatform.components.kubernetes.Manifest;
 
@@ -45,13 +46,17 @@ final class Volumes {
      * claim as it is ({@code retainOnDelete}: the size is a required field the patch owns).
      */
     static KubernetesObject statefulSet(Kube kube, String app, Map<String, Object> spec, int replicas, PipelineArgs args) {
-        return statefulSet(kube, app, Output.of(spec), replicas, args);
+        return statefulSet(kube, app, Output.of(spec), List.of(), replicas, args);
     }
 
-    /** {@link #statefulSet(Kube, String, Map, int, PipelineArgs)} with a spec known only as an output. */
-    static KubernetesObject statefulSet(Kube kube, String app, Output<Map<String, Object>> spec, int replicas, PipelineArgs args) {
+    /**
+     * {@link #statefulSet(Kube, String, Map, int, PipelineArgs)} with a spec known only as an output, after
+     * {@code dependsOn}.
+     */
+    static KubernetesObject statefulSet(Kube kube, String app, Output<Map<String, Object>> spec, List<Resource> dependsOn, int replicas,
+            PipelineArgs args) {
         var set = kube.apply(app, Manifest.withSpec("apps/v1", "StatefulSet", metadata(app, kube.namespace(), app), spec),
-                List.of(), List.of(TEMPLATE_SIZE));
+                dependsOn, List.of(TEMPLATE_SIZE));
         for (int i = 0; i < replicas; i++) {
             var claim = claimName(app, i);
             new PersistentVolumeClaimPatch(kube.prefix() + "-" + claim, PersistentVolumeClaimPatchArgs.builder()
