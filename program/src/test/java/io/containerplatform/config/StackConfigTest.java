@@ -139,6 +139,7 @@ class StackConfigTest {
                 arguments("the old database key", with("database", "{\"enabled\":true}"), "database: was replaced by container-platform:services; allowed: move it under the ec2 service it belongs to, as services.<name>.database (without enabled) (README, \"Moving to services\")"),
                 arguments("Spark ECS min above max", with("sparkEcs", "{\"minSize\":3,\"maxSize\":1}"), "sparkEcs.maxSize: 1 is below minSize 3; allowed: 1 to 100, at least minSize"),
                 arguments("Spark ECS no workers", with("sparkEcs", "{\"workerCount\":0}"), "sparkEcs.workerCount: 0 is out of range; allowed: 1 to 100"),
+                arguments("Spark ECS client not a group", with("sparkEcs", "{\"clientSecurityGroupIds\":[\"sg-12345678\",\"10.0.0.0/16\"]}"), "sparkEcs.clientSecurityGroupIds[1]: \"10.0.0.0/16\" is not a security group id; allowed: security group ids (sg- and 8 or 17 hexadecimal digits)"),
                 arguments("Spark ECS worker memory", with("sparkEcs", "{\"workerMemory\":256}"), "sparkEcs.workerMemory: 256 is out of range; allowed: 512 to 122880"),
                 arguments("Spark ECS enabled without image", with("sparkEcs", "{\"enabled\":true}"), "sparkEcs.image: missing; allowed: an image pinned to a version tag or digest (not latest), or :<tag> of the stack's spark repository"),
                 arguments("budget not a number", with("cost", "{\"monthlyBudget\":\"lots\"}"), "cost.monthlyBudget: \"lots\" is not a number; allowed: a number from 1 to 10000000"),
@@ -147,7 +148,7 @@ class StackConfigTest {
                 arguments("unknown assumption", with("cost", "{\"assumptions\":{\"natGb\":5}}"), "cost.assumptions.natGb: unknown key; allowed keys: "
                         + String.join(", ", new java.util.TreeSet<>(UsageAssumption.byKey().keySet()))),
                 arguments("unknown cost key", with("cost", "{\"budget\":5}"), "cost.budget: unknown key; allowed keys: assumptions, monthlyBudget"),
-                arguments("Spark ECS unknown key", with("sparkEcs", "{\"workers\":2}"), "sparkEcs.workers: unknown key; allowed keys: enabled, image, instanceType, maxSize, minSize, workerCount, workerCpu, workerMemory"),
+                arguments("Spark ECS unknown key", with("sparkEcs", "{\"workers\":2}"), "sparkEcs.workers: unknown key; allowed keys: clientSecurityGroupIds, enabled, image, instanceType, maxSize, minSize, workerCount, workerCpu, workerMemory"),
                 arguments("EKS unsupported version", with("eks", "{\"version\":\"1.21\"}"), "eks.version: \"1.21\" is not allowed; allowed: one of 1.32, 1.33, 1.34"),
                 arguments("EKS version as a number", with("eks", "{\"version\":1.33}"), "eks.version: 1.33 is not a string; allowed: one of 1.32, 1.33, 1.34"),
                 arguments("EKS bad public CIDR", with("eks", "{\"publicAccessCidrs\":[\"10.0.0.0/33\"]}"), "eks.publicAccessCidrs[0]: \"10.0.0.0/33\" is not a valid IPv4 CIDR block; allowed: IPv4 CIDR blocks, not 0.0.0.0/0 in production"),
