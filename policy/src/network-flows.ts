@@ -268,6 +268,18 @@ export const pipelineFlows: StackValidationPolicy = {
                 }
             }
 
+            // A metrics port (what a ServiceMonitor scrapes) answers Prometheus and the flows above only: other pods would read
+            // it, and through an ipBlock of the whole VPC every pod of the cluster would (the VPC CNI gives pods VPC addresses).
+            for (const target of scrapeTargets(cluster, pods)) {
+                for (const source of [keda, publisher, publisherInside, outsider]) {
+                    const expected = required.some(f => f.from === source && f.to === target.pod && f.port.port === target.port.port);
+                    if (!expected && allowed(network, source, target.pod, target.port)) {
+                        report(`${source.id} can reach ${target.pod.id} on ${target.port.port}/${target.port.protocol}, a metrics port`
+                            + ` (${target.monitor}) only Prometheus may scrape: admit monitoring, and the load balancer's subnets rather than the VPC.`);
+                    }
+                }
+            }
+
             const members = (store: string) => [...app(store), ...(store === "mongodb" ? app("mongodb-init") : [])];
             const sources = [...pods, keda, prometheus, publisher, publisherInside, outsider, loadBalancer];
             for (const store of STORES) {

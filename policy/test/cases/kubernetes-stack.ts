@@ -47,7 +47,8 @@ const subnet = (name: string, cidrBlock: string, role: string) =>
 const publisherEgress = netpol("publishers", { podSelector: { matchLabels: { "pipeline.containerplatform.io/publisher": "true" } },
     policyTypes: ["Egress"], egress: [{ to: [only("rabbitmq")], ports: [tcp(5672)] }] });
 
-function pipeline(rabbitmqFrom: any[], mongodbIngress: any[], publishers: PlanResource[] = [publisherEgress]): PlanResource[] {
+function pipeline(rabbitmqFrom: any[], mongodbIngress: any[], publishers: PlanResource[] = [publisherEgress],
+                  apiFrom = "10.0.0.0/20"): PlanResource[] {
     return [
         subnet("public-0", "10.0.0.0/20", "kubernetes.io/role/elb"),
         subnet("private-0", "10.0.128.0/20", "kubernetes.io/role/internal-elb"),
@@ -70,8 +71,13 @@ function pipeline(rabbitmqFrom: any[], mongodbIngress: any[], publishers: PlanRe
         netpol("mongodb", { ...only("mongodb"), policyTypes: ["Ingress"], ingress: mongodbIngress }),
         netpol("spark-processor", { ...only("spark-processor"), policyTypes: ["Egress"], egress: [
             { to: [only("rabbitmq")], ports: [tcp(5672)] }, { to: [only("mongodb")], ports: [tcp(27017)] }] }),
+        k8s(SERVICE, "swagger-api-service", { metadata: { name: "swagger-api", namespace: NS, labels: part("swagger-api") },
+            spec: { selector: part("swagger-api"), ports: [{ name: "http", port: 8000, targetPort: 8000 }] } }),
+        k8s("kubernetes:monitoring.coreos.com/v1:ServiceMonitor", "swagger-api-monitor", { metadata: { name: "swagger-api", namespace: NS },
+            spec: { selector: { matchLabels: { "app.kubernetes.io/name": "swagger-api" } }, namespaceSelector: { matchNames: [NS] },
+                endpoints: [{ port: "http", path: "/metrics" }] } }),
         netpol("swagger-api", { ...only("swagger-api"), policyTypes: ["Ingress", "Egress"],
-            ingress: [{ from: [{ ipBlock: { cidr: "10.0.0.0/16" } }], ports: [tcp(8000)] }],
+            ingress: [{ from: [{ ipBlock: { cidr: apiFrom } }], ports: [tcp(8000)] }, { from: [monitoring], ports: [tcp(8000)] }],
             egress: [{ to: [only("mongodb")], ports: [tcp(27017)] }] }),
         ...publishers,
     ];
@@ -115,6 +121,11 @@ export const kubernetesStackCases: Case[] = [
         resources: pipeline([only("spark-processor")], mongodbIngress),
         expect: ["KEDA operator cannot reach data/rabbitmq on 5672/TCP", "a publisher (another namespace, labelled) cannot reach data/rabbitmq on 5672/TCP",
             "a publisher (the pipeline's namespace, labelled) cannot reach data/rabbitmq on 5672/TCP"] },
+    { policy: "kubernetes-networkpolicy-pipeline-flows", name: "the API (and its /metrics) open to the whole VPC, so to every pod",
+        resources: pipeline(rabbitmqFrom, mongodbIngress, [publisherEgress], "10.0.0.0/16"),
+        expect: ["KEDA operator can reach data/swagger-api on 8000/TCP, a metrics port (swagger-api-monitor) only Prometheus may scrape",
+            "a publisher (another namespace, labelled) can reach data/swagger-api on 8000/TCP",
+            "an unrelated pod can reach data/swagger-api on 8000/TCP"] },
     { policy: "kubernetes-networkpolicy-pipeline-flows", name: "a publisher in the pipeline's namespace held by default-deny (no egress rule)",
         resources: pipeline(rabbitmqFrom, mongodbIngress, []),
         expect: ["a publisher (the pipeline's namespace, labelled) cannot reach data/rabbitmq on 5672/TCP"] },

@@ -148,6 +148,7 @@ class StackConfigTest {
                 arguments("the old database key", with("database", "{\"enabled\":true}"), "database: was replaced by container-platform:services; allowed: move it under the ec2 service it belongs to, as services.<name>.database (without enabled) (README, \"Moving to services\")"),
                 arguments("Spark ECS min above max", with("sparkEcs", "{\"minSize\":3,\"maxSize\":1}"), "sparkEcs.maxSize: 1 is below minSize 3; allowed: 1 to 100, at least minSize"),
                 arguments("Spark ECS no workers", with("sparkEcs", "{\"workerCount\":0}"), "sparkEcs.workerCount: 0 is out of range; allowed: 1 to 100"),
+                arguments("Spark ECS client not a group", with("sparkEcs", "{\"clientSecurityGroupIds\":[\"sg-12345678\",\"10.0.0.0/16\"]}"), "sparkEcs.clientSecurityGroupIds[1]: \"10.0.0.0/16\" is not a security group id; allowed: security group ids (sg- and 8 or 17 hexadecimal digits)"),
                 arguments("Spark ECS worker memory", with("sparkEcs", "{\"workerMemory\":256}"), "sparkEcs.workerMemory: 256 is out of range; allowed: 512 to 122880"),
                 arguments("Spark ECS enabled without image", with("sparkEcs", "{\"enabled\":true}"), "sparkEcs.image: missing; allowed: an image pinned to a version tag or digest (not latest), or :<tag> of the stack's spark repository"),
                 arguments("budget not a number", with("cost", "{\"monthlyBudget\":\"lots\"}"), "cost.monthlyBudget: \"lots\" is not a number; allowed: a number from 1 to 10000000"),
