@@ -60,8 +60,13 @@ public record PipelineConfig(boolean enabled, PipelineArgs settings) {
         }
         c.rejectUnknownKeys();
         if (enabled) {
+            var values = new java.util.HashMap<String, String>();
             for (var key : SECRET_KEYS) {
-                root.requiredString(key, "a secret: pulumi config set --secret container-platform:" + key + " <value>");
+                values.put(key, root.requiredString(key, "a secret: pulumi config set --secret container-platform:" + key + " <value>"));
+            }
+            // a rotation's first step with the same key twice would restart the members with the new key alone
+            if (root.has(PREVIOUS_KEY) && root.requiredString(PREVIOUS_KEY, "").equals(values.get("mongodbReplicaSetKey"))) {
+                root.error(PREVIOUS_KEY, "is the same as mongodbReplicaSetKey", "the previous mongodbReplicaSetKey, only during a rotation");
             }
         } else {
             SECRET_KEYS.forEach(root::has);

@@ -326,6 +326,18 @@ class StackConfigTest {
     }
 
     @Test
+    void aMongoDbKeyRotationNeedsTwoDifferentKeys() {
+        var values = with("eks", "{\"enabled\":true}");
+        values.put("pipeline", "{\"enabled\":true,\"sparkImage\":\"s:1\",\"apiImage\":\"a:1\",\"apiHost\":\"api.example.com\"}");
+        PipelineConfig.SECRET_KEYS.forEach(key -> values.put(key, "secret-" + key));
+        values.put(PipelineConfig.PREVIOUS_KEY, "secret-mongodbReplicaSetKey");
+        assertThat(catchThrowableOfType(() -> StackConfig.load(ConfigSource.of(values)), ConfigException.class).errors()).containsExactly(
+                "mongodbPreviousReplicaSetKey: is the same as mongodbReplicaSetKey; allowed: the previous mongodbReplicaSetKey, only during a rotation");
+        values.put(PipelineConfig.PREVIOUS_KEY, "the-old-key");
+        assertThat(StackConfig.load(ConfigSource.of(values)).pipeline().enabled()).isTrue();
+    }
+
+    @Test
     void prodMustNotOpenTheEksEndpointToTheInternet() {
         var values = with("environment", "prod");
         values.put("eks", "{\"publicAccessCidrs\":[\"0.0.0.0/0\"]}");
