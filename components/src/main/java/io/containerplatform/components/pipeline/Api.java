@@ -39,13 +39,17 @@ final class Api {
                 "readinessProbe", Pods.httpProbe("/ready", PORT, 5),
                 "livenessProbe", Pods.httpProbe("/health", PORT, 20),
                 "securityContext", Pods.containerSecurity(true));
-        kube.apply("swagger-api", Manifest.withSpec("apps/v1", "Deployment", metadata(APP, ns, APP), RolloutGuard.guarded(obj(
+        // A rotated MongoDB password rolls the API too: the new pods wait until the reconcile Job has set it.
+        kube.apply("swagger-api", Manifest.withSpec("apps/v1", "Deployment", metadata(APP, ns, APP), MongoDb.credentialsHash(args)
+                .applyValue(credentials -> RolloutGuard.guarded(obj(
                 "replicas", 2,
                 "selector", Pods.selector(APP),
-                "template", obj("metadata", obj("labels", Pods.labels(APP)), "spec", obj(
+                "template", obj("metadata", obj("labels", Pods.labels(APP), "annotations", obj(MongoDb.CREDENTIALS_HASH, credentials)),
+                        "spec", obj(
                         "securityContext", Pods.podSecurity(Pods.WORKLOAD_UID),
+                        "initContainers", List.of(MongoDb.waitFor(MongoDb.API_USER)),
                         "containers", List.of(container),
-                        "volumes", List.of(obj("name", "tmp", "emptyDir", obj()))))))));
+                        "volumes", List.of(obj("name", "tmp", "emptyDir", obj())))))))));
         kube.apply("swagger-api-service", Manifest.withSpec("v1", "Service", metadata(APP, ns, APP), obj(
                 "type", "ClusterIP", "selector", Pods.labels(APP),
                 "ports", List.of(obj("name", "http", "port", PORT, "targetPort", PORT, "protocol", "TCP")))));

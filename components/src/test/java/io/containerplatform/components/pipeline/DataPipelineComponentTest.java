@@ -501,17 +501,24 @@ class DataPipelineComponentTest {
     }
 
     @Test
-    void aRotatedMongoDbPasswordRollsTheProcessors() {
-        var before = processorAnnotations(build(b -> b));
-        assertThat(before).containsOnlyKeys(MongoDb.CREDENTIALS_HASH);
-        assertThat((String) before.get(MongoDb.CREDENTIALS_HASH)).matches("[0-9A-F]{16}");
-        assertThat(processorAnnotations(build(b -> b))).isEqualTo(before);
-        assertThat(processorAnnotations(build(b -> b.mongodbPassword(Output.ofSecret("rotated"))))).isNotEqualTo(before);
-        assertThat(processorAnnotations(build(b -> b.rabbitmqPassword(Output.ofSecret("other"))))).isEqualTo(before);
+    void aRotatedMongoDbPasswordRollsTheProcessorsAndTheApiWhoseNewPodsWaitForIt() {
+        for (var app : List.of(Processor.APP, Api.APP)) {
+            var before = templateAnnotations(build(b -> b), app);
+            assertThat(before).describedAs(app).containsOnlyKeys(MongoDb.CREDENTIALS_HASH);
+            assertThat((String) before.get(MongoDb.CREDENTIALS_HASH)).matches("[0-9A-F]{16}");
+            assertThat(templateAnnotations(build(b -> b), app)).isEqualTo(before);
+            assertThat(templateAnnotations(build(b -> b.mongodbPassword(Output.ofSecret("rotated"))), app)).describedAs(app).isNotEqualTo(before);
+            assertThat(templateAnnotations(build(b -> b.rabbitmqPassword(Output.ofSecret("other"))), app)).isEqualTo(before);
+        }
+        var api = (Map<String, Object>) ((Map<String, Object>) spec(kind(build(b -> b), "Deployment", Api.APP)).get("template")).get("spec");
+        var wait = (Map<String, Object>) ((List<Object>) api.get("initContainers")).get(0);
+        assertThat(wait).containsEntry("name", "wait-for-mongodb").containsEntry("command", MongoDb.waitFor(MongoDb.API_USER).get("command"));
+        assertThat((List<Object>) wait.get("env")).contains(Map.of("name", "MONGODB_URI", "valueFrom", Map.of("secretKeyRef",
+                Map.of("name", DataPipelineComponent.SECRET, "key", MongoDb.uriKey(MongoDb.API_USER)))));
     }
 
-    private static Map<String, Object> processorAnnotations(PlatformMocks mocks) {
-        var template = (Map<String, Object>) spec(kind(mocks, "Deployment", "spark-processor")).get("template");
+    private static Map<String, Object> templateAnnotations(PlatformMocks mocks, String app) {
+        var template = (Map<String, Object>) spec(kind(mocks, "Deployment", app)).get("template");
         return (Map<String, Object>) ((Map<String, Object>) template.get("metadata")).get("annotations");
     }
 
