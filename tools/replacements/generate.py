@@ -36,6 +36,7 @@ RENAMED = {
     ("aws_s3_bucket", "versioning"): "versionings",
     ("aws_cloudwatch_metric_alarm", "alarm_name"): "name",  # tfbridge.AutoName("name", ...)
     ("aws_sns_topic_subscription", "topic_arn"): "topic",  # the SDK's TopicSubscriptionArgs: @Import(name="topic")
+    ("aws_route53_record", "alias"): "aliases",  # the SDK's RecordArgs: @Import(name="aliases") (a list block, pluralized)
 }
 
 # Top-level inputs the stacks set that the tree given on the command line does not have yet, read in
