@@ -64,9 +64,16 @@ final class Pods {
     static final String CAPACITY_TYPE = "eks.amazonaws.com/capacityType";
 
     /**
+     * The label of the nodes meant for pods bound to a zonal EBS volume (the EKS component's {@code STATEFUL_LABEL}: its
+     * groups that carry it are one per zone, so a zone's pod always has a group that can add a node there).
+     */
+    static final String STATEFUL_NODES = "platform.containerplatform.io/stateful";
+
+    /**
      * A stateful pod's affinity: never on Spot capacity (a reclaimed node would take a member and its quorum with it),
-     * and one pod per node: required in production, preferred elsewhere (dev's two nodes then still run three MongoDB
-     * members). Zones: {@link #zoneSpread}.
+     * preferably on the nodes labelled {@value #STATEFUL_NODES} (preferred: a cluster without such a group still runs
+     * the pipeline), and one pod per node: required in production, preferred elsewhere (dev's two nodes then still run
+     * three MongoDB members). Zones: {@link #zoneSpread}.
      */
     static Map<String, Object> spread(String app, boolean production) {
         var node = withTopology(obj("labelSelector", selector(app)), "kubernetes.io/hostname");
@@ -75,7 +82,9 @@ final class Pods {
                 : obj("preferredDuringSchedulingIgnoredDuringExecution", List.of(obj("weight", 100, "podAffinityTerm", node)));
         return obj("podAntiAffinity", antiAffinity, "nodeAffinity", obj("requiredDuringSchedulingIgnoredDuringExecution", obj(
                 "nodeSelectorTerms", List.of(obj("matchExpressions", List.of(
-                        obj("key", CAPACITY_TYPE, "operator", "NotIn", "values", List.of("SPOT"))))))));
+                        obj("key", CAPACITY_TYPE, "operator", "NotIn", "values", List.of("SPOT")))))),
+                "preferredDuringSchedulingIgnoredDuringExecution", List.of(obj("weight", 100, "preference", obj("matchExpressions",
+                        List.of(obj("key", STATEFUL_NODES, "operator", "In", "values", List.of("true")))))))));
     }
 
     /** Spread evenly over zones (at most one pod more in any zone): enforced in production, best effort elsewhere. */

@@ -405,7 +405,10 @@ class DataPipelineComponentTest {
     @Test
     void statefulPodsAvoidSpotAndSpreadOverZonesStrictlyInProductionOnly() {
         var onDemand = Map.of("requiredDuringSchedulingIgnoredDuringExecution", Map.of("nodeSelectorTerms", List.of(Map.of("matchExpressions",
-                List.of(Map.of("key", "eks.amazonaws.com/capacityType", "operator", "NotIn", "values", List.of("SPOT")))))));
+                List.of(Map.of("key", "eks.amazonaws.com/capacityType", "operator", "NotIn", "values", List.of("SPOT")))))),
+                "preferredDuringSchedulingIgnoredDuringExecution", List.of(Map.of("weight", 100.0, "preference", Map.of("matchExpressions",
+                        List.of(Map.of("key", io.containerplatform.components.eks.EksPlatformComponent.STATEFUL_LABEL, "operator", "In",
+                                "values", List.of("true")))))));
         for (var app : List.of("mongodb", "rabbitmq")) {
             var selector = Map.of("matchLabels", Map.of("app.kubernetes.io/name", app));
             var node = Map.of("labelSelector", selector, "topologyKey", "kubernetes.io/hostname");
