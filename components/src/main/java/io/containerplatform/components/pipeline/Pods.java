@@ -80,11 +80,12 @@ final class Pods {
         var antiAffinity = production
                 ? obj("requiredDuringSchedulingIgnoredDuringExecution", List.of(node))
                 : obj("preferredDuringSchedulingIgnoredDuringExecution", List.of(obj("weight", 100, "podAffinityTerm", node)));
-        return obj("podAntiAffinity", antiAffinity, "nodeAffinity", obj("requiredDuringSchedulingIgnoredDuringExecution", obj(
-                "nodeSelectorTerms", List.of(obj("matchExpressions", List.of(
-                        obj("key", CAPACITY_TYPE, "operator", "NotIn", "values", List.of("SPOT")))))),
-                "preferredDuringSchedulingIgnoredDuringExecution", List.of(obj("weight", 100, "preference", obj("matchExpressions",
-                        List.of(obj("key", STATEFUL_NODES, "operator", "In", "values", List.of("true")))))))));
+        var notSpot = obj("nodeSelectorTerms", List.of(obj("matchExpressions", List.of(
+                obj("key", CAPACITY_TYPE, "operator", "NotIn", "values", List.of("SPOT"))))));
+        var statefulNodes = obj("weight", 100, "preference", obj("matchExpressions", List.of(
+                obj("key", STATEFUL_NODES, "operator", "In", "values", List.of("true")))));
+        return obj("podAntiAffinity", antiAffinity, "nodeAffinity", obj("requiredDuringSchedulingIgnoredDuringExecution", notSpot,
+                "preferredDuringSchedulingIgnoredDuringExecution", List.of(statefulNodes)));
     }
 
     /** Spread evenly over zones (at most one pod more in any zone): enforced in production, best effort elsewhere. */
