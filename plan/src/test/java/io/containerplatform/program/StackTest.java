@@ -327,7 +327,7 @@ class StackTest {
         }
         assertThat(prod.ofType("aws:eks/nodeGroup:NodeGroup")).allSatisfy(g -> {
             assertThat(g.ignoreChanges()).containsExactly("scalingConfig.desiredSize");
-            assertThat(g.inputs()).doesNotContainKey("nodeGroupName").containsEntry("version", "1.34");
+            assertThat(g.inputs()).doesNotContainKey("nodeGroupName").containsEntry("version", "1.35");
         });
         @SuppressWarnings("unchecked")
         var vpc = (Map<String, Object>) only(prod, "aws:eks/cluster:Cluster").inputs().get("vpcConfig");
