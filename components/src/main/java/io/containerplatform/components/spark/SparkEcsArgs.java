@@ -24,7 +24,7 @@ public final class SparkEcsArgs extends DeclaredArgs {
     private Placement placement;
 
     @Import(name = "dataBucketArn", required = true)
-    @InputSpec("The ARN of the data bucket the Spark tasks may read and write")
+    @InputSpec("The ARN of the data bucket the Spark workers, and so their executors, may read and write (the master gets no AWS credentials)")
     private Output<String> dataBucketArn;
 
     @Import(name = "image", required = true)
@@ -125,7 +125,8 @@ public final class SparkEcsArgs extends DeclaredArgs {
         public Builder placement(Placement v) { $.placement = v; return this; }
 
         /**
-         * The ARN of the data bucket the Spark tasks may read and write.
+         * The ARN of the data bucket the Spark workers, and so their executors, may read and write (the master gets no
+         * AWS credentials).
          */
         public Builder dataBucketArn(Output<String> v) { $.dataBucketArn = v; return this; }
 

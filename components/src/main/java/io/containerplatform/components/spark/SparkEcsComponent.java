@@ -63,7 +63,24 @@ import static io.containerplatform.components.common.Json.obj;
  * RPC authenticated ({@code spark.authenticate}) with a secret Secrets Manager generates, given to master and workers
  * as {@code _SPARK_AUTH_SECRET}, the variable Spark's SecurityManager reads before {@code spark.authenticate.secret};
  * ports open only between the Spark tasks and, for the master (7077) and the UIs (8080-8089), to the clients'
- * security groups; logs in {@code /ecs/<cluster>/tasks}; a task role that may use the data bucket and nothing else.
+ * security groups; logs in {@code /ecs/<cluster>/tasks}.
+ *
+ * <p>Credentials, least privilege by process (docs/spark-ecs.md):
+ * <ul>
+ * <li>the master only schedules: its task has no task role, so no AWS credentials at all (the instance role is out
+ * of reach too: {@code ECS_AWSVPC_BLOCK_IMDS});</li>
+ * <li>the workers' task role ({@code <name>-task-role}) may list the data bucket and get, put and delete its objects
+ * (and abort multipart uploads), nothing else: no version deletion, no bucket settings, no other bucket. Executors are
+ * child processes of the worker (Spark's {@code CommandUtils.buildProcessBuilder} starts them with a copy of the
+ * worker's environment, {@code AWS_CONTAINER_CREDENTIALS_RELATIVE_URI} included, and any process of the task reaches
+ * the task's credential endpoint), so they necessarily carry the worker's role: that role is the executors' role.
+ * Delete stays because S3A's writes need it (committing output renames by copy and delete, and removes
+ * {@code _temporary} and parent directory markers); the bucket is versioned, so a delete only adds a delete marker and
+ * the object stays recoverable for 30 days;</li>
+ * <li>drivers: in client mode (the default) a driver runs in its client and uses the client's own credentials; in
+ * standalone cluster mode it runs inside a worker, with the worker's role.</li>
+ * </ul>
+ * The config names no data prefixes, so the object permissions cover the bucket's objects.
  */
 public class SparkEcsComponent extends ComponentResource {
 
@@ -160,11 +177,11 @@ public class SparkEcsComponent extends ComponentResource {
                 .build(), child());
         this.masterUrl = namespace.name().applyValue(ns -> "spark://master." + ns + ":7077");
 
-        var roles = new Roles(executionRole.arn(), taskRole.arn(), authSecretArn);
-        var master = task(name + "-master", args, roles, region, logGroup, "master", MASTER_CPU, MASTER_MEMORY,
+        var roles = new Roles(executionRole.arn(), authSecretArn);
+        var master = task(name + "-master", args, roles, null, region, logGroup, "master", MASTER_CPU, MASTER_MEMORY,
                 masterUrl, List.of(7077, 8080));
-        var worker = task(name + "-worker", args, roles, region, logGroup, "worker", args.workerCpu(), args.workerMemory(),
-                masterUrl, List.of(8081));
+        var worker = task(name + "-worker", args, roles, taskRole.arn(), region, logGroup, "worker", args.workerCpu(),
+                args.workerMemory(), masterUrl, List.of(8081));
         var masterService = service(name + "-master", cluster, master, capacity, 1, args, tasks,
                 ServiceServiceRegistriesArgs.builder().registryArn(discovery.arn()).build(), providers);
         service(name + "-worker", cluster, worker, capacity, args.workerCount(), args, tasks, null, masterService);
@@ -175,7 +192,7 @@ public class SparkEcsComponent extends ComponentResource {
                 "authSecretArn", authSecretArn));
     }
 
-    private record Roles(Output<String> execution, Output<String> task, Output<String> authSecret) {
+    private record Roles(Output<String> execution, Output<String> authSecret) {
     }
 
     /**
@@ -202,8 +219,9 @@ public class SparkEcsComponent extends ComponentResource {
         return secret.arn();
     }
 
-    private TaskDefinition task(String family, SparkEcsArgs args, Roles roles, Output<String> region, LogGroup logGroup,
-                                String role, int cpu, int memory, Output<String> masterUrl, List<Integer> ports) {
+    /** A task definition; {@code taskRole} null for a task without AWS credentials. */
+    private TaskDefinition task(String family, SparkEcsArgs args, Roles roles, Output<String> taskRole, Output<String> region,
+                                LogGroup logGroup, String role, int cpu, int memory, Output<String> masterUrl, List<Integer> ports) {
         var definitions = Output.tuple(region, logGroup.name(), masterUrl, roles.authSecret()).applyValue(t -> Json.write(List.of(obj(
                 "name", "spark-" + role,
                 "image", args.image(),
@@ -220,16 +238,18 @@ public class SparkEcsComponent extends ComponentResource {
                 "logConfiguration", obj("logDriver", "awslogs", "options", obj(
                         "awslogs-group", t.t2, "awslogs-region", t.t1, "awslogs-stream-prefix", role)),
                 "privileged", false))));
-        return new TaskDefinition(family + "-task", TaskDefinitionArgs.builder()
+        var definition = TaskDefinitionArgs.builder()
                 .family(family)
                 .networkMode("awsvpc")
                 .requiresCompatibilities("EC2")
                 .cpu(String.valueOf(cpu))
                 .memory(String.valueOf(memory))
                 .executionRoleArn(roles.execution())
-                .taskRoleArn(roles.task())
-                .containerDefinitions(definitions)
-                .build(), child());
+                .containerDefinitions(definitions);
+        if (taskRole != null) {
+            definition.taskRoleArn(taskRole);
+        }
+        return new TaskDefinition(family + "-task", definition.build(), child());
     }
 
     private Service service(String serviceName, Cluster cluster, TaskDefinition task, CapacityProvider capacity, int count,

@@ -125,7 +125,7 @@ class SparkEcsComponentTest {
     }
 
     @Test
-    void logsGoToTheClusterTaskGroupAndTheTaskRoleMayUseOnlyTheDataBucket() {
+    void logsGoToTheClusterTaskGroupAndOnlyTheWorkersMayUseTheDataBucketWithoutDeletingVersions() {
         var mocks = build(args().logRetentionDays(14).build());
         assertThat(mocks.named("aws:cloudwatch/logGroup:LogGroup", "spark-logs").inputs)
                 .containsEntry("name", "/ecs/spark-cluster/tasks").containsEntry("retentionInDays", 14.0);
@@ -136,6 +136,14 @@ class SparkEcsComponentTest {
                         + "\"Resource\":[\"" + BUCKET + "\"]},{\"Effect\":\"Allow\",\"Action\":[\"s3:GetObject\",\"s3:PutObject\","
                         + "\"s3:DeleteObject\",\"s3:AbortMultipartUpload\"],\"Resource\":[\"" + BUCKET + "/*\"]}]}");
         assertThat(mocks.named("aws:iam/rolePolicy:RolePolicy", "spark-data-bucket").inputs).containsEntry("role", "spark-task-role-id");
+        assertThat(mocks.ofType("aws:iam/rolePolicy:RolePolicy")).filteredOn(p -> "spark-task-role-id".equals(p.inputs.get("role")))
+                .extracting(p -> p.name).containsExactly("spark-data-bucket");
+        assertThat(mocks.ofType("aws:iam/rolePolicyAttachment:RolePolicyAttachment"))
+                .noneMatch(a -> "spark-task-role".equals(a.inputs.get("role")) || "spark-task-role-id".equals(a.inputs.get("role")));
+        assertThat(mocks.named("aws:ecs/taskDefinition:TaskDefinition", "spark-worker-task").inputs)
+                .containsEntry("taskRoleArn", PlatformMocks.arn("aws:iam/role:Role", "spark-task-role"));
+        assertThat(mocks.named("aws:ecs/taskDefinition:TaskDefinition", "spark-master-task").inputs).doesNotContainKey("taskRoleArn")
+                .containsEntry("executionRoleArn", PlatformMocks.arn("aws:iam/role:Role", "spark-execution-role"));
     }
 
     @Test
