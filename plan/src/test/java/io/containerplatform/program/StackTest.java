@@ -193,7 +193,8 @@ class StackTest {
                 .containsEntry("finalSnapshotIdentifier", "prod-app-db-final").containsEntry("backupRetentionPeriod", 7L);
         assertThat(db.protect()).isTrue();
         assertThat(prod.ofType("aws:sns/topicSubscription:TopicSubscription")).extracting(r -> r.name() + " " + r.inputs().get("endpoint"))
-                .containsExactlyInAnyOrder("prod-app-alarm-email-0 platform-oncall@example.com", "prod-web-alarm-email-0 platform-oncall@example.com");
+                .containsExactlyInAnyOrder("prod-app-alarm-email-0 platform-oncall@example.com", "prod-web-alarm-email-0 platform-oncall@example.com",
+                        "prod-pipeline-alertmanager-alarm-email-0 platform-oncall@example.com");
         @SuppressWarnings("unchecked")
         var services = (Map<String, Map<String, Object>>) prod.outputs().get("services");
         assertThat(services.get("app")).containsKeys("url", "autoScalingGroup", "databaseEndpoint", "databaseSecretArn", "dashboard", "alarmTopicArn",

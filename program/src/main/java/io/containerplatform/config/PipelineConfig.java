@@ -27,8 +27,9 @@ public record PipelineConfig(boolean enabled, PipelineArgs settings) {
             "grafanaAdminPassword");
 
     /**
-     * Secret config key of the HTTPS webhook Alertmanager sends the pipeline's alerts to; required in prod,
-     * optional elsewhere (without it alerts stay in Alertmanager).
+     * The retired secret config key of a webhook only Alertmanager posted to: Alertmanager now publishes to an SNS topic
+     * subscribed to {@code alerts}, the destination of every alarm of the stack. Setting it is an error naming what
+     * replaces it.
      */
     public static final String ALERT_WEBHOOK_KEY = "alertWebhookUrl";
 
@@ -71,10 +72,12 @@ public record PipelineConfig(boolean enabled, PipelineArgs settings) {
         } else {
             SECRET_KEYS.forEach(root::has);
         }
-        var webhookAllowed = "a secret HTTPS URL: pulumi config set --secret container-platform:" + ALERT_WEBHOOK_KEY + " https://...";
         root.has(PREVIOUS_KEY);
-        if (!root.has(ALERT_WEBHOOK_KEY) && enabled && env.isProd()) {
-            root.error(ALERT_WEBHOOK_KEY, "missing (in prod the pipeline's alerts must reach someone)", webhookAllowed);
+        if (root.has(ALERT_WEBHOOK_KEY)) {
+            root.error(ALERT_WEBHOOK_KEY, "no longer read: Alertmanager publishes the cluster's alerts to an SNS topic subscribed to"
+                    + " container-platform:alerts, like every alarm topic of the stack", "alerts.webhooks (pulumi config set --secret --path"
+                    + " 'container-platform:alerts.webhooks[0]' https://...) or alerts.emails, then pulumi config rm container-platform:"
+                    + ALERT_WEBHOOK_KEY);
         }
         return new PipelineConfig(enabled, settings);
     }
@@ -94,7 +97,10 @@ public record PipelineConfig(boolean enabled, PipelineArgs settings) {
         return settings.apiImage();
     }
 
-    /** The component arguments; secrets come from Pulumi config as secret outputs, provider and VPC from the program. */
+    /**
+     * The component arguments; secrets come from Pulumi config as secret outputs, provider, VPC, the cluster's OIDC
+     * identity and the stack's alert destination from the program.
+     */
     public PipelineArgs.Builder toArgs(com.pulumi.Config config) {
         return PipelineArgs.builder(settings)
                 .rabbitmqPassword(config.requireSecret("rabbitmqPassword"))
@@ -102,7 +108,6 @@ public record PipelineConfig(boolean enabled, PipelineArgs settings) {
                 .mongodbPassword(config.requireSecret("mongodbPassword"))
                 .mongodbReplicaSetKey(config.requireSecret("mongodbReplicaSetKey"))
                 .grafanaAdminPassword(config.requireSecret("grafanaAdminPassword"))
-                .alertWebhookUrl(config.get(ALERT_WEBHOOK_KEY).isPresent() ? config.requireSecret(ALERT_WEBHOOK_KEY) : null)
                 .mongodbPreviousReplicaSetKey(config.get(PREVIOUS_KEY).isPresent() ? config.requireSecret(PREVIOUS_KEY) : null);
     }
 }

@@ -31,7 +31,8 @@ import java.util.TreeSet;
  * @param cost        {@code container-platform:cost}: the offline plan's budget and cost assumptions
  * @param alerts      {@code container-platform:alerts}: the stack's one alert destination, which every service's alarm
  *                    topic subscribes to unless the service names its own ({@link ServicesConfig}); required in prod
- *                    unless every service names its own
+ *                    unless every service names its own; in prod with the pipeline, required and not empty (Alertmanager
+ *                    publishes to a topic subscribed to it)
  */
 public record StackConfig(Environment environment, String owner, String costCenter, Map<String, String> extraTags,
                           NetworkConfig network, ServicesConfig services, LoadBalancerConfig loadBalancer,
@@ -90,6 +91,10 @@ public record StackConfig(Environment environment, String owner, String costCent
         var sparkEcs = SparkEcsConfig.read(root.objectOrEmpty("sparkEcs"));
         var eks = EksConfig.read(root.objectOrEmpty("eks"), environment);
         var pipeline = PipelineConfig.read(root.objectOrEmpty("pipeline"), root, environment, eks.enabled());
+        if (environment.isProd() && pipeline.enabled() && alerts.isPresent() && destination.isEmpty()) {
+            root.error("alerts", "names no one, and the pipeline's Alertmanager publishes only to it: in prod the cluster's alerts"
+                    + " would notify nobody", "in prod with the pipeline, at least one of alerts.emails or alerts.webhooks");
+        }
         var cost = CostConfig.read(root.objectOrEmpty("cost"));
         root.rejectUnknownKeys();
         namespaceClaims(root, eks, pipeline);

@@ -121,6 +121,9 @@ public final class PlatformProgram {
                         .loadBalancerController(eks.loadBalancerControllerName())
                         .kubernetesVersion(config.eks().settings().version())
                         .placement(network.placement())
+                        .alerts(config.alerts())
+                        .oidcProviderArn(eks.oidcProviderArn())
+                        .oidcIssuerUrl(eks.oidcIssuerUrl())
                         .build(), ComponentResourceOptions.merge(tagged, ComponentResourceOptions.builder().providers(eks.provider()).build()));
                 ctx.export("pipelineApiUrl", pipeline.apiUrl());
                 ctx.export("pipelineRabbitmqService", pipeline.rabbitmqService());

@@ -113,7 +113,6 @@ class ConfigReferenceTest {
         values.put("eks", "{\"enabled\":true,\"nodeGroups\":[{\"taints\":[{}]}],\"backup\":{}}");
         values.put("pipeline", "{\"enabled\":true}");
         PipelineConfig.SECRET_KEYS.forEach(key -> values.put(key, "s"));
-        values.put(PipelineConfig.ALERT_WEBHOOK_KEY, "https://example.com/hook");
         values.put(PipelineConfig.PREVIOUS_KEY, "s");
         return values;
     }

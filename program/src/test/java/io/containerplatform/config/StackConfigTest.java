@@ -281,6 +281,30 @@ class StackConfigTest {
     }
 
     @Test
+    void alertmanagerNotifiesTheStacksAlertDestinationTheRetiredWebhookKeyIsAnErrorAndProdRefusesNobody() {
+        var values = with("environment", "prod");
+        values.put("eks", "{\"enabled\":true,\"nodeGroups\":[{\"name\":\"system\",\"minSize\":3,\"maxSize\":4}]}");
+        values.put("pipeline", "{\"enabled\":true,\"sparkImage\":\"s:1\",\"apiImage\":\"a:1\",\"apiHost\":\"api.example.com\","
+                + "\"apiHostedZoneId\":\"Z123\",\"apiAllowedCidrs\":[\"203.0.113.0/24\"]}");
+        PipelineConfig.SECRET_KEYS.forEach(key -> values.put(key, "secret"));
+        values.put("alerts", "{\"emails\":[\"oncall@example.com\"]}");
+        assertThat(StackConfig.load(ConfigSource.of(values)).alerts().emails()).containsExactly("oncall@example.com");
+        values.put(PipelineConfig.ALERT_WEBHOOK_KEY, "https://alerts.example.com/hook");
+        assertThat(catchThrowableOfType(() -> StackConfig.load(ConfigSource.of(values)), ConfigException.class).errors()).containsExactly(
+                "alertWebhookUrl: no longer read: Alertmanager publishes the cluster's alerts to an SNS topic subscribed to"
+                        + " container-platform:alerts, like every alarm topic of the stack; allowed: alerts.webhooks (pulumi config set"
+                        + " --secret --path 'container-platform:alerts.webhooks[0]' https://...) or alerts.emails, then pulumi config rm"
+                        + " container-platform:alertWebhookUrl");
+        values.remove(PipelineConfig.ALERT_WEBHOOK_KEY);
+        values.put("alerts", "{\"emails\":[]}");
+        assertThat(catchThrowableOfType(() -> StackConfig.load(ConfigSource.of(values)), ConfigException.class).errors()).containsExactly(
+                "alerts: names no one, and the pipeline's Alertmanager publishes only to it: in prod the cluster's alerts would notify"
+                        + " nobody; allowed: in prod with the pipeline, at least one of alerts.emails or alerts.webhooks");
+        values.put("environment", "dev");
+        assertThat(StackConfig.load(ConfigSource.of(values)).alerts().isEmpty()).describedAs("dev keeps its alerts in Alertmanager").isTrue();
+    }
+
+    @Test
     void prodRunsEachStatefulPodOnAnOnDemandNodeOfItsOwn() {
         var values = with("environment", "prod");
         values.put("eks", "{\"enabled\":true,\"nodeGroups\":[{\"name\":\"system\",\"minSize\":2,\"maxSize\":4},"
@@ -288,7 +312,7 @@ class StackConfigTest {
         values.put("pipeline", "{\"enabled\":true,\"sparkImage\":\"s:1\",\"apiImage\":\"a:1\",\"apiHost\":\"api.example.com\",\"mongodbReplicas\":3,"
                 + "\"apiHostedZoneId\":\"Z123\",\"apiAllowedCidrs\":[\"203.0.113.0/24\"]}");
         PipelineConfig.SECRET_KEYS.forEach(key -> values.put(key, "secret"));
-        values.put(PipelineConfig.ALERT_WEBHOOK_KEY, "https://alerts.example.com");
+        values.put("alerts", "{\"emails\":[\"oncall@example.com\"]}");
         var allowed = "; allowed: at most the on-demand node groups' minSize in total; or raise an ON_DEMAND group's minSize";
         assertThat(catchThrowableOfType(() -> StackConfig.load(ConfigSource.of(values)), ConfigException.class).errors()).containsExactly(
                 "pipeline.rabbitmqReplicas: 3 needs 3 on-demand nodes (one each, never Spot, in prod), but the on-demand node groups keep"
@@ -308,7 +332,7 @@ class StackConfigTest {
         var values = with("environment", "prod");
         values.put("eks", "{\"enabled\":true,\"nodeGroups\":[{\"name\":\"system\",\"minSize\":3,\"maxSize\":4}]}");
         PipelineConfig.SECRET_KEYS.forEach(key -> values.put(key, "secret"));
-        values.put(PipelineConfig.ALERT_WEBHOOK_KEY, "https://alerts.example.com/hook");
+        values.put("alerts", "{\"emails\":[\"oncall@example.com\"]}");
         var pipeline = "{\"enabled\":true,\"sparkImage\":\"s:1\",\"apiImage\":\"a:1\",\"apiHost\":\"api.example.com\"%s}";
         values.put("pipeline", pipeline.formatted(""));
         assertThat(catchThrowableOfType(() -> StackConfig.load(ConfigSource.of(values)), ConfigException.class).errors()).containsExactly(

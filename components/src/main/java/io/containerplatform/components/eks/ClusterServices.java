@@ -96,7 +96,7 @@ final class ClusterServices {
                 Output.tuple(identity.clusterName(), identity.region(), identity.vpcId(), lbRole.arn()).applyValue(t -> obj(
                         "clusterName", t.t1, "region", t.t2, "vpcId", t.t3,
                         "serviceAccount", obj("name", "aws-load-balancer-controller",
-                                "annotations", obj("eks.amazonaws.com/role-arn", t.t4)))), List.of(lbPolicy));
+                                "annotations", obj(Irsa.ROLE_ANNOTATION, t.t4)))), List.of(lbPolicy));
 
         var autoscalerRole = Irsa.role(parent, name + "-autoscaler-role", identity.oidcProviderArn(), identity.issuerUrl(),
                 "kube-system", "cluster-autoscaler");
@@ -107,7 +107,7 @@ final class ClusterServices {
                         "autoDiscovery", obj("clusterName", t.t1),
                         "awsRegion", t.t2,
                         "rbac", obj("serviceAccount", obj("name", "cluster-autoscaler",
-                                "annotations", obj("eks.amazonaws.com/role-arn", t.t3))),
+                                "annotations", obj(Irsa.ROLE_ANNOTATION, t.t3))),
                         "extraArgs", obj("balance-similar-node-groups", true, "skip-nodes-with-system-pods", false))),
                 List.of(autoscalerPolicy, loadBalancerController));
         helm(name + "-metrics-server", "metrics-server", "https://kubernetes-sigs.github.io/metrics-server/", charts.metricsServer(),
@@ -132,7 +132,7 @@ final class ClusterServices {
         var inNamespace = CustomResourceOptions.builder().parent(parent).provider(provider).dependsOn(created).build();
         new ServiceAccount(name + "-spark-sa", ServiceAccountArgs.builder()
                 .metadata(role.arn().applyValue(arn -> ObjectMetaArgs.builder().name(SPARK_SERVICE_ACCOUNT).namespace(namespace)
-                        .annotations(Map.of("eks.amazonaws.com/role-arn", arn)).build()))
+                        .annotations(Map.of(Irsa.ROLE_ANNOTATION, arn)).build()))
                 .build(), inNamespace);
         new Role(name + "-spark-driver", RoleArgs.builder()
                 .metadata(ObjectMetaArgs.builder().name("spark-driver").namespace(namespace).build())

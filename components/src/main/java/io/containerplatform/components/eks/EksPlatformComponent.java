@@ -102,6 +102,7 @@ public class EksPlatformComponent extends ComponentResource {
     private final Output<String> clusterName;
     private final Output<String> endpoint;
     private final Output<String> oidcProviderArn;
+    private final Output<String> oidcIssuerUrl;
     private final Output<String> kubeconfig;
     private final Output<String> nodeRoleArn;
     private final Output<String> dataBucketName;
@@ -230,6 +231,7 @@ public class EksPlatformComponent extends ComponentResource {
         this.clusterName = cluster.name();
         this.endpoint = cluster.endpoint();
         this.oidcProviderArn = oidc.arn();
+        this.oidcIssuerUrl = issuer;
         this.nodeRoleArn = nodeRole.role().arn();
         this.dataBucketName = args.dataBucketName();
         registerOutputs(Map.of("clusterName", clusterName, "endpoint", endpoint, "oidcProviderArn", oidcProviderArn,
@@ -368,6 +370,8 @@ public class EksPlatformComponent extends ComponentResource {
     public Output<String> endpoint() { return endpoint; }
 
     public Output<String> oidcProviderArn() { return oidcProviderArn; }
+    /** The cluster's OIDC issuer URL, which IRSA roles trust ({@link Irsa#trustPolicy}). */
+    public Output<String> oidcIssuerUrl() { return oidcIssuerUrl; }
 
     /** Kubeconfig using {@code aws eks get-token}; a secret. */
     public Output<String> kubeconfig() { return kubeconfig; }

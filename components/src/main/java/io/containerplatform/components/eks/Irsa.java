@@ -14,6 +14,9 @@ import static io.containerplatform.components.common.Json.obj;
 /** IAM roles for Kubernetes service accounts (IRSA): the one helper every IRSA role of the platform uses. */
 public final class Irsa {
 
+    /** The service account annotation EKS's pod identity webhook reads the role from. */
+    public static final String ROLE_ANNOTATION = "eks.amazonaws.com/role-arn";
+
     private Irsa() {
     }
 

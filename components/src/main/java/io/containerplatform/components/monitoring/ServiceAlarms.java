@@ -45,6 +45,7 @@ public final class ServiceAlarms {
     private final Resource parent;
     private final String name;
     private final Topic topic;
+    private final Output<String> keyArn;
 
     public ServiceAlarms(Resource parent, String name, AlertDestination destination) {
         this.parent = parent;
@@ -57,6 +58,7 @@ public final class ServiceAlarms {
                 .deletionWindowInDays(30)
                 .policy(account.applyValue(ServiceAlarms::keyPolicy))
                 .build(), child());
+        this.keyArn = key.arn();
         new Alias(name + "-alarms-key-alias", AliasArgs.builder().name("alias/" + name + "-alarms").targetKeyId(key.keyId()).build(), child());
         this.topic = new Topic(name + "-alarms", TopicArgs.builder()
                 .displayName("Alarms of " + name)
@@ -83,6 +85,11 @@ public final class ServiceAlarms {
                         "Principal", obj("Service", "cloudwatch.amazonaws.com"),
                         "Action", List.of("kms:Decrypt", "kms:GenerateDataKey*"), "Resource", "*",
                         "Condition", obj("StringEquals", obj("aws:SourceAccount", account))))));
+    }
+
+    /** The key the topic is encrypted with: a publisher other than CloudWatch needs kms:GenerateDataKey* and kms:Decrypt on it. */
+    public Output<String> keyArn() {
+        return keyArn;
     }
 
     /** The topic every alarm notifies. */

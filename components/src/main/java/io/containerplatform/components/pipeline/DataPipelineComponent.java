@@ -66,7 +66,7 @@ public class DataPipelineComponent extends ComponentResource {
         // The workloads read the Secret: a rotation updates it before they roll (and before MongoDB's reconcile Job runs).
         var workloads = new Kube(this, name, ns, List.of(namespace, secrets), controller);
 
-        var prometheus = Monitoring.install(kube, args);
+        var prometheus = Monitoring.install(kube, args, AlertTopic.declare(this, name, args));
         // KEDA's operator serves its metrics (the scalers' values); Monitoring declares the ServiceMonitor that scrapes them.
         var keda = new Release(name + "-keda", ReleaseArgs.builder()
                 .name("keda")

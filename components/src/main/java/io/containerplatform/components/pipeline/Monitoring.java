@@ -6,17 +6,20 @@ import com.pulumi.kubernetes.helm.v3.ReleaseArgs;
 import com.pulumi.kubernetes.helm.v3.inputs.RepositoryOptsArgs;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
+import io.containerplatform.components.eks.Irsa;
 import io.containerplatform.components.kubernetes.Manifest;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import static io.containerplatform.components.common.Json.obj;
 import static io.containerplatform.components.pipeline.Pods.metadata;
 
 /**
  * Prometheus and Grafana (kube-prometheus-stack, Grafana's admin from a Secret), ServiceMonitors for RabbitMQ,
- * the API and Spark, and alerts on queue backlog, pod restarts and unavailable replicas.
+ * the API and Spark, and alerts on queue backlog, pod restarts and unavailable replicas; Alertmanager publishes them to
+ * the stack's alert destination through an SNS topic ({@link AlertTopic}).
  */
 final class Monitoring {
 
@@ -37,6 +40,8 @@ final class Monitoring {
     /** The chart's default rule groups about those components ({@code defaultRules.rules.*} of kube-prometheus-stack 65.1.1). */
     static final List<String> RULES_UNREACHABLE_ON_EKS = List.of("etcd", "kubeControllerManager", "kubeProxy", "kubeSchedulerAlerting",
             "kubeSchedulerRecording");
+    /** The subject of Alertmanager's SNS messages (a Go template Alertmanager renders; the chart leaves it alone). */
+    static final String ALERT_SUBJECT = "[{{ .Status | toUpper }}] {{ .CommonLabels.alertname }} in {{ .CommonLabels.namespace }}";
     /** Ready messages that count as a backlog. */
     static final int BACKLOG_MESSAGES = 1000;
 
@@ -45,24 +50,25 @@ final class Monitoring {
 
     /**
      * The stack in {@code monitoring}; returns the Helm release (the ServiceMonitor and PrometheusRule CRDs come
-     * with it). Alertmanager routes every alert but its Watchdog to {@link PipelineArgs#alertWebhookUrl()} when set.
+     * with it). Alertmanager routes every alert but its Watchdog to {@code alerts}' topic when there is one.
      */
-    static Release install(Kube kube, PipelineArgs args) {
+    static Release install(Kube kube, PipelineArgs args, Optional<AlertTopic> alerts) {
         var grafanaPassword = args.grafanaAdminPassword();
         var monitoring = DataPipelineComponent.MONITORING;
         var namespace = kube.apply("monitoring-namespace", Manifest.metadataOnly("v1", "Namespace", obj("name", monitoring,
                 "labels", obj("pod-security.kubernetes.io/enforce", "privileged"))), List.of());
         var admin = kube.apply("grafana-admin", Manifest.secret(obj("name", "grafana-admin", "namespace", monitoring),
                 grafanaPassword.applyValue(p -> Map.of("admin-user", "admin", "admin-password", p))), List.of(namespace));
-        var webhook = args.alertWebhookUrl().orElse(Output.of(""));
-        var values = webhook.applyValue(url -> chartValues(args, url));
+        var values = alerts.map(topic -> Output.tuple(topic.topicArn(), topic.roleArn())
+                        .applyValue(t -> chartValues(args, Optional.of(new Publisher(t.t1, t.t2)))))
+                .orElse(Output.of(chartValues(args, Optional.empty())));
         return new Release(kube.prefix() + "-monitoring", ReleaseArgs.builder()
                 .name(RELEASE)
                 .chart(RELEASE)
                 .version(args.charts().kubePrometheusStack())
                 .namespace(monitoring)
                 .repositoryOpts(RepositoryOptsArgs.builder().repo("https://prometheus-community.github.io/helm-charts").build())
-                .values(args.alertWebhookUrl().isPresent() ? values.asSecret() : values)
+                .values(values)
                 .atomic(true)
                 .cleanupOnFail(true)
                 .build(), CustomResourceOptions.builder().parent(kube.parent()).dependsOn(kube.gated(List.of(admin))).build());
@@ -73,9 +79,9 @@ final class Monitoring {
      * ServiceMonitor and PrometheusRule selected; no scrape or default rule of what EKS keeps out of reach
      * ({@link #UNREACHABLE_ON_EKS}); in production, Prometheus and Alertmanager on volumes of the pipeline's StorageClass
      * (metrics kept {@link #RETENTION} or until {@link #RETENTION_SIZE_PERCENT} % of the volume), elsewhere in the pod;
-     * Alertmanager's routes when {@code webhookUrl} is not empty.
+     * Alertmanager's routes and the role of its service account when it has a {@code publisher}.
      */
-    static Map<String, Object> chartValues(PipelineArgs args, String webhookUrl) {
+    static Map<String, Object> chartValues(PipelineArgs args, Optional<Publisher> publisher) {
         var prometheus = obj(
                 "serviceMonitorSelectorNilUsesHelmValues", false,
                 "ruleSelectorNilUsesHelmValues", false,
@@ -86,9 +92,10 @@ final class Monitoring {
             prometheus.put("storageSpec", volume(args.storageClass(), args.prometheusStorageGb()));
             alertmanager.put("alertmanagerSpec", obj("storage", volume(args.storageClass(), ALERTMANAGER_STORAGE_GB)));
         }
-        if (!webhookUrl.isEmpty()) {
-            alertmanager.put("config", alertmanagerConfig(webhookUrl));
-        }
+        publisher.ifPresent(p -> {
+            alertmanager.put("serviceAccount", obj("name", AlertTopic.SERVICE_ACCOUNT, "annotations", obj(Irsa.ROLE_ANNOTATION, p.roleArn())));
+            alertmanager.put("config", alertmanagerConfig(p.topicArn()));
+        });
         var rules = obj();
         RULES_UNREACHABLE_ON_EKS.forEach(group -> rules.put(group, false));
         var values = obj(
@@ -110,17 +117,25 @@ final class Monitoring {
                 "resources", obj("requests", obj("storage", gib + "Gi")))));
     }
 
+    /** The alert topic's ARN and the IRSA role Alertmanager's service account publishes to it with. */
+    record Publisher(String topicArn, String roleArn) {
+    }
+
     /**
-     * Alertmanager's configuration: every alert to the webhook (resolved ones too), grouped by alert and
-     * namespace; the chart's always-firing Watchdog to a receiver that drops it.
+     * Alertmanager's configuration: every alert to the stack's alert topic (resolved ones too; signed with SigV4 in the
+     * topic's region, with the credentials IRSA gives the pod), grouped by alert and namespace, under a short subject (an
+     * email's subject line; Alertmanager truncates subjects to SNS's 100 characters); the chart's always-firing Watchdog
+     * to a receiver that drops it.
      */
-    static Map<String, Object> alertmanagerConfig(String webhookUrl) {
+    static Map<String, Object> alertmanagerConfig(String topicArn) {
+        var region = topicArn.split(":")[3];
         return obj(
-                "route", obj("receiver", "pipeline-webhook", "group_by", List.of("alertname", "namespace"),
+                "route", obj("receiver", "stack-alerts", "group_by", List.of("alertname", "namespace"),
                         "group_wait", "30s", "group_interval", "5m", "repeat_interval", "4h",
                         "routes", List.of(obj("receiver", "null", "matchers", List.of("alertname = \"Watchdog\"")))),
                 "receivers", List.of(obj("name", "null"),
-                        obj("name", "pipeline-webhook", "webhook_configs", List.of(obj("url", webhookUrl, "send_resolved", true)))));
+                        obj("name", "stack-alerts", "sns_configs", List.of(obj("topic_arn", topicArn, "sigv4", obj("region", region),
+                                "subject", ALERT_SUBJECT, "send_resolved", true)))));
     }
 
     /**

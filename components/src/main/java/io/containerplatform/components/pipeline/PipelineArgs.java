@@ -9,6 +9,7 @@ import io.containerplatform.components.args.InputSpec;
 import io.containerplatform.components.args.Inputs;
 import io.containerplatform.components.eks.ChartVersions;
 import io.containerplatform.components.eks.EksPlatformComponent;
+import io.containerplatform.components.monitoring.AlertDestination;
 import io.containerplatform.components.network.Placement;
 
 import java.util.ArrayList;
@@ -162,10 +163,21 @@ public final class PipelineArgs extends DeclaredArgs {
             + " ChartVersions pins for it", oneOf = {"1.32", "1.33", "1.34", "1.35"})
     private String kubernetesVersion = EksPlatformComponent.DEFAULT_VERSION;
 
-    @Import(name = "alertWebhookUrl")
-    @InputSpec(value = "Where Alertmanager sends the pipeline's alerts: an HTTPS webhook URL (Slack, Teams, PagerDuty, an incident"
-            + " tool), a secret", allowed = "an HTTPS URL; required in production", defaultText = "none (alerts stay in Alertmanager)")
-    private Output<String> alertWebhookUrl;
+    @Import(name = "alerts")
+    @InputSpec(value = "Who the cluster's alerts reach: Alertmanager publishes them to an SNS topic subscribed to these emails and"
+            + " webhooks (the stack's alert destination, container-platform:alerts)", allowed = "an alert destination; not empty in production",
+            defaultText = "nobody (alerts stay in Alertmanager)")
+    private AlertDestination alerts = AlertDestination.builder().build();
+
+    @Import(name = "oidcProviderArn")
+    @InputSpec(value = "The ARN of the cluster's IAM OIDC provider (EksPlatformComponent.oidcProviderArn()): Alertmanager's service account"
+            + " publishes to the alert topic through an IRSA role", defaultText = "none; required when alerts names someone")
+    private Output<String> oidcProviderArn;
+
+    @Import(name = "oidcIssuerUrl")
+    @InputSpec(value = "The cluster's OIDC issuer URL (EksPlatformComponent.oidcIssuerUrl()), the IRSA role's trust",
+            defaultText = "none; required when alerts names someone")
+    private Output<String> oidcIssuerUrl;
 
     public Placement placement() { return placement; }
     public Output<String> vpcCidr() { return placement.vpcCidr(); }
@@ -202,7 +214,9 @@ public final class PipelineArgs extends DeclaredArgs {
     public String kubernetesVersion() { return kubernetesVersion; }
     /** The charts pinned for {@link #kubernetesVersion()}. */
     public ChartVersions charts() { return ChartVersions.forCluster(kubernetesVersion).orElseThrow(); }
-    public Optional<Output<String>> alertWebhookUrl() { return Optional.ofNullable(alertWebhookUrl); }
+    public AlertDestination alerts() { return alerts; }
+    public Output<String> oidcProviderArn() { return oidcProviderArn; }
+    public Output<String> oidcIssuerUrl() { return oidcIssuerUrl; }
 
     @Override
     protected List<InputProblem> rules() {
@@ -233,8 +247,16 @@ public final class PipelineArgs extends DeclaredArgs {
         if (minReplicas != null && maxReplicas != null && minReplicas > maxReplicas) {
             problems.add(problem("maxReplicas", maxReplicas + " is below minReplicas " + minReplicas));
         }
-        if (prod && alertWebhookUrl == null) {
-            problems.add(problem("alertWebhookUrl", "missing in production: alerts must reach someone"));
+        if (prod && alerts != null && alerts.isEmpty()) {
+            problems.add(problem("alerts", "names nobody in production: Alertmanager would notify no one"));
+        }
+        if (alerts != null && !alerts.isEmpty()) {
+            if (oidcProviderArn == null) {
+                problems.add(problem("oidcProviderArn", "missing: Alertmanager needs the IRSA role to publish to the alert topic"));
+            }
+            if (oidcIssuerUrl == null) {
+                problems.add(problem("oidcIssuerUrl", "missing: Alertmanager needs the IRSA role to publish to the alert topic"));
+            }
         }
         return problems;
     }
@@ -432,10 +454,23 @@ public final class PipelineArgs extends DeclaredArgs {
         public Builder kubernetesVersion(String v) { $.kubernetesVersion = v; return this; }
 
         /**
-         * Where Alertmanager sends the pipeline's alerts: an HTTPS webhook URL (Slack, Teams, PagerDuty, an incident
-         * tool), a secret. Allowed: an HTTPS URL; required in production. Default: none (alerts stay in Alertmanager).
+         * Who the cluster's alerts reach: Alertmanager publishes them to an SNS topic subscribed to these emails and
+         * webhooks (the stack's alert destination, container-platform:alerts). Allowed: an alert destination; not empty
+         * in production. Default: nobody (alerts stay in Alertmanager).
          */
-        public Builder alertWebhookUrl(Output<String> v) { $.alertWebhookUrl = v; return this; }
+        public Builder alerts(AlertDestination v) { $.alerts = v; return this; }
+
+        /**
+         * The ARN of the cluster's IAM OIDC provider (EksPlatformComponent.oidcProviderArn()): Alertmanager's service
+         * account publishes to the alert topic through an IRSA role. Default: none; required when alerts names someone.
+         */
+        public Builder oidcProviderArn(Output<String> v) { $.oidcProviderArn = v; return this; }
+
+        /**
+         * The cluster's OIDC issuer URL (EksPlatformComponent.oidcIssuerUrl()), the IRSA role's trust. Default: none;
+         * required when alerts names someone.
+         */
+        public Builder oidcIssuerUrl(Output<String> v) { $.oidcIssuerUrl = v; return this; }
 
         /** The Args as set so far, checked: an unmodifiable copy, or an exception naming every problem. */
         public PipelineArgs build() {

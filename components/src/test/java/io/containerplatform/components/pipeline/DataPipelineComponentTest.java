@@ -10,6 +10,8 @@ import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.test.Mocks.ResourceArgs;
 import io.containerplatform.components.eks.ChartVersions;
 import io.containerplatform.components.eks.EksPlatformComponent;
+import io.containerplatform.components.eks.Irsa;
+import io.containerplatform.components.monitoring.AlertDestination;
 import io.containerplatform.components.testing.MockStack;
 import io.containerplatform.components.testing.PlatformMocks;
 import org.junit.jupiter.api.Test;
@@ -339,17 +341,60 @@ class DataPipelineComponentTest {
         assertThat(spec(kind(mocks, "ScaledObject", "spark-processor"))).containsEntry("minReplicaCount", 2.0);
     }
 
+    static final AlertDestination ONCALL = AlertDestination.builder().emails(List.of("oncall@example.com"))
+            .webhooks(List.of("https://events.example.com/sns")).build();
+
+    /** A pipeline whose alerts reach {@link #ONCALL}, through the cluster's OIDC identity. */
+    static PipelineArgs.Builder alerting(PipelineArgs.Builder b) {
+        return b.alerts(ONCALL).oidcProviderArn(Output.of("arn:aws:iam::123456789012:oidc-provider/oidc.eks.us-east-1.amazonaws.com/id/ABC"))
+                .oidcIssuerUrl(Output.of("https://oidc.eks.us-east-1.amazonaws.com/id/ABC"));
+    }
+
     @Test
-    void alertmanagerSendsAlertsToTheWebhookWhenOneIsGiven() {
-        var without = release(build(b -> b), "pipe-monitoring");
-        assertThat((Map<String, Object>) without.inputs.get("values")).doesNotContainKey("alertmanager");
-        var with = release(build(b -> b.alertWebhookUrl(Output.of("https://alerts.example.com/hook"))), "pipe-monitoring");
-        var config = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) with.inputs.get("values")).get("alertmanager")).get("config");
-        assertThat(config.get("route").toString()).contains("receiver=pipeline-webhook");
-        assertThat(config.get("receivers").toString()).contains("url=https://alerts.example.com/hook").contains("send_resolved=true");
-        assertThat(with.inputs.get("version")).isEqualTo(ChartVersions.forCluster(EksPlatformComponent.DEFAULT_VERSION).orElseThrow().kubePrometheusStack());
+    void alertmanagerPublishesToATopicSubscribedToTheStacksAlertDestinationWithAnIrsaRole() {
+        var mocks = build(DataPipelineComponentTest::alerting);
+        var topic = PlatformMocks.arn("aws:sns/topic:Topic", "pipe-alertmanager-alarms");
+        var key = PlatformMocks.arn("aws:kms/key:Key", "pipe-alertmanager-alarms-key");
+        assertThat(mocks.named("aws:sns/topicSubscription:TopicSubscription", "pipe-alertmanager-alarm-email-0").inputs)
+                .containsEntry("topic", topic).containsEntry("protocol", "email").containsEntry("endpoint", "oncall@example.com");
+        assertThat(mocks.named("aws:sns/topicSubscription:TopicSubscription", "pipe-alertmanager-alarm-webhook-0").inputs)
+                .containsEntry("protocol", "https").containsEntry("endpoint", "https://events.example.com/sns");
+        assertThat((String) mocks.named("aws:iam/role:Role", "pipe-alertmanager-role").inputs.get("assumeRolePolicy")).isEqualTo(
+                Irsa.trustPolicy("arn:aws:iam::123456789012:oidc-provider/oidc.eks.us-east-1.amazonaws.com/id/ABC",
+                        "https://oidc.eks.us-east-1.amazonaws.com/id/ABC", "monitoring", "alertmanager"));
+        assertThat(mocks.named("aws:iam/rolePolicy:RolePolicy", "pipe-alertmanager-publish").inputs)
+                .containsEntry("role", "pipe-alertmanager-role-id")
+                .containsEntry("policy", "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":[\"sns:Publish\"],"
+                        + "\"Resource\":[\"" + topic + "\"]},{\"Effect\":\"Allow\",\"Action\":[\"kms:GenerateDataKey*\",\"kms:Decrypt\"],"
+                        + "\"Resource\":[\"" + key + "\"]}]}");
+        var values = (Map<String, Object>) release(mocks, "pipe-monitoring").inputs.get("values");
+        var alertmanager = (Map<String, Object>) values.get("alertmanager");
+        assertThat(alertmanager.get("serviceAccount")).isEqualTo(Map.of("name", "alertmanager",
+                "annotations", Map.of("eks.amazonaws.com/role-arn", PlatformMocks.arn("aws:iam/role:Role", "pipe-alertmanager-role"))));
+        assertThat(alertmanager.get("config")).isEqualTo(Map.of(
+                "route", Map.of("receiver", "stack-alerts", "group_by", List.of("alertname", "namespace"),
+                        "group_wait", "30s", "group_interval", "5m", "repeat_interval", "4h",
+                        "routes", List.of(Map.of("receiver", "null", "matchers", List.of("alertname = \"Watchdog\"")))),
+                "receivers", List.of(Map.of("name", "null"), Map.of("name", "stack-alerts", "sns_configs", List.of(Map.of(
+                        "topic_arn", topic, "sigv4", Map.of("region", "us-east-1"),
+                        "subject", "[{{ .Status | toUpper }}] {{ .CommonLabels.alertname }} in {{ .CommonLabels.namespace }}",
+                        "send_resolved", true))))));
+        assertThat(release(mocks, "pipe-monitoring").inputs.get("version"))
+                .isEqualTo(ChartVersions.forCluster(EksPlatformComponent.DEFAULT_VERSION).orElseThrow().kubePrometheusStack());
+    }
+
+    @Test
+    void withoutAnAlertDestinationAlertsStayInAlertmanagerAndProductionRefusesThat() {
+        var mocks = build(b -> b);
+        assertThat((Map<String, Object>) release(mocks, "pipe-monitoring").inputs.get("values")).doesNotContainKey("alertmanager");
+        assertThat(mocks.ofType("aws:sns/topic:Topic")).isEmpty();
+        assertThat(mocks.ofType("aws:iam/role:Role")).isEmpty();
         assertThatThrownBy(() -> args().production(true).apiHostedZoneId("Z123").apiAllowedCidrs(List.of("203.0.113.0/24")).build())
-                .hasMessageContaining("PipelineArgs.alertWebhookUrl: missing in production: alerts must reach someone");
+                .hasMessageContaining("PipelineArgs.alerts: names nobody in production: Alertmanager would notify no one;"
+                        + " allowed: an alert destination; not empty in production");
+        assertThatThrownBy(() -> args().alerts(ONCALL).build())
+                .hasMessageContaining("PipelineArgs.oidcProviderArn: missing: Alertmanager needs the IRSA role to publish to the alert topic")
+                .hasMessageContaining("PipelineArgs.oidcIssuerUrl: missing: Alertmanager needs the IRSA role to publish to the alert topic");
     }
 
     @Test
@@ -363,8 +408,8 @@ class DataPipelineComponentTest {
                 .containsEntry("prometheus", Map.of("prometheusSpec", Map.of("serviceMonitorSelectorNilUsesHelmValues", false,
                         "ruleSelectorNilUsesHelmValues", false, "retention", "15d")))
                 .doesNotContainKey("alertmanager");
-        var prod = (Map<String, Object>) release(build(b -> b.production(true).apiHostedZoneId("Z123").apiAllowedCidrs(List.of("203.0.113.0/24")).storageClass("gp3-encrypted").prometheusStorageGb(100)
-                .alertWebhookUrl(Output.of("https://alerts.example.com/hook"))), "pipe-monitoring").inputs.get("values");
+        var prod = (Map<String, Object>) release(build(b -> alerting(b.production(true).apiHostedZoneId("Z123").apiAllowedCidrs(List.of("203.0.113.0/24"))
+                .storageClass("gp3-encrypted").prometheusStorageGb(100))), "pipe-monitoring").inputs.get("values");
         assertThat(prod).containsEntry("kubeEtcd", off).containsEntry("prometheus", Map.of("prometheusSpec", Map.of(
                 "serviceMonitorSelectorNilUsesHelmValues", false, "ruleSelectorNilUsesHelmValues", false,
                 "retention", "15d", "retentionSize", "80GB",
@@ -417,7 +462,7 @@ class DataPipelineComponentTest {
                     "preferredDuringSchedulingIgnoredDuringExecution", List.of(Map.of("weight", 100.0, "podAffinityTerm", node)))));
             assertThat(dev.get("topologySpreadConstraints")).isEqualTo(List.of(Map.of("maxSkew", 1.0, "topologyKey", "topology.kubernetes.io/zone",
                     "whenUnsatisfiable", "ScheduleAnyway", "labelSelector", selector)));
-            var prod = podSpec(kind(build(b -> b.production(true).alertWebhookUrl(Output.of("https://alerts.example.com"))
+            var prod = podSpec(kind(build(b -> alerting(b.production(true))
                     .apiHostedZoneId("Z123").apiAllowedCidrs(List.of("203.0.113.0/24"))), "StatefulSet", app));
             assertThat(prod.get("affinity")).isEqualTo(Map.of("nodeAffinity", onDemand, "podAntiAffinity", Map.of(
                     "requiredDuringSchedulingIgnoredDuringExecution", List.of(node))));
@@ -624,7 +669,7 @@ class DataPipelineComponentTest {
 
     @Test
     void productionRefusesAnApiOpenToTheInternetOrInPlainHttp() {
-        var prod = (UnaryOperator<PipelineArgs.Builder>) b -> b.production(true).alertWebhookUrl(Output.of("https://alerts.example.com/hook"));
+        var prod = (UnaryOperator<PipelineArgs.Builder>) b -> alerting(b.production(true));
         assertThatThrownBy(() -> prod.apply(args()).build()).hasMessage(
                 "PipelineArgs.apiHostedZoneId: missing in production, and so is apiCertificateArn: the API would serve plain HTTP;"
                         + " allowed: a hosted zone id (Z and up to 31 upper-case letters and digits) whose domain holds apiHost"
@@ -762,7 +807,7 @@ class DataPipelineComponentTest {
     void productionRetainsVolumes() {
         var dev = spec(kind(build(b -> b), "StatefulSet", "mongodb"));
         assertThat(dev.get("persistentVolumeClaimRetentionPolicy")).isEqualTo(Map.of("whenDeleted", "Delete", "whenScaled", "Retain"));
-        var prod = spec(kind(build(b -> b.production(true).alertWebhookUrl(Output.of("https://alerts.example.com/hook"))
+        var prod = spec(kind(build(b -> alerting(b.production(true))
                 .apiHostedZoneId("Z123").apiAllowedCidrs(List.of("203.0.113.0/24"))), "StatefulSet", "mongodb"));
         assertThat(prod.get("persistentVolumeClaimRetentionPolicy")).isEqualTo(Map.of("whenDeleted", "Retain", "whenScaled", "Retain"));
     }
