@@ -5,14 +5,14 @@ import io.containerplatform.config.StackConfig;
 import io.containerplatform.plan.lifecycle.EksUpgradePath;
 import io.containerplatform.plan.lifecycle.PlanDate;
 import io.containerplatform.plan.lifecycle.SupportCheck;
+import io.containerplatform.plan.changes.BasePlan;
 import io.containerplatform.plan.changes.ChangeReport;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.List;
+import java.util.Optional;
 
 /**
  * {@code ./mvnw -q compile exec:java@plan -Dstack=<name>}: runs the real program with
@@ -111,22 +111,16 @@ public final class OfflinePlan {
         DeployReadiness.warnings(plan, System.getenv()).forEach(w -> System.err.println("warning: " + w));
         var support = SupportCheck.of(plan, date);
         support.warnings().forEach(w -> System.err.println("warning: " + w));
+        var baseDir = System.getProperty("base");
+        var base = baseDir == null || baseDir.isBlank() ? Optional.<BasePlan>empty() : BasePlan.read(Path.of(baseDir), stack);
         var errors = new ArrayList<>(support.errors());
-        errors.addAll(upgradePath(stack, plan));
+        base.ifPresent(deployed -> errors.addAll(EksUpgradePath.errors(EksUpgradePath.versionsIn(deployed.json()), plan)));
         errors.addAll(DestroyReadiness.errors(plan, config.environment().isProd()));
         errors.forEach(e -> System.err.println("error: " + e));
         int svgCode = diagramRenderer.finish(out.resolveSibling(stack + ".dot"), out.resolveSibling(stack + ".svg"));
         int policyCode = policyCheck.finish(out);
-        var base = System.getProperty("base");
-        int changesCode = base == null ? 0 : ChangeReport.run(plan, out, Path.of(base), Boolean.getBoolean("allowDataLoss"));
+        int changesCode = baseDir == null ? 0 : ChangeReport.run(plan, out, Path.of(baseDir), base, Boolean.getBoolean("allowDataLoss"));
         return policyCode != 0 ? policyCode : report.exitCode() != 0 ? report.exitCode() : !errors.isEmpty() ? 1 : svgCode != 0 ? svgCode
                 : changesCode;
-    }
-
-    /** With {@code -Dbase=<folder>} holding the deployed plan {@code <stack>.json}: EKS version changes EKS refuses. */
-    private static List<String> upgradePath(String stack, Plan plan) throws IOException {
-        var base = System.getProperty("base", "");
-        var file = base.isBlank() ? null : Path.of(base).resolve(stack + ".json");
-        return file == null || !Files.exists(file) ? List.of() : EksUpgradePath.errors(EksUpgradePath.versionsIn(file), plan);
     }
 }

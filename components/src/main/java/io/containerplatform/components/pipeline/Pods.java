@@ -1,5 +1,7 @@
 package io.containerplatform.components.pipeline;
 
+import io.containerplatform.components.eks.EksPlatformComponent;
+
 import java.util.List;
 import java.util.Map;
 
@@ -64,14 +66,9 @@ final class Pods {
     static final String CAPACITY_TYPE = "eks.amazonaws.com/capacityType";
 
     /**
-     * The label of the nodes meant for pods bound to a zonal EBS volume (the EKS component's {@code STATEFUL_LABEL}: its
-     * groups that carry it are one per zone, so a zone's pod always has a group that can add a node there).
-     */
-    static final String STATEFUL_NODES = "platform.containerplatform.io/stateful";
-
-    /**
      * A stateful pod's affinity: never on Spot capacity (a reclaimed node would take a member and its quorum with it),
-     * preferably on the nodes labelled {@value #STATEFUL_NODES} (preferred: a cluster without such a group still runs
+     * preferably on the nodes labelled {@link EksPlatformComponent#STATEFUL_LABEL} (groups that carry it are one per zone, so
+     * a zone's pod always has a group that can add a node there; preferred: a cluster without such a group still runs
      * the pipeline), and one pod per node: required in production, preferred elsewhere (dev's two nodes then still run
      * three MongoDB members). Zones: {@link #zoneSpread}.
      */
@@ -83,7 +80,7 @@ final class Pods {
         var notSpot = obj("nodeSelectorTerms", List.of(obj("matchExpressions", List.of(
                 obj("key", CAPACITY_TYPE, "operator", "NotIn", "values", List.of("SPOT"))))));
         var statefulNodes = obj("weight", 100, "preference", obj("matchExpressions", List.of(
-                obj("key", STATEFUL_NODES, "operator", "In", "values", List.of("true")))));
+                obj("key", EksPlatformComponent.STATEFUL_LABEL, "operator", "In", "values", List.of("true")))));
         return obj("podAntiAffinity", antiAffinity, "nodeAffinity", obj("requiredDuringSchedulingIgnoredDuringExecution", notSpot,
                 "preferredDuringSchedulingIgnoredDuringExecution", List.of(statefulNodes)));
     }

@@ -7,6 +7,7 @@ import io.containerplatform.plan.PlanResource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -19,17 +20,19 @@ public final class ChangeReport {
     private ChangeReport() {
     }
 
-    /** Returns the exit code: 0, or 1 when the preview has errors or loses data that {@code allowDataLoss} does not allow. */
-    public static int run(Plan plan, Path planFile, Path baseDir, boolean allowDataLoss) throws IOException {
+    /**
+     * Returns the exit code: 0, or 1 when {@code baseDir} holds no plan of the stack ({@code base} empty), or the preview
+     * has errors or loses data that {@code allowDataLoss} does not allow.
+     */
+    public static int run(Plan plan, Path planFile, Path baseDir, Optional<BasePlan> base, boolean allowDataLoss) throws IOException {
         var stack = plan.stack();
-        var baseFile = baseDir.resolve(stack + ".json");
-        if (!Files.exists(baseFile)) {
-            System.err.println("error: -Dbase=" + baseDir + " has no plan of stack '" + stack + "' (" + baseFile + ")");
+        if (base.isEmpty()) {
+            System.err.println("error: -Dbase=" + baseDir + " has no plan of stack '" + stack + "' (" + BasePlan.fileIn(baseDir, stack) + ")");
             return 1;
         }
         var ignored = plan.resources().stream().filter(r -> !r.ignoreChanges().isEmpty())
                 .collect(Collectors.toMap(PlanResource::urn, PlanResource::ignoreChanges));
-        var preview = ChangePreview.of(stack, baseFile.toString(), JsonParser.parseString(Files.readString(baseFile)).getAsJsonObject(),
+        var preview = ChangePreview.of(stack, base.get().file().toString(), base.get().json(),
                 JsonParser.parseString(Files.readString(planFile)).getAsJsonObject(), ignored, ReplacementTables.pinned());
         System.out.print(preview.report());
         var out = planFile.resolveSibling(stack + ".changes.json");

@@ -1,11 +1,8 @@
 package io.containerplatform.plan.lifecycle;
 
-import com.google.gson.JsonParser;
+import com.google.gson.JsonObject;
 import io.containerplatform.plan.Plan;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -24,10 +21,10 @@ public final class EksUpgradePath {
     private EksUpgradePath() {
     }
 
-    /** The clusters' versions in the plan file {@code file} (a {@code target/plan/<stack>.json}), by URN. */
-    public static Map<String, String> versionsIn(Path file) throws IOException {
+    /** The clusters' versions in a plan file's content {@code plan} (a {@code target/plan/<stack>.json}), by URN. */
+    public static Map<String, String> versionsIn(JsonObject plan) {
         var versions = new HashMap<String, String>();
-        var resources = JsonParser.parseString(Files.readString(file)).getAsJsonObject().getAsJsonObject("deployment").getAsJsonArray("resources");
+        var resources = plan.getAsJsonObject("deployment").getAsJsonArray("resources");
         for (var element : resources) {
             var r = element.getAsJsonObject();
             var inputs = r.getAsJsonObject("inputs");

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,7 +30,7 @@ class ChangeReportTest {
         Files.writeString(baseDir.resolve("dev.json"), base);
         var planFile = Files.createDirectories(dir.resolve("plan")).resolve("dev.json");
         Files.writeString(planFile, head);
-        return ChangeReport.run(new Plan("dev", "p", List.of(), Map.of()), planFile, baseDir, allowDataLoss);
+        return ChangeReport.run(new Plan("dev", "p", List.of(), Map.of()), planFile, baseDir, BasePlan.read(baseDir, "dev"), allowDataLoss);
     }
 
     @Test
@@ -49,6 +50,8 @@ class ChangeReportTest {
     void aBaseFolderWithoutThePlanFails() throws Exception {
         var planFile = Files.createDirectories(dir.resolve("plan")).resolve("dev.json");
         Files.writeString(planFile, plan());
-        assertThat(ChangeReport.run(new Plan("dev", "p", List.of(), Map.of()), planFile, dir.resolve("nowhere"), true)).isEqualTo(1);
+        assertThat(BasePlan.read(dir.resolve("nowhere"), "dev")).isEmpty();
+        assertThat(ChangeReport.run(new Plan("dev", "p", List.of(), Map.of()), planFile, dir.resolve("nowhere"), Optional.empty(), true))
+                .isEqualTo(1);
     }
 }

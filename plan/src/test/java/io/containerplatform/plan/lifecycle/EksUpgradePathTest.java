@@ -2,6 +2,7 @@ package io.containerplatform.plan.lifecycle;
 
 import io.containerplatform.plan.PlanFile;
 import io.containerplatform.plan.PlanFixture;
+import io.containerplatform.plan.changes.BasePlan;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,7 +22,7 @@ class EksUpgradePathTest {
     @Test
     void oneMinorAtATimeAndNeverBack(@TempDir Path dir) throws Exception {
         PlanFile.write(cluster("1.33").plan(), dir.resolve("prod.json"));
-        var deployed = EksUpgradePath.versionsIn(dir.resolve("prod.json"));
+        var deployed = EksUpgradePath.versionsIn(BasePlan.read(dir, "prod").orElseThrow().json());
         assertThat(deployed).containsExactly(Map.entry(cluster("1.33").urn("aws:eks/cluster:Cluster", "prod-eks"), "1.33"));
         assertThat(EksUpgradePath.errors(deployed, cluster("1.33").plan())).isEmpty();
         assertThat(EksUpgradePath.errors(deployed, cluster("1.34").plan())).isEmpty();
