@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The Helm charts the platform installs in an EKS cluster, pinned in one table keyed by the cluster's
- * Kubernetes minor version: a cluster version is supported exactly when it has a row. Each row was read from
+ * The Helm charts the platform installs in an EKS cluster, and the kubectl its jobs run, pinned in one table keyed by
+ * the cluster's Kubernetes minor version: a cluster version is supported exactly when it has a row. Each row was read from
  * the upstream documents, not guessed:
  * <ul>
  *   <li>cluster-autoscaler must match the control plane's minor version: the chart whose {@code appVersion}
@@ -20,6 +20,9 @@ import java.util.Optional;
  *       bound); its IAM policy is vendored for the controller version ({@link ControllerPolicies});</li>
  *   <li>metrics-server 0.8.x supports Kubernetes 1.31+ (its compatibility matrix); chart 3.13.1 is 0.8.1;</li>
  *   <li>kube-prometheus-stack 65.1.1 declares {@code kubeVersion: ">=1.19.0-0"}.</li>
+ *   <li>kubectl is supported within one minor version of the API server ("Version Skew Policy", kubernetes.io): the
+ *       pipeline's jobs run the {@code alpine/k8s} image (kubectl, bash, jq; Docker Hub, tagged with the kubectl version
+ *       it carries) of the cluster's own minor.</li>
  * </ul>
  *
  * @param clusterAutoscaler         chart {@code cluster-autoscaler} of https://kubernetes.github.io/autoscaler
@@ -28,19 +31,20 @@ import java.util.Optional;
  * @param keda                      chart {@code keda} of https://kedacore.github.io/charts
  * @param metricsServer             chart {@code metrics-server} of https://kubernetes-sigs.github.io/metrics-server
  * @param kubePrometheusStack       chart {@code kube-prometheus-stack} of https://prometheus-community.github.io/helm-charts
+ * @param kubectlImage              the image with the cluster minor's kubectl (and bash, jq) the pipeline's jobs run
  */
 public record ChartVersions(String clusterAutoscaler, String loadBalancerController, String loadBalancerControllerApp, String keda,
-                            String metricsServer, String kubePrometheusStack) {
+                            String metricsServer, String kubePrometheusStack, String kubectlImage) {
 
     /** The table, oldest cluster version first. */
     public static final Map<String, ChartVersions> BY_CLUSTER_VERSION;
 
     static {
         var table = new LinkedHashMap<String, ChartVersions>();
-        table.put("1.32", new ChartVersions("9.46.6", "1.17.1", "v2.17.1", "2.18.3", "3.13.1", "65.1.1"));
-        table.put("1.33", new ChartVersions("9.51.0", "1.17.1", "v2.17.1", "2.19.0", "3.13.1", "65.1.1"));
-        table.put("1.34", new ChartVersions("9.53.0", "1.17.1", "v2.17.1", "2.20.2", "3.13.1", "65.1.1"));
-        table.put("1.35", new ChartVersions("9.59.0", "1.17.1", "v2.17.1", "2.20.2", "3.13.1", "65.1.1"));
+        table.put("1.32", new ChartVersions("9.46.6", "1.17.1", "v2.17.1", "2.18.3", "3.13.1", "65.1.1", "alpine/k8s:1.32.3"));
+        table.put("1.33", new ChartVersions("9.51.0", "1.17.1", "v2.17.1", "2.19.0", "3.13.1", "65.1.1", "alpine/k8s:1.33.4"));
+        table.put("1.34", new ChartVersions("9.53.0", "1.17.1", "v2.17.1", "2.20.2", "3.13.1", "65.1.1", "alpine/k8s:1.34.1"));
+        table.put("1.35", new ChartVersions("9.59.0", "1.17.1", "v2.17.1", "2.20.2", "3.13.1", "65.1.1", "alpine/k8s:1.35.0"));
         BY_CLUSTER_VERSION = java.util.Collections.unmodifiableMap(table);
     }
 

@@ -83,7 +83,7 @@ public class DataPipelineComponent extends ComponentResource {
         MongoDb.declare(workloads, args);
         Processor.declare(workloads, args, keda);
         Api.declare(workloads, args);
-        RolloutGuard.declare(kube);
+        RolloutGuard.declare(kube, args.charts());
         Monitoring.declare(kube, args, prometheus, keda);
         NetworkPolicies.declare(kube, args);
 

@@ -1,5 +1,6 @@
 package io.containerplatform.components.pipeline;
 
+import io.containerplatform.components.eks.ChartVersions;
 import io.containerplatform.components.kubernetes.Manifest;
 
 import java.util.List;
@@ -18,8 +19,6 @@ import static io.containerplatform.components.pipeline.Pods.metadata;
 final class RolloutGuard {
 
     static final String APP = "rollout-guard";
-    /** kubectl, bash and jq (alpine/k8s, kubectl 1.33). */
-    static final String IMAGE = "alpine/k8s:1.33.4";
     /** Seconds without progress after which Kubernetes marks a rollout failed (the Deployments' progressDeadlineSeconds). */
     static final int PROGRESS_DEADLINE_SECONDS = 300;
     /** The annotation on a Deployment naming the revision the guard rolled it back to. */
@@ -47,7 +46,8 @@ final class RolloutGuard {
                 """.formatted(namespace, ROLLED_BACK_TO, PROGRESS_DEADLINE_SECONDS);
     }
 
-    static void declare(Kube kube) {
+    /** The CronJob; its image is the kubectl of the cluster's minor version ({@link ChartVersions#kubectlImage()}). */
+    static void declare(Kube kube, ChartVersions charts) {
         var ns = kube.namespace();
         kube.apply("rollout-guard-sa", Manifest.metadataOnly("v1", "ServiceAccount", metadata(APP, ns, APP)));
         kube.apply("rollout-guard-role", Manifest.role(metadata(APP, ns, APP), List.of(
@@ -56,7 +56,7 @@ final class RolloutGuard {
         kube.apply("rollout-guard-binding", Manifest.roleBinding(metadata(APP, ns, APP), APP, APP, ns));
         var container = obj(
                 "name", APP,
-                "image", IMAGE,
+                "image", charts.kubectlImage(),
                 "command", List.of("bash", "-c", script(ns)),
                 "env", List.of(Pods.env("HOME", "/tmp")),
                 "volumeMounts", List.of(obj("name", "tmp", "mountPath", "/tmp")),

@@ -788,6 +788,20 @@ class DataPipelineComponentTest {
         }
     }
 
+    /** kubectl is supported within one minor of the API server: the guard runs the cluster minor's, for every version allowed. */
+    @Test
+    void theGuardsKubectlIsTheClustersMinorForEveryClusterVersion() {
+        var versions = io.containerplatform.components.args.Inputs.named(PipelineArgs.class, "kubernetesVersion").spec().oneOf();
+        assertThat(versions).isNotEmpty();
+        for (var version : versions) {
+            var mocks = build(b -> b.kubernetesVersion(version));
+            var containers = (List<Map<String, Object>>) ((Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>)
+                    spec(kind(mocks, "CronJob", "rollout-guard")).get("jobTemplate")).get("spec")).get("template")).get("spec")).get("containers");
+            assertThat((String) containers.get(0).get("image")).describedAs("kubectl of a %s cluster", version)
+                    .isEqualTo(ChartVersions.forCluster(version).orElseThrow().kubectlImage()).startsWith("alpine/k8s:" + version + ".");
+        }
+    }
+
     @Test
     void aFailedRolloutOfAPipelineDeploymentIsRolledBackByTheGuard() {
         var mocks = build(b -> b);
@@ -797,7 +811,7 @@ class DataPipelineComponentTest {
         }
         var guard = spec(kind(mocks, "CronJob", "rollout-guard"));
         assertThat(guard).containsEntry("schedule", "* * * * *").containsEntry("concurrencyPolicy", "Forbid");
-        assertThat(guard.toString()).contains("serviceAccountName=rollout-guard").contains("image=alpine/k8s:1.33.4");
+        assertThat(guard.toString()).contains("serviceAccountName=rollout-guard").contains("image=alpine/k8s:1.35.0");
         assertThat(kind(mocks, "Role", "rollout-guard").inputs.get("rules").toString()).contains("verbs=[get, list, patch]")
                 .doesNotContain("delete").doesNotContain("secrets");
         assertThat(spec(kind(mocks, "NetworkPolicy", "rollout-guard")).get("egress").toString()).isEqualTo("[{ports=[{protocol=TCP, port=443.0}]}]");
