@@ -3,6 +3,7 @@ package io.containerplatform.components.testing;
 import com.pulumi.Context;
 import com.pulumi.test.PulumiTest;
 import com.pulumi.test.TestOptions;
+import com.pulumi.test.internal.PulumiTestInternal;
 
 import java.util.Map;
 import java.util.function.Consumer;
@@ -33,6 +34,34 @@ public final class MockStack {
         } finally {
             PulumiTest.cleanup();
         }
+    }
+
+    /**
+     * Runs {@code program}, which is meant to fail, on {@code mocks} with a {@link #silentLogger()} (the engine would log
+     * the expected exception as SEVERE with its stack trace, and a green run prints none): returns what it threw, or an
+     * error naming what it logged; fails the test if it did neither. A program that must succeed runs with {@link #run},
+     * whose failures are printed and fail the test.
+     */
+    public static Throwable failure(PlatformMocks mocks, Consumer<Context> program) {
+        try {
+            var result = PulumiTestInternal.builder().mocks(mocks).standardLogger(silentLogger())
+                    .options(TestOptions.builder().projectName("test").stackName("test").preview(false).build()).build()
+                    .runTest(program);
+            if (!result.exceptions().isEmpty()) {
+                return result.exceptions().get(0);
+            }
+            if (!result.errors().isEmpty()) {
+                return new AssertionError("the program logged errors: " + result.errors());
+            }
+            throw new AssertionError("the program was meant to fail, and it succeeded");
+        } finally {
+            PulumiTest.cleanup();
+        }
+    }
+
+    /** {@link #failure(PlatformMocks, Consumer)} on the default mocks. */
+    public static Throwable failure(Consumer<Context> program) {
+        return failure(new PlatformMocks(), program);
     }
 
     /**

@@ -362,8 +362,7 @@ class FargateServiceComponentTest {
 
     @Test
     void blueGreenNeedsABlueGreenRouteAndCodeDeploysSettings() {
-        var thrown = org.assertj.core.api.Assertions.catchThrowable(() -> MockStack.run(ctx -> service(args()
-                .blueGreen(badRollout()), null)));
+        var thrown = MockStack.failure(ctx -> service(args().blueGreen(badRollout()), null));
         assertThat(thrown).hasStackTraceContaining("FargateServiceArgs.blueGreen.trafficShift: \"halfAndHalf\" is not allowed; allowed: one of allAtOnce,")
                 .hasStackTraceContaining("FargateServiceArgs.blueGreen.terminateBlueAfterMinutes: 3000 is out of range; allowed: 0 to 2880")
                 .hasStackTraceContaining("FargateServiceArgs.blueGreen: set with a target that is not blue/green; allowed: a target whose route is blue/green");

@@ -10,7 +10,6 @@ import java.util.Map;
 
 import static io.containerplatform.components.testing.MockStack.mapInput;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 @SuppressWarnings("unchecked")
 class AccessLogsBucketTest {
@@ -45,7 +44,7 @@ class AccessLogsBucketTest {
                 "logs-lifecycle").inputs.get("rules")).get(0);
         assertThat(rule).containsEntry("expiration", Map.of("days", 30.0)).doesNotContainKey("transitions");
         assertThat(mocks.named("aws:s3/bucketV2:BucketV2", "logs").inputs).containsEntry("forceDestroy", true);
-        assertThatThrownBy(() -> MockStack.run(ctx -> new AccessLogsBucket("logs", "web", 0, false, ComponentResourceOptions.Empty)))
+        assertThat(MockStack.failure(ctx -> new AccessLogsBucket("logs", "web", 0, false, ComponentResourceOptions.Empty)))
                 .hasMessageContaining("AccessLogsBucket.retentionDays: 0 is outside 1 to 3650");
     }
 }

@@ -2,7 +2,6 @@ package io.containerplatform.components.network;
 
 import io.containerplatform.components.common.LogRetention;
 import com.pulumi.test.Mocks.ResourceArgs;
-import com.pulumi.test.internal.PulumiTestInternal;
 import io.containerplatform.components.testing.MockStack;
 import io.containerplatform.components.testing.PlatformMocks;
 import org.junit.jupiter.api.Test;
@@ -157,15 +156,8 @@ class NetworkComponentTest {
                 return super.callAsync(args);
             }
         };
-        try {
-            var result = PulumiTestInternal.builder().mocks(mocks).standardLogger(MockStack.silentLogger())
-                    .options(com.pulumi.test.TestOptions.builder().projectName("test").stackName("test").build()).build()
-                    .runTest(ctx -> new NetworkComponent("net", args().azCount(3).build()));
-            assertThat(result.exceptions()).extracting(Throwable::getMessage).anySatisfy(m ->
-                    assertThat(m).contains("network.azCount is 3 but the region has only 2 available zones: [a, b]"));
-        } finally {
-            com.pulumi.test.PulumiTest.cleanup();
-        }
+        assertThat(MockStack.failure(mocks, ctx -> new NetworkComponent("net", args().azCount(3).build())))
+                .hasMessageContaining("network.azCount is 3 but the region has only 2 available zones: [a, b]");
     }
 
     @Test
