@@ -170,6 +170,8 @@ CHECKED_LATER = {
     "aws_sns_topic_subscription": "internal/service/sns/topic_subscription.go@04a2e6e5bc62 (aws-sdk-go-v2, 5.x)",
     "aws_cloudwatch_log_group": "internal/service/logs/group.go (ids in LATER_INPUTS)",
     "aws_ecs_task_definition": "internal/service/ecs/task_definition.go id 4453944302 (enable_fault_injection, track_latest)",
+    "aws_s3_bucket": "internal/service/s3/bucket.go id 1518242462 (aws-sdk-go-v2, @Tags resourceType: 5.4x+), read "
+                     "from acceleration_status through replication_configuration",
 }
 
 # Resources the terraform-provider-aws tree given on the command line does not have yet: their ForceNew attributes as
