@@ -65,10 +65,10 @@ BRIDGED = ("terraform-provider-aws 5.100.0: the pinned SDK com.pulumi:aws:6.83.0
 # the tree given on the command line does not have yet: True if ForceNew, False if updatable, in the later file named;
 # None where no stored material establishes it (kept out of the row's inputs, so a stack that sets one fails
 # ReplacementTablesTest until its status is read; listed in the table's source as "unverifiedInputs").
-EKS_CLUSTER_5X = "eks/cluster.go id 1293216188 (aws-sdk-go-v2, no compute_config: 5.69-5.78)"
-EKS_CLUSTER_2026 = "eks/cluster.go id 4997342113 (2026)"
-ECS_SERVICE_5X = "ecs/service.go id 6687224974 (availability_zone_rebalancing default DISABLED: 5.8x-5.100)"
-LISTENER_5X = "elbv2/listener.go id 4164048996 (routing_http_* attributes: 5.8x+)"
+EKS_CLUSTER_5X = "internal/service/eks/cluster.go id 1293216188 (aws-sdk-go-v2, no compute_config: 5.69-5.78)"
+EKS_CLUSTER_2026 = "internal/service/eks/cluster.go id 4997342113 (2026)"
+ECS_SERVICE_5X = "internal/service/ecs/service.go id 6687224974 (availability_zone_rebalancing default DISABLED: 5.8x-5.100)"
+LISTENER_5X = "internal/service/elbv2/listener.go id 4164048996 (routing_http_* attributes: 5.8x+)"
 LATER_INPUTS = {
     "aws_eks_cluster": {
         # access_config (5.33.0), bootstrap_self_managed_addons (5.69.0): the same in EKS_CLUSTER_5X and EKS_CLUSTER_2026
@@ -146,10 +146,10 @@ LATER_UPDATABLE = {
 # LATER_UPDATABLE say. Where only a 6.x file is stored, an attribute ForceNew in 5.14 and 6.x but not at 5.100 (or the
 # reverse) would go unseen; no CHANGELOG line read shows one.
 CHECKED_LATER = {
-    "aws_eks_cluster": "internal/service/eks/cluster.go ids 1293216188 (5.69-5.78), 4997342113 (2026)",
+    "aws_eks_cluster": EKS_CLUSTER_5X + "; " + EKS_CLUSTER_2026,
     "aws_eks_node_group": "internal/service/eks/node_group.go@012e0a32f068 (node_repair_config.enabled only: 5.8x-5.100)",
     "aws_eks_addon": "internal/service/eks/addon.go@00a35305dc1b (2026)",
-    "aws_ecs_service": "internal/service/ecs/service.go id 6687224974 (availability_zone_rebalancing default DISABLED: 5.8x-5.100)",
+    "aws_ecs_service": ECS_SERVICE_5X,
     "aws_ecs_cluster": "internal/service/ecs/cluster.go@00a35305dc1b (2026)",
     "aws_ecs_capacity_provider": "internal/service/ecs/capacity_provider.go@00946284020 (2026; cluster and "
                                  "managed_instances_provider are 6.x additions, ForceNew there)",
@@ -157,7 +157,7 @@ CHECKED_LATER = {
     "aws_backup_vault": "internal/service/backup/vault.go id 4339079514 (aws-sdk-go-v2, vault type check: 5.8x+; Update is tags only)",
     "aws_backup_selection": "internal/service/backup/selection.go@00a35305dc1b (2026; no Update: every input replaces)",
     "aws_lb_target_group": "internal/service/elbv2/target_group.go@013cfb4cddc9 (6.3+)",
-    "aws_lb_listener": "internal/service/elbv2/listener.go id 4164048996 (routing_http_* attributes: 5.8x+)",
+    "aws_lb_listener": LISTENER_5X,
     "aws_lb": "internal/service/elbv2/load_balancer.go@00edc94be7a8 (6.x): subnet_mapping no longer ForceNew there, "
               "release not dated by any stored material, so the 5.14 ForceNew is kept (the program sets subnets, never subnetMappings)",
     "aws_security_group": "internal/service/ec2/vpc_security_group.go@01606926a0c0 (6.7+)",
