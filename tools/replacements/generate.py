@@ -37,22 +37,141 @@ RENAMED = {
     ("aws_cloudwatch_metric_alarm", "alarm_name"): "name",  # tfbridge.AutoName("name", ...)
     ("aws_sns_topic_subscription", "topic_arn"): "topic",  # the SDK's TopicSubscriptionArgs: @Import(name="topic")
     ("aws_route53_record", "alias"): "aliases",  # the SDK's RecordArgs: @Import(name="aliases") (a list block, pluralized)
+    # MaxItems: 1 blocks pulumi-aws keeps as lists (the SDK's RecordArgs / BucketV2Args @Import names)
+    ("aws_route53_record", "failover_routing_policy"): "failoverRoutingPolicies",
+    ("aws_route53_record", "geolocation_routing_policy"): "geolocationRoutingPolicies",
+    ("aws_route53_record", "latency_routing_policy"): "latencyRoutingPolicies",
+    ("aws_route53_record", "weighted_routing_policy"): "weightedRoutingPolicies",
+    ("aws_s3_bucket", "replication_configuration"): "replicationConfigurations",
+    ("aws_s3_bucket", "server_side_encryption_configuration"): "serverSideEncryptionConfigurations",
+    ("aws_s3_bucket", "website"): "websites",
+    # set blocks the tree given on the command line predates (LATER_INPUTS), pluralized as in the SDK's @Import names
+    ("aws_eks_addon", "pod_identity_association"): "podIdentityAssociations",
+    ("aws_lb_target_group", "target_health_state"): "targetHealthStates",
+    ("aws_vpc_endpoint", "subnet_configuration"): "subnetConfigurations",
 }
 
-# Top-level inputs the stacks set that the tree given on the command line does not have yet, read in
-# hashicorp/terraform-provider-aws at the commit named in each comment: whether they are ForceNew there.
+# The terraform-provider-aws release pulumi-aws 6.83.0 bridges: 5.100.0, the last 5.x (2025-06-12). The pinned SDK
+# (com.pulumi:aws:6.83.0, built 2025-06-16) has each resource the 5.100.0 release notes add (aws_dsql_cluster,
+# aws_vpc_route_server, aws_prometheus_workspace_configuration, aws_s3control_directory_bucket_access_point_scope,
+# aws_workspacesweb_data_protection_settings) and no 6.0 `region` input; pulumi/pulumi-aws#5575 had brought v5.99.0 on
+# 2025-06-02. The tree given on the command line is older (5.14.0), so each override below is read in
+# hashicorp/terraform-provider-aws files stored in the search index (`read_file`), named by commit, or by index id where
+# the index gives none, with what dates that version.
+BRIDGED = ("terraform-provider-aws 5.100.0: the pinned SDK com.pulumi:aws:6.83.0 has every resource its release notes add "
+           "(dsql, vpc route server, amp workspace configuration, workspacesweb data protection settings) and no 6.0 region input")
+
+# Inputs of the release bridged (the pinned SDK's Args classes, which ReplacementTablesTest compares with the table) that
+# the tree given on the command line does not have yet: True if ForceNew, False if updatable, in the later file named;
+# None where no stored material establishes it (kept out of the row's inputs, so a stack that sets one fails
+# ReplacementTablesTest until its status is read; listed in the table's source as "unverifiedInputs").
+EKS_CLUSTER_5X = "internal/service/eks/cluster.go id 1293216188 (aws-sdk-go-v2, no compute_config: 5.69-5.78)"
+EKS_CLUSTER_2026 = "internal/service/eks/cluster.go id 4997342113 (2026)"
+ECS_SERVICE_5X = "internal/service/ecs/service.go id 6687224974 (availability_zone_rebalancing default DISABLED: 5.8x-5.100)"
+LISTENER_5X = "internal/service/elbv2/listener.go id 4164048996 (routing_http_* attributes: 5.8x+)"
 LATER_INPUTS = {
-    "aws_eks_cluster": {  # internal/service/eks/cluster.go at e33a89d079930e92c79a986c9c041c5ed5191639
+    "aws_eks_cluster": {
+        # access_config (5.33.0), bootstrap_self_managed_addons (5.69.0): the same in EKS_CLUSTER_5X and EKS_CLUSTER_2026
         "access_config": False, "access_config.authentication_mode": False,
-        "access_config.bootstrap_cluster_creator_admin_permissions": True},
+        "access_config.bootstrap_cluster_creator_admin_permissions": True,
+        "bootstrap_self_managed_addons": True,
+        # not ForceNew in EKS_CLUSTER_2026 (compute_config, storage_config: 5.79.0; after EKS_CLUSTER_5X)
+        "compute_config": False, "force_update_version": False, "storage_config": False, "upgrade_policy": False,
+        "zonal_shift_config": False,
+        # not ForceNew in EKS_CLUSTER_2026, but EKS could not update remote networks when it was added (5.79.0): not dated
+        "remote_network_config": None},
+    # eks/node_group.go@012e0a32f068: node_repair_config with `enabled` only, as in the pinned SDK (5.8x-5.100)
+    "aws_eks_node_group": {"node_repair_config": False},
+    # eks/addon.go@00a35305dc1b (2026)
+    "aws_eks_addon": {"pod_identity_association": False},
+    # ECS_SERVICE_5X
+    "aws_ecs_service": {"availability_zone_rebalancing": False, "force_delete": False, "volume_configuration": False,
+                        "vpc_lattice_configurations": False},
+    # ecs/task_definition.go id 4453944302 (enable_fault_injection ForceNew); track_latest Optional in ids 4453944302,
+    # 1837674951, 2490412148
+    "aws_ecs_task_definition": {"enable_fault_injection": True, "track_latest": False},
+    # logs/group.go ids 2015393499 (aws-sdk-go-v2 `types.`, 5.x), 3931641164, 5457688977, 29228205173: ForceNew in every
+    # stored version that has it; CHANGELOG 5.31.0 (December 15, 2023) adds the data source's log_group_class after it
+    "aws_cloudwatch_log_group": {"log_group_class": True},
+    # CHANGELOG.md as stored at 5.43.0 (Unreleased) (index id 1655509677), 5.32.0 (January 11, 2024): "resource/aws_kms_key:
+    # Add `xks_key_id` attribute (#31216)"; ForceNew in kms/key.go@00a35305dc1b (2026), rotation_period_in_days not
+    "aws_kms_key": {"xks_key_id": True, "rotation_period_in_days": False},
+    # LISTENER_5X
+    "aws_lb_listener": {a: False for a in [
+        "mutual_authentication", "tcp_idle_timeout_seconds", "routing_http_response_server_enabled",
+        *("routing_http_request_x_amzn_" + h + "_header_name" for h in [
+            "mtls_clientcert", "mtls_clientcert_issuer", "mtls_clientcert_leaf", "mtls_clientcert_serial_number",
+            "mtls_clientcert_subject", "mtls_clientcert_validity", "tls_cipher_suite", "tls_version"]),
+        *("routing_http_response_" + h + "_header_value" for h in [
+            "access_control_allow_credentials", "access_control_allow_headers", "access_control_allow_methods",
+            "access_control_allow_origin", "access_control_expose_headers", "access_control_max_age",
+            "content_security_policy", "strict_transport_security", "x_content_type_options", "x_frame_options"])]},
+    # elbv2/load_balancer.go@00edc94be7a8 (6.x)
+    "aws_lb": {a: False for a in ["client_keep_alive", "connection_logs", "dns_record_client_routing_policy",
+                                  "enable_zonal_shift", "enforce_security_group_inbound_rules_on_private_link_traffic",
+                                  "ipam_pools", "minimum_load_balancer_capacity"]},
+    # elbv2/target_group.go@013cfb4cddc9 (6.3+)
+    "aws_lb_target_group": {"load_balancing_anomaly_mitigation": False, "target_group_health": False,
+                            "target_health_state": False},
+    # sns/topic.go@00a35305dc1b (2026), sns/topic_subscription.go@04a2e6e5bc62 (aws-sdk-go-v2, 5.x)
+    "aws_sns_topic": {"archive_policy": False, "fifo_throughput_scope": False},
+    "aws_sns_topic_subscription": {"replay_policy": False},
+    # route53/record.go id 2119358379: an Optional block beside the other routing policies
+    "aws_route53_record": {"geoproximity_routing_policy": False},
+    # no later file of these types is stored in a form the index can search
+    "aws_db_instance": dict.fromkeys(["database_insights_mode", "dedicated_log_volume", "domain_auth_secret_arn",
+                                      "domain_dns_ips", "domain_fqdn", "domain_ou", "engine_lifecycle_support",
+                                      "upgrade_storage_config",
+                                      "name"]),  # pulumi-aws's deprecated alias of db_name
+    "aws_autoscaling_group": dict.fromkeys(["availability_zone_distribution", "capacity_reservation_specification",
+                                            "instance_maintenance_policy"]),
+    "aws_vpc_endpoint": dict.fromkeys(["resource_configuration_arn", "service_network_arn", "service_region",
+                                       "subnet_configuration"]),
+    "aws_eip": {"ipam_pool_id": None},
+    "aws_appautoscaling_target": {"suspended_state": None},
+    "aws_codedeploy_deployment_group": {"outdated_instances_strategy": None, "termination_hook_enabled": None},
+    "aws_s3_bucket_lifecycle_configuration": {"transition_default_minimum_object_size": None, "timeouts": None},
 }
 
 # ForceNew attributes of the tree given on the command line that a later terraform-provider-aws release, still older
 # than the one pulumi-aws 6.83.0 bridges, made updatable in place (its CHANGELOG names the release).
 LATER_UPDATABLE = {
     # 5.25.0 (November 10, 2023): "resource/aws_eks_cluster: Allow vpc_config.security_group_ids and
-    # vpc_config.subnet_ids to be updated in-place"
+    # vpc_config.subnet_ids to be updated in-place"; not ForceNew in both cluster.go versions named in LATER_INPUTS.
     "aws_eks_cluster": ["vpc_config.security_group_ids", "vpc_config.subnet_ids"],
+}
+
+# Types whose whole schema was compared with a later stored hashicorp/terraform-provider-aws file than the tree given on
+# the command line (late 5.x where stored, else 6.x): ForceNew the same as in the tree, except as LATER_INPUTS and
+# LATER_UPDATABLE say. Where only a 6.x file is stored, an attribute ForceNew in 5.14 and 6.x but not at 5.100 (or the
+# reverse) would go unseen; no CHANGELOG line read shows one.
+CHECKED_LATER = {
+    "aws_eks_cluster": EKS_CLUSTER_5X + "; " + EKS_CLUSTER_2026,
+    "aws_eks_node_group": "internal/service/eks/node_group.go@012e0a32f068 (node_repair_config.enabled only: 5.8x-5.100)",
+    "aws_eks_addon": "internal/service/eks/addon.go@00a35305dc1b (2026)",
+    "aws_ecs_service": ECS_SERVICE_5X,
+    "aws_ecs_cluster": "internal/service/ecs/cluster.go@00a35305dc1b (2026)",
+    "aws_ecs_capacity_provider": "internal/service/ecs/capacity_provider.go@00946284020 (2026; cluster and "
+                                 "managed_instances_provider are 6.x additions, ForceNew there)",
+    "aws_ecr_repository": "internal/service/ecr/repository.go id 5465205129 (2026)",
+    "aws_backup_vault": "internal/service/backup/vault.go id 4339079514 (aws-sdk-go-v2, vault type check: 5.8x+; Update is tags only)",
+    "aws_backup_selection": "internal/service/backup/selection.go@00a35305dc1b (2026; no Update: every input replaces)",
+    "aws_lb_target_group": "internal/service/elbv2/target_group.go@013cfb4cddc9 (6.3+)",
+    "aws_lb_listener": LISTENER_5X,
+    "aws_lb": "internal/service/elbv2/load_balancer.go@00edc94be7a8 (6.x): subnet_mapping no longer ForceNew there, "
+              "release not dated by any stored material, so the 5.14 ForceNew is kept (the program sets subnets, never subnetMappings)",
+    "aws_security_group": "internal/service/ec2/vpc_security_group.go@01606926a0c0 (6.7+)",
+    "aws_subnet": "internal/service/ec2/vpc_subnet.go@00cda125a19d (6.8+; its ipv4/ipv6 IPAM inputs are 6.x additions, "
+                  "absent from the pinned SDK)",
+    "aws_vpc": "internal/service/ec2/vpc_.go@00081ce41cc6 (aws-sdk-go-v2, 5.4x-5.6x)",
+    "aws_kms_key": "internal/service/kms/key.go@00a35305dc1b (2026)",
+    "aws_secretsmanager_secret": "internal/service/secretsmanager/secret.go@00c21cedec06 (aws-sdk-go-v2, 5.4x-5.9x)",
+    "aws_sns_topic": "internal/service/sns/topic.go@00a35305dc1b (2026)",
+    "aws_sns_topic_subscription": "internal/service/sns/topic_subscription.go@04a2e6e5bc62 (aws-sdk-go-v2, 5.x)",
+    "aws_cloudwatch_log_group": "internal/service/logs/group.go (ids in LATER_INPUTS)",
+    "aws_ecs_task_definition": "internal/service/ecs/task_definition.go id 4453944302 (enable_fault_injection, track_latest)",
+    "aws_s3_bucket": "internal/service/s3/bucket.go id 1518242462 (aws-sdk-go-v2, @Tags resourceType: 5.4x+), read "
+                     "from acceleration_status through replication_configuration",
 }
 
 # Resources the terraform-provider-aws tree given on the command line does not have yet: their ForceNew attributes as
@@ -111,12 +230,15 @@ def locate(gitdir, ref, tf):
     return m.group(1), m.group(2)
 
 
+def aws_types():
+    """(Pulumi type token, Terraform resource) per line of aws-types.tsv."""
+    return [tuple(line.split("\t")) for line in (HERE / "aws-types.tsv").read_text().splitlines()
+            if line and not line.startswith("#")]
+
+
 def aws_table(gitdir, ref):
     rows = {}
-    for line in (HERE / "aws-types.tsv").read_text().splitlines():
-        if not line or line.startswith("#"):
-            continue
-        token, tf = line.split("\t")
+    for token, tf in aws_types():
         if tf in NOT_IN_TREE:
             fixed = NOT_IN_TREE[tf]
             attributes = [(p, {"type": "", "input": True, "forceNew": p in fixed["forceNew"], "maxOne": True})
@@ -131,16 +253,27 @@ def aws_table(gitdir, ref):
         names = pulumi_paths(tf, attributes)
         inputs = {p: a for p, a in attributes if a.get("input")}
         auto = AUTO_NAMED.get(tf) or ("name" if inputs.get("name", {}).get("type") == "schema.TypeString" else None)
+        later = {p: forces for p, forces in LATER_INPUTS.get(tf, {}).items() if forces is not None}
         rows[token] = {
             "terraform": tf,
             "source": source,
-            "forceNew": sorted(names[p] for p, a in attributes if a.get("forceNew") and p not in LATER_UPDATABLE.get(tf, [])),
+            "forceNew": sorted({names[p] for p, a in attributes if a.get("forceNew") and p not in LATER_UPDATABLE.get(tf, [])}
+                               | {later_name(tf, p) for p, forces in later.items() if forces}),
             "autoName": names[auto] if auto else None,
-            "inputs": sorted({names[p] for p in inputs if "." not in p} | {camel(p) for p in LATER_INPUTS.get(tf, {}) if "." not in p}),
+            "inputs": sorted({names[p] for p in inputs if "." not in p} | {later_name(tf, p) for p in later if "." not in p}),
         }
-        later = {".".join(camel(s) for s in p.split(".")) for p, forces in LATER_INPUTS.get(tf, {}).items() if forces}
-        rows[token]["forceNew"] = sorted(set(rows[token]["forceNew"]) | later)
     return rows
+
+
+def later_name(tf, path):
+    """The Pulumi name of a LATER_INPUTS path: camelCased per segment, or as RENAMED says."""
+    return RENAMED.get((tf, path)) or ".".join(camel(s) for s in path.split("."))
+
+
+def unverified_inputs():
+    """Per Terraform resource, the Pulumi names of the inputs LATER_INPUTS could not establish (None)."""
+    return {tf: sorted(later_name(tf, p) for p, forces in paths.items() if forces is None)
+            for tf, paths in sorted(LATER_INPUTS.items()) if None in paths.values()}
 
 
 def _go_properties(expr, variables, helpers):
@@ -228,8 +361,13 @@ def main():
         "source": {
             "repository": "pulumi/terraform-provider-aws (pulumi's patched branches of hashicorp/terraform-provider-aws)",
             "ref": aws_ref, "commit": commit,
-            "note": "pulumi-aws 6.83.0 bridges a later terraform-provider-aws 5.x than this tree; inputs and resources "
-                    "the tree predates come from hashicorp/terraform-provider-aws (LATER_INPUTS, LATER_UPDATABLE, NOT_IN_TREE in the script)",
+            "bridges": BRIDGED,
+            "note": "this tree is older than the release bridged; inputs, updatable attributes and resources it lacks come "
+                    "from later hashicorp/terraform-provider-aws files (LATER_INPUTS, LATER_UPDATABLE, NOT_IN_TREE in the "
+                    "script, each with the file@commit or CHANGELOG line read)",
+            "checkedLater": CHECKED_LATER,
+            "unverifiedInputs": unverified_inputs(),
+            "notCheckedLater": sorted(set(tf for _, tf in aws_types()) - set(CHECKED_LATER) - set(NOT_IN_TREE)),
             "bridge": "pulumi/pulumi-terraform-bridge pkg/tfbridge/provider.go (Diff: deleteBeforeReplace) and "
                       "schema.go (nameRequiresDeleteBeforeReplace), info/autonaming.go (SetAutonaming), read at v3.108.0 "
                       "(d7f6622f); the same logic in every tag from v3.100.0 to v3.112.0, around pulumi-aws 6.83.0",
