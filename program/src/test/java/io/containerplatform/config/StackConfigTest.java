@@ -413,9 +413,10 @@ class StackConfigTest {
 
     @Test
     void readsKeysFromPulumiConfigEnvironment() {
-        assertThat(ConfigSource.keysFromEnvironment("{\"container-platform:network\":\"{}\",\"aws:region\":\"us-east-1\"}"))
-                .containsExactly("network");
-        assertThat(ConfigSource.keysFromEnvironment(null)).isEmpty();
-        assertThat(ConfigSource.keysFromEnvironment("not json")).isEmpty();
+        var values = ConfigSource.fromEnvironment("{\"container-platform:network\":\"{}\",\"aws:region\":\"us-east-1\"}");
+        assertThat(ConfigSource.ownKeys(values)).containsExactly("network");
+        assertThat(ConfigSource.foreign(values)).containsExactly(Map.entry("aws:region", "us-east-1"));
+        assertThat(ConfigSource.fromEnvironment(null)).isEmpty();
+        assertThat(ConfigSource.fromEnvironment("not json")).isEmpty();
     }
 }
