@@ -204,6 +204,13 @@ class StackConfigTest {
     }
 
     @Test
+    void aServiceNamedWithNothingUnderItIsReportedLikeAnEmptyOne() {
+        var error = catchThrowableOfType(() -> StackConfig.load(ConfigSource.of(with("services", "{\"web\":null}"))), ConfigException.class);
+        assertThat(error.errors()).containsExactly("services.web.kind: missing; allowed: ec2, fargate",
+                "services.web.image: missing; allowed: an image pinned to a version tag or digest (not latest), or :<tag> of the service's ECR repository");
+    }
+
+    @Test
     void anEnabledPipelineNeedsEksAndItsFiveSecretsNamingEachKey() {
         var error = catchThrowableOfType(() -> StackConfig.load(ConfigSource.of(with("pipeline",
                 "{\"enabled\":true,\"sparkImage\":\"s:1\",\"apiImage\":\"a:1\",\"apiHost\":\"api.example.com\"}"))), ConfigException.class);
