@@ -7,17 +7,29 @@ export const productionStacksSchema = {
         type: "array" as const,
         items: { type: "string" as const },
         default: ["prod", "production"],
-        description: "Stacks held to production rules; the stack is read from the resource URN.",
+        description: "Stacks held to production rules when a resource carries no Environment tag (its stack is read from"
+            + " its URN); a tagged resource's Environment decides.",
     },
 };
+
+/** The environment the program tags every taggable AWS resource with (`StackConfig.REQUIRED_TAGS`). */
+const ENVIRONMENT_TAG = "Environment";
 
 /** The stack of a URN (`urn:pulumi:<stack>::<project>::...`). */
 export function stackOf(urn: string): string {
     return urn.split("::")[0].replace(/^urn:pulumi:/, "");
 }
 
-/** True when the resource belongs to a stack listed in the policy's `productionStacks` config. */
-export function isProduction(args: { urn: string; getConfig<T extends object>(): T }): boolean {
+/**
+ * True when the resource is production's: its `Environment` tag (the stack's `environment`, which the program tags
+ * every taggable AWS resource with) is `prod`, whatever the stack's name; a resource without that tag is production's
+ * when its stack is listed in the policy's `productionStacks` config.
+ */
+export function isProduction(args: { urn: string; props?: Record<string, any>; getConfig<T extends object>(): T }): boolean {
+    const environment = args.props ? tagsOf(args.props)?.[ENVIRONMENT_TAG] : undefined;
+    if (environment !== undefined) {
+        return environment === "prod";
+    }
     const config = args.getConfig<{ productionStacks?: string[] }>();
     const stacks = config.productionStacks ?? ["prod", "production"];
     return stacks.includes(stackOf(args.urn));

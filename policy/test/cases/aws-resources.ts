@@ -63,6 +63,10 @@ export const awsResourceCases: Case[] = [
     { policy: "aws-rds-instance-require-deletion-protection-in-production", name: "production stacks from config", stack: "live", type: RDS,
         config: { "aws-rds-instance-require-deletion-protection-in-production": { productionStacks: ["live"] } },
         props: { ...goodDb, deletionProtection: false }, expect: ["deletionProtection is not true"] },
+    { policy: "aws-rds-instance-require-deletion-protection-in-production", name: "a stack of any name tagged Environment prod", stack: "prod-eu",
+        type: RDS, props: { ...goodDb, deletionProtection: false, tags: { Environment: "prod" } }, expect: ["deletionProtection is not true"] },
+    { policy: "aws-rds-instance-require-deletion-protection-in-production", name: "a stack named prod tagged Environment staging", stack: "prod",
+        type: RDS, props: { ...goodDb, deletionProtection: false, tags: { Environment: "staging" } }, expect: [] },
 
     { policy: "aws-ec2-launchtemplate-require-imdsv2", name: "IMDSv2 required", type: LT, props: goodLt, expect: [] },
     { policy: "aws-ec2-launchtemplate-require-imdsv2", name: "IMDSv1 allowed", type: LT,
@@ -88,6 +92,9 @@ export const awsResourceCases: Case[] = [
         props: { protocol: "HTTP", port: 80, defaultActions: forward }, expect: [] },
     { policy: "aws-lb-listener-require-https-in-production", name: "prod HTTP forwards", stack: "prod", type: "aws:lb/listener:Listener",
         props: { protocol: "HTTP", port: 80, defaultActions: forward }, expect: ["an HTTP listener forwards traffic in production"] },
+    { policy: "aws-lb-listener-require-https-in-production", name: "HTTP forwards in a stack of any name tagged Environment prod", stack: "eu-live",
+        type: "aws:lb/listener:Listener", props: { protocol: "HTTP", port: 80, defaultActions: forward, tags: { Environment: "prod" } },
+        expect: ["an HTTP listener forwards traffic in production"] },
 
     { policy: "aws-ecr-repository-require-scan-on-push", name: "scans", type: "aws:ecr/repository:Repository",
         props: { imageScanningConfiguration: { scanOnPush: true } }, expect: [] },

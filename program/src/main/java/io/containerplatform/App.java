@@ -11,6 +11,6 @@ public final class App {
     }
 
     public static void main(String[] args) {
-        Pulumi.run(PlatformProgram.stack(ConfigSource.keysFromEnvironment(System.getenv("PULUMI_CONFIG"))));
+        Pulumi.run(PlatformProgram.stack(ConfigSource.fromEnvironment(System.getenv("PULUMI_CONFIG"))));
     }
 }

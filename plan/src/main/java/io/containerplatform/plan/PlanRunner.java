@@ -34,7 +34,7 @@ public final class PlanRunner {
 
     /** Runs the program for {@code stack} configured by {@code file}, reading and validating its config. */
     public static Plan run(String stack, StackFile file) {
-        return run(stack, file, PlatformProgram.stack(file.programConfig().keys()));
+        return run(stack, file, PlatformProgram.stack(file.values()));
     }
 
     /** Runs the program for {@code stack} with {@code config}, already read from {@code file} and valid. */

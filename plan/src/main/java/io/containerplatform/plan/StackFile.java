@@ -2,9 +2,12 @@ package io.containerplatform.plan;
 
 import com.google.gson.Gson;
 import io.containerplatform.config.ConfigSource;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.snakeyaml.engine.v2.api.Load;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.exceptions.DuplicateKeyException;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.snakeyaml.engine.v2.schema.CoreSchema;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -58,7 +61,7 @@ public record StackFile(String project, Map<String, String> values, Set<String> 
         return values.getOrDefault("aws:region", io.containerplatform.components.testing.PlatformMocks.REGION);
     }
 
-    /** The values of the program's own namespace, keyed without it. */
+    /** The values of the program's own namespace, keyed without it, and those of the other namespaces. */
     public ConfigSource programConfig() {
         var own = new LinkedHashMap<String, String>();
         values.forEach((key, value) -> {
@@ -66,7 +69,7 @@ public record StackFile(String project, Map<String, String> values, Set<String> 
                 own.put(key.substring(ConfigSource.NAMESPACE.length() + 1), value);
             }
         });
-        return ConfigSource.of(own);
+        return ConfigSource.of(own, ConfigSource.foreign(values));
     }
 
     private static Object reveal(String key, Object value, Set<String> secrets) {
@@ -85,17 +88,27 @@ public record StackFile(String project, Map<String, String> values, Set<String> 
         return value == null || value instanceof Number || value instanceof Boolean ? value : String.valueOf(value);
     }
 
-    /** A YAML file as the Pulumi CLI reads it (a key given twice refused). */
+    /**
+     * A YAML file as the Pulumi CLI reads it: YAML 1.2's core schema, as its {@code gopkg.in/yaml.v3} (so {@code yes}
+     * and {@code 2024-01-01} stay text), a key given twice refused; a syntax error names the file, line and column.
+     */
     static Map<?, ?> load(Path file) throws IOException {
+        var settings = LoadSettings.builder().setLabel(file.getFileName().toString()).setSchema(new CoreSchema())
+                .setAllowDuplicateKeys(false).build();
         try (var reader = Files.newBufferedReader(file)) {
-            var options = new LoaderOptions();
-            options.setAllowDuplicateKeys(false);   // as the Pulumi CLI, which refuses a key given twice
-            Object doc = new Yaml(new SafeConstructor(options)).load(reader);
+            Object doc = new Load(settings).loadFromReader(reader);
             return doc instanceof Map<?, ?> map ? map : Map.of();
-        } catch (org.yaml.snakeyaml.constructor.DuplicateKeyException twice) {
-            var mark = twice.getProblemMark();
-            throw new IOException(file.getFileName() + " line " + (mark.getLine() + 1) + ": " + twice.getProblem()
-                    + "; allowed: each key once in a mapping");
+        } catch (DuplicateKeyException twice) {
+            throw new IOException(where(file, twice) + twice.getProblem() + "; allowed: each key once in a mapping");
+        } catch (MarkedYamlEngineException syntax) {
+            throw new IOException(where(file, syntax) + "not valid YAML: " + syntax.getProblem());
+        } catch (YamlEngineException other) {
+            throw new IOException(file.getFileName() + ": not valid YAML: " + other.getMessage());
         }
+    }
+
+    private static String where(Path file, MarkedYamlEngineException e) {
+        return e.getProblemMark().map(mark -> file.getFileName() + " line " + (mark.getLine() + 1) + " column "
+                + (mark.getColumn() + 1) + ": ").orElse(file.getFileName() + ": ");
     }
 }

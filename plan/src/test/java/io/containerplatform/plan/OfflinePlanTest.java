@@ -88,7 +88,7 @@ class OfflinePlanTest {
         var exit = new int[1];
         var printed = captured(() -> OfflinePlan.run("twice", project), exit);
         assertThat(exit[0]).isEqualTo(1);
-        assertThat(printed[1]).startsWith("Cannot read the config of stack 'twice': Pulumi.twice.yaml line 7: found duplicate key cpu; "
+        assertThat(printed[1]).startsWith("Cannot read the config of stack 'twice': Pulumi.twice.yaml line 7 column 7: found duplicate key cpu; "
                 + "allowed: each key once in a mapping");
     }
 

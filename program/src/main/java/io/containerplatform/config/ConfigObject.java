@@ -109,9 +109,18 @@ public final class ConfigObject {
         return asString(key, value.get(), allowed).orElse("");
     }
 
+    /**
+     * Why {@code value} is not a string; a number or a boolean is YAML reading unquoted text (unquoted {@code 1.30} is
+     * the number 1.3), so the message says to quote it.
+     */
+    private static String notAString(JsonElement value) {
+        return value.isJsonPrimitive() ? show(value) + " is a " + (value.getAsJsonPrimitive().isNumber() ? "number" : "boolean")
+                + ", not text: write it quoted, \"" + value.getAsString() + "\"" : show(value) + " is not a string";
+    }
+
     private Optional<String> asString(String key, JsonElement value, String allowed) {
         if (!value.isJsonPrimitive() || !value.getAsJsonPrimitive().isString()) {
-            error(key, show(value) + " is not a string", allowed);
+            error(key, notAString(value), allowed);
             return Optional.empty();
         }
         var text = value.getAsString();
@@ -357,7 +366,7 @@ public final class ConfigObject {
             var entryKey = key + "." + entry.getKey();
             var v = entry.getValue();
             if (!v.isJsonPrimitive() || !v.getAsJsonPrimitive().isString()) {
-                error(entryKey, show(v) + " is not a string", allowed);
+                error(entryKey, notAString(v), allowed);
                 continue;
             }
             var problem = check.apply(entry.getKey(), v.getAsString());

@@ -42,7 +42,8 @@ public record ServicesConfig(List<ServiceConfig> services) {
                     c.error(name, problems.get(0), Inputs.named(Route.class, "name").allowed());
                     continue;
                 }
-                c.object(name).ifPresent(service -> services.add(ServiceConfig.read(name, service, root, env, alerts)));
+                // `web:` with nothing under it is YAML's null: a service named but not described, reported as such
+                services.add(ServiceConfig.read(name, c.objectOrEmpty(name), root, env, alerts));
             }
         }
         REPLACED_KEYS.forEach((key, how) -> {

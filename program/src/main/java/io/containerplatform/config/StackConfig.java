@@ -50,7 +50,7 @@ public record StackConfig(Environment environment, String owner, String costCent
 
     /** Reads and validates {@code source}; throws {@link ConfigException} listing every problem. */
     public static StackConfig load(ConfigSource source) {
-        var errors = new ArrayList<String>();
+        var errors = new ArrayList<>(ForeignConfig.problems(source.foreign()));
         var config = parse(new ConfigObject("", toJson(source, errors), errors));
         if (!errors.isEmpty()) {
             throw new ConfigException(errors);

@@ -15,7 +15,7 @@ import io.containerplatform.config.StackConfig;
 import io.containerplatform.tags.Tagging;
 
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -27,12 +27,15 @@ public final class PlatformProgram {
     private PlatformProgram() {
     }
 
-    /** The stack callback; {@code configKeys} are the namespace's keys, used to reject unknown ones. */
-    public static Consumer<Context> stack(Set<String> configKeys) {
+    /**
+     * The stack callback; {@code pulumiConfig} is every config value the CLI passes (keyed {@code namespace:key}), used
+     * to reject unknown keys and namespaces.
+     */
+    public static Consumer<Context> stack(Map<String, String> pulumiConfig) {
         return ctx -> {
             StackConfig config;
             try {
-                config = StackConfig.load(ConfigSource.of(ctx.config(), configKeys));
+                config = StackConfig.load(ConfigSource.of(ctx.config(), ConfigSource.ownKeys(pulumiConfig), ConfigSource.foreign(pulumiConfig)));
             } catch (ConfigException invalid) {
                 invalid.errors().forEach(error -> ctx.log().error("config " + error));
                 return;

@@ -66,7 +66,7 @@ class StackConfigTest {
                 arguments("CIDR with host bits", with("network", "{\"cidr\":\"10.0.0.1/16\"}"), "network.cidr: \"10.0.0.1/16\" is not a valid IPv4 CIDR block; " + CIDR_ALLOWED),
                 arguments("CIDR too large", with("network", "{\"cidr\":\"10.0.0.0/8\"}"), "network.cidr: \"10.0.0.0/8\" has prefix /8; " + CIDR_ALLOWED),
                 arguments("CIDR too small", with("network", "{\"cidr\":\"10.0.0.0/28\"}"), "network.cidr: \"10.0.0.0/28\" has prefix /28; " + CIDR_ALLOWED),
-                arguments("CIDR not a string", with("network", "{\"cidr\":10}"), "network.cidr: 10 is not a string; " + CIDR_ALLOWED),
+                arguments("CIDR not a string", with("network", "{\"cidr\":10}"), "network.cidr: 10 is a number, not text: write it quoted, \"10\"; " + CIDR_ALLOWED),
                 arguments("azCount too low", with("network", "{\"azCount\":1}"), "network.azCount: 1 is out of range; allowed: 2 to 6"),
                 arguments("azCount too high", with("network", "{\"azCount\":7}"), "network.azCount: 7 is out of range; allowed: 2 to 6"),
                 arguments("azCount a string", with("network", "{\"azCount\":\"two\"}"), "network.azCount: \"two\" is not an integer; allowed: 2 to 6"),
@@ -80,7 +80,8 @@ class StackConfigTest {
                 arguments("unknown network key", with("network", "{\"cidrBlock\":\"10.0.0.0/16\"}"), "network.cidrBlock: unknown key; " + NETWORK_KEYS),
                 arguments("unknown top-level key", with("netwrok", "{}"), "netwrok: unknown key; allowed keys: alertWebhookUrl, alerts, asg, cost, costCenter, database, eks, environment, fargate, grafanaAdminPassword, loadBalancer, mongodbPassword, mongodbPreviousReplicaSetKey, mongodbReplicaSetKey, network, owner, pipeline, rabbitmqErlangCookie, rabbitmqPassword, services, sparkEcs, tags"),
                 arguments("tags not a map", with("tags", "[\"a\"]"), "tags: [\"a\"] is not a map; allowed: a map of tag keys (1-128 characters, not aws:*, not Project/Environment/Owner/CostCenter/ManagedBy) to values (at most 256 characters)"),
-                arguments("tag value not a string", with("tags", "{\"Team\":5}"), "tags.Team: 5 is not a string; allowed: a map of tag keys (1-128 characters, not aws:*, not Project/Environment/Owner/CostCenter/ManagedBy) to values (at most 256 characters)"),
+                arguments("tag value a list", with("tags", "{\"Lists\":[1]}"), "tags.Lists: [1] is not a string; allowed: a map of tag keys (1-128 characters, not aws:*, not Project/Environment/Owner/CostCenter/ManagedBy) to values (at most 256 characters)"),
+                arguments("tag value not a string", with("tags", "{\"Team\":5}"), "tags.Team: 5 is a number, not text: write it quoted, \"5\"; allowed: a map of tag keys (1-128 characters, not aws:*, not Project/Environment/Owner/CostCenter/ManagedBy) to values (at most 256 characters)"),
                 arguments("tag redefines a required one", with("tags", "{\"Owner\":\"x\"}"), "tags.Owner: tag key \"Owner\" is set by the platform itself; allowed: a map of tag keys (1-128 characters, not aws:*, not Project/Environment/Owner/CostCenter/ManagedBy) to values (at most 256 characters)"),
                 arguments("reserved aws: tag", with("tags", "{\"aws:team\":\"x\"}"), "tags.aws:team: tag key \"aws:team\" uses the reserved aws: prefix; allowed: a map of tag keys (1-128 characters, not aws:*, not Project/Environment/Owner/CostCenter/ManagedBy) to values (at most 256 characters)"),
                 arguments("Fargate invalid cpu/memory pair", fargate(",\"cpu\":256,\"memory\":4096"), "services.web.memory: 4096 is not valid with cpu 256; allowed: for cpu 256 one of 512, 1024, 2048"),
@@ -159,7 +160,7 @@ class StackConfigTest {
                 arguments("unknown cost key", with("cost", "{\"budget\":5}"), "cost.budget: unknown key; allowed keys: assumptions, monthlyBudget"),
                 arguments("Spark ECS unknown key", with("sparkEcs", "{\"workers\":2}"), "sparkEcs.workers: unknown key; allowed keys: clientSecurityGroupIds, enabled, image, instanceType, maxSize, minSize, workerCount, workerCpu, workerMemory"),
                 arguments("EKS unsupported version", with("eks", "{\"version\":\"1.21\"}"), "eks.version: \"1.21\" is not allowed; allowed: one of 1.32, 1.33, 1.34, 1.35"),
-                arguments("EKS version as a number", with("eks", "{\"version\":1.33}"), "eks.version: 1.33 is not a string; allowed: one of 1.32, 1.33, 1.34, 1.35"),
+                arguments("EKS version as a number", with("eks", "{\"version\":1.33}"), "eks.version: 1.33 is a number, not text: write it quoted, \"1.33\"; allowed: one of 1.32, 1.33, 1.34, 1.35"),
                 arguments("EKS bad public CIDR", with("eks", "{\"publicAccessCidrs\":[\"10.0.0.0/33\"]}"), "eks.publicAccessCidrs[0]: \"10.0.0.0/33\" is not a valid IPv4 CIDR block; allowed: IPv4 CIDR blocks, not 0.0.0.0/0 in production"),
                 arguments("EKS backups kept too long", with("eks", "{\"backup\":{\"retentionDays\":40000}}"), "eks.backup.retentionDays: 40000 is out of range; allowed: 1 to 36500"),
                 arguments("EKS backups copied nowhere", with("eks", "{\"backup\":{\"copyToRegion\":\"Ireland\"}}"), "eks.backup.copyToRegion: \"Ireland\" is not an AWS region; allowed: an AWS region such as eu-west-1, other than the stack's"),
@@ -200,6 +201,13 @@ class StackConfigTest {
         var error = catchThrowableOfType(() -> StackConfig.load(ConfigSource.of(values)), ConfigException.class);
         assertThat(error).describedAs("no error for: " + description).isNotNull();
         assertThat(error.errors()).containsExactly(message);
+    }
+
+    @Test
+    void aServiceNamedWithNothingUnderItIsReportedLikeAnEmptyOne() {
+        var error = catchThrowableOfType(() -> StackConfig.load(ConfigSource.of(with("services", "{\"web\":null}"))), ConfigException.class);
+        assertThat(error.errors()).containsExactly("services.web.kind: missing; allowed: ec2, fargate",
+                "services.web.image: missing; allowed: an image pinned to a version tag or digest (not latest), or :<tag> of the service's ECR repository");
     }
 
     @Test
@@ -437,9 +445,10 @@ class StackConfigTest {
 
     @Test
     void readsKeysFromPulumiConfigEnvironment() {
-        assertThat(ConfigSource.keysFromEnvironment("{\"container-platform:network\":\"{}\",\"aws:region\":\"us-east-1\"}"))
-                .containsExactly("network");
-        assertThat(ConfigSource.keysFromEnvironment(null)).isEmpty();
-        assertThat(ConfigSource.keysFromEnvironment("not json")).isEmpty();
+        var values = ConfigSource.fromEnvironment("{\"container-platform:network\":\"{}\",\"aws:region\":\"us-east-1\"}");
+        assertThat(ConfigSource.ownKeys(values)).containsExactly("network");
+        assertThat(ConfigSource.foreign(values)).containsExactly(Map.entry("aws:region", "us-east-1"));
+        assertThat(ConfigSource.fromEnvironment(null)).isEmpty();
+        assertThat(ConfigSource.fromEnvironment("not json")).isEmpty();
     }
 }

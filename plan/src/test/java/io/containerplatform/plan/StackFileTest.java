@@ -1,0 +1,69 @@
+package io.containerplatform.plan;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class StackFileTest {
+
+    @TempDir
+    Path project;
+
+    private StackFile read(String body) throws IOException {
+        Files.writeString(project.resolve("Pulumi.yaml"), "name: container-platform\n");
+        Files.writeString(project.resolve("Pulumi.s.yaml"), body);
+        return StackFile.read(project, "s");
+    }
+
+    @Test
+    void readsYaml12LikeThePulumiCli() throws IOException {
+        var file = read("""
+                config:
+                  container-platform:owner: yes
+                  container-platform:costCenter: 2024-01-01
+                  container-platform:tags:
+                    Reviewed: no
+                    Count: 0x10
+                    On: true
+                """);
+        assertThat(file.values()).containsEntry("container-platform:owner", "yes")
+                .containsEntry("container-platform:costCenter", "2024-01-01")
+                .containsEntry("container-platform:tags", "{\"Reviewed\":\"no\",\"Count\":16,\"On\":true}");
+    }
+
+    @Test
+    void aSyntaxErrorNamesTheFileLineAndColumn() {
+        assertThatThrownBy(() -> read("""
+                config:
+                  container-platform:owner: [a, b
+                """)).isInstanceOf(IOException.class)
+                .hasMessageStartingWith("Pulumi.s.yaml line 3 column 1: not valid YAML: ");
+    }
+
+    @Test
+    void aKeyGivenTwiceNamesItsLine() {
+        assertThatThrownBy(() -> read("""
+                config:
+                  container-platform:owner: a
+                  container-platform:owner: b
+                """)).isInstanceOf(IOException.class)
+                .hasMessage("Pulumi.s.yaml line 3 column 3: found duplicate key container-platform:owner; allowed: each key once in a mapping");
+    }
+
+    @Test
+    void otherNamespacesReachTheProgramForItsChecks() throws IOException {
+        var file = read("""
+                config:
+                  aws:region: us-east1
+                  container-platform:owner: a
+                """);
+        assertThat(file.programConfig().foreign()).containsExactly(java.util.Map.entry("aws:region", "us-east1"));
+        assertThat(file.programConfig().keys()).containsExactly("owner");
+    }
+}
