@@ -142,6 +142,18 @@ public final class RabbitMqNode implements AutoCloseable {
         }
     }
 
+    /**
+     * Replaces the TLS listener's certificate and key files in place (as a renewal does to a Secret volume); the node
+     * serves them once its PEM cache is cleared ({@code ctl("eval", "ssl:clear_pem_cache().")}).
+     */
+    public void replaceTls(Tls tls) throws IOException, InterruptedException {
+        Files.copy(tls.certificate(), dir.resolve("server.crt"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(tls.key(), dir.resolve("server.key"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        if (ROOT) {
+            run(List.of("chown", "rabbitmq:rabbitmq", dir.resolve("server.crt").toString(), dir.resolve("server.key").toString()));
+        }
+    }
+
     /** The settings of a TLS-only listener on {@code port}, the PEM files copied into {@code dir} (the broker's user reads them). */
     private static String tlsListener(Path dir, int port, Tls tls) throws IOException {
         var copies = List.of(dir.resolve("server.crt"), dir.resolve("server.key"), dir.resolve("ca.crt"));

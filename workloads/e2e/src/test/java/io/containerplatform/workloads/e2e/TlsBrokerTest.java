@@ -54,6 +54,46 @@ class TlsBrokerTest {
         }
     }
 
+    /**
+     * A renewal as the platform's {@code tls-reload} sidecar handles it: new certificate files in place, then
+     * {@code ssl:clear_pem_cache()}: the next connection is served the new certificate, by the running node.
+     */
+    @Test
+    void aRenewedCertificateIsServedOnceThePemCacheIsCleared() throws Exception {
+        openssl("req", "-newkey", "rsa:2048", "-nodes", "-keyout", "renewed.key", "-out", "renewed.csr", "-subj", "/CN=localhost");
+        openssl("x509", "-req", "-in", "renewed.csr", "-CA", "ca.crt", "-CAkey", "ca.key", "-CAserial", "ca.srl", "-out", "renewed.crt",
+                "-days", "2", "-extfile", "server.ext");
+        var renewed = serial(java.nio.file.Files.newInputStream(dir.resolve("renewed.crt")));
+        assertThat(servedSerial()).isNotEqualTo(renewed);
+        try {
+            broker.replaceTls(new RabbitMqNode.Tls(dir.resolve("renewed.crt"), dir.resolve("renewed.key"), dir.resolve("ca.crt")));
+            broker.ctl("eval", "ssl:clear_pem_cache().");
+            assertThat(servedSerial()).isEqualTo(renewed);
+            try (var connection = tlsFactory("localhost").newConnection("after-renewal")) {
+                assertThat(connection.isOpen()).isTrue();
+            }
+        } finally {
+            broker.replaceTls(new RabbitMqNode.Tls(dir.resolve("server.crt"), dir.resolve("server.key"), dir.resolve("ca.crt")));
+            broker.ctl("eval", "ssl:clear_pem_cache().");
+        }
+    }
+
+    /** The serial number of the certificate the broker's TLS listener presents now. */
+    private static java.math.BigInteger servedSerial() throws Exception {
+        var ca = TrustedCa.load(dir.resolve("ca.crt"));
+        try (var socket = (javax.net.ssl.SSLSocket) ca.sslContext().getSocketFactory().createSocket("localhost", broker.port())) {
+            socket.startHandshake();
+            return ((java.security.cert.X509Certificate) socket.getSession().getPeerCertificates()[0]).getSerialNumber();
+        }
+    }
+
+    private static java.math.BigInteger serial(java.io.InputStream pem) throws Exception {
+        try (pem) {
+            return ((java.security.cert.X509Certificate) java.security.cert.CertificateFactory.getInstance("X.509")
+                    .generateCertificate(pem)).getSerialNumber();
+        }
+    }
+
     @Test
     void aClientWithoutTheCaIsRefused() {
         var factory = broker.connectionFactory(RabbitMqNode.PUBLISHER);
