@@ -34,8 +34,9 @@ import static io.containerplatform.components.common.Json.obj;
  * The three service users' passwords derive from the administrator's, one per user (as MongoDB's application users
  * derive from its root password): rotating {@code rabbitmqPassword} rotates all four, and no service user's
  * password reveals another's. Each user has its own Secret ({@code rabbitmq-<user>}: {@code username},
- * {@code password}, {@code uri}: {@code amqps://...:5671/}; KEDA's also {@code tls: enable}). The Erlang cookie is an input of its own that nothing derives from and nothing
- * rotates: a node restarted with another cookie could not rejoin the running ones.
+ * {@code password}, {@code uri}: {@code amqps://...:5671/}; KEDA's also {@code tls: enable}). The Erlang cookie is an
+ * input of its own that nothing derives from and nothing rotates: a node restarted with another cookie could not rejoin
+ * the running ones.
  */
 final class RabbitMqUsers {
 
