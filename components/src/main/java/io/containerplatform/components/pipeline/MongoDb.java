@@ -148,7 +148,8 @@ final class MongoDb {
                 "args", List.of("--web.listen-address=:" + EXPORTER_PORT, "--collect-all"),
                 "env", List.of(Pods.secretEnv("MONGODB_URI", DataPipelineComponent.SECRET, uriKey(EXPORTER_USER))),
                 "ports", List.of(obj("name", "metrics", "containerPort", EXPORTER_PORT)),
-                "volumeMounts", List.of(Tls.mount()),
+                // the CA only: the exporter is a client, it has no use for the member's private key
+                "volumeMounts", List.of(Tls.mount("tls-ca")),
                 "resources", Pods.resources("50m", "64Mi", "128Mi"),
                 "readinessProbe", Pods.httpProbe("/", EXPORTER_PORT, 10),
                 "livenessProbe", Pods.httpProbe("/", EXPORTER_PORT, 30),
@@ -168,7 +169,7 @@ final class MongoDb {
                         obj("name", "keyfile-secret", "secret", obj("secretName", DataPipelineComponent.SECRET, "defaultMode", 288,
                                 "items", List.of(obj("key", KEYFILE, "path", KEYFILE)))),
                         obj("name", "keyfile", "emptyDir", obj("medium", "Memory")),
-                        Tls.volume(Tls.MONGODB_SECRET, COMBINED_PEM, "ca.crt"),
+                        Tls.volume(Tls.MONGODB_SECRET, COMBINED_PEM, "ca.crt"), Tls.caVolume("tls-ca"),
                         obj("name", "tmp", "emptyDir", obj())));
         return plain(keyfile(args).applyValue(k -> DataPipelineComponent.sha256(k).substring(0, 16))).applyValue(hash -> obj(
                 "serviceName", "mongodb-headless",

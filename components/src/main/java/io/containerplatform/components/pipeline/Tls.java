@@ -148,7 +148,14 @@ final class Tls {
      * any user (a certificate is public), so a pod without an {@code fsGroup} (a drill's publisher) reads it too.
      */
     static Map<String, Object> caVolume() {
-        return volume(CA_SECRET, 0444, List.of("ca.crt"));
+        return caVolume("tls");
+    }
+
+    /** {@link #caVolume()} named {@code name}, beside a server's own {@code tls} volume in its pod. */
+    static Map<String, Object> caVolume(String name) {
+        var volume = volume(CA_SECRET, 0444, List.of("ca.crt"));
+        volume.put("name", name);
+        return volume;
     }
 
     private static Map<String, Object> volume(String secret, int mode, List<String> keys) {
@@ -157,7 +164,12 @@ final class Tls {
     }
 
     static Map<String, Object> mount() {
-        return obj("name", "tls", "mountPath", DIR, "readOnly", true);
+        return mount("tls");
+    }
+
+    /** Volume {@code name} at {@value #DIR}, read-only. */
+    static Map<String, Object> mount(String name) {
+        return obj("name", name, "mountPath", DIR, "readOnly", true);
     }
 
     /** {@code TLS_CA_FILE} for an app ({@code workloads/event} TrustedCa). */

@@ -101,6 +101,9 @@ class TlsTest {
         var containers = (List<Map<String, Object>>) podSpec(set).get("containers");
         assertThat(containers).extracting(c -> c.get("name")).containsExactly("mongodb", "exporter", "tls-reload");
         assertThat(containers.get(2).get("command").toString()).contains("rotateCertificates: 1");
+        // the exporter, a client, mounts the CA's certificate, not the member's key
+        assertThat(containers.get(1).get("volumeMounts")).isEqualTo(List.of(Map.of("name", "tls-ca", "mountPath", "/etc/pipeline-tls", "readOnly", true)));
+        assertThat(podSpec(set).get("volumes").toString()).contains("name=tls-ca, secret={secretName=pipeline-ca");
     }
 
     @Test
