@@ -249,7 +249,7 @@ export const pipelineFlows: StackValidationPolicy = {
                 { namespace: ownNamespace, labels: { [PUBLISHER]: "true" } });
             const outsider = external("an unrelated pod", { namespace: "default", labels: { app: "other" } });
             const loadBalancer: Endpoint = { id: "the load balancer", ip: hostIn(publicSubnet), ports: [] };
-            const amqp = { port: 5672, protocol: "TCP" };
+            const amqp = { port: 5671, protocol: "TCP" }; // AMQP over TLS: the broker has no plain listener (kubernetes-pipeline-tls-only)
             const mongo = { port: 27017, protocol: "TCP" };
 
             const required: { from: Endpoint; to: Endpoint; port: Port }[] = [];

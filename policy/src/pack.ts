@@ -6,10 +6,11 @@ import { exposurePolicies } from "./exposure";
 import { kubernetesPolicies } from "./kubernetes";
 import { kubernetesOrderingPolicies } from "./kubernetes-ordering";
 import { pipelineFlows } from "./network-flows";
+import { pipelineTlsOnly } from "./pipeline-tls";
 import { securityGroupPolicies } from "./security-groups";
 import { taggingPolicies } from "./tagging";
 
 export const packName = "container-platform";
 
 export const policies: Policies = [...securityGroupPolicies, ...taggingPolicies, ...awsResourcePolicies, ...kubernetesPolicies,
-    ...kubernetesOrderingPolicies, pipelineFlows, ...exposurePolicies];
+    ...kubernetesOrderingPolicies, pipelineFlows, pipelineTlsOnly, ...exposurePolicies];

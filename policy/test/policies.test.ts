@@ -9,10 +9,11 @@ import { Case, urn } from "./cases/case";
 import { exposureCases } from "./cases/exposure";
 import { kubernetesCases } from "./cases/kubernetes";
 import { kubernetesStackCases } from "./cases/kubernetes-stack";
+import { pipelineTlsCases } from "./cases/pipeline-tls";
 import { securityGroupCases } from "./cases/security-groups";
 import { taggingCases } from "./cases/tagging";
 
-const cases: Case[] = [...securityGroupCases, ...taggingCases, ...awsResourceCases, ...kubernetesCases, ...kubernetesStackCases, ...exposureCases];
+const cases: Case[] = [...securityGroupCases, ...taggingCases, ...awsResourceCases, ...kubernetesCases, ...kubernetesStackCases, ...pipelineTlsCases, ...exposureCases];
 
 function resourcesOf(c: Case): PlanResource[] {
     if (c.resources) {

@@ -74,11 +74,18 @@ spec:
             capabilities: {drop: [ALL]}
           env:
             - {name: RABBITMQ_HOST, value: rabbitmq.$namespace.svc.cluster.local}
+            - {name: RABBITMQ_PORT, value: "5671"}
+            - {name: TLS_CA_FILE, value: /etc/pipeline-tls/ca.crt}
             - {name: RABBITMQ_QUEUE, value: $queue}
             - name: RABBITMQ_USERNAME
               valueFrom: {secretKeyRef: {name: rabbitmq-publisher, key: username}}
             - name: RABBITMQ_PASSWORD
               valueFrom: {secretKeyRef: {name: rabbitmq-publisher, key: password}}
+          volumeMounts:
+            - {name: tls, mountPath: /etc/pipeline-tls, readOnly: true}
+      volumes:
+        - name: tls
+          secret: {secretName: pipeline-ca, defaultMode: 0444, items: [{key: ca.crt, path: ca.crt}]}
 MANIFEST
 )
 depth() {

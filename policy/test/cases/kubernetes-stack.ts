@@ -45,14 +45,14 @@ const subnet = (name: string, cidrBlock: string, role: string) =>
 
 // What lets a labelled publisher in the pipeline's namespace out of default-deny.
 const publisherEgress = netpol("publishers", { podSelector: { matchLabels: { "pipeline.containerplatform.io/publisher": "true" } },
-    policyTypes: ["Egress"], egress: [{ to: [only("rabbitmq")], ports: [tcp(5672)] }] });
+    policyTypes: ["Egress"], egress: [{ to: [only("rabbitmq")], ports: [tcp(5671)] }] });
 
 function pipeline(rabbitmqFrom: any[], mongodbIngress: any[], publishers: PlanResource[] = [publisherEgress],
                   apiFrom = "10.0.0.0/20"): PlanResource[] {
     return [
         subnet("public-0", "10.0.0.0/20", "kubernetes.io/role/elb"),
         subnet("private-0", "10.0.128.0/20", "kubernetes.io/role/internal-elb"),
-        workload("StatefulSet", "rabbitmq", [["amqp", 5672], ["prometheus", 15692]]),
+        workload("StatefulSet", "rabbitmq", [["amqps", 5671], ["prometheus", 15692]]),
         workload("StatefulSet", "mongodb", [["mongodb", 27017]]),
         workload("Deployment", "spark-processor", [["metrics", 4040]]),
         workload("Deployment", "swagger-api", [["http", 8000]]),
@@ -66,11 +66,11 @@ function pipeline(rabbitmqFrom: any[], mongodbIngress: any[], publishers: PlanRe
             to: [{ namespaceSelector: { matchLabels: { "kubernetes.io/metadata.name": "kube-system" } }, podSelector: { matchLabels: { "k8s-app": "kube-dns" } } }],
             ports: [{ protocol: "UDP", port: 53 }, tcp(53)] }] }),
         netpol("rabbitmq", { ...only("rabbitmq"), policyTypes: ["Ingress"], ingress: [
-            { from: rabbitmqFrom, ports: [tcp(5672)] },
+            { from: rabbitmqFrom, ports: [tcp(5671)] },
             { from: [monitoring], ports: [tcp(15692)] }] }),
         netpol("mongodb", { ...only("mongodb"), policyTypes: ["Ingress"], ingress: mongodbIngress }),
         netpol("spark-processor", { ...only("spark-processor"), policyTypes: ["Egress"], egress: [
-            { to: [only("rabbitmq")], ports: [tcp(5672)] }, { to: [only("mongodb")], ports: [tcp(27017)] }] }),
+            { to: [only("rabbitmq")], ports: [tcp(5671)] }, { to: [only("mongodb")], ports: [tcp(27017)] }] }),
         k8s(SERVICE, "swagger-api-service", { metadata: { name: "swagger-api", namespace: NS, labels: part("swagger-api") },
             spec: { selector: part("swagger-api"), ports: [{ name: "http", port: 8000, targetPort: 8000 }] } }),
         k8s("kubernetes:monitoring.coreos.com/v1:ServiceMonitor", "swagger-api-monitor", { metadata: { name: "swagger-api", namespace: NS },
@@ -119,8 +119,8 @@ export const kubernetesStackCases: Case[] = [
         resources: pipeline(rabbitmqFrom, mongodbIngress), expect: [] },
     { policy: "kubernetes-networkpolicy-pipeline-flows", name: "KEDA and publishers shut out of RabbitMQ",
         resources: pipeline([only("spark-processor")], mongodbIngress),
-        expect: ["KEDA operator cannot reach data/rabbitmq on 5672/TCP", "a publisher (another namespace, labelled) cannot reach data/rabbitmq on 5672/TCP",
-            "a publisher (the pipeline's namespace, labelled) cannot reach data/rabbitmq on 5672/TCP"] },
+        expect: ["KEDA operator cannot reach data/rabbitmq on 5671/TCP", "a publisher (another namespace, labelled) cannot reach data/rabbitmq on 5671/TCP",
+            "a publisher (the pipeline's namespace, labelled) cannot reach data/rabbitmq on 5671/TCP"] },
     { policy: "kubernetes-networkpolicy-pipeline-flows", name: "the API (and its /metrics) open to the whole VPC, so to every pod",
         resources: pipeline(rabbitmqFrom, mongodbIngress, [publisherEgress], "10.0.0.0/16"),
         expect: ["KEDA operator can reach data/swagger-api on 8000/TCP, a metrics port (swagger-api-monitor) only Prometheus may scrape",
@@ -128,7 +128,7 @@ export const kubernetesStackCases: Case[] = [
             "an unrelated pod can reach data/swagger-api on 8000/TCP"] },
     { policy: "kubernetes-networkpolicy-pipeline-flows", name: "a publisher in the pipeline's namespace held by default-deny (no egress rule)",
         resources: pipeline(rabbitmqFrom, mongodbIngress, []),
-        expect: ["a publisher (the pipeline's namespace, labelled) cannot reach data/rabbitmq on 5672/TCP"] },
+        expect: ["a publisher (the pipeline's namespace, labelled) cannot reach data/rabbitmq on 5671/TCP"] },
     { policy: "kubernetes-networkpolicy-pipeline-flows", name: "publishers let out to every port of the namespace",
         resources: pipeline(rabbitmqFrom, [...mongodbIngress, { from: [publishers] }], [netpol("publishers", {
             podSelector: { matchLabels: { "pipeline.containerplatform.io/publisher": "true" } }, policyTypes: ["Egress"], egress: [{ to: [{ podSelector: {} }] }] })]),

@@ -79,6 +79,9 @@ describe("drills", () => {
         assert.match(all, /\+ kubectl apply -f - <<EOF\napiVersion: batch\/v1\nkind: Job/);
         assert.match(all, /pipeline\.containerplatform\.io\/publisher: "true"/);
         assert.match(all, /args: \["--count", "1000", "--rate", "0"\]/);
+        // AMQP over TLS (the broker has no plain listener), trusting the pipeline's CA: its certificate only, never its key
+        assert.match(all, /\{name: RABBITMQ_PORT, value: "5671"\}\n +- \{name: TLS_CA_FILE, value: \/etc\/pipeline-tls\/ca\.crt\}/);
+        assert.match(all, /secret: \{secretName: pipeline-ca, defaultMode: 0444, items: \[\{key: ca\.crt, path: ca\.crt\}\]\}/);
         assert.match(all, /\+ kubectl -n data-processing exec rabbitmq-0 -- rabbitmqctl list_queues/);
         assert.match(all, /\+ kubectl -n data-processing get deployment spark-processor -o jsonpath=\{\.status\.replicas\}/);
         assert.match(all, /\+ kubectl -n data-processing delete job producer-burst-\d+ --wait=false/);

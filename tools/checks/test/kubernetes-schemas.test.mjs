@@ -1,5 +1,6 @@
 // Every Kubernetes object of the offline plans, validated against the official schemas: Kubernetes' OpenAPI
-// (kubernetes-models), KEDA's and the Prometheus operator's CRDs (@kubernetes-models/keda, /prometheus-operator).
+// (kubernetes-models), KEDA's, the Prometheus operator's and cert-manager's CRDs (@kubernetes-models/keda,
+// /prometheus-operator, /cert-manager).
 // Run after the offline plans (.ci/run does): ./mvnw -q compile exec:java@plan -Dstack=<stack>
 import assert from "node:assert/strict";
 import fs from "node:fs";
@@ -12,6 +13,9 @@ function modelModule(apiVersion) {
     const [group, version] = apiVersion.includes("/") ? apiVersion.split("/") : ["", apiVersion];
     if (group === "keda.sh") {
         return `@kubernetes-models/keda/keda.sh/${version}`;
+    }
+    if (group === "cert-manager.io") {
+        return `@kubernetes-models/cert-manager/cert-manager.io/${version}`;
     }
     if (group === "monitoring.coreos.com") {
         return `@kubernetes-models/prometheus-operator/monitoring.coreos.com/${version}`;
@@ -43,7 +47,7 @@ for (const stack of ["dev", "prod"]) {
         it("include the pipeline's workloads and custom resources", () => {
             const kinds = new Set(resources.map(r => r.inputs.kind));
             for (const kind of ["StatefulSet", "Deployment", "ScaledObject", "TriggerAuthentication", "ServiceMonitor", "PrometheusRule",
-                "NetworkPolicy", "PodDisruptionBudget", "ResourceQuota", "LimitRange", "Ingress", "Job"]) {
+                "NetworkPolicy", "PodDisruptionBudget", "ResourceQuota", "LimitRange", "Ingress", "Job", "Issuer", "Certificate"]) {
                 assert.ok(kinds.has(kind), `no ${kind}`);
             }
         });

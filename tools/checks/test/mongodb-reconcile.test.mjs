@@ -90,7 +90,8 @@ function run(rs, { members = 3, key = KEY, rootPassword = "root-pw" } = {}) {
     let sleeps = 0;
     class Mongo {
         constructor(url) {
-            const m = /^mongodb:\/\/__system:([^@]+)@([^/]+)\/admin\?authSource=local&(.*)$/.exec(url);
+            // every connection over TLS, trusting the pipeline's CA (MongoDB requires TLS)
+            const m = /^mongodb:\/\/__system:([^@]+)@([^/]+)\/admin\?authSource=local&tls=true&tlsCAFile=%2Fetc%2Fpipeline-tls%2Fca\.crt&(.*)$/.exec(url);
             assert.ok(m, "unexpected connection string " + url);
             if (decodeURIComponent(m[1]) !== KEY) throw serverError("AuthenticationFailed", "Authentication failed.");
             const direct = m[3] === "directConnection=true";
@@ -105,6 +106,7 @@ function run(rs, { members = 3, key = KEY, rootPassword = "root-pw" } = {}) {
         }
     }
     const env = { MEMBERS: hosts(members).join(","), REPLICA_SET: "rs0", KEY: key, ROOT_USER: "root", ROOT_PASSWORD: rootPassword,
+        TLS_CA_FILE: "/etc/pipeline-tls/ca.crt",
         USERS: JSON.stringify(USERS), PROCESSOR_PASSWORD: "p-" + rootPassword, API_PASSWORD: "a-" + rootPassword };
     vm.runInNewContext(SCRIPT, { process: { env }, Mongo, print: s => printed.push(s), sleep: () => sleeps++, encodeURIComponent });
     return { printed, sleeps };

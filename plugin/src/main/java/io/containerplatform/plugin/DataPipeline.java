@@ -21,7 +21,7 @@ public final class DataPipeline extends ComponentResource {
     @Export(name = "apiUrl", refs = {String.class})
     private final Output<String> apiUrl;
 
-    @Doc("The RabbitMQ client service, host:5672.")
+    @Doc("The RabbitMQ client service, host:5671 (AMQP over TLS only; the CA is ca.crt of the Secret pipeline-ca).")
     @Export(name = "rabbitmqService", refs = {String.class})
     private final Output<String> rabbitmqService;
 

@@ -19,10 +19,13 @@ import java.util.Optional;
  *   <li>AWS Load Balancer Controller v2.5.0 and later require Kubernetes 1.22+ (its installation guide, no upper
  *       bound); its IAM policy is vendored for the controller version ({@link ControllerPolicies});</li>
  *   <li>metrics-server 0.8.x supports Kubernetes 1.31+ (its compatibility matrix); chart 3.13.1 is 0.8.1;</li>
- *   <li>kube-prometheus-stack 65.1.1 declares {@code kubeVersion: ">=1.19.0-0"}.</li>
+ *   <li>kube-prometheus-stack 65.1.1 declares {@code kubeVersion: ">=1.19.0-0"};</li>
  *   <li>kubectl is supported within one minor version of the API server ("Version Skew Policy", kubernetes.io): the
  *       pipeline's jobs run the {@code alpine/k8s} image (kubectl, bash, jq; Docker Hub, tagged with the kubectl version
- *       it carries) of the cluster's own minor.</li>
+ *       it carries) of the cluster's own minor;</li>
+ *   <li>cert-manager: a release whose supported window holds the cluster version (cert-manager.io/docs/releases,
+ *       "Supported releases": 1.19 supports Kubernetes 1.31-1.35, 1.20 1.32-1.35); v1.19.3 (2026-02-02) is the newest
+ *       1.19 patch; the chart version is the cert-manager version.</li>
  * </ul>
  *
  * @param clusterAutoscaler         chart {@code cluster-autoscaler} of https://kubernetes.github.io/autoscaler
@@ -32,19 +35,20 @@ import java.util.Optional;
  * @param metricsServer             chart {@code metrics-server} of https://kubernetes-sigs.github.io/metrics-server
  * @param kubePrometheusStack       chart {@code kube-prometheus-stack} of https://prometheus-community.github.io/helm-charts
  * @param kubectlImage              the image with the cluster minor's kubectl (and bash, jq) the pipeline's jobs run
+ * @param certManager               chart {@code cert-manager} of https://charts.jetstack.io
  */
 public record ChartVersions(String clusterAutoscaler, String loadBalancerController, String loadBalancerControllerApp, String keda,
-                            String metricsServer, String kubePrometheusStack, String kubectlImage) {
+                            String metricsServer, String kubePrometheusStack, String kubectlImage, String certManager) {
 
     /** The table, oldest cluster version first. */
     public static final Map<String, ChartVersions> BY_CLUSTER_VERSION;
 
     static {
         var table = new LinkedHashMap<String, ChartVersions>();
-        table.put("1.32", new ChartVersions("9.46.6", "1.17.1", "v2.17.1", "2.18.3", "3.13.1", "65.1.1", "alpine/k8s:1.32.3"));
-        table.put("1.33", new ChartVersions("9.51.0", "1.17.1", "v2.17.1", "2.19.0", "3.13.1", "65.1.1", "alpine/k8s:1.33.4"));
-        table.put("1.34", new ChartVersions("9.53.0", "1.17.1", "v2.17.1", "2.20.2", "3.13.1", "65.1.1", "alpine/k8s:1.34.1"));
-        table.put("1.35", new ChartVersions("9.59.0", "1.17.1", "v2.17.1", "2.20.2", "3.13.1", "65.1.1", "alpine/k8s:1.35.0"));
+        table.put("1.32", new ChartVersions("9.46.6", "1.17.1", "v2.17.1", "2.18.3", "3.13.1", "65.1.1", "alpine/k8s:1.32.3", "v1.19.3"));
+        table.put("1.33", new ChartVersions("9.51.0", "1.17.1", "v2.17.1", "2.19.0", "3.13.1", "65.1.1", "alpine/k8s:1.33.4", "v1.19.3"));
+        table.put("1.34", new ChartVersions("9.53.0", "1.17.1", "v2.17.1", "2.20.2", "3.13.1", "65.1.1", "alpine/k8s:1.34.1", "v1.19.3"));
+        table.put("1.35", new ChartVersions("9.59.0", "1.17.1", "v2.17.1", "2.20.2", "3.13.1", "65.1.1", "alpine/k8s:1.35.0", "v1.19.3"));
         BY_CLUSTER_VERSION = java.util.Collections.unmodifiableMap(table);
     }
 

@@ -33,8 +33,9 @@ final class Api {
                 "ports", List.of(obj("name", "http", "containerPort", PORT)),
                 "env", List.of(
                         Pods.secretEnv("MONGODB_URI", DataPipelineComponent.SECRET, MongoDb.uriKey(MongoDb.API_USER)),
-                        Pods.env("PORT", String.valueOf(PORT))),
-                "volumeMounts", List.of(obj("name", "tmp", "mountPath", "/tmp")),
+                        Pods.env("PORT", String.valueOf(PORT)),
+                        Tls.caEnv()),
+                "volumeMounts", List.of(obj("name", "tmp", "mountPath", "/tmp"), Tls.mount()),
                 "resources", Pods.resources("100m", "256Mi", "512Mi"),
                 "readinessProbe", Pods.httpProbe("/ready", PORT, 5),
                 "livenessProbe", Pods.httpProbe("/health", PORT, 20),
@@ -49,7 +50,7 @@ final class Api {
                         "securityContext", Pods.podSecurity(Pods.WORKLOAD_UID),
                         "initContainers", List.of(MongoDb.waitFor(MongoDb.API_USER)),
                         "containers", List.of(container),
-                        "volumes", List.of(obj("name", "tmp", "emptyDir", obj())))))))));
+                        "volumes", List.of(obj("name", "tmp", "emptyDir", obj()), Tls.caVolume()))))))));
         kube.apply("swagger-api-service", Manifest.withSpec("v1", "Service", metadata(APP, ns, APP), obj(
                 "type", "ClusterIP", "selector", Pods.labels(APP),
                 "ports", List.of(obj("name", "http", "port", PORT, "targetPort", PORT, "protocol", "TCP")))));

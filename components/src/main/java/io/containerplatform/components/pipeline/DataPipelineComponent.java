@@ -22,7 +22,8 @@ import static io.containerplatform.components.common.Json.obj;
 /**
  * The real-time data pipeline of seed 004 on an EKS cluster: data stream, RabbitMQ, Spark (autoscaled by
  * KEDA), MongoDB, served by a Swagger API, watched by Prometheus and Grafana; with what the seed's
- * production checklist leaves open: secrets from Pulumi config (no default password), TLS on the Ingress (ACM),
+ * production checklist leaves open: secrets from Pulumi config (no default password), TLS on the Ingress (ACM) and
+ * between the apps and RabbitMQ / MongoDB (cert-manager, {@link Tls}),
  * NetworkPolicies, a ResourceQuota and LimitRange, PDBs and hardened pods.
  */
 public class DataPipelineComponent extends ComponentResource {
@@ -79,6 +80,8 @@ public class DataPipelineComponent extends ComponentResource {
                 .atomic(true)
                 .build(), CustomResourceOptions.builder().parent(this).dependsOn(controller).build());
 
+        var certManager = Tls.install(this, name, args, controller);
+        Tls.declare(kube, args, certManager);
         RabbitMq.declare(workloads, args);
         MongoDb.declare(workloads, args);
         Processor.declare(workloads, args, keda);
@@ -88,7 +91,7 @@ public class DataPipelineComponent extends ComponentResource {
         NetworkPolicies.declare(kube, args);
 
         this.apiUrl = Output.of((args.https() ? "https://" : "http://") + args.apiHost());
-        this.rabbitmqService = Output.of("rabbitmq." + ns + ".svc.cluster.local:5672");
+        this.rabbitmqService = Output.of("rabbitmq." + ns + ".svc.cluster.local:" + Tls.AMQPS_PORT);
         this.mongodbService = Output.of(String.join(",", MongoDb.members(ns, args.mongodbReplicas())));
         this.grafanaService = Output.of(Monitoring.RELEASE + "-grafana." + MONITORING + ".svc.cluster.local:80");
         registerOutputs(Map.of("apiUrl", apiUrl, "rabbitmqService", rabbitmqService, "mongodbService", mongodbService,
@@ -144,7 +147,7 @@ public class DataPipelineComponent extends ComponentResource {
     /** {@code https://<apiHost>} with TLS, else {@code http://}. */
     public Output<String> apiUrl() { return apiUrl; }
 
-    /** The RabbitMQ client service, {@code host:5672}. */
+    /** The RabbitMQ client service, {@code host:5671} (AMQPS: TLS only, the CA in the Secret {@code pipeline-ca}). */
     public Output<String> rabbitmqService() { return rabbitmqService; }
 
     /** The MongoDB members, {@code host:27017,...}. */

@@ -16,7 +16,9 @@ import static io.containerplatform.components.pipeline.Pods.metadata;
  * MongoDB as a replica set {@code rs0} with keyfile authentication: a StatefulSet spread over on-demand nodes and
  * zones, its headless Service, volumes that grow in place ({@link Volumes}), probes, a PDB keeping a majority up, and a
  * Job that reconciles the replica set with the config after each change ({@value #RECONCILE_SCRIPT}: initiate once,
- * add and remove members, set the users' passwords).
+ * add and remove members, set the users' passwords). It requires TLS on every connection ({@code --tlsMode requireTLS}),
+ * members' among themselves included, with the certificate {@link Tls#MONGODB_SECRET} (reloaded after a renewal by the
+ * {@code tls-reload} sidecar: {@code rotateCertificates}); clients verify it against the pipeline's CA.
  */
 final class MongoDb {
 
@@ -44,6 +46,8 @@ final class MongoDb {
     static final String REPLICA_SET_KEY = "mongodb-replica-set-key";
     /** The pod template's annotation with the keyfile's hash: a new keyfile restarts the members one at a time. */
     static final String KEYFILE_HASH = "containerplatform.io/keyfile-sha256";
+    /** The key of {@link Tls#MONGODB_SECRET} with the certificate and its key in one PEM file, as {@code mongod} reads them. */
+    static final String COMBINED_PEM = "tls-combined.pem";
 
     private static java.util.Map<String, List<java.util.Map<String, Object>>> appUsers() {
         var users = new java.util.LinkedHashMap<String, List<java.util.Map<String, Object>>>();
@@ -67,10 +71,10 @@ final class MongoDb {
      */
     static String uri(String user, String password, String namespace, int replicas) {
         if (user.equals(EXPORTER_USER)) {
-            return "mongodb://" + user + ":" + password + "@127.0.0.1:27017/admin?directConnection=true";
+            return "mongodb://" + user + ":" + password + "@127.0.0.1:27017/admin?directConnection=true&tls=true&tlsCAFile=" + Tls.CA_FILE;
         }
         return "mongodb://" + user + ":" + password + "@" + String.join(",", members(namespace, replicas)) + "/" + DATABASE
-                + "?replicaSet=" + REPLICA_SET + "&authSource=admin";
+                + "?replicaSet=" + REPLICA_SET + "&authSource=admin&tls=true";
     }
 
     /** The key of the Secret that holds {@code user}'s connection string. */
@@ -115,7 +119,7 @@ final class MongoDb {
      * during a rotation); its hash in the pod template restarts the members, one at a time, when it changes.
      */
     private static Output<java.util.Map<String, Object>> statefulSet(PipelineArgs args) {
-        var ping = List.of("mongosh", "--quiet", "--eval", "db.adminCommand('ping').ok");
+        var ping = List.of("mongosh", "--quiet", "--tls", "--tlsCAFile", Tls.CA_FILE, "--host", "localhost", "--eval", "db.adminCommand('ping').ok");
         var keyfileCopy = obj(
                 "name", "keyfile",
                 "image", IMAGE,
@@ -127,10 +131,13 @@ final class MongoDb {
         var container = obj(
                 "name", APP,
                 "image", IMAGE,
-                "args", List.of("--replSet", REPLICA_SET, "--bind_ip_all", "--keyFile", "/keyfile/key"),
+                "args", List.of("--replSet", REPLICA_SET, "--bind_ip_all", "--keyFile", "/keyfile/key",
+                        // clients (the apps) present no certificate: they authenticate with passwords, the members with the keyfile
+                        "--tlsMode", "requireTLS", "--tlsCertificateKeyFile", Tls.DIR + "/" + COMBINED_PEM, "--tlsCAFile", Tls.CA_FILE,
+                        "--tlsAllowConnectionsWithoutCertificates"),
                 "ports", List.of(obj("name", "mongodb", "containerPort", 27017)),
                 "volumeMounts", List.of(obj("name", Volumes.VOLUME, "mountPath", "/data/db"), obj("name", "keyfile", "mountPath", "/keyfile"),
-                        obj("name", "tmp", "mountPath", "/tmp")),
+                        obj("name", "tmp", "mountPath", "/tmp"), Tls.mount()),
                 "resources", Pods.resources("250m", "512Mi", "1Gi"),
                 "readinessProbe", Pods.execProbe(ping, 10, 10),
                 "livenessProbe", Pods.execProbe(ping, 30, 20),
@@ -141,6 +148,8 @@ final class MongoDb {
                 "args", List.of("--web.listen-address=:" + EXPORTER_PORT, "--collect-all"),
                 "env", List.of(Pods.secretEnv("MONGODB_URI", DataPipelineComponent.SECRET, uriKey(EXPORTER_USER))),
                 "ports", List.of(obj("name", "metrics", "containerPort", EXPORTER_PORT)),
+                // the CA only: the exporter is a client, it has no use for the member's private key
+                "volumeMounts", List.of(Tls.mount("tls-ca")),
                 "resources", Pods.resources("50m", "64Mi", "128Mi"),
                 "readinessProbe", Pods.httpProbe("/", EXPORTER_PORT, 10),
                 "livenessProbe", Pods.httpProbe("/", EXPORTER_PORT, 30),
@@ -150,11 +159,17 @@ final class MongoDb {
                 "affinity", Pods.spread(APP, args.production()),
                 "topologySpreadConstraints", Pods.zoneSpread(APP, args.production()),
                 "initContainers", List.of(keyfileCopy),
-                "containers", List.of(container, exporter),
+                "containers", List.of(container, exporter, Tls.reloader(IMAGE, "mongosh --quiet --tls --tlsCAFile " + Tls.CA_FILE
+                                + " --host localhost -u \"$ROOT_USER\" -p \"$ROOT_PASSWORD\" --authenticationDatabase admin"
+                                + " --eval 'db.adminCommand({rotateCertificates: 1}).ok' | grep -qx 1",
+                        List.of(Pods.secretEnv("ROOT_USER", DataPipelineComponent.SECRET, "mongodb-root-user"),
+                                Pods.secretEnv("ROOT_PASSWORD", DataPipelineComponent.SECRET, "mongodb-root-password"), Pods.env("HOME", "/tmp")),
+                        List.of(obj("name", "tmp", "mountPath", "/tmp")), true)),
                 "volumes", List.of(
                         obj("name", "keyfile-secret", "secret", obj("secretName", DataPipelineComponent.SECRET, "defaultMode", 288,
                                 "items", List.of(obj("key", KEYFILE, "path", KEYFILE)))),
                         obj("name", "keyfile", "emptyDir", obj("medium", "Memory")),
+                        Tls.volume(Tls.MONGODB_SECRET, COMBINED_PEM, "ca.crt"), Tls.caVolume("tls-ca"),
                         obj("name", "tmp", "emptyDir", obj())));
         return plain(keyfile(args).applyValue(k -> DataPipelineComponent.sha256(k).substring(0, 16))).applyValue(hash -> obj(
                 "serviceName", "mongodb-headless",
@@ -201,6 +216,7 @@ final class MongoDb {
                 Pods.env("MEMBERS", String.join(",", members(ns, replicas))),
                 Pods.env("REPLICA_SET", REPLICA_SET),
                 Pods.env("HOME", "/tmp"),
+                Tls.caEnv(),
                 Pods.secretEnv("KEY", DataPipelineComponent.SECRET, REPLICA_SET_KEY),
                 Pods.secretEnv("ROOT_USER", DataPipelineComponent.SECRET, "mongodb-root-user"),
                 Pods.secretEnv("ROOT_PASSWORD", DataPipelineComponent.SECRET, "mongodb-root-password")));
@@ -221,26 +237,28 @@ final class MongoDb {
                                 "command", List.of("mongosh", "--nodb", "--quiet", "--file", "/scripts/" + RECONCILE_SCRIPT),
                                 "env", env,
                                 "volumeMounts", List.of(obj("name", "tmp", "mountPath", "/tmp"),
-                                        obj("name", "scripts", "mountPath", "/scripts", "readOnly", true)),
+                                        obj("name", "scripts", "mountPath", "/scripts", "readOnly", true), Tls.mount()),
                                 "resources", Pods.resources("50m", "64Mi", "256Mi"),
                                 "securityContext", Pods.containerSecurity(true))),
                         "volumes", List.of(obj("name", "tmp", "emptyDir", obj()),
-                                obj("name", "scripts", "configMap", obj("name", "mongodb-reconcile"))))));
+                                obj("name", "scripts", "configMap", obj("name", "mongodb-reconcile")), Tls.caVolume()))));
     }
 
     /**
      * An init container that holds {@code user}'s pod until the replica set has a primary and the reconcile Job has
      * created the user (it signs in with the user's connection string), so the application starts once and does not
-     * crash-loop while a first deploy brings MongoDB up. It needs a writable {@code /tmp} volume named {@code tmp}.
+     * crash-loop while a first deploy brings MongoDB up. It needs a writable {@code /tmp} volume named {@code tmp} and the CA's,
+ * {@link Tls#caVolume()}.
      */
     static java.util.Map<String, Object> waitFor(String user) {
         return obj(
                 "name", "wait-for-mongodb",
                 "image", IMAGE,
-                "command", List.of("sh", "-c", "until mongosh \"$MONGODB_URI\" --quiet --eval 'db.runCommand({ping: 1}).ok' >/dev/null;"
+                "command", List.of("sh", "-c", "until mongosh \"$MONGODB_URI\" --tlsCAFile " + Tls.CA_FILE
+                        + " --quiet --eval 'db.runCommand({ping: 1}).ok' >/dev/null;"
                         + " do echo 'waiting for MongoDB and the " + user + " user'; sleep 5; done"),
                 "env", List.of(Pods.secretEnv("MONGODB_URI", DataPipelineComponent.SECRET, uriKey(user)), Pods.env("HOME", "/tmp")),
-                "volumeMounts", List.of(obj("name", "tmp", "mountPath", "/tmp")),
+                "volumeMounts", List.of(obj("name", "tmp", "mountPath", "/tmp"), Tls.mount()),
                 "resources", Pods.resources("10m", "64Mi", "256Mi"),
                 "securityContext", Pods.containerSecurity(true));
     }

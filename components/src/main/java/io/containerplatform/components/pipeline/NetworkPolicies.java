@@ -17,7 +17,7 @@ import static io.containerplatform.components.pipeline.Pods.metadata;
  * Default deny in the pipeline's namespace, then exactly the flows the pipeline needs: Spark, the KEDA operator
  * (its RabbitMQ scaler reads the queue length over AMQP) and publishers (pods labelled
  * {@link DataPipelineComponent#PUBLISHER_LABEL}, any namespace, the pipeline's own included: there default-deny also
- * covers their egress, so a policy admits it) to RabbitMQ 5672, Spark and the API to MongoDB
+ * covers their egress, so a policy admits it) to RabbitMQ 5671 (AMQPS: the broker has no plain AMQP listener), Spark and the API to MongoDB
  * 27017, the load balancer (from the public subnets) to the API, Prometheus to the metrics ports, RabbitMQ and MongoDB
  * members among themselves, DNS, and what each needs outside (the Kubernetes API for RabbitMQ peer discovery,
  * HTTPS to AWS for Spark).
@@ -45,8 +45,8 @@ final class NetworkPolicies {
                                         "podSelector", obj("matchLabels", obj("app.kubernetes.io/name", "keda-operator"))),
                                 obj("namespaceSelector", obj(),
                                         "podSelector", obj("matchLabels", obj(DataPipelineComponent.PUBLISHER_LABEL, "true")))),
-                                "ports", List.of(tcp(5672))),
-                        obj("from", List.of(obj("podSelector", Pods.selector(RabbitMq.APP))), "ports", List.of(tcp(4369), tcp(25672), tcp(5672), tcp(15672))),
+                                "ports", List.of(tcp(Tls.AMQPS_PORT))),
+                        obj("from", List.of(obj("podSelector", Pods.selector(RabbitMq.APP))), "ports", List.of(tcp(4369), tcp(25672), tcp(Tls.AMQPS_PORT), tcp(15672))),
                         obj("from", List.of(monitoring), "ports", List.of(tcp(15692)))),
                 "egress", List.of(
                         obj("to", List.of(obj("podSelector", Pods.selector(RabbitMq.APP))), "ports", List.of(tcp(4369), tcp(25672))),
@@ -67,13 +67,13 @@ final class NetworkPolicies {
                 "policyTypes", List.of("Ingress", "Egress"),
                 "ingress", List.of(obj("from", List.of(monitoring), "ports", List.of(tcp(Processor.HTTP_PORT)))),
                 "egress", List.of(
-                        obj("to", List.of(obj("podSelector", Pods.selector(RabbitMq.APP))), "ports", List.of(tcp(5672))),
+                        obj("to", List.of(obj("podSelector", Pods.selector(RabbitMq.APP))), "ports", List.of(tcp(Tls.AMQPS_PORT))),
                         obj("to", List.of(obj("podSelector", Pods.selector(MongoDb.APP))), "ports", List.of(tcp(27017))),
                         obj("ports", List.of(tcp(443))))));
         policy(kube, "publishers", obj(
                 "podSelector", obj("matchLabels", obj(DataPipelineComponent.PUBLISHER_LABEL, "true")),
                 "policyTypes", List.of("Egress"),
-                "egress", List.of(obj("to", List.of(obj("podSelector", Pods.selector(RabbitMq.APP))), "ports", List.of(tcp(5672))))));
+                "egress", List.of(obj("to", List.of(obj("podSelector", Pods.selector(RabbitMq.APP))), "ports", List.of(tcp(Tls.AMQPS_PORT))))));
         policy(kube, "rollout-guard", obj(
                 "podSelector", Pods.selector(RolloutGuard.APP),
                 "policyTypes", List.of("Ingress", "Egress"),

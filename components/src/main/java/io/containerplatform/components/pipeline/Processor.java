@@ -12,7 +12,9 @@ import static io.containerplatform.components.pipeline.Pods.metadata;
  * length (10 messages per replica), CPU (70 %) and memory (80 %), fast scale-up (15 s), scale-down after 60 s,
  * 1 to 10 replicas. It connects to RabbitMQ and MongoDB as its own users ({@link RabbitMqUsers#PROCESSOR}; readWrite
  * on the pipeline database), KEDA to RabbitMQ as {@link RabbitMqUsers#KEDA}, and it serves
- * {@code /health}, {@code /ready} and {@code /metrics} on {@value #HTTP_PORT}.
+ * {@code /health}, {@code /ready} and {@code /metrics} on {@value #HTTP_PORT}. All three connect over TLS, trusting the
+ * pipeline's CA ({@link Tls}): the processor with {@code TLS_CA_FILE}, KEDA with the TriggerAuthentication's {@code tls}
+ * and {@code ca} (the scaler's AMQPS host from the {@code uri}, {@code amqps://...:5671/}).
  */
 final class Processor {
 
@@ -31,14 +33,15 @@ final class Processor {
                 "image", args.sparkImage(),
                 "env", List.of(
                         Pods.env("RABBITMQ_HOST", "rabbitmq." + ns + ".svc.cluster.local"),
-                        Pods.env("RABBITMQ_PORT", "5672"),
+                        Pods.env("RABBITMQ_PORT", String.valueOf(Tls.AMQPS_PORT)),
+                        Tls.caEnv(),
                         Pods.env("RABBITMQ_QUEUE", args.queueName()),
                         Pods.secretEnv("RABBITMQ_USERNAME", RabbitMqUsers.PROCESSOR_SECRET, "username"),
                         Pods.secretEnv("RABBITMQ_PASSWORD", RabbitMqUsers.PROCESSOR_SECRET, "password"),
                         Pods.secretEnv("MONGODB_URI", DataPipelineComponent.SECRET, MongoDb.uriKey(MongoDb.PROCESSOR_USER)),
                         Pods.env("HTTP_PORT", String.valueOf(HTTP_PORT))),
                 "ports", List.of(obj("name", "metrics", "containerPort", HTTP_PORT)),
-                "volumeMounts", List.of(obj("name", "tmp", "mountPath", "/tmp")),
+                "volumeMounts", List.of(obj("name", "tmp", "mountPath", "/tmp"), Tls.mount()),
                 "resources", Pods.resources("500m", "1Gi", "2Gi"),
                 "readinessProbe", Pods.httpProbe("/ready", HTTP_PORT, 20),
                 "livenessProbe", Pods.httpProbe("/health", HTTP_PORT, 60),
@@ -55,13 +58,15 @@ final class Processor {
                         "securityContext", Pods.podSecurity(Pods.WORKLOAD_UID),
                         "initContainers", List.of(MongoDb.waitFor(MongoDb.PROCESSOR_USER)),
                         "containers", List.of(container),
-                        "volumes", List.of(obj("name", "tmp", "emptyDir", obj())))))))));
+                        "volumes", List.of(obj("name", "tmp", "emptyDir", obj()), Tls.caVolume()))))))));
         kube.apply("spark-processor-metrics", Manifest.withSpec("v1", "Service", metadata(APP, ns, APP), obj(
                 "selector", Pods.labels(APP), "ports", List.of(obj("name", "metrics", "port", HTTP_PORT, "targetPort", HTTP_PORT)))));
 
         kube.apply("rabbitmq-trigger-auth", Manifest.withSpec("keda.sh/v1alpha1", "TriggerAuthentication",
                 metadata("rabbitmq-trigger-auth", ns, APP), obj("secretTargetRef", List.of(
-                        obj("parameter", "host", "name", RabbitMqUsers.KEDA_SECRET, "key", "uri")))), List.of(keda));
+                        obj("parameter", "host", "name", RabbitMqUsers.KEDA_SECRET, "key", "uri"),
+                        obj("parameter", "tls", "name", RabbitMqUsers.KEDA_SECRET, "key", "tls"),
+                        obj("parameter", "ca", "name", Tls.CA_SECRET, "key", "ca.crt")))), List.of(keda));
         kube.apply("spark-processor-scaler", Manifest.withSpec("keda.sh/v1alpha1", "ScaledObject", metadata(APP, ns, APP), obj(
                 "scaleTargetRef", obj("apiVersion", "apps/v1", "kind", "Deployment", "name", APP),
                 "minReplicaCount", args.minReplicas(),

@@ -10,7 +10,9 @@ import static io.containerplatform.components.pipeline.Pods.metadata;
 
 /**
  * RabbitMQ as a StatefulSet clustered by Kubernetes peer discovery (with the RBAC it needs), a headless and a
- * client Service (5672 AMQP, 15672 management, 15692 Prometheus), its configuration, volumes, probes and PDB.
+ * client Service (5671 AMQP over TLS only, no plain AMQP listener; 15672 management, 15692 Prometheus), its configuration,
+ * volumes, probes and PDB. Its certificate is {@link Tls#RABBITMQ_SECRET}, reread after a renewal by the {@code tls-reload}
+ * sidecar ({@code ssl:clear_pem_cache()}: Erlang's TLS keeps the PEM files it read in a cache).
  * Its users, permissions and quorum queues are definitions it imports at every boot ({@link RabbitMqUsers}); a
  * change of password changes the pods' checksum annotation, which rolls the nodes one at a time.
  */
@@ -68,28 +70,39 @@ final class RabbitMq {
                         "vm_memory_high_watermark.absolute = " + memoryWatermark(MEMORY_LIMIT_MIB),
                         "max_message_size = " + MAX_MESSAGE_BYTES,
                         "prometheus.tcp.port = 15692",
+                        "listeners.tcp = none",
+                        "listeners.ssl.default = " + Tls.AMQPS_PORT,
+                        "ssl_options.cacertfile = " + Tls.CA_FILE,
+                        "ssl_options.certfile = " + Tls.DIR + "/tls.crt",
+                        "ssl_options.keyfile = " + Tls.DIR + "/tls.key",
+                        // clients authenticate with their passwords, over TLS; they verify the broker's certificate
+                        "ssl_options.verify = verify_none",
+                        "ssl_options.fail_if_no_peer_cert = false",
+                        "ssl_options.versions.1 = tlsv1.3",
+                        "ssl_options.versions.2 = tlsv1.2",
                         ""))));
-        var ports = List.of(port("amqp", 5672), port("management", 15672), port("prometheus", 15692));
+        var ports = List.of(port("amqps", Tls.AMQPS_PORT), port("management", 15672), port("prometheus", 15692));
         kube.apply("rabbitmq-headless", Manifest.withSpec("v1", "Service", metadata(HEADLESS, ns, APP), obj(
                 "clusterIP", "None", "publishNotReadyAddresses", true, "selector", Pods.labels(APP),
-                "ports", List.of(port("epmd", 4369), port("cluster", 25672), port("amqp", 5672)))));
+                "ports", List.of(port("epmd", 4369), port("cluster", 25672), port("amqps", Tls.AMQPS_PORT)))));
         kube.apply("rabbitmq-service", Manifest.withSpec("v1", "Service", metadata(APP, ns, APP), obj(
                 "type", "ClusterIP", "selector", Pods.labels(APP), "ports", ports)));
 
+        var env = List.of(
+                Pods.env("RABBITMQ_USE_LONGNAME", "true"),
+                obj("name", "MY_POD_NAME", "valueFrom", obj("fieldRef", obj("fieldPath", "metadata.name"))),
+                Pods.env("RABBITMQ_NODENAME", "rabbit@$(MY_POD_NAME)" + hostnameSuffix(ns)),
+                Pods.env("K8S_SERVICE_NAME", HEADLESS),
+                Pods.secretEnv("RABBITMQ_ERLANG_COOKIE", RabbitMqUsers.SERVER_SECRET, "erlang-cookie"));
         var container = obj(
                 "name", APP,
                 "image", IMAGE,
-                "ports", List.of(obj("name", "amqp", "containerPort", 5672), obj("name", "management", "containerPort", 15672),
+                "ports", List.of(obj("name", "amqps", "containerPort", Tls.AMQPS_PORT), obj("name", "management", "containerPort", 15672),
                         obj("name", "prometheus", "containerPort", 15692), obj("name", "epmd", "containerPort", 4369),
                         obj("name", "cluster", "containerPort", 25672)),
-                "env", List.of(
-                        Pods.env("RABBITMQ_USE_LONGNAME", "true"),
-                        obj("name", "MY_POD_NAME", "valueFrom", obj("fieldRef", obj("fieldPath", "metadata.name"))),
-                        Pods.env("RABBITMQ_NODENAME", "rabbit@$(MY_POD_NAME)" + hostnameSuffix(ns)),
-                        Pods.env("K8S_SERVICE_NAME", HEADLESS),
-                        Pods.secretEnv("RABBITMQ_ERLANG_COOKIE", RabbitMqUsers.SERVER_SECRET, "erlang-cookie")),
+                "env", env,
                 "volumeMounts", List.of(obj("name", "data", "mountPath", "/var/lib/rabbitmq"),
-                        obj("name", "config", "mountPath", "/etc/rabbitmq"),
+                        obj("name", "config", "mountPath", "/etc/rabbitmq"), Tls.mount(),
                         obj("name", "definitions", "mountPath", DEFINITIONS_DIR, "readOnly", true)),
                 "resources", Pods.resources("250m", "512Mi", MEMORY_LIMIT_MIB + "Mi"),
                 "readinessProbe", Pods.execProbe(List.of("rabbitmq-diagnostics", "-q", "check_port_connectivity"), 20, 15),
@@ -105,8 +118,9 @@ final class RabbitMq {
                         "terminationGracePeriodSeconds", 60,
                         "securityContext", Pods.podSecurity(UID),
                         "affinity", Pods.spread(APP, args.production()), "topologySpreadConstraints", Pods.zoneSpread(APP, args.production()),
-                        "containers", List.of(container),
+                        "containers", List.of(container, Tls.reloader(IMAGE, "rabbitmqctl -q eval 'ssl:clear_pem_cache().'", env, List.of(), false)),
                         "volumes", List.of(obj("name", "config", "configMap", obj("name", "rabbitmq-config")),
+                                Tls.volume(Tls.RABBITMQ_SECRET, "tls.crt", "tls.key", "ca.crt"),
                                 obj("name", "definitions", "secret", obj("secretName", RabbitMqUsers.SERVER_SECRET, "defaultMode", 0440,
                                         "items", List.of(obj("key", RabbitMqUsers.DEFINITIONS, "path", RabbitMqUsers.DEFINITIONS))))))),
                 "volumeClaimTemplates", List.of(Volumes.claimTemplate(args)),

@@ -34,8 +34,9 @@ import static io.containerplatform.components.common.Json.obj;
  * The three service users' passwords derive from the administrator's, one per user (as MongoDB's application users
  * derive from its root password): rotating {@code rabbitmqPassword} rotates all four, and no service user's
  * password reveals another's. Each user has its own Secret ({@code rabbitmq-<user>}: {@code username},
- * {@code password}, {@code uri}). The Erlang cookie is an input of its own that nothing derives from and nothing
- * rotates: a node restarted with another cookie could not rejoin the running ones.
+ * {@code password}, {@code uri}: {@code amqps://...:5671/}; KEDA's also {@code tls: enable}). The Erlang cookie is an
+ * input of its own that nothing derives from and nothing rotates: a node restarted with another cookie could not rejoin
+ * the running ones.
  */
 final class RabbitMqUsers {
 
@@ -148,9 +149,13 @@ final class RabbitMqUsers {
             all.put(SERVER_SECRET, Map.of(DEFINITIONS, definitions(args, passwords), "erlang-cookie", t.t2));
             for (var user : users(args)) {
                 var password = passwords.get(user.name());
-                all.put(user.secret(), Map.of("username", user.name(), "password", password,
-                        "uri", "amqp://" + encode(user.name()) + ":" + encode(password) + "@" + RabbitMq.APP + "." + args.namespace()
-                                + ".svc.cluster.local:5672/"));
+                var data = new LinkedHashMap<>(Map.of("username", user.name(), "password", password,
+                        "uri", "amqps://" + encode(user.name()) + ":" + encode(password) + "@" + RabbitMq.APP + "." + args.namespace()
+                                + ".svc.cluster.local:" + Tls.AMQPS_PORT + "/"));
+                if (user.secret().equals(KEDA_SECRET)) {
+                    data.put("tls", "enable"); // KEDA's RabbitMQ scaler: TLS with the TriggerAuthentication's ca
+                }
+                all.put(user.secret(), Map.copyOf(data));
             }
             return all;
         });

@@ -18,7 +18,7 @@ const PAUSE_MS = 5000;
 
 function connect(hosts, options) {
     return new Mongo('mongodb://__system:' + encodeURIComponent(env.KEY) + '@' + hosts
-        + '/admin?authSource=local&' + options).getDB('admin');
+        + '/admin?authSource=local&tls=true&tlsCAFile=' + encodeURIComponent(env.TLS_CA_FILE) + '&' + options).getDB('admin');
 }
 
 function retry(what, action) {

@@ -87,11 +87,11 @@ class DataPipelineComponentTest {
             var password = (String) data.get("mongodb-" + user + "-password");
             assertThat(password).hasSize(64).doesNotContain("mongo p@ss");
             assertThat(data).containsEntry("mongodb-" + user + "-uri",
-                    "mongodb://" + user + ":" + password + "@" + hosts + "/pipeline?replicaSet=rs0&authSource=admin");
+                    "mongodb://" + user + ":" + password + "@" + hosts + "/pipeline?replicaSet=rs0&authSource=admin&tls=true");
         }
         assertThat(data.get("mongodb-processor-password")).isNotEqualTo(data.get("mongodb-api-password"));
         assertThat(stringData(mocks, "rabbitmq-pipeline")).isEqualTo(Map.of("username", "pipeline", "password", "rabbit-pass",
-                "uri", "amqp://pipeline:rabbit-pass@rabbitmq.data-processing.svc.cluster.local:5672/"));
+                "uri", "amqps://pipeline:rabbit-pass@rabbitmq.data-processing.svc.cluster.local:5671/"));
         assertThat(kind(mocks, "Secret", "grafana-admin").inputs.get("stringData")).isEqualTo(Map.of("admin-user", "admin", "admin-password", "grafana-pass"));
         var servicePasswords = List.of("processor", "publisher", "keda").stream()
                 .map(user -> (String) stringData(mocks, "rabbitmq-" + user).get("password")).toList();
@@ -115,7 +115,7 @@ class DataPipelineComponentTest {
         assertThat((String) config.get("rabbitmq.conf")).contains("cluster_formation.peer_discovery_backend = rabbit_peer_discovery_k8s");
         assertThat((List<Object>) kind(mocks, "Role", "rabbitmq-peer-discovery").inputs.get("rules")).isNotEmpty();
         assertThat((List<Map<String, Object>>) spec(kind(mocks, "Service", "rabbitmq")).get("ports")).extracting(p -> p.get("port"))
-                .containsExactly(5672.0, 15672.0, 15692.0);
+                .containsExactly(5671.0, 15672.0, 15692.0);
         assertThat(spec(kind(mocks, "Service", "rabbitmq-headless"))).containsEntry("clusterIP", "None");
         assertThat(spec(kind(mocks, "PodDisruptionBudget", "rabbitmq"))).containsEntry("maxUnavailable", 1.0);
     }
@@ -187,7 +187,7 @@ class DataPipelineComponentTest {
                         "x-dead-letter-routing-key", "data-stream.dlq", "x-dead-letter-strategy", "at-least-once", "x-overflow", "reject-publish")),
                 Map.of("name", "data-stream.dlq", "vhost", "/", "durable", true, "auto_delete", false, "arguments", Map.of("x-queue-type", "quorum"))));
         assertThat(stringData(mocks, "rabbitmq-publisher")).containsEntry("username", "publisher")
-                .containsEntry("uri", "amqp://publisher:" + passwords.get("publisher") + "@rabbitmq.data-processing.svc.cluster.local:5672/");
+                .containsEntry("uri", "amqps://publisher:" + passwords.get("publisher") + "@rabbitmq.data-processing.svc.cluster.local:5671/");
 
         var set = kind(mocks, "StatefulSet", "rabbitmq");
         var conf = (String) ((Map<String, Object>) kind(mocks, "ConfigMap", "rabbitmq-config").inputs.get("data")).get("rabbitmq.conf");
@@ -293,7 +293,7 @@ class DataPipelineComponentTest {
     void rabbitMqAdmitsTheProcessorKedaAndLabelledPublishersAndNothingElseFromOutside() {
         var mocks = build(b -> b);
         var ingress = (List<Map<String, Object>>) spec(kind(mocks, "NetworkPolicy", "rabbitmq")).get("ingress");
-        assertThat(ingress.get(0)).containsEntry("ports", List.of(Map.of("protocol", "TCP", "port", 5672.0)))
+        assertThat(ingress.get(0)).containsEntry("ports", List.of(Map.of("protocol", "TCP", "port", 5671.0)))
                 .containsEntry("from", List.of(
                         Map.of("podSelector", Map.of("matchLabels", Map.of("app.kubernetes.io/name", "spark-processor"))),
                         Map.of("namespaceSelector", Map.of("matchLabels", Map.of("kubernetes.io/metadata.name", "keda")),
@@ -310,7 +310,7 @@ class DataPipelineComponentTest {
                 "policyTypes", List.of("Egress"),
                 "egress", List.of(Map.of(
                         "to", List.of(Map.of("podSelector", Map.of("matchLabels", Map.of("app.kubernetes.io/name", "rabbitmq")))),
-                        "ports", List.of(Map.of("protocol", "TCP", "port", 5672.0))))));
+                        "ports", List.of(Map.of("protocol", "TCP", "port", 5671.0))))));
     }
 
     @Test
@@ -318,7 +318,8 @@ class DataPipelineComponentTest {
         var mocks = build(b -> b);
         var processor = container(kind(mocks, "Deployment", "spark-processor"));
         assertThat(processor.get("env").toString()).contains("key=mongodb-processor-uri").doesNotContain("mongodb-root")
-                .contains("name=HTTP_PORT, value=8080").contains("name=RABBITMQ_PORT, value=5672");
+                .contains("name=HTTP_PORT, value=8080").contains("name=RABBITMQ_PORT, value=5671")
+                .contains("name=TLS_CA_FILE, value=/etc/pipeline-tls/ca.crt");
         assertThat(processor.get("readinessProbe").toString()).contains("path=/ready").contains("port=8080");
         assertThat(processor.get("livenessProbe").toString()).contains("path=/health");
         var api = container(kind(mocks, "Deployment", "swagger-api"));
@@ -432,7 +433,9 @@ class DataPipelineComponentTest {
         var set = kind(mocks, "StatefulSet", "mongodb");
         assertThat(spec(set)).containsEntry("replicas", 3.0);
         assertThat(container(set)).containsEntry("image", "mongo:7.0.14")
-                .containsEntry("args", List.of("--replSet", "rs0", "--bind_ip_all", "--keyFile", "/keyfile/key"));
+                .containsEntry("args", List.of("--replSet", "rs0", "--bind_ip_all", "--keyFile", "/keyfile/key", "--tlsMode", "requireTLS",
+                        "--tlsCertificateKeyFile", "/etc/pipeline-tls/tls-combined.pem", "--tlsCAFile", "/etc/pipeline-tls/ca.crt",
+                        "--tlsAllowConnectionsWithoutCertificates"));
         assertThat(container(set)).doesNotContainKey("env");
         assertThat(spec(kind(mocks, "PodDisruptionBudget", "mongodb"))).containsEntry("minAvailable", 2.0);
         var job = reconcileJob(mocks);
@@ -523,7 +526,8 @@ class DataPipelineComponentTest {
     void theProcessorWaitsForAPrimaryAndItsUserBeforeItStarts() throws Exception {
         var processor = podSpec(kind(build(b -> b), "Deployment", "spark-processor"));
         var wait = ((List<Map<String, Object>>) processor.get("initContainers")).get(0);
-        assertThat(wait).containsEntry("image", "mongo:7.0.14").containsEntry("volumeMounts", List.of(Map.of("name", "tmp", "mountPath", "/tmp")));
+        assertThat(wait).containsEntry("image", "mongo:7.0.14").containsEntry("volumeMounts", List.of(Map.of("name", "tmp", "mountPath", "/tmp"),
+                Map.of("name", "tls", "mountPath", "/etc/pipeline-tls", "readOnly", true)));
         assertThat(wait.get("env").toString()).contains("name=MONGODB_URI, valueFrom={secretKeyRef={name=pipeline-secrets, key=mongodb-processor-uri}}");
         assertThat((List<Object>) processor.get("volumes")).contains(Map.of("name", "tmp", "emptyDir", Map.of()));
         var command = (List<String>) wait.get("command");
@@ -543,9 +547,9 @@ class DataPipelineComponentTest {
         assertThat(process.waitFor()).isZero();
         assertThat(output).isEqualTo("waiting for MongoDB and the processor user\n".repeat(2));
         assertThat(java.nio.file.Files.readAllLines(bin.resolve("calls"))).containsExactly(
-                "mongodb://processor:pw@mongodb-0/pipeline?replicaSet=rs0 --quiet --eval db.runCommand({ping: 1}).ok",
-                "mongodb://processor:pw@mongodb-0/pipeline?replicaSet=rs0 --quiet --eval db.runCommand({ping: 1}).ok",
-                "mongodb://processor:pw@mongodb-0/pipeline?replicaSet=rs0 --quiet --eval db.runCommand({ping: 1}).ok");
+                "mongodb://processor:pw@mongodb-0/pipeline?replicaSet=rs0 --tlsCAFile /etc/pipeline-tls/ca.crt --quiet --eval db.runCommand({ping: 1}).ok",
+                "mongodb://processor:pw@mongodb-0/pipeline?replicaSet=rs0 --tlsCAFile /etc/pipeline-tls/ca.crt --quiet --eval db.runCommand({ping: 1}).ok",
+                "mongodb://processor:pw@mongodb-0/pipeline?replicaSet=rs0 --tlsCAFile /etc/pipeline-tls/ca.crt --quiet --eval db.runCommand({ping: 1}).ok");
     }
 
     @Test
@@ -606,7 +610,10 @@ class DataPipelineComponentTest {
         assertThat(triggers.get(1).get("metadata")).isEqualTo(Map.of("value", "70"));
         assertThat(triggers.get(2).get("metadata")).isEqualTo(Map.of("value", "80"));
         assertThat(spec(kind(mocks, "TriggerAuthentication", "rabbitmq-trigger-auth")).get("secretTargetRef"))
-                .isEqualTo(List.of(Map.of("parameter", "host", "name", "rabbitmq-keda", "key", "uri")));
+                .isEqualTo(List.of(Map.of("parameter", "host", "name", "rabbitmq-keda", "key", "uri"),
+                        Map.of("parameter", "tls", "name", "rabbitmq-keda", "key", "tls"), Map.of("parameter", "ca", "name", "pipeline-ca", "key", "ca.crt")));
+        assertThat(stringData(mocks, "rabbitmq-keda")).containsEntry("tls", "enable").hasEntrySatisfying("uri", uri ->
+                assertThat((String) uri).startsWith("amqps://keda:").endsWith("@rabbitmq.data-processing.svc.cluster.local:5671/"));
         // the default cluster version, 1.35: KEDA 2.20 (tested on 1.33 to 1.35)
         assertThat(mocks.named("kubernetes:helm.sh/v3:Release", "pipe-keda").inputs).containsEntry("chart", "keda").containsEntry("version", "2.20.2");
     }
@@ -705,7 +712,7 @@ class DataPipelineComponentTest {
                 .containsEntry("policyTypes", List.of("Ingress", "Egress"));
         assertThat(spec(kind(mocks, "NetworkPolicy", "allow-dns")).toString()).contains("k8s-app=kube-dns").contains("port=53.0");
         var rabbit = spec(kind(mocks, "NetworkPolicy", "rabbitmq")).get("ingress").toString();
-        assertThat(rabbit).contains("app.kubernetes.io/name=spark-processor").contains("port=5672.0").contains("port=15692.0");
+        assertThat(rabbit).contains("app.kubernetes.io/name=spark-processor").contains("port=5671.0").doesNotContain("port=5672.0").contains("port=15692.0");
         var mongo = spec(kind(mocks, "NetworkPolicy", "mongodb")).get("ingress").toString();
         assertThat(mongo).contains("spark-processor").contains("swagger-api").contains("port=27017.0");
     }
@@ -765,9 +772,9 @@ class DataPipelineComponentTest {
         assertThat((Map<String, Object>) ((Map<String, Object>) template.get("metadata")).get("annotations"))
                 .containsEntry("kubectl.kubernetes.io/default-container", "mongodb");
         assertThat(exporter.get("env").toString()).contains("key=mongodb-exporter-uri");
-        assertThat(MongoDb.uri(MongoDb.EXPORTER_USER, "pw", "data", 3)).isEqualTo("mongodb://exporter:pw@127.0.0.1:27017/admin?directConnection=true");
+        assertThat(MongoDb.uri(MongoDb.EXPORTER_USER, "pw", "data", 3)).isEqualTo("mongodb://exporter:pw@127.0.0.1:27017/admin?directConnection=true&tls=true&tlsCAFile=/etc/pipeline-tls/ca.crt");
         assertThat(MongoDb.uri(MongoDb.API_USER, "pw", "data", 1))
-                .isEqualTo("mongodb://api:pw@mongodb-0.mongodb-headless.data.svc.cluster.local:27017/pipeline?replicaSet=rs0&authSource=admin");
+                .isEqualTo("mongodb://api:pw@mongodb-0.mongodb-headless.data.svc.cluster.local:27017/pipeline?replicaSet=rs0&authSource=admin&tls=true");
         assertThat(MongoDb.APP_USERS.get(MongoDb.EXPORTER_USER)).isEqualTo(List.of(Map.of("role", "clusterMonitor", "db", "admin"),
                 Map.of("role", "read", "db", "local")));
         assertThat(spec(kind(mocks, "NetworkPolicy", "mongodb")).get("ingress").toString())

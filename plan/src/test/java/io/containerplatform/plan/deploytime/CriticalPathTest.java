@@ -116,7 +116,7 @@ class CriticalPathTest {
         for (var service : plan.ofType("kubernetes:core/v1:Service")) {
             assertThat(service.dependencies()).describedAs(service.name()).contains(controller.urn());
         }
-        assertThat(plan.ofType("kubernetes:helm.sh/v3:Release")).filteredOn(r -> r.name().startsWith("dev-pipeline-")).hasSize(2)
+        assertThat(plan.ofType("kubernetes:helm.sh/v3:Release")).filteredOn(r -> r.name().startsWith("dev-pipeline-")).hasSize(3)
                 .allSatisfy(release -> assertThat(release.dependencies()).describedAs(release.name()).contains(controller.urn()));
     }
 }

@@ -28,7 +28,7 @@ class ArchitectureDiagramTest {
                 stack + "-lb -> " + stack + "-web-service [80]",
                 stack + "-lb -> " + stack + "-app-asg [80 /students /students/*]",
                 stack + "-app-asg -> " + stack + "-app-db [3306]",
-                p + "spark-processor -> " + p + "rabbitmq [5672]",
+                p + "spark-processor -> " + p + "rabbitmq [5671]",
                 p + "spark-processor -> " + p + "mongodb [27017]",
                 p + "swagger-api -> " + p + "mongodb [27017]",
                 "internet -> " + p + "swagger-api-ingress [443]",

@@ -2,6 +2,7 @@ package io.containerplatform.workloads.api;
 
 import com.mongodb.client.MongoClients;
 import io.containerplatform.workloads.event.Settings;
+import io.containerplatform.workloads.event.TrustedCa;
 
 /**
  * {@code java -jar api.jar}: the pipeline's API, configured by {@code MONGODB_URI} (database from its path,
@@ -20,7 +21,7 @@ public final class ApiMain {
             System.err.println("Invalid environment:\n  - " + String.join("\n  - ", settings.errors()));
             System.exit(2);
         }
-        var client = MongoClients.create(uri);
+        var client = MongoClients.create(TrustedCa.mongo(uri, settings.trustedCa()));
         var server = new ApiServer(client.getDatabase(Settings.database(uri)), port);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();

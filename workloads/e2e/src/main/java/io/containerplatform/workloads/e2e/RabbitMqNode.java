@@ -53,6 +53,22 @@ public final class RabbitMqNode implements AutoCloseable {
 
     /** Starts a node with the platform's definitions and waits until it accepts connections (at most two minutes). */
     public static RabbitMqNode start() throws IOException, InterruptedException {
+        return start(null);
+    }
+
+    /**
+     * Starts a node as {@link #start()} does, but serving AMQP over TLS only, as the platform's brokers do: no plain
+     * listener, its TLS listener on {@link #port()} with {@code tls}'s certificate, key and CA (PEM files).
+     */
+    public static RabbitMqNode startTls(Tls tls) throws IOException, InterruptedException {
+        return start(tls);
+    }
+
+    /** The PEM files of a TLS listener: the server's certificate, its private key and the CA that signed it. */
+    public record Tls(Path certificate, Path key, Path ca) {
+    }
+
+    private static RabbitMqNode start(Tls tls) throws IOException, InterruptedException {
         var executable = Path.of(BIN + "rabbitmq-server");
         if (!Files.isExecutable(executable)) {
             throw new IllegalStateException("RabbitMQ is not installed (no " + executable + "): the end-to-end tests need a real broker; "
@@ -62,11 +78,13 @@ public final class RabbitMqNode implements AutoCloseable {
         Files.createDirectories(dir.resolve("mnesia"));
         Files.createDirectories(dir.resolve("log"));
         Files.writeString(dir.resolve("enabled_plugins"), "[].\n");
-        Files.writeString(dir.resolve("rabbitmq.conf"), resource("broker.conf") + "load_definitions = " + dir.resolve("definitions.json") + "\n");
+        int port = freePort();
+        Files.writeString(dir.resolve("rabbitmq.conf"), resource("broker.conf") + "load_definitions = " + dir.resolve("definitions.json") + "\n"
+                + (tls == null ? "" : tlsListener(dir, port, tls)));
         Files.writeString(dir.resolve("definitions.json"), resource("definitions.json"));
         var passwords = new Properties();
         passwords.load(new StringReader(resource("passwords.properties")));
-        var node = new RabbitMqNode("e2e-" + UUID.randomUUID().toString().substring(0, 8) + "@localhost", freePort(), freePort(), dir, passwords);
+        var node = new RabbitMqNode("e2e-" + UUID.randomUUID().toString().substring(0, 8) + "@localhost", port, freePort(), dir, passwords);
         node.boot();
         return node;
     }
@@ -96,7 +114,9 @@ public final class RabbitMqNode implements AutoCloseable {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("server.out").toFile()));
         var env = builder.environment();
         env.put("RABBITMQ_NODENAME", node);
-        env.put("RABBITMQ_NODE_PORT", String.valueOf(port));
+        if (!Files.exists(dir.resolve("ca.crt"))) {
+            env.put("RABBITMQ_NODE_PORT", String.valueOf(port)); // with TLS, rabbitmq.conf has the listener and no plain one
+        }
         env.put("RABBITMQ_DIST_PORT", String.valueOf(dist));
         env.put("RABBITMQ_MNESIA_BASE", dir.resolve("mnesia").toString());
         env.put("RABBITMQ_LOG_BASE", dir.resolve("log").toString());
@@ -120,6 +140,35 @@ public final class RabbitMqNode implements AutoCloseable {
             close();
             throw new IllegalStateException("the RabbitMQ node " + node + " did not start: " + output.strip() + "\n" + log);
         }
+    }
+
+    /**
+     * Replaces the TLS listener's certificate and key files in place (as a renewal does to a Secret volume); the node
+     * serves them once its PEM cache is cleared ({@code ctl("eval", "ssl:clear_pem_cache().")}).
+     */
+    public void replaceTls(Tls tls) throws IOException, InterruptedException {
+        Files.copy(tls.certificate(), dir.resolve("server.crt"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(tls.key(), dir.resolve("server.key"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        if (ROOT) {
+            run(List.of("chown", "rabbitmq:rabbitmq", dir.resolve("server.crt").toString(), dir.resolve("server.key").toString()));
+        }
+    }
+
+    /** The settings of a TLS-only listener on {@code port}, the PEM files copied into {@code dir} (the broker's user reads them). */
+    private static String tlsListener(Path dir, int port, Tls tls) throws IOException {
+        var copies = List.of(dir.resolve("server.crt"), dir.resolve("server.key"), dir.resolve("ca.crt"));
+        Files.copy(tls.certificate(), copies.get(0));
+        Files.copy(tls.key(), copies.get(1));
+        Files.copy(tls.ca(), copies.get(2));
+        return String.join("\n",
+                "listeners.tcp = none",
+                "listeners.ssl.default = " + port,
+                "ssl_options.certfile = " + copies.get(0),
+                "ssl_options.keyfile = " + copies.get(1),
+                "ssl_options.cacertfile = " + copies.get(2),
+                "ssl_options.verify = verify_none",
+                "ssl_options.fail_if_no_peer_cert = false",
+                "");
     }
 
     private static String resource(String name) throws IOException {

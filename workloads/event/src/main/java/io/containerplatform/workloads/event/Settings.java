@@ -3,9 +3,13 @@ package io.containerplatform.workloads.event;
 import com.mongodb.ConnectionString;
 import com.rabbitmq.client.ConnectionFactory;
 
+import java.io.IOException;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What the apps read from the environment the pipeline component injects, each checked once at start:
@@ -15,6 +19,7 @@ public final class Settings {
 
     private final Map<String, String> env;
     private final List<String> errors = new ArrayList<>();
+    private Optional<TrustedCa> trustedCa;
 
     public Settings(Map<String, String> env) {
         this.env = env;
@@ -54,8 +59,9 @@ public final class Settings {
         return fallback;
     }
 
-    /** {@code MONGODB_URI}, checked: a mongodb:// or mongodb+srv:// connection string. */
+    /** {@code MONGODB_URI}, checked: a mongodb:// or mongodb+srv:// connection string ({@code TLS_CA_FILE} checked with it). */
     public ConnectionString mongoUri() {
+        trustedCa();
         var uri = required("MONGODB_URI", "a MongoDB connection string, mongodb://user:password@host:27017/pipeline");
         if (uri.isEmpty()) {
             return null;
@@ -73,11 +79,34 @@ public final class Settings {
         return uri.getDatabase() == null || uri.getDatabase().isBlank() ? EventContract.DEFAULT_DATABASE : uri.getDatabase();
     }
 
-    /** The broker connection of {@code RABBITMQ_HOST}, {@code RABBITMQ_PORT} (5672), {@code RABBITMQ_USERNAME}, {@code RABBITMQ_PASSWORD}. */
+    /**
+     * {@code TLS_CA_FILE}: the PEM file of the CA that signed the broker's and the store's certificates; when set, both
+     * connections are TLS trusting it only, host names verified. Unset: plain connections (local runs, tests).
+     */
+    public Optional<TrustedCa> trustedCa() {
+        if (trustedCa == null) {
+            trustedCa = Optional.empty();
+            var file = optional("TLS_CA_FILE", "");
+            try {
+                trustedCa = file.isEmpty() ? Optional.empty() : Optional.of(TrustedCa.load(Path.of(file)));
+            } catch (IOException | GeneralSecurityException | RuntimeException e) {
+                errors.add("TLS_CA_FILE: \"" + file + "\" is not readable as PEM certificates (" + e.getMessage()
+                        + "); allowed: the path of a PEM CA certificate file");
+            }
+        }
+        return trustedCa;
+    }
+
+    /**
+     * The broker connection of {@code RABBITMQ_HOST}, {@code RABBITMQ_PORT} (5671 with {@code TLS_CA_FILE}, else 5672),
+     * {@code RABBITMQ_USERNAME}, {@code RABBITMQ_PASSWORD}: AMQPS with {@link #trustedCa()}.
+     */
     public ConnectionFactory rabbitMq() {
         var factory = new ConnectionFactory();
+        var ca = trustedCa();
+        ca.ifPresent(trusted -> trusted.secure(factory));
         factory.setHost(required("RABBITMQ_HOST", "the broker's host name"));
-        factory.setPort(integer("RABBITMQ_PORT", 5672, 1, 65535));
+        factory.setPort(integer("RABBITMQ_PORT", ca.isPresent() ? 5671 : 5672, 1, 65535));
         factory.setUsername(required("RABBITMQ_USERNAME", "the broker user"));
         factory.setPassword(required("RABBITMQ_PASSWORD", "the broker user's password"));
         factory.setAutomaticRecoveryEnabled(false);

@@ -4,6 +4,7 @@ import com.mongodb.client.MongoClients;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.containerplatform.workloads.event.Settings;
+import io.containerplatform.workloads.event.TrustedCa;
 import org.apache.spark.sql.SparkSession;
 import org.bson.Document;
 
@@ -14,7 +15,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * {@code java -jar processor.jar}: the pipeline's processor, configured by the environment the pipeline
- * component injects: {@code RABBITMQ_HOST}, {@code RABBITMQ_PORT} (5672), {@code RABBITMQ_USERNAME},
+ * component injects: {@code RABBITMQ_HOST}, {@code RABBITMQ_PORT} (5672; 5671 with {@code TLS_CA_FILE}), {@code RABBITMQ_USERNAME},
  * {@code RABBITMQ_PASSWORD}, {@code RABBITMQ_QUEUE} ({@code data-stream}), {@code MONGODB_URI} (database from
  * its path, {@code pipeline} by default); and {@code SPARK_MASTER} ({@code local[*]}; a {@code spark://} URL
  * runs the validation on a Spark cluster), {@code BATCH_SIZE} (2000), {@code BATCH_LINGER_MS} (200) and
@@ -46,7 +47,7 @@ public final class ProcessorMain {
                 .config("spark.sql.session.timeZone", "UTC")
                 .config("spark.sql.shuffle.partitions", "4")
                 .getOrCreate();
-        var mongo = MongoClients.create(mongoUri);
+        var mongo = MongoClients.create(TrustedCa.mongo(mongoUri, settings.trustedCa()));
         var database = mongo.getDatabase(Settings.database(mongoUri));
         var store = new EventStore(database);
         store.createIndexes();
