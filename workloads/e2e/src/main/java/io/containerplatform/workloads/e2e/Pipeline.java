@@ -103,7 +103,7 @@ public final class Pipeline implements AutoCloseable {
         var env = builder.environment();
         env.putAll(brokerEnvironment(RabbitMqNode.PROCESSOR));
         env.putAll(Map.of("MONGODB_URI", mongoUri, "HTTP_PORT", "0",
-                "BATCH_SIZE", String.valueOf(batchSize), "SPARK_MASTER", "local[2]"));
+                "BATCH_SIZE", String.valueOf(batchSize)));
         var process = builder.start();
         processors.add(process);
         return process;

@@ -1,124 +1,167 @@
 package io.containerplatform.workloads.processor;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import io.containerplatform.workloads.event.Event;
 import io.containerplatform.workloads.event.EventContract;
-import org.apache.spark.sql.Column;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.from_json;
-import static org.apache.spark.sql.functions.length;
-import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.to_timestamp;
-import static org.apache.spark.sql.functions.unix_micros;
-import static org.apache.spark.sql.functions.upper;
-import static org.apache.spark.sql.functions.when;
-
 /**
- * Parses and validates a micro-batch of messages with Spark SQL, against {@code event.schema.json}: each message
- * comes out as a valid {@link Event} or with the reason it is rejected. Spark's JSON reader turns any JSON value
- * into a string for a string field, so the string fields' JSON types are probed by reading them as numbers,
- * booleans, objects and arrays (non-numeric numbers off; a field that does not convert is null on its own, the
- * reader returning partial results).
- * Attribute values are read as strings (a number becomes its text).
+ * Parses and validates each message once, in one pass of Jackson's streaming parser, against
+ * {@code event.schema.json}: each comes out as a valid {@link Event} or with the reason it is rejected. A message
+ * larger than {@link EventContract#MAX_MESSAGE_BYTES} is refused before parsing; the parser itself refuses what is
+ * not strict UTF-8 JSON (non-numeric numbers, duplicate keys, nesting deeper than Jackson's limit), and anything
+ * after the object. Unknown fields are skipped.
  */
 final class Validator {
 
-    /** A message off the queue: its delivery tag and body. */
-    record Message(long tag, String body) {
+    /** A message off the queue: its delivery tag and body, as it came. */
+    record Message(long tag, byte[] body) {
     }
 
     /** The verdict on one message: an event, or the reason it is rejected. */
-    record Verdict(long tag, String body, Event event, String reason) {
+    record Verdict(long tag, Event event, String reason) {
         boolean valid() {
             return event != null;
         }
     }
 
-    private static final StructType INPUT = new StructType().add("tag", DataTypes.LongType, false).add("body", DataTypes.StringType, true);
-    private static final Map<String, String> STRICT = Map.of("allowNonNumericNumbers", "false", "mode", "PERMISSIVE");
-    private static final List<String> STRING_FIELDS = List.of("id", "source", "type", "timestamp");
-    /** The message with the contract's types. */
-    private static final StructType TYPED = DataTypes.createStructType(List.of(
-            DataTypes.createStructField("id", DataTypes.StringType, true),
-            DataTypes.createStructField("source", DataTypes.StringType, true),
-            DataTypes.createStructField("type", DataTypes.StringType, true),
-            DataTypes.createStructField("timestamp", DataTypes.StringType, true),
-            DataTypes.createStructField("value", DataTypes.DoubleType, true),
-            DataTypes.createStructField("attributes", DataTypes.createMapType(DataTypes.StringType, DataTypes.StringType), true)));
-
-    private final SparkSession spark;
-
-    Validator(SparkSession spark) {
-        this.spark = spark;
-    }
+    private static final JsonFactory JSON = JsonFactory.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
+    private static final List<String> STRINGS = List.of("id", "source", "type", "timestamp");
 
     List<Verdict> validate(List<Message> messages) {
-        if (messages.isEmpty()) {
-            return List.of();
-        }
-        var rows = new ArrayList<Row>(messages.size());
-        messages.forEach(m -> rows.add(RowFactory.create(m.tag(), m.body())));
-        // Each message is parsed once per shape: as a map (is it an object, which fields are there), with the
-        // contract's types, and as each probe type. The checks then read those columns.
-        var stringMap = DataTypes.createMapType(DataTypes.StringType, DataTypes.StringType);
-        var parsed = spark.createDataFrame(rows, INPUT).select(col("tag"), col("body"),
-                from_json(col("body"), stringMap, STRICT).as("raw"),
-                from_json(col("body"), TYPED, STRICT).as("typed"),
-                probe(DataTypes.DoubleType).as("number"), probe(DataTypes.BooleanType).as("boolean"),
-                probe(stringMap).as("object"), probe(DataTypes.createArrayType(DataTypes.StringType)).as("array"));
-        var raw = col("raw");
-        var typed = col("typed");
-        var timestamp = to_timestamp(upper(typed.getField("timestamp")));
-        Column reason = when(raw.isNull(), lit("not a JSON object"));
-        for (var field : EventContract.REQUIRED) {
-            reason = reason.when(raw.getItem(field).isNull(), lit("missing " + field));
-            if (STRING_FIELDS.contains(field)) {
-                reason = reason.when(col("number").getField(field).isNotNull().or(col("boolean").getField(field).isNotNull())
-                        .or(col("object").getField(field).isNotNull()).or(col("array").getField(field).isNotNull()), lit(field + " is not a string"));
-            } else {
-                reason = reason.when(typed.getField(field).isNull(), lit(field + " is not a number"));
-            }
-        }
-        reason = reason
-                .when(length(typed.getField("id")).equalTo(0), lit("id is empty"))
-                .when(length(typed.getField("id")).gt(EventContract.MAX_ID_LENGTH),
-                        lit("id is longer than " + EventContract.MAX_ID_LENGTH + " characters"))
-                .when(typed.getField("timestamp").rlike("^" + EventContract.RFC_3339.pattern() + "$").unary_$bang().or(timestamp.isNull()),
-                        lit("timestamp is not an RFC 3339 instant"))
-                .when(raw.getItem("attributes").isNotNull().and(typed.getField("attributes").isNull()), lit("attributes is not an object"));
-        var result = parsed.select(col("tag"), col("body"), reason.as("reason"),
-                typed.getField("id").as("id"), typed.getField("source").as("source"), typed.getField("type").as("type"),
-                unix_micros(timestamp).as("micros"), typed.getField("value").as("value"), typed.getField("attributes").as("attributes"));
-        var verdicts = new ArrayList<Verdict>(messages.size());
-        for (var row : result.collectAsList()) {
-            var rejected = row.<String>getAs("reason");
-            if (rejected != null) {
-                verdicts.add(new Verdict(row.getAs("tag"), row.getAs("body"), null, rejected));
-            } else {
-                long micros = row.getAs("micros");
-                scala.collection.Map<String, String> attributes = row.getAs("attributes");
-                var event = new Event(row.getAs("id"), row.getAs("source"), row.getAs("type"),
-                        Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1000L),
-                        row.<Double>getAs("value"), attributes == null ? Map.of() : scala.jdk.javaapi.CollectionConverters.asJava(attributes));
-                verdicts.add(new Verdict(row.getAs("tag"), row.getAs("body"), event, null));
-            }
-        }
-        return verdicts;
+        return messages.stream().map(m -> {
+            var event = (Object) parse(m.body());
+            return event instanceof Event valid ? new Verdict(m.tag(), valid, null) : new Verdict(m.tag(), null, (String) event);
+        }).toList();
     }
 
-    /** The string fields read as {@code type}: a field is non-null only when its JSON value is of that type. */
-    private static Column probe(org.apache.spark.sql.types.DataType type) {
-        return from_json(col("body"), DataTypes.createStructType(STRING_FIELDS.stream()
-                .map(f -> DataTypes.createStructField(f, type, true)).toList()), STRICT);
+    /** The event {@code body} holds, or the reason it holds none. */
+    static Object parse(byte[] body) {
+        if (body.length > EventContract.MAX_MESSAGE_BYTES) {
+            return "larger than " + EventContract.MAX_MESSAGE_BYTES + " bytes";
+        }
+        try (var parser = JSON.createParser(body)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return "not a JSON object";
+            }
+            var fields = new HashMap<String, Object>();
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                var name = parser.currentName();
+                var token = parser.nextToken();
+                if (STRINGS.contains(name)) {
+                    if (token != JsonToken.VALUE_STRING) {
+                        return name + " is not a string";
+                    }
+                    fields.put(name, parser.getText());
+                } else if (name.equals("value")) {
+                    if (!token.isNumeric()) {
+                        return "value is not a number";
+                    }
+                    double value = parser.getDoubleValue();
+                    if (!Double.isFinite(value)) {
+                        return "value is not a finite number";
+                    }
+                    fields.put(name, value);
+                } else if (name.equals("attributes")) {
+                    var attributes = attributes(parser, token);
+                    if (attributes instanceof String reason) {
+                        return reason;
+                    }
+                    fields.put(name, attributes);
+                } else {
+                    parser.skipChildren();
+                }
+            }
+            try {
+                if (parser.nextToken() != null) {
+                    return "trailing data after the object";
+                }
+            } catch (JsonProcessingException e) {
+                return "trailing data after the object";
+            }
+            return event(fields);
+        } catch (JsonProcessingException e) {
+            return "not valid JSON: " + e.getOriginalMessage().lines().findFirst().orElse("");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** An object of strings, or the reason it is not one. */
+    private static Object attributes(JsonParser parser, JsonToken token) throws IOException {
+        if (token != JsonToken.START_OBJECT) {
+            return "attributes is not an object";
+        }
+        var attributes = new HashMap<String, String>();
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            var key = parser.currentName();
+            if (parser.nextToken() != JsonToken.VALUE_STRING) {
+                return "attributes." + key + " is not a string";
+            }
+            attributes.put(key, parser.getText());
+        }
+        return attributes;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Object event(Map<String, Object> fields) {
+        for (var field : EventContract.REQUIRED) {
+            if (!fields.containsKey(field)) {
+                return "missing " + field;
+            }
+        }
+        var id = (String) fields.get("id");
+        for (var field : List.of("id", "source", "type")) {
+            if (((String) fields.get(field)).isEmpty()) {
+                return field + " is empty";
+            }
+        }
+        if (id.codePointCount(0, id.length()) > EventContract.MAX_ID_LENGTH) {
+            return "id is longer than " + EventContract.MAX_ID_LENGTH + " characters";
+        }
+        var timestamp = instant((String) fields.get("timestamp"));
+        if (timestamp == null) {
+            return "timestamp is not an RFC 3339 instant";
+        }
+        return new Event(id, (String) fields.get("source"), (String) fields.get("type"), timestamp, (Double) fields.get("value"),
+                (Map<String, String>) fields.getOrDefault("attributes", Map.of()));
+    }
+
+    /**
+     * The instant of an RFC 3339 date-time, or null. A leap second ({@code 23:59:60} in UTC, which RFC 3339 allows)
+     * counts as the second before it, as {@link DateTimeFormatter#ISO_INSTANT} parses it.
+     */
+    static Instant instant(String text) {
+        if (!EventContract.RFC_3339.matcher(text).matches()) {
+            return null;
+        }
+        boolean leap = text.startsWith("60", 17);
+        var upper = text.toUpperCase();
+        try {
+            var time = OffsetDateTime.parse(leap ? upper.substring(0, 17) + "59" + upper.substring(19) : upper, DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+            var utc = time.withOffsetSameInstant(ZoneOffset.UTC);
+            if (leap && (utc.getHour() != 23 || utc.getMinute() != 59)) {
+                return null;
+            }
+            return time.toInstant();
+        } catch (DateTimeParseException e) {
+            return null;
+        }
     }
 }
