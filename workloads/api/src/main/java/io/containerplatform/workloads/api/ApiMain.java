@@ -1,28 +1,83 @@
 package io.containerplatform.workloads.api;
 
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClients;
 import io.containerplatform.workloads.event.Settings;
 import io.containerplatform.workloads.event.TrustedCa;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+
 /**
  * {@code java -jar api.jar}: the pipeline's API, configured by {@code MONGODB_URI} (database from its path,
- * {@code pipeline} by default; a read-only user is enough) and {@code PORT} (8000).
+ * {@code pipeline} by default; a read-only user is enough), {@code PORT} (8000) and {@code CORS_ALLOWED_ORIGINS}
+ * (none).
  */
 public final class ApiMain {
 
     private ApiMain() {
     }
 
+    /**
+     * The API's MongoDB client: an outage is answered fast (503 with {@code Retry-After}) instead of after the
+     * driver's 30 s default server selection: {@value #SERVER_SELECTION_MS} ms to find a server,
+     * {@value #CONNECT_MS} ms to connect, {@value #READ_MS} ms for an answer.
+     */
+    static MongoClientSettings clientSettings(ConnectionString uri, Optional<TrustedCa> ca) {
+        return MongoClientSettings.builder(TrustedCa.mongo(uri, ca))
+                .applyToClusterSettings(cluster -> cluster.serverSelectionTimeout(SERVER_SELECTION_MS, TimeUnit.MILLISECONDS))
+                .applyToSocketSettings(socket -> socket.connectTimeout(CONNECT_MS, TimeUnit.MILLISECONDS)
+                        .readTimeout(READ_MS, TimeUnit.MILLISECONDS))
+                .build();
+    }
+
+    private static final Pattern ORIGIN = Pattern.compile("https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?");
+
+    /**
+     * {@code CORS_ALLOWED_ORIGINS}: the browser origins allowed to call the API, comma-separated, e.g.
+     * {@code https://app.example.com,http://localhost:3000}; empty or unset (the default): none, CORS off.
+     * A bad origin is added to {@code errors}.
+     */
+    static List<String> corsOrigins(String value, List<String> errors) {
+        if (value == null || value.isBlank()) {
+            return List.of();
+        }
+        var origins = new ArrayList<String>();
+        for (var origin : value.split(",")) {
+            origin = origin.trim();
+            if (ORIGIN.matcher(origin).matches()) {
+                origins.add(origin);
+            } else {
+                errors.add("CORS_ALLOWED_ORIGINS: \"" + origin + "\" is not an origin; allowed: comma-separated "
+                        + "scheme://host[:port] with scheme http or https and no path, e.g. https://app.example.com");
+            }
+        }
+        return origins;
+    }
+
+    /** How long a request waits for a MongoDB server to be selectable. */
+    static final int SERVER_SELECTION_MS = 500;
+    /** How long opening a connection to MongoDB may take. */
+    static final int CONNECT_MS = 500;
+    /** How long MongoDB may take to answer one query. */
+    static final int READ_MS = 5000;
+
     public static void main(String[] args) throws Exception {
         var settings = new Settings(System.getenv());
         var uri = settings.mongoUri();
         int port = settings.integer("PORT", 8000, 1, 65535);
-        if (!settings.errors().isEmpty()) {
-            System.err.println("Invalid environment:\n  - " + String.join("\n  - ", settings.errors()));
+        var errors = new ArrayList<>(settings.errors());
+        var origins = corsOrigins(System.getenv("CORS_ALLOWED_ORIGINS"), errors);
+        if (!errors.isEmpty()) {
+            System.err.println("Invalid environment:\n  - " + String.join("\n  - ", errors));
             System.exit(2);
         }
-        var client = MongoClients.create(TrustedCa.mongo(uri, settings.trustedCa()));
-        var server = new ApiServer(client.getDatabase(Settings.database(uri)), port);
+        var client = MongoClients.create(clientSettings(uri, settings.trustedCa()));
+        var server = new ApiServer(client.getDatabase(Settings.database(uri)), port, origins);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
             client.close();

@@ -14,10 +14,11 @@ import java.util.function.Function;
  * @param params      its parameters
  * @param response    the JSON Schema of its 200 body (null for plain text)
  * @param notFound    whether it can answer 404
+ * @param store       whether it reads MongoDB (so answers 503 with {@code Retry-After} when MongoDB is unavailable)
  * @param handler     the arguments, parsed and checked, to the response
  */
 record Route(String path, String summary, List<Param> params, Map<String, Object> response, boolean notFound,
-             Function<Map<String, Object>, Response> handler) {
+             boolean store, Function<Map<String, Object>, Response> handler) {
 
     /** What a handler answers. */
     record Response(int status, String contentType, Object body) {

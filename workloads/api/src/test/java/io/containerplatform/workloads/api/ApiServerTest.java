@@ -1,6 +1,7 @@
 package io.containerplatform.workloads.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.mongodb.ConnectionString;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import de.bwaldvogel.mongo.MongoServer;
@@ -12,15 +13,19 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashSet;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -159,7 +164,11 @@ class ApiServerTest {
         assertThat(data.getParameters()).extracting(p -> p.getName()).containsExactly("source", "type", "from", "to", "limit", "cursor");
         var limit = data.getParameters().stream().filter(p -> p.getName().equals("limit")).findFirst().orElseThrow();
         assertThat(limit.getSchema().getMaximum()).isEqualByComparingTo("1000");
-        assertThat(data.getResponses()).containsKeys("200", "400");
+        assertThat(data.getResponses()).containsKeys("200", "400", "500", "503");
+        assertThat(data.getResponses().get("503").getHeaders()).containsKey("Retry-After");
+        assertThat(openApi.getPaths().get("/data").getHead().getResponses()).containsKeys("200", "400", "500", "503");
+        assertThat(openApi.getPaths().get("/health").getGet().getResponses()).containsOnlyKeys("200", "500");
+        assertThat(openApi.getServers()).extracting(s -> s.getUrl()).containsExactly("/");
         assertThat(openApi.getPaths().get("/data/{id}").getGet().getResponses()).containsKeys("200", "404");
         assertThat(openApi.getComponents().getSchemas()).containsKeys("Event", "EventPage", "Aggregate", "Aggregates", "Error");
     }
@@ -168,7 +177,8 @@ class ApiServerTest {
     void swaggerUiIsServedFromTheWebjar() throws Exception {
         var page = get("/docs");
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.body()).contains("SwaggerUIBundle").contains("/openapi.json");
+        assertThat(page.body()).contains("/docs/init.js").doesNotContain("<script>");
+        assertThat(get("/docs/init.js").body()).contains("SwaggerUIBundle").contains("/openapi.json");
         var bundle = get("/docs/swagger-ui-bundle.js");
         assertThat(bundle.statusCode()).isEqualTo(200);
         assertThat(bundle.body().length()).isGreaterThan(100_000);
@@ -183,5 +193,109 @@ class ApiServerTest {
         assertThat(metrics).contains("api_requests_total{route=\"/data/{id}\",status=\"200\"}")
                 .contains("api_requests_total{route=\"/data\",status=\"400\"}")
                 .contains("api_request_duration_seconds_count{route=\"/data/{id}\"}");
+    }
+
+    static HttpResponse<String> send(int port, String method, String path, String... headers) throws Exception {
+        var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).method(method, HttpRequest.BodyPublishers.noBody());
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void headAnswersTheGetsStatusAndHeadersWithoutABodyAndCountsAsWhatItAnswered() throws Exception {
+        var full = get("/data?limit=3");
+        var head = send(api.port(), "HEAD", "/data?limit=3");
+        assertThat(head.statusCode()).isEqualTo(200);
+        assertThat(head.body()).isEmpty();
+        assertThat(head.headers().firstValue("Content-Length")).hasValue(String.valueOf(full.body().getBytes(StandardCharsets.UTF_8).length));
+        assertThat(send(api.port(), "HEAD", "/data?limit=0").statusCode()).isEqualTo(400);
+        send(api.port(), "HEAD", "/health");
+        assertThat(get("/metrics").body()).contains("api_requests_total{route=\"/health\",status=\"200\"}")
+                .doesNotContain("status=\"500\"");
+    }
+
+    @Test
+    void anotherMethodIsA405ListingTheAllowedOnes() throws Exception {
+        for (var method : List.of("POST", "PUT", "DELETE", "PATCH", "OPTIONS")) {
+            var response = send(api.port(), method, "/data");
+            assertThat(response.statusCode()).describedAs(method).isEqualTo(405);
+            assertThat(response.headers().firstValue("Allow")).hasValue("GET, HEAD");
+            assertThat(json(response).get("error").asText()).isEqualTo(method + " is not allowed: only GET, HEAD");
+        }
+    }
+
+    @Test
+    void everyAnswerCarriesTheSecurityHeaders() throws Exception {
+        for (var path : List.of("/data", "/docs", "/nope", "/data?limit=0")) {
+            var headers = get(path).headers();
+            assertThat(headers.firstValue("X-Content-Type-Options")).describedAs(path).hasValue("nosniff");
+            assertThat(headers.firstValue("X-Frame-Options")).describedAs(path).hasValue("DENY");
+            assertThat(headers.firstValue("Referrer-Policy")).describedAs(path).hasValue("no-referrer");
+            assertThat(headers.firstValue("Content-Security-Policy").orElseThrow()).describedAs(path)
+                    .contains("default-src 'self'").contains("frame-ancestors 'none'").doesNotContain("script-src");
+            assertThat(headers.firstValue("Access-Control-Allow-Origin")).isEmpty();
+        }
+    }
+
+    @Test
+    void corsIsOffByDefaultAndAnswersOnlyTheListedOrigins() throws Exception {
+        var origin = "https://app.example.com";
+        assertThat(send(api.port(), "OPTIONS", "/data", "Origin", origin, "Access-Control-Request-Method", "GET").statusCode()).isEqualTo(405);
+        try (var withCors = new ApiServer(client.getDatabase("pipeline"), 0, List.of(origin))) {
+            var preflight = send(withCors.port(), "OPTIONS", "/data", "Origin", origin, "Access-Control-Request-Method", "GET");
+            assertThat(preflight.statusCode()).isEqualTo(204);
+            assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).hasValue(origin);
+            assertThat(preflight.headers().firstValue("Access-Control-Allow-Methods")).hasValue("GET, HEAD");
+            assertThat(send(withCors.port(), "GET", "/health", "Origin", origin).headers().firstValue("Access-Control-Allow-Origin")).hasValue(origin);
+            var other = send(withCors.port(), "OPTIONS", "/data", "Origin", "https://evil.example.com");
+            assertThat(other.statusCode()).isEqualTo(405);
+            assertThat(other.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+        }
+    }
+
+    @Test
+    void corsOriginsAreCheckedNamingTheKey() {
+        var errors = new ArrayList<String>();
+        assertThat(ApiMain.corsOrigins(" https://a.example.com, http://localhost:3000 ", errors))
+                .containsExactly("https://a.example.com", "http://localhost:3000");
+        assertThat(ApiMain.corsOrigins(null, errors)).isEmpty();
+        assertThat(errors).isEmpty();
+        ApiMain.corsOrigins("https://a.example.com/path,*", errors);
+        assertThat(errors).hasSize(2).allSatisfy(e -> assertThat(e).startsWith("CORS_ALLOWED_ORIGINS: \"").contains("allowed:"));
+    }
+
+    @Test
+    void aClientTricklingItsRequestLosesTheConnection() throws Exception {
+        try (var socket = new Socket("localhost", api.port())) {
+            socket.setSoTimeout(60_000);
+            socket.getOutputStream().write("GET /health HTTP/1.1\r\nHost: localhost\r\nX-Slow: ".getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            assertThat(socket.getInputStream().read()).describedAs("the server closes the connection").isEqualTo(-1);
+        }
+    }
+
+    @Test
+    void aStoreOutageIsA503WithRetryAfterAndReadinessSaysSo() throws Exception {
+        int port;
+        try (var free = new ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        var settings = ApiMain.clientSettings(new ConnectionString("mongodb://localhost:" + port + "/pipeline"), java.util.Optional.empty());
+        assertThat(settings.getClusterSettings().getServerSelectionTimeout(TimeUnit.MILLISECONDS)).isLessThanOrEqualTo(500);
+        assertThat(settings.getSocketSettings().getConnectTimeout(TimeUnit.MILLISECONDS)).isLessThanOrEqualTo(500);
+        try (var down = MongoClients.create(settings); var outage = new ApiServer(down.getDatabase("pipeline"), 0)) {
+            var ready = send(outage.port(), "GET", "/ready");
+            assertThat(ready.statusCode()).isEqualTo(503);
+            assertThat(json(ready).get("status").asText()).isEqualTo("MongoDB unreachable");
+            for (var path : List.of("/data", "/data/e001", "/aggregates?source=s0")) {
+                var response = send(outage.port(), "GET", path);
+                assertThat(response.statusCode()).describedAs(path).isEqualTo(503);
+                assertThat(response.headers().firstValue("Retry-After")).describedAs(path).hasValue("5");
+                assertThat(json(response).get("error").asText()).isEqualTo("MongoDB is unavailable, retry later");
+            }
+            assertThat(send(outage.port(), "GET", "/metrics").body()).contains("api_requests_total{route=\"/data\",status=\"503\"} 1");
+        }
     }
 }
