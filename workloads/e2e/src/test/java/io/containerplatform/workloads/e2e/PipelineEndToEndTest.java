@@ -128,7 +128,13 @@ class PipelineEndToEndTest {
                 });
                 var docs = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/docs")).build(),
                         HttpResponse.BodyHandlers.ofString());
-                assertThat(docs.body()).contains("SwaggerUIBundle");
+                assertThat(docs.body()).contains("/docs/swagger-ui-bundle.js", "/docs/init.js");
+                var init = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/docs/init.js")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertThat(init.body()).contains("SwaggerUIBundle");
+                var bundle = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/docs/swagger-ui-bundle.js")).build(),
+                        HttpResponse.BodyHandlers.discarding());
+                assertThat(bundle.statusCode()).isEqualTo(200);
             } finally {
                 server.destroy();
                 server.waitFor(30, TimeUnit.SECONDS);
