@@ -23,8 +23,8 @@ class TlsTest {
     @Test
     void certManagerIsInstalledWithItsCrdsAtTheTablesVersionSizedForTheEnvironment() {
         for (var production : List.of(false, true)) {
-            var mocks = build(b -> production ? b.production(true).apiHostedZoneId("Z123").apiAllowedCidrs(List.of("203.0.113.0/24"))
-                    .storageClass("gp3-encrypted").prometheusStorageGb(100).alertWebhookUrl(com.pulumi.core.Output.of("https://alerts.example.com/hook")) : b);
+            var mocks = build(b -> production ? DataPipelineComponentTest.alerting(b.production(true).apiHostedZoneId("Z123")
+                    .apiAllowedCidrs(List.of("203.0.113.0/24")).storageClass("gp3-encrypted").prometheusStorageGb(100)) : b);
             var release = mocks.named("kubernetes:helm.sh/v3:Release", "pipe-cert-manager").inputs;
             assertThat(release).containsEntry("chart", "cert-manager").containsEntry("namespace", "cert-manager")
                     .containsEntry("version", ChartVersions.forCluster("1.35").orElseThrow().certManager());
