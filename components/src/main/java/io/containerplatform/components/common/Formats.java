@@ -25,7 +25,6 @@ public final class Formats {
     private static final Pattern HOST_NAME = Pattern.compile("(\\*\\.)?([a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}");
     private static final Pattern SHORT_NAME = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
     private static final Pattern AWS_REGION = Pattern.compile("[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\\d");
-    private static final Pattern CRON_FIELD = Pattern.compile("[*0-9A-Za-z,/-]+");
     private static final Pattern PATH_PATTERN = Pattern.compile("/[A-Za-z0-9_.~*?/+@:=&$!,;'()%-]{0,127}");
 
     private Formats() {
@@ -133,23 +132,11 @@ public final class Formats {
     }
 
     /**
-     * Why {@code cron} is not five crontab fields (minute, hour, day of month, month, day of week; names or numbers,
-     * ranges, lists and steps; day of month and day of week not both set), or empty.
+     * Why {@code cron} is not five crontab fields (minute, hour, day of month, month, day of week; values in range or
+     * upper-case names, ranges, lists and steps; day of month and day of week not both set), or empty.
      */
     public static Optional<String> cronProblem(String cron) {
-        var fields = cron == null ? new String[0] : cron.trim().split("\\s+");
-        if (fields.length != 5) {
-            return Optional.of("\"" + cron + "\" is not five fields (minute hour day-of-month month day-of-week)");
-        }
-        for (var field : fields) {
-            if (!CRON_FIELD.matcher(field).matches()) {
-                return Optional.of("\"" + cron + "\" has the field \"" + field + "\", which is not a crontab field");
-            }
-        }
-        if (!fields[2].equals("*") && !fields[4].equals("*")) {
-            return Optional.of("\"" + cron + "\" sets both the day of month and the day of week; give one and * for the other");
-        }
-        return Optional.empty();
+        return Crontab.problem(cron);
     }
 
     /** Why {@code zone} is not an IANA time zone such as {@code Europe/Paris} or {@code UTC}, or empty. */

@@ -39,7 +39,28 @@ class ScheduledCapacityTest {
                         + " | ScheduledCapacity.maxCapacity: 2 is less than minCapacity 5; allowed: minCapacity or more");
         assertThat(ScheduledCapacity.builder().name("am").cron("0 9 * * MON-FRI").timeZone("Europe/Paris").minCapacity(3).build().maxCapacity())
                 .isEqualTo(3);
-        assertThat(Formats.cronProblem("0 9 * * MON;FRI")).contains("\"0 9 * * MON;FRI\" has the field \"MON;FRI\", which is not a crontab field");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "0 9 * * MON;FRI  | \"0 9 * * MON;FRI\" has the day of week \"MON;FRI\", which is not a crontab field",
+            "0 9 * * MON-FRY  | \"0 9 * * MON-FRY\" has the day of week \"FRY\", allowed: 0-7 or SUN-SAT",
+            "99 25 * * *      | \"99 25 * * *\" has the minute \"99\", allowed: 0-59; has the hour \"25\", allowed: 0-23",
+            "0 9 0 * *        | \"0 9 0 * *\" has the day of month \"0\", allowed: 1-31",
+            "0 9 * jan *      | \"0 9 * jan *\" has the month \"jan\", which is not a crontab field",
+            "0 9 * 13 *       | \"0 9 * 13 *\" has the month \"13\", allowed: 1-12 or JAN-DEC",
+            "0 17-9 * * *     | \"0 17-9 * * *\" has the hour range \"17-9\", which runs backwards",
+            "0 9 * * 5-7      | \"0 9 * * 5-7\" has the day of week range \"5-7\" ending on 7 (Sunday); end it on 6 and list 0, e.g. 5-6,0",
+            "*/0 * * * *      | \"*/0 * * * *\" has the minute step \"/0\", allowed: 1-59",
+            "0 9 1, * *       | \"0 9 1, * *\" has the day of month \"1,\", which is not a crontab field"})
+    void everyFaultyCronFieldIsNamedWithWhatItAllows(String cron, String problem) {
+        assertThat(Formats.cronProblem(cron)).contains(problem);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"0 9 * * MON-FRI", "*/15 8-18/2 1-15 JAN-JUN,DEC *", "59 23 31 12 *", "0 0 * * 0,7", "0 9 * * 1-5/2"})
+    void validCrontabPasses(String cron) {
+        assertThat(Formats.cronProblem(cron)).isEmpty();
         assertThat(List.of("UTC", "Europe/Paris", "America/New_York")).allSatisfy(z -> assertThat(Formats.timeZoneProblem(z)).isEmpty());
     }
 
