@@ -87,6 +87,8 @@ class StackConfigTest {
                 arguments("Fargate invalid cpu/memory pair", fargate(",\"cpu\":256,\"memory\":4096"), "services.web.memory: 4096 is not valid with cpu 256; allowed: for cpu 256 one of 512, 1024, 2048"),
                 arguments("Fargate unknown cpu", fargate(",\"cpu\":300"), "services.web.cpu: 300 is not a Fargate cpu size; allowed: one of 256, 512, 1024, 2048, 4096, 8192, 16384"),
                 arguments("Fargate min above max", fargate(",\"minCount\":5,\"maxCount\":2,\"desiredCount\":2"), "services.web.minCount: 5 is greater than maxCount 2; allowed: minCount <= maxCount"),
+                arguments("Fargate desired above max, min not set", fargate(",\"maxCount\":3,\"desiredCount\":5"), "services.web.desiredCount: 5 is greater than maxCount 3 (minCount, not set, is desiredCount); allowed: desiredCount <= maxCount"),
+                arguments("Fargate min above desired, max not set", fargate(",\"minCount\":4,\"desiredCount\":2"), "services.web.minCount: 4 is greater than desiredCount 2 (maxCount, not set, is desiredCount); allowed: minCount <= desiredCount"),
                 arguments("Fargate desired outside range", fargate(",\"minCount\":2,\"maxCount\":4,\"desiredCount\":6"), "services.web.desiredCount: 6 is outside minCount..maxCount (2..4); allowed: minCount <= desiredCount <= maxCount"),
                 arguments("service bad port", fargate(",\"port\":70000"), "services.web.port: 70000 is out of range; allowed: 1 to 65535"),
                 arguments("Fargate spot share over 100", fargate(",\"spot\":150"), "services.web.spot: 150 is out of range; allowed: 0 to 100"),

@@ -186,7 +186,13 @@ public final class FargateServiceArgs extends ServiceArgs {
         if (desiredCount != null) {
             var min = minCount();
             var max = maxCount();
-            if (min > max) {
+            if (min > max && minCount == null) {
+                problems.add(new InputProblem("desiredCount", desiredCount + " is greater than maxCount " + max
+                        + " (minCount, not set, is desiredCount)", "desiredCount <= maxCount"));
+            } else if (min > max && maxCount == null) {
+                problems.add(new InputProblem("minCount", min + " is greater than desiredCount " + desiredCount
+                        + " (maxCount, not set, is desiredCount)", "minCount <= desiredCount"));
+            } else if (min > max) {
                 problems.add(new InputProblem("minCount", min + " is greater than maxCount " + max, "minCount <= maxCount"));
             } else if (desiredCount < min || desiredCount > max) {
                 problems.add(new InputProblem("desiredCount", desiredCount + " is outside minCount..maxCount (" + min + ".." + max + ")",
