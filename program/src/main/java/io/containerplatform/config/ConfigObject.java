@@ -426,9 +426,20 @@ public final class ConfigObject {
 
     /** Reports every key of this object that no read asked for. Call after reading all keys. */
     public void rejectUnknownKeys() {
+        rejectUnknownKeys("");
+    }
+
+    /**
+     * Reports every key of this object that no read asked for, adding {@code textHint} after the allowed keys when its
+     * value is text (not an object or a list, which Pulumi passes as JSON text). Call after reading all keys.
+     */
+    public void rejectUnknownKeys(String textHint) {
         for (var key : json.keySet()) {
             if (!known.contains(key)) {
-                errors.add(keyPath(key) + ": unknown key; allowed keys: " + String.join(", ", new TreeSet<>(known)));
+                var value = json.get(key);
+                var text = value.isJsonPrimitive() && value.getAsJsonPrimitive().isString() && !value.getAsString().strip().matches("[\\[{].*");
+                errors.add(keyPath(key) + ": unknown key; allowed keys: " + String.join(", ", new TreeSet<>(known))
+                        + (text ? textHint : ""));
             }
         }
     }

@@ -96,7 +96,8 @@ public record StackConfig(Environment environment, String owner, String costCent
                     + " would notify nobody", "in prod with the pipeline, at least one of alerts.emails or alerts.webhooks");
         }
         var cost = CostConfig.read(root.objectOrEmpty("cost"));
-        root.rejectUnknownKeys();
+        root.rejectUnknownKeys("; or a secret a service's secrets names, and none does (a secret left by a removed service:"
+                + " pulumi config rm <key>)");
         namespaceClaims(root, eks, pipeline);
         statefulCapacity(root, environment, eks, pipeline);
         return new StackConfig(environment, owner, costCenter, java.util.Collections.unmodifiableMap(new LinkedHashMap<>(tags)), network, services, loadBalancer, sparkEcs, eks, pipeline, cost, destination);
