@@ -55,7 +55,8 @@ class PluginSchemaTest {
                 "containerplatform:index:Route", "containerplatform:index:NodeGroupSpec", "containerplatform:index:Taint",
                 "containerplatform:index:Backup", "containerplatform:index:MysqlSettings", "containerplatform:index:ClusterRef",
                 "containerplatform:index:LoadBalancerTarget", "containerplatform:index:BlueGreenTarget", "containerplatform:index:Permissions",
-                "containerplatform:index:PolicyStatement", "containerplatform:index:ScheduledCapacity", "containerplatform:index:BlueGreenRollout");
+                "containerplatform:index:PolicyStatement", "containerplatform:index:ScheduledCapacity", "containerplatform:index:BlueGreenRollout",
+                "containerplatform:index:AlertDestination");
         assertThat(schema.getAsJsonObject("resources").getAsJsonObject("containerplatform:index:NetworkComponent")
                 .getAsJsonObject("inputProperties").getAsJsonObject("azCount").get("description").getAsString())
                 .isEqualTo("Availability zones, each with one public and one private subnet. Allowed: 2 to 6. Default: 2.");
