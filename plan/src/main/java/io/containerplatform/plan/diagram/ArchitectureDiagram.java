@@ -268,7 +268,7 @@ public final class ArchitectureDiagram {
         for (var ingress : graph.plan().ofType("kubernetes:networking.k8s.io/v1:Ingress")) {
             var box = boxOf.get(ingress.urn());
             var namespace = String.valueOf(map(ingress.inputs().get("metadata")).get("namespace"));
-            diagram.flow(INTERNET, box, "443", false);
+            diagram.flow(INTERNET, box, listenPorts(map(map(ingress.inputs().get("metadata")).get("annotations"))), false);
             var backends = backends(map(ingress.inputs().get("spec")));
             for (var service : graph.plan().ofType("kubernetes:core/v1:Service")) {
                 var metadata = map(service.inputs().get("metadata"));
@@ -331,11 +331,31 @@ public final class ArchitectureDiagram {
         return id;
     }
 
+    /**
+     * The ports the AWS Load Balancer Controller opens for an Ingress: its {@code alb.ingress.kubernetes.io/listen-ports}
+     * annotation (e.g. {@code [{"HTTP": 80}, {"HTTPS": 443}]}), or without one the controller's default: 443 when the
+     * Ingress names a certificate, 80 otherwise.
+     */
+    static String listenPorts(Map<?, ?> annotations) {
+        var ports = annotations.get("alb.ingress.kubernetes.io/listen-ports");
+        if (ports == null) {
+            return annotations.containsKey("alb.ingress.kubernetes.io/certificate-arn") ? "443" : "80";
+        }
+        var matcher = java.util.regex.Pattern.compile(":\\s*(\\d+)").matcher(String.valueOf(ports));
+        var found = new ArrayList<String>();
+        while (matcher.find()) {
+            found.add(matcher.group(1));
+        }
+        return String.join(", ", found);
+    }
+
     private String ecsTasks(PlanResource service) {
         var task = graph.dependencies(service, "aws:ecs/taskDefinition:TaskDefinition").stream().findFirst();
         var fargate = task.map(t -> strings(t.inputs().get("requiresCompatibilities")).contains("FARGATE")).orElse(false);
         var size = task.map(t -> ", " + vcpu(t.inputs().get("cpu")) + " vCPU / " + vcpu(t.inputs().get("memory")) + " GB").orElse("");
-        return number(service.inputs().get("desiredCount")) + (fargate ? " Fargate tasks" : " ECS tasks on EC2") + size;
+        var count = number(service.inputs().get("desiredCount"));
+        var tasks = count.equals("1") ? " task" : " tasks";
+        return count + (fargate ? " Fargate" + tasks : " ECS" + tasks + " on EC2") + size;
     }
 
     private String instanceType(PlanResource asg) {

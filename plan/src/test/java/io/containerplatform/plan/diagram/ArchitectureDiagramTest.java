@@ -31,7 +31,7 @@ class ArchitectureDiagramTest {
                 p + "spark-processor -> " + p + "rabbitmq [5671]",
                 p + "spark-processor -> " + p + "mongodb [27017]",
                 p + "swagger-api -> " + p + "mongodb [27017]",
-                "internet -> " + p + "swagger-api-ingress [443]",
+                "internet -> " + p + "swagger-api-ingress [80, 443]",
                 p + "swagger-api-ingress -> " + p + "swagger-api []",
                 p + "keda -> " + p + "spark-processor [scales]",
                 stack + "-spark-worker-service -> " + stack + "-data [S3 API]");
@@ -40,6 +40,14 @@ class ArchitectureDiagramTest {
         assertThat(diagram.groups()).extracting(Diagram.Group::label).contains("namespace data-processing");
         assertThat(diagram.groups()).allMatch(g -> diagram.nodes().stream().anyMatch(n -> g.id().equals(n.group()))
                 || diagram.groups().stream().anyMatch(child -> g.id().equals(child.parent())), "no empty frame");
+    }
+
+    @org.junit.jupiter.api.Test
+    void anIngressIsDrawnWithThePortsTheControllerOpens() {
+        assertThat(ArchitectureDiagram.listenPorts(java.util.Map.of("alb.ingress.kubernetes.io/listen-ports", "[{\"HTTP\": 80}, {\"HTTPS\": 443}]")))
+                .isEqualTo("80, 443");
+        assertThat(ArchitectureDiagram.listenPorts(java.util.Map.of())).isEqualTo("80");
+        assertThat(ArchitectureDiagram.listenPorts(java.util.Map.of("alb.ingress.kubernetes.io/certificate-arn", "arn:aws:acm:x"))).isEqualTo("443");
     }
 
     @ParameterizedTest
