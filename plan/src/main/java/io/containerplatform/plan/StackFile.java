@@ -49,7 +49,7 @@ public record StackFile(String project, Map<String, String> values, Set<String> 
             for (var entry : entries.entrySet()) {
                 var key = String.valueOf(entry.getKey());
                 var fullKey = key.contains(":") ? key : project + ":" + key;
-                var revealed = reveal(fullKey, entry.getValue(), secrets);
+                var revealed = reveal(fullKey, key, entry.getValue(), secrets);
                 values.put(fullKey, revealed instanceof String text ? text : new Gson().toJson(revealed));
             }
         }
@@ -72,18 +72,24 @@ public record StackFile(String project, Map<String, String> values, Set<String> 
         return ConfigSource.of(own, ConfigSource.foreign(values));
     }
 
-    private static Object reveal(String key, Object value, Set<String> secrets) {
+    /**
+     * {@code value} with each {@code secure:} value replaced by a placeholder; a secret inside a webhook list (an alert
+     * destination's {@code webhooks}, a service's {@code alarmWebhooks}) by an HTTPS placeholder, as the program checks
+     * those are HTTPS URLs.
+     */
+    private static Object reveal(String key, String field, Object value, Set<String> secrets) {
         if (value instanceof Map<?, ?> map) {
             if (map.size() == 1 && map.containsKey("secure")) {
                 secrets.add(key);
-                return placeholder(key);
+                return field.toLowerCase(java.util.Locale.ROOT).endsWith("webhooks")
+                        ? "https://offline-placeholder.invalid/" + key.replace(':', '-') : placeholder(key);
             }
             var copy = new LinkedHashMap<String, Object>();
-            map.forEach((k, v) -> copy.put(String.valueOf(k), reveal(key, v, secrets)));
+            map.forEach((k, v) -> copy.put(String.valueOf(k), reveal(key, String.valueOf(k), v, secrets)));
             return copy;
         }
         if (value instanceof List<?> list) {
-            return list.stream().map(v -> reveal(key, v, secrets)).toList();
+            return list.stream().map(v -> reveal(key, field, v, secrets)).toList();
         }
         return value == null || value instanceof Number || value instanceof Boolean ? value : String.valueOf(value);
     }

@@ -66,4 +66,27 @@ class StackFileTest {
         assertThat(file.programConfig().foreign()).containsExactly(java.util.Map.entry("aws:region", "us-east1"));
         assertThat(file.programConfig().keys()).containsExactly("owner");
     }
+
+    @Test
+    void aSecretWebhookSetWithPathPlansAsTheStackFilesSay() throws IOException {
+        var file = read("""
+                config:
+                  container-platform:environment: dev
+                  container-platform:owner: a
+                  container-platform:costCenter: b
+                  container-platform:alerts:
+                    webhooks:
+                      - secure: v1:AAAA
+                  container-platform:services:
+                    web:
+                      kind: fargate
+                      image: nginx:1.27
+                      alarmWebhooks:
+                        - secure: v1:BBBB
+                """);
+        assertThat(file.values().get("container-platform:alerts")).isEqualTo(
+                "{\"webhooks\":[\"https://offline-placeholder.invalid/container-platform-alerts\"]}");
+        var config = io.containerplatform.config.StackConfig.load(file.programConfig());
+        assertThat(config.alerts().webhooks()).containsExactly("https://offline-placeholder.invalid/container-platform-alerts");
+    }
 }
