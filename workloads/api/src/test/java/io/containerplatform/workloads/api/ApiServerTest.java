@@ -266,13 +266,98 @@ class ApiServerTest {
         assertThat(errors).hasSize(2).allSatisfy(e -> assertThat(e).startsWith("CORS_ALLOWED_ORIGINS: \"").contains("allowed:"));
     }
 
-    @Test
-    void aClientTricklingItsRequestLosesTheConnection() throws Exception {
-        try (var socket = new Socket("localhost", api.port())) {
+    /** Sends {@code request} as it is on a new connection and returns all the server answers before closing it. */
+    static String raw(int port, String request) throws Exception {
+        try (var socket = new Socket("localhost", port)) {
             socket.setSoTimeout(60_000);
-            socket.getOutputStream().write("GET /health HTTP/1.1\r\nHost: localhost\r\nX-Slow: ".getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
             socket.getOutputStream().flush();
-            assertThat(socket.getInputStream().read()).describedAs("the server closes the connection").isEqualTo(-1);
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+        }
+    }
+
+    static String rawGet(String target, String... headerLines) throws Exception {
+        var headers = new StringBuilder();
+        for (var line : headerLines) {
+            headers.append(line).append("\r\n");
+        }
+        return raw(api.port(), "GET " + target + " HTTP/1.1\r\nHost: localhost\r\n" + headers + "Connection: close\r\n\r\n");
+    }
+
+    /** The status, {@code Content-Type} and JSON body of a raw answer. */
+    record Answer(int status, String contentType, JsonNode body) {
+        static Answer of(String text) throws Exception {
+            var head = text.substring(0, text.indexOf("\r\n\r\n"));
+            var type = head.lines().filter(l -> l.toLowerCase().startsWith("content-type:")).map(l -> l.substring(13).trim()).findFirst().orElse(null);
+            return new Answer(Integer.parseInt(head.split(" ")[1]), type, EventJson.mapper().readTree(text.substring(head.length() + 4)));
+        }
+    }
+
+    @Test
+    void anOverLongRequestLineIsA414AndOverLongHeadersA431AsJsonCountedAsSuch() throws Exception {
+        var longLine = Answer.of(rawGet("/data?source=" + "a".repeat(ApiServer.MAX_HEADER_BYTES)));
+        assertThat(longLine.status()).isEqualTo(414);
+        assertThat(longLine.contentType()).isEqualTo("application/json");
+        assertThat(longLine.body().get("error").asText()).contains("request line").contains(String.valueOf(ApiServer.MAX_HEADER_BYTES));
+        var longHeaders = Answer.of(rawGet("/health", "X-Big: " + "b".repeat(ApiServer.MAX_HEADER_BYTES)));
+        assertThat(longHeaders.status()).isEqualTo(431);
+        assertThat(longHeaders.contentType()).isEqualTo("application/json");
+        assertThat(longHeaders.body().get("error").asText()).contains("headers").contains(String.valueOf(ApiServer.MAX_HEADER_BYTES));
+        assertThat(get("/metrics").body()).contains("api_requests_total{route=\"other\",status=\"414\"}")
+                .contains("api_requests_total{route=\"other\",status=\"431\"}");
+    }
+
+    @Test
+    void aMalformedRequestIsAJson400NamingWhatIsWrong() throws Exception {
+        record Bad(String target, String error) {
+        }
+        for (var bad : List.of(
+                new Bad("/data?source=%zz", "source has a bad %-escape"),
+                new Bad("/data?source=%e9", "source is not UTF-8 once %-decoded"),
+                new Bad("/data?sou%2rce=x", "query has a bad %-escape in a parameter name"),
+                new Bad("/data/%zz", "path is not a valid URI path (!hex z): a % must be followed by two hexadecimal digits"),
+                new Bad("/data/%e9", "bad request: Bad UTF-8 encoding"),
+                new Bad("/nowhere%", "path is not a valid URI path (Bad URI % encoding)"))) {
+            var answer = Answer.of(rawGet(bad.target()));
+            assertThat(answer.status()).describedAs(bad.target()).isEqualTo(400);
+            assertThat(answer.contentType()).describedAs(bad.target()).isEqualTo("application/json");
+            assertThat(answer.body().get("error").asText()).describedAs(bad.target()).contains(bad.error());
+        }
+        var noHost = Answer.of(raw(api.port(), "GET /health HTTP/1.1\r\nConnection: close\r\n\r\n"));
+        assertThat(noHost.status()).isEqualTo(400);
+        assertThat(noHost.body().get("error").asText()).contains("Host");
+        var garbage = Answer.of(raw(api.port(), "NOT HTTP AT ALL\r\n\r\n"));
+        assertThat(garbage.status()).isEqualTo(400);
+        assertThat(garbage.contentType()).isEqualTo("application/json");
+        assertThat(get("/metrics").body()).contains("api_requests_total{route=\"/data\",status=\"400\"}")
+                .contains("api_requests_total{route=\"other\",status=\"400\"}");
+    }
+
+    @Test
+    void clientsTricklingTheirRequestsHoldNoWorkerThread() throws Exception {
+        var slow = new ArrayList<Socket>();
+        try {
+            for (int i = 0; i < ApiServer.THREADS * 2; i++) {
+                var socket = new Socket("localhost", api.port());
+                socket.getOutputStream().write("GET /health HTTP/1.1\r\nHost: localhost\r\nX-Slow: ".getBytes(StandardCharsets.US_ASCII));
+                socket.getOutputStream().flush();
+                slow.add(socket);
+            }
+            var answer = Answer.of(rawGet("/health"));
+            assertThat(answer.status()).isEqualTo(200);
+        } finally {
+            for (var socket : slow) {
+                socket.close();
+            }
+        }
+    }
+
+    @Test
+    void aClientSilentLongerThanTheIdleTimeoutLosesTheConnection() throws Exception {
+        try (var quick = new ApiServer(client.getDatabase("pipeline"), 0, List.of(), 500)) {
+            var answer = raw(quick.port(), "GET /health HTTP/1.1\r\nHost: localhost\r\nX-Slow: ");
+            assertThat(answer).describedAs("nothing, or a 408, then the connection closed").satisfiesAnyOf(
+                    a -> assertThat(a).isEmpty(), a -> assertThat(a).startsWith("HTTP/1.1 408"));
         }
     }
 
