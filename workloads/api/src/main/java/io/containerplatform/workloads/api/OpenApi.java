@@ -18,17 +18,30 @@ final class OpenApi {
             var item = new LinkedHashMap<String, Object>();
             item.put("get", operation(route, "get", true));
             item.put("head", operation(route, "head", false));
+            item.put("options", preflight(route));
             paths.put(route.path(), item);
         }
         var doc = new LinkedHashMap<String, Object>();
         doc.put("openapi", "3.0.3");
         doc.put("info", Map.of("title", "Data pipeline API", "version", version,
-                "description", "Events and per-minute aggregates of the data pipeline (seed 004), read from MongoDB."));
+                "description", "Events and per-minute aggregates of the data pipeline (seed 004), read from MongoDB. "
+                        + "Every path answers GET and HEAD; OPTIONS is a CORS preflight; any other method is a 405 "
+                        + "naming the allowed ones in Allow.",
+                "contact", Map.of("name", "The container platform's maintainers"),
+                "license", Map.of("name", "Apache-2.0", "url", "https://www.apache.org/licenses/LICENSE-2.0")));
         doc.put("servers", List.of(Map.of("url", "/", "description", "the API itself (Swagger UI's origin)")));
+        // no authentication: the API is reached only from the load balancer's allowed networks (README, API access)
+        doc.put("security", List.of());
+        doc.put("tags", List.of(
+                Map.of("name", DATA, "description", "Events and aggregates, from MongoDB"),
+                Map.of("name", OPERATIONS, "description", "Probes and metrics")));
         doc.put("paths", paths);
-        doc.put("components", Map.of("schemas", schemas()));
+        doc.put("components", Map.of("schemas", schemas(), "responses", responses()));
         return doc;
     }
+
+    private static final String DATA = "data";
+    private static final String OPERATIONS = "operations";
 
     /** The GET (with bodies) or HEAD (the same answers, headers only) operation of a route. */
     private static Map<String, Object> operation(Route route, String method, boolean bodies) {
@@ -36,19 +49,18 @@ final class OpenApi {
         responses.put("200", route.response() == null
                 ? response("OK", null, bodies ? Map.of("type", "string") : null, "text/plain")
                 : response("OK", null, bodies ? route.response() : null, "application/json"));
-        if (!route.params().isEmpty()) {
-            responses.put("400", error("A parameter is invalid: the body names it and what is allowed", null, bodies));
-        }
+        responses.put("400", errorRef("BadRequest", bodies));
         if (route.notFound()) {
-            responses.put("404", error("Not found", null, bodies));
+            responses.put("404", errorRef("NotFound", bodies));
         }
-        responses.put("500", error("An unexpected failure (logged; no detail in the answer)", null, bodies));
+        responses.put("414", errorRef("UriTooLong", bodies));
+        responses.put("431", errorRef("HeadersTooLarge", bodies));
+        responses.put("500", errorRef("InternalError", bodies));
         if (route.store()) {
-            responses.put("503", error("MongoDB is unavailable; retry after the seconds of Retry-After",
-                    Map.of("Retry-After", Map.of("description", "seconds to wait before retrying",
-                            "schema", Map.of("type", "integer", "minimum", 1))), bodies));
+            responses.put("503", errorRef("Unavailable", bodies));
         }
         var operation = new LinkedHashMap<String, Object>();
+        operation.put("tags", List.of(route.store() ? DATA : OPERATIONS));
         operation.put("summary", route.summary() + (bodies ? "" : " Headers only."));
         operation.put("description", route.summary() + (bodies ? "" : " The GET's status and headers, without a body."));
         operation.put("operationId", operationId(method, route.path()));
@@ -57,8 +69,61 @@ final class OpenApi {
         return operation;
     }
 
-    private static Map<String, Object> error(String description, Map<String, Object> headers, boolean bodies) {
-        return response(description, headers, bodies ? ref("Error") : null, "application/json");
+    /** A route's OPTIONS: the CORS preflight, a 204 to an allowed origin, else a 405. */
+    private static Map<String, Object> preflight(Route route) {
+        var responses = new LinkedHashMap<String, Object>();
+        responses.put("204", response("CORS preflight from an origin of CORS_ALLOWED_ORIGINS: the methods allowed", Map.of(
+                "Access-Control-Allow-Origin", header("the request's Origin", Map.of("type", "string")),
+                "Access-Control-Allow-Methods", header("GET, HEAD", Map.of("type", "string")),
+                "Access-Control-Max-Age", header("seconds the preflight may be cached", Map.of("type", "integer"))), null, null));
+        responses.put("400", ref("BadRequest", "responses"));
+        responses.put("405", ref("MethodNotAllowed", "responses"));
+        responses.put("414", ref("UriTooLong", "responses"));
+        responses.put("431", ref("HeadersTooLarge", "responses"));
+        var operation = new LinkedHashMap<String, Object>();
+        operation.put("tags", List.of(OPERATIONS));
+        operation.put("summary", "CORS preflight.");
+        operation.put("description", "A 204 with the CORS headers when the request's Origin is one of CORS_ALLOWED_ORIGINS "
+                + "(none by default), else a 405.");
+        operation.put("operationId", operationId("options", route.path()));
+        operation.put("parameters", route.params().stream().filter(p -> p.in().equals("path")).map(Param::openApi).toList());
+        operation.put("responses", responses);
+        return operation;
+    }
+
+    /** The error answers every operation shares, by name. */
+    private static Map<String, Object> responses() {
+        var responses = new LinkedHashMap<String, Object>();
+        responses.put("BadRequest", error("A malformed request: a bad parameter (named with what is allowed), a bad "
+                + "%-escape, a request line or header the server cannot parse", null));
+        responses.put("NotFound", error("Not found", null));
+        responses.put("MethodNotAllowed", error("A method other than GET and HEAD (OPTIONS without an allowed Origin)",
+                Map.of("Allow", header("the methods allowed: GET, HEAD", Map.of("type", "string")))));
+        responses.put("UriTooLong", error("The request line is longer than " + ApiServer.MAX_HEADER_BYTES + " bytes", null));
+        responses.put("HeadersTooLarge", error("The request line and headers are longer than " + ApiServer.MAX_HEADER_BYTES
+                + " bytes in all", null));
+        responses.put("InternalError", error("An unexpected failure (logged; no detail in the answer)", null));
+        responses.put("Unavailable", error("MongoDB is unavailable; retry after the seconds of Retry-After",
+                Map.of("Retry-After", header("seconds to wait before retrying", Map.of("type", "integer", "minimum", 1)))));
+        return responses;
+    }
+
+    /** A shared error answer: with its JSON body for a GET, without it for a HEAD (its own copy, headers kept). */
+    private static Map<String, Object> errorRef(String name, boolean bodies) {
+        if (bodies) {
+            return ref(name, "responses");
+        }
+        @SuppressWarnings("unchecked")
+        var shared = (Map<String, Object>) responses().get(name);
+        return response((String) shared.get("description"), (Map<String, Object>) shared.get("headers"), null, null);
+    }
+
+    private static Map<String, Object> error(String description, Map<String, Object> headers) {
+        return response(description, headers, ref("Error"), "application/json");
+    }
+
+    private static Map<String, Object> header(String description, Map<String, Object> schema) {
+        return Map.of("description", description, "schema", schema);
     }
 
     private static Map<String, Object> response(String description, Map<String, Object> headers, Map<String, Object> schema, String type) {
@@ -85,7 +150,11 @@ final class OpenApi {
     }
 
     static Map<String, Object> ref(String schema) {
-        return Map.of("$ref", "#/components/schemas/" + schema);
+        return ref(schema, "schemas");
+    }
+
+    private static Map<String, Object> ref(String name, String kind) {
+        return Map.of("$ref", "#/components/" + kind + "/" + name);
     }
 
     private static Map<String, Object> schemas() {

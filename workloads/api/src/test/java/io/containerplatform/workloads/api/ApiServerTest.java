@@ -166,11 +166,46 @@ class ApiServerTest {
         assertThat(limit.getSchema().getMaximum()).isEqualByComparingTo("1000");
         assertThat(data.getResponses()).containsKeys("200", "400", "500", "503");
         assertThat(data.getResponses().get("503").getHeaders()).containsKey("Retry-After");
-        assertThat(openApi.getPaths().get("/data").getHead().getResponses()).containsKeys("200", "400", "500", "503");
-        assertThat(openApi.getPaths().get("/health").getGet().getResponses()).containsOnlyKeys("200", "500");
+        assertThat(openApi.getPaths().get("/data").getHead().getResponses()).containsKeys("200", "400", "414", "431", "500", "503");
+        assertThat(openApi.getPaths().get("/health").getGet().getResponses()).containsOnlyKeys("200", "400", "414", "431", "500");
+        assertThat(openApi.getPaths().get("/health").getOptions().getResponses()).containsOnlyKeys("204", "400", "405", "414", "431");
         assertThat(openApi.getServers()).extracting(s -> s.getUrl()).containsExactly("/");
         assertThat(openApi.getPaths().get("/data/{id}").getGet().getResponses()).containsKeys("200", "404");
         assertThat(openApi.getComponents().getSchemas()).containsKeys("Event", "EventPage", "Aggregate", "Aggregates", "Error");
+    }
+
+    @Test
+    void theDocumentListsEveryAnswerEachOperationGives() throws Exception {
+        var document = json(get("/openapi.json"));
+        var big = "x".repeat(ApiServer.MAX_HEADER_BYTES);
+        document.get("paths").fields().forEachRemaining(path -> {
+            var target = path.getKey().replace("{id}", "e001");
+            for (var method : List.of("GET", "HEAD", "OPTIONS", "POST")) {
+                var documented = path.getValue().get(method.toLowerCase());
+                var given = new HashSet<Integer>();
+                try {
+                    given.add(status(raw(api.port(), method + " " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")));
+                    given.add(status(raw(api.port(), method + " " + target + "?nope=1 HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")));
+                    given.add(status(raw(api.port(), method + " " + target + "?" + big + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")));
+                    given.add(status(raw(api.port(), method + " " + target + " HTTP/1.1\r\nHost: localhost\r\nX-Big: " + big + "\r\nConnection: close\r\n\r\n")));
+                } catch (Exception e) {
+                    throw new AssertionError(e);
+                }
+                if (documented == null) {
+                    assertThat(given).describedAs(method + " " + target + ": undocumented method").containsAnyOf(405, 414, 431);
+                    assertThat(document.at("/components/responses/MethodNotAllowed").isMissingNode()).isFalse();
+                    continue;
+                }
+                for (int status : given) {
+                    assertThat(documented.get("responses").has(String.valueOf(status)))
+                            .describedAs(method + " " + target + " answered " + status + ", which the document does not list").isTrue();
+                }
+            }
+        });
+    }
+
+    static int status(String answer) {
+        return Integer.parseInt(answer.split(" ", 3)[1]);
     }
 
     @Test
@@ -293,8 +328,18 @@ class ApiServerTest {
         }
     }
 
+    /** The count of one series of {@code /metrics}, 0 when absent. */
+    static long metric(String series) throws Exception {
+        return get("/metrics").body().lines().filter(l -> l.startsWith(series + " ")).mapToLong(l -> Long.parseLong(l.substring(series.length() + 1)))
+                .findFirst().orElse(0);
+    }
+
     @Test
     void anOverLongRequestLineIsA414AndOverLongHeadersA431AsJsonCountedAsSuch() throws Exception {
+        var uriTooLong = "api_requests_total{route=\"other\",status=\"414\"}";
+        var headersTooLarge = "api_requests_total{route=\"other\",status=\"431\"}";
+        long uriTooLongBefore = metric(uriTooLong);
+        long headersTooLargeBefore = metric(headersTooLarge);
         var longLine = Answer.of(rawGet("/data?source=" + "a".repeat(ApiServer.MAX_HEADER_BYTES)));
         assertThat(longLine.status()).isEqualTo(414);
         assertThat(longLine.contentType()).isEqualTo("application/json");
@@ -303,8 +348,8 @@ class ApiServerTest {
         assertThat(longHeaders.status()).isEqualTo(431);
         assertThat(longHeaders.contentType()).isEqualTo("application/json");
         assertThat(longHeaders.body().get("error").asText()).contains("headers").contains(String.valueOf(ApiServer.MAX_HEADER_BYTES));
-        assertThat(get("/metrics").body()).contains("api_requests_total{route=\"other\",status=\"414\"}")
-                .contains("api_requests_total{route=\"other\",status=\"431\"}");
+        assertThat(metric(uriTooLong)).isEqualTo(uriTooLongBefore + 1);
+        assertThat(metric(headersTooLarge)).isEqualTo(headersTooLargeBefore + 1);
     }
 
     @Test
@@ -326,9 +371,12 @@ class ApiServerTest {
         var noHost = Answer.of(raw(api.port(), "GET /health HTTP/1.1\r\nConnection: close\r\n\r\n"));
         assertThat(noHost.status()).isEqualTo(400);
         assertThat(noHost.body().get("error").asText()).contains("Host");
-        var garbage = Answer.of(raw(api.port(), "NOT HTTP AT ALL\r\n\r\n"));
-        assertThat(garbage.status()).isEqualTo(400);
-        assertThat(garbage.contentType()).isEqualTo("application/json");
+        for (var request : List.of("NOT HTTP AT ALL\r\n\r\n", "GET /health HTTP/1.1\r\nHost: localhost\r\nNo colon here\r\n\r\n")) {
+            var garbage = Answer.of(raw(api.port(), request));
+            assertThat(garbage.status()).describedAs(request).isEqualTo(400);
+            assertThat(garbage.contentType()).describedAs(request).isEqualTo("application/json");
+            assertThat(garbage.body().get("error").asText()).describedAs(request).startsWith("bad request: ");
+        }
         assertThat(get("/metrics").body()).contains("api_requests_total{route=\"/data\",status=\"400\"}")
                 .contains("api_requests_total{route=\"other\",status=\"400\"}");
     }
