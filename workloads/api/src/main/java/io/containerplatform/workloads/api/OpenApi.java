@@ -60,7 +60,7 @@ final class OpenApi {
             responses.put("503", errorRef("Unavailable", bodies));
         }
         var operation = new LinkedHashMap<String, Object>();
-        operation.put("tags", List.of(route.store() ? DATA : OPERATIONS));
+        operation.put("tags", List.of(route.params().isEmpty() ? OPERATIONS : DATA)); // the probes and /metrics take none
         operation.put("summary", route.summary() + (bodies ? "" : " Headers only."));
         operation.put("description", route.summary() + (bodies ? "" : " The GET's status and headers, without a body."));
         operation.put("operationId", operationId(method, route.path()));
@@ -157,6 +157,9 @@ final class OpenApi {
         return Map.of("$ref", "#/components/" + kind + "/" + name);
     }
 
+    /** A JSON number held as a double (a generated client's {@code Double}, not a decimal). */
+    private static final Map<String, Object> DOUBLE = Map.of("type", "number", "format", "double");
+
     private static Map<String, Object> schemas() {
         var schemas = new LinkedHashMap<String, Object>();
         schemas.put("Event", Map.of("type", "object", "required", EventContract.REQUIRED, "properties", Map.of(
@@ -164,7 +167,7 @@ final class OpenApi {
                 "source", Map.of("type", "string"),
                 "type", Map.of("type", "string"),
                 "timestamp", Map.of("type", "string", "format", "date-time"),
-                "value", Map.of("type", "number"),
+                "value", DOUBLE,
                 "attributes", Map.of("type", "object", "additionalProperties", Map.of("type", "string")))));
         schemas.put("EventPage", Map.of("type", "object", "required", List.of("items", "next"), "properties", Map.of(
                 "items", Map.of("type", "array", "items", ref("Event")),
@@ -172,8 +175,8 @@ final class OpenApi {
         schemas.put("Aggregate", Map.of("type", "object", "required", List.of("source", "type", "minute", "count", "sum", "min", "max"),
                 "properties", Map.of(
                         "source", Map.of("type", "string"), "type", Map.of("type", "string"),
-                        "minute", Map.of("type", "string", "format", "date-time"), "count", Map.of("type", "integer"),
-                        "sum", Map.of("type", "number"), "min", Map.of("type", "number"), "max", Map.of("type", "number"))));
+                        "minute", Map.of("type", "string", "format", "date-time"), "count", Map.of("type", "integer", "format", "int64"),
+                        "sum", DOUBLE, "min", DOUBLE, "max", DOUBLE)));
         schemas.put("Aggregates", Map.of("type", "object", "required", List.of("items"),
                 "properties", Map.of("items", Map.of("type", "array", "items", ref("Aggregate")))));
         schemas.put("Error", Map.of("type", "object", "required", List.of("error"), "properties", Map.of(

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.mongodb.ConnectionString;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.containerplatform.workloads.event.EventJson;
@@ -42,6 +43,15 @@ class ApiServerTest {
         var address = mongo.bind();
         client = MongoClients.create("mongodb://" + address.getHostString() + ":" + address.getPort());
         var db = client.getDatabase("pipeline");
+        seed(db);
+        api = new ApiServer(db, 0);
+    }
+
+    /**
+     * 250 events {@code e000}..{@code e249}, sources {@code s0} (even) and {@code s1} (odd), two per 10 s from
+     * 2026-01-01T00:00:00Z, value = number, {@code e007} with attribute site=lyon; one aggregate of s0's first minute.
+     */
+    static void seed(MongoDatabase db) {
         var events = new ArrayList<Document>();
         for (int i = 0; i < 250; i++) {
             var doc = new Document("_id", String.format("e%03d", i)).append("source", i % 2 == 0 ? "s0" : "s1").append("type", "temperature")
@@ -56,7 +66,6 @@ class ApiServerTest {
                 .append("minute", Date.from(Instant.parse("2026-01-01T00:00:00Z"))))
                 .append("source", "s0").append("type", "temperature").append("minute", Date.from(Instant.parse("2026-01-01T00:00:00Z")))
                 .append("count", 6).append("sum", 30.0).append("min", 0.0).append("max", 10.0).append("ids", List.of("e000")));
-        api = new ApiServer(db, 0);
     }
 
     @AfterAll

@@ -1,5 +1,6 @@
 package io.containerplatform.workloads.api;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.mongodb.client.MongoClients;
 import io.containerplatform.workloads.event.EventJson;
 import org.junit.jupiter.api.Test;
@@ -16,12 +17,12 @@ import java.nio.file.Path;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The OpenAPI document the API serves passes Redocly's recommended rules and Spectral's {@code spectral:oas} with
- * no error, and a document both refuse fails: {@code tools/npm-test.mjs} installs the linters pinned in
+ * The OpenAPI document the API serves is the committed {@code openapi.json} (the generated client's source) and
+ * passes Redocly's recommended rules and Spectral's {@code spectral:oas} with no error, and a document both refuse fails: {@code tools/npm-test.mjs} installs the linters pinned in
  * {@code openapi-lint/} ({@code npm ci}, once) and runs both on {@code OPENAPI_FILE}. Without Node.js it fails,
  * saying so.
  */
-class OpenApiLintTest {
+class OpenApiDocumentTest {
 
     record Lint(int exit, String output) {
     }
@@ -42,16 +43,31 @@ class OpenApiLintTest {
         return new Lint(process.waitFor(), output);
     }
 
-    @Test
-    void theApisDocumentPassesRedoclyAndSpectral() throws Exception {
-        var file = Path.of("target", "openapi.json");
+    /** The document the API serves, written to {@code target/openapi.json}. */
+    static JsonNode served() throws Exception {
         try (var mongo = MongoClients.create("mongodb://localhost:1/pipeline");
              var api = new ApiServer(mongo.getDatabase("pipeline"), 0)) {
             var document = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                     URI.create("http://localhost:" + api.port() + "/openapi.json")).build(), HttpResponse.BodyHandlers.ofString());
             var tree = EventJson.mapper().readTree(document.body());
-            Files.writeString(file, EventJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(tree), StandardCharsets.UTF_8);
+            Files.writeString(SERVED, EventJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(tree), StandardCharsets.UTF_8);
+            return tree;
         }
+    }
+
+    static final Path SERVED = Path.of("target", "openapi.json");
+
+    @Test
+    void theCommittedDocumentIsTheServedOne() throws Exception {
+        var committed = EventJson.mapper().readTree(Files.readString(Path.of("openapi.json")));
+        assertThat(served()).describedAs("workloads/api/openapi.json is not the document the API serves: "
+                + "copy workloads/api/target/openapi.json over it").isEqualTo(committed);
+    }
+
+    @Test
+    void theApisDocumentPassesRedoclyAndSpectral() throws Exception {
+        served();
+        var file = SERVED;
         var lint = lint(file);
         System.out.println(lint.output());
         assertThat(lint.exit()).describedAs("Redocly and Spectral on %s:%n%s", file, lint.output()).isZero();
