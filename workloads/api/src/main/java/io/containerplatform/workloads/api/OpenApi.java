@@ -157,8 +157,9 @@ final class OpenApi {
         return Map.of("$ref", "#/components/" + kind + "/" + name);
     }
 
-    /** A JSON number held as a double (a generated client's {@code Double}, not a decimal). */
-    private static final Map<String, Object> DOUBLE = Map.of("type", "number", "format", "double");
+    /** A JSON number held as a double (a generated client's {@code Double}, not a decimal); null when not finite. */
+    private static final Map<String, Object> DOUBLE = Map.of("type", "number", "format", "double", "nullable", true,
+            "description", "null when not a finite double (a sum past 1.8e308, or a non-finite value stored before the processor refused them)");
 
     private static Map<String, Object> schemas() {
         var schemas = new LinkedHashMap<String, Object>();

@@ -96,6 +96,26 @@ class GeneratedClientTest {
         data.headData(null, null, null, null, 3, null);
     }
 
+    @Test
+    void aNonFiniteNumberIsNullNotAString() throws Exception {
+        var db = client.getDatabase("nonfinite");
+        db.getCollection("events").insertOne(new org.bson.Document("_id", "nan").append("source", "s9").append("type", "t")
+                .append("timestamp", java.util.Date.from(java.time.Instant.parse("2025-01-01T00:00:00Z"))).append("value", Double.NaN));
+        db.getCollection("aggregates").insertOne(new org.bson.Document("_id", "overflow").append("source", "s9").append("type", "t")
+                .append("minute", java.util.Date.from(java.time.Instant.parse("2025-01-01T00:00:00Z")))
+                .append("count", 2).append("sum", Double.POSITIVE_INFINITY).append("min", 1e308).append("max", 1.7e308));
+        try (var nonFinite = new ApiServer(db, 0)) {
+            var apiClient = new ApiClient();
+            apiClient.updateBaseUri("http://localhost:" + nonFinite.port());
+            var its = new DataApi(apiClient);
+            assertThat(its.getDataId("nan").getValue()).isNull();
+            var aggregate = its.getAggregates("s9", null, null, null).getItems().get(0);
+            assertThat(aggregate.getSum()).isNull();
+            assertThat(aggregate.getMax()).isEqualTo(1.7e308);
+            assertThat(its.getData(null, null, null, null, null, null).getItems()).extracting(Event::getId).containsExactly("nan");
+        }
+    }
+
     static ApiException failure(ThrowingCall call) {
         return catchThrowableOfType(call::run, ApiException.class);
     }
