@@ -7,7 +7,6 @@ import com.mongodb.MongoSocketException;
 import com.mongodb.MongoTimeoutException;
 import com.mongodb.client.MongoDatabase;
 import io.containerplatform.workloads.event.EventJson;
-import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
@@ -25,6 +24,7 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -186,14 +186,6 @@ public final class ApiServer implements AutoCloseable {
             count("other", code, 0);
             send(exchange, code, "application/json", Map.of("error", problem(code, message, cause)));
         }
-
-        @Override
-        public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
-            fields.put(HttpHeader.CONTENT_TYPE, "application/json");
-            securityHeaders().forEach(fields::put);
-            count("other", status, 0);
-            return ByteBuffer.wrap(EventJson.write(Map.of("error", problem(status, reason, null))).getBytes(StandardCharsets.UTF_8));
-        }
     }
 
     /** What a refusal of Jetty's says: the limit broken, a path Jetty's URI parser refuses (its bad %-escapes), or Jetty's reason. */
@@ -289,16 +281,13 @@ public final class ApiServer implements AutoCloseable {
 
     /** The headers of every answer: no sniffing, no framing, no referrer, a policy Swagger UI works under; CORS when allowed. */
     private void headers(Exchange exchange) {
-        securityHeaders().forEach(exchange.headers()::put);
+        var headers = exchange.headers();
+        headers.put("X-Content-Type-Options", "nosniff");
+        headers.put("X-Frame-Options", "DENY");
+        headers.put("Referrer-Policy", "no-referrer");
+        headers.put("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+        headers.put("Cross-Origin-Resource-Policy", corsOrigins.isEmpty() ? "same-origin" : "cross-origin");
         cors(exchange);
-    }
-
-    private List<HttpField> securityHeaders() {
-        return List.of(new HttpField("X-Content-Type-Options", "nosniff"),
-                new HttpField("X-Frame-Options", "DENY"),
-                new HttpField("Referrer-Policy", "no-referrer"),
-                new HttpField("Content-Security-Policy", CONTENT_SECURITY_POLICY),
-                new HttpField("Cross-Origin-Resource-Policy", corsOrigins.isEmpty() ? "same-origin" : "cross-origin"));
     }
 
     /** Adds the CORS headers when the request's {@code Origin} is allowed; whether it is. */
@@ -362,7 +351,7 @@ public final class ApiServer implements AutoCloseable {
             var type = file.endsWith(".css") ? "text/css" : file.endsWith(".js") ? "application/javascript" : "application/octet-stream";
             return sendBytes(exchange, 200, type, in.readAllBytes());
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -91,31 +91,39 @@ final class OpenApi {
         return operation;
     }
 
-    /** The error answers every operation shares, by name. */
+    /** An error answer the operations share: what it means and its headers (none: null). */
+    private record Shared(String description, Map<String, Object> headers) {
+    }
+
+    /** The error answers every operation shares, by name ({@code components/responses}). */
+    private static final Map<String, Shared> SHARED = sharedResponses();
+
+    private static Map<String, Shared> sharedResponses() {
+        var shared = new LinkedHashMap<String, Shared>();
+        shared.put("BadRequest", new Shared("A malformed request: a bad parameter (named with what is allowed), a bad "
+                + "%-escape, a request line or header the server cannot parse", null));
+        shared.put("NotFound", new Shared("Not found", null));
+        shared.put("MethodNotAllowed", new Shared("A method other than GET and HEAD (OPTIONS without an allowed Origin)",
+                Map.of("Allow", header("the methods allowed: GET, HEAD", Map.of("type", "string")))));
+        shared.put("UriTooLong", new Shared("The request line is longer than " + ApiServer.MAX_HEADER_BYTES + " bytes", null));
+        shared.put("HeadersTooLarge", new Shared("The request line and headers are longer than " + ApiServer.MAX_HEADER_BYTES
+                + " bytes in all", null));
+        shared.put("InternalError", new Shared("An unexpected failure (logged; no detail in the answer)", null));
+        shared.put("Unavailable", new Shared("MongoDB is unavailable; retry after the seconds of Retry-After",
+                Map.of("Retry-After", header("seconds to wait before retrying", Map.of("type", "integer", "minimum", 1)))));
+        return shared;
+    }
+
     private static Map<String, Object> responses() {
         var responses = new LinkedHashMap<String, Object>();
-        responses.put("BadRequest", error("A malformed request: a bad parameter (named with what is allowed), a bad "
-                + "%-escape, a request line or header the server cannot parse", null));
-        responses.put("NotFound", error("Not found", null));
-        responses.put("MethodNotAllowed", error("A method other than GET and HEAD (OPTIONS without an allowed Origin)",
-                Map.of("Allow", header("the methods allowed: GET, HEAD", Map.of("type", "string")))));
-        responses.put("UriTooLong", error("The request line is longer than " + ApiServer.MAX_HEADER_BYTES + " bytes", null));
-        responses.put("HeadersTooLarge", error("The request line and headers are longer than " + ApiServer.MAX_HEADER_BYTES
-                + " bytes in all", null));
-        responses.put("InternalError", error("An unexpected failure (logged; no detail in the answer)", null));
-        responses.put("Unavailable", error("MongoDB is unavailable; retry after the seconds of Retry-After",
-                Map.of("Retry-After", header("seconds to wait before retrying", Map.of("type", "integer", "minimum", 1)))));
+        SHARED.forEach((name, shared) -> responses.put(name, error(shared.description(), shared.headers())));
         return responses;
     }
 
-    /** A shared error answer: with its JSON body for a GET, without it for a HEAD (its own copy, headers kept). */
+    /** A shared error answer: a reference for a GET (its JSON body), a copy without the body for a HEAD. */
     private static Map<String, Object> errorRef(String name, boolean bodies) {
-        if (bodies) {
-            return ref(name, "responses");
-        }
-        @SuppressWarnings("unchecked")
-        var shared = (Map<String, Object>) responses().get(name);
-        return response((String) shared.get("description"), (Map<String, Object>) shared.get("headers"), null, null);
+        var shared = SHARED.get(name);
+        return bodies ? ref(name, "responses") : response(shared.description(), shared.headers(), null, null);
     }
 
     private static Map<String, Object> error(String description, Map<String, Object> headers) {
