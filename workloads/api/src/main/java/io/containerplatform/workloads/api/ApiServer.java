@@ -65,9 +65,10 @@ public final class ApiServer implements AutoCloseable {
     static final int MAX_HEADER_BYTES = 8192;
     /**
      * Milliseconds a connection may stay silent (while sending its request, or idle between requests) before it is
-     * closed; a slow client holds no worker thread meanwhile, only its connection.
+     * closed, and a request may take to arrive whole however steadily it trickles ({@link RequestDeadline}); a slow
+     * client holds no worker thread meanwhile, only its connection.
      */
-    static final long IDLE_TIMEOUT_MS = 10_000;
+    static final long TIMEOUT_MS = 10_000;
     /** Connections open at once; past that the server stops accepting until one closes (trickling clients cannot exhaust file descriptors). */
     static final int MAX_CONNECTIONS = 1024;
 
@@ -87,10 +88,10 @@ public final class ApiServer implements AutoCloseable {
      * @param corsOrigins the origins allowed to call it from a browser ({@code CORS_ALLOWED_ORIGINS}); none by default
      */
     public ApiServer(MongoDatabase database, int port, List<String> corsOrigins) throws IOException {
-        this(database, port, corsOrigins, IDLE_TIMEOUT_MS);
+        this(database, port, corsOrigins, TIMEOUT_MS);
     }
 
-    ApiServer(MongoDatabase database, int port, List<String> corsOrigins, long idleTimeoutMs) throws IOException {
+    ApiServer(MongoDatabase database, int port, List<String> corsOrigins, long timeoutMs) throws IOException {
         this.corsOrigins = List.copyOf(corsOrigins);
         var queries = new EventQueries(database);
         var properties = new Properties();
@@ -139,7 +140,8 @@ public final class ApiServer implements AutoCloseable {
         http.setSendXPoweredBy(false);
         var connector = new ServerConnector(server, new HttpConnectionFactory(http));
         connector.setPort(port);
-        connector.setIdleTimeout(idleTimeoutMs);
+        connector.setIdleTimeout(timeoutMs);
+        connector.addBean(new RequestDeadline(timeoutMs));
         server.addConnector(connector);
         server.addBean(new NetworkConnectionLimit(MAX_CONNECTIONS, connector));
         server.setHandler(new Handler.Abstract() {

@@ -410,6 +410,32 @@ class ApiServerTest {
     }
 
     @Test
+    void aClientTricklingItsRequestPastTheDeadlineLosesTheConnectionThoughNeverSilent() throws Exception {
+        try (var quick = new ApiServer(client.getDatabase("pipeline"), 0, List.of(), 500);
+             var socket = new Socket("localhost", quick.port())) {
+            var out = socket.getOutputStream();
+            out.write("GET /health HTTP/1.1\r\nHost: localhost\r\nX-Slow: ".getBytes(StandardCharsets.US_ASCII));
+            socket.setSoTimeout(100);
+            int sent = 0;
+            boolean closed = false;
+            // a byte every 100 ms (the idle timeout, 500 ms, never fires) for up to 20 s, 40 times the deadline
+            while (!closed && sent < 200) {
+                try {
+                    out.write('x');
+                    out.flush();
+                    sent++;
+                    closed = socket.getInputStream().read() == -1;
+                } catch (java.net.SocketTimeoutException stillOpen) {
+                    // nothing to read yet: the connection is still open
+                } catch (java.io.IOException reset) {
+                    closed = true;
+                }
+            }
+            assertThat(closed).describedAs("the server closed the connection before the client sent its 200 bytes").isTrue();
+        }
+    }
+
+    @Test
     void aClientSilentLongerThanTheIdleTimeoutLosesTheConnection() throws Exception {
         try (var quick = new ApiServer(client.getDatabase("pipeline"), 0, List.of(), 500)) {
             var answer = raw(quick.port(), "GET /health HTTP/1.1\r\nHost: localhost\r\nX-Slow: ");
