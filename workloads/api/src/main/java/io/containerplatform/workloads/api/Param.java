@@ -2,6 +2,10 @@ package io.containerplatform.workloads.api;
 
 import io.containerplatform.workloads.event.EventContract;
 
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -122,9 +126,9 @@ record Param(String name, String in, Type type, boolean required, long min, long
      * or bytes that are not UTF-8 are a 400 naming {@code parameter} and {@code what} of it is wrong.
      */
     static String decode(String text, String in, String parameter, String what) {
-        var bytes = new java.io.ByteArrayOutputStream(text.length());
+        var bytes = new ByteArrayOutputStream(text.length());
         for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
+            int c = text.codePointAt(i);
             if (c == '%') {
                 int high = i + 2 < text.length() ? Character.digit(text.charAt(i + 1), 16) : -1;
                 int low = high < 0 ? -1 : Character.digit(text.charAt(i + 2), 16);
@@ -134,12 +138,13 @@ record Param(String name, String in, Type type, boolean required, long min, long
                 bytes.write(high * 16 + low);
                 i += 2;
             } else {
-                bytes.writeBytes(String.valueOf(c == '+' && in.equals("query") ? ' ' : c).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                bytes.writeBytes(Character.toString(c == '+' && in.equals("query") ? ' ' : c).getBytes(StandardCharsets.UTF_8));
+                i += Character.charCount(c) - 1;
             }
         }
         try {
-            return java.nio.charset.StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes.toByteArray())).toString();
-        } catch (java.nio.charset.CharacterCodingException e) {
+            return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes.toByteArray())).toString();
+        } catch (CharacterCodingException e) {
             throw new BadRequest(parameter, "is not UTF-8 once %-decoded in " + what + " \"" + text + "\"", PERCENT_ENCODING);
         }
     }
