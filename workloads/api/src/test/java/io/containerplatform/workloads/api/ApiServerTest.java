@@ -187,22 +187,21 @@ class ApiServerTest {
     void theDocumentListsEveryAnswerEachOperationGives() throws Exception {
         var document = json(get("/openapi.json"));
         var big = "x".repeat(ApiServer.MAX_HEADER_BYTES);
-        document.get("paths").fields().forEachRemaining(path -> {
+        // plainly, with an unknown parameter, with an over-long query, with over-long headers
+        var variants = List.of(" HTTP/1.1\r\n", "?nope=1 HTTP/1.1\r\n", "?" + big + " HTTP/1.1\r\n", " HTTP/1.1\r\nX-Big: " + big + "\r\n");
+        var paths = document.get("paths").fields();
+        while (paths.hasNext()) {
+            var path = paths.next();
             var target = path.getKey().replace("{id}", "e001");
             for (var method : List.of("GET", "HEAD", "OPTIONS", "POST")) {
-                var documented = path.getValue().get(method.toLowerCase());
                 var given = new HashSet<Integer>();
-                try {
-                    given.add(status(raw(api.port(), method + " " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")));
-                    given.add(status(raw(api.port(), method + " " + target + "?nope=1 HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")));
-                    given.add(status(raw(api.port(), method + " " + target + "?" + big + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")));
-                    given.add(status(raw(api.port(), method + " " + target + " HTTP/1.1\r\nHost: localhost\r\nX-Big: " + big + "\r\nConnection: close\r\n\r\n")));
-                } catch (Exception e) {
-                    throw new AssertionError(e);
+                for (var variant : variants) {
+                    given.add(status(raw(api.port(), method + " " + target + variant + "Host: localhost\r\nConnection: close\r\n\r\n")));
                 }
+                var documented = path.getValue().get(method.toLowerCase());
                 if (documented == null) {
-                    assertThat(given).describedAs(method + " " + target + ": undocumented method").containsAnyOf(405, 414, 431);
-                    assertThat(document.at("/components/responses/MethodNotAllowed").isMissingNode()).isFalse();
+                    // another method: a 405 (the document's description says so), or refused before its method is read
+                    assertThat(given).describedAs(method + " " + target).isSubsetOf(405, 414, 431);
                     continue;
                 }
                 for (int status : given) {
@@ -210,7 +209,7 @@ class ApiServerTest {
                             .describedAs(method + " " + target + " answered " + status + ", which the document does not list").isTrue();
                 }
             }
-        });
+        }
     }
 
     static int status(String answer) {
