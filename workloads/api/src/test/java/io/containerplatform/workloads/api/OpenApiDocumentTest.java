@@ -37,7 +37,7 @@ class OpenApiDocumentTest {
         try {
             process = command.start();
         } catch (IOException e) {
-            throw new AssertionError("Node.js 20.19+ with npm is needed to lint the OpenAPI document: " + e.getMessage());
+            throw new AssertionError("Node.js 18.18+ with npm is needed to lint the OpenAPI document: " + e.getMessage());
         }
         var output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         return new Lint(process.waitFor(), output);
