@@ -6,14 +6,26 @@ import com.mongodb.MongoNotPrimaryException;
 import com.mongodb.MongoSocketException;
 import com.mongodb.MongoTimeoutException;
 import com.mongodb.client.MongoDatabase;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import io.containerplatform.workloads.event.EventJson;
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpStatus;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.NetworkConnectionLimit;
+import org.eclipse.jetty.server.handler.ErrorHandler;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.InetSocketAddress;
-import java.net.URLDecoder;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.HashMap;
@@ -22,8 +34,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.DoubleAdder;
 import java.util.logging.Logger;
@@ -49,24 +59,20 @@ public final class ApiServer implements AutoCloseable {
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
             + "object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
+    /** Worker threads answering requests (Jetty reads requests without holding one: a slow client holds none). */
+    static final int THREADS = 64;
+    /** Bytes a request line and its headers may take in all: a longer request line is a 414, longer headers a 431. */
+    static final int MAX_HEADER_BYTES = 8192;
     /**
-     * The JDK server's limits, set before its first use unless given on the command line: a request's line,
-     * headers and body within {@code maxReqTime} s (a trickling client loses its connection, and the worker
-     * thread reading it, after that), an answer written within {@code maxRspTime} s, at most
-     * {@code maxReqHeaders} headers of {@code maxReqHeaderSize} bytes in all.
+     * Milliseconds a connection may stay silent (while sending its request, or idle between requests) before it is
+     * closed, and a request may take to arrive whole however steadily it trickles ({@link RequestDeadline}); a slow
+     * client holds no worker thread meanwhile, only its connection.
      */
-    static final Map<String, String> SERVER_LIMITS = Map.of(
-            "sun.net.httpserver.maxReqTime", "10",
-            "sun.net.httpserver.maxRspTime", "30",
-            "sun.net.httpserver.maxReqHeaders", "100",
-            "sun.net.httpserver.maxReqHeaderSize", "16384");
+    static final long TIMEOUT_MS = 10_000;
+    /** Connections open at once; past that the server stops accepting until one closes (trickling clients cannot exhaust file descriptors). */
+    static final int MAX_CONNECTIONS = 1024;
 
-    static {
-        SERVER_LIMITS.forEach(System.getProperties()::putIfAbsent);
-    }
-
-    private final HttpServer server;
-    private final ExecutorService threads;
+    private final Server server;
     private final List<Route> routes;
     private final Map<String, Object> openApi;
     private final Map<String, AtomicLong> requests = new ConcurrentHashMap<>();
@@ -82,6 +88,10 @@ public final class ApiServer implements AutoCloseable {
      * @param corsOrigins the origins allowed to call it from a browser ({@code CORS_ALLOWED_ORIGINS}); none by default
      */
     public ApiServer(MongoDatabase database, int port, List<String> corsOrigins) throws IOException {
+        this(database, port, corsOrigins, TIMEOUT_MS);
+    }
+
+    ApiServer(MongoDatabase database, int port, List<String> corsOrigins, long timeoutMs) throws IOException {
         this.corsOrigins = List.copyOf(corsOrigins);
         var queries = new EventQueries(database);
         var properties = new Properties();
@@ -121,16 +131,77 @@ public final class ApiServer implements AutoCloseable {
                 new Route("/metrics", "Prometheus metrics.", List.of(), null, false, false,
                         args -> new Route.Response(200, "text/plain; version=0.0.4", metrics())));
         this.openApi = OpenApi.document(routes, properties.getProperty("version", "1.0.0"));
-        this.threads = Executors.newFixedThreadPool(64);
-        this.server = HttpServer.create(new InetSocketAddress(port), 256);
-        server.setExecutor(threads);
-        server.createContext("/", this::handle);
-        server.start();
+        var threads = new QueuedThreadPool(THREADS, 8);
+        threads.setName("api");
+        this.server = new Server(threads);
+        var http = new HttpConfiguration();
+        http.setRequestHeaderSize(MAX_HEADER_BYTES);
+        http.setSendServerVersion(false);
+        http.setSendXPoweredBy(false);
+        var connector = new ServerConnector(server, new HttpConnectionFactory(http));
+        connector.setPort(port);
+        connector.setIdleTimeout(timeoutMs);
+        connector.addBean(new RequestDeadline(timeoutMs));
+        server.addConnector(connector);
+        server.addBean(new NetworkConnectionLimit(MAX_CONNECTIONS, connector));
+        server.setHandler(new Handler.Abstract() {
+            @Override
+            public boolean handle(Request request, Response response, Callback callback) {
+                ApiServer.this.handle(new Exchange(request, response, callback));
+                return true;
+            }
+        });
+        server.setErrorHandler(new JsonErrors());
+        try {
+            server.start();
+        } catch (Exception e) {
+            throw new IOException("cannot listen on port " + port + ": " + e.getMessage(), e);
+        }
     }
 
     /** The port it listens on. */
     public int port() {
-        return server.getAddress().getPort();
+        return ((ServerConnector) server.getConnectors()[0]).getLocalPort();
+    }
+
+    /** One request being answered: its request, its response and the callback completing it. */
+    private record Exchange(Request request, Response response, Callback callback) {
+        String method() {
+            return request.getMethod();
+        }
+
+        HttpFields.Mutable headers() {
+            return response.getHeaders();
+        }
+    }
+
+    /**
+     * Jetty's own refusals, as JSON and counted: a request line longer than {@link #MAX_HEADER_BYTES} (414),
+     * headers longer than that in all (431), a request Jetty cannot parse or a path it will not decode (400).
+     */
+    private final class JsonErrors extends ErrorHandler {
+        @Override
+        protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
+                                        Callback callback) {
+            var exchange = new Exchange(request, response, callback);
+            headers(exchange);
+            count("other", code, 0);
+            send(exchange, code, "application/json", Map.of("error", problem(code, message, cause)));
+        }
+    }
+
+    /** What a refusal of Jetty's says: the limit broken, a path Jetty's URI parser refuses (its bad %-escapes), or Jetty's reason. */
+    static String problem(int status, String reason, Throwable cause) {
+        while (cause != null && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return switch (status) {
+            case 414 -> "the request line is longer than " + MAX_HEADER_BYTES + " bytes";
+            case 431 -> "the request line and headers are longer than " + MAX_HEADER_BYTES + " bytes in all";
+            default -> cause instanceof IllegalArgumentException
+                    ? "path is not a valid URI path (" + cause.getMessage() + "): a % must be followed by two hexadecimal digits (%25 for % itself)"
+                    : "bad request: " + (reason == null || reason.isBlank() ? HttpStatus.getMessage(status) : reason);
+        };
     }
 
     private static void checkRange(Map<String, Object> args) {
@@ -139,22 +210,22 @@ public final class ApiServer implements AutoCloseable {
         }
     }
 
-    private void handle(HttpExchange exchange) throws IOException {
+    private void handle(Exchange exchange) {
         long started = System.nanoTime();
-        var path = exchange.getRequestURI().getRawPath();
-        var method = exchange.getRequestMethod();
+        var path = exchange.request().getHttpURI().getPath();
+        var method = exchange.method();
         String label = "other";
         int status = 500;
         try {
             headers(exchange);
             if (method.equals("OPTIONS") && cors(exchange)) {
-                exchange.getResponseHeaders().set("Access-Control-Allow-Methods", ALLOWED_METHODS);
-                exchange.getResponseHeaders().set("Access-Control-Max-Age", "600");
+                exchange.headers().put("Access-Control-Allow-Methods", ALLOWED_METHODS);
+                exchange.headers().put("Access-Control-Max-Age", "600");
                 status = sendBytes(exchange, 204, null, new byte[0]);
                 return;
             }
             if (!method.equals("GET") && !method.equals("HEAD")) {
-                exchange.getResponseHeaders().set("Allow", ALLOWED_METHODS);
+                exchange.headers().put("Allow", ALLOWED_METHODS);
                 status = send(exchange, 405, "application/json", Map.of("error", method + " is not allowed: only " + ALLOWED_METHODS));
                 return;
             }
@@ -172,7 +243,7 @@ public final class ApiServer implements AutoCloseable {
                 var pathValues = route.match(path);
                 if (pathValues != null) {
                     label = route.path();
-                    var response = route.handler().apply(arguments(route, pathValues, exchange.getRequestURI().getRawQuery()));
+                    var response = route.handler().apply(arguments(route, pathValues, exchange.request().getHttpURI().getQuery()));
                     status = send(exchange, response.status(), response.contentType(), response.body());
                     return;
                 }
@@ -186,18 +257,21 @@ public final class ApiServer implements AutoCloseable {
             status = send(exchange, 400, "application/json", body);
         } catch (RuntimeException e) {
             if (storeUnavailable(e)) {
-                LOG.warning(exchange.getRequestURI() + ": MongoDB unavailable: " + e.getMessage());
-                exchange.getResponseHeaders().set("Retry-After", String.valueOf(RETRY_AFTER_SECONDS));
+                LOG.warning(exchange.request().getHttpURI() + ": MongoDB unavailable: " + e.getMessage());
+                exchange.headers().put("Retry-After", String.valueOf(RETRY_AFTER_SECONDS));
                 status = send(exchange, 503, "application/json", Map.of("error", "MongoDB is unavailable, retry later"));
             } else {
-                LOG.warning(exchange.getRequestURI() + " failed: " + e);
+                LOG.warning(exchange.request().getHttpURI() + " failed: " + e);
                 status = send(exchange, 500, "application/json", Map.of("error", "internal error"));
             }
         } finally {
-            requests.computeIfAbsent(label + "\t" + status, k -> new AtomicLong()).incrementAndGet();
-            seconds.computeIfAbsent(label, k -> new DoubleAdder()).add((System.nanoTime() - started) / 1e9);
-            exchange.close();
+            count(label, status, System.nanoTime() - started);
         }
+    }
+
+    private void count(String label, int status, long nanos) {
+        requests.computeIfAbsent(label + "\t" + status, k -> new AtomicLong()).incrementAndGet();
+        seconds.computeIfAbsent(label, k -> new DoubleAdder()).add(nanos / 1e9);
     }
 
     /** Whether {@code e} says MongoDB cannot be reached or did not answer in time (a 503, not the API's fault). */
@@ -208,24 +282,24 @@ public final class ApiServer implements AutoCloseable {
     }
 
     /** The headers of every answer: no sniffing, no framing, no referrer, a policy Swagger UI works under; CORS when allowed. */
-    private void headers(HttpExchange exchange) {
-        var headers = exchange.getResponseHeaders();
-        headers.set("X-Content-Type-Options", "nosniff");
-        headers.set("X-Frame-Options", "DENY");
-        headers.set("Referrer-Policy", "no-referrer");
-        headers.set("Content-Security-Policy", CONTENT_SECURITY_POLICY);
-        headers.set("Cross-Origin-Resource-Policy", corsOrigins.isEmpty() ? "same-origin" : "cross-origin");
+    private void headers(Exchange exchange) {
+        var headers = exchange.headers();
+        headers.put("X-Content-Type-Options", "nosniff");
+        headers.put("X-Frame-Options", "DENY");
+        headers.put("Referrer-Policy", "no-referrer");
+        headers.put("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+        headers.put("Cross-Origin-Resource-Policy", corsOrigins.isEmpty() ? "same-origin" : "cross-origin");
         cors(exchange);
     }
 
     /** Adds the CORS headers when the request's {@code Origin} is allowed; whether it is. */
-    private boolean cors(HttpExchange exchange) {
-        var origin = exchange.getRequestHeaders().getFirst("Origin");
-        exchange.getResponseHeaders().add("Vary", "Origin");
+    private boolean cors(Exchange exchange) {
+        var origin = exchange.request().getHeaders().get("Origin");
+        exchange.headers().put("Vary", "Origin");
         if (origin == null || !corsOrigins.contains(origin)) {
             return false;
         }
-        exchange.getResponseHeaders().set("Access-Control-Allow-Origin", origin);
+        exchange.headers().put("Access-Control-Allow-Origin", origin);
         return true;
     }
 
@@ -234,8 +308,8 @@ public final class ApiServer implements AutoCloseable {
         if (rawQuery != null && !rawQuery.isEmpty()) {
             for (var pair : rawQuery.split("&")) {
                 int eq = pair.indexOf('=');
-                var key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-                var value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+                var key = Param.decode(eq < 0 ? pair : pair.substring(0, eq), "query", "query", "a parameter name");
+                var value = eq < 0 ? "" : Param.decode(pair.substring(eq + 1), "query", key, "its value");
                 if (route.params().stream().noneMatch(p -> p.in().equals("query") && p.name().equals(key))) {
                     throw new Param.BadRequest(key, "is not a parameter of " + route.path(), "parameters: "
                             + route.params().stream().filter(p -> p.in().equals("query")).map(Param::name).toList());
@@ -252,7 +326,7 @@ public final class ApiServer implements AutoCloseable {
         return args;
     }
 
-    private int docs(HttpExchange exchange, String path) throws IOException {
+    private int docs(Exchange exchange, String path) {
         if (path.equals("/docs") || path.equals("/docs/")) {
             return send(exchange, 200, "text/html; charset=utf-8", """
                     <!DOCTYPE html>
@@ -278,6 +352,8 @@ public final class ApiServer implements AutoCloseable {
             }
             var type = file.endsWith(".css") ? "text/css" : file.endsWith(".js") ? "application/javascript" : "application/octet-stream";
             return sendBytes(exchange, 200, type, in.readAllBytes());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -296,33 +372,31 @@ public final class ApiServer implements AutoCloseable {
         return out.toString();
     }
 
-    private static int send(HttpExchange exchange, int status, String type, Object body) throws IOException {
+    private static int send(Exchange exchange, int status, String type, Object body) {
         var bytes = (body instanceof String text ? text : EventJson.write(body)).getBytes(StandardCharsets.UTF_8);
         return sendBytes(exchange, status, type, bytes);
     }
 
-    /** Sends the answer; to a HEAD its headers and length only (the JDK server then sends no body). */
-    private static int sendBytes(HttpExchange exchange, int status, String type, byte[] bytes) throws IOException {
+    /** Sends the answer; to a HEAD its headers and length only. */
+    private static int sendBytes(Exchange exchange, int status, String type, byte[] bytes) {
+        exchange.response().setStatus(status);
         if (type != null) {
-            exchange.getResponseHeaders().set("Content-Type", type);
+            exchange.headers().put(HttpHeader.CONTENT_TYPE, type);
         }
-        if (bytes.length == 0 || exchange.getRequestMethod().equals("HEAD")) {
-            if (bytes.length > 0) {
-                exchange.getResponseHeaders().set("Content-Length", String.valueOf(bytes.length));
-            }
-            exchange.sendResponseHeaders(status, -1);
-        } else {
-            exchange.sendResponseHeaders(status, bytes.length);
-            try (var out = exchange.getResponseBody()) {
-                out.write(bytes);
-            }
+        if (status != 204) {
+            exchange.headers().put(HttpHeader.CONTENT_LENGTH, bytes.length);
         }
+        boolean head = exchange.method().equals("HEAD");
+        exchange.response().write(true, head ? ByteBuffer.allocate(0) : ByteBuffer.wrap(bytes), exchange.callback());
         return status;
     }
 
     @Override
     public void close() {
-        server.stop(0);
-        threads.shutdownNow();
+        try {
+            server.stop();
+        } catch (Exception e) {
+            LOG.warning("stopping the API: " + e);
+        }
     }
 }

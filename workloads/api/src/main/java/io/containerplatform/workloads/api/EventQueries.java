@@ -83,9 +83,9 @@ final class EventQueries {
             item.put("type", doc.getString("type"));
             item.put("minute", DateTimeFormatter.ISO_INSTANT.format(doc.getDate("minute").toInstant()));
             item.put("count", ((Number) doc.get("count")).longValue());
-            item.put("sum", ((Number) doc.get("sum")).doubleValue());
-            item.put("min", ((Number) doc.get("min")).doubleValue());
-            item.put("max", ((Number) doc.get("max")).doubleValue());
+            item.put("sum", finite(doc.get("sum")));
+            item.put("min", finite(doc.get("min")));
+            item.put("max", finite(doc.get("max")));
             items.add(item);
         }
         return Map.of("items", items);
@@ -108,6 +108,15 @@ final class EventQueries {
         return filters;
     }
 
+    /**
+     * A stored number as a JSON number, or null when it is not a finite double (a sum that overflowed, or a
+     * non-finite value stored before the processor refused them): never the strings "Infinity" or "NaN".
+     */
+    static Double finite(Object stored) {
+        double value = ((Number) stored).doubleValue();
+        return Double.isFinite(value) ? value : null;
+    }
+
     /** A stored event as the API returns it: the message's fields, the timestamp in UTC to the millisecond. */
     static Map<String, Object> event(Document doc) {
         var item = new LinkedHashMap<String, Object>();
@@ -115,7 +124,7 @@ final class EventQueries {
         item.put("source", doc.getString("source"));
         item.put("type", doc.getString("type"));
         item.put("timestamp", DateTimeFormatter.ISO_INSTANT.format(doc.getDate("timestamp").toInstant()));
-        item.put("value", ((Number) doc.get("value")).doubleValue());
+        item.put("value", finite(doc.get("value")));
         if (doc.get("attributes") instanceof Document attributes) {
             item.put("attributes", new java.util.TreeMap<>(attributes));
         }

@@ -2,6 +2,10 @@ package io.containerplatform.workloads.api;
 
 import io.containerplatform.workloads.event.EventContract;
 
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -116,6 +120,36 @@ record Param(String name, String in, Type type, boolean required, long min, long
         param.put("schema", schema);
         return param;
     }
+
+    /**
+     * {@code text} %-decoded as UTF-8, {@code +} a space in a query ({@code in}) and itself in a path; a bad escape
+     * or bytes that are not UTF-8 are a 400 naming {@code parameter} and {@code what} of it is wrong.
+     */
+    static String decode(String text, String in, String parameter, String what) {
+        var bytes = new ByteArrayOutputStream(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            int c = text.codePointAt(i);
+            if (c == '%') {
+                int high = i + 2 < text.length() ? Character.digit(text.charAt(i + 1), 16) : -1;
+                int low = high < 0 ? -1 : Character.digit(text.charAt(i + 2), 16);
+                if (low < 0) {
+                    throw new BadRequest(parameter, "has a bad %-escape in " + what + " \"" + text + "\"", PERCENT_ENCODING);
+                }
+                bytes.write(high * 16 + low);
+                i += 2;
+            } else {
+                bytes.writeBytes(Character.toString(c == '+' && in.equals("query") ? ' ' : c).getBytes(StandardCharsets.UTF_8));
+                i += Character.charCount(c) - 1;
+            }
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes.toByteArray())).toString();
+        } catch (CharacterCodingException e) {
+            throw new BadRequest(parameter, "is not UTF-8 once %-decoded in " + what + " \"" + text + "\"", PERCENT_ENCODING);
+        }
+    }
+
+    private static final String PERCENT_ENCODING = "UTF-8 percent-encoded: % and two hexadecimal digits per byte, %25 for % itself";
 
     /** A request the API refuses: names the parameter, what is wrong and what is allowed. */
     static final class BadRequest extends RuntimeException {

@@ -40,8 +40,8 @@ record Route(String path, String summary, List<Param> params, Map<String, Object
                 if (actual[i].isEmpty()) {
                     return null;
                 }
-                values.put(declared[i].substring(1, declared[i].length() - 1),
-                        java.net.URLDecoder.decode(actual[i], java.nio.charset.StandardCharsets.UTF_8));
+                var name = declared[i].substring(1, declared[i].length() - 1);
+                values.put(name, Param.decode(actual[i], "path", name, "its value"));
             } else if (!declared[i].equals(actual[i])) {
                 return null;
             }

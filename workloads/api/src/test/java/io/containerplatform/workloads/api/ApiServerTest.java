@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.mongodb.ConnectionString;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.containerplatform.workloads.event.EventJson;
@@ -42,6 +43,15 @@ class ApiServerTest {
         var address = mongo.bind();
         client = MongoClients.create("mongodb://" + address.getHostString() + ":" + address.getPort());
         var db = client.getDatabase("pipeline");
+        seed(db);
+        api = new ApiServer(db, 0);
+    }
+
+    /**
+     * 250 events {@code e000}..{@code e249}, sources {@code s0} (even) and {@code s1} (odd), two per 10 s from
+     * 2026-01-01T00:00:00Z, value = number, {@code e007} with attribute site=lyon; one aggregate of s0's first minute.
+     */
+    static void seed(MongoDatabase db) {
         var events = new ArrayList<Document>();
         for (int i = 0; i < 250; i++) {
             var doc = new Document("_id", String.format("e%03d", i)).append("source", i % 2 == 0 ? "s0" : "s1").append("type", "temperature")
@@ -56,7 +66,6 @@ class ApiServerTest {
                 .append("minute", Date.from(Instant.parse("2026-01-01T00:00:00Z"))))
                 .append("source", "s0").append("type", "temperature").append("minute", Date.from(Instant.parse("2026-01-01T00:00:00Z")))
                 .append("count", 6).append("sum", 30.0).append("min", 0.0).append("max", 10.0).append("ids", List.of("e000")));
-        api = new ApiServer(db, 0);
     }
 
     @AfterAll
@@ -166,11 +175,45 @@ class ApiServerTest {
         assertThat(limit.getSchema().getMaximum()).isEqualByComparingTo("1000");
         assertThat(data.getResponses()).containsKeys("200", "400", "500", "503");
         assertThat(data.getResponses().get("503").getHeaders()).containsKey("Retry-After");
-        assertThat(openApi.getPaths().get("/data").getHead().getResponses()).containsKeys("200", "400", "500", "503");
-        assertThat(openApi.getPaths().get("/health").getGet().getResponses()).containsOnlyKeys("200", "500");
+        assertThat(openApi.getPaths().get("/data").getHead().getResponses()).containsKeys("200", "400", "414", "431", "500", "503");
+        assertThat(openApi.getPaths().get("/health").getGet().getResponses()).containsOnlyKeys("200", "400", "414", "431", "500");
+        assertThat(openApi.getPaths().get("/health").getOptions().getResponses()).containsOnlyKeys("204", "400", "405", "414", "431");
         assertThat(openApi.getServers()).extracting(s -> s.getUrl()).containsExactly("/");
         assertThat(openApi.getPaths().get("/data/{id}").getGet().getResponses()).containsKeys("200", "404");
         assertThat(openApi.getComponents().getSchemas()).containsKeys("Event", "EventPage", "Aggregate", "Aggregates", "Error");
+    }
+
+    @Test
+    void theDocumentListsEveryAnswerEachOperationGives() throws Exception {
+        var document = json(get("/openapi.json"));
+        var big = "x".repeat(ApiServer.MAX_HEADER_BYTES);
+        // plainly, with an unknown parameter, with an over-long query, with over-long headers
+        var variants = List.of(" HTTP/1.1\r\n", "?nope=1 HTTP/1.1\r\n", "?" + big + " HTTP/1.1\r\n", " HTTP/1.1\r\nX-Big: " + big + "\r\n");
+        var paths = document.get("paths").fields();
+        while (paths.hasNext()) {
+            var path = paths.next();
+            var target = path.getKey().replace("{id}", "e001");
+            for (var method : List.of("GET", "HEAD", "OPTIONS", "POST")) {
+                var given = new HashSet<Integer>();
+                for (var variant : variants) {
+                    given.add(status(raw(api.port(), method + " " + target + variant + "Host: localhost\r\nConnection: close\r\n\r\n")));
+                }
+                var documented = path.getValue().get(method.toLowerCase());
+                if (documented == null) {
+                    // another method: a 405 (the document's description says so), or refused before its method is read
+                    assertThat(given).describedAs(method + " " + target).isSubsetOf(405, 414, 431);
+                    continue;
+                }
+                for (int status : given) {
+                    assertThat(documented.get("responses").has(String.valueOf(status)))
+                            .describedAs(method + " " + target + " answered " + status + ", which the document does not list").isTrue();
+                }
+            }
+        }
+    }
+
+    static int status(String answer) {
+        return Integer.parseInt(answer.split(" ", 3)[1]);
     }
 
     @Test
@@ -266,13 +309,139 @@ class ApiServerTest {
         assertThat(errors).hasSize(2).allSatisfy(e -> assertThat(e).startsWith("CORS_ALLOWED_ORIGINS: \"").contains("allowed:"));
     }
 
-    @Test
-    void aClientTricklingItsRequestLosesTheConnection() throws Exception {
-        try (var socket = new Socket("localhost", api.port())) {
+    /** Sends {@code request} as it is on a new connection and returns all the server answers before closing it. */
+    static String raw(int port, String request) throws Exception {
+        try (var socket = new Socket("localhost", port)) {
             socket.setSoTimeout(60_000);
-            socket.getOutputStream().write("GET /health HTTP/1.1\r\nHost: localhost\r\nX-Slow: ".getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
             socket.getOutputStream().flush();
-            assertThat(socket.getInputStream().read()).describedAs("the server closes the connection").isEqualTo(-1);
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+        }
+    }
+
+    static String rawGet(String target, String... headerLines) throws Exception {
+        var headers = new StringBuilder();
+        for (var line : headerLines) {
+            headers.append(line).append("\r\n");
+        }
+        return raw(api.port(), "GET " + target + " HTTP/1.1\r\nHost: localhost\r\n" + headers + "Connection: close\r\n\r\n");
+    }
+
+    /** The status, {@code Content-Type} and JSON body of a raw answer. */
+    record Answer(int status, String contentType, JsonNode body) {
+        static Answer of(String text) throws Exception {
+            var head = text.substring(0, text.indexOf("\r\n\r\n"));
+            var type = head.lines().filter(l -> l.toLowerCase().startsWith("content-type:")).map(l -> l.substring(13).trim()).findFirst().orElse(null);
+            return new Answer(Integer.parseInt(head.split(" ")[1]), type, EventJson.mapper().readTree(text.substring(head.length() + 4)));
+        }
+    }
+
+    /** The count of one series of {@code /metrics}, 0 when absent. */
+    static long metric(String series) throws Exception {
+        return get("/metrics").body().lines().filter(l -> l.startsWith(series + " ")).mapToLong(l -> Long.parseLong(l.substring(series.length() + 1)))
+                .findFirst().orElse(0);
+    }
+
+    @Test
+    void anOverLongRequestLineIsA414AndOverLongHeadersA431AsJsonCountedAsSuch() throws Exception {
+        var uriTooLong = "api_requests_total{route=\"other\",status=\"414\"}";
+        var headersTooLarge = "api_requests_total{route=\"other\",status=\"431\"}";
+        long uriTooLongBefore = metric(uriTooLong);
+        long headersTooLargeBefore = metric(headersTooLarge);
+        var longLine = Answer.of(rawGet("/data?source=" + "a".repeat(ApiServer.MAX_HEADER_BYTES)));
+        assertThat(longLine.status()).isEqualTo(414);
+        assertThat(longLine.contentType()).isEqualTo("application/json");
+        assertThat(longLine.body().get("error").asText()).contains("request line").contains(String.valueOf(ApiServer.MAX_HEADER_BYTES));
+        var longHeaders = Answer.of(rawGet("/health", "X-Big: " + "b".repeat(ApiServer.MAX_HEADER_BYTES)));
+        assertThat(longHeaders.status()).isEqualTo(431);
+        assertThat(longHeaders.contentType()).isEqualTo("application/json");
+        assertThat(longHeaders.body().get("error").asText()).contains("headers").contains(String.valueOf(ApiServer.MAX_HEADER_BYTES));
+        assertThat(metric(uriTooLong)).isEqualTo(uriTooLongBefore + 1);
+        assertThat(metric(headersTooLarge)).isEqualTo(headersTooLargeBefore + 1);
+    }
+
+    @Test
+    void aMalformedRequestIsAJson400NamingWhatIsWrong() throws Exception {
+        record Bad(String target, String error) {
+        }
+        for (var bad : List.of(
+                new Bad("/data?source=%zz", "source has a bad %-escape"),
+                new Bad("/data?source=%e9", "source is not UTF-8 once %-decoded"),
+                new Bad("/data?sou%2rce=x", "query has a bad %-escape in a parameter name"),
+                new Bad("/data/%zz", "path is not a valid URI path (!hex z): a % must be followed by two hexadecimal digits"),
+                new Bad("/data/%e9", "bad request: Bad UTF-8 encoding"),
+                new Bad("/nowhere%", "path is not a valid URI path (Bad URI % encoding)"))) {
+            var answer = Answer.of(rawGet(bad.target()));
+            assertThat(answer.status()).describedAs(bad.target()).isEqualTo(400);
+            assertThat(answer.contentType()).describedAs(bad.target()).isEqualTo("application/json");
+            assertThat(answer.body().get("error").asText()).describedAs(bad.target()).contains(bad.error());
+        }
+        var noHost = Answer.of(raw(api.port(), "GET /health HTTP/1.1\r\nConnection: close\r\n\r\n"));
+        assertThat(noHost.status()).isEqualTo(400);
+        assertThat(noHost.body().get("error").asText()).contains("Host");
+        for (var request : List.of("NOT HTTP AT ALL\r\n\r\n", "GET /health HTTP/1.1\r\nHost: localhost\r\nNo colon here\r\n\r\n")) {
+            var garbage = Answer.of(raw(api.port(), request));
+            assertThat(garbage.status()).describedAs(request).isEqualTo(400);
+            assertThat(garbage.contentType()).describedAs(request).isEqualTo("application/json");
+            assertThat(garbage.body().get("error").asText()).describedAs(request).startsWith("bad request: ");
+        }
+        assertThat(get("/metrics").body()).contains("api_requests_total{route=\"/data\",status=\"400\"}")
+                .contains("api_requests_total{route=\"other\",status=\"400\"}");
+    }
+
+    @Test
+    void clientsTricklingTheirRequestsHoldNoWorkerThread() throws Exception {
+        var slow = new ArrayList<Socket>();
+        // timeouts of 2 minutes: a server reading requests on its worker threads would leave the last request
+        // unanswered past raw()'s 60 s read timeout
+        try (var patient = new ApiServer(client.getDatabase("pipeline"), 0, List.of(), 120_000)) {
+            for (int i = 0; i < ApiServer.THREADS * 2; i++) {
+                var socket = new Socket("localhost", patient.port());
+                socket.getOutputStream().write("GET /health HTTP/1.1\r\nHost: localhost\r\nX-Slow: ".getBytes(StandardCharsets.US_ASCII));
+                socket.getOutputStream().flush();
+                slow.add(socket);
+            }
+            var answer = Answer.of(raw(patient.port(), "GET /health HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"));
+            assertThat(answer.status()).isEqualTo(200);
+        } finally {
+            for (var socket : slow) {
+                socket.close();
+            }
+        }
+    }
+
+    @Test
+    void aClientTricklingItsRequestPastTheDeadlineLosesTheConnectionThoughNeverSilent() throws Exception {
+        try (var quick = new ApiServer(client.getDatabase("pipeline"), 0, List.of(), 500);
+             var socket = new Socket("localhost", quick.port())) {
+            var out = socket.getOutputStream();
+            out.write("GET /health HTTP/1.1\r\nHost: localhost\r\nX-Slow: ".getBytes(StandardCharsets.US_ASCII));
+            socket.setSoTimeout(100);
+            int sent = 0;
+            boolean closed = false;
+            // a byte every 100 ms (the idle timeout, 500 ms, never fires) for up to 20 s, 40 times the deadline
+            while (!closed && sent < 200) {
+                try {
+                    out.write('x');
+                    out.flush();
+                    sent++;
+                    closed = socket.getInputStream().read() == -1;
+                } catch (java.net.SocketTimeoutException stillOpen) {
+                    // nothing to read yet: the connection is still open
+                } catch (java.io.IOException reset) {
+                    closed = true;
+                }
+            }
+            assertThat(closed).describedAs("the server closed the connection before the client sent its 200 bytes").isTrue();
+        }
+    }
+
+    @Test
+    void aClientSilentLongerThanTheIdleTimeoutLosesTheConnection() throws Exception {
+        try (var quick = new ApiServer(client.getDatabase("pipeline"), 0, List.of(), 500)) {
+            var answer = raw(quick.port(), "GET /health HTTP/1.1\r\nHost: localhost\r\nX-Slow: ");
+            assertThat(answer).describedAs("nothing, or a 408, then the connection closed").satisfiesAnyOf(
+                    a -> assertThat(a).isEmpty(), a -> assertThat(a).startsWith("HTTP/1.1 408"));
         }
     }
 
