@@ -5,11 +5,12 @@
 //  2. adds the members it lacks (mongodbReplicas raised) and removes those the StatefulSet no longer runs
 //     (lowered), one reconfiguration at a time; it refuses a removal that leaves fewer than a majority of the
 //     current members (they would have no primary): raise mongodbReplicas back (the volumes were kept);
-//  3. sets the passwords and roles of root and of the applications' users to the Secret's (a rotation of
-//     mongodbPassword).
+//  3. creates or updates the applications' roles, then sets the passwords and roles of root and of the
+//     applications' users to the Secret's (a rotation of mongodbPassword).
 // It signs in as the members' internal user __system with the keyfile's key, so it needs no earlier password.
 // Environment: MEMBERS (host:port by ordinal, comma-separated), REPLICA_SET, KEY, ROOT_USER, ROOT_PASSWORD,
-// USERS (JSON [{user, roles, passwordEnv}]) and each user's password variable.
+// ROLES (JSON [{role, privileges, roles}], created in admin), USERS (JSON [{user, roles, passwordEnv}]) and each
+// user's password variable.
 
 const env = process.env;
 const members = env.MEMBERS.split(',');
@@ -99,7 +100,13 @@ for (const host of missing) {
         : Object.assign({}, c, {members: c.members.concat([{_id: Math.max(...c.members.map(m => m._id)) + 1, host}])}));
 }
 
-// 3. Users, created or brought up to date, acknowledged by a majority.
+// 3. Roles, then users, created or brought up to date, acknowledged by a majority.
+function upsertRole(role, privileges, roles) {
+    const exists = primary.runCommand({rolesInfo: role}).roles.length > 0;
+    const command = exists ? {updateRole: role} : {createRole: role};
+    primary.runCommand(Object.assign(command, {privileges, roles, writeConcern: {w: 'majority'}}));
+    print((exists ? 'updated role ' : 'created role ') + role);
+}
 function upsert(user, pwd, roles) {
     const exists = primary.runCommand({usersInfo: user}).users.length > 0;
     const command = exists ? {updateUser: user} : {createUser: user};
@@ -107,6 +114,9 @@ function upsert(user, pwd, roles) {
     print((exists ? 'updated ' : 'created ') + user);
 }
 retry('setting the users', () => {
+    for (const r of JSON.parse(env.ROLES)) {
+        upsertRole(r.role, r.privileges, r.roles);
+    }
     upsert(env.ROOT_USER, env.ROOT_PASSWORD, [{role: 'root', db: 'admin'}]);
     for (const u of JSON.parse(env.USERS)) {
         upsert(u.user, env[u.passwordEnv], u.roles);
