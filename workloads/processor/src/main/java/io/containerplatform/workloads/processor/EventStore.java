@@ -167,7 +167,7 @@ final class EventStore {
                     Updates.combine(Updates.set("source", key.get("source")), Updates.set("type", key.get("type")),
                             Updates.set("minute", key.get("minute")), Updates.set("count", total.count()),
                             Updates.set("sum", total.sum()), Updates.set("min", total.min()), Updates.set("max", total.max()),
-                            Updates.unset("ids")), // the id list earlier versions kept, dropped at the aggregate's next recount
+                            Updates.unset("ids")), // the id list earlier versions kept, dropped when a total is next set
                     new UpdateOptions().upsert(true)));
         }
         try {
