@@ -18,8 +18,8 @@ import java.util.regex.Pattern;
 
 /**
  * {@code java -jar api.jar}: the pipeline's API, configured by {@code MONGODB_URI} (database from its path,
- * {@code pipeline} by default; its user reads and creates the API's indexes, which it does at start), {@code PORT} (8000) and {@code CORS_ALLOWED_ORIGINS}
- * (none).
+ * {@code pipeline} by default; its user reads, and creates the API's indexes, which the API does at start),
+ * {@code PORT} (8000) and {@code CORS_ALLOWED_ORIGINS} (none).
  */
 public final class ApiMain {
 
@@ -77,8 +77,8 @@ public final class ApiMain {
 
     /**
      * Creates the API's indexes ({@code create}), again every {@code retryMillis} while MongoDB cannot be reached;
-     * returns whether they were created. Any other refusal (a user not allowed to create indexes, an index of the same name with other
-     * keys) is logged once and not retried: the API answers all the same, its queries unindexed.
+     * returns whether they were created. Any other refusal (a user not allowed to create indexes, an index of the
+     * same name with other keys) is logged once and not retried: the API answers all the same, its queries unindexed.
      */
     static boolean createIndexes(Runnable create, long retryMillis) {
         while (true) {

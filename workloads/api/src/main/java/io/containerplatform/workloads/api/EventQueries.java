@@ -20,7 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The API's reads of the processor's collections (read-only), each served by one of the indexes
+ * The API's reads of the processor's collections (it writes no document), each served by one of the indexes
  * {@link StoreIndexes#API} that gives its filter and its sort ({@link #createIndexes()}).
  */
 final class EventQueries {

@@ -1,6 +1,10 @@
 package io.containerplatform.workloads.processor;
 
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
+import com.mongodb.event.CommandListener;
+import com.mongodb.event.CommandStartedEvent;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import de.bwaldvogel.mongo.MongoServer;
@@ -8,6 +12,7 @@ import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.containerplatform.workloads.event.Event;
 import io.containerplatform.workloads.event.StoreIndexes;
 import com.mongodb.client.model.IndexOptions;
+import org.bson.BsonDocument;
 import org.bson.Document;
 import org.bson.RawBsonDocument;
 import org.bson.codecs.DocumentCodec;
@@ -185,6 +190,35 @@ class EventStoreTest {
         db.getCollection("events").listIndexes().forEach(i -> names.add(i.getString("name")));
         db.getCollection("aggregates").listIndexes().forEach(i -> names.add(i.getString("name")));
         assertThat(names).containsExactlyInAnyOrder("_id_", "_id_", StoreIndexes.SOURCE_TYPE_NEWEST_FIRST.name());
+    }
+
+    @Test
+    void theRecountReadsEachMinuteThroughTheProcessorsIndex() {
+        var matches = new java.util.concurrent.CopyOnWriteArrayList<BsonDocument>();
+        var address = server.getLocalAddress();
+        try (var watched = MongoClients.create(MongoClientSettings.builder()
+                .applyConnectionString(new ConnectionString("mongodb://" + address.getHostString() + ":" + address.getPort()))
+                .addCommandListener(new CommandListener() {
+                    @Override
+                    public void commandStarted(CommandStartedEvent event) {
+                        if (event.getCommandName().equals("aggregate")) {
+                            matches.add(BsonDocument.parse(event.getCommand().toJson()).getArray("pipeline").get(0).asDocument().getDocument("$match"));
+                        }
+                    }
+                }).build())) {
+            new EventStore(watched.getDatabase("pipeline")).write(List.of(event("a", "s1", "00", 1), event("b", "s2", "01", 2)));
+        }
+        assertThat(matches).hasSize(1);
+        var clauses = matches.get(0).getArray("$or");
+        assertThat(clauses).hasSize(2);
+        // each minute's clause: source and type among a few values, then a range of timestamps: the index's first three keys
+        var keys = new ArrayList<>(StoreIndexes.SOURCE_TYPE_NEWEST_FIRST.keys().keySet()).subList(0, 3);
+        for (var clause : clauses) {
+            var fields = new ArrayList<String>();
+            clause.asDocument().getArray("$and").forEach(c -> fields.addAll(c.asDocument().keySet()));
+            assertThat(fields).containsExactlyInAnyOrderElementsOf(List.of("source", "type", "timestamp", "timestamp"));
+            assertThat(new java.util.LinkedHashSet<>(fields)).containsExactlyElementsOf(keys);
+        }
     }
 
     static int size(Document document) {
