@@ -100,25 +100,19 @@ for (const host of missing) {
         : Object.assign({}, c, {members: c.members.concat([{_id: Math.max(...c.members.map(m => m._id)) + 1, host}])}));
 }
 
-// 3. Roles, then users, created or brought up to date, acknowledged by a majority.
-function upsertRole(role, privileges, roles) {
-    const exists = primary.runCommand({rolesInfo: role}).roles.length > 0;
-    const command = exists ? {updateRole: role} : {createRole: role};
-    primary.runCommand(Object.assign(command, {privileges, roles, writeConcern: {w: 'majority'}}));
-    print((exists ? 'updated role ' : 'created role ') + role);
-}
-function upsert(user, pwd, roles) {
-    const exists = primary.runCommand({usersInfo: user}).users.length > 0;
-    const command = exists ? {updateUser: user} : {createUser: user};
-    primary.runCommand(Object.assign(command, {pwd, roles, writeConcern: {w: 'majority'}}));
-    print((exists ? 'updated ' : 'created ') + user);
+// 3. Roles, then users, created or brought up to date, acknowledged by a majority. kind: 'User' or 'Role'.
+function upsert(kind, name, fields) {
+    const plural = kind.toLowerCase() + 's';
+    const exists = primary.runCommand({[plural + 'Info']: name})[plural].length > 0;
+    primary.runCommand(Object.assign({[(exists ? 'update' : 'create') + kind]: name}, fields, {writeConcern: {w: 'majority'}}));
+    print((exists ? 'updated ' : 'created ') + kind.toLowerCase() + ' ' + name);
 }
 retry('setting the users', () => {
     for (const r of JSON.parse(env.ROLES)) {
-        upsertRole(r.role, r.privileges, r.roles);
+        upsert('Role', r.role, {privileges: r.privileges, roles: r.roles});
     }
-    upsert(env.ROOT_USER, env.ROOT_PASSWORD, [{role: 'root', db: 'admin'}]);
+    upsert('User', env.ROOT_USER, {pwd: env.ROOT_PASSWORD, roles: [{role: 'root', db: 'admin'}]});
     for (const u of JSON.parse(env.USERS)) {
-        upsert(u.user, env[u.passwordEnv], u.roles);
+        upsert('User', u.user, {pwd: env[u.passwordEnv], roles: u.roles});
     }
 });
