@@ -52,8 +52,8 @@ import java.util.TreeSet;
  */
 final class EventStore {
 
-    /** What a batch changed: events inserted, events already stored, aggregates recounted. */
-    record Outcome(int inserted, int duplicates, int recounted) {
+    /** What a batch changed: events inserted, events already stored, aggregates set to a larger total. */
+    record Outcome(int inserted, int duplicates, int aggregatesSet) {
     }
 
     /** The recounted total of one (source, type, minute). */
@@ -121,7 +121,10 @@ final class EventStore {
         return new Outcome(inserted, batch.size() - inserted, apply(totals(minutes)));
     }
 
-    /** The sources and types stored in one minute. */
+    /**
+     * The sources and types stored in one minute. Their cross product is recounted: an aggregate no event of the
+     * batch fell in gets a recount as valid as any (the guard keeps the largest).
+     */
     record Keys(Set<String> sources, Set<String> types) {
     }
 
