@@ -111,10 +111,13 @@ public final class ApiMain {
             System.exit(2);
         }
         var client = MongoClients.create(clientSettings(uri, settings.trustedCa()));
-        var database = client.getDatabase(Settings.database(uri));
-        var server = new ApiServer(database, port, origins);
-        var queries = new EventQueries(database);
-        var indexes = new Thread(() -> createIndexes(queries::createIndexes, INDEX_RETRY_MS), "indexes");
+        var server = new ApiServer(client.getDatabase(Settings.database(uri)), port, origins);
+        // its own client, without the requests' 5 s read timeout: a first build over a large collection takes its time
+        var indexes = new Thread(() -> {
+            try (var builder = MongoClients.create(TrustedCa.mongo(uri, settings.trustedCa()))) {
+                createIndexes(new EventQueries(builder.getDatabase(Settings.database(uri)))::createIndexes, INDEX_RETRY_MS);
+            }
+        }, "indexes");
         indexes.setDaemon(true);
         indexes.start();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
