@@ -3,15 +3,15 @@ package io.containerplatform.workloads.processor;
 import com.mongodb.ConnectionString;
 import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
-import com.mongodb.event.CommandListener;
-import com.mongodb.event.CommandStartedEvent;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.event.CommandListener;
+import com.mongodb.event.CommandStartedEvent;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.containerplatform.workloads.event.Event;
 import io.containerplatform.workloads.event.StoreIndexes;
-import com.mongodb.client.model.IndexOptions;
 import org.bson.BsonDocument;
 import org.bson.Document;
 import org.bson.RawBsonDocument;
@@ -23,11 +23,13 @@ import org.junit.jupiter.api.Test;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -170,7 +172,7 @@ class EventStoreTest {
     }
 
     @Test
-    void anAggregateAnEarlierVersionCountedLosesItsIdListAtItsNextRecount() {
+    void anAggregateAnEarlierVersionCountedLosesItsIdListWhenItsMinuteIsRecountedWithMoreEvents() {
         store.write(List.of(event("a", "s1", "00", 1)));
         db.getCollection("aggregates").updateOne(new Document(), new Document("$set", new Document("ids", List.of("a"))));
         store.write(List.of(event("b", "s1", "00", 2)));
@@ -194,7 +196,7 @@ class EventStoreTest {
 
     @Test
     void theRecountReadsEachMinuteThroughTheProcessorsIndex() {
-        var matches = new java.util.concurrent.CopyOnWriteArrayList<BsonDocument>();
+        var matches = new CopyOnWriteArrayList<BsonDocument>();
         var address = server.getLocalAddress();
         try (var watched = MongoClients.create(MongoClientSettings.builder()
                 .applyConnectionString(new ConnectionString("mongodb://" + address.getHostString() + ":" + address.getPort()))
@@ -217,7 +219,7 @@ class EventStoreTest {
             var fields = new ArrayList<String>();
             clause.asDocument().getArray("$and").forEach(c -> fields.addAll(c.asDocument().keySet()));
             assertThat(fields).containsExactlyInAnyOrderElementsOf(List.of("source", "type", "timestamp", "timestamp"));
-            assertThat(new java.util.LinkedHashSet<>(fields)).containsExactlyElementsOf(keys);
+            assertThat(new LinkedHashSet<>(fields)).containsExactlyElementsOf(keys);
         }
     }
 
