@@ -61,9 +61,9 @@ final class EventStore {
     }
 
     private static final int DUPLICATE_KEY = 11000;
-    /** The minute of an event's timestamp, as the aggregation groups it (UTC). */
-    private static final Document MINUTE = new Document("$dateToString",
-            new Document("format", "%Y-%m-%dT%H:%M:00Z").append("date", "$timestamp"));
+    /** The minute of an event's timestamp, as the aggregation groups it: whole minutes since the epoch. */
+    private static final Document MINUTE = new Document("$floor",
+            new Document("$divide", List.of(new Document("$toLong", "$timestamp"), 60_000)));
 
     private final MongoDatabase database;
     private final MongoCollection<Document> events;
@@ -137,8 +137,10 @@ final class EventStore {
     /** Recounts, from {@code events}, the aggregates of the sources and types stored in each of {@code minutes}. */
     List<Total> totals(Map<Instant, Keys> minutes) {
         var clauses = new ArrayList<Bson>();
-        minutes.forEach((minute, keys) -> clauses.add(Filters.and(Filters.in("source", keys.sources()), Filters.in("type", keys.types()),
-                Filters.gte("timestamp", Date.from(minute)), Filters.lt("timestamp", Date.from(minute.plus(1, ChronoUnit.MINUTES))))));
+        // the time range first: a store that evaluates the clauses in order (mongo-java-server) rejects other minutes fastest
+        minutes.forEach((minute, keys) -> clauses.add(Filters.and(Filters.gte("timestamp", Date.from(minute)),
+                Filters.lt("timestamp", Date.from(minute.plus(1, ChronoUnit.MINUTES))), Filters.in("source", keys.sources()),
+                Filters.in("type", keys.types()))));
         var pipeline = List.of(
                 Aggregates.match(clauses.size() == 1 ? clauses.get(0) : Filters.or(clauses)),
                 Aggregates.group(new Document("source", "$source").append("type", "$type").append("minute", MINUTE),
@@ -148,7 +150,7 @@ final class EventStore {
         for (var group : events.aggregate(pipeline)) {
             var id = group.get("_id", Document.class);
             var key = new Document("source", id.getString("source")).append("type", id.getString("type"))
-                    .append("minute", Date.from(Instant.parse(id.getString("minute"))));
+                    .append("minute", new Date(((Number) id.get("minute")).longValue() * 60_000));
             totals.add(new Total(key, ((Number) group.get("count")).longValue(), ((Number) group.get("sum")).doubleValue(),
                     ((Number) group.get("min")).doubleValue(), ((Number) group.get("max")).doubleValue()));
         }
