@@ -26,6 +26,7 @@ class ReplicaSet {
         this.up = new Set(up);
         this.config = config;
         this.users = users;
+        this.roles = {};
         this.commands = [];
     }
 
@@ -65,6 +66,16 @@ class ReplicaSet {
                 this.config = next;
                 return { ok: 1 };
             }
+            case "rolesInfo":
+                return { ok: 1, roles: this.roles[cmd.rolesInfo] ? [{ role: cmd.rolesInfo }] : [] };
+            case "createRole":
+            case "updateRole": {
+                const role = cmd[name];
+                if ((name === "createRole") === Boolean(this.roles[role])) throw serverError(name === "createRole" ? "Location51002" : "RoleNotFound");
+                assert.deepEqual(cmd.writeConcern, { w: "majority" });
+                this.roles[role] = { privileges: cmd.privileges, roles: cmd.roles };
+                return { ok: 1 };
+            }
             case "usersInfo":
                 return { ok: 1, users: this.users[cmd.usersInfo] ? [{ user: cmd.usersInfo }] : [] };
             case "createUser":
@@ -81,8 +92,10 @@ class ReplicaSet {
     }
 }
 
+const ROLES = [{ role: "pipelineApi", privileges: [{ resource: { db: "pipeline", collection: "" }, actions: ["createIndex"] }],
+    roles: [{ role: "read", db: "pipeline" }] }];
 const USERS = [{ user: "processor", roles: [{ role: "readWrite", db: "pipeline" }], passwordEnv: "PROCESSOR_PASSWORD" },
-    { user: "api", roles: [{ role: "read", db: "pipeline" }], passwordEnv: "API_PASSWORD" }];
+    { user: "api", roles: [{ role: "pipelineApi", db: "admin" }], passwordEnv: "API_PASSWORD" }];
 
 /** Runs the script as mongosh would, against {@code rs}; returns what it printed, or throws what it threw. */
 function run(rs, { members = 3, key = KEY, rootPassword = "root-pw" } = {}) {
@@ -107,7 +120,7 @@ function run(rs, { members = 3, key = KEY, rootPassword = "root-pw" } = {}) {
     }
     const env = { MEMBERS: hosts(members).join(","), REPLICA_SET: "rs0", KEY: key, ROOT_USER: "root", ROOT_PASSWORD: rootPassword,
         TLS_CA_FILE: "/etc/pipeline-tls/ca.crt",
-        USERS: JSON.stringify(USERS), PROCESSOR_PASSWORD: "p-" + rootPassword, API_PASSWORD: "a-" + rootPassword };
+        ROLES: JSON.stringify(ROLES), USERS: JSON.stringify(USERS), PROCESSOR_PASSWORD: "p-" + rootPassword, API_PASSWORD: "a-" + rootPassword };
     vm.runInNewContext(SCRIPT, { process: { env }, Mongo, print: s => printed.push(s), sleep: () => sleeps++, encodeURIComponent });
     return { printed, sleeps };
 }
@@ -124,6 +137,7 @@ describe("mongodb-reconcile.js", () => {
             processor: { pwd: "p-root-pw", roles: USERS[0].roles },
             api: { pwd: "a-root-pw", roles: USERS[1].roles },
         });
+        assert.deepEqual(rs.roles, { pipelineApi: { privileges: ROLES[0].privileges, roles: ROLES[0].roles } });
     });
 
     it("changes nothing in the configuration on a second run, and brings rotated passwords up to date", () => {
@@ -135,6 +149,7 @@ describe("mongodb-reconcile.js", () => {
         assert.ok(!rs.commands.includes("replSetInitiate") && !rs.commands.includes("replSetReconfig"), rs.commands.join(" "));
         assert.equal(rs.users.root.pwd, "rotated");
         assert.equal(rs.users.processor.pwd, "p-rotated");
+        assert.ok(rs.commands.includes("updateRole") && !rs.commands.includes("createRole"), rs.commands.join(" "));
     });
 
     it("adds the members of a raised mongodbReplicas, one reconfiguration each", () => {

@@ -11,8 +11,9 @@ import static io.containerplatform.components.pipeline.Pods.metadata;
 
 /**
  * The Swagger API ({@code workloads/api}): Deployment with {@code /health} and {@code /ready} probes, connecting to
- * MongoDB as a read-only user; Service, PDB and an Ingress served by the AWS Load Balancer Controller: HTTPS with an
- * ACM certificate ({@link ApiDomain}), only from {@code apiAllowedCidrs} when set, routing only the API's paths.
+ * MongoDB as its own user (it reads, and creates its indexes: {@link MongoDb#API_ROLE}); Service, PDB and an Ingress
+ * served by the AWS Load Balancer Controller: HTTPS with an ACM certificate ({@link ApiDomain}), only from
+ * {@code apiAllowedCidrs} when set, routing only the API's paths.
  */
 final class Api {
 

@@ -30,8 +30,17 @@ final class MongoDb {
     static final String DATABASE = "pipeline";
     /** The processor's user: readWrite on {@link #DATABASE}. */
     static final String PROCESSOR_USER = "processor";
-    /** The API's user: read on {@link #DATABASE}. */
+    /** The API's user: {@link #API_ROLE}. */
     static final String API_USER = "api";
+    /**
+     * The API's role (in {@code admin}): read on {@link #DATABASE}, and create indexes there (the API creates the
+     * indexes its queries need at start; it writes no document).
+     */
+    static final String API_ROLE = "pipelineApi";
+    /** Each role the reconcile Job creates or updates before the users: its privileges and the roles it inherits. */
+    static final List<java.util.Map<String, Object>> APP_ROLES = List.of(obj("role", API_ROLE,
+            "privileges", List.of(obj("resource", obj("db", DATABASE, "collection", ""), "actions", List.of("createIndex"))),
+            "roles", List.of(obj("role", "read", "db", DATABASE))));
     /** The metrics exporter's user: clusterMonitor, and read on {@code local} (replication metrics). */
     static final String EXPORTER_USER = "exporter";
     /** The exporter sidecar's image (the one chart prometheus-mongodb-exporter 3.9.0 installs) and port. */
@@ -52,7 +61,7 @@ final class MongoDb {
     private static java.util.Map<String, List<java.util.Map<String, Object>>> appUsers() {
         var users = new java.util.LinkedHashMap<String, List<java.util.Map<String, Object>>>();
         users.put(PROCESSOR_USER, List.of(obj("role", "readWrite", "db", DATABASE)));
-        users.put(API_USER, List.of(obj("role", "read", "db", DATABASE)));
+        users.put(API_USER, List.of(obj("role", API_ROLE, "db", "admin")));
         users.put(EXPORTER_USER, List.of(obj("role", "clusterMonitor", "db", "admin"), obj("role", "read", "db", "local")));
         return java.util.Collections.unmodifiableMap(users);
     }
@@ -224,6 +233,7 @@ final class MongoDb {
             users.add(obj("user", user, "roles", roles, "passwordEnv", passwordEnv(user)));
             env.add(Pods.secretEnv(passwordEnv(user), DataPipelineComponent.SECRET, passwordKey(user)));
         });
+        env.add(Pods.env("ROLES", Json.write(APP_ROLES)));
         env.add(Pods.env("USERS", Json.write(users)));
         return obj(
                 "backoffLimit", 2,

@@ -5,11 +5,12 @@
 //  2. adds the members it lacks (mongodbReplicas raised) and removes those the StatefulSet no longer runs
 //     (lowered), one reconfiguration at a time; it refuses a removal that leaves fewer than a majority of the
 //     current members (they would have no primary): raise mongodbReplicas back (the volumes were kept);
-//  3. sets the passwords and roles of root and of the applications' users to the Secret's (a rotation of
-//     mongodbPassword).
+//  3. creates or updates the applications' roles, then sets the passwords and roles of root and of the
+//     applications' users to the Secret's (a rotation of mongodbPassword).
 // It signs in as the members' internal user __system with the keyfile's key, so it needs no earlier password.
 // Environment: MEMBERS (host:port by ordinal, comma-separated), REPLICA_SET, KEY, ROOT_USER, ROOT_PASSWORD,
-// USERS (JSON [{user, roles, passwordEnv}]) and each user's password variable.
+// ROLES (JSON [{role, privileges, roles}], created in admin), USERS (JSON [{user, roles, passwordEnv}]) and each
+// user's password variable.
 
 const env = process.env;
 const members = env.MEMBERS.split(',');
@@ -99,16 +100,19 @@ for (const host of missing) {
         : Object.assign({}, c, {members: c.members.concat([{_id: Math.max(...c.members.map(m => m._id)) + 1, host}])}));
 }
 
-// 3. Users, created or brought up to date, acknowledged by a majority.
-function upsert(user, pwd, roles) {
-    const exists = primary.runCommand({usersInfo: user}).users.length > 0;
-    const command = exists ? {updateUser: user} : {createUser: user};
-    primary.runCommand(Object.assign(command, {pwd, roles, writeConcern: {w: 'majority'}}));
-    print((exists ? 'updated ' : 'created ') + user);
+// 3. Roles, then users, created or brought up to date, acknowledged by a majority. kind: 'User' or 'Role'.
+function upsert(kind, name, fields) {
+    const plural = kind.toLowerCase() + 's';
+    const exists = primary.runCommand({[plural + 'Info']: name})[plural].length > 0;
+    primary.runCommand(Object.assign({[(exists ? 'update' : 'create') + kind]: name}, fields, {writeConcern: {w: 'majority'}}));
+    print((exists ? 'updated ' : 'created ') + kind.toLowerCase() + ' ' + name);
 }
 retry('setting the users', () => {
-    upsert(env.ROOT_USER, env.ROOT_PASSWORD, [{role: 'root', db: 'admin'}]);
+    for (const r of JSON.parse(env.ROLES)) {
+        upsert('Role', r.role, {privileges: r.privileges, roles: r.roles});
+    }
+    upsert('User', env.ROOT_USER, {pwd: env.ROOT_PASSWORD, roles: [{role: 'root', db: 'admin'}]});
     for (const u of JSON.parse(env.USERS)) {
-        upsert(u.user, env[u.passwordEnv], u.roles);
+        upsert('User', u.user, {pwd: env[u.passwordEnv], roles: u.roles});
     }
 });

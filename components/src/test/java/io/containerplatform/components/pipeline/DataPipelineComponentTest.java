@@ -326,9 +326,12 @@ class DataPipelineComponentTest {
         assertThat(api.get("env").toString()).contains("key=mongodb-api-uri").doesNotContain("mongodb-root");
         var init = container(reconcileJob(mocks));
         assertThat(env(init, "USERS")).isEqualTo("[{\"user\":\"processor\",\"roles\":[{\"role\":\"readWrite\",\"db\":\"pipeline\"}],"
-                + "\"passwordEnv\":\"PROCESSOR_PASSWORD\"},{\"user\":\"api\",\"roles\":[{\"role\":\"read\",\"db\":\"pipeline\"}],"
+                + "\"passwordEnv\":\"PROCESSOR_PASSWORD\"},{\"user\":\"api\",\"roles\":[{\"role\":\"pipelineApi\",\"db\":\"admin\"}],"
                 + "\"passwordEnv\":\"API_PASSWORD\"},{\"user\":\"exporter\",\"roles\":[{\"role\":\"clusterMonitor\",\"db\":\"admin\"},"
                 + "{\"role\":\"read\",\"db\":\"local\"}],\"passwordEnv\":\"EXPORTER_PASSWORD\"}]");
+        // the API's role: read on pipeline, and create the indexes its queries need there, nothing else
+        assertThat(env(init, "ROLES")).isEqualTo("[{\"role\":\"pipelineApi\",\"privileges\":[{\"resource\":{\"db\":\"pipeline\","
+                + "\"collection\":\"\"},\"actions\":[\"createIndex\"]}],\"roles\":[{\"role\":\"read\",\"db\":\"pipeline\"}]}]");
         assertThat(init.get("env").toString()).contains("name=PROCESSOR_PASSWORD").contains("key=mongodb-processor-password")
                 .contains("name=API_PASSWORD").contains("key=mongodb-api-password").contains("name=KEY, valueFrom={secretKeyRef={name=pipeline-secrets, key=mongodb-replica-set-key}}");
         var monitor = spec(kind(mocks, "ServiceMonitor", "spark-processor"));

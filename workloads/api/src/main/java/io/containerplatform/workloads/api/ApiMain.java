@@ -2,6 +2,9 @@ package io.containerplatform.workloads.api;
 
 import com.mongodb.ConnectionString;
 import com.mongodb.MongoClientSettings;
+import com.mongodb.MongoException;
+import com.mongodb.MongoSocketException;
+import com.mongodb.MongoTimeoutException;
 import com.mongodb.client.MongoClients;
 import io.containerplatform.workloads.event.Settings;
 import io.containerplatform.workloads.event.TrustedCa;
@@ -10,14 +13,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
 import java.util.regex.Pattern;
 
 /**
  * {@code java -jar api.jar}: the pipeline's API, configured by {@code MONGODB_URI} (database from its path,
- * {@code pipeline} by default; a read-only user is enough), {@code PORT} (8000) and {@code CORS_ALLOWED_ORIGINS}
- * (none).
+ * {@code pipeline} by default; its user reads, and creates the API's indexes, which the API does at start),
+ * {@code PORT} (8000) and {@code CORS_ALLOWED_ORIGINS} (none).
  */
 public final class ApiMain {
+
+    private static final Logger LOG = Logger.getLogger(ApiMain.class.getName());
 
     private ApiMain() {
     }
@@ -66,6 +72,34 @@ public final class ApiMain {
     /** How long MongoDB may take to answer one query. */
     static final int READ_MS = 5000;
 
+    /** How long the API waits before trying again to create its indexes while MongoDB cannot be reached. */
+    static final long INDEX_RETRY_MS = 5000;
+
+    /**
+     * Creates the API's indexes ({@code create}), again every {@code retryMillis} while MongoDB cannot be reached;
+     * returns whether they were created. Any other refusal (a user not allowed to create indexes, an index of the
+     * same name with other keys) is logged once and not retried: the API answers all the same, its queries unindexed.
+     */
+    static boolean createIndexes(Runnable create, long retryMillis) {
+        while (true) {
+            try {
+                create.run();
+                return true;
+            } catch (MongoSocketException | MongoTimeoutException e) {
+                LOG.warning("MongoDB unreachable, creating the API's indexes again in " + retryMillis + " ms: " + e.getMessage());
+                try {
+                    Thread.sleep(retryMillis);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            } catch (MongoException e) {
+                LOG.severe("the API's indexes were not created, its queries will scan and sort: " + e.getMessage());
+                return false;
+            }
+        }
+    }
+
     public static void main(String[] args) throws Exception {
         var settings = new Settings(System.getenv());
         var uri = settings.mongoUri();
@@ -78,6 +112,14 @@ public final class ApiMain {
         }
         var client = MongoClients.create(clientSettings(uri, settings.trustedCa()));
         var server = new ApiServer(client.getDatabase(Settings.database(uri)), port, origins);
+        // its own client, without the requests' 5 s read timeout: a first build over a large collection takes its time
+        var indexes = new Thread(() -> {
+            try (var builder = MongoClients.create(TrustedCa.mongo(uri, settings.trustedCa()))) {
+                createIndexes(new EventQueries(builder.getDatabase(Settings.database(uri)))::createIndexes, INDEX_RETRY_MS);
+            }
+        }, "indexes");
+        indexes.setDaemon(true);
+        indexes.start();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
             client.close();

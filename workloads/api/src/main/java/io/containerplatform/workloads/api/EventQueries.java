@@ -6,6 +6,7 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
 import io.containerplatform.workloads.event.EventContract;
+import io.containerplatform.workloads.event.StoreIndexes;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 
@@ -18,11 +19,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The API's reads of the processor's collections (read-only). */
+/**
+ * The API's reads of the processor's collections (it writes no document), each served by one of the indexes
+ * {@link StoreIndexes#API} that gives its filter and its sort ({@link #createIndexes()}).
+ */
 final class EventQueries {
 
     /** Most aggregates one request returns. */
     static final int MAX_AGGREGATES = 10_000;
+
+    /** The fields of an aggregate the API returns. */
+    private static final List<String> AGGREGATE_FIELDS = List.of("source", "type", "minute", "count", "sum", "min", "max");
 
     private final MongoDatabase database;
     private final MongoCollection<Document> events;
@@ -32,6 +39,11 @@ final class EventQueries {
         this.database = database;
         this.events = database.getCollection(EventContract.EVENTS);
         this.aggregates = database.getCollection(EventContract.AGGREGATES);
+    }
+
+    /** Creates the API's indexes ({@link StoreIndexes#API}); nothing changes when they exist. */
+    void createIndexes() {
+        StoreIndexes.API.forEach(index -> index.create(database));
     }
 
     boolean reachable() {
@@ -75,7 +87,7 @@ final class EventQueries {
         var items = new ArrayList<Map<String, Object>>();
         var filters = filters(source, type, from, to, "minute");
         for (var doc : aggregates.find(filters.isEmpty() ? new Document() : Filters.and(filters))
-                .projection(Projections.exclude("ids", "_id"))
+                .projection(Projections.fields(Projections.include(AGGREGATE_FIELDS), Projections.excludeId()))
                 .sort(Sorts.ascending("minute", "source", "type"))
                 .limit(MAX_AGGREGATES)) {
             var item = new LinkedHashMap<String, Object>();

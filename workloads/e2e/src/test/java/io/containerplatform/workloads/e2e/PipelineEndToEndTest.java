@@ -5,6 +5,7 @@ import com.rabbitmq.client.GetResponse;
 import io.containerplatform.workloads.api.ApiServer;
 import io.containerplatform.workloads.event.EventContract;
 import io.containerplatform.workloads.event.EventJson;
+import io.containerplatform.workloads.event.StoreIndexes;
 import io.containerplatform.workloads.producer.Producer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -20,6 +21,7 @@ import java.nio.file.Path;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
@@ -135,6 +137,15 @@ class PipelineEndToEndTest {
                 var bundle = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/docs/swagger-ui-bundle.js")).build(),
                         HttpResponse.BodyHandlers.discarding());
                 assertThat(bundle.statusCode()).isEqualTo(200);
+                // at start the API created the indexes its queries need
+                var names = new java.util.HashSet<String>();
+                Pipeline.await("the API created its indexes", 60, () -> {
+                    names.clear();
+                    for (var collection : List.of(EventContract.EVENTS, EventContract.AGGREGATES)) {
+                        pipeline.database().getCollection(collection).listIndexes().forEach(i -> names.add(i.getString("name")));
+                    }
+                    return names.containsAll(StoreIndexes.API.stream().map(StoreIndexes.Index::name).toList());
+                });
             } finally {
                 server.destroy();
                 server.waitFor(30, TimeUnit.SECONDS);

@@ -3,24 +3,31 @@ package io.containerplatform.workloads.processor;
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Accumulators;
+import com.mongodb.client.model.Aggregates;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.IndexOptions;
-import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.WriteModel;
 import io.containerplatform.workloads.event.Event;
 import io.containerplatform.workloads.event.EventContract;
+import io.containerplatform.workloads.event.StoreIndexes;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Writes a batch of valid events to MongoDB so that each is stored once and counted once, whatever happens:
@@ -28,35 +35,57 @@ import java.util.Map;
  * <ol>
  *   <li>Events are upserted by id with {@code $setOnInsert}: the first version of an id wins, later ones change
  *       nothing.</li>
- *   <li>The stored versions are read back, and each is added to its (source, type, minute) aggregate by an update
- *       guarded on the aggregate not listing the event's id yet, which it then lists: applying the same event
- *       twice, after a crash between the writes or from two processors, matches nothing the second time. The
- *       events of one aggregate go in one update guarded on none of them being listed; when that fails (some
- *       were already counted, or another writer created the aggregate first), each goes on its own.</li>
+ *   <li>Each (source, type, minute) the batch's stored events fall in is recounted from {@code events} (one
+ *       aggregation per batch, served by {@link StoreIndexes#SOURCE_TYPE_NEWEST_FIRST}), and its aggregate set to
+ *       that total by an update guarded on the aggregate holding fewer events. The aggregate is a function of the
+ *       stored events, so replaying a batch after a crash between the writes sets the same total again, and it
+ *       holds four numbers whatever its count.</li>
  * </ol>
+ * Why two processors cannot leave a minute short: events are only ever added, so a recount that started after
+ * the last event of a minute was stored counts all of them, and any other recount counts fewer (a subset); the
+ * processor that stored that last event recounts after it (or, if it died first, the batch is redelivered and
+ * recounted). The guard lets only a larger total replace a smaller one, and a single-document update is atomic
+ * (MongoDB; {@code mongo-java-server}, which has no document locks, runs each update of a collection under the
+ * collection's lock), so a slower recount that read fewer events cannot overwrite the full one.
+ * <p>
  * The broker is acknowledged only after both writes succeed, so an interrupted batch is redelivered and replayed.
  */
 final class EventStore {
 
-    /** What a batch changed. */
-    record Outcome(int inserted, int duplicates, int counted) {
+    /** What a batch changed: events inserted, events already stored, aggregates set to a larger total. */
+    record Outcome(int inserted, int duplicates, int aggregatesSet) {
+    }
+
+    /** The recounted total of one (source, type, minute). */
+    record Total(Document key, long count, double sum, double min, double max) {
     }
 
     private static final int DUPLICATE_KEY = 11000;
+    /** The minute of an event's timestamp, as the aggregation groups it: whole minutes since the epoch. */
+    private static final Document MINUTE = new Document("$floor",
+            new Document("$divide", List.of(new Document("$toLong", "$timestamp"), 60_000)));
 
+    private final MongoDatabase database;
     private final MongoCollection<Document> events;
     private final MongoCollection<Document> aggregates;
 
     EventStore(MongoDatabase database) {
+        this.database = database;
         this.events = database.getCollection(EventContract.EVENTS);
         this.aggregates = database.getCollection(EventContract.AGGREGATES);
     }
 
-    /** The indexes the API reads by: newest first (with the id as tie-break), and aggregates by minute. */
+    /** Creates the processor's indexes and drops those earlier versions created that others replace. */
     void createIndexes() {
-        events.createIndex(Indexes.descending("timestamp", "_id"), new IndexOptions().name("newest_first"));
-        events.createIndex(Indexes.ascending("source", "type"), new IndexOptions().name("source_type"));
-        aggregates.createIndex(Indexes.ascending("minute"), new IndexOptions().name("by_minute"));
+        StoreIndexes.PROCESSOR.forEach(index -> index.create(database));
+        for (var obsolete : StoreIndexes.OBSOLETE) {
+            var collection = database.getCollection(obsolete.collection());
+            for (var index : collection.listIndexes()) {
+                if (obsolete.name().equals(index.getString("name"))) {
+                    collection.dropIndex(obsolete.name());
+                }
+            }
+        }
     }
 
     Outcome write(List<Event> batch) {
@@ -65,94 +94,97 @@ final class EventStore {
         if (byId.isEmpty()) {
             return new Outcome(0, 0, 0);
         }
-        var upserts = new ArrayList<WriteModel<Document>>(byId.size());
-        byId.values().forEach(e -> upserts.add(new UpdateOneModel<>(Filters.eq("_id", e.id()), Updates.setOnInsert(document(e)),
+        var sent = new ArrayList<>(byId.values());
+        var upserts = new ArrayList<WriteModel<Document>>(sent.size());
+        sent.forEach(e -> upserts.add(new UpdateOneModel<>(Filters.eq("_id", e.id()), Updates.setOnInsert(document(e)),
                 new UpdateOptions().upsert(true))));
         var result = events.bulkWrite(upserts, new BulkWriteOptions().ordered(false));
         int inserted = result.getUpserts().size();
 
-        // The events this batch inserted are stored as sent; the others are read back (another version may have won).
-        var fresh = new java.util.HashSet<String>();
-        var sent = new ArrayList<>(byId.values());
-        result.getUpserts().forEach(u -> fresh.add(sent.get(u.getIndex()).id()));
-        var groups = new LinkedHashMap<Document, List<Document>>();
+        // Where the stored events fall: as sent for those this batch inserted, read back for the others (another
+        // version of the id may have won).
+        var minutes = new TreeMap<Instant, Keys>();
+        var fresh = new boolean[sent.size()];
+        result.getUpserts().forEach(u -> fresh[u.getIndex()] = true);
         var known = new ArrayList<String>();
-        for (var event : sent) {
-            if (fresh.contains(event.id())) {
-                var doc = document(event);
-                groups.computeIfAbsent(aggregateKey(doc), k -> new ArrayList<>()).add(doc);
+        for (int i = 0; i < sent.size(); i++) {
+            if (fresh[i]) {
+                add(minutes, document(sent.get(i)));
             } else {
-                known.add(event.id());
+                known.add(sent.get(i).id());
             }
         }
         if (!known.isEmpty()) {
-            for (var stored : events.find(Filters.in("_id", known))) {
-                groups.computeIfAbsent(aggregateKey(stored), k -> new ArrayList<>()).add(stored);
-            }
+            events.find(Filters.in("_id", known)).projection(Projections.include("source", "type", "timestamp"))
+                    .forEach(stored -> add(minutes, stored));
         }
-        return new Outcome(inserted, batch.size() - inserted, countGroups(groups));
-    }
-
-    /** Adds each group of events to its aggregate in one guarded update, falling back to one update per event. */
-    private int countGroups(Map<Document, List<Document>> groups) {
-        var keys = new ArrayList<>(groups.keySet());
-        var grouped = new ArrayList<WriteModel<Document>>(keys.size());
-        for (var key : keys) {
-            var members = groups.get(key);
-            var ids = members.stream().map(d -> d.getString("_id")).toList();
-            grouped.add(new UpdateOneModel<>(Filters.and(Filters.eq("_id", key), Filters.nin("ids", ids)), contribution(key, members),
-                    new UpdateOptions().upsert(true)));
-        }
-        var failed = new java.util.HashSet<Integer>();
-        try {
-            aggregates.bulkWrite(grouped, new BulkWriteOptions().ordered(false));
-        } catch (MongoBulkWriteException e) {
-            for (var error : e.getWriteErrors()) {
-                if (error.getCode() != DUPLICATE_KEY) {
-                    throw e;
-                }
-                failed.add(error.getIndex());
-            }
-        }
-        int counted = 0;
-        var single = new ArrayList<UpdateOneModel<Document>>();
-        for (int i = 0; i < keys.size(); i++) {
-            var key = keys.get(i);
-            var members = groups.get(key);
-            if (!failed.contains(i)) {
-                counted += members.size();
-                continue;
-            }
-            for (var event : members) {
-                single.add(new UpdateOneModel<>(Filters.and(Filters.eq("_id", key), Filters.ne("ids", event.getString("_id"))),
-                        contribution(key, List.of(event)), new UpdateOptions().upsert(true)));
-            }
-        }
-        if (!single.isEmpty()) {
-            counted += countAll(single);
-        }
-        return counted;
+        return new Outcome(inserted, batch.size() - inserted, apply(totals(minutes)));
     }
 
     /**
-     * Applies the guarded aggregate updates; returns how many events were added. An upsert that meets a duplicate
-     * key lost a race with another writer creating the same aggregate: it is applied again without upsert, and
-     * matches nothing if that writer already counted the event.
+     * The sources and types stored in one minute. Their cross product is recounted: an aggregate no event of the
+     * batch fell in gets a recount as valid as any (the guard keeps the largest).
      */
-    private int countAll(List<UpdateOneModel<Document>> guarded) {
+    record Keys(Set<String> sources, Set<String> types) {
+    }
+
+    private static void add(Map<Instant, Keys> minutes, Document event) {
+        var keys = minutes.computeIfAbsent(minute(event), m -> new Keys(new TreeSet<>(), new TreeSet<>()));
+        keys.sources().add(event.getString("source"));
+        keys.types().add(event.getString("type"));
+    }
+
+    /** Recounts, from {@code events}, the aggregates of the sources and types stored in each of {@code minutes}. */
+    List<Total> totals(Map<Instant, Keys> minutes) {
+        var clauses = new ArrayList<Bson>();
+        // the time range first: a store that evaluates the clauses in order (mongo-java-server) rejects other minutes fastest
+        minutes.forEach((minute, keys) -> clauses.add(Filters.and(Filters.gte("timestamp", Date.from(minute)),
+                Filters.lt("timestamp", Date.from(minute.plus(1, ChronoUnit.MINUTES))), Filters.in("source", keys.sources()),
+                Filters.in("type", keys.types()))));
+        var pipeline = List.of(
+                Aggregates.match(clauses.size() == 1 ? clauses.get(0) : Filters.or(clauses)),
+                Aggregates.group(new Document("source", "$source").append("type", "$type").append("minute", MINUTE),
+                        Accumulators.sum("count", 1), Accumulators.sum("sum", "$value"),
+                        Accumulators.min("min", "$value"), Accumulators.max("max", "$value")));
+        var totals = new ArrayList<Total>();
+        for (var group : events.aggregate(pipeline)) {
+            var id = group.get("_id", Document.class);
+            var key = new Document("source", id.getString("source")).append("type", id.getString("type"))
+                    .append("minute", new Date(((Number) id.get("minute")).longValue() * 60_000));
+            totals.add(new Total(key, ((Number) group.get("count")).longValue(), ((Number) group.get("sum")).doubleValue(),
+                    ((Number) group.get("min")).doubleValue(), ((Number) group.get("max")).doubleValue()));
+        }
+        return totals;
+    }
+
+    /**
+     * Sets each aggregate to its total unless it already holds as many events (an equal or later recount); returns
+     * how many were set. An upsert that meets a duplicate key found the aggregate holding as many or more.
+     */
+    int apply(List<Total> totals) {
+        if (totals.isEmpty()) {
+            return 0;
+        }
+        var updates = new ArrayList<WriteModel<Document>>(totals.size());
+        for (var total : totals) {
+            var key = total.key();
+            updates.add(new UpdateOneModel<>(Filters.and(Filters.eq("_id", key), Filters.lt("count", total.count())),
+                    Updates.combine(Updates.set("source", key.get("source")), Updates.set("type", key.get("type")),
+                            Updates.set("minute", key.get("minute")), Updates.set("count", total.count()),
+                            Updates.set("sum", total.sum()), Updates.set("min", total.min()), Updates.set("max", total.max()),
+                            Updates.unset("ids")), // the id list earlier versions kept, dropped when a total is next set
+                    new UpdateOptions().upsert(true)));
+        }
         try {
-            var result = aggregates.bulkWrite(guarded, new BulkWriteOptions().ordered(false));
+            var result = aggregates.bulkWrite(updates, new BulkWriteOptions().ordered(false));
             return result.getModifiedCount() + result.getUpserts().size();
         } catch (MongoBulkWriteException e) {
-            int counted = e.getWriteResult().getModifiedCount() + e.getWriteResult().getUpserts().size();
             for (var error : e.getWriteErrors()) {
                 if (error.getCode() != DUPLICATE_KEY) {
                     throw e;
                 }
-                var model = guarded.get(error.getIndex());
-                counted += (int) aggregates.updateOne(model.getFilter(), model.getUpdate(), new UpdateOptions().upsert(false)).getModifiedCount();
             }
-            return counted;
+            return e.getWriteResult().getModifiedCount() + e.getWriteResult().getUpserts().size();
         }
     }
 
@@ -163,28 +195,12 @@ final class EventStore {
                 .append("timestamp", Date.from(e.timestamp()))
                 .append("value", e.value());
         if (!e.attributes().isEmpty()) {
-            doc.append("attributes", new Document(new java.util.TreeMap<String, Object>(e.attributes())));
+            doc.append("attributes", new Document(new TreeMap<String, Object>(e.attributes())));
         }
         return doc;
     }
 
-    /** The aggregate's id: source, type and minute, in that order. */
-    static Document aggregateKey(Document event) {
-        var minute = event.getDate("timestamp").toInstant().truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
-        return new Document("source", event.getString("source")).append("type", event.getString("type")).append("minute", Date.from(minute));
-    }
-
-    /** Adds {@code members} (events of the aggregate {@code key}) to it and lists their ids. */
-    private static Bson contribution(Document key, List<Document> members) {
-        var values = members.stream().mapToDouble(d -> d.getDouble("value")).toArray();
-        return Updates.combine(
-                Updates.setOnInsert("source", key.get("source")),
-                Updates.setOnInsert("type", key.get("type")),
-                Updates.setOnInsert("minute", key.get("minute")),
-                Updates.inc("count", values.length),
-                Updates.inc("sum", java.util.Arrays.stream(values).sum()),
-                Updates.min("min", java.util.Arrays.stream(values).min().orElseThrow()),
-                Updates.max("max", java.util.Arrays.stream(values).max().orElseThrow()),
-                Updates.pushEach("ids", members.stream().map(d -> d.getString("_id")).toList()));
+    private static Instant minute(Document event) {
+        return event.getDate("timestamp").toInstant().truncatedTo(ChronoUnit.MINUTES);
     }
 }
