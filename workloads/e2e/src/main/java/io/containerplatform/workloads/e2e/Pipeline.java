@@ -79,8 +79,8 @@ public final class Pipeline implements AutoCloseable {
      * (found beside the processor's, whose path the build passes as {@code processor.jar}).
      */
     public static ProcessBuilder javaJar(String app, String... args) {
-        var workloads = Path.of(System.getProperty("processor.jar", "../processor/target/processor.jar")).toAbsolutePath()
-                .getParent().getParent().getParent();
+        var workloads = Path.of(System.getProperty("processor.jar", workloads().resolve("processor/target/processor.jar").toString()))
+                .toAbsolutePath().getParent().getParent().getParent();
         var jar = workloads.resolve(app).resolve("target").resolve(app + ".jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: build the apps first (./mvnw -f workloads/pom.xml package)");
@@ -89,6 +89,15 @@ public final class Pipeline implements AutoCloseable {
                 jar.toString()));
         command.addAll(List.of(args));
         return new ProcessBuilder(command).redirectErrorStream(true);
+    }
+
+    /** {@code workloads/}: this module's classes or jar are in {@code workloads/e2e/target/}. */
+    private static Path workloads() {
+        try {
+            return Path.of(Pipeline.class.getProtectionDomain().getCodeSource().getLocation().toURI()).getParent().getParent().getParent();
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The broker variables of the apps' run contract, for this pipeline's queue, as {@code user}. */
