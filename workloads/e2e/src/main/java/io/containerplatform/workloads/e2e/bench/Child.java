@@ -58,6 +58,12 @@ final class Child implements AutoCloseable {
         return process.pid();
     }
 
+    /** The most memory the process had resident so far ({@code VmHWM}), in MiB. */
+    long peakResidentMib() throws IOException {
+        return Files.readAllLines(Path.of("/proc", String.valueOf(process.pid()), "status")).stream().filter(l -> l.startsWith("VmHWM:"))
+                .mapToLong(l -> Long.parseLong(l.replaceAll("[^0-9]", "")) / 1024).findFirst().orElse(-1);
+    }
+
     /** The first line starting with {@code prefix} (the rest of it), failing after {@code seconds} or when the process ends. */
     String awaitLine(String prefix, int seconds) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);

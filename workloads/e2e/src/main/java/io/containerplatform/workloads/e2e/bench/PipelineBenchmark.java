@@ -42,9 +42,12 @@ public final class PipelineBenchmark {
     static final int CLIENTS = 100;
     static final int REQUESTS_PER_CLIENT = Integer.getInteger("bench.requests", 10);
     static final Path LOGS = Path.of("target", "bench").toAbsolutePath();
-    /** The heap the pods get: the images' {@code -XX:MaxRAMPercentage=75} of the component's memory limits (API 512Mi, processor 2Gi). */
-    static final String API_HEAP = "-Xmx384m";
-    static final String PROCESSOR_HEAP = "-Xmx1536m";
+    /**
+     * The JVMs as in their pods: the images' {@code -XX:MaxRAMPercentage=75} of the memory limits the pipeline component
+     * sets (API 512Mi, processor 2Gi), the limit given as {@code -XX:MaxRAM} here, where there is no container.
+     */
+    static final List<String> API_JVM = List.of("-XX:MaxRAM=512m", "-XX:MaxRAMPercentage=75");
+    static final List<String> PROCESSOR_JVM = List.of("-XX:MaxRAM=2g", "-XX:MaxRAMPercentage=75");
 
     private PipelineBenchmark() {
     }
@@ -126,8 +129,7 @@ public final class PipelineBenchmark {
             var env = new java.util.HashMap<>(Map.of("RABBITMQ_HOST", "localhost", "RABBITMQ_PORT", String.valueOf(broker.port()),
                     "RABBITMQ_USERNAME", RabbitMqNode.PROCESSOR, "RABBITMQ_PASSWORD", broker.password(RabbitMqNode.PROCESSOR),
                     "RABBITMQ_QUEUE", queue, "MONGODB_URI", storeUri, "HTTP_PORT", "0"));
-            var command = new ArrayList<>(Pipeline.javaJar("processor").command());
-            command.set(1, PROCESSOR_HEAP);
+            var command = jvm(Pipeline.javaJar("processor").command(), PROCESSOR_JVM);
             try (var processor = Child.start("processor", command, env, LOGS);
                  var publisher = broker.connectionFactory(RabbitMqNode.PUBLISHER).newConnection()) {
                 PerfTestStyle.publish(publisher, queue, WARM_UP, i -> body(MESSAGES + i), 120);
@@ -145,10 +147,20 @@ public final class PipelineBenchmark {
                     throw new IllegalStateException("stored " + stored + " events, expected " + (WARM_UP + MESSAGES));
                 }
                 System.out.printf("one warm processor, publish (the same way) -> store, %d events, all stored: %.0f events/s%n", MESSAGES, rate);
+                System.out.println("the processor's peak resident memory: " + processor.peakResidentMib() + " MiB (limit 2048 MiB)");
                 System.out.println("where the processor's CPU went during those events (" + recording + "): " + Profile.summary(recording, 8));
                 return rate;
             }
         }
+    }
+
+    /** {@code java <options> -jar <app>.jar}: the command {@link Pipeline#javaJar} gives, its heap option replaced by {@code options}. */
+    static List<String> jvm(List<String> javaJar, List<String> options) {
+        var command = new ArrayList<String>();
+        command.add(javaJar.get(0));
+        command.addAll(options);
+        command.addAll(javaJar.subList(javaJar.indexOf("-jar"), javaJar.size()));
+        return command;
     }
 
     static void awaitCount(MongoCollection<Document> events, long count, int seconds) throws InterruptedException {
@@ -196,8 +208,7 @@ public final class PipelineBenchmark {
             System.out.printf("the store alone, one client, a page's query (100 + 1 events, newest first) over %d events: p50 %.2f ms, p99 %.2f ms%n",
                     STORED, ApiLoad.percentile(direct, 0.5), ApiLoad.percentile(direct, 0.99));
             int port = RabbitMqNode.freePort();
-            var command = new ArrayList<>(Pipeline.javaJar("api").command());
-            command.set(1, API_HEAP);
+            var command = jvm(Pipeline.javaJar("api").command(), API_JVM);
             try (var api = Child.start("api", command, Map.of("MONGODB_URI", storeUri, "PORT", String.valueOf(port)), LOGS)) {
                 Pipeline.await("the API answers /ready", 60, () -> ready(port));
                 for (var path : List.of("/health", "/data?limit=100")) {
@@ -207,6 +218,7 @@ public final class PipelineBenchmark {
                     var result = load(url, REQUESTS_PER_CLIENT);
                     System.out.printf("API %s, %d concurrent clients, over %d events: %s%n", path, CLIENTS, STORED, result);
                 }
+                System.out.println("the API's peak resident memory: " + api.peakResidentMib() + " MiB (limit 512 MiB)");
             }
         }
     }
