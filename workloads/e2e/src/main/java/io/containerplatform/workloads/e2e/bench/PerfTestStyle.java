@@ -81,11 +81,13 @@ final class PerfTestStyle {
     }
 
     /**
-     * The broker's ceiling: {@code count} messages published as {@link #publish} does while one consumer acknowledges
-     * each; messages per second from the first publish to the last delivery.
+     * The broker's ceiling: {@code count} messages published as {@link #publish} does on {@code publisher} while one
+     * consumer on its own connection (as PerfTest's) acknowledges each; messages per second from the first publish to
+     * the last delivery.
      */
-    static double ceiling(Connection connection, String queue, int count, IntFunction<byte[]> body, int seconds) throws Exception {
-        try (Channel consume = connection.createChannel()) {
+    static double ceiling(Connection publisher, Connection consumer, String queue, int count, IntFunction<byte[]> body, int seconds)
+            throws Exception {
+        try (Channel consume = consumer.createChannel()) {
             consume.basicQos(PREFETCH);
             var done = new CountDownLatch(count);
             consume.basicConsume(queue, false, new DefaultConsumer(consume) {
@@ -96,7 +98,7 @@ final class PerfTestStyle {
                 }
             });
             long start = System.nanoTime();
-            publish(connection, queue, count, body, seconds);
+            publish(publisher, queue, count, body, seconds);
             if (!done.await(seconds, TimeUnit.SECONDS)) {
                 throw new IllegalStateException("the consumer received " + (count - done.getCount()) + " of " + count + " within " + seconds + " s");
             }
