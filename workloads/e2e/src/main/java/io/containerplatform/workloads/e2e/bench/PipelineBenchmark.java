@@ -30,7 +30,8 @@ import java.util.concurrent.Callable;
  * processor over {@code bench.messages} (50,000) events published the same way, until all are stored, with a Flight
  * Recorder profile of that run; (3) the API's {@code /data} pages of 100 and {@code /health} under 100 concurrent
  * clients over {@code bench.stored} (100,000) events, beside the store's own time for the same queries. Every wait has a
- * deadline; a phase that fails is reported and the next one runs. The last line is {@code processor/broker: <ratio>}.
+ * deadline; a phase that fails is reported and the next one runs (the exit status is then 1). The last line is
+ * {@code processor/broker: <ratio>}.
  * Logs and the recording go to {@code target/bench/} (of the working directory).
  * <pre>./mvnw -f workloads/pom.xml -pl e2e -am package -DskipTests && java -jar workloads/e2e/target/e2e.jar</pre>
  */
@@ -64,13 +65,13 @@ public final class PipelineBenchmark {
         } catch (Exception e) {
             System.out.println("the RabbitMQ node failed: " + e.getMessage());
         }
-        phase("api", () -> {
+        var api = phase("api", () -> {
             apiLatency();
             return 0.0;
         });
         System.out.println(ceiling == null || processor == null ? "processor/broker: unknown (a phase failed, see above)"
                 : String.format("processor/broker: %.2f", processor / ceiling));
-        System.exit(0);
+        System.exit(ceiling == null || processor == null || api == null ? 1 : 0);
     }
 
     /** Runs a phase; a failure is printed with its reason and the run goes on. */
