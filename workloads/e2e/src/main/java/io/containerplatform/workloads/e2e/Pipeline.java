@@ -76,12 +76,10 @@ public final class Pipeline implements AutoCloseable {
 
     /**
      * {@code java -jar <app>.jar args...}, as the app's image runs it: the built jar of {@code workloads/<app>}
-     * (found beside the processor's, whose path the build passes as {@code processor.jar}).
+     * ({@code workloads/<app>/target/<app>.jar}).
      */
     public static ProcessBuilder javaJar(String app, String... args) {
-        var workloads = Path.of(System.getProperty("processor.jar", workloads().resolve("processor/target/processor.jar").toString()))
-                .toAbsolutePath().getParent().getParent().getParent();
-        var jar = workloads.resolve(app).resolve("target").resolve(app + ".jar");
+        var jar = workloads().resolve(app).resolve("target").resolve(app + ".jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: build the apps first (./mvnw -f workloads/pom.xml package)");
         }
