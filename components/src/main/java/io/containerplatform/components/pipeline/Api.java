@@ -37,6 +37,7 @@ final class Api {
                         Pods.env("PORT", String.valueOf(PORT)),
                         Tls.caEnv()),
                 "volumeMounts", List.of(obj("name", "tmp", "mountPath", "/tmp"), Tls.mount()),
+                // the heap: the image's -XX:MaxRAMPercentage=75 of this memory limit (docker/api/Dockerfile, the one source)
                 "resources", Pods.resources("100m", "256Mi", "512Mi"),
                 "readinessProbe", Pods.httpProbe("/ready", PORT, 5),
                 "livenessProbe", Pods.httpProbe("/health", PORT, 20),

@@ -42,6 +42,7 @@ final class Processor {
                         Pods.env("HTTP_PORT", String.valueOf(HTTP_PORT))),
                 "ports", List.of(obj("name", "metrics", "containerPort", HTTP_PORT)),
                 "volumeMounts", List.of(obj("name", "tmp", "mountPath", "/tmp"), Tls.mount()),
+                // the heap: the image's -XX:MaxRAMPercentage=75 of this memory limit (docker/processor/Dockerfile, the one source)
                 "resources", Pods.resources("500m", "1Gi", "2Gi"),
                 "readinessProbe", Pods.httpProbe("/ready", HTTP_PORT, 20),
                 "livenessProbe", Pods.httpProbe("/health", HTTP_PORT, 60),

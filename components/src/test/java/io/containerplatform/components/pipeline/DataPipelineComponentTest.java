@@ -313,6 +313,27 @@ class DataPipelineComponentTest {
                         "ports", List.of(Map.of("protocol", "TCP", "port", 5671.0))))));
     }
 
+    /**
+     * The API's and the processor's heaps are sized from the memory limits this component sets, by one source: their
+     * images' entrypoints ({@code java -XX:MaxRAMPercentage=75 -jar ...}: 75 % of the container's limit). The pods add no
+     * JVM options that would compete with it (on the command line, the image's flag would win over
+     * {@code JAVA_TOOL_OPTIONS} anyway, silently).
+     */
+    @Test
+    void theApiAndProcessorHeapsAreSizedFromTheirContainersMemoryLimitsByTheirImagesAlone() throws java.io.IOException {
+        var mocks = build(b -> b);
+        var apps = Map.of("swagger-api", List.of("api", "512Mi"), "spark-processor", List.of("processor", "2Gi"));
+        for (var app : apps.entrySet()) {
+            var container = container(kind(mocks, "Deployment", app.getKey()));
+            assertThat(((Map<String, Object>) container.get("resources")).get("limits")).isEqualTo(Map.of("memory", app.getValue().get(1)));
+            assertThat(container).doesNotContainKeys("command", "args");
+            assertThat(container.get("env").toString()).doesNotContain("JAVA_TOOL_OPTIONS").doesNotContain("JAVA_OPTIONS");
+            var dockerfile = java.nio.file.Path.of("docker", app.getValue().get(0), "Dockerfile");
+            assertThat(java.nio.file.Files.readAllLines(dockerfile)).filteredOn(line -> line.startsWith("ENTRYPOINT"))
+                    .containsExactly("ENTRYPOINT [\"java\", \"-XX:MaxRAMPercentage=75\", \"-jar\", \"/app/" + app.getValue().get(0) + ".jar\"]");
+        }
+    }
+
     @Test
     void theAppsConnectAsTheirOwnUsersWhichTheInitJobCreates() {
         var mocks = build(b -> b);

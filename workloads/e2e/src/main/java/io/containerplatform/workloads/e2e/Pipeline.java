@@ -76,12 +76,10 @@ public final class Pipeline implements AutoCloseable {
 
     /**
      * {@code java -jar <app>.jar args...}, as the app's image runs it: the built jar of {@code workloads/<app>}
-     * (found beside the processor's, whose path the build passes as {@code processor.jar}).
+     * ({@code workloads/<app>/target/<app>.jar}).
      */
     public static ProcessBuilder javaJar(String app, String... args) {
-        var workloads = Path.of(System.getProperty("processor.jar", "../processor/target/processor.jar")).toAbsolutePath()
-                .getParent().getParent().getParent();
-        var jar = workloads.resolve(app).resolve("target").resolve(app + ".jar");
+        var jar = workloads().resolve(app).resolve("target").resolve(app + ".jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: build the apps first (./mvnw -f workloads/pom.xml package)");
         }
@@ -89,6 +87,15 @@ public final class Pipeline implements AutoCloseable {
                 jar.toString()));
         command.addAll(List.of(args));
         return new ProcessBuilder(command).redirectErrorStream(true);
+    }
+
+    /** {@code workloads/}: this module's classes or jar are in {@code workloads/e2e/target/}. */
+    private static Path workloads() {
+        try {
+            return Path.of(Pipeline.class.getProtectionDomain().getCodeSource().getLocation().toURI()).getParent().getParent().getParent();
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The broker variables of the apps' run contract, for this pipeline's queue, as {@code user}. */
