@@ -14,7 +14,7 @@ import static io.containerplatform.components.pipeline.Pods.metadata;
  * on the pipeline database), KEDA to RabbitMQ as {@link RabbitMqUsers#KEDA}, and it serves
  * {@code /health}, {@code /ready} and {@code /metrics} on {@value #HTTP_PORT}. All three connect over TLS, trusting the
  * pipeline's CA ({@link Tls}): the processor with {@code TLS_CA_FILE}, KEDA with the TriggerAuthentication's {@code tls}
- * and {@code ca} (the scaler's AMQPS host from the {@code uri}, {@code amqps://...:5671/}).
+ * and {@code ca} (the scaler's AMQPS host from the {@code uri}, {@code amqps://...:5671/%2F}).
  */
 final class Processor {
 

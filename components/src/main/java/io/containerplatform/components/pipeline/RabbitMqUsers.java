@@ -34,7 +34,9 @@ import static io.containerplatform.components.common.Json.obj;
  * The three service users' passwords derive from the administrator's, one per user (as MongoDB's application users
  * derive from its root password): rotating {@code rabbitmqPassword} rotates all four, and no service user's
  * password reveals another's. Each user has its own Secret ({@code rabbitmq-<user>}: {@code username},
- * {@code password}, {@code uri}: {@code amqps://...:5671/}; KEDA's also {@code tls: enable}). The Erlang cookie is an
+ * {@code password}, {@code uri}: {@code amqps://...:5671/%2F}, the default virtual host {@code /} written as the URI specification
+ * requires: a bare trailing {@code /} is the empty virtual host to the Java and .NET clients; KEDA's also
+ * {@code tls: enable}). The Erlang cookie is an
  * input of its own that nothing derives from and nothing rotates: a node restarted with another cookie could not rejoin
  * the running ones.
  */
@@ -48,6 +50,11 @@ final class RabbitMqUsers {
     /** The broker's own Secret: {@code definitions.json} and {@code erlang-cookie}. */
     static final String SERVER_SECRET = "rabbitmq-server";
     static final String DEFINITIONS = "definitions.json";
+    /**
+     * The path of a URI that names the default virtual host {@code /}: RabbitMQ's URI specification reads the path
+     * after the authority as the virtual host, percent-decoded, so {@code /} alone would be the empty one.
+     */
+    static final String DEFAULT_VHOST_PATH = "/%2F";
     /**
      * Deliveries after which a message is dead-lettered to the dead-letter queue instead of being delivered again:
      * a message that makes every processor crash is quarantined after 20 attempts. The processor returns its unacked
@@ -151,7 +158,7 @@ final class RabbitMqUsers {
                 var password = passwords.get(user.name());
                 var data = new LinkedHashMap<>(Map.of("username", user.name(), "password", password,
                         "uri", "amqps://" + encode(user.name()) + ":" + encode(password) + "@" + RabbitMq.APP + "." + args.namespace()
-                                + ".svc.cluster.local:" + Tls.AMQPS_PORT + "/"));
+                                + ".svc.cluster.local:" + Tls.AMQPS_PORT + DEFAULT_VHOST_PATH));
                 if (user.secret().equals(KEDA_SECRET)) {
                     data.put("tls", "enable"); // KEDA's RabbitMQ scaler: TLS with the TriggerAuthentication's ca
                 }
@@ -172,8 +179,9 @@ final class RabbitMqUsers {
         return Internal.of(server.applyValue(s -> hex(hmac(s.get("erlang-cookie"), s.get(DEFINITIONS))))).asPlaintext();
     }
 
+    /** {@code value} percent-encoded for a URI's user information: a space is {@code %20} ({@code +} is a plus there). */
     private static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     private static String hex(byte[] bytes) {

@@ -91,7 +91,7 @@ class DataPipelineComponentTest {
         }
         assertThat(data.get("mongodb-processor-password")).isNotEqualTo(data.get("mongodb-api-password"));
         assertThat(stringData(mocks, "rabbitmq-pipeline")).isEqualTo(Map.of("username", "pipeline", "password", "rabbit-pass",
-                "uri", "amqps://pipeline:rabbit-pass@rabbitmq.data-processing.svc.cluster.local:5671/"));
+                "uri", "amqps://pipeline:rabbit-pass@rabbitmq.data-processing.svc.cluster.local:5671/%2F"));
         assertThat(kind(mocks, "Secret", "grafana-admin").inputs.get("stringData")).isEqualTo(Map.of("admin-user", "admin", "admin-password", "grafana-pass"));
         var servicePasswords = List.of("processor", "publisher", "keda").stream()
                 .map(user -> (String) stringData(mocks, "rabbitmq-" + user).get("password")).toList();
@@ -187,7 +187,7 @@ class DataPipelineComponentTest {
                         "x-dead-letter-routing-key", "data-stream.dlq", "x-dead-letter-strategy", "at-least-once", "x-overflow", "reject-publish")),
                 Map.of("name", "data-stream.dlq", "vhost", "/", "durable", true, "auto_delete", false, "arguments", Map.of("x-queue-type", "quorum"))));
         assertThat(stringData(mocks, "rabbitmq-publisher")).containsEntry("username", "publisher")
-                .containsEntry("uri", "amqps://publisher:" + passwords.get("publisher") + "@rabbitmq.data-processing.svc.cluster.local:5671/");
+                .containsEntry("uri", "amqps://publisher:" + passwords.get("publisher") + "@rabbitmq.data-processing.svc.cluster.local:5671/%2F");
 
         var set = kind(mocks, "StatefulSet", "rabbitmq");
         var conf = (String) ((Map<String, Object>) kind(mocks, "ConfigMap", "rabbitmq-config").inputs.get("data")).get("rabbitmq.conf");
@@ -201,19 +201,20 @@ class DataPipelineComponentTest {
     }
 
     /**
-     * The definitions and passwords the end-to-end tests boot their real broker with ({@code workloads/e2e}) are the
-     * component's own: the broker there proves that it imports them and enforces the permissions.
+     * The definitions and Secrets' URIs the end-to-end tests boot and reach their real broker with ({@code workloads/e2e}) are the
+     * component's own: the broker there proves that it imports them and enforces the permissions, and that each
+     * Secret's URI names the user, password and virtual host the broker knows.
      */
     @Test
     void theEndToEndBrokerBootsWithTheseDefinitions() throws java.io.IOException {
         var mocks = build(b -> b.queueName("data-stream"));
         var fixtures = java.nio.file.Path.of("workloads", "e2e", "src", "main", "resources", "rabbitmq");
-        var users = new StringBuilder("# the passwords of definitions.json (DataPipelineComponentTest writes both)\n");
+        var users = new StringBuilder("# the uri of each user's Secret, for definitions.json (DataPipelineComponentTest writes both)\n");
         for (var user : List.of("pipeline", "processor", "publisher", "keda")) {
-            users.append(user).append('=').append(stringData(mocks, "rabbitmq-" + user).get("password")).append('\n');
+            users.append(user).append('=').append(((String) stringData(mocks, "rabbitmq-" + user).get("uri"))).append('\n');
         }
         var expected = Map.of("definitions.json", (String) stringData(mocks, "rabbitmq-server").get("definitions.json") + "\n",
-                "passwords.properties", users.toString(),
+                "uris.properties", users.toString(),
                 "broker.conf", "max_message_size = " + RabbitMq.MAX_MESSAGE_BYTES + "\n");
         var written = java.nio.file.Files.createDirectories(java.nio.file.Path.of("components", "target", "rabbitmq-fixtures"));
         for (var file : expected.entrySet()) {
@@ -225,6 +226,17 @@ class DataPipelineComponentTest {
         }
         var conf = (String) ((Map<String, Object>) kind(mocks, "ConfigMap", "rabbitmq-config").inputs.get("data")).get("rabbitmq.conf");
         assertThat(conf.lines()).contains("max_message_size = 1048576");
+    }
+
+    /** A password's space, plus, slash and percent are percent-encoded in the URI, which names the default virtual host. */
+    @Test
+    void theAdministratorsUriDecodesToItsPasswordAndTheDefaultVirtualHost() {
+        var mocks = build(b -> b.rabbitmqPassword(Output.ofSecret("p w+d/%:@")));
+        var uri = java.net.URI.create((String) stringData(mocks, "rabbitmq-pipeline").get("uri"));
+        assertThat(uri.getRawUserInfo()).isEqualTo("pipeline:p%20w%2Bd%2F%25%3A%40");
+        assertThat(uri.getUserInfo()).isEqualTo("pipeline:p w+d/%:@");
+        assertThat(uri.getRawPath()).isEqualTo("/%2F");
+        assertThat(uri.getPath()).isEqualTo("//");
     }
 
     @Test
@@ -637,7 +649,7 @@ class DataPipelineComponentTest {
                 .isEqualTo(List.of(Map.of("parameter", "host", "name", "rabbitmq-keda", "key", "uri"),
                         Map.of("parameter", "tls", "name", "rabbitmq-keda", "key", "tls"), Map.of("parameter", "ca", "name", "pipeline-ca", "key", "ca.crt")));
         assertThat(stringData(mocks, "rabbitmq-keda")).containsEntry("tls", "enable").hasEntrySatisfying("uri", uri ->
-                assertThat((String) uri).startsWith("amqps://keda:").endsWith("@rabbitmq.data-processing.svc.cluster.local:5671/"));
+                assertThat((String) uri).startsWith("amqps://keda:").endsWith("@rabbitmq.data-processing.svc.cluster.local:5671/%2F"));
         // the default cluster version, 1.35: KEDA 2.20 (tested on 1.33 to 1.35)
         assertThat(mocks.named("kubernetes:helm.sh/v3:Release", "pipe-keda").inputs).containsEntry("chart", "keda").containsEntry("version", "2.20.2");
     }

@@ -5,6 +5,7 @@ import com.rabbitmq.client.ConnectionFactory;
 import java.io.IOException;
 import java.io.StringReader;
 import java.net.ServerSocket;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,8 +20,8 @@ import java.util.concurrent.TimeUnit;
  * own node name, data and log directories, started for a test run and stopped with {@code rabbitmqctl stop}. It
  * boots as the platform's brokers do: importing the definitions the pipeline component gives them (users and their
  * permissions, the quorum queues: {@code rabbitmq/definitions.json}, written by {@code DataPipelineComponentTest})
- * with the platform's broker settings ({@code rabbitmq/broker.conf}); its users' passwords are
- * {@code rabbitmq/passwords.properties}. As
+ * with the platform's broker settings ({@code rabbitmq/broker.conf}); its users connect with the URIs of their
+ * Secrets ({@code rabbitmq/uris.properties}: their user, password and virtual host), on this node's port. As
  * root it runs through Debian's wrappers, which drop to the {@code rabbitmq} user (the directories are handed
  * to it); as any other user it runs RabbitMQ's own scripts as that user (Debian's wrappers accept only root and
  * {@code rabbitmq}). When the broker cannot start, {@link #start} fails saying why; nothing is skipped.
@@ -40,14 +41,16 @@ public final class RabbitMqNode implements AutoCloseable {
     private final int port;
     private final int dist;
     private final Path dir;
+    private final Properties uris;
     private final Properties passwords;
     private Process server;
 
-    private RabbitMqNode(String node, int port, int dist, Path dir, Properties passwords) {
+    private RabbitMqNode(String node, int port, int dist, Path dir, Properties uris, Properties passwords) {
         this.node = node;
         this.port = port;
         this.dist = dist;
         this.dir = dir;
+        this.uris = uris;
         this.passwords = passwords;
     }
 
@@ -82,9 +85,14 @@ public final class RabbitMqNode implements AutoCloseable {
         Files.writeString(dir.resolve("rabbitmq.conf"), resource("broker.conf") + "load_definitions = " + dir.resolve("definitions.json") + "\n"
                 + (tls == null ? "" : tlsListener(dir, port, tls)));
         Files.writeString(dir.resolve("definitions.json"), resource("definitions.json"));
+        var uris = new Properties();
+        uris.load(new StringReader(resource("uris.properties")));
         var passwords = new Properties();
-        passwords.load(new StringReader(resource("passwords.properties")));
-        var node = new RabbitMqNode("e2e-" + UUID.randomUUID().toString().substring(0, 8) + "@localhost", port, freePort(), dir, passwords);
+        for (var user : uris.stringPropertyNames()) {
+            var userInfo = URI.create(uris.getProperty(user)).getUserInfo();
+            passwords.setProperty(user, userInfo.substring(userInfo.indexOf(':') + 1));
+        }
+        var node = new RabbitMqNode("e2e-" + UUID.randomUUID().toString().substring(0, 8) + "@localhost", port, freePort(), dir, uris, passwords);
         node.boot();
         return node;
     }
@@ -185,17 +193,23 @@ public final class RabbitMqNode implements AutoCloseable {
         return connectionFactory(ADMIN);
     }
 
-    /** A connection factory for the node as {@code user}, one of the platform's users. */
+    /**
+     * A connection factory for the node as {@code user}, one of the platform's users: the URI of its Secret (user,
+     * password, virtual host) on this node's plain port, its password the rotated one after {@link #restart}.
+     */
     public ConnectionFactory connectionFactory(String user) {
-        var password = passwords.getProperty(user);
-        if (password == null) {
+        var secretUri = uris.getProperty(user);
+        if (secretUri == null) {
             throw new IllegalArgumentException(user + " is not a user of the platform's definitions");
         }
+        var uri = URI.create(secretUri);
         var factory = new ConnectionFactory();
-        factory.setHost("localhost");
-        factory.setPort(port);
-        factory.setUsername(user);
-        factory.setPassword(password);
+        try {
+            factory.setUri("amqp://" + uri.getRawUserInfo() + "@localhost:" + port + uri.getRawPath());
+        } catch (java.net.URISyntaxException | java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("the Secret's uri of " + user + " is not an AMQP URI: " + e.getMessage(), e);
+        }
+        factory.setPassword(passwords.getProperty(user));
         return factory;
     }
 
