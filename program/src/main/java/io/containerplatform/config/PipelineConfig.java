@@ -38,7 +38,8 @@ public record PipelineConfig(boolean enabled, PipelineArgs settings) {
 
     /**
      * Keys that configured a TLS the AWS Load Balancer Controller never serves: it reads no Kubernetes TLS Secret (only ACM
-     * certificates), and nothing installs cert-manager. Setting one is an error naming what replaces it.
+     * certificates), so neither a Secret nor the cert-manager the platform installs for the in-cluster TLS can serve the
+     * API. Setting one is an error naming what replaces it.
      */
     static final List<String> REMOVED_TLS_KEYS = List.of("tlsSecretName", "certIssuer");
 
@@ -55,7 +56,7 @@ public record PipelineConfig(boolean enabled, PipelineArgs settings) {
         for (var removed : REMOVED_TLS_KEYS) {
             if (c.has(removed)) {
                 c.error(removed, "no longer read: the AWS Load Balancer Controller serves only ACM certificates (it reads no"
-                        + " Kubernetes TLS Secret; nothing installs cert-manager)", "apiHostedZoneId (the platform requests and validates"
+                        + " Kubernetes TLS Secret, so neither a Secret nor the in-cluster cert-manager can serve the API)", "apiHostedZoneId (the platform requests and validates"
                         + " an ACM certificate for apiHost and creates its DNS record) or apiCertificateArn (an issued ACM certificate)");
             }
         }

@@ -52,10 +52,34 @@ public record StackConfig(Environment environment, String owner, String costCent
     public static StackConfig load(ConfigSource source) {
         var errors = new ArrayList<>(ForeignConfig.problems(source.foreign()));
         var config = parse(new ConfigObject("", toJson(source, errors), errors));
+        var region = source.foreign().get("aws:region");
+        if (region != null) {
+            errors.addAll(certificateRegionProblems(config, region));
+        }
         if (!errors.isEmpty()) {
             throw new ConfigException(errors);
         }
         return config;
+    }
+
+    /**
+     * One error per ACM certificate named in another region than {@code region} ({@code aws:region}): a load balancer
+     * serves certificates of its own region only, so the listener's or the Ingress's creation would fail in the middle
+     * of {@code pulumi up}.
+     */
+    static List<String> certificateRegionProblems(StackConfig config, String region) {
+        var arns = new LinkedHashMap<String, Optional<String>>();
+        arns.put("loadBalancer.certificateArn", config.loadBalancer().certificateArn());
+        arns.put("pipeline.apiCertificateArn", config.pipeline().settings().apiCertificateArn());
+        var errors = new ArrayList<String>();
+        arns.forEach((key, arn) -> arn.ifPresent(value -> {
+            var parts = value.split(":");
+            if (parts.length > 3 && !parts[3].equals(region)) {
+                errors.add(key + ": \"" + value + "\" is a certificate of " + parts[3] + ", and a load balancer serves only"
+                        + " certificates of its own region (aws:region " + region + "); allowed: an ACM certificate ARN in " + region);
+            }
+        }));
+        return errors;
     }
 
     /**

@@ -189,8 +189,8 @@ class StackConfigTest {
                 arguments("pipeline even MongoDB replicas", with("pipeline", "{\"mongodbReplicas\":2}"), "pipeline.mongodbReplicas: 2 is even (a replica set needs a majority); allowed: an odd number: 1, 3, 5, 7 (at least 3 in prod)"),
                 arguments("pipeline min above max", with("pipeline", "{\"minReplicas\":5,\"maxReplicas\":2}"), "pipeline.maxReplicas: 2 is below minReplicas 5; allowed: 1 to 100, at least minReplicas"),
                 arguments("pipeline latest image", with("pipeline", "{\"sparkImage\":\"spark:latest\"}"), "pipeline.sparkImage: \"spark:latest\" uses the latest tag; pin a version tag or a digest so rollbacks are possible; allowed: an image pinned to a version tag or digest (not latest), or :<tag> of the stack's processor repository"),
-                arguments("pipeline TLS from a Kubernetes Secret", with("pipeline", "{\"tlsSecretName\":\"t\"}"), "pipeline.tlsSecretName: no longer read: the AWS Load Balancer Controller serves only ACM certificates (it reads no Kubernetes TLS Secret; nothing installs cert-manager); allowed: apiHostedZoneId (the platform requests and validates an ACM certificate for apiHost and creates its DNS record) or apiCertificateArn (an issued ACM certificate)"),
-                arguments("pipeline TLS from cert-manager", with("pipeline", "{\"certIssuer\":\"i\"}"), "pipeline.certIssuer: no longer read: the AWS Load Balancer Controller serves only ACM certificates (it reads no Kubernetes TLS Secret; nothing installs cert-manager); allowed: apiHostedZoneId (the platform requests and validates an ACM certificate for apiHost and creates its DNS record) or apiCertificateArn (an issued ACM certificate)"),
+                arguments("pipeline TLS from a Kubernetes Secret", with("pipeline", "{\"tlsSecretName\":\"t\"}"), "pipeline.tlsSecretName: no longer read: the AWS Load Balancer Controller serves only ACM certificates (it reads no Kubernetes TLS Secret, so neither a Secret nor the in-cluster cert-manager can serve the API); allowed: apiHostedZoneId (the platform requests and validates an ACM certificate for apiHost and creates its DNS record) or apiCertificateArn (an issued ACM certificate)"),
+                arguments("pipeline TLS from cert-manager", with("pipeline", "{\"certIssuer\":\"i\"}"), "pipeline.certIssuer: no longer read: the AWS Load Balancer Controller serves only ACM certificates (it reads no Kubernetes TLS Secret, so neither a Secret nor the in-cluster cert-manager can serve the API); allowed: apiHostedZoneId (the platform requests and validates an ACM certificate for apiHost and creates its DNS record) or apiCertificateArn (an issued ACM certificate)"),
                 arguments("pipeline bad hosted zone", with("pipeline", "{\"apiHostedZoneId\":\"example.com\"}"), "pipeline.apiHostedZoneId: \"example.com\" is not a Route 53 hosted zone id; allowed: a hosted zone id (Z and up to 31 upper-case letters and digits) whose domain holds apiHost"),
                 arguments("pipeline bad certificate", with("pipeline", "{\"apiCertificateArn\":\"arn:aws:acm:us-east-1:1:cert\"}"), "pipeline.apiCertificateArn: \"arn:aws:acm:us-east-1:1:cert\" is not an ACM certificate ARN; allowed: an ACM certificate ARN (arn:aws:acm:<region>:<account>:certificate/<id>)"),
                 arguments("pipeline bad allowed CIDR", with("pipeline", "{\"apiAllowedCidrs\":[\"10.0.0.0/40\"]}"), "pipeline.apiAllowedCidrs[0]: \"10.0.0.0/40\" is not a valid IPv4 CIDR block; allowed: IPv4 CIDR blocks; in production at least one, and not 0.0.0.0/0"),
@@ -205,6 +205,18 @@ class StackConfigTest {
         var error = catchThrowableOfType(() -> StackConfig.load(ConfigSource.of(values)), ConfigException.class);
         assertThat(error).describedAs("no error for: " + description).isNotNull();
         assertThat(error.errors()).containsExactly(message);
+    }
+
+    @Test
+    void aCertificateOfAnotherRegionThanAwsRegionIsAnErrorNamingBoth() {
+        var elsewhere = "arn:aws:acm:us-east-1:123456789012:certificate/0a1b";
+        var values = with("loadBalancer", "{\"certificateArn\":\"" + elsewhere + "\"}");
+        values.put("pipeline", "{\"apiCertificateArn\":\"" + elsewhere.replace("us-east-1", "eu-west-3") + "\"}");
+        var error = catchThrowableOfType(() -> StackConfig.load(ConfigSource.of(values, Map.of("aws:region", "eu-west-3"))), ConfigException.class);
+        assertThat(error.errors()).containsExactly("loadBalancer.certificateArn: \"" + elsewhere + "\" is a certificate of us-east-1, and a load"
+                + " balancer serves only certificates of its own region (aws:region eu-west-3); allowed: an ACM certificate ARN in eu-west-3");
+        values.put("pipeline", "{\"apiCertificateArn\":\"" + elsewhere + "\"}");
+        assertThat(StackConfig.load(ConfigSource.of(values, Map.of("aws:region", "us-east-1"))).loadBalancer().certificateArn()).contains(elsewhere);
     }
 
     @Test
