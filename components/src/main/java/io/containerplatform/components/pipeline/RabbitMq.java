@@ -64,6 +64,10 @@ final class RabbitMq {
                         "cluster_formation.node_cleanup.only_log_warning = true",
                         // queues in the definitions are imported once every node is up: quorum queues then span them all
                         "cluster_formation.target_cluster_size_hint = " + args.rabbitmqReplicas(),
+                        // a quorum queue declared while fewer nodes ran (by an app, or its definitions imported by a node
+                        // that booted before the others were running) grows to every node, within 10 s of one coming up
+                        "quorum_queue.continuous_membership_reconciliation.enabled = true",
+                        "quorum_queue.continuous_membership_reconciliation.target_group_size = " + args.rabbitmqReplicas(),
                         "cluster_partition_handling = autoheal",
                         "queue_master_locator = min-masters",
                         "load_definitions = " + DEFINITIONS_DIR + "/" + RabbitMqUsers.DEFINITIONS,
@@ -131,9 +135,10 @@ final class RabbitMq {
     }
 
     /**
-     * The memory high watermark, bytes, for a container limited to {@code limitMib}: 60 % of the limit (the share
-     * RabbitMQ 3.13 takes of the memory it sees by default), so that flow control blocks publishers well before the
-     * kernel kills the container. A relative watermark would be a share of the node's memory, not of the limit.
+     * The memory high watermark, bytes, for a container limited to {@code limitMib}: 60 % of the limit, so that flow
+     * control blocks publishers well before the kernel kills the container. RabbitMQ 3.13's default share is 40 % and
+     * 4.0's 60 % ({@code vm_memory_high_watermark} in {@code deps/rabbit/Makefile} at v3.13.7 and v4.0.0), but of the
+     * memory the node sees (the host's), not of the container's limit: hence an absolute value.
      */
     static long memoryWatermark(int limitMib) {
         return limitMib * 1024L * 1024L * 3 / 5;
