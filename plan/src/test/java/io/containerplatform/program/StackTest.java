@@ -414,4 +414,24 @@ class StackTest {
         assertThat(workloads).allSatisfy(r -> assertThat(r.dependencies()).describedAs(r.name())
                 .anyMatch(urn -> urn.endsWith("::" + stack + "-pipeline-secrets")));
     }
+
+    /**
+     * Pulumi waits at most 10 minutes for a workload to be ready, from its creation: each waits for what it needs
+     * first, so no wait starts while cert-manager is still being installed or MongoDB is still forming. The broker and
+     * MongoDB wait for their Certificates; the processor for the broker and the reconcile Job (replica set initiated,
+     * users set); the API for the Job.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void pipelineWorkloadsWaitForWhatTheyNeedBeforeTheirReadinessClockStarts(String stack) {
+        var plan = StackPlans.of(stack);
+        var p = stack + "-pipeline-";
+        java.util.function.Function<String, List<String>> needs = name -> plan.resources().stream()
+                .filter(r -> r.name().equals(p + name)).findFirst().orElseThrow().dependencies().stream()
+                .map(urn -> urn.substring(urn.lastIndexOf("::") + 2)).toList();
+        assertThat(needs.apply("rabbitmq")).contains(p + "tls-rabbitmq");
+        assertThat(needs.apply("mongodb")).contains(p + "tls-mongodb");
+        assertThat(needs.apply("spark-processor")).contains(p + "rabbitmq", p + "mongodb-rs-initiate");
+        assertThat(needs.apply("swagger-api")).contains(p + "mongodb-rs-initiate");
+    }
 }

@@ -26,7 +26,8 @@ final class Api {
     private Api() {
     }
 
-    static void declare(Kube kube, PipelineArgs args) {
+    /** Declares the API; its Deployment waits for {@code store} (MongoDB ready, the API's user set), as the processor's does. */
+    static void declare(Kube kube, PipelineArgs args, com.pulumi.resources.Resource store) {
         var ns = kube.namespace();
         var container = obj(
                 "name", APP,
@@ -52,7 +53,7 @@ final class Api {
                         "securityContext", Pods.podSecurity(Pods.WORKLOAD_UID),
                         "initContainers", List.of(MongoDb.waitFor(MongoDb.API_USER)),
                         "containers", List.of(container),
-                        "volumes", List.of(obj("name", "tmp", "emptyDir", obj()), Tls.caVolume()))))))));
+                        "volumes", List.of(obj("name", "tmp", "emptyDir", obj()), Tls.caVolume()))))))), List.of(store));
         kube.apply("swagger-api-service", Manifest.withSpec("v1", "Service", metadata(APP, ns, APP), obj(
                 "type", "ClusterIP", "selector", Pods.labels(APP),
                 "ports", List.of(obj("name", "http", "port", PORT, "targetPort", PORT, "protocol", "TCP")))));

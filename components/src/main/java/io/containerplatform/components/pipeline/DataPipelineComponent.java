@@ -81,11 +81,11 @@ public class DataPipelineComponent extends ComponentResource {
                 .build(), CustomResourceOptions.builder().parent(this).dependsOn(controller).build());
 
         var certManager = Tls.install(this, name, args, controller);
-        Tls.declare(kube, args, certManager);
-        RabbitMq.declare(workloads, args);
-        MongoDb.declare(workloads, args);
-        Processor.declare(workloads, args, keda);
-        Api.declare(workloads, args);
+        var certificates = Tls.declare(kube, args, certManager);
+        var broker = RabbitMq.declare(workloads, args, certificates.get(RabbitMq.APP));
+        var database = MongoDb.declare(workloads, args, certificates.get(MongoDb.APP));
+        Processor.declare(workloads, args, keda, List.of(broker, database));
+        Api.declare(workloads, args, database);
         RolloutGuard.declare(kube, args.charts());
         Monitoring.declare(kube, args, prometheus, keda);
         NetworkPolicies.declare(kube, args);

@@ -2,6 +2,7 @@ package io.containerplatform.components.pipeline;
 
 import com.pulumi.core.Output;
 import com.pulumi.core.internal.Internal;
+import com.pulumi.resources.Resource;
 import io.containerplatform.components.common.Json;
 import io.containerplatform.components.kubernetes.Manifest;
 
@@ -108,18 +109,22 @@ final class MongoDb {
         return user.toUpperCase() + "_PASSWORD";
     }
 
-    static void declare(Kube kube, PipelineArgs args) {
+    /**
+     * Declares the replica set after {@code certificate} (its members' certificate); returns the reconcile Job, done
+     * once the replica set is initiated and the applications' users hold their passwords.
+     */
+    static Resource declare(Kube kube, PipelineArgs args, Resource certificate) {
         var ns = kube.namespace();
         kube.apply("mongodb-headless", Manifest.withSpec("v1", "Service", metadata("mongodb-headless", ns, APP), obj(
                 "clusterIP", "None", "publishNotReadyAddresses", true, "selector", Pods.labels(APP),
                 "ports", List.of(obj("name", "mongodb", "port", 27017, "targetPort", 27017, "protocol", "TCP"),
                         obj("name", "metrics", "port", EXPORTER_PORT, "targetPort", EXPORTER_PORT, "protocol", "TCP")))));
-        var set = Volumes.statefulSet(kube, APP, statefulSet(args), List.of(), args.mongodbReplicas(), args);
+        var set = Volumes.statefulSet(kube, APP, statefulSet(args), List.of(certificate), args.mongodbReplicas(), args);
         kube.apply("mongodb-pdb", Manifest.withSpec("policy/v1", "PodDisruptionBudget", metadata(APP, ns, APP),
                 Pods.disruptionBudget(APP, "minAvailable", args.mongodbReplicas() / 2 + 1)));
         var script = kube.apply("mongodb-reconcile", Manifest.configMap(metadata("mongodb-reconcile", ns, "mongodb-init"),
                 java.util.Map.of(RECONCILE_SCRIPT, reconcileScript())));
-        kube.apply("mongodb-rs-initiate", Manifest.withSpec("batch/v1", "Job", reconcileName(args).applyValue(name ->
+        return kube.apply("mongodb-rs-initiate", Manifest.withSpec("batch/v1", "Job", reconcileName(args).applyValue(name ->
                 metadata(name, ns, "mongodb-init")), reconcileJob(ns, args.mongodbReplicas())), List.of(set, script));
     }
 

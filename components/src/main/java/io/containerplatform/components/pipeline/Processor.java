@@ -25,7 +25,11 @@ final class Processor {
     private Processor() {
     }
 
-    static void declare(Kube kube, PipelineArgs args, com.pulumi.resources.Resource keda) {
+    /**
+     * Declares the processor; its Deployment waits for {@code stores} (the broker and MongoDB ready, its users set), so
+     * that Pulumi's readiness wait (10 minutes) starts when the processor can become ready.
+     */
+    static void declare(Kube kube, PipelineArgs args, com.pulumi.resources.Resource keda, List<com.pulumi.resources.Resource> stores) {
         var ns = kube.namespace();
         kube.apply("spark-processor-sa", Manifest.metadataOnly("v1", "ServiceAccount", metadata(APP, ns, APP)));
         var container = obj(
@@ -59,7 +63,7 @@ final class Processor {
                         "securityContext", Pods.podSecurity(Pods.WORKLOAD_UID),
                         "initContainers", List.of(MongoDb.waitFor(MongoDb.PROCESSOR_USER)),
                         "containers", List.of(container),
-                        "volumes", List.of(obj("name", "tmp", "emptyDir", obj()), Tls.caVolume()))))))));
+                        "volumes", List.of(obj("name", "tmp", "emptyDir", obj()), Tls.caVolume()))))))), stores);
         kube.apply("spark-processor-metrics", Manifest.withSpec("v1", "Service", metadata(APP, ns, APP), obj(
                 "selector", Pods.labels(APP), "ports", List.of(obj("name", "metrics", "port", HTTP_PORT, "targetPort", HTTP_PORT)))));
 

@@ -2,6 +2,8 @@ package io.containerplatform.components.pipeline;
 
 import io.containerplatform.components.kubernetes.Manifest;
 
+import com.pulumi.resources.Resource;
+
 import java.util.List;
 import java.util.Map;
 
@@ -38,7 +40,8 @@ final class RabbitMq {
     private RabbitMq() {
     }
 
-    static void declare(Kube kube, PipelineArgs args) {
+    /** Declares the broker after {@code certificate} (its server certificate); returns its StatefulSet. */
+    static Resource declare(Kube kube, PipelineArgs args, Resource certificate) {
         var ns = kube.namespace();
         var secrets = RabbitMqUsers.secrets(args);
         // the StatefulSet waits for it: a rotation updates the definitions before the nodes restart to import them
@@ -129,9 +132,10 @@ final class RabbitMq {
                                         "items", List.of(obj("key", RabbitMqUsers.DEFINITIONS, "path", RabbitMqUsers.DEFINITIONS))))))),
                 "volumeClaimTemplates", List.of(Volumes.claimTemplate(args)),
                 "persistentVolumeClaimRetentionPolicy", DataPipelineComponent.retention(args)));
-        Volumes.statefulSet(kube, APP, statefulSet, List.of(serverSecret), args.rabbitmqReplicas(), args);
+        var set = Volumes.statefulSet(kube, APP, statefulSet, List.of(serverSecret, certificate), args.rabbitmqReplicas(), args);
         kube.apply("rabbitmq-pdb", Manifest.withSpec("policy/v1", "PodDisruptionBudget", metadata(APP, ns, APP),
                 Pods.disruptionBudget(APP, "maxUnavailable", 1)));
+        return set;
     }
 
     /**

@@ -78,8 +78,12 @@ final class Tls {
                 .build(), CustomResourceOptions.builder().parent(parent).dependsOn(after).build());
     }
 
-    /** The issuers and the servers' Certificates; they wait for cert-manager, whose chart installs their CRDs. */
-    static void declare(Kube kube, PipelineArgs args, Release certManager) {
+    /**
+     * The issuers and the servers' Certificates; they wait for cert-manager, whose chart installs their CRDs. Returns
+     * the Certificates of RabbitMQ and MongoDB, by app: their StatefulSets wait for them, so that Pulumi's readiness
+     * wait (10 minutes) does not start while cert-manager is still being installed.
+     */
+    static Map<String, Resource> declare(Kube kube, PipelineArgs args, Release certManager) {
         var ns = kube.namespace();
         var crds = List.<Resource>of(certManager);
         var bootstrap = kube.apply("tls-bootstrap-issuer", Manifest.withSpec(CERT_MANAGER_API, "Issuer",
@@ -94,13 +98,14 @@ final class Tls {
                 "issuerRef", obj("name", "pipeline-bootstrap", "kind", "Issuer", "group", "cert-manager.io"))), List.of(certManager, bootstrap));
         var issuer = kube.apply("tls-ca-issuer", Manifest.withSpec(CERT_MANAGER_API, "Issuer", metadata("pipeline-ca", ns, "data-pipeline"),
                 obj("ca", obj("secretName", CA_SECRET))), List.of(certManager, ca));
-        kube.apply("tls-rabbitmq", Manifest.withSpec(CERT_MANAGER_API, "Certificate", metadata(RABBITMQ_SECRET, ns, RabbitMq.APP),
+        var rabbitMq = kube.apply("tls-rabbitmq", Manifest.withSpec(CERT_MANAGER_API, "Certificate", metadata(RABBITMQ_SECRET, ns, RabbitMq.APP),
                 server(RABBITMQ_SECRET, rabbitMqNames(ns, args.rabbitmqReplicas()), List.of(), List.of("server auth"), List.of())),
                 List.of(certManager, issuer));
         // members are each other's clients too; the exporter and the probes reach their own member on 127.0.0.1 / localhost
-        kube.apply("tls-mongodb", Manifest.withSpec(CERT_MANAGER_API, "Certificate", metadata(MONGODB_SECRET, ns, MongoDb.APP),
+        var mongoDb = kube.apply("tls-mongodb", Manifest.withSpec(CERT_MANAGER_API, "Certificate", metadata(MONGODB_SECRET, ns, MongoDb.APP),
                 server(MONGODB_SECRET, mongoDbNames(ns, args.mongodbReplicas()), List.of("127.0.0.1"), List.of("server auth", "client auth"),
                         List.of(obj("type", "CombinedPEM")))), List.of(certManager, issuer));
+        return Map.of(RabbitMq.APP, rabbitMq, MongoDb.APP, mongoDb);
     }
 
     private static Map<String, Object> server(String secret, List<String> dnsNames, List<String> ips, List<String> usages,
