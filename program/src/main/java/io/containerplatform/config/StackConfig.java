@@ -1,6 +1,8 @@
 package io.containerplatform.config;
 
 import io.containerplatform.components.args.Inputs;
+import io.containerplatform.components.eks.EksPlatformComponent;
+import io.containerplatform.components.eks.NodeGroupSpec;
 import io.containerplatform.components.monitoring.AlertDestination;
 import io.containerplatform.components.pipeline.DataPipelineComponent;
 
@@ -123,7 +125,7 @@ public record StackConfig(Environment environment, String owner, String costCent
         root.rejectUnknownKeys("; or a secret a service's secrets names, and none does (a secret left by a removed service:"
                 + " pulumi config rm <key>)");
         namespaceClaims(root, eks, pipeline);
-        statefulCapacity(root, environment, eks, pipeline);
+        statefulCapacity(root, environment, network, eks, pipeline);
         return new StackConfig(environment, owner, costCenter, java.util.Collections.unmodifiableMap(new LinkedHashMap<>(tags)), network, services, loadBalancer, sparkEcs, eks, pipeline, cost, destination);
     }
 
@@ -140,23 +142,33 @@ public record StackConfig(Environment environment, String owner, String costCent
     }
 
     /**
-     * In production each RabbitMQ node and MongoDB member needs a node of its own, on-demand (never Spot): the
-     * on-demand node groups must keep at least that many nodes ({@code minSize}), or the StatefulSets never become ready.
+     * In production RabbitMQ's nodes and MongoDB's members run only on the nodes of the stateful groups (labelled
+     * {@link EksPlatformComponent#STATEFUL_LABEL}, on-demand, one group per zone: a pod bound to a zonal EBS volume
+     * always has a group that can bring a node back in its zone), one pod per node: such a group must exist, and keep
+     * at least that many nodes over the zones ({@code minSize} per zone), or the StatefulSets never become ready.
      */
-    private static void statefulCapacity(ConfigObject root, Environment environment, EksConfig eks, PipelineConfig pipeline) {
+    private static void statefulCapacity(ConfigObject root, Environment environment, NetworkConfig network, EksConfig eks,
+                                         PipelineConfig pipeline) {
         if (!environment.isProd() || !eks.enabled() || !pipeline.enabled()) {
             return;
         }
-        var onDemand = eks.settings().nodeGroups().stream().filter(g -> !"SPOT".equals(g.capacityType()))
-                .mapToInt(io.containerplatform.components.eks.NodeGroupSpec::minSize).sum();
+        var stateful = eks.settings().nodeGroups().stream().filter(NodeGroupSpec::stateful).toList();
+        if (stateful.isEmpty()) {
+            root.error("eks.nodeGroups", "no group is labelled " + EksPlatformComponent.STATEFUL_LABEL + "=\"true\", and in prod the"
+                    + " pipeline's RabbitMQ and MongoDB run only on such nodes", "an ON_DEMAND group with perZone: true and labels "
+                    + EksPlatformComponent.STATEFUL_LABEL + ": \"true\" (as Pulumi.prod.yaml's stateful group)");
+            return;
+        }
+        var perZone = stateful.stream().mapToInt(NodeGroupSpec::minSize).sum();
+        var nodes = perZone * network.azCount();
         var replicas = new LinkedHashMap<String, Integer>();
         replicas.put("rabbitmqReplicas", pipeline.settings().rabbitmqReplicas());
         replicas.put("mongodbReplicas", pipeline.settings().mongodbReplicas());
         replicas.forEach((key, count) -> {
-            if (count > onDemand) {
-                root.error("pipeline." + key, count + " needs " + count + " on-demand nodes (one each, never Spot, in prod), but the"
-                        + " on-demand node groups keep only " + onDemand + " (eks.nodeGroups minSize)",
-                        "at most the on-demand node groups' minSize in total; or raise an ON_DEMAND group's minSize");
+            if (count > nodes) {
+                root.error("pipeline." + key, count + " needs " + count + " stateful nodes (one each in prod), but the stateful node groups"
+                        + " keep only " + nodes + " (minSize " + perZone + " per zone, " + network.azCount() + " zones)",
+                        "at most the stateful groups' minSize times network.azCount; or raise a stateful group's minSize");
             }
         });
     }

@@ -307,7 +307,8 @@ class StackConfigTest {
     @Test
     void alertmanagerNotifiesTheStacksAlertDestinationTheRetiredWebhookKeyIsAnErrorAndProdRefusesNobody() {
         var values = with("environment", "prod");
-        values.put("eks", "{\"enabled\":true,\"nodeGroups\":[{\"name\":\"system\",\"minSize\":3,\"maxSize\":4}]}");
+        values.put("eks", "{\"enabled\":true,\"nodeGroups\":[{\"name\":\"system\",\"minSize\":1,\"maxSize\":4},"
+                + STATEFUL_GROUP + "]}");
         values.put("pipeline", "{\"enabled\":true,\"sparkImage\":\"s:1\",\"apiImage\":\"a:1\",\"apiHost\":\"api.example.com\","
                 + "\"apiHostedZoneId\":\"Z123\",\"apiAllowedCidrs\":[\"203.0.113.0/24\"]}");
         PipelineConfig.SECRET_KEYS.forEach(key -> values.put(key, "secret"));
@@ -328,33 +329,43 @@ class StackConfigTest {
         assertThat(StackConfig.load(ConfigSource.of(values)).alerts().isEmpty()).describedAs("dev keeps its alerts in Alertmanager").isTrue();
     }
 
+    /** An on-demand group per zone for RabbitMQ and MongoDB, two nodes in each of the config's two zones. */
+    static final String STATEFUL_GROUP = "{\"name\":\"stateful\",\"minSize\":2,\"maxSize\":3,\"perZone\":true,"
+            + "\"labels\":{\"" + io.containerplatform.components.eks.EksPlatformComponent.STATEFUL_LABEL + "\":\"true\"}}";
+
     @Test
-    void prodRunsEachStatefulPodOnAnOnDemandNodeOfItsOwn() {
+    void prodRunsEachStatefulPodOnANodeOfItsOwnInTheStatefulGroups() {
         var values = with("environment", "prod");
-        values.put("eks", "{\"enabled\":true,\"nodeGroups\":[{\"name\":\"system\",\"minSize\":2,\"maxSize\":4},"
+        values.put("eks", "{\"enabled\":true,\"nodeGroups\":[{\"name\":\"system\",\"minSize\":3,\"maxSize\":4},"
                 + "{\"name\":\"spot\",\"capacityType\":\"SPOT\",\"minSize\":5,\"maxSize\":10}]}");
         values.put("pipeline", "{\"enabled\":true,\"sparkImage\":\"s:1\",\"apiImage\":\"a:1\",\"apiHost\":\"api.example.com\",\"mongodbReplicas\":3,"
                 + "\"apiHostedZoneId\":\"Z123\",\"apiAllowedCidrs\":[\"203.0.113.0/24\"]}");
         PipelineConfig.SECRET_KEYS.forEach(key -> values.put(key, "secret"));
         values.put("alerts", "{\"emails\":[\"oncall@example.com\"]}");
-        var allowed = "; allowed: at most the on-demand node groups' minSize in total; or raise an ON_DEMAND group's minSize";
         assertThat(catchThrowableOfType(() -> StackConfig.load(ConfigSource.of(values)), ConfigException.class).errors()).containsExactly(
-                "pipeline.rabbitmqReplicas: 3 needs 3 on-demand nodes (one each, never Spot, in prod), but the on-demand node groups keep"
-                        + " only 2 (eks.nodeGroups minSize)" + allowed,
-                "pipeline.mongodbReplicas: 3 needs 3 on-demand nodes (one each, never Spot, in prod), but the on-demand node groups keep"
-                        + " only 2 (eks.nodeGroups minSize)" + allowed);
-        values.put("eks", values.get("eks").replace("\"minSize\":2", "\"minSize\":3"));
+                "eks.nodeGroups: no group is labelled platform.containerplatform.io/stateful=\"true\", and in prod the pipeline's RabbitMQ"
+                        + " and MongoDB run only on such nodes; allowed: an ON_DEMAND group with perZone: true and labels"
+                        + " platform.containerplatform.io/stateful: \"true\" (as Pulumi.prod.yaml's stateful group)");
+        values.put("eks", values.get("eks").replace("]}", "," + STATEFUL_GROUP.replace("\"minSize\":2", "\"minSize\":1") + "]}"));
+        var allowed = "; allowed: at most the stateful groups' minSize times network.azCount; or raise a stateful group's minSize";
+        assertThat(catchThrowableOfType(() -> StackConfig.load(ConfigSource.of(values)), ConfigException.class).errors()).containsExactly(
+                "pipeline.rabbitmqReplicas: 3 needs 3 stateful nodes (one each in prod), but the stateful node groups keep only 2"
+                        + " (minSize 1 per zone, 2 zones)" + allowed,
+                "pipeline.mongodbReplicas: 3 needs 3 stateful nodes (one each in prod), but the stateful node groups keep only 2"
+                        + " (minSize 1 per zone, 2 zones)" + allowed);
+        values.put("eks", values.get("eks").replace("\"minSize\":1,\"maxSize\":3", "\"minSize\":2,\"maxSize\":3"));
         assertThat(StackConfig.load(ConfigSource.of(values)).pipeline().settings().mongodbReplicas()).isEqualTo(3);
-        // elsewhere the pods only prefer a node of their own: dev's two nodes run three members
+        // elsewhere the pods only prefer the stateful nodes and a node of their own: dev's two nodes run three members
         values.put("environment", "dev");
-        values.put("eks", values.get("eks").replace("\"minSize\":3", "\"minSize\":1"));
+        values.put("eks", "{\"enabled\":true,\"nodeGroups\":[{\"name\":\"system\",\"minSize\":1,\"maxSize\":4}]}");
         assertThat(StackConfig.load(ConfigSource.of(values)).pipeline().settings().mongodbReplicas()).isEqualTo(3);
     }
 
     @Test
     void prodRefusesAPipelineApiInPlainHttpOrOpenToTheInternet() {
         var values = with("environment", "prod");
-        values.put("eks", "{\"enabled\":true,\"nodeGroups\":[{\"name\":\"system\",\"minSize\":3,\"maxSize\":4}]}");
+        values.put("eks", "{\"enabled\":true,\"nodeGroups\":[{\"name\":\"system\",\"minSize\":1,\"maxSize\":4},"
+                + STATEFUL_GROUP + "]}");
         PipelineConfig.SECRET_KEYS.forEach(key -> values.put(key, "secret"));
         values.put("alerts", "{\"emails\":[\"oncall@example.com\"]}");
         var pipeline = "{\"enabled\":true,\"sparkImage\":\"s:1\",\"apiImage\":\"a:1\",\"apiHost\":\"api.example.com\"%s}";

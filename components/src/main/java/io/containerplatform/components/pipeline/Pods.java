@@ -67,22 +67,26 @@ final class Pods {
 
     /**
      * A stateful pod's affinity: never on Spot capacity (a reclaimed node would take a member and its quorum with it),
-     * preferably on the nodes labelled {@link EksPlatformComponent#STATEFUL_LABEL} (groups that carry it are one per zone, so
-     * a zone's pod always has a group that can add a node there; preferred: a cluster without such a group still runs
-     * the pipeline), and one pod per node: required in production, preferred elsewhere (dev's two nodes then still run
-     * three MongoDB members). Zones: {@link #zoneSpread}.
+     * on the nodes labelled {@link EksPlatformComponent#STATEFUL_LABEL} (groups that carry it are one per zone, so a
+     * zone's pod always has a group that can add a node there), and one pod per node. Both required in production,
+     * preferred elsewhere (a cluster without such a group still runs the pipeline; dev's two nodes run three MongoDB
+     * members). Zones: {@link #zoneSpread}.
      */
     static Map<String, Object> spread(String app, boolean production) {
         var node = withTopology(obj("labelSelector", selector(app)), "kubernetes.io/hostname");
         var antiAffinity = production
                 ? obj("requiredDuringSchedulingIgnoredDuringExecution", List.of(node))
                 : obj("preferredDuringSchedulingIgnoredDuringExecution", List.of(obj("weight", 100, "podAffinityTerm", node)));
-        var notSpot = obj("nodeSelectorTerms", List.of(obj("matchExpressions", List.of(
-                obj("key", CAPACITY_TYPE, "operator", "NotIn", "values", List.of("SPOT"))))));
-        var statefulNodes = obj("weight", 100, "preference", obj("matchExpressions", List.of(
-                obj("key", EksPlatformComponent.STATEFUL_LABEL, "operator", "In", "values", List.of("true")))));
-        return obj("podAntiAffinity", antiAffinity, "nodeAffinity", obj("requiredDuringSchedulingIgnoredDuringExecution", notSpot,
-                "preferredDuringSchedulingIgnoredDuringExecution", List.of(statefulNodes)));
+        var notSpot = obj("key", CAPACITY_TYPE, "operator", "NotIn", "values", List.of("SPOT"));
+        var statefulNodes = obj("key", EksPlatformComponent.STATEFUL_LABEL, "operator", "In", "values", List.of("true"));
+        if (production) {
+            return obj("podAntiAffinity", antiAffinity, "nodeAffinity", obj("requiredDuringSchedulingIgnoredDuringExecution",
+                    obj("nodeSelectorTerms", List.of(obj("matchExpressions", List.of(notSpot, statefulNodes))))));
+        }
+        return obj("podAntiAffinity", antiAffinity, "nodeAffinity", obj(
+                "requiredDuringSchedulingIgnoredDuringExecution", obj("nodeSelectorTerms", List.of(obj("matchExpressions", List.of(notSpot)))),
+                "preferredDuringSchedulingIgnoredDuringExecution", List.of(obj("weight", 100, "preference", obj("matchExpressions",
+                        List.of(statefulNodes))))));
     }
 
     /** Spread evenly over zones (at most one pod more in any zone): enforced in production, best effort elsewhere. */

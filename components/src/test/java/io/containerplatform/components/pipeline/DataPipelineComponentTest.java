@@ -487,7 +487,7 @@ class DataPipelineComponentTest {
     }
 
     @Test
-    void statefulPodsAvoidSpotAndSpreadOverZonesStrictlyInProductionOnly() {
+    void statefulPodsAvoidSpotPreferStatefulNodesAndSpreadOverZonesAllStrictlyInProduction() {
         var onDemand = Map.of("requiredDuringSchedulingIgnoredDuringExecution", Map.of("nodeSelectorTerms", List.of(Map.of("matchExpressions",
                 List.of(Map.of("key", "eks.amazonaws.com/capacityType", "operator", "NotIn", "values", List.of("SPOT")))))),
                 "preferredDuringSchedulingIgnoredDuringExecution", List.of(Map.of("weight", 100.0, "preference", Map.of("matchExpressions",
@@ -503,7 +503,11 @@ class DataPipelineComponentTest {
                     "whenUnsatisfiable", "ScheduleAnyway", "labelSelector", selector)));
             var prod = podSpec(kind(build(b -> alerting(b.production(true))
                     .apiHostedZoneId("Z123").apiAllowedCidrs(List.of("203.0.113.0/24"))), "StatefulSet", app));
-            assertThat(prod.get("affinity")).isEqualTo(Map.of("nodeAffinity", onDemand, "podAntiAffinity", Map.of(
+            var statefulOnDemand = Map.of("requiredDuringSchedulingIgnoredDuringExecution", Map.of("nodeSelectorTerms", List.of(Map.of(
+                    "matchExpressions", List.of(Map.of("key", "eks.amazonaws.com/capacityType", "operator", "NotIn", "values", List.of("SPOT")),
+                            Map.of("key", io.containerplatform.components.eks.EksPlatformComponent.STATEFUL_LABEL, "operator", "In",
+                                    "values", List.of("true")))))));
+            assertThat(prod.get("affinity")).isEqualTo(Map.of("nodeAffinity", statefulOnDemand, "podAntiAffinity", Map.of(
                     "requiredDuringSchedulingIgnoredDuringExecution", List.of(node))));
             assertThat(prod.get("topologySpreadConstraints").toString()).contains("whenUnsatisfiable=DoNotSchedule");
         }
