@@ -43,6 +43,8 @@ final class BatchLoop implements Runnable {
     static final long MAX_BACKOFF_MILLIS = 30_000;
 
     private static final Logger LOG = Logger.getLogger(BatchLoop.class.getName());
+    /** The queue lag gauge is refreshed at most once a second, not once per batch: each refresh is a broker round trip. */
+    private static final long LAG_INTERVAL_NANOS = 1_000_000_000L;
 
     private final Callable<Connection> broker;
     private final String queue;
@@ -57,6 +59,10 @@ final class BatchLoop implements Runnable {
     private volatile boolean cancelled;
     private volatile boolean consuming;
     private volatile long lastConsuming = System.nanoTime();
+    /** The clock of the lag gauge's refreshes (a test's own). */
+    java.util.function.LongSupplier nanoTime = System::nanoTime;
+    /** When the queue's length was last asked ({@code queue.declare}, passive: a round trip to the broker); never yet. */
+    private Long lagAskedAt;
     private Connection connection;
     private Channel channel;
 
@@ -251,7 +257,11 @@ final class BatchLoop implements Runnable {
         metrics.processed.addAndGet(outcome.inserted());
         metrics.duplicates.addAndGet(outcome.duplicates());
         metrics.invalid.addAndGet(verdicts.size() - valid.size());
-        metrics.queueLag.set(channel.messageCount(queue));
+        long now = nanoTime.getAsLong();
+        if (lagAskedAt == null || now - lagAskedAt >= LAG_INTERVAL_NANOS) {
+            lagAskedAt = now;
+            metrics.queueLag.set(channel.messageCount(queue));
+        }
         metrics.batch(batch.size(), (System.nanoTime() - started) / 1e9);
     }
 

@@ -39,7 +39,7 @@ final class Metrics {
                 # TYPE pipeline_batch_duration_seconds summary
                 pipeline_batch_duration_seconds_count %d
                 pipeline_batch_duration_seconds_sum %.6f
-                # HELP pipeline_queue_lag_messages Ready messages in the queue at the last batch.
+                # HELP pipeline_queue_lag_messages Ready messages in the queue, asked at most once a second after a batch.
                 # TYPE pipeline_queue_lag_messages gauge
                 pipeline_queue_lag_messages %d
                 """.formatted(processed.get(), invalid.get(), duplicates.get(), batches.get(), batchEvents.get(), batches.get(),

@@ -79,6 +79,24 @@ class BatchLoopTest {
         assertThat(metrics.invalid.get()).isEqualTo(1);
     }
 
+    /** The lag gauge costs a broker round trip: asked after the first batch, then again only once a second has passed. */
+    @Test
+    void theQueueLagIsAskedOfTheBrokerAtMostOnceASecondNotPerBatch() throws Exception {
+        when(store.write(any())).thenReturn(new EventStore.Outcome(1, 0, 1));
+        when(channel.messageCount("q")).thenReturn(42L, 7L);
+        var now = new java.util.concurrent.atomic.AtomicLong();
+        loop.nanoTime = now::get;
+        loop.handle(List.of(valid(1)));
+        now.set(999_000_000L);
+        loop.handle(List.of(valid(2)));
+        verify(channel, times(1)).messageCount("q");
+        assertThat(metrics.queueLag.get()).isEqualTo(42);
+        now.set(1_000_000_000L);
+        loop.handle(List.of(valid(3)));
+        verify(channel, times(2)).messageCount("q");
+        assertThat(metrics.queueLag.get()).isEqualTo(7);
+    }
+
     @Test
     void aStoreThatCannotBeReachedIsRetriedWithTheBatchHeldNeverAcknowledgedBefore() throws Exception {
         when(store.write(any())).thenThrow(new com.mongodb.MongoSocketWriteException("connection reset", null, null))
