@@ -1,5 +1,6 @@
 package io.containerplatform.components.pipeline;
 
+import com.pulumi.core.Output;
 import io.containerplatform.components.kubernetes.Manifest;
 
 import java.util.List;
@@ -52,11 +53,15 @@ final class Processor {
                 "livenessProbe", Pods.httpProbe("/health", HTTP_PORT, 60),
                 "securityContext", Pods.containerSecurity(true));
         // No replicas: KEDA owns them (an update that set them would scale the Deployment in before KEDA scales it out again).
-        // A rotated MongoDB password rolls the processors: the new pods wait until the reconcile Job has set it.
-        kube.apply("spark-processor", Manifest.withSpec("apps/v1", "Deployment", metadata(APP, ns, APP), MongoDb.credentialsHash(args)
-                .applyValue(credentials -> RolloutGuard.guarded(obj(
+        // A rotated MongoDB password rolls the processors: the new pods wait until the reconcile Job has set it. So does a
+        // rotated RabbitMQ password (the pods read it from their environment, at start): the Deployment is updated once
+        // the broker's nodes have rolled and imported the new definitions, as it waits for the StatefulSet.
+        kube.apply("spark-processor", Manifest.withSpec("apps/v1", "Deployment", metadata(APP, ns, APP),
+                Output.tuple(MongoDb.credentialsHash(args), RabbitMqUsers.checksum(RabbitMqUsers.secrets(args)))
+                .applyValue(hashes -> RolloutGuard.guarded(obj(
                 "selector", Pods.selector(APP),
-                "template", obj("metadata", obj("labels", Pods.labels(APP), "annotations", obj(MongoDb.CREDENTIALS_HASH, credentials)),
+                "template", obj("metadata", obj("labels", Pods.labels(APP), "annotations", obj(MongoDb.CREDENTIALS_HASH, hashes.t1,
+                                RabbitMq.CHECKSUM_ANNOTATION, hashes.t2)),
                         "spec", obj(
                         "serviceAccountName", APP,
                         "terminationGracePeriodSeconds", 30,

@@ -146,7 +146,12 @@ class DataPipelineComponentTest {
     }
 
     static String checksum(PlatformMocks mocks) {
-        var template = (Map<String, Object>) spec(kind(mocks, "StatefulSet", "rabbitmq")).get("template");
+        return checksum(mocks, "StatefulSet", "rabbitmq");
+    }
+
+    /** The definitions' checksum on the pod template of {@code kind} {@code name}. */
+    static String checksum(PlatformMocks mocks, String kind, String name) {
+        var template = (Map<String, Object>) spec(kind(mocks, kind, name)).get("template");
         return (String) ((Map<String, Object>) ((Map<String, Object>) template.get("metadata")).get("annotations")).get("checksum/definitions");
     }
 
@@ -266,6 +271,9 @@ class DataPipelineComponentTest {
         assertThat(checksum(otherCookie)).isNotEqualTo(checksum(first));
         // another queue changes the processor's permissions and the queues: the nodes roll too
         assertThat(checksum(build(b -> b.queueName("other")))).isNotEqualTo(checksum(first));
+        // the processors read their password at start: they roll with the nodes (after them: they wait for the StatefulSet)
+        assertThat(checksum(first, "Deployment", "spark-processor")).isEqualTo(checksum(first))
+                .isNotEqualTo(checksum(rotated, "Deployment", "spark-processor"));
     }
 
     @Test
@@ -596,11 +604,17 @@ class DataPipelineComponentTest {
     void aRotatedMongoDbPasswordRollsTheProcessorsAndTheApiWhoseNewPodsWaitForIt() {
         for (var app : List.of(Processor.APP, Api.APP)) {
             var before = templateAnnotations(build(b -> b), app);
-            assertThat(before).describedAs(app).containsOnlyKeys(MongoDb.CREDENTIALS_HASH);
+            var brokerUser = app.equals(Processor.APP);
+            assertThat(before).describedAs(app).containsOnlyKeys(brokerUser ? List.of(MongoDb.CREDENTIALS_HASH, RabbitMq.CHECKSUM_ANNOTATION)
+                    : List.of(MongoDb.CREDENTIALS_HASH));
             assertThat((String) before.get(MongoDb.CREDENTIALS_HASH)).matches("[0-9A-F]{16}");
             assertThat(templateAnnotations(build(b -> b), app)).isEqualTo(before);
-            assertThat(templateAnnotations(build(b -> b.mongodbPassword(Output.ofSecret("rotated"))), app)).describedAs(app).isNotEqualTo(before);
-            assertThat(templateAnnotations(build(b -> b.rabbitmqPassword(Output.ofSecret("other"))), app)).isEqualTo(before);
+            var mongoRotated = templateAnnotations(build(b -> b.mongodbPassword(Output.ofSecret("rotated"))), app);
+            assertThat(mongoRotated.get(MongoDb.CREDENTIALS_HASH)).describedAs(app).isNotEqualTo(before.get(MongoDb.CREDENTIALS_HASH));
+            // the API does not use RabbitMQ: a broker rotation leaves it alone (the processor's roll: the rotation test above)
+            var brokerRotated = templateAnnotations(build(b -> b.rabbitmqPassword(Output.ofSecret("other"))), app);
+            assertThat(brokerRotated.get(MongoDb.CREDENTIALS_HASH)).isEqualTo(before.get(MongoDb.CREDENTIALS_HASH));
+            assertThat(brokerRotated.equals(before)).describedAs(app).isEqualTo(!brokerUser);
         }
         var api = (Map<String, Object>) ((Map<String, Object>) spec(kind(build(b -> b), "Deployment", Api.APP)).get("template")).get("spec");
         var wait = (Map<String, Object>) ((List<Object>) api.get("initContainers")).get(0);
