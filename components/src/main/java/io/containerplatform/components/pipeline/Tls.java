@@ -90,7 +90,7 @@ final class Tls {
                 metadata("pipeline-bootstrap", ns, "data-pipeline"), obj("selfSigned", obj())), crds);
         var ca = kube.apply("tls-ca", Manifest.withSpec(CERT_MANAGER_API, "Certificate", metadata(CA_SECRET, ns, "data-pipeline"), obj(
                 "isCA", true,
-                "commonName", "data-pipeline CA (" + ns + ")",
+                "commonName", caCommonName(ns),
                 "secretName", CA_SECRET,
                 "duration", CA_DURATION,
                 "renewBefore", CA_RENEW_BEFORE,
@@ -108,11 +108,21 @@ final class Tls {
         return Map.of(RabbitMq.APP, rabbitMq, MongoDb.APP, mongoDb);
     }
 
+    /**
+     * The CA's common name: {@code data-pipeline CA (<namespace>)}, or without the namespace when that would pass the 64
+     * characters cert-manager allows (v1.19.3, {@code internal/apis/certmanager/validation/certificate.go}). The
+     * servers' certificates have none: their DNS names say who they are, and a member's would pass 64 characters with
+     * a namespace of 20.
+     */
+    static String caCommonName(String namespace) {
+        var named = "data-pipeline CA (" + namespace + ")";
+        return named.length() <= 64 ? named : "data-pipeline CA";
+    }
+
     private static Map<String, Object> server(String secret, List<String> dnsNames, List<String> ips, List<String> usages,
                                               List<Map<String, Object>> outputs) {
         var spec = obj(
                 "secretName", secret,
-                "commonName", dnsNames.get(0),
                 "dnsNames", dnsNames,
                 "duration", SERVER_DURATION,
                 "renewBefore", SERVER_RENEW_BEFORE,

@@ -53,6 +53,18 @@ class TlsTest {
         }
     }
 
+    /** cert-manager refuses a common name over 64 characters: the longest namespace (63) still gets certificates. */
+    @Test
+    void noCommonNamePassesSixtyFourCharactersWhateverTheNamespace() {
+        var longest = "n".repeat(63);
+        var mocks = build(b -> b.namespace(longest));
+        assertThat(spec(kind(mocks, "Certificate", "pipeline-ca"))).containsEntry("commonName", "data-pipeline CA");
+        assertThat(spec(kind(build(b -> b.namespace("stream")), "Certificate", "pipeline-ca"))).containsEntry("commonName", "data-pipeline CA (stream)");
+        for (var server : List.of("rabbitmq-tls", "mongodb-tls")) {
+            assertThat(spec(kind(mocks, "Certificate", server))).doesNotContainKey("commonName");
+        }
+    }
+
     @Test
     void theBrokersCertificateNamesItsServiceAndEveryNode() {
         var mocks = build(b -> b.rabbitmqReplicas(3).namespace("stream"));
