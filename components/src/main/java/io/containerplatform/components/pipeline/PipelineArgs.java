@@ -64,7 +64,7 @@ public final class PipelineArgs extends DeclaredArgs {
     private String apiImage;
 
     @Import(name = "apiHost", required = true)
-    @InputSpec(value = "The host name of the API's Ingress", allowed = "a DNS host name such as api.example.com")
+    @InputSpec(value = "The host name of the API's Ingress", allowed = "a DNS host name such as api.example.com (at most 64 characters when the platform requests its certificate)")
     private String apiHost;
 
     @Import(name = "apiHostedZoneId")
@@ -229,6 +229,10 @@ public final class PipelineArgs extends DeclaredArgs {
         }
         if (apiHost != null && !apiHost.matches("[a-z0-9]([-a-z0-9.]*[a-z0-9])?")) {
             problems.add(problem("apiHost", "\"" + apiHost + "\" is not a host name"));
+        } else if (apiHost != null && apiHostedZoneId != null && apiCertificateArn == null && apiHost.length() > 64) {
+            // ACM RequestCertificate: the first domain name of a certificate is at most 64 octets
+            problems.add(problem("apiHost", "\"" + apiHost + "\" has " + apiHost.length() + " characters, and ACM certifies a first domain"
+                    + " name of at most 64 (give apiCertificateArn for a certificate naming a shorter one too)"));
         }
         if (apiHostedZoneId != null && !apiHostedZoneId.matches("Z[A-Z0-9]{1,31}")) {
             problems.add(problem("apiHostedZoneId", "\"" + apiHostedZoneId + "\" is not a Route 53 hosted zone id"));
@@ -330,7 +334,8 @@ public final class PipelineArgs extends DeclaredArgs {
         public Builder apiImage(String v) { $.apiImage = v; return this; }
 
         /**
-         * The host name of the API's Ingress. Allowed: a DNS host name such as api.example.com.
+         * The host name of the API's Ingress. Allowed: a DNS host name such as api.example.com (at most 64 characters
+         * when the platform requests its certificate).
          */
         public Builder apiHost(String v) { $.apiHost = v; return this; }
 

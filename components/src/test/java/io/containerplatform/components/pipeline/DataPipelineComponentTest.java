@@ -925,7 +925,7 @@ class DataPipelineComponentTest {
                         + " | PipelineArgs.rabbitmqPassword: missing | PipelineArgs.rabbitmqErlangCookie: missing | PipelineArgs.mongodbPassword: missing"
                         + " | PipelineArgs.mongodbReplicaSetKey: missing | PipelineArgs.grafanaAdminPassword: missing"
                         + " | PipelineArgs.mongodbReplicas: 2 is even (a replica set needs a majority); allowed: an odd number: 1, 3, 5, 7 (at least 3 in prod)"
-                        + " | PipelineArgs.apiHost: \"API!\" is not a host name; allowed: a DNS host name such as api.example.com"
+                        + " | PipelineArgs.apiHost: \"API!\" is not a host name; allowed: a DNS host name such as api.example.com (at most 64 characters when the platform requests its certificate)"
                         + " | PipelineArgs.apiHostedZoneId: \"z-1\" is not a Route 53 hosted zone id; allowed: a hosted zone id (Z and up to 31"
                         + " upper-case letters and digits) whose domain holds apiHost"
                         + " | PipelineArgs.maxReplicas: 2 is below minReplicas 5; allowed: 1 to 100, at least minReplicas");
