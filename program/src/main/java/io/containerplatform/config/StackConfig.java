@@ -145,11 +145,20 @@ public record StackConfig(Environment environment, String owner, String costCent
      * In production RabbitMQ's nodes and MongoDB's members run only on the nodes of the stateful groups (labelled
      * {@link EksPlatformComponent#STATEFUL_LABEL}, on-demand, one group per zone: a pod bound to a zonal EBS volume
      * always has a group that can bring a node back in its zone), one pod per node: such a group must exist, and keep
-     * at least that many nodes over the zones ({@code minSize} per zone), or the StatefulSets never become ready.
+     * at least that many nodes over the zones ({@code minSize} per zone), or the StatefulSets never become ready. In
+     * every environment they never run on Spot: a cluster of Spot groups only could not run them.
      */
     private static void statefulCapacity(ConfigObject root, Environment environment, NetworkConfig network, EksConfig eks,
                                          PipelineConfig pipeline) {
-        if (!environment.isProd() || !eks.enabled() || !pipeline.enabled()) {
+        if (!eks.enabled() || !pipeline.enabled()) {
+            return;
+        }
+        if (eks.settings().nodeGroups().stream().allMatch(g -> "SPOT".equals(g.capacityType()))) {
+            root.error("eks.nodeGroups", "every group is SPOT, and the pipeline's RabbitMQ and MongoDB never run on Spot capacity"
+                    + " (a reclaimed node would take a member and its quorum with it)", "at least one ON_DEMAND group with the pipeline");
+            return;
+        }
+        if (!environment.isProd()) {
             return;
         }
         var stateful = eks.settings().nodeGroups().stream().filter(NodeGroupSpec::stateful).toList();

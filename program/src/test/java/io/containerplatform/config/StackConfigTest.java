@@ -360,6 +360,11 @@ class StackConfigTest {
         values.put("environment", "dev");
         values.put("eks", "{\"enabled\":true,\"nodeGroups\":[{\"name\":\"system\",\"minSize\":1,\"maxSize\":4}]}");
         assertThat(StackConfig.load(ConfigSource.of(values)).pipeline().settings().mongodbReplicas()).isEqualTo(3);
+        // but never on Spot, in any environment
+        values.put("eks", values.get("eks").replace("\"name\":\"system\"", "\"name\":\"system\",\"capacityType\":\"SPOT\""));
+        assertThat(catchThrowableOfType(() -> StackConfig.load(ConfigSource.of(values)), ConfigException.class).errors()).containsExactly(
+                "eks.nodeGroups: every group is SPOT, and the pipeline's RabbitMQ and MongoDB never run on Spot capacity (a reclaimed node"
+                        + " would take a member and its quorum with it); allowed: at least one ON_DEMAND group with the pipeline");
     }
 
     @Test
