@@ -78,7 +78,8 @@ final class Monitoring {
      * The chart's values: Grafana's admin from its Secret and dashboards from ConfigMaps of {@code monitoring}; every
      * ServiceMonitor and PrometheusRule selected; no scrape or default rule of what EKS keeps out of reach
      * ({@link #UNREACHABLE_ON_EKS}); in production, Prometheus and Alertmanager on volumes of the pipeline's StorageClass
-     * (metrics kept {@link #RETENTION} or until {@link #RETENTION_SIZE_PERCENT} % of the volume), elsewhere in the pod;
+     * (metrics kept {@link #RETENTION} or until {@link #RETENTION_SIZE_PERCENT} % of the volume) and on the stateful
+     * nodes ({@link Pods#statefulNodes}), elsewhere in the pod;
      * Alertmanager's routes and the role of its service account when it has a {@code publisher}.
      */
     static Map<String, Object> chartValues(PipelineArgs args, Optional<Publisher> publisher) {
@@ -90,7 +91,10 @@ final class Monitoring {
         if (args.production()) {
             prometheus.put("retentionSize", args.prometheusStorageGb() * RETENTION_SIZE_PERCENT / 100 + "GB");
             prometheus.put("storageSpec", volume(args.storageClass(), args.prometheusStorageGb()));
-            alertmanager.put("alertmanagerSpec", obj("storage", volume(args.storageClass(), ALERTMANAGER_STORAGE_GB)));
+            // on their volumes' zone's group, as the brokers are: a node brought back elsewhere could not attach them
+            prometheus.put("affinity", obj("nodeAffinity", Pods.statefulNodes(true)));
+            alertmanager.put("alertmanagerSpec", obj("storage", volume(args.storageClass(), ALERTMANAGER_STORAGE_GB),
+                    "affinity", obj("nodeAffinity", Pods.statefulNodes(true))));
         }
         publisher.ifPresent(p -> {
             alertmanager.put("serviceAccount", obj("name", AlertTopic.SERVICE_ACCOUNT, "annotations", obj(Irsa.ROLE_ANNOTATION, p.roleArn())));

@@ -77,16 +77,23 @@ final class Pods {
         var antiAffinity = production
                 ? obj("requiredDuringSchedulingIgnoredDuringExecution", List.of(node))
                 : obj("preferredDuringSchedulingIgnoredDuringExecution", List.of(obj("weight", 100, "podAffinityTerm", node)));
+        return obj("podAntiAffinity", antiAffinity, "nodeAffinity", statefulNodes(production));
+    }
+
+    /**
+     * The node affinity of a pod bound to a zonal EBS volume: never on Spot; on the nodes labelled
+     * {@link EksPlatformComponent#STATEFUL_LABEL}, required in production, preferred elsewhere.
+     */
+    static Map<String, Object> statefulNodes(boolean production) {
         var notSpot = obj("key", CAPACITY_TYPE, "operator", "NotIn", "values", List.of("SPOT"));
-        var statefulNodes = obj("key", EksPlatformComponent.STATEFUL_LABEL, "operator", "In", "values", List.of("true"));
+        var stateful = obj("key", EksPlatformComponent.STATEFUL_LABEL, "operator", "In", "values", List.of("true"));
         if (production) {
-            return obj("podAntiAffinity", antiAffinity, "nodeAffinity", obj("requiredDuringSchedulingIgnoredDuringExecution",
-                    obj("nodeSelectorTerms", List.of(obj("matchExpressions", List.of(notSpot, statefulNodes))))));
+            return obj("requiredDuringSchedulingIgnoredDuringExecution",
+                    obj("nodeSelectorTerms", List.of(obj("matchExpressions", List.of(notSpot, stateful)))));
         }
-        return obj("podAntiAffinity", antiAffinity, "nodeAffinity", obj(
-                "requiredDuringSchedulingIgnoredDuringExecution", obj("nodeSelectorTerms", List.of(obj("matchExpressions", List.of(notSpot)))),
+        return obj("requiredDuringSchedulingIgnoredDuringExecution", obj("nodeSelectorTerms", List.of(obj("matchExpressions", List.of(notSpot)))),
                 "preferredDuringSchedulingIgnoredDuringExecution", List.of(obj("weight", 100, "preference", obj("matchExpressions",
-                        List.of(statefulNodes))))));
+                        List.of(stateful)))));
     }
 
     /** Spread evenly over zones (at most one pod more in any zone): enforced in production, best effort elsewhere. */

@@ -455,14 +455,19 @@ class DataPipelineComponentTest {
                 .doesNotContainKey("alertmanager");
         var prod = (Map<String, Object>) release(build(b -> alerting(b.production(true).apiHostedZoneId("Z123").apiAllowedCidrs(List.of("203.0.113.0/24"))
                 .storageClass("gp3-encrypted").prometheusStorageGb(100))), "pipe-monitoring").inputs.get("values");
+        // their volumes are zonal: on the stateful groups' nodes (one group per zone), never Spot, as RabbitMQ and MongoDB
+        var statefulNodes = Map.of("nodeAffinity", Map.of("requiredDuringSchedulingIgnoredDuringExecution", Map.of("nodeSelectorTerms",
+                List.of(Map.of("matchExpressions", List.of(Map.of("key", "eks.amazonaws.com/capacityType", "operator", "NotIn", "values", List.of("SPOT")),
+                        Map.of("key", io.containerplatform.components.eks.EksPlatformComponent.STATEFUL_LABEL, "operator", "In",
+                                "values", List.of("true"))))))));
         assertThat(prod).containsEntry("kubeEtcd", off).containsEntry("prometheus", Map.of("prometheusSpec", Map.of(
                 "serviceMonitorSelectorNilUsesHelmValues", false, "ruleSelectorNilUsesHelmValues", false,
-                "retention", "15d", "retentionSize", "80GB",
+                "retention", "15d", "retentionSize", "80GB", "affinity", statefulNodes,
                 "storageSpec", Map.of("volumeClaimTemplate", Map.of("spec", Map.of("storageClassName", "gp3-encrypted",
                         "accessModes", List.of("ReadWriteOnce"), "resources", Map.of("requests", Map.of("storage", "100Gi"))))))));
         var alertmanager = (Map<String, Object>) prod.get("alertmanager");
-        assertThat(alertmanager.get("alertmanagerSpec")).isEqualTo(Map.of("storage", Map.of("volumeClaimTemplate", Map.of("spec",
-                Map.of("storageClassName", "gp3-encrypted", "accessModes", List.of("ReadWriteOnce"),
+        assertThat(alertmanager.get("alertmanagerSpec")).isEqualTo(Map.of("affinity", statefulNodes, "storage", Map.of("volumeClaimTemplate",
+                Map.of("spec", Map.of("storageClassName", "gp3-encrypted", "accessModes", List.of("ReadWriteOnce"),
                         "resources", Map.of("requests", Map.of("storage", "1Gi")))))));
         assertThat(alertmanager).containsKey("config");
     }
