@@ -279,8 +279,20 @@ public class SparkEcsComponent extends ComponentResource {
     }
 
     /**
+     * The first port of the executors' block managers that the clients' groups reach: a client-mode driver fetches a
+     * task result over {@code spark.task.maxDirectResultSize} (1 MiB) from the executor's block manager, on the port
+     * the application gives ({@code spark.blockManager.port}, random otherwise). A client sets it to this port; an
+     * executor finding it taken tries the next, {@code spark.port.maxRetries} (16) times: hence 16 ports (Spark,
+     * "Configuring Ports for Network Security").
+     */
+    public static final int CLIENT_BLOCK_MANAGER_PORT = 7079;
+    /** How many ports from {@link #CLIENT_BLOCK_MANAGER_PORT} are open: Spark's default {@code spark.port.maxRetries}. */
+    public static final int CLIENT_BLOCK_MANAGER_PORTS = 16;
+
+    /**
      * The Spark tasks reach each other on every TCP port (workers, executors and drivers open RPC, block-manager and
-     * driver ports Spark picks at random); the clients' groups reach the master and the UIs; nothing else.
+     * driver ports Spark picks at random); the clients' groups reach the master, the UIs and the executors' block
+     * managers ({@link #CLIENT_BLOCK_MANAGER_PORT}); nothing else.
      */
     private static List<SecurityGroupIngressArgs> ingress(SparkEcsArgs args) {
         var rules = new java.util.ArrayList<SecurityGroupIngressArgs>();
@@ -288,10 +300,15 @@ public class SparkEcsComponent extends ComponentResource {
                 .description("Spark master, RPC, block manager (shuffle) and driver ports between the Spark tasks")
                 .protocol("tcp").fromPort(0).toPort(65535).self(true).build());
         if (!args.clientSecurityGroupIds().isEmpty()) {
-            rules.add(SecurityGroupIngressArgs.builder().description("Spark master (7077) from the clients' security groups")
+            rules.add(SecurityGroupIngressArgs.builder().description("Spark master (7077) from the client security groups")
                     .protocol("tcp").fromPort(7077).toPort(7077).securityGroups(args.clientSecurityGroupIds()).build());
-            rules.add(SecurityGroupIngressArgs.builder().description("Spark UIs (8080-8089) from the clients' security groups")
+            rules.add(SecurityGroupIngressArgs.builder().description("Spark UIs (8080-8089) from the client security groups")
                     .protocol("tcp").fromPort(8080).toPort(8089).securityGroups(args.clientSecurityGroupIds()).build());
+            var last = CLIENT_BLOCK_MANAGER_PORT + CLIENT_BLOCK_MANAGER_PORTS - 1;
+            rules.add(SecurityGroupIngressArgs.builder()
+                    .description("Executor block managers (" + CLIENT_BLOCK_MANAGER_PORT + "-" + last + ", spark.blockManager.port)"
+                            + " from the client security groups: client-mode drivers fetch large results")
+                    .protocol("tcp").fromPort(CLIENT_BLOCK_MANAGER_PORT).toPort(last).securityGroups(args.clientSecurityGroupIds()).build());
         }
         return List.copyOf(rules);
     }

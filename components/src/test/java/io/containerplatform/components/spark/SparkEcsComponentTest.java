@@ -68,11 +68,17 @@ class SparkEcsComponentTest {
         var withClients = build(args().clientSecurityGroupIds(List.of("sg-0123456789abcdef0", "sg-12345678")).build());
         assertThat((List<Object>) withClients.named("aws:ec2/securityGroup:SecurityGroup", "spark-tasks-sg").inputs.get("ingress")).containsExactly(
                 self,
-                Map.of("description", "Spark master (7077) from the clients' security groups", "protocol", "tcp", "fromPort", 7077.0,
+                Map.of("description", "Spark master (7077) from the client security groups", "protocol", "tcp", "fromPort", 7077.0,
                         "toPort", 7077.0, "securityGroups", List.of("sg-0123456789abcdef0", "sg-12345678")),
-                Map.of("description", "Spark UIs (8080-8089) from the clients' security groups", "protocol", "tcp", "fromPort", 8080.0,
-                        "toPort", 8089.0, "securityGroups", List.of("sg-0123456789abcdef0", "sg-12345678")));
+                Map.of("description", "Spark UIs (8080-8089) from the client security groups", "protocol", "tcp", "fromPort", 8080.0,
+                        "toPort", 8089.0, "securityGroups", List.of("sg-0123456789abcdef0", "sg-12345678")),
+                Map.of("description", "Executor block managers (7079-7094, spark.blockManager.port) from the client security groups:"
+                                + " client-mode drivers fetch large results", "protocol", "tcp", "fromPort", 7079.0,
+                        "toPort", 7094.0, "securityGroups", List.of("sg-0123456789abcdef0", "sg-12345678")));
         assertThat(mocks.named("aws:ec2/securityGroup:SecurityGroup", "spark-instances-sg").inputs).doesNotContainKey("ingress");
+        // EC2 refuses a rule description outside its character set (no apostrophe: UserIdGroupPair.Description)
+        assertThat((List<Map<String, Object>>) withClients.named("aws:ec2/securityGroup:SecurityGroup", "spark-tasks-sg").inputs.get("ingress"))
+                .allSatisfy(rule -> assertThat((String) rule.get("description")).matches("[a-zA-Z0-9 ._\\-:/()#,@\\[\\]+=;{}!$*]{1,255}"));
     }
 
     @Test
