@@ -16,6 +16,12 @@ out against the expectation: target tracking adds capacity within about 3 minute
 (3 one-minute CPU data points above target for Application Auto Scaling; seed 003's +1 step after 2
 minutes above 70 % for EC2).
 
+It first reads the service's scaling configuration from AWS and refuses (exit 2, before any load) a service
+that cannot scale out, saying why: a fargate service without autoscaling (no minCount/maxCount, as dev's
+web: no scalable target) or one already at its maximum; a scale-out cannot be seen there, and this drill
+proves nothing else. Run it on a service that autoscales (prod's web, 2 to 10 tasks; dev's app, 1 to 2
+instances).
+
   --stack STACK         the Pulumi stack (its AWS credentials and region must be active)
   --service NAME        a service of container-platform:services
   --kind KIND           fargate or ec2 (default: the service's kind, from the stack's outputs; a dry
@@ -50,12 +56,18 @@ kind=${kind:-$(stack_output "$stack" "$service" kind)}
 if [[ "$kind" != ec2 ]]; then
   ecs_service=$(stack_output "$stack" "$service" ecsService)
   cluster=$(read_value "<cluster>" pulumi stack output clusterName --stack "$stack")
+  maximum=$(read_value "<maximum>" aws application-autoscaling describe-scalable-targets --service-namespace ecs \
+    --resource-ids "service/$cluster/$ecs_service" --query 'ScalableTargets[0].MaxCapacity' --output text)
+  no_scaling="its ECS service has no autoscaling (no scalable target: services.$service sets no minCount and maxCount)"
   capacity() {
     read_value "<desired> <running>" aws ecs describe-services --cluster "$cluster" --services "$ecs_service" \
       --query 'services[0].[desiredCount, runningCount]' --output text
   }
 else
   asg=$(stack_output "$stack" "$service" autoScalingGroup)
+  maximum=$(read_value "<maximum>" aws autoscaling describe-auto-scaling-groups --auto-scaling-group-names "$asg" \
+    --query 'AutoScalingGroups[0].MaxSize' --output text)
+  no_scaling="its Auto Scaling group was not found"
   capacity() {
     # shellcheck disable=SC2016 # the backquotes are JMESPath literals, not shell
     read_value "<desired> <in service>" aws autoscaling describe-auto-scaling-groups --auto-scaling-group-names "$asg" \
@@ -64,6 +76,13 @@ else
 fi
 
 read -r initial _ <<<"$(capacity)"
+if [[ "$DRY_RUN" != true ]]; then
+  cannot="service $service of stack $stack cannot scale out"
+  rest="a load test can show no scale-out here; run it on a service that autoscales"
+  [[ "$maximum" =~ ^[0-9]+$ ]] || fail "$cannot: $no_scaling; $rest"
+  (( maximum > initial )) || fail "$cannot: it runs $initial, its maximum is $maximum; $rest"
+  echo "scaling: $initial now, up to $maximum"
+fi
 echo "loading $url$path with $concurrency workers for $duration s (desired at start: $initial)"
 started=$(now)
 if [[ "$DRY_RUN" == true ]]; then

@@ -65,11 +65,47 @@ describe("drills", () => {
         const fargate = drill("load-test.sh", "--stack", "dev", "--service", "web", "--path", "/", "--duration", "60", "--dry-run");
         assert.equal(fargate.status, 0, fargate.stderr);
         assert.match(fargate.stdout + fargate.stderr, /\+ aws ecs describe-services --cluster <cluster> --services <web\.ecsService>/);
+        assert.match(fargate.stderr, /\+ aws application-autoscaling describe-scalable-targets --service-namespace ecs --resource-ids service\/<cluster>\/<web\.ecsService> --query ScalableTargets\[0\]\.MaxCapacity/);
         assert.match(fargate.stdout, /\+ seq 50 \| xargs -P 50 -I\{\} curl -s -o \/dev\/null --max-time 10 <web\.url>\/ \(repeated for 60 s\)/);
         const ec2 = drill("load-test.sh", "--stack", "prod", "--service", "app", "--kind", "ec2", "--path", "/students", "--dry-run");
         assert.equal(ec2.status, 0, ec2.stderr);
         assert.match(ec2.stdout + ec2.stderr, /\+ aws autoscaling describe-auto-scaling-groups --auto-scaling-group-names <app\.autoScalingGroup>/);
+        assert.match(ec2.stderr, /\+ aws autoscaling describe-auto-scaling-groups --auto-scaling-group-names <app\.autoScalingGroup> --query AutoScalingGroups\[0\]\.MaxSize/);
         assert.match(ec2.stdout, /first scale-out after +observed: none s +expected: within about 180 s of sustained load/);
+    });
+
+    // pulumi, aws and curl replaced by scripts answering like them for a fargate service running 2 tasks whose scalable
+    // target's maximum is `maximum` ("None": no scalable target, as dev's web); sleep returns at once
+    function loadTestWithFakes(maximum) {
+        const bin = fs.mkdtempSync(path.join(os.tmpdir(), "load-test-"));
+        const fake = (name, body) => fs.writeFileSync(path.join(bin, name), "#!/bin/bash\n" + body, { mode: 0o755 });
+        fake("pulumi", `case "$*" in\n  *services*) echo '{"web":{"kind":"fargate","url":"http://lb.example","ecsService":"dev-web-service-1a2b3c4"}}' ;;\n`
+            + `  *clusterName*) echo dev-cluster-5d6e7f8 ;;\nesac\n`);
+        fake("aws", `echo "aws $*" >> "${bin}/calls"\ncase "$*" in\n  *describe-scalable-targets*) echo ${maximum} ;;\n  *) printf '2\\t2\\n' ;;\nesac\n`);
+        fake("curl", `echo "curl $*" >> "${bin}/calls"\n`);
+        fake("sleep", "exit 0\n");
+        const run = spawnSync("bash", [path.join(DIR, "load-test.sh"), "--stack", "dev", "--service", "web", "--duration", "1", "--concurrency", "1"],
+            { encoding: "utf8", env: { ...process.env, PATH: `${bin}:/usr/bin:/bin` } });
+        const calls = fs.existsSync(path.join(bin, "calls")) ? fs.readFileSync(path.join(bin, "calls"), "utf8") : "";
+        fs.rmSync(bin, { recursive: true });
+        return { ...run, calls };
+    }
+
+    it("load-test.sh reads the service's scaling first and refuses, before any load, a service that cannot scale out", () => {
+        const fixed = loadTestWithFakes("None");
+        assert.equal(fixed.status, 2, fixed.stdout + fixed.stderr);
+        assert.match(fixed.calls, /aws application-autoscaling describe-scalable-targets --service-namespace ecs --resource-ids service\/dev-cluster-5d6e7f8\/dev-web-service-1a2b3c4 /);
+        assert.match(fixed.stderr, /error: service web of stack dev cannot scale out: its ECS service has no autoscaling \(no scalable target: services\.web sets no minCount and maxCount\); a load test can show no scale-out here/);
+        assert.doesNotMatch(fixed.calls, /curl/);
+        const atMaximum = loadTestWithFakes("2");
+        assert.equal(atMaximum.status, 2, atMaximum.stdout + atMaximum.stderr);
+        assert.match(atMaximum.stderr, /cannot scale out: it runs 2, its maximum is 2;/);
+        assert.doesNotMatch(atMaximum.calls, /curl/);
+        const scalable = loadTestWithFakes("10");
+        assert.equal(scalable.status, 0, scalable.stdout + scalable.stderr);
+        assert.match(scalable.stdout, /scaling: 2 now, up to 10\nloading http:\/\/lb\.example\/ with 1 workers for 1 s/);
+        assert.match(scalable.calls, /curl -s -o \/dev\/null --max-time 10 http:\/\/lb\.example\//);
+        assert.match(scalable.stdout, /first scale-out after +observed: none s +expected: within about 180 s of sustained load/);
     });
 
     it("pipeline-burst.sh --dry-run runs the producer as a publisher Job the namespace's policies admit", () => {

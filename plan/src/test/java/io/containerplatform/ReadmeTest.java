@@ -117,6 +117,28 @@ class ReadmeTest {
         assertThat(text).contains("comes to $48.09 against the seed's \"~$45\"").contains("-DplanDate=" + README_PLAN_DATE);
     }
 
+    static final String LIBRARY_INSTALL = "./mvnw -q install -pl components -am -DskipTests";
+
+    /**
+     * Installing the library builds only the parent, {@code components-testing} and {@code components} (a bare
+     * {@code install -DskipTests} would also run every plan, the Node suites and the RabbitMQ end-to-end tests: skipTests
+     * does not skip exec executions): every install command of the README and the YAML example is that one, and
+     * {@code -am} brings no other module because the components depend on no other module of the reactor.
+     */
+    @Test
+    void theLibraryInstallBuildsOnlyTheLibrary() throws IOException {
+        var installs = new ArrayList<String>();
+        for (var file : List.of("README.md", "examples/yaml/Pulumi.yaml")) {
+            java.util.regex.Pattern.compile("\\./mvnw[^`\\n|)]* install[^`\\n|)]*").matcher(Files.readString(Path.of(file))).results()
+                    .forEach(m -> installs.add(m.group().strip()));
+        }
+        assertThat(installs).isNotEmpty().containsOnly(LIBRARY_INSTALL);
+        var pom = Files.readString(Path.of("components", "pom.xml"));
+        assertThat(java.util.regex.Pattern.compile("<artifactId>(container-platform-[a-z-]+)</artifactId>").matcher(pom).results()
+                .map(m -> m.group(1)).toList())
+                .containsExactlyInAnyOrder("container-platform-parent", "container-platform-components", "container-platform-components-testing");
+    }
+
     /** The day the README's figures were priced on (its cost section says so). */
     private static final java.time.LocalDate README_PLAN_DATE = java.time.LocalDate.of(2026, 12, 4);
 

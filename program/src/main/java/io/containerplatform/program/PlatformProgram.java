@@ -103,6 +103,9 @@ public final class PlatformProgram {
             ctx.export("sparkClusterName", spark.clusterName());
             ctx.export("sparkMasterUrl", spark.masterUrl());
             ctx.export("sparkAuthSecretArn", spark.authSecretArn());
+            ctx.export("sparkMasterService", spark.masterServiceName());
+            ctx.export("sparkWorkerService", spark.workerServiceName());
+            ctx.export("sparkAutoScalingGroup", spark.autoScalingGroupName());
         }
 
         if (config.eks().enabled()) {
@@ -116,6 +119,8 @@ public final class PlatformProgram {
             ctx.export("eksOidcProviderArn", eks.oidcProviderArn());
             ctx.export("eksNodeRoleArn", eks.nodeRoleArn());
             ctx.export("kubeconfig", eks.kubeconfig());
+            eks.backupVaultName().ifPresent(vault -> ctx.export("eksBackupVaultName", vault));
+            eks.backupRoleArn().ifPresent(role -> ctx.export("eksBackupRoleArn", role));
 
             if (config.pipeline().enabled()) {
                 var pipeline = new DataPipelineComponent(name + "-pipeline", config.pipeline().toArgs(ctx.config())

@@ -8,6 +8,7 @@ import io.containerplatform.components.asg.AsgServiceComponent;
 import io.containerplatform.components.fargate.FargateCluster;
 import io.containerplatform.components.fargate.FargateServiceComponent;
 import io.containerplatform.components.loadbalancing.AccessLogsBucket;
+import io.containerplatform.components.loadbalancing.LoadBalancerTarget;
 import io.containerplatform.components.loadbalancing.WebLoadBalancer;
 import io.containerplatform.components.loadbalancing.WebLoadBalancerArgs;
 import io.containerplatform.components.network.NetworkComponent;
@@ -16,6 +17,7 @@ import io.containerplatform.config.ServiceKind;
 import io.containerplatform.config.StackConfig;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,8 +26,11 @@ import java.util.TreeMap;
 /**
  * The stack's services from {@code container-platform:services}: one load balancer routing to all of them, one ECS
  * cluster for the Fargate ones, then each service with its own repository, log group, roles, alarms and dashboard.
- * Exports {@code loadBalancerUrl}, {@code clusterName} and {@code services}: per service its URL, dashboard, alarm
- * topic, log group and, by kind, its repository and ECS service or Auto Scaling group and database.
+ * Exports {@code loadBalancerUrl}, {@code loadBalancerArn}, {@code clusterName} and {@code services}: per service its
+ * URL, dashboard, alarm topic, target group, repository and, by kind, its ECS service and log group or Auto Scaling
+ * group and database. Every name an operator types comes from these outputs: Pulumi auto-names the cluster, load
+ * balancer, target groups, services, groups, repositories and database (a random suffix after the logical name).
+ * The {@code services} output is sorted by service, each service's values by key, the same on every run.
  */
 final class PlatformServices {
 
@@ -54,6 +59,7 @@ final class PlatformServices {
         var lb = new WebLoadBalancer(lbName, lbArgs.build(), ComponentResourceOptions.builder().resourceTransformations(tagging, legacy)
                 .aliases(legacy.loadBalancerAliases()).build());
         ctx.export("loadBalancerUrl", lb.url());
+        ctx.export("loadBalancerArn", lb.loadBalancerArn());
         var cluster = services.fargate().isEmpty() ? null
                 : new FargateCluster(clusterName, ComponentResourceOptions.builder().resourceTransformations(tagging, legacy).build());
         if (cluster != null) {
@@ -77,6 +83,7 @@ final class PlatformServices {
                         "dashboardUrl", component.dashboardUrl(), "alarmTopicArn", component.alarmTopicArn(), "logGroup", component.logGroupName(),
                         "repositoryUrl", component.repositoryUrl(), "ecsService", component.serviceName(),
                         "taskDefinitionArn", component.taskDefinitionArn(), "rollout", Output.of(service.rolloutStrategy())));
+                values.putAll(common(target, component.repositoryUrl()));
                 component.deploymentApplication().ifPresent(app -> values.put("deploymentApplication", app));
                 component.deploymentGroup().ifPresent(group -> values.put("deploymentGroup", group));
                 component.appSpec().ifPresent(spec -> values.put("appSpec", spec));
@@ -88,9 +95,11 @@ final class PlatformServices {
                         "dashboardUrl", component.dashboardUrl(),
                         "alarmTopicArn", component.alarmTopicArn(), "autoScalingGroup", component.asgName(), "repositoryUrl", component.repositoryUrl(),
                         "rollout", Output.of(service.rolloutStrategy())));
+                values.putAll(common(target, component.repositoryUrl()));
                 if (service.database().isPresent()) {
                     values.put("databaseEndpoint", component.dbEndpoint());
                     values.put("databaseSecretArn", component.dbSecretArn());
+                    values.put("databaseIdentifier", component.dbIdentifier());
                 }
                 outputs.add(outputs(service, values));
             }
@@ -98,8 +107,15 @@ final class PlatformServices {
         ctx.export("services", Output.all(outputs).applyValue(entries -> {
             var all = new TreeMap<String, Map<String, String>>();
             entries.forEach(e -> all.put(e.getKey(), e.getValue()));
-            return all;
+            return Collections.unmodifiableSortedMap(all);
         }));
+    }
+
+    /** The outputs of both kinds that name what the load balancer and ECR created for the service. */
+    private static Map<String, Output<String>> common(LoadBalancerTarget target, Output<String> repositoryUrl) {
+        // <account>.dkr.ecr.<region>.amazonaws.com/<repository name>
+        return Map.of("targetGroupArn", target.targetGroupArn(),
+                "repositoryName", repositoryUrl.applyValue(url -> url.substring(url.indexOf('/') + 1)));
     }
 
     private static Output<Map.Entry<String, Map<String, String>>> outputs(ServiceConfig service, Map<String, Output<String>> given) {
@@ -111,7 +127,8 @@ final class PlatformServices {
             for (int i = 0; i < keys.size(); i++) {
                 map.put(keys.get(i), resolved.get(i));
             }
-            return Map.entry(service.name(), Map.copyOf(map));
+            // sorted, and kept so: Map.copyOf would iterate in the JVM's hash order, another on every run
+            return Map.entry(service.name(), Collections.unmodifiableSortedMap(map));
         });
     }
 }

@@ -48,6 +48,7 @@ public class AsgServiceComponent extends ComponentResource {
     private final Output<String> asgName;
     private final Output<String> dbEndpoint;
     private final Output<String> dbSecretArn;
+    private final Output<String> dbIdentifier;
     private final Output<String> dashboardName;
     private final Output<String> dashboardUrl;
     private final Output<String> alarmTopicArn;
@@ -162,6 +163,7 @@ public class AsgServiceComponent extends ComponentResource {
         this.asgName = group.name();
         this.dbEndpoint = database == null ? Output.of("") : database.endpoint();
         this.dbSecretArn = database == null ? Output.of("") : database.secretArn();
+        this.dbIdentifier = database == null ? Output.of("") : database.identifier();
         this.dashboardName = dashboard.dashboardName();
         this.dashboardUrl = Output.tuple(region, dashboard.dashboardName()).applyValue(t -> ServiceAlarms.dashboardUrl(t.t1, t.t2));
         this.alarmTopicArn = alarms.topic().arn();
@@ -195,6 +197,9 @@ public class AsgServiceComponent extends ComponentResource {
 
     /** Secrets Manager ARN of the database credentials; empty without a database. */
     public Output<String> dbSecretArn() { return dbSecretArn; }
+
+    /** The database's RDS instance identifier (auto-named), or empty without a database. */
+    public Output<String> dbIdentifier() { return dbIdentifier; }
 
     public Output<String> dashboardName() { return dashboardName; }
 

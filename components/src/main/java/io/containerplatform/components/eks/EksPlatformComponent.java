@@ -56,6 +56,7 @@ import io.containerplatform.components.network.Placement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import static io.containerplatform.components.common.Json.obj;
 
@@ -109,6 +110,7 @@ public class EksPlatformComponent extends ComponentResource {
     private final Provider provider;
     private final Release loadBalancerController;
     private final ChartVersions chartVersions;
+    private final Optional<VolumeBackups.Names> backups;
 
     public EksPlatformComponent(String name, EksPlatformArgs args, ComponentResourceOptions options) {
         super(TYPE, name, options);
@@ -224,7 +226,7 @@ public class EksPlatformComponent extends ComponentResource {
 
         var services = new ClusterServices(this, name, args, provider, addons,
                 new ClusterServices.Identity(oidc.arn(), issuer, region, cluster.name(), args.vpcId()));
-        args.backup().ifPresent(backup -> VolumeBackups.declare(this, name, backup, args.production()));
+        this.backups = args.backup().map(backup -> VolumeBackups.declare(this, name, backup, args.production()));
         this.loadBalancerController = services.loadBalancerController();
         this.chartVersions = services.charts();
 
@@ -397,4 +399,10 @@ public class EksPlatformComponent extends ComponentResource {
 
     /** The chart versions pinned for this cluster's Kubernetes version, for downstream components' own charts. */
     public ChartVersions chartVersions() { return chartVersions; }
+
+    /** The volume backups' vault name (auto-named), when {@code backup} is set. */
+    public Optional<Output<String>> backupVaultName() { return backups.map(VolumeBackups.Names::vaultName); }
+
+    /** The role AWS Backup backs up and restores the volumes with, when {@code backup} is set. */
+    public Optional<Output<String>> backupRoleArn() { return backups.map(VolumeBackups.Names::roleArn); }
 }

@@ -19,6 +19,7 @@ import com.pulumi.aws.iam.RolePolicyAttachment;
 import com.pulumi.aws.iam.RolePolicyAttachmentArgs;
 import com.pulumi.aws.kms.Key;
 import com.pulumi.aws.kms.KeyArgs;
+import com.pulumi.core.Output;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
 import io.containerplatform.components.common.IamPolicy;
@@ -45,12 +46,16 @@ final class VolumeBackups {
     private VolumeBackups() {
     }
 
+    /** What a restore names: the vault (auto-named by Pulumi) and the role AWS Backup restores with. */
+    record Names(Output<String> vaultName, Output<String> roleArn) {
+    }
+
     /**
      * @param production protect the vaults and keep them, with their recovery points, on {@code pulumi destroy};
      *                   elsewhere destroy deletes them with their recovery points ({@code forceDestroy}: AWS Backup
      *                   refuses to delete a vault that holds recovery points otherwise)
      */
-    static void declare(Resource parent, String name, Backup backup, boolean production) {
+    static Names declare(Resource parent, String name, Backup backup, boolean production) {
         var child = CustomResourceOptions.builder().parent(parent).build();
         var vaultOptions = CustomResourceOptions.builder().parent(parent).protect(production).build();
         var key = new Key(name + "-backup-key", KeyArgs.builder()
@@ -96,5 +101,6 @@ final class VolumeBackups {
                 .iamRoleArn(role.arn())
                 .selectionTags(SelectionSelectionTagArgs.builder().type("STRINGEQUALS").key(TAG_KEY).value(name).build())
                 .build(), CustomResourceOptions.builder().parent(parent).dependsOn(attachments).build());
+        return new Names(vault.name(), role.arn());
     }
 }

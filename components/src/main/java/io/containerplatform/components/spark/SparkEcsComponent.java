@@ -95,6 +95,9 @@ public class SparkEcsComponent extends ComponentResource {
     private final Output<String> clusterName;
     private final Output<String> masterUrl;
     private final Output<String> logGroupName;
+    private final Output<String> masterServiceName;
+    private final Output<String> workerServiceName;
+    private final Output<String> autoScalingGroupName;
     private final Output<String> authSecretArn;
 
     public SparkEcsComponent(String name, SparkEcsArgs args, ComponentResourceOptions options) {
@@ -184,10 +187,13 @@ public class SparkEcsComponent extends ComponentResource {
                 args.workerMemory(), masterUrl, List.of(8081));
         var masterService = service(name + "-master", cluster, master, capacity, 1, args, tasks,
                 ServiceServiceRegistriesArgs.builder().registryArn(discovery.arn()).build(), providers);
-        service(name + "-worker", cluster, worker, capacity, args.workerCount(), args, tasks, null, masterService);
+        var workerService = service(name + "-worker", cluster, worker, capacity, args.workerCount(), args, tasks, null, masterService);
 
         this.clusterName = cluster.name();
         this.logGroupName = logGroup.name();
+        this.masterServiceName = masterService.name();
+        this.workerServiceName = workerService.name();
+        this.autoScalingGroupName = group.name();
         registerOutputs(Map.of("clusterName", this.clusterName, "masterUrl", masterUrl, "logGroupName", logGroupName,
                 "authSecretArn", authSecretArn));
     }
@@ -333,6 +339,21 @@ public class SparkEcsComponent extends ComponentResource {
 
     public Output<String> logGroupName() {
         return logGroupName;
+    }
+
+    /** The master's ECS service (auto-named: {@code <name>-master-service-<random suffix>}). */
+    public Output<String> masterServiceName() {
+        return masterServiceName;
+    }
+
+    /** The workers' ECS service (auto-named). */
+    public Output<String> workerServiceName() {
+        return workerServiceName;
+    }
+
+    /** The Auto Scaling group of the container instances (auto-named). */
+    public Output<String> autoScalingGroupName() {
+        return autoScalingGroupName;
     }
 
     /**
