@@ -425,7 +425,13 @@ class ApiServerTest {
                     out.write('x');
                     out.flush();
                     sent++;
-                    closed = socket.getInputStream().read() == -1;
+                    var in = socket.getInputStream();
+                    if (in.read() != -1) {
+                        // the server answered (its error response, read a byte at a time here before): it then closes
+                        socket.setSoTimeout(5000);
+                        in.readAllBytes();
+                    }
+                    closed = true;
                 } catch (java.net.SocketTimeoutException stillOpen) {
                     // nothing to read yet: the connection is still open
                 } catch (java.io.IOException reset) {
