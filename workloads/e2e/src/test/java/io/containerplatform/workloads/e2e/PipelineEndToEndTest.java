@@ -103,6 +103,26 @@ class PipelineEndToEndTest {
         }
     }
 
+    /**
+     * The idle case: the broker restarts while nothing flows (no delivery, no publish to notice it by). The processor
+     * connects again on its own, re-registers its consumer and takes what is published after: it is the same process.
+     */
+    @Test
+    void aProcessorIdleWhileTheBrokerRestartsConsumesWhatComesAfter(TestInfo test) throws Exception {
+        try (var pipeline = pipeline(test)) {
+            var processor = pipeline.startProcessor(100);
+            var before = pipeline.publish(500, 0, 0, 4);
+            awaitDrained(pipeline, before);
+            broker.restart(broker.definitions(), Map.of());
+            var after = pipeline.publish(500, 0, 0, 5);
+            var events = pipeline.database().getCollection(EventContract.EVENTS);
+            Pipeline.await("the events published after the restart are stored", 180,
+                    () -> events.countDocuments() == before.distinct().size() + after.distinct().size());
+            assertThat(processor.isAlive()).describedAs("the same processor, never restarted").isTrue();
+            assertThat(pipeline.messages(pipeline.queue())).isZero();
+        }
+    }
+
     @Test
     void theApiAndTheProducerRunWithJavaJarAlone(TestInfo test) throws Exception {
         try (var pipeline = pipeline(test)) {
