@@ -18,7 +18,7 @@ processor first scaled out against KEDA's polling interval (15 s: a scale-out wi
 queue growing past 10 messages a replica), the most replicas and how long the queue took to drain. kubectl
 must point at the stack's cluster (aws eks update-kubeconfig).
 
-  --image IMAGE       the producer image, e.g. <account>.dkr.ecr.<region>.amazonaws.com/<stack>/producer:1.1.0
+  --image IMAGE       the producer image, e.g. <account>.dkr.ecr.<region>.amazonaws.com/<stack>/producer:1.2.0
   --namespace NS      the pipeline's namespace (default data-processing)
   --queue QUEUE       the pipeline's queue (default data-stream)
   --exchange EXCHANGE the exchange the producer publishes to, routing key QUEUE (default QUEUE.in, the platform's)
