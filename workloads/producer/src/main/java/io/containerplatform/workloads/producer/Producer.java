@@ -17,14 +17,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeoutException;
 
 /**
  * Publishes {@code count} messages to the queue through the publishers' exchange (routing key: the queue's name):
  * valid events, a share of them again (duplicates, same id and content), and a share of invalid messages of every
  * kind the contract rejects. Messages are persistent and confirmed by the broker (publisher confirms) before
- * {@link #publish} returns; they are mandatory, so one the exchange routes to no queue (a binding missing, a wrong
- * exchange) comes back ({@code basic.return}, before its confirm) and {@link #publish} fails saying so instead of
+ * {@link #publish} returns; they are mandatory, so one the exchange routes to no queue (its binding missing, an
+ * exchange not bound to the queue) comes back ({@code basic.return}, before its confirm) and {@link #publish} fails saying so instead of
  * the broker dropping it. The same seed gives the same messages, so what was sent can be checked against what the
  * pipeline stored.
  */
@@ -64,7 +65,8 @@ public final class Producer {
     private final Channel channel;
     private final String exchange;
     private final String queue;
-    private final List<String> returned = new ArrayList<>();
+    /** The returns, which the connection's thread adds before it handles the confirm that follows each. */
+    private final List<String> returned = new CopyOnWriteArrayList<>();
 
     /**
      * A producer publishing to {@code exchange} on its own channel of {@code connection}: it declares the queues if

@@ -68,8 +68,8 @@ public final class ProducerMain {
             System.exit(2);
         }
         try (var connection = factory.newConnection("pipeline-producer")) {
-            var report = new Producer(connection, exchange, queue).publish(options.count(), options.rate(), options.duplicates(), options.invalid(),
-                    options.seed());
+            var report = new Producer(connection, exchange, queue)
+                    .publish(options.count(), options.rate(), options.duplicates(), options.invalid(), options.seed());
             System.out.println(report);
         }
     }
