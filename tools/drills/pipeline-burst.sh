@@ -7,20 +7,21 @@ source "$(dirname "$0")/drill-lib.sh"
 
 usage() {
   cat <<'USAGE'
-Usage: tools/drills/pipeline-burst.sh --image PRODUCER_IMAGE [--namespace NS] [--queue QUEUE] [--count N]
-                                      [--rate R] [--timeout SECONDS] [--dry-run]
+Usage: tools/drills/pipeline-burst.sh --image PRODUCER_IMAGE [--namespace NS] [--queue QUEUE] [--exchange EXCHANGE]
+                                      [--count N] [--rate R] [--timeout SECONDS] [--dry-run]
 
 Runs the producer (docker/producer, pushed by images.yml) as a Job in the pipeline's namespace, labelled as
 a publisher so its NetworkPolicy admits it, publishing N events at R a second (0: as fast as the broker
-confirms). Every 5 s it prints the queue's depth (rabbitmqctl in rabbitmq-0) and the processor's replicas
+confirms) to the publishers' exchange, the only one the publisher user may write to. Every 5 s it prints the queue's depth (rabbitmqctl in rabbitmq-0) and the processor's replicas
 (the spark-processor Deployment KEDA scales), until the queue is empty after the burst. Prints when the
 processor first scaled out against KEDA's polling interval (15 s: a scale-out within about two polls of the
 queue growing past 10 messages a replica), the most replicas and how long the queue took to drain. kubectl
 must point at the stack's cluster (aws eks update-kubeconfig).
 
-  --image IMAGE       the producer image, e.g. <account>.dkr.ecr.<region>.amazonaws.com/<stack>/producer:1.1.0
+  --image IMAGE       the producer image, e.g. <account>.dkr.ecr.<region>.amazonaws.com/<stack>/producer:1.2.0
   --namespace NS      the pipeline's namespace (default data-processing)
   --queue QUEUE       the pipeline's queue (default data-stream)
+  --exchange EXCHANGE the exchange the producer publishes to, routing key QUEUE (default QUEUE.in, the platform's)
   --count N           events to publish (default 50000)
   --rate R            events a second, 0 for as fast as possible (default 0)
   --timeout SECONDS   give up after this long (default 1800)
@@ -29,12 +30,13 @@ must point at the stack's cluster (aws eks update-kubeconfig).
 USAGE
 }
 
-image="" namespace=data-processing queue=data-stream count=50000 rate=0 timeout=1800
+image="" namespace=data-processing queue=data-stream exchange="" count=50000 rate=0 timeout=1800
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --image) image=${2:-}; shift 2 ;;
     --namespace) namespace=${2:-}; shift 2 ;;
     --queue) queue=${2:-}; shift 2 ;;
+    --exchange) exchange=${2:-}; shift 2 ;;
     --count) count=${2:-}; shift 2 ;;
     --rate) rate=${2:-}; shift 2 ;;
     --timeout) timeout=${2:-}; shift 2 ;;
@@ -44,6 +46,7 @@ while [[ $# -gt 0 ]]; do
   esac
 done
 [[ -n "$image" ]] || { usage >&2; fail "--image is required"; }
+exchange=${exchange:-$queue.in}
 need kubectl
 
 job="producer-burst-$(date +%s)"
@@ -77,6 +80,7 @@ spec:
             - {name: RABBITMQ_PORT, value: "5671"}
             - {name: TLS_CA_FILE, value: /etc/pipeline-tls/ca.crt}
             - {name: RABBITMQ_QUEUE, value: $queue}
+            - {name: RABBITMQ_EXCHANGE, value: $exchange}
             - name: RABBITMQ_USERNAME
               valueFrom: {secretKeyRef: {name: rabbitmq-publisher, key: username}}
             - name: RABBITMQ_PASSWORD

@@ -115,6 +115,10 @@ describe("drills", () => {
         assert.match(all, /\+ kubectl apply -f - <<EOF\napiVersion: batch\/v1\nkind: Job/);
         assert.match(all, /pipeline\.containerplatform\.io\/publisher: "true"/);
         assert.match(all, /args: \["--count", "1000", "--rate", "0"\]/);
+        // to the publishers' exchange, bound to the queue alone (the publisher user may not write to the default exchange)
+        assert.match(all, /\{name: RABBITMQ_QUEUE, value: data-stream\}\n +- \{name: RABBITMQ_EXCHANGE, value: data-stream\.in\}/);
+        const other = drill("pipeline-burst.sh", "--image", "i", "--queue", "orders", "--dry-run");
+        assert.match(other.stdout + other.stderr, /\{name: RABBITMQ_EXCHANGE, value: orders\.in\}/);
         // AMQP over TLS (the broker has no plain listener), trusting the pipeline's CA: its certificate only, never its key
         assert.match(all, /\{name: RABBITMQ_PORT, value: "5671"\}\n +- \{name: TLS_CA_FILE, value: \/etc\/pipeline-tls\/ca\.crt\}/);
         assert.match(all, /secret: \{secretName: pipeline-ca, defaultMode: 0444, items: \[\{key: ca\.crt, path: ca\.crt\}\]\}/);

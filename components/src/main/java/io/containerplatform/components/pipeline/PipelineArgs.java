@@ -12,6 +12,7 @@ import io.containerplatform.components.eks.EksPlatformComponent;
 import io.containerplatform.components.monitoring.AlertDestination;
 import io.containerplatform.components.network.Placement;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -247,6 +248,11 @@ public final class PipelineArgs extends DeclaredArgs {
         }
         if (rabbitmqUser != null && List.of(RabbitMqUsers.PROCESSOR, RabbitMqUsers.PUBLISHER, RabbitMqUsers.KEDA).contains(rabbitmqUser)) {
             problems.add(problem("rabbitmqUser", "\"" + rabbitmqUser + "\" is the name of a service user"));
+        }
+        if (queueName != null && (queueName.isBlank() || queueName.startsWith("amq.")
+                || RabbitMqUsers.deadLetterQueue(queueName).getBytes(StandardCharsets.UTF_8).length > 255)) {
+            problems.add(problem("queueName", "\"" + queueName + "\" is not one: RabbitMQ reserves amq.* and names of more than 255 bytes,"
+                    + " and its dead-letter queue <queue>.dlq and exchange <queue>.in need names too"));
         }
         if (minReplicas != null && maxReplicas != null && minReplicas > maxReplicas) {
             problems.add(problem("maxReplicas", maxReplicas + " is below minReplicas " + minReplicas));

@@ -22,12 +22,16 @@ import static io.containerplatform.components.common.Json.obj;
 
 /**
  * RabbitMQ's users, least privilege, and what the broker imports at every boot ({@code load_definitions}): the
- * users with their password hashes, their permissions, the default virtual host and the two quorum queues.
+ * users with their password hashes, their permissions, the default virtual host, the two quorum queues and the
+ * publishers' exchange bound to the queue.
  * <ul>
  *   <li>the administrator ({@code rabbitmqUser}, {@code rabbitmqPassword}): operators only, tag {@code administrator};</li>
- *   <li>{@value #PROCESSOR}: declares, consumes and dead-letters: configure on the queue and its dead-letter queue,
- *       write on the default exchange (through which it publishes rejects), read on the queue;</li>
- *   <li>{@value #PUBLISHER}: write on the default exchange only (it cannot declare, purge, delete or consume);</li>
+ *   <li>{@value #PROCESSOR}: declares, consumes and dead-letters: configure on the queue, its dead-letter queue and
+ *       the publishers' exchange, write on the default exchange (through which it publishes rejects) and on the queue,
+ *       read on the queue and the exchange (the last three to bind the exchange to the queue again should the queue
+ *       be deleted and declared anew);</li>
+ *   <li>{@value #PUBLISHER}: write on the publishers' exchange only, which routes to the queue alone (it cannot
+ *       reach the dead-letter queue or any other queue, declare, purge, delete or consume);</li>
  *   <li>{@value #KEDA}: no permission at all: KEDA's AMQP scaler reads the queue length with a passive
  *       {@code queue.declare}, which needs none (RabbitMQ's access-control table).</li>
  * </ul>
@@ -62,6 +66,16 @@ final class RabbitMqUsers {
      */
     static final int DELIVERY_LIMIT = 20;
 
+    /**
+     * The publishers' exchange of {@code queue}: {@code <queue>.in}, a durable direct exchange bound to the queue with
+     * the queue's name as its binding key. Its own name, not the queue's: permissions are regular expressions over
+     * queue and exchange names alike, so an exchange named as the queue would give whoever may write to it the right
+     * to bind to the queue as well. Never {@code amq.*} (reserved) as long as the queue is not.
+     */
+    static String exchange(String queue) {
+        return queue + ".in";
+    }
+
     /** A broker user: name, tags and the permission regular expressions on the default virtual host. */
     record User(String name, List<String> tags, String configure, String write, String read) {
         /** The Secret holding its credentials. */
@@ -77,11 +91,12 @@ final class RabbitMqUsers {
     static List<User> users(PipelineArgs args) {
         var queue = literal(args.queueName());
         var deadLetters = literal(deadLetterQueue(args.queueName()));
-        var defaultExchange = "^amq\\.default$";
+        var exchange = literal(exchange(args.queueName()));
         return List.of(
                 new User(args.rabbitmqUser(), List.of("administrator"), ".*", ".*", ".*"),
-                new User(PROCESSOR, List.of(), "^(" + queue + "|" + deadLetters + ")$", defaultExchange, "^" + queue + "$"),
-                new User(PUBLISHER, List.of(), "^$", defaultExchange, "^$"),
+                new User(PROCESSOR, List.of(), "^(" + queue + "|" + deadLetters + "|" + exchange + ")$", "^(amq\\.default|" + queue + ")$",
+                        "^(" + queue + "|" + exchange + ")$"),
+                new User(PUBLISHER, List.of(), "^$", "^" + exchange + "$", "^$"),
                 new User(KEDA, List.of(), "^$", "^$", "^$"));
     }
 
@@ -134,7 +149,11 @@ final class RabbitMqUsers {
                         obj("name", queue, "vhost", "/", "durable", true, "auto_delete", false, "arguments", queueArguments(queue)),
                         obj("name", deadLetterQueue(queue), "vhost", "/", "durable", true, "auto_delete", false,
                                 "arguments", deadLetterArguments())),
-                "exchanges", List.of(), "bindings", List.of(), "policies", List.of(), "parameters", List.of()));
+                "exchanges", List.of(obj("name", exchange(queue), "vhost", "/", "type", "direct", "durable", true, "auto_delete", false,
+                        "internal", false, "arguments", obj())),
+                "bindings", List.of(obj("source", exchange(queue), "vhost", "/", "destination", queue, "destination_type", "queue",
+                        "routing_key", queue, "arguments", obj())),
+                "policies", List.of(), "parameters", List.of()));
     }
 
     /**

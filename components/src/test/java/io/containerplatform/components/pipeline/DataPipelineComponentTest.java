@@ -181,9 +181,9 @@ class DataPipelineComponentTest {
         }
         assertThat(defs.get("permissions")).isEqualTo(List.of(
                 Map.of("user", "pipeline", "vhost", "/", "configure", ".*", "write", ".*", "read", ".*"),
-                Map.of("user", "processor", "vhost", "/", "configure", "^(data\\-stream|data\\-stream\\.dlq)$", "write", "^amq\\.default$",
-                        "read", "^data\\-stream$"),
-                Map.of("user", "publisher", "vhost", "/", "configure", "^$", "write", "^amq\\.default$", "read", "^$"),
+                Map.of("user", "processor", "vhost", "/", "configure", "^(data\\-stream|data\\-stream\\.dlq|data\\-stream\\.in)$",
+                        "write", "^(amq\\.default|data\\-stream)$", "read", "^(data\\-stream|data\\-stream\\.in)$"),
+                Map.of("user", "publisher", "vhost", "/", "configure", "^$", "write", "^data\\-stream\\.in$", "read", "^$"),
                 Map.of("user", "keda", "vhost", "/", "configure", "^$", "write", "^$", "read", "^$")));
         assertThat(defs.get("vhosts")).isEqualTo(List.of(Map.of("name", "/")));
         assertThat(defs.get("queues")).isEqualTo(List.of(
@@ -191,6 +191,11 @@ class DataPipelineComponentTest {
                         "x-queue-type", "quorum", "x-delivery-limit", 20.0, "x-dead-letter-exchange", "",
                         "x-dead-letter-routing-key", "data-stream.dlq", "x-dead-letter-strategy", "at-least-once", "x-overflow", "reject-publish")),
                 Map.of("name", "data-stream.dlq", "vhost", "/", "durable", true, "auto_delete", false, "arguments", Map.of("x-queue-type", "quorum"))));
+        // publishers publish to their own exchange, bound to the queue alone: never to the default exchange, which routes to every queue
+        assertThat(defs.get("exchanges")).isEqualTo(List.of(Map.of("name", "data-stream.in", "vhost", "/", "type", "direct", "durable", true,
+                "auto_delete", false, "internal", false, "arguments", Map.of())));
+        assertThat(defs.get("bindings")).isEqualTo(List.of(Map.of("source", "data-stream.in", "vhost", "/", "destination", "data-stream",
+                "destination_type", "queue", "routing_key", "data-stream", "arguments", Map.of())));
         assertThat(stringData(mocks, "rabbitmq-publisher")).containsEntry("username", "publisher")
                 .containsEntry("uri", "amqps://publisher:" + passwords.get("publisher") + "@rabbitmq.data-processing.svc.cluster.local:5671/%2F");
 
@@ -292,6 +297,16 @@ class DataPipelineComponentTest {
         var conf = (String) ((Map<String, Object>) kind(build(b -> b.rabbitmqReplicas(3)), "ConfigMap", "rabbitmq-config").inputs.get("data"))
                 .get("rabbitmq.conf");
         assertThat(conf.lines()).contains("cluster_formation.target_cluster_size_hint = 3");
+    }
+
+    @Test
+    void aQueueNameRabbitMqReservesOrThatLeavesNoRoomForItsDeadLetterQueueIsRefused() {
+        assertThat(args().queueName("x".repeat(251)).build().queueName()).hasSize(251);
+        for (var name : List.of("amq.events", "x".repeat(252), " ")) {
+            assertThatThrownBy(() -> args().queueName(name).build())
+                    .hasMessage("PipelineArgs.queueName: \"" + name + "\" is not one: RabbitMQ reserves amq.* and names of more than 255 bytes,"
+                            + " and its dead-letter queue <queue>.dlq and exchange <queue>.in need names too; allowed: a RabbitMQ queue name");
+        }
     }
 
     @Test

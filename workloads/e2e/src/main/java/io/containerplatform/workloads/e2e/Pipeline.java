@@ -125,7 +125,7 @@ public final class Pipeline implements AutoCloseable {
     /** Publishes with the producer, as the publishers' user. */
     public Producer.Report publish(int count, double duplicates, double invalid, long seed) throws Exception {
         try (var connection = broker.connectionFactory(RabbitMqNode.PUBLISHER).newConnection()) {
-            return new Producer(connection, queue).publish(count, 0, duplicates, invalid, seed);
+            return new Producer(connection, EventContract.exchange(queue), queue).publish(count, 0, duplicates, invalid, seed);
         }
     }
 

@@ -25,8 +25,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The platform's RabbitMQ definitions on a real broker: imported at boot (users, permissions, quorum queues), each
- * user held to its permissions (the broker itself refuses what a user may not do), the delivery limit quarantining a
+ * The platform's RabbitMQ definitions on a real broker: imported at boot (users, permissions, quorum queues, the
+ * publishers' exchange and its binding), each user held to its permissions (the broker itself refuses what a user may
+ * not do: a publisher reaches the queue through its exchange only, never through the default exchange, which would
+ * let it forge dead letters), an unroutable publish returned to the producer, the delivery limit quarantining a
  * poison message, the largest message size, and a rotated password taking effect when the node imports the
  * definitions again at its next boot.
  */
@@ -34,6 +36,7 @@ class BrokerPermissionsTest {
 
     static final String QUEUE = EventContract.DEFAULT_QUEUE;
     static final String DLQ = EventContract.deadLetterQueue(QUEUE);
+    static final String EXCHANGE = EventContract.exchange(QUEUE);
     static final byte[] EVENT = "{\"id\": \"e-1\"}".getBytes(StandardCharsets.UTF_8);
     static RabbitMqNode broker;
 
@@ -66,10 +69,16 @@ class BrokerPermissionsTest {
         assertThat(broker.ctl("list_users", "--no-table-headers").lines().map(String::strip).sorted())
                 .containsExactly("keda\t[]", "pipeline\t[administrator]", "processor\t[]", "publisher\t[]");
         assertThat(broker.ctl("list_permissions", "--no-table-headers").lines().map(String::strip).sorted()).containsExactly(
-                "keda\t^$\t^$\t^$", "pipeline\t.*\t.*\t.*", "processor\t^(data\\-stream|data\\-stream\\.dlq)$\t^amq\\.default$\t^data\\-stream$",
-                "publisher\t^$\t^amq\\.default$\t^$");
+                "keda\t^$\t^$\t^$", "pipeline\t.*\t.*\t.*",
+                "processor\t^(data\\-stream|data\\-stream\\.dlq|data\\-stream\\.in)$\t^(amq\\.default|data\\-stream)$\t^(data\\-stream|data\\-stream\\.in)$",
+                "publisher\t^$\t^data\\-stream\\.in$\t^$");
         assertThat(broker.ctl("list_queues", "--no-table-headers", "name", "type", "durable").lines().map(String::strip).sorted())
                 .containsExactly("data-stream\tquorum\ttrue", "data-stream.dlq\tquorum\ttrue");
+        // besides RabbitMQ's own (the default exchange, named "", and amq.*)
+        assertThat(broker.ctl("list_exchanges", "--no-table-headers", "name", "type", "durable", "auto_delete", "internal").lines()
+                .filter(l -> !l.startsWith("amq.") && !l.startsWith("\t")).map(String::strip)).containsExactly("data-stream.in\tdirect\ttrue\tfalse\tfalse");
+        assertThat(broker.ctl("list_bindings", "--no-table-headers", "source_name", "destination_name", "destination_kind", "routing_key").lines()
+                .map(String::strip).filter(l -> l.startsWith(EXCHANGE))).containsExactly("data-stream.in\tdata-stream\tqueue\tdata-stream");
         // the apps' declaration matches the broker's: declaring the queue as a classic one is refused (406)
         try (var connection = connect(RabbitMqNode.ADMIN)) {
             var channel = connection.createChannel();
@@ -80,9 +89,9 @@ class BrokerPermissionsTest {
     }
 
     @Test
-    void aPublisherPublishesButCannotDeletePurgeConsumeOrDeclareTheQueues() throws Exception {
+    void aPublisherPublishesThroughItsExchangeButCannotDeletePurgeConsumeOrDeclareTheQueues() throws Exception {
         try (var connection = connect(RabbitMqNode.PUBLISHER)) {
-            var report = new Producer(connection, QUEUE).publish(10, 0, 0, 0, 7);
+            var report = new Producer(connection, EXCHANGE, QUEUE).publish(10, 0, 0, 0, 7);
             assertThat(report.total()).isEqualTo(10);
             for (var queue : List.of(QUEUE, DLQ)) {
                 assertRefused(connection, channel -> channel.queueDelete(queue));
@@ -91,8 +100,48 @@ class BrokerPermissionsTest {
             }
             assertRefused(connection, channel -> Queues.declare(channel, QUEUE));
             assertRefused(connection, channel -> channel.queueDeclare("elsewhere", true, false, false, Map.of()));
+            assertRefused(connection, channel -> channel.exchangeDelete(EXCHANGE));
+            assertRefused(connection, channel -> channel.queueBind(DLQ, EXCHANGE, DLQ));
         }
         assertThat(messages(QUEUE)).isEqualTo(10);
+    }
+
+    @Test
+    void aPublisherCannotPublishThroughTheDefaultExchangeToTheQueueOrForgeDeadLetters() throws Exception {
+        try (var connection = connect(RabbitMqNode.PUBLISHER)) {
+            assertPublishRefused(connection, QUEUE);
+            assertPublishRefused(connection, DLQ);
+            // its own exchange routes to the queue alone: the dead-letter queue's name as routing key routes nowhere
+            var channel = connection.createChannel();
+            var returned = new java.util.ArrayList<String>();
+            channel.addReturnListener(r -> returned.add(r.getReplyCode() + " " + r.getRoutingKey()));
+            channel.confirmSelect();
+            channel.basicPublish(EXCHANGE, DLQ, true, null, EVENT);
+            channel.waitForConfirmsOrDie(10_000);
+            assertThat(returned).containsExactly("312 " + DLQ);
+        }
+        assertThat(messages(QUEUE)).isZero();
+        assertThat(messages(DLQ)).isZero();
+    }
+
+    @Test
+    void aPublishTheExchangeCannotRouteIsReturnedToTheProducerAndTheProcessorBindsTheQueueAgain() throws Exception {
+        try (var connection = connect(RabbitMqNode.ADMIN); var channel = connection.createChannel()) {
+            channel.queueUnbind(QUEUE, EXCHANGE, QUEUE);
+        }
+        try (var connection = connect(RabbitMqNode.PUBLISHER)) {
+            assertThatThrownBy(() -> new Producer(connection, EXCHANGE, QUEUE).publish(3, 0, 0, 0, 10))
+                    .hasMessage("3 message(s) routed to no queue and returned (312 NO_ROUTE): exchange data-stream.in has no binding"
+                            + " for routing key data-stream");
+        }
+        assertThat(messages(QUEUE)).isZero();
+        try (var connection = connect(RabbitMqNode.PROCESSOR); var channel = connection.createChannel()) {
+            Queues.declare(channel, QUEUE);
+        }
+        try (var connection = connect(RabbitMqNode.PUBLISHER)) {
+            assertThat(new Producer(connection, EXCHANGE, QUEUE).publish(3, 0, 0, 0, 10).total()).isEqualTo(3);
+        }
+        assertThat(messages(QUEUE)).isEqualTo(3);
     }
 
     @Test
@@ -151,9 +200,9 @@ class BrokerPermissionsTest {
         try (var connection = connect(RabbitMqNode.PUBLISHER)) {
             var channel = connection.createChannel();
             channel.confirmSelect();
-            channel.basicPublish("", QUEUE, null, new byte[EventContract.MAX_MESSAGE_BYTES]);
+            channel.basicPublish(EXCHANGE, QUEUE, null, new byte[EventContract.MAX_MESSAGE_BYTES]);
             channel.waitForConfirmsOrDie(10_000);
-            channel.basicPublish("", QUEUE, null, new byte[EventContract.MAX_MESSAGE_BYTES + 1]);
+            channel.basicPublish(EXCHANGE, QUEUE, null, new byte[EventContract.MAX_MESSAGE_BYTES + 1]);
             Pipeline.await("the channel is closed", 10, () -> !channel.isOpen());
             assertThat(((AMQP.Channel.Close) channel.getCloseReason().getReason()).getReplyCode()).isEqualTo(406);
         }
@@ -177,7 +226,7 @@ class BrokerPermissionsTest {
         assertThatThrownBy(factory::newConnection)
                 .isInstanceOfAny(AuthenticationFailureException.class, PossibleAuthenticationFailureException.class);
         try (var connection = connect(RabbitMqNode.PUBLISHER)) {
-            assertThat(new Producer(connection, QUEUE).publish(1, 0, 0, 0, 8).total()).isEqualTo(1);
+            assertThat(new Producer(connection, EXCHANGE, QUEUE).publish(1, 0, 0, 0, 8).total()).isEqualTo(1);
         }
         assertThat(messages(QUEUE)).describedAs("the quorum queue kept its message over the restart").isEqualTo(2);
     }
@@ -205,7 +254,10 @@ class BrokerPermissionsTest {
         assertThat(connection.isOpen()).isTrue();
     }
 
-    /** A publish the user may not make: the broker closes the channel (asynchronously) with ACCESS_REFUSED. */
+    /**
+     * A publish through the default exchange the user may not make: the broker closes the channel (asynchronously)
+     * with ACCESS_REFUSED.
+     */
     static void assertPublishRefused(Connection connection, String queue) throws Exception {
         var channel = connection.createChannel();
         channel.basicPublish("", queue, null, EVENT);

@@ -43,6 +43,15 @@ public final class EventContract {
         return queue + ".dlq";
     }
 
+    /**
+     * The publishers' exchange of {@code queue}, unless {@code RABBITMQ_EXCHANGE} says otherwise: a durable direct
+     * exchange bound to the queue (binding key: the queue's name), the only one the platform's publisher user may
+     * write to. Publishing to it with the queue's name as routing key reaches the queue and nothing else.
+     */
+    public static String exchange(String queue) {
+        return queue + ".in";
+    }
+
     /** The JSON Schema of a message ({@code event.schema.json}). */
     public static String jsonSchema() {
         try (InputStream in = EventContract.class.getResourceAsStream("/event.schema.json")) {

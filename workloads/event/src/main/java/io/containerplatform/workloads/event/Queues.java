@@ -1,5 +1,6 @@
 package io.containerplatform.workloads.event;
 
+import com.rabbitmq.client.BuiltinExchangeType;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ShutdownSignalException;
@@ -36,10 +37,16 @@ public final class Queues {
         return Map.of("x-queue-type", "quorum");
     }
 
-    /** Declares the durable queue and its durable dead-letter queue (the user needs configure permission on both). */
+    /**
+     * Declares the durable queue, its durable dead-letter queue and the publishers' durable direct exchange, bound to
+     * the queue (the user needs configure on the three, write on the queue and read on the exchange): a queue deleted
+     * and declared again gets its binding back at once, not at the broker's next boot.
+     */
     public static void declare(Channel channel, String queue) throws IOException {
         channel.queueDeclare(EventContract.deadLetterQueue(queue), true, false, false, deadLetterArguments());
         channel.queueDeclare(queue, true, false, false, arguments(queue));
+        channel.exchangeDeclare(EventContract.exchange(queue), BuiltinExchangeType.DIRECT, true, false, false, Map.of());
+        channel.queueBind(queue, EventContract.exchange(queue), queue);
     }
 
     /**

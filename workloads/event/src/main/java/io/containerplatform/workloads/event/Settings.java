@@ -4,6 +4,7 @@ import com.mongodb.ConnectionString;
 import com.rabbitmq.client.ConnectionFactory;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.util.ArrayList;
@@ -117,6 +118,19 @@ public final class Settings {
     /** {@code RABBITMQ_QUEUE}, default {@link EventContract#DEFAULT_QUEUE}. */
     public String queue() {
         return optional("RABBITMQ_QUEUE", EventContract.DEFAULT_QUEUE);
+    }
+
+    /**
+     * {@code RABBITMQ_EXCHANGE}, the exchange a publisher publishes to (with the queue's name as routing key),
+     * default {@link EventContract#exchange} of {@code queue}: the one the platform's publisher user may write to.
+     */
+    public String exchange(String queue) {
+        var exchange = optional("RABBITMQ_EXCHANGE", EventContract.exchange(queue));
+        if (exchange.startsWith("amq.") || exchange.getBytes(StandardCharsets.UTF_8).length > 255) {
+            errors.add("RABBITMQ_EXCHANGE: \"" + exchange + "\" is not valid; allowed: an exchange name of at most 255 bytes, not amq.*"
+                    + " (RabbitMQ's own; the platform's publisher user may write to " + EventContract.exchange(queue) + " only)");
+        }
+        return exchange;
     }
 
     /** Every problem found so far, one line each; empty when the settings are valid. */

@@ -56,4 +56,19 @@ class EventContractTest {
         assertThat(Settings.database(new com.mongodb.ConnectionString("mongodb://h/"))).isEqualTo("pipeline");
         assertThat(Settings.database(new com.mongodb.ConnectionString("mongodb://h/other"))).isEqualTo("other");
     }
+
+    @Test
+    void theExchangeIsTheQueuesUnlessSetAndNeverOneOfRabbitMqsOwn() {
+        var unset = new Settings(Map.of());
+        assertThat(unset.exchange("orders")).isEqualTo("orders.in");
+        assertThat(new Settings(Map.of("RABBITMQ_EXCHANGE", "mine")).exchange("orders")).isEqualTo("mine");
+        assertThat(unset.errors()).isEmpty();
+        var reserved = new Settings(Map.of("RABBITMQ_EXCHANGE", "amq.default"));
+        reserved.exchange("orders");
+        assertThat(reserved.errors()).containsExactly("RABBITMQ_EXCHANGE: \"amq.default\" is not valid; allowed: an exchange name of at most"
+                + " 255 bytes, not amq.* (RabbitMQ's own; the platform's publisher user may write to orders.in only)");
+        var tooLong = new Settings(Map.of("RABBITMQ_EXCHANGE", "é".repeat(128)));
+        tooLong.exchange("orders");
+        assertThat(tooLong.errors()).hasSize(1);
+    }
 }

@@ -17,13 +17,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Publishes {@code count} messages to the queue: valid events, a share of them again (duplicates, same id and
- * content), and a share of invalid messages of every kind the contract rejects. Messages are persistent and
- * confirmed by the broker (publisher confirms) before {@link #publish} returns. The same seed gives the same
- * messages, so what was sent can be checked against what the pipeline stored.
+ * Publishes {@code count} messages to the queue through the publishers' exchange (routing key: the queue's name):
+ * valid events, a share of them again (duplicates, same id and content), and a share of invalid messages of every
+ * kind the contract rejects. Messages are persistent and confirmed by the broker (publisher confirms) before
+ * {@link #publish} returns; they are mandatory, so one the exchange routes to no queue (its binding missing, an
+ * exchange not bound to the queue) comes back ({@code basic.return}, before its confirm) and {@link #publish} fails saying so instead of
+ * the broker dropping it. The same seed gives the same messages, so what was sent can be checked against what the
+ * pipeline stored.
  */
 public final class Producer {
 
@@ -59,17 +63,24 @@ public final class Producer {
     }
 
     private final Channel channel;
+    private final String exchange;
     private final String queue;
+    /** The returns, which the connection's thread adds before it handles the confirm that follows each. */
+    private final List<String> returned = new CopyOnWriteArrayList<>();
 
     /**
-     * A producer on its own channel of {@code connection}: it declares the queues if its user may, else checks that
-     * they exist (a publisher's user may only publish).
+     * A producer publishing to {@code exchange} on its own channel of {@code connection}: it declares the queues if
+     * its user may, else checks that they exist (a publisher's user may only publish), and checks that the exchange
+     * exists.
      */
-    public Producer(Connection connection, String queue) throws IOException, TimeoutException {
+    public Producer(Connection connection, String exchange, String queue) throws IOException, TimeoutException {
         Queues.declareOrCheck(connection, queue);
         this.channel = connection.createChannel();
+        this.exchange = exchange;
         this.queue = queue;
+        channel.exchangeDeclarePassive(exchange);
         channel.confirmSelect();
+        channel.addReturnListener(r -> returned.add(r.getReplyCode() + " " + r.getReplyText()));
     }
 
     /**
@@ -105,10 +116,10 @@ public final class Producer {
                 body = EventJson.write(EventJson.fields(event));
                 sent.add(body);
             }
-            channel.basicPublish("", queue, new AMQP.BasicProperties.Builder()
+            channel.basicPublish(exchange, queue, true, new AMQP.BasicProperties.Builder()
                     .contentType(EventContract.CONTENT_TYPE).deliveryMode(2).build(), body.getBytes(StandardCharsets.UTF_8));
             if (i % 500 == 499) {
-                channel.waitForConfirmsOrDie(Duration.ofSeconds(60).toMillis());
+                awaitConfirms();
             }
             if (rate > 0) {
                 long due = start + (long) ((i + 1) / rate * 1e9);
@@ -118,8 +129,20 @@ public final class Producer {
                 }
             }
         }
-        channel.waitForConfirmsOrDie(Duration.ofSeconds(60).toMillis());
+        awaitConfirms();
         return new Report(List.copyOf(distinct), repeated, List.copyOf(bad), System.nanoTime() - start);
+    }
+
+    /**
+     * Waits for the broker to confirm every message so far; fails if it refused one (a nack) or returned one: the
+     * client runs the return listener before it handles the confirm that follows the return.
+     */
+    private void awaitConfirms() throws IOException, InterruptedException, TimeoutException {
+        channel.waitForConfirmsOrDie(Duration.ofSeconds(60).toMillis());
+        if (!returned.isEmpty()) {
+            throw new IOException(returned.size() + " message(s) routed to no queue and returned (" + returned.get(0) + "): exchange "
+                    + exchange + " has no binding for routing key " + queue);
+        }
     }
 
     /** The fields of each distinct event, by id (what the API should return). */

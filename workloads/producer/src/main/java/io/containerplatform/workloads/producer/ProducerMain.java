@@ -8,7 +8,8 @@ import java.util.List;
 /**
  * {@code java -jar producer.jar --count N --rate R [--duplicates P] [--invalid P] [--seed S]}: publishes N
  * messages at R per second (0: as fast as confirmed), a share P of duplicates and a share P of invalid ones,
- * with the same {@code RABBITMQ_*} variables as the processor; prints what it sent.
+ * with the same {@code RABBITMQ_*} variables as the processor and {@code RABBITMQ_EXCHANGE}, the exchange it
+ * publishes to (default {@code <RABBITMQ_QUEUE>.in}, the platform's); prints what it sent.
  */
 public final class ProducerMain {
 
@@ -59,6 +60,7 @@ public final class ProducerMain {
         var settings = new Settings(System.getenv());
         var factory = settings.rabbitMq();
         var queue = settings.queue();
+        var exchange = settings.exchange(queue);
         errors.addAll(settings.errors());
         if (!errors.isEmpty()) {
             System.err.println("usage: java -jar producer.jar --count N --rate R [--duplicates P] [--invalid P] [--seed S]\n  - "
@@ -66,8 +68,8 @@ public final class ProducerMain {
             System.exit(2);
         }
         try (var connection = factory.newConnection("pipeline-producer")) {
-            var report = new Producer(connection, queue).publish(options.count(), options.rate(), options.duplicates(), options.invalid(),
-                    options.seed());
+            var report = new Producer(connection, exchange, queue)
+                    .publish(options.count(), options.rate(), options.duplicates(), options.invalid(), options.seed());
             System.out.println(report);
         }
     }

@@ -32,7 +32,7 @@ final class PerfTestStyle {
     private PerfTestStyle() {
     }
 
-    /** Publishes {@code count} bodies to {@code queue}, returning once the broker confirmed them all (at most {@code seconds}). */
+    /** Publishes {@code count} bodies to {@code queue} through its publishers' exchange, returning once the broker confirmed them all (at most {@code seconds}). */
     static void publish(Connection connection, String queue, int count, IntFunction<byte[]> body, int seconds) throws Exception {
         try (Channel channel = connection.createChannel()) {
             channel.confirmSelect();
@@ -69,7 +69,7 @@ final class PerfTestStyle {
                     throw new IllegalStateException("the broker confirmed " + (i - unconfirmed.size()) + " of " + count + " messages within " + seconds + " s");
                 }
                 unconfirmed.add(channel.getNextPublishSeqNo());
-                channel.basicPublish("", queue, PERSISTENT, body.apply(i));
+                channel.basicPublish(EventContract.exchange(queue), queue, PERSISTENT, body.apply(i));
             }
             if (!window.tryAcquire(OUTSTANDING_CONFIRMS, Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
                 throw new IllegalStateException(unconfirmed.size() + " of " + count + " messages still unconfirmed after " + seconds + " s");

@@ -98,6 +98,7 @@ public final class PipelineBenchmark {
             PerfTestStyle.ceiling(publisher, consumer, queue, WARM_UP, i -> body(MESSAGES + i), 120);
             double rate = PerfTestStyle.ceiling(publisher, consumer, queue, MESSAGES, PipelineBenchmark::body, 600);
             channel.queueDelete(queue);
+            channel.exchangeDelete(EventContract.exchange(queue));
             System.out.printf("broker ceiling, warm, PerfTest's way (publisher and consumer on their own connections; confirms, at most %d"
                     + " unconfirmed; prefetch %d, each message acknowledged), %d messages: %.0f messages/s%n",
                     PerfTestStyle.OUTSTANDING_CONFIRMS, PerfTestStyle.PREFETCH, MESSAGES, rate);
