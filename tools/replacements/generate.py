@@ -169,10 +169,10 @@ LATER_UPDATABLE = {
     "aws_eks_cluster": ["vpc_config.security_group_ids", "vpc_config.subnet_ids"],
 }
 
-# Types whose whole schema was compared with a later stored hashicorp/terraform-provider-aws file than the tree given on
-# the command line (late 5.x where stored, else 6.x): ForceNew the same as in the tree, except as LATER_INPUTS and
-# LATER_UPDATABLE say. Where only a 6.x file is stored, an attribute ForceNew in 5.14 and 6.x but not at 5.100 (or the
-# reverse) would go unseen; no CHANGELOG line read shows one.
+# Types whose whole schema was compared with a later stored hashicorp/terraform-provider-aws file (or a fork's copy of
+# one) than the tree given on the command line (late 5.x where stored, else 6.x): ForceNew the same as in the tree,
+# except as LATER_INPUTS and LATER_UPDATABLE say. Where only a 6.x file is stored, an attribute ForceNew in 5.14 and 6.x
+# but not at 5.100 (or the reverse) would go unseen; no CHANGELOG line read shows one.
 CHECKED_LATER = {
     "aws_eks_cluster": EKS_CLUSTER_5X + "; " + EKS_CLUSTER_2026,
     "aws_eks_node_group": "internal/service/eks/node_group.go@012e0a32f068 (node_repair_config.enabled only: 5.8x-5.100)",
@@ -223,6 +223,11 @@ CHECKED_LATER = {
     "aws_route_table_association": "internal/service/ec2/vpc_route_table_association.go in " + FAWS,
     "aws_route_table": "internal/service/ec2/vpc_route_table.go in " + FAWS,
     "aws_internet_gateway": "internal/service/ec2/vpc_internet_gateway.go in " + FAWS + ": nothing ForceNew",
+    "aws_route": "internal/service/ec2/vpc_route.go in " + FAWS,
+    "aws_s3_bucket_public_access_block": "internal/service/s3/bucket_public_access_block.go in " + FAWS,
+    "aws_s3_bucket_versioning": "internal/service/s3/bucket_versioning.go in " + FAWS,
+    "aws_secretsmanager_secret_version": "internal/service/secretsmanager/secret_version.go in " + FAWS + ": a new "
+                                         "secret_string is a new version (ForceNew), as in the tree",
 }
 
 # Resources the terraform-provider-aws tree given on the command line does not have yet: their ForceNew attributes as
