@@ -226,6 +226,15 @@ CHECKED_LATER = {
     "aws_route": "internal/service/ec2/vpc_route.go in " + FAWS,
     "aws_s3_bucket_public_access_block": "internal/service/s3/bucket_public_access_block.go in " + FAWS,
     "aws_s3_bucket_versioning": "internal/service/s3/bucket_versioning.go in " + FAWS,
+    "aws_s3_bucket_ownership_controls": "internal/service/s3/bucket_ownership_controls.go in " + FAWS,
+    "aws_s3_bucket_policy": "internal/service/s3/bucket_policy.go in " + FAWS,
+    "aws_s3_bucket_server_side_encryption_configuration":
+        "internal/service/s3/bucket_server_side_encryption_configuration.go in " + FAWS,
+    "aws_ecr_lifecycle_policy": "internal/service/ecr/lifecycle_policy.go in " + FAWS + ": no Update, policy and repository "
+                                "ForceNew",
+    "aws_ecs_cluster_capacity_providers": "internal/service/ecs/cluster_capacity_providers.go in " + FAWS,
+    "aws_codedeploy_app": "internal/service/deploy/app.go in " + FAWS + ": name renames in place",
+    "aws_cloudwatch_dashboard": "internal/service/cloudwatch/dashboard.go in " + FAWS,
     "aws_secretsmanager_secret_version": "internal/service/secretsmanager/secret_version.go in " + FAWS + ": a new "
                                          "secret_string is a new version (ForceNew), as in the tree",
 }
