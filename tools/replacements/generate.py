@@ -167,6 +167,9 @@ LATER_UPDATABLE = {
     # 5.25.0 (November 10, 2023): "resource/aws_eks_cluster: Allow vpc_config.security_group_ids and
     # vpc_config.subnet_ids to be updated in-place"; not ForceNew in both cluster.go versions named in LATER_INPUTS.
     "aws_eks_cluster": ["vpc_config.security_group_ids", "vpc_config.subnet_ids"],
+    # hashicorp/terraform-provider-aws#37612 (opened 2024-05-20, merged: 5.5x) updates client_id_list with
+    # Add/RemoveClientIDToOpenIDConnectProvider; not ForceNew in iam/openid_connect_provider.go in FAWS.
+    "aws_iam_openid_connect_provider": ["client_id_list"],
 }
 
 # Types whose whole schema was compared with a later stored hashicorp/terraform-provider-aws file (or a fork's copy of
@@ -235,6 +238,11 @@ CHECKED_LATER = {
     "aws_ecs_cluster_capacity_providers": "internal/service/ecs/cluster_capacity_providers.go in " + FAWS,
     "aws_codedeploy_app": "internal/service/deploy/app.go in " + FAWS + ": name renames in place",
     "aws_cloudwatch_dashboard": "internal/service/cloudwatch/dashboard.go in " + FAWS,
+    "aws_backup_plan": "internal/service/backup/plan.go in " + FAWS,
+    "aws_acm_certificate_validation": "internal/service/acm/certificate_validation.go in " + FAWS,
+    "aws_iam_openid_connect_provider": "internal/service/iam/openid_connect_provider.go in " + FAWS + ": url only "
+                                       "(client_id_list: LATER_UPDATABLE)",
+    "aws_service_discovery_private_dns_namespace": "internal/service/servicediscovery/private_dns_namespace.go in " + FAWS,
     "aws_secretsmanager_secret_version": "internal/service/secretsmanager/secret_version.go in " + FAWS + ": a new "
                                          "secret_string is a new version (ForceNew), as in the tree",
 }

@@ -138,7 +138,10 @@ class ChangePreviewTest {
         }
     }
 
-    /** Inputs the 5.14 tree predates, read in later terraform-provider-aws files (tools/replacements/generate.py LATER_INPUTS). */
+    /**
+     * Inputs the 5.14 tree predates, or that a later release made updatable, read in later terraform-provider-aws files
+     * (tools/replacements/generate.py LATER_INPUTS, LATER_UPDATABLE).
+     */
     @Test
     void lateInputsReplaceOrUpdateAsTheLaterProviderFilesSay() {
         assertThat(only(preview(resource("aws:ec2/vpcEndpoint:VpcEndpoint", "s3", "{\"serviceRegion\":\"eu-west-1\"}"),
@@ -148,6 +151,9 @@ class ChangePreviewTest {
         assertThat(only(preview(resource("aws:eks/cluster:Cluster", "eks", "{\"name\":\"dev-eks\"}"),
                 resource("aws:eks/cluster:Cluster", "eks", "{\"name\":\"dev-eks\",\"remoteNetworkConfig\":{\"remoteNodeNetworks\":{\"cidrs\":[\"10.80.0.0/16\"]}}}"))).op())
                 .isEqualTo(Change.Op.replace);
+        assertThat(only(preview(resource("aws:iam/openIdConnectProvider:OpenIdConnectProvider", "eks", "{\"clientIdLists\":[\"sts.amazonaws.com\"]}"),
+                resource("aws:iam/openIdConnectProvider:OpenIdConnectProvider", "eks", "{\"clientIdLists\":[\"sts.amazonaws.com\",\"x\"]}"))).op())
+                .isEqualTo(Change.Op.update);
         assertThat(only(preview(resource("aws:autoscaling/group:Group", "spark", "{\"instanceMaintenancePolicy\":{\"minHealthyPercentage\":90}}"),
                 resource("aws:autoscaling/group:Group", "spark", "{\"instanceMaintenancePolicy\":{\"minHealthyPercentage\":50}}"))).op()).isEqualTo(Change.Op.update);
     }
