@@ -243,6 +243,9 @@ CHECKED_LATER = {
     "aws_iam_openid_connect_provider": "internal/service/iam/openid_connect_provider.go in " + FAWS + ": url only "
                                        "(client_id_list: LATER_UPDATABLE)",
     "aws_service_discovery_private_dns_namespace": "internal/service/servicediscovery/private_dns_namespace.go in " + FAWS,
+    "aws_service_discovery_service": "internal/service/servicediscovery/service.go in " + FAWS,
+    "aws_autoscaling_schedule": "internal/service/autoscaling/schedule.go in " + FAWS,
+    "aws_flow_log": "internal/service/ec2/vpc_flow_log.go in " + FAWS + ": every input but tags ForceNew",
     "aws_secretsmanager_secret_version": "internal/service/secretsmanager/secret_version.go in " + FAWS + ": a new "
                                          "secret_string is a new version (ForceNew), as in the tree",
 }
