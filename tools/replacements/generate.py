@@ -69,6 +69,19 @@ EKS_CLUSTER_5X = "internal/service/eks/cluster.go id 1293216188 (aws-sdk-go-v2, 
 EKS_CLUSTER_2026 = "internal/service/eks/cluster.go id 4997342113 (2026)"
 ECS_SERVICE_5X = "internal/service/ecs/service.go id 6687224974 (availability_zone_rebalancing default DISABLED: 5.8x-5.100)"
 LISTENER_5X = "internal/service/elbv2/listener.go id 4164048996 (routing_http_* attributes: 5.8x+)"
+# Where hashicorp/terraform-provider-aws itself stores no late file of a type, a fork's copy of the upstream file (the
+# fork named, its commit, what dates the version).
+# isometry/terraform-provider-faws is a renamed fork: aws-sdk-go-v2, 'Copyright (c) HashiCorp', interface{} not yet any,
+# and its eks/cluster.go has the 5.79.0 compute_config and storage_config.
+FAWS = "isometry/terraform-provider-faws@e00409b28f39 (a fork at 5.79-5.9x)"
+RDS_INSTANCE_2026 = ("internal/service/rds/instance.go in vash/terraform-provider-aws@3721b1565f4a (id 36892845580, "
+                     "'Copyright IBM Corp. 2014, 2026': 6.x)")
+ASG_5X = ("internal/service/autoscaling/group.go in ascopes/terraform-provider-aws@b157f5a91d91 (id 67288185456; "
+          "availability_zone_distribution and capacity_reservation_specification: 5.7x+)")
+VPC_ENDPOINT_6X = ("internal/service/ec2/vpc_endpoint.go@008db85aad5e (id 52411952346; @Testing(preIdentityVersion="
+                   "v6.12.0): 6.12+)")
+S3_LIFECYCLE_FRAMEWORK = ("internal/service/s3/bucket_lifecycle_configuration.go id 3708929483 (Plugin Framework, schema "
+                          "Version 1, any: 5.9x+); the first framework version, id 17438984949, has the same RequiresReplace")
 LATER_INPUTS = {
     "aws_eks_cluster": {
         # access_config (5.33.0), bootstrap_self_managed_addons (5.69.0): the same in EKS_CLUSTER_5X and EKS_CLUSTER_2026
@@ -78,8 +91,11 @@ LATER_INPUTS = {
         # not ForceNew in EKS_CLUSTER_2026 (compute_config, storage_config: 5.79.0; after EKS_CLUSTER_5X)
         "compute_config": False, "force_update_version": False, "storage_config": False, "upgrade_policy": False,
         "zonal_shift_config": False,
-        # not ForceNew in EKS_CLUSTER_2026, but EKS could not update remote networks when it was added (5.79.0): not dated
-        "remote_network_config": None},
+        # ForceNew in eks/cluster.go in FAWS (5.79+: compute_config, storage_config), with its cidrs; not in
+        # EKS_CLUSTER_2026: hashicorp/terraform-provider-aws#42928 "Remove ForceNew constraint from remote_network_config"
+        # was opened 2025-06-09, three days before 5.100.0, and pulumi/pulumi-aws#5879 (2025-10-07) still reports
+        # aws:eks:Cluster replaced when remoteNetworkConfig is added
+        "remote_network_config": True},
     # eks/node_group.go@012e0a32f068: node_repair_config with `enabled` only, as in the pinned SDK (5.8x-5.100)
     "aws_eks_node_group": {"node_repair_config": False},
     # eks/addon.go@00a35305dc1b (2026)
@@ -118,19 +134,31 @@ LATER_INPUTS = {
     "aws_sns_topic_subscription": {"replay_policy": False},
     # route53/record.go id 2119358379: an Optional block beside the other routing policies
     "aws_route53_record": {"geoproximity_routing_policy": False},
-    # no later file of these types is stored in a form the index can search
-    "aws_db_instance": dict.fromkeys(["database_insights_mode", "dedicated_log_volume", "domain_auth_secret_arn",
-                                      "domain_dns_ips", "domain_fqdn", "domain_ou", "engine_lifecycle_support",
-                                      "upgrade_storage_config",
-                                      "name"]),  # pulumi-aws's deprecated alias of db_name
-    "aws_autoscaling_group": dict.fromkeys(["availability_zone_distribution", "capacity_reservation_specification",
-                                            "instance_maintenance_policy"]),
-    "aws_vpc_endpoint": dict.fromkeys(["resource_configuration_arn", "service_network_arn", "service_region",
-                                       "subnet_configuration"]),
-    "aws_eip": {"ipam_pool_id": None},
-    "aws_appautoscaling_target": {"suspended_state": None},
-    "aws_codedeploy_deployment_group": {"outdated_instances_strategy": None, "termination_hook_enabled": None},
-    "aws_s3_bucket_lifecycle_configuration": {"transition_default_minimum_object_size": None, "timeouts": None},
+    # RDS_INSTANCE_2026: none of these is ForceNew
+    "aws_db_instance": {**dict.fromkeys(["database_insights_mode", "dedicated_log_volume", "domain_auth_secret_arn",
+                                         "domain_dns_ips", "domain_fqdn", "domain_ou", "engine_lifecycle_support",
+                                         "upgrade_storage_config"], False),
+                        # pulumi-aws's deprecated alias of db_name: absent from terraform-provider-aws since 5.0, kept by
+                        # pulumi-aws (resources.go: "name": {Name: "name"}, stored id 9238082784, undated); its schema at
+                        # 6.83.0 is not stored (patches/0016-Un-deprecate-RDS-instance-name.patch@84b2aa3be97a, 2022,
+                        # has it ForceNew then)
+                        "name": None},
+    # instance_maintenance_policy: autoscaling/group.go@00a919d1548e (hashicorp, aws-sdk-go-v2, before
+    # availability_zone_distribution: 5.3x-5.6x); the two others: ASG_5X
+    "aws_autoscaling_group": {"availability_zone_distribution": False, "capacity_reservation_specification": False,
+                              "instance_maintenance_policy": False},
+    # VPC_ENDPOINT_6X
+    "aws_vpc_endpoint": {"resource_configuration_arn": True, "service_network_arn": True, "service_region": True,
+                         "subnet_configuration": False},
+    # ec2/ec2_eip.go in FAWS
+    "aws_eip": {"ipam_pool_id": True},
+    # appautoscaling/target.go in FAWS
+    "aws_appautoscaling_target": {"suspended_state": False},
+    # outdated_instances_strategy: deploy/deployment_group.go@1159b3eea081 (hashicorp, aws-sdk-go v1);
+    # termination_hook_enabled: deploy/deployment_group.go in FAWS
+    "aws_codedeploy_deployment_group": {"outdated_instances_strategy": False, "termination_hook_enabled": False},
+    # S3_LIFECYCLE_FRAMEWORK: no RequiresReplace; timeouts is the framework's timeouts.Block (create, update)
+    "aws_s3_bucket_lifecycle_configuration": {"transition_default_minimum_object_size": False, "timeouts": False},
 }
 
 # ForceNew attributes of the tree given on the command line that a later terraform-provider-aws release, still older
@@ -139,12 +167,15 @@ LATER_UPDATABLE = {
     # 5.25.0 (November 10, 2023): "resource/aws_eks_cluster: Allow vpc_config.security_group_ids and
     # vpc_config.subnet_ids to be updated in-place"; not ForceNew in both cluster.go versions named in LATER_INPUTS.
     "aws_eks_cluster": ["vpc_config.security_group_ids", "vpc_config.subnet_ids"],
+    # hashicorp/terraform-provider-aws#37612 (opened 2024-05-20, merged: 5.5x) updates client_id_list with
+    # Add/RemoveClientIDToOpenIDConnectProvider; not ForceNew in iam/openid_connect_provider.go in FAWS.
+    "aws_iam_openid_connect_provider": ["client_id_list"],
 }
 
-# Types whose whole schema was compared with a later stored hashicorp/terraform-provider-aws file than the tree given on
-# the command line (late 5.x where stored, else 6.x): ForceNew the same as in the tree, except as LATER_INPUTS and
-# LATER_UPDATABLE say. Where only a 6.x file is stored, an attribute ForceNew in 5.14 and 6.x but not at 5.100 (or the
-# reverse) would go unseen; no CHANGELOG line read shows one.
+# Types whose whole schema was compared with a later stored hashicorp/terraform-provider-aws file (or a fork's copy of
+# one) than the tree given on the command line (late 5.x where stored, else 6.x): ForceNew the same as in the tree,
+# except as LATER_INPUTS and LATER_UPDATABLE say. Where only a 6.x file is stored, an attribute ForceNew in 5.14 and 6.x
+# but not at 5.100 (or the reverse) would go unseen; no CHANGELOG line read shows one.
 CHECKED_LATER = {
     "aws_eks_cluster": EKS_CLUSTER_5X + "; " + EKS_CLUSTER_2026,
     "aws_eks_node_group": "internal/service/eks/node_group.go@012e0a32f068 (node_repair_config.enabled only: 5.8x-5.100)",
@@ -172,6 +203,51 @@ CHECKED_LATER = {
     "aws_ecs_task_definition": "internal/service/ecs/task_definition.go id 4453944302 (enable_fault_injection, track_latest)",
     "aws_s3_bucket": "internal/service/s3/bucket.go id 1518242462 (aws-sdk-go-v2, @Tags resourceType: 5.4x+), read "
                      "from acceleration_status through replication_configuration",
+    "aws_db_instance": RDS_INSTANCE_2026 + ": the same ForceNew attributes as the tree (identifier and identifier_prefix "
+                       "updatable in both)",
+    "aws_autoscaling_group": ASG_5X,
+    "aws_vpc_endpoint": VPC_ENDPOINT_6X + ": its CustomizeDiff also replaces a non-Interface endpoint whose "
+                        "private_dns_enabled changes (not in the tree; not dated; not in the table)",
+    "aws_eip": "internal/service/ec2/ec2_eip.go in " + FAWS,
+    "aws_appautoscaling_target": "internal/service/appautoscaling/target.go in " + FAWS,
+    "aws_codedeploy_deployment_group": "internal/service/deploy/deployment_group.go in " + FAWS + ": nothing ForceNew",
+    "aws_s3_bucket_lifecycle_configuration": S3_LIFECYCLE_FRAMEWORK + ": bucket and expected_bucket_owner only",
+    "aws_nat_gateway": "internal/service/ec2/vpc_nat_gateway.go in " + FAWS,
+    "aws_iam_role": "internal/service/iam/role.go in " + FAWS,
+    "aws_acm_certificate": "internal/service/acm/certificate.go in " + FAWS,
+    "aws_route53_record": "internal/service/route53/record.go in " + FAWS,
+    "aws_launch_template": "internal/service/ec2/ec2_launch_template.go in " + FAWS + ": name and name_prefix only "
+                           "(every other change makes a new template version)",
+    "aws_db_subnet_group": "internal/service/rds/subnet_group.go in " + FAWS,
+    "aws_kms_alias": "internal/service/kms/alias.go in " + FAWS,
+    "aws_iam_instance_profile": "internal/service/iam/instance_profile.go in " + FAWS,
+    "aws_iam_role_policy_attachment": "internal/service/iam/role_policy_attachment.go in " + FAWS,
+    "aws_iam_role_policy": "internal/service/iam/role_policy.go in " + FAWS,
+    "aws_route_table_association": "internal/service/ec2/vpc_route_table_association.go in " + FAWS,
+    "aws_route_table": "internal/service/ec2/vpc_route_table.go in " + FAWS,
+    "aws_internet_gateway": "internal/service/ec2/vpc_internet_gateway.go in " + FAWS + ": nothing ForceNew",
+    "aws_route": "internal/service/ec2/vpc_route.go in " + FAWS,
+    "aws_s3_bucket_public_access_block": "internal/service/s3/bucket_public_access_block.go in " + FAWS,
+    "aws_s3_bucket_versioning": "internal/service/s3/bucket_versioning.go in " + FAWS,
+    "aws_s3_bucket_ownership_controls": "internal/service/s3/bucket_ownership_controls.go in " + FAWS,
+    "aws_s3_bucket_policy": "internal/service/s3/bucket_policy.go in " + FAWS,
+    "aws_s3_bucket_server_side_encryption_configuration":
+        "internal/service/s3/bucket_server_side_encryption_configuration.go in " + FAWS,
+    "aws_ecr_lifecycle_policy": "internal/service/ecr/lifecycle_policy.go in " + FAWS + ": no Update, policy and repository "
+                                "ForceNew",
+    "aws_ecs_cluster_capacity_providers": "internal/service/ecs/cluster_capacity_providers.go in " + FAWS,
+    "aws_codedeploy_app": "internal/service/deploy/app.go in " + FAWS + ": name renames in place",
+    "aws_cloudwatch_dashboard": "internal/service/cloudwatch/dashboard.go in " + FAWS,
+    "aws_backup_plan": "internal/service/backup/plan.go in " + FAWS,
+    "aws_acm_certificate_validation": "internal/service/acm/certificate_validation.go in " + FAWS,
+    "aws_iam_openid_connect_provider": "internal/service/iam/openid_connect_provider.go in " + FAWS + ": url only "
+                                       "(client_id_list: LATER_UPDATABLE)",
+    "aws_service_discovery_private_dns_namespace": "internal/service/servicediscovery/private_dns_namespace.go in " + FAWS,
+    "aws_service_discovery_service": "internal/service/servicediscovery/service.go in " + FAWS,
+    "aws_autoscaling_schedule": "internal/service/autoscaling/schedule.go in " + FAWS,
+    "aws_flow_log": "internal/service/ec2/vpc_flow_log.go in " + FAWS + ": every input but tags ForceNew",
+    "aws_secretsmanager_secret_version": "internal/service/secretsmanager/secret_version.go in " + FAWS + ": a new "
+                                         "secret_string is a new version (ForceNew), as in the tree",
 }
 
 # Resources the terraform-provider-aws tree given on the command line does not have yet: their ForceNew attributes as
@@ -363,8 +439,9 @@ def main():
             "ref": aws_ref, "commit": commit,
             "bridges": BRIDGED,
             "note": "this tree is older than the release bridged; inputs, updatable attributes and resources it lacks come "
-                    "from later hashicorp/terraform-provider-aws files (LATER_INPUTS, LATER_UPDATABLE, NOT_IN_TREE in the "
-                    "script, each with the file@commit or CHANGELOG line read)",
+                    "from later hashicorp/terraform-provider-aws files, or a fork's copy of one where the index stores no "
+                    "late upstream file (LATER_INPUTS, LATER_UPDATABLE, NOT_IN_TREE in the script, each with the "
+                    "file@commit or index id, or the CHANGELOG line or pull request read)",
             "checkedLater": CHECKED_LATER,
             "unverifiedInputs": unverified_inputs(),
             "notCheckedLater": sorted(set(tf for _, tf in aws_types()) - set(CHECKED_LATER) - set(NOT_IN_TREE)),

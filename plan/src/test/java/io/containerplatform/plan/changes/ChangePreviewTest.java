@@ -119,6 +119,45 @@ class ChangePreviewTest {
         assertThat(role.why()).contains("the cluster and everything running on it goes with it");
     }
 
+    /** terraform-provider-aws rds/instance.go: engine ForceNew; identifier renames in place since 5.0; storage grows in place. */
+    @Test
+    void aDatabasesEngineReplacesItButItsIdentifierStorageAndLateInputsUpdateInPlace() {
+        var base = resource("aws:rds/instance:Instance", "db",
+                "{\"engine\":\"mysql\",\"identifier\":\"dev-db\",\"allocatedStorage\":20,\"dedicatedLogVolume\":false}");
+        var engine = only(preview(base, resource("aws:rds/instance:Instance", "db",
+                "{\"engine\":\"postgres\",\"identifier\":\"dev-db\",\"allocatedStorage\":20,\"dedicatedLogVolume\":false}")));
+        assertThat(engine.op()).isEqualTo(Change.Op.replace);
+        assertThat(engine.losesData()).isTrue();
+        for (var head : List.of(
+                "{\"engine\":\"mysql\",\"identifier\":\"prod-db\",\"allocatedStorage\":20,\"dedicatedLogVolume\":false}",
+                "{\"engine\":\"mysql\",\"identifier\":\"dev-db\",\"allocatedStorage\":40,\"dedicatedLogVolume\":false}",
+                "{\"engine\":\"mysql\",\"identifier\":\"dev-db\",\"allocatedStorage\":20,\"dedicatedLogVolume\":true}")) {
+            var change = only(preview(base, resource("aws:rds/instance:Instance", "db", head)));
+            assertThat(change.op()).describedAs(head).isEqualTo(Change.Op.update);
+            assertThat(change.losesData()).isFalse();
+        }
+    }
+
+    /**
+     * Inputs the 5.14 tree predates, or that a later release made updatable, read in later terraform-provider-aws files
+     * (tools/replacements/generate.py LATER_INPUTS, LATER_UPDATABLE).
+     */
+    @Test
+    void lateInputsReplaceOrUpdateAsTheLaterProviderFilesSay() {
+        assertThat(only(preview(resource("aws:ec2/vpcEndpoint:VpcEndpoint", "s3", "{\"serviceRegion\":\"eu-west-1\"}"),
+                resource("aws:ec2/vpcEndpoint:VpcEndpoint", "s3", "{\"serviceRegion\":\"eu-central-1\"}"))).op()).isEqualTo(Change.Op.replace);
+        assertThat(only(preview(resource("aws:ec2/eip:Eip", "nat", "{\"ipamPoolId\":\"a\"}"),
+                resource("aws:ec2/eip:Eip", "nat", "{\"ipamPoolId\":\"b\"}"))).op()).isEqualTo(Change.Op.replace);
+        assertThat(only(preview(resource("aws:eks/cluster:Cluster", "eks", "{\"name\":\"dev-eks\"}"),
+                resource("aws:eks/cluster:Cluster", "eks", "{\"name\":\"dev-eks\",\"remoteNetworkConfig\":{\"remoteNodeNetworks\":{\"cidrs\":[\"10.80.0.0/16\"]}}}"))).op())
+                .isEqualTo(Change.Op.replace);
+        assertThat(only(preview(resource("aws:iam/openIdConnectProvider:OpenIdConnectProvider", "eks", "{\"clientIdLists\":[\"sts.amazonaws.com\"]}"),
+                resource("aws:iam/openIdConnectProvider:OpenIdConnectProvider", "eks", "{\"clientIdLists\":[\"sts.amazonaws.com\",\"x\"]}"))).op())
+                .isEqualTo(Change.Op.update);
+        assertThat(only(preview(resource("aws:autoscaling/group:Group", "spark", "{\"instanceMaintenancePolicy\":{\"minHealthyPercentage\":90}}"),
+                resource("aws:autoscaling/group:Group", "spark", "{\"instanceMaintenancePolicy\":{\"minHealthyPercentage\":50}}"))).op()).isEqualTo(Change.Op.update);
+    }
+
     @Test
     void deletingADatabaseLosesData() {
         var preview = ChangePreview.of("dev", "base", plan(resource("aws:rds/instance:Instance", "db", "{\"engine\":\"mysql\"}")), plan(), Map.of(), TABLES);
