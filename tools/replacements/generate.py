@@ -29,6 +29,10 @@ AUTO_NAMED = {
     "aws_s3_bucket": "bucket",  # "bucket": tfbridge.AutoNameTransform("bucket", 63, strings.ToLower)
     "aws_cloudwatch_metric_alarm": "alarm_name",  # "alarm_name": tfbridge.AutoName("name", 255, "-")
 }
+# resources.go gives these a `name` field of its own, which SetAutonaming leaves alone: "Do not autoname Route53
+# records, as the "name" of these is actually the true domain name of the DNS record." ("name": {Name: "name"}; the
+# same in an old v4-era resources.go, index id 9238082784, and in the 2026 v7 one, index id 62658824068, so in 6.83.0)
+NOT_AUTO_NAMED = {"aws_route53_record"}
 
 # pulumi-aws provider/resources.go renames (Fields: {Name: ...}) where its name is not the bridge's default
 RENAMED = {
@@ -328,7 +332,8 @@ def aws_table(gitdir, ref):
             attributes = tfschema.resource_schema(git(gitdir, "show", f"{ref}:{path}"), func, package)
         names = pulumi_paths(tf, attributes)
         inputs = {p: a for p, a in attributes if a.get("input")}
-        auto = AUTO_NAMED.get(tf) or ("name" if inputs.get("name", {}).get("type") == "schema.TypeString" else None)
+        auto = AUTO_NAMED.get(tf) or ("name" if inputs.get("name", {}).get("type") == "schema.TypeString"
+                                      and tf not in NOT_AUTO_NAMED else None)
         later = {p: forces for p, forces in LATER_INPUTS.get(tf, {}).items() if forces is not None}
         rows[token] = {
             "terraform": tf,

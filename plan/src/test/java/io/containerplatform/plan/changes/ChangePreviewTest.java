@@ -80,6 +80,15 @@ class ChangePreviewTest {
     }
 
     @Test
+    void aDnsRecordsNameIsItsDomainNotAnAutoNameSoItsReplacementIsCreatedFirst() {
+        var change = only(preview(resource("aws:route53/record:Record", "dns", "{\"name\":\"api.example.org\",\"type\":\"A\",\"zoneId\":\"Z1\"}"),
+                resource("aws:route53/record:Record", "dns", "{\"name\":\"api.example.org\",\"type\":\"A\",\"zoneId\":\"Z2\"}")));
+        assertThat(change.op()).isEqualTo(Change.Op.replace);
+        assertThat(change.keys()).containsExactly("zoneId");
+        assertThat(change.deleteBeforeReplace()).isFalse();
+    }
+
+    @Test
     void anExplicitlyNamedNodeGroupIsDeletedBeforeItsSuccessorExists() {
         var change = only(preview(
                 resource("aws:eks/nodeGroup:NodeGroup", "ng", "{\"nodeGroupName\":\"dev-eks-system\",\"instanceTypes\":[\"t3.large\"],\"scalingConfig\":{\"minSize\":1}}"),
