@@ -64,6 +64,21 @@ final class Child implements AutoCloseable {
                 .mapToLong(l -> Long.parseLong(l.replaceAll("[^0-9]", "")) / 1024).findFirst().orElse(-1);
     }
 
+    /** CPU time the process has used so far (user and system, from {@code /proc/<pid>/stat}), in milliseconds. */
+    long cpuMillis() throws IOException {
+        var stat = Files.readString(Path.of("/proc", String.valueOf(process.pid()), "stat"));
+        var fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        // utime and stime, fields 14 and 15 of proc(5), in clock ticks (USER_HZ, 100 on Linux)
+        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10;
+    }
+
+    /** Writes {@code line} to the process's standard input. */
+    void send(String line) throws IOException {
+        var in = process.getOutputStream();
+        in.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+        in.flush();
+    }
+
     /** The first line starting with {@code prefix} (the rest of it), failing after {@code seconds} or when the process ends. */
     String awaitLine(String prefix, int seconds) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
