@@ -233,15 +233,18 @@ public final class PipelineBenchmark {
                 // a first round as long as the recorded one warms the API's JIT (the processor is measured warm too)
                 load(url, REQUESTS_PER_CLIENT);
                 storeFinds(store);
-                long apiCpu = api.cpuMillis();
+                var apiThreads = api.cpuMillisByThread();
                 long storeCpu = store.cpuMillis();
                 var result = load(url, REQUESTS_PER_CLIENT);
-                apiCpu = api.cpuMillis() - apiCpu;
                 storeCpu = store.cpuMillis() - storeCpu;
+                var apiCpu = new java.util.TreeMap<String, Long>();
+                api.cpuMillisByThread().forEach((name, ms) -> apiCpu.put(name, ms - apiThreads.getOrDefault(name, 0L)));
                 double requests = Double.parseDouble(field(result, "requests"));
                 System.out.printf("API %s, %d concurrent clients, over %d events: %s%n", path, CLIENTS, STORED, result);
-                System.out.printf("  CPU per request (ms): API %.2f, store %.2f, load %.2f; the store's own time per find meanwhile: %s%n",
-                        apiCpu / requests, storeCpu / requests, Double.parseDouble(field(result, "cpu-ms")) / requests, storeFinds(store));
+                System.out.printf("  CPU per request (ms): API %.2f (its workers %.2f, JIT %.2f, garbage collection %.2f), store %.2f, load %.2f;"
+                                + " the store's own time per find meanwhile: %s%n",
+                        sum(apiCpu, "") / requests, sum(apiCpu, "api-") / requests, sum(apiCpu, JIT_THREADS) / requests, sum(apiCpu, "VM Thread") / requests,
+                        storeCpu / requests, Double.parseDouble(field(result, "cpu-ms")) / requests, storeFinds(store));
             }
             var recording = LOGS.resolve("api.jfr");
             Files.deleteIfExists(recording);
@@ -251,6 +254,14 @@ public final class PipelineBenchmark {
             System.out.println("where the API's CPU went during another round of /data (" + recording + "): " + Profile.summary(recording, 8));
             System.out.println("the API's peak resident memory: " + api.peakResidentMib() + " MiB (limit 512 MiB)");
         }
+    }
+
+    /** The JIT's threads ({@code C1 CompilerThre}, {@code C2 CompilerThre}) as {@link Child#cpuMillisByThread} names them, digits removed. */
+    static final String JIT_THREADS = "C CompilerThre";
+
+    /** The CPU milliseconds of the threads whose name starts with {@code prefix}. */
+    static long sum(Map<String, Long> byThread, String prefix) {
+        return byThread.entrySet().stream().filter(e -> e.getKey().startsWith(prefix)).mapToLong(Map.Entry::getValue).sum();
     }
 
     /** The store's own times per find since the last call ({@link IndexedStore}'s {@code stats}). */
