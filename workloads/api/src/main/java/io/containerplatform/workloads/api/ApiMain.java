@@ -31,7 +31,7 @@ public final class ApiMain {
     /**
      * The API's MongoDB client: an outage is answered fast (503 with {@code Retry-After}) instead of after the
      * driver's 30 s default server selection: {@value #SERVER_SELECTION_MS} ms to find a server,
-     * {@value #CONNECT_MS} ms to connect, {@value #READ_MS} ms for an answer.
+     * {@value #CONNECT_MS} ms to connect (and for a heartbeat's answer), {@value #READ_MS} ms for an answer.
      */
     static MongoClientSettings clientSettings(ConnectionString uri, Optional<TrustedCa> ca) {
         return MongoClientSettings.builder(TrustedCa.mongo(uri, ca))
@@ -67,8 +67,14 @@ public final class ApiMain {
 
     /** How long a request waits for a MongoDB server to be selectable. */
     static final int SERVER_SELECTION_MS = 500;
-    /** How long opening a connection to MongoDB may take. */
-    static final int CONNECT_MS = 500;
+    /**
+     * How long opening a connection to MongoDB may take, and also how long the driver's monitor waits for each heartbeat
+     * answer (the driver gives its monitor {@code connectTimeout} as read timeout too): a server busy for longer than
+     * that is declared unknown and the API's whole connection pool is cleared, failing every query under way. At 500 ms
+     * a store stalled for half a second under load (the benchmark's, on a loaded machine) dropped the pool and answered
+     * requests with 500s and 503s; a dead server is still answered by a 503 within {@link #SERVER_SELECTION_MS}.
+     */
+    static final int CONNECT_MS = 2000;
     /** How long MongoDB may take to answer one query. */
     static final int READ_MS = 5000;
 

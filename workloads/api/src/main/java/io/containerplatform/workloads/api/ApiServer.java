@@ -1,5 +1,6 @@
 package io.containerplatform.workloads.api;
 
+import com.mongodb.MongoConnectionPoolClearedException;
 import com.mongodb.MongoExecutionTimeoutException;
 import com.mongodb.MongoNodeIsRecoveringException;
 import com.mongodb.MongoNotPrimaryException;
@@ -274,9 +275,12 @@ public final class ApiServer implements AutoCloseable {
         seconds.computeIfAbsent(label, k -> new DoubleAdder()).add(nanos / 1e9);
     }
 
-    /** Whether {@code e} says MongoDB cannot be reached or did not answer in time (a 503, not the API's fault). */
+    /**
+     * Whether {@code e} says MongoDB cannot be reached or did not answer in time (a 503, not the API's fault); a
+     * connection pool cleared under a query (the driver's monitor lost the server) is one.
+     */
     static boolean storeUnavailable(Throwable e) {
-        return e instanceof MongoTimeoutException || e instanceof MongoSocketException
+        return e instanceof MongoTimeoutException || e instanceof MongoSocketException || e instanceof MongoConnectionPoolClearedException
                 || e instanceof MongoExecutionTimeoutException || e instanceof MongoNotPrimaryException
                 || e instanceof MongoNodeIsRecoveringException;
     }
@@ -372,9 +376,9 @@ public final class ApiServer implements AutoCloseable {
         return out.toString();
     }
 
+    /** Sends {@code body}: a string as it is, anything else as JSON, encoded to UTF-8 bytes directly (no string between). */
     private static int send(Exchange exchange, int status, String type, Object body) {
-        var bytes = (body instanceof String text ? text : EventJson.write(body)).getBytes(StandardCharsets.UTF_8);
-        return sendBytes(exchange, status, type, bytes);
+        return sendBytes(exchange, status, type, body instanceof String text ? text.getBytes(StandardCharsets.UTF_8) : EventJson.bytes(body));
     }
 
     /** Sends the answer; to a HEAD its headers and length only. */

@@ -452,6 +452,13 @@ class ApiServerTest {
     }
 
     @Test
+    void aConnectionPoolClearedUnderAQueryIsTheStoreUnavailableNotAnInternalError() {
+        var server = new com.mongodb.connection.ServerId(new com.mongodb.connection.ClusterId(), new com.mongodb.ServerAddress("localhost"));
+        assertThat(ApiServer.storeUnavailable(new com.mongodb.MongoConnectionPoolClearedException(server, null))).isTrue();
+        assertThat(ApiServer.storeUnavailable(new com.mongodb.MongoException("a query the server refused"))).isFalse();
+    }
+
+    @Test
     void aStoreOutageIsA503WithRetryAfterAndReadinessSaysSo() throws Exception {
         int port;
         try (var free = new ServerSocket(0)) {
@@ -459,7 +466,9 @@ class ApiServerTest {
         }
         var settings = ApiMain.clientSettings(new ConnectionString("mongodb://localhost:" + port + "/pipeline"), java.util.Optional.empty());
         assertThat(settings.getClusterSettings().getServerSelectionTimeout(TimeUnit.MILLISECONDS)).isLessThanOrEqualTo(500);
-        assertThat(settings.getSocketSettings().getConnectTimeout(TimeUnit.MILLISECONDS)).isLessThanOrEqualTo(500);
+        assertThat(settings.getHeartbeatSocketSettings().getReadTimeout(TimeUnit.MILLISECONDS))
+                .describedAs("a heartbeat answered later clears the whole pool: a busy server must not look dead")
+                .isGreaterThanOrEqualTo(2000);
         try (var down = MongoClients.create(settings); var outage = new ApiServer(down.getDatabase("pipeline"), 0)) {
             var ready = send(outage.port(), "GET", "/ready");
             assertThat(ready.statusCode()).isEqualTo(503);

@@ -38,6 +38,15 @@ public final class EventJson {
         }
     }
 
+    /** {@code value} as JSON in UTF-8. */
+    public static byte[] bytes(Object value) {
+        try {
+            return MAPPER.writeValueAsBytes(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
     /** The shared mapper. */
     public static ObjectMapper mapper() {
         return MAPPER;

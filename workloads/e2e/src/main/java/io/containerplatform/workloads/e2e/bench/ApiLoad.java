@@ -2,6 +2,7 @@ package io.containerplatform.workloads.e2e.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,7 +20,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * The benchmark's load, its own process: {@code java -cp e2e.jar ...ApiLoad <url> <clients> <requests per client>
  * <follow cursor: true|false>}. Each client sends its requests one after the other (following the page's {@code next}
  * cursor when asked, from the first page again at the end); every request has a 30 s timeout, a failed one is counted,
- * never waited for again. Prints {@code result requests=N errors=E p50=ms p99=ms rate=requests/s first-error=...}.
+ * never waited for again. Prints {@code result requests=N errors=E p50=ms p99=ms rate=requests/s cpu-ms=<its own CPU time meanwhile> first-error=...}.
  */
 public final class ApiLoad {
 
@@ -40,6 +41,8 @@ public final class ApiLoad {
         var errors = new AtomicInteger();
         var firstError = new AtomicReference<String>("none");
         var workers = Executors.newFixedThreadPool(clients);
+        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        long cpuStart = os.getProcessCpuTime();
         long start = System.nanoTime();
         for (int c = 0; c < clients; c++) {
             workers.submit(() -> {
@@ -72,10 +75,11 @@ public final class ApiLoad {
             System.exit(1);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
+        long cpuMillis = (os.getProcessCpuTime() - cpuStart) / 1_000_000;
         List<Long> sorted = new ArrayList<>(latencies);
         Collections.sort(sorted);
-        System.out.printf("result requests=%d errors=%d p50=%.1f p99=%.1f rate=%.0f first-error=%s%n", sorted.size(), errors.get(),
-                percentile(sorted, 0.50), percentile(sorted, 0.99), sorted.size() / seconds, firstError.get());
+        System.out.printf("result requests=%d errors=%d p50=%.1f p99=%.1f rate=%.0f cpu-ms=%d first-error=%s%n", sorted.size(), errors.get(),
+                percentile(sorted, 0.50), percentile(sorted, 0.99), sorted.size() / seconds, cpuMillis, firstError.get());
         System.exit(0);
     }
 

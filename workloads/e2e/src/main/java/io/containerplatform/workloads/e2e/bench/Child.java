@@ -64,6 +64,44 @@ final class Child implements AutoCloseable {
                 .mapToLong(l -> Long.parseLong(l.replaceAll("[^0-9]", "")) / 1024).findFirst().orElse(-1);
     }
 
+    /** CPU time the process has used so far (user and system, from {@code /proc/<pid>/stat}), in milliseconds. */
+    long cpuMillis() throws IOException {
+        return ticksToMillis(Files.readString(Path.of("/proc", String.valueOf(process.pid()), "stat")));
+    }
+
+    /**
+     * CPU time each kind of thread of the process has used so far, in milliseconds, by thread name without its digits
+     * ({@code api-} for the API's workers, {@code C CompilerThre} for the JIT's C1 and C2, {@code VM Thread} for the Serial
+     * collector's pauses), from {@code /proc/<pid>/task/<tid>/stat}.
+     */
+    Map<String, Long> cpuMillisByThread() throws IOException {
+        var byName = new java.util.TreeMap<String, Long>();
+        try (var tasks = Files.list(Path.of("/proc", String.valueOf(process.pid()), "task"))) {
+            for (var task : tasks.toList()) {
+                try {
+                    var name = Files.readString(task.resolve("comm")).strip().replaceAll("[0-9]", "");
+                    byName.merge(name, ticksToMillis(Files.readString(task.resolve("stat"))), Long::sum);
+                } catch (IOException ended) {
+                    // the thread ended meanwhile
+                }
+            }
+        }
+        return byName;
+    }
+
+    /** utime and stime, fields 14 and 15 of a {@code stat} line (proc(5)), clock ticks of 10 ms (USER_HZ 100), in milliseconds. */
+    private static long ticksToMillis(String stat) {
+        var fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10;
+    }
+
+    /** Writes {@code line} to the process's standard input. */
+    void send(String line) throws IOException {
+        var in = process.getOutputStream();
+        in.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+        in.flush();
+    }
+
     /** The first line starting with {@code prefix} (the rest of it), failing after {@code seconds} or when the process ends. */
     String awaitLine(String prefix, int seconds) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);

@@ -9,11 +9,18 @@ import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import de.bwaldvogel.mongo.backend.memory.MemoryCollection;
 import de.bwaldvogel.mongo.backend.memory.MemoryDatabase;
 import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.wire.message.MongoMessage;
 import io.containerplatform.workloads.event.EventContract;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ConcurrentSkipListMap;
 
 /**
@@ -23,21 +30,56 @@ import java.util.concurrent.ConcurrentSkipListMap;
  * whole collection (what {@code mongo-java-server}'s own backends do: the memory one scans, the PostgreSQL one reads
  * every row and filters in Java). A page sorted that way is read from the index, from the API's cursor on
  * ({@code timestamp < t or (timestamp = t and _id < id)}) or its {@code to} bound, until the page is full; any other
- * query is answered as the memory backend answers it. Prints {@code listening <port>} and serves until killed.
+ * query is answered as the memory backend answers it. Prints {@code listening <port>} and serves until killed; each
+ * {@code stats} line on its standard input is answered by {@code stats finds=N p50=ms p99=ms}: its own time to
+ * answer each {@code find} since the previous {@code stats} (from the command's arrival to its answer's document).
  */
 public final class IndexedStore {
 
     private IndexedStore() {
     }
 
-    public static void main(String[] args) {
-        var server = new MongoServer(new Backend());
+    public static void main(String[] args) throws IOException {
+        var backend = new Backend();
+        var server = new MongoServer(backend);
         var address = server.bind();
         System.out.println("listening " + address.getPort());
         System.out.flush();
+        var in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        for (String line; (line = in.readLine()) != null; ) {
+            if (line.equals("stats")) {
+                var finds = backend.drainFindNanos();
+                System.out.printf("stats finds=%d p50=%.2f p99=%.2f%n", finds.size(), ApiLoad.percentile(finds, 0.5), ApiLoad.percentile(finds, 0.99));
+                System.out.flush();
+            }
+        }
     }
 
     static final class Backend extends MemoryBackend {
+        private final ConcurrentLinkedQueue<Long> findNanos = new ConcurrentLinkedQueue<>();
+
+        @Override
+        public Document handleMessage(MongoMessage message) {
+            long start = System.nanoTime();
+            try {
+                return super.handleMessage(message);
+            } finally {
+                if (message.getDocument().containsKey("find")) {
+                    findNanos.add(System.nanoTime() - start);
+                }
+            }
+        }
+
+        /** The times of the finds answered since the last call, sorted. */
+        List<Long> drainFindNanos() {
+            var drained = new ArrayList<Long>();
+            for (Long nanos; (nanos = findNanos.poll()) != null; ) {
+                drained.add(nanos);
+            }
+            Collections.sort(drained);
+            return drained;
+        }
+
         @Override
         public MemoryDatabase openOrCreateDatabase(String name) {
             var registry = getCursorRegistry();

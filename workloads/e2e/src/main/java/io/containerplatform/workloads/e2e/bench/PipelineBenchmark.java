@@ -42,12 +42,17 @@ public final class PipelineBenchmark {
     static final int STORED = Integer.getInteger("bench.stored", 100_000);
     static final int CLIENTS = 100;
     static final int REQUESTS_PER_CLIENT = Integer.getInteger("bench.requests", 10);
+    /** The phases to run: {@code all} (the default) or {@code api} (the API's alone, no RabbitMQ needed). */
+    static final String PHASES = System.getProperty("bench.phases", "all");
     static final Path LOGS = Path.of("target", "bench").toAbsolutePath();
     /**
      * The JVMs as in their pods: the images' {@code -XX:MaxRAMPercentage=75} of the memory limits the pipeline component
-     * sets (API 512Mi, processor 2Gi), the limit given as {@code -XX:MaxRAM} here, where there is no container.
+     * sets (API 512Mi, processor 2Gi), the limit given as {@code -XX:MaxRAM} here, where there is no container. In its
+     * 512Mi container the API's JVM sees 512 MiB of physical memory, less than a server-class machine's 1,792 MB, and
+     * its ergonomics choose the Serial collector (G1 only on server-class machines); {@code -XX:MaxRAM} does not change
+     * that choice, so it is given here as the pod gets it.
      */
-    static final List<String> API_JVM = List.of("-XX:MaxRAM=512m", "-XX:MaxRAMPercentage=75");
+    static final List<String> API_JVM = List.of("-XX:MaxRAM=512m", "-XX:MaxRAMPercentage=75", "-XX:+UseSerialGC");
     static final List<String> PROCESSOR_JVM = List.of("-XX:MaxRAM=2g", "-XX:MaxRAMPercentage=75");
 
     private PipelineBenchmark() {
@@ -57,21 +62,29 @@ public final class PipelineBenchmark {
         System.out.printf("machine: %d cores, Java %s, load average before the run %s%n", Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.version"), Files.readString(Path.of("/proc/loadavg")).strip());
         System.out.printf("message: %d bytes (an event as the producer writes it), persistent, to the platform's quorum queue%n", body(0).length);
+        if (!PHASES.equals("all") && !PHASES.equals("api")) {
+            System.out.println("bench.phases: \"" + PHASES + "\" is not a choice; allowed: all, api");
+            System.exit(2);
+        }
         Double ceiling = null;
         Double processor = null;
-        try (var broker = RabbitMqNode.start()) {
-            ceiling = phase("broker", () -> brokerCeiling(broker));
-            processor = phase("processor", () -> processorRate(broker));
-        } catch (Exception e) {
-            System.out.println("the RabbitMQ node failed: " + e.getMessage());
+        boolean pipeline = PHASES.equals("all");
+        if (pipeline) {
+            try (var broker = RabbitMqNode.start()) {
+                ceiling = phase("broker", () -> brokerCeiling(broker));
+                processor = phase("processor", () -> processorRate(broker));
+            } catch (Exception e) {
+                System.out.println("the RabbitMQ node failed: " + e.getMessage());
+            }
         }
         var api = phase("api", () -> {
             apiLatency();
             return 0.0;
         });
-        System.out.println(ceiling == null || processor == null ? "processor/broker: unknown (a phase failed, see above)"
-                : String.format("processor/broker: %.2f", processor / ceiling));
-        System.exit(ceiling == null || processor == null || api == null ? 1 : 0);
+        boolean measured = ceiling != null && processor != null;
+        System.out.println(measured ? String.format("processor/broker: %.2f", processor / ceiling)
+                : "processor/broker: unknown (" + (pipeline ? "a phase failed, see above" : "not run, bench.phases=api") + ")");
+        System.exit((pipeline && !measured) || api == null ? 1 : 0);
     }
 
     /** Runs a phase; a failure is printed with its reason and the run goes on. */
@@ -188,45 +201,83 @@ public final class PipelineBenchmark {
         try (var store = startStore("api-store")) {
             var storeUri = storeUri(store);
             try (MongoClient mongo = MongoClients.create(storeUri)) {
-                apiLatency(storeUri, mongo.getDatabase(EventContract.DEFAULT_DATABASE).getCollection(EventContract.EVENTS));
+                apiLatency(store, storeUri, mongo.getDatabase(EventContract.DEFAULT_DATABASE).getCollection(EventContract.EVENTS));
             }
         }
     }
 
-    static void apiLatency(String storeUri, MongoCollection<Document> events) throws Exception {
-        {
-            var batch = new ArrayList<Document>(10_000);
-            for (int i = 0; i < STORED; i++) {
-                batch.add(new Document("_id", String.format("e%07d", i)).append("source", "sensor-" + (i % 5)).append("type", "temperature")
-                        .append("timestamp", Date.from(Instant.parse("2026-01-01T00:00:00Z").plusMillis(i * 37L))).append("value", i % 1000 / 10.0));
-                if (batch.size() == 10_000 || i == STORED - 1) {
-                    events.insertMany(batch);
-                    batch.clear();
-                }
-            }
-            var direct = new ArrayList<Long>();
-            for (int i = 0; i < 200; i++) {
-                long t = System.nanoTime();
-                events.find().sort(Sorts.descending("timestamp", "_id")).limit(101).into(new ArrayList<>());
-                direct.add(System.nanoTime() - t);
-            }
-            Collections.sort(direct);
-            System.out.printf("the store alone, one client, a page's query (100 + 1 events, newest first) over %d events: p50 %.2f ms, p99 %.2f ms%n",
-                    STORED, ApiLoad.percentile(direct, 0.5), ApiLoad.percentile(direct, 0.99));
-            int port = RabbitMqNode.freePort();
-            var command = jvm(Pipeline.javaJar("api").command(), API_JVM);
-            try (var api = Child.start("api", command, Map.of("MONGODB_URI", storeUri, "PORT", String.valueOf(port)), LOGS)) {
-                Pipeline.await("the API answers /ready", 60, () -> ready(port));
-                for (var path : List.of("/health", "/data?limit=100")) {
-                    var url = "http://localhost:" + port + path;
-                    // a first, shorter round warms the API's JIT; the second is the one recorded
-                    load(url, 2);
-                    var result = load(url, REQUESTS_PER_CLIENT);
-                    System.out.printf("API %s, %d concurrent clients, over %d events: %s%n", path, CLIENTS, STORED, result);
-                }
-                System.out.println("the API's peak resident memory: " + api.peakResidentMib() + " MiB (limit 512 MiB)");
+    static void apiLatency(Child store, String storeUri, MongoCollection<Document> events) throws Exception {
+        var batch = new ArrayList<Document>(10_000);
+        for (int i = 0; i < STORED; i++) {
+            batch.add(new Document("_id", String.format("e%07d", i)).append("source", "sensor-" + (i % 5)).append("type", "temperature")
+                    .append("timestamp", Date.from(Instant.parse("2026-01-01T00:00:00Z").plusMillis(i * 37L))).append("value", i % 1000 / 10.0));
+            if (batch.size() == 10_000 || i == STORED - 1) {
+                events.insertMany(batch);
+                batch.clear();
             }
         }
+        var direct = new ArrayList<Long>();
+        for (int i = 0; i < 200; i++) {
+            long t = System.nanoTime();
+            events.find().sort(Sorts.descending("timestamp", "_id")).limit(101).into(new ArrayList<>());
+            direct.add(System.nanoTime() - t);
+        }
+        Collections.sort(direct);
+        System.out.printf("the store alone, one client, a page's query (100 + 1 events, newest first) over %d events: p50 %.2f ms, p99 %.2f ms%n",
+                STORED, ApiLoad.percentile(direct, 0.5), ApiLoad.percentile(direct, 0.99));
+        int port = RabbitMqNode.freePort();
+        var command = jvm(Pipeline.javaJar("api").command(), API_JVM);
+        try (var api = Child.start("api", command, Map.of("MONGODB_URI", storeUri, "PORT", String.valueOf(port)), LOGS)) {
+            Pipeline.await("the API answers /ready", 60, () -> ready(port));
+            for (var path : List.of("/health", "/data?limit=100")) {
+                var url = "http://localhost:" + port + path;
+                // a first round as long as the recorded one warms the API's JIT (the processor is measured warm too)
+                load(url, REQUESTS_PER_CLIENT);
+                storeFinds(store);
+                var apiThreads = api.cpuMillisByThread();
+                long storeCpu = store.cpuMillis();
+                var result = load(url, REQUESTS_PER_CLIENT);
+                storeCpu = store.cpuMillis() - storeCpu;
+                var apiCpu = new java.util.TreeMap<String, Long>();
+                api.cpuMillisByThread().forEach((name, ms) -> apiCpu.put(name, ms - apiThreads.getOrDefault(name, 0L)));
+                double requests = Double.parseDouble(field(result, "requests"));
+                System.out.printf("API %s, %d concurrent clients, over %d events: %s%n", path, CLIENTS, STORED, result);
+                System.out.printf("  CPU per request (ms): API %.2f (its workers %.2f, JIT %.2f, garbage collection %.2f), store %.2f, load %.2f;"
+                                + " the store's own time per find meanwhile: %s%n",
+                        sum(apiCpu, "") / requests, sum(apiCpu, "api-") / requests, sum(apiCpu, JIT_THREADS) / requests, sum(apiCpu, "VM Thread") / requests,
+                        storeCpu / requests, Double.parseDouble(field(result, "cpu-ms")) / requests, storeFinds(store));
+            }
+            var recording = LOGS.resolve("api.jfr");
+            Files.deleteIfExists(recording);
+            jcmd(api, "JFR.start", "name=bench", "settings=profile");
+            load("http://localhost:" + port + "/data?limit=100", REQUESTS_PER_CLIENT);
+            jcmd(api, "JFR.stop", "name=bench", "filename=" + recording);
+            System.out.println("where the API's CPU went during another round of /data (" + recording + "): " + Profile.summary(recording, 8));
+            System.out.println("the API's peak resident memory: " + api.peakResidentMib() + " MiB (limit 512 MiB)");
+        }
+    }
+
+    /** The JIT's threads ({@code C1 CompilerThre}, {@code C2 CompilerThre}) as {@link Child#cpuMillisByThread} names them, digits removed. */
+    static final String JIT_THREADS = "C CompilerThre";
+
+    /** The CPU milliseconds of the threads whose name starts with {@code prefix}. */
+    static long sum(Map<String, Long> byThread, String prefix) {
+        return byThread.entrySet().stream().filter(e -> e.getKey().startsWith(prefix)).mapToLong(Map.Entry::getValue).sum();
+    }
+
+    /** The store's own times per find since the last call ({@link IndexedStore}'s {@code stats}). */
+    static String storeFinds(Child store) throws Exception {
+        store.send("stats");
+        return store.awaitLine("stats", 30);
+    }
+
+    /** The value of {@code name=value} in a line of {@code name=value} fields. */
+    static String field(String line, String name) {
+        var matcher = java.util.regex.Pattern.compile("(?:^| )" + name + "=(\\S+)").matcher(line);
+        if (!matcher.find()) {
+            throw new IllegalStateException("no " + name + " in \"" + line + "\"");
+        }
+        return matcher.group(1);
     }
 
     static boolean ready(int port) {
