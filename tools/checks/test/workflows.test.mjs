@@ -350,6 +350,13 @@ exit 0
             "AWS_IMAGES_ROLE_ARN", "production-preview", "repo:<org>/<repo>:pull_request", "repo:<org>/<repo>:environment:production-preview"]) {
             assert.ok(readme.includes(name), `README documents ${name}`);
         }
+        const row = readme.split("\n").find(l => l.startsWith("| `AWS_PREVIEW_ROLE_ARN`"));
+        assert.match(row, /`ReadOnlyAccess` with the data Deny below/, "ReadOnlyAccess alone reads every S3 object of the account");
+        const deny = JSON.parse(readme.match(/```json\n(\{"Effect": "Deny"[\s\S]*?)```/)[1]);
+        assert.equal(deny.NotResource, "arn:aws:s3:::<state-bucket>/*", "the S3 backend's state stays readable");
+        for (const action of ["s3:GetObject*", "logs:GetLogEvents", "logs:FilterLogEvents", "ecr:BatchGetImage"]) {
+            assert.ok(deny.Action.includes(action), `the preview roles deny ${action}`);
+        }
     });
 
     it(".gitignore keeps credentials and kubeconfigs out of the repository", () => {
