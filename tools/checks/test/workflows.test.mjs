@@ -258,6 +258,28 @@ exit 0
         }
     });
 
+    it("deploy.yml gives each stack's deployment the time its pulumi up and CodeDeploy deployments wait for", () => {
+        const jobs = yamlFile(`${DIR}/deploy.yml`).jobs;
+        const section = read("README.md").split("## How long a first deploy takes")[1].split("\n## ")[0];
+        const firstDeploy = Math.max(...[...section.matchAll(/(\d+) min (\d+) s/g)].map(m => Number(m[1]) + Number(m[2]) / 60));
+        const shift = { allAtOnce: 0, canary10Percent5Minutes: 5, canary10Percent15Minutes: 15, linear10PercentEvery1Minutes: 10,
+            linear10PercentEvery3Minutes: 30 };
+        const perServiceTimeout = Number(read("tools/deploy/blue-green-all.sh").match(/^stack="" timeout=(\d+)$/m)[1]) / 60;
+        for (const stack of ["dev", "prod"]) {
+            const services = yamlFile(`Pulumi.${stack}.yaml`).config["container-platform:services"] ?? {};
+            // a blue/green deployment ends after its new tasks are healthy (about 4 min, as an ECS service's steady state
+            // in the deploy-time table), its traffic shift and terminateBlueAfterMinutes (default 5)
+            const blueGreen = Object.values(services).filter(s => s.rollout?.strategy === "blueGreen")
+                .map(s => 4 + shift[s.rollout.trafficShift ?? "allAtOnce"] + (s.rollout.terminateBlueAfterMinutes ?? 5));
+            blueGreen.forEach(minutes => assert.ok(minutes <= perServiceTimeout, `${stack}: blue-green-all.sh waits ${perServiceTimeout} min for one`));
+            // setup, then pulumi up, then every blue/green deployment up to blue-green-all.sh's own timeout, so that a stuck
+            // deployment is reported by the script (naming it) rather than the job cancelled by the runner
+            const needed = 10 + firstDeploy + blueGreen.length * perServiceTimeout;
+            assert.ok(jobs[stack]["timeout-minutes"] >= needed, `${stack}: timeout-minutes ${jobs[stack]["timeout-minutes"]} < ${needed.toFixed(1)}`);
+        }
+        assert.ok(firstDeploy > 20, "the README's first-deploy figures were read");
+    });
+
     it("deploy.yml bootstraps a stack in order: strict plan, repositories, every image the stack uses, then the full pulumi up", () => {
         const workflow = yamlFile(`${DIR}/deploy.yml`);
         for (const stack of ["dev", "prod"]) {
