@@ -269,7 +269,7 @@ class OfflinePlanTest {
     }
 
     @Test
-    void anEksVersionChangeThatSkipsAMinorFailsThePlanWithABase() throws Exception {
+    void anEksVersionChangeThatSkipsAMinorFailsThePlanWithABaseAsARefusedChange() throws Exception {
         stackFile("small", """
                 config:
                   aws:region: us-east-1
@@ -297,7 +297,10 @@ class OfflinePlanTest {
         } finally {
             System.clearProperty("base");
         }
-        assertThat(printed[1]).contains("error: small-eks: EKS updates a cluster one minor version at a time, and 1.33 to 1.35 skips 1.34");
+        assertThat(printed[1]).containsOnlyOnce("error: small-eks: EKS updates a cluster one minor version at a time, and 1.33 to 1.35 skips 1.34");
         assertThat(exit[0]).isEqualTo(1);
+        var changes = JsonParser.parseString(Files.readString(project.resolve("target/plan/small.changes.json"))).getAsJsonObject();
+        assertThat(changes.getAsJsonArray("errors").toString()).describedAs("refused in the pull request's comment and gate")
+                .contains("small-eks: EKS updates a cluster one minor version at a time");
     }
 }
