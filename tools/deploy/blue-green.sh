@@ -10,7 +10,7 @@ Usage: tools/deploy/blue-green.sh --stack STACK --service NAME [--timeout SECOND
 
 For the fargate service NAME of STACK deployed blue/green by CodeDeploy: `pulumi up` registers its new task
 definition (new image, environment or size) but leaves the service on the old one; this starts the CodeDeploy
-deployment to it (the AppSpec is the stack output services.NAME.appSpec), prints its status every 15 s until
+deployment to it (or says there is nothing to deploy when the service's primary task set already runs it) (the AppSpec is the stack output services.NAME.appSpec), prints its status every 15 s until
 it ends, and exits non-zero unless it succeeded. CodeDeploy starts the new tasks on the green target group,
 moves traffic as rollout.trafficShift says and rolls back by itself when the deployment fails or the
 service's target 5xx or unhealthy-targets alarm fires. To roll back by hand while it runs:
@@ -34,6 +34,20 @@ strategy=$(stack_output "$stack" "$service" rollout)
 application=$(stack_output "$stack" "$service" deploymentApplication)
 group=$(stack_output "$stack" "$service" deploymentGroup)
 appspec=$(stack_output "$stack" "$service" appSpec)
+ecs_service=$(stack_output "$stack" "$service" ecsService)
+cluster=$(read_value "<cluster>" pulumi stack output clusterName --stack "$stack")
+
+# nothing to deploy when the service already runs the task definition of the AppSpec (pulumi up changed nothing of it)
+target="<appSpec's TaskDefinition>"
+[[ "$DRY_RUN" == true ]] || target=$(jq -er '.Resources[0].TargetService.Properties.TaskDefinition' <<< "$appspec") \
+  || fail "the AppSpec of $service (stack output services.$service.appSpec) names no TaskDefinition"
+serving=$(read_value "<serving task definition>" aws ecs describe-services --cluster "$cluster" --services "$ecs_service" \
+  --query "services[0].taskSets[?status=='PRIMARY'].taskDefinition | [0] || services[0].taskDefinition" --output text)
+if [[ "$serving" == "$target" ]]; then
+  echo "$service already runs $target: nothing to deploy"
+  exit 0
+fi
+
 revision=$(jq -cn --arg content "$appspec" '{revisionType: "AppSpecContent", appSpecContent: {content: $content}}')
 deployment=$(read_value "<deployment-id>" aws deploy create-deployment --application-name "$application" \
   --deployment-group-name "$group" --revision "$revision" --query deploymentId --output text)

@@ -128,17 +128,26 @@ describe("drills", () => {
     });
 });
 
+/** A service's AppSpec (stack output services.NAME.appSpec) moving it to `taskDefinition`. */
+function appSpec(taskDefinition) {
+    return JSON.stringify({ version: "0.0", Resources: [{ TargetService: { Type: "AWS::ECS::Service", Properties: { TaskDefinition: taskDefinition } } }] });
+}
+
 describe("tools/deploy/blue-green-all.sh", () => {
     const SCRIPT = path.join(ROOT, "tools", "deploy", "blue-green-all.sh");
 
     // pulumi and aws replaced by scripts answering like them: a stack with two blue/green services and a rolling one,
-    // where CodeDeploy's deployment of "admin" fails; sleep returns at once
+    // both blue/green services running an older task definition, where CodeDeploy's deployment of "admin" fails;
+    // sleep returns at once
     function withFakes(...args) {
         const bin = fs.mkdtempSync(path.join(os.tmpdir(), "blue-green-"));
         const fake = (name, body) => fs.writeFileSync(path.join(bin, name), "#!/bin/bash\n" + body, { mode: 0o755 });
-        fake("pulumi", `echo '{"api":{"rollout":"blueGreen","deploymentApplication":"app-api","deploymentGroup":"dg-api","appSpec":"{}"},`
-            + `"web":{"rollout":"rolling"},"admin":{"rollout":"blueGreen","deploymentApplication":"app-admin","deploymentGroup":"dg-admin","appSpec":"{}"}}'\n`);
-        fake("aws", `echo "aws $*" >> "${bin}/calls"\ncase "$*" in\n  *create-deployment*app-admin*) echo d-admin ;;\n`
+        const service = name => `"rollout":"blueGreen","deploymentApplication":"app-${name}","deploymentGroup":"dg-${name}","ecsService":"${name}-svc",`
+            + `"appSpec":${JSON.stringify(appSpec(`arn:aws:ecs:us-east-1:210987654321:task-definition/${name}:2`))}`;
+        fake("pulumi", `case "$*" in\n  *clusterName*) echo dev-cluster ;;\n`
+            + `  *) echo '{"api":{${service("api")}},"web":{"rollout":"rolling"},"admin":{${service("admin")}}}' ;;\nesac\n`);
+        fake("aws", `echo "aws $*" >> "${bin}/calls"\ncase "$*" in\n  *describe-services*) echo arn:aws:ecs:us-east-1:210987654321:task-definition/old:1 ;;\n`
+            + `  *create-deployment*app-admin*) echo d-admin ;;\n`
             + `  *create-deployment*) echo d-api ;;\n  *d-admin*) echo Failed ;;\n  *) echo Succeeded ;;\nesac\n`);
         fake("sleep", "exit 0\n");
         const run = spawnSync("bash", [SCRIPT, ...args], { encoding: "utf8", env: { ...process.env, PATH: `${bin}:/usr/bin:/bin` } });
@@ -194,5 +203,37 @@ describe("tools/deploy/blue-green.sh", () => {
         }
         assert.match(all, /\+ aws deploy create-deployment --application-name <api\.deploymentApplication> --deployment-group-name <api\.deploymentGroup> --revision \{"revisionType":"AppSpecContent","appSpecContent":\{"content":"<api\.appSpec>"\}\}/);
         assert.match(all, /\+ aws deploy get-deployment --deployment-id <deployment-id> --query deploymentInfo\.status/);
+        const reads = all.indexOf("+ aws ecs describe-services --cluster <cluster> --services <api.ecsService> --query "
+            + "services[0].taskSets[?status=='PRIMARY'].taskDefinition | [0] || services[0].taskDefinition");
+        assert.ok(reads >= 0 && reads < all.indexOf("+ aws deploy create-deployment"), "what the service runs is read first");
+    });
+
+    // pulumi and aws replaced by scripts answering like them for a service whose AppSpec moves it to revision 7 and whose
+    // primary task set runs `serving`; the deployment succeeds at once
+    function withFakes(serving) {
+        const bin = fs.mkdtempSync(path.join(os.tmpdir(), "blue-green-"));
+        const fake = (name, body) => fs.writeFileSync(path.join(bin, name), "#!/bin/bash\n" + body, { mode: 0o755 });
+        const services = { api: { rollout: "blueGreen", deploymentApplication: "app-api", deploymentGroup: "dg-api", ecsService: "dev-api-svc",
+            appSpec: appSpec("arn:aws:ecs:us-east-1:210987654321:task-definition/dev-api:7") } };
+        fake("pulumi", `case "$*" in\n  *clusterName*) echo dev-cluster ;;\n  *) echo '${JSON.stringify(services)}' ;;\nesac\n`);
+        fake("aws", `echo "aws $*" >> "${bin}/calls"\ncase "$*" in\n  *describe-services*) echo '${serving}' ;;\n`
+            + `  *create-deployment*) echo d-1 ;;\n  *) echo Succeeded ;;\nesac\n`);
+        fake("sleep", "exit 0\n");
+        const run = spawnSync("bash", [SCRIPT, "--stack", "dev", "--service", "api"], { encoding: "utf8", env: { ...process.env, PATH: `${bin}:/usr/bin:/bin` } });
+        const calls = fs.readFileSync(path.join(bin, "calls"), "utf8");
+        fs.rmSync(bin, { recursive: true });
+        return { ...run, calls };
+    }
+
+    it("deploys nothing, saying so, when the service already runs the AppSpec's task definition", () => {
+        const unchanged = withFakes("arn:aws:ecs:us-east-1:210987654321:task-definition/dev-api:7");
+        assert.equal(unchanged.status, 0, unchanged.stderr);
+        assert.match(unchanged.calls, /aws ecs describe-services --cluster dev-cluster --services dev-api-svc /);
+        assert.match(unchanged.stdout, /^api already runs arn:aws:ecs:us-east-1:210987654321:task-definition\/dev-api:7: nothing to deploy$/m);
+        assert.doesNotMatch(unchanged.calls, /create-deployment/);
+        const changed = withFakes("arn:aws:ecs:us-east-1:210987654321:task-definition/dev-api:6");
+        assert.equal(changed.status, 0, changed.stderr);
+        assert.match(changed.calls, /aws deploy create-deployment --application-name app-api --deployment-group-name dg-api /);
+        assert.match(changed.stdout, /deployment d-1 of api started[\s\S]*deployment succeeded in/);
     });
 });

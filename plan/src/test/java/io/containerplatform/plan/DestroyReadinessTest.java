@@ -11,6 +11,7 @@ class DestroyReadinessTest {
 
     private static final String REPOSITORY = "aws:ecr/repository:Repository";
     private static final String BUCKET = "aws:s3/bucketV2:BucketV2";
+    private static final String LEGACY_BUCKET = "aws:s3/bucket:Bucket";
     private static final String VAULT = "aws:backup/vault:Vault";
 
     @Test
@@ -24,6 +25,7 @@ class DestroyReadinessTest {
         var fixture = new PlanFixture("dev");
         fixture.add(REPOSITORY, "images", Map.of("forceDelete", false));
         fixture.add(BUCKET, "data", Map.of());
+        fixture.add(LEGACY_BUCKET, "logs", Map.of("forceDestroy", false));
         fixture.add(VAULT, "backups", Map.of("forceDestroy", false));
         fixture.add("aws:rds/instance:Instance", "db", Map.of("deletionProtection", true, "skipFinalSnapshot", false));
         fixture.add("aws:lb/loadBalancer:LoadBalancer", "lb", Map.of("enableDeletionProtection", true));
@@ -31,6 +33,7 @@ class DestroyReadinessTest {
         assertThat(DestroyReadiness.errors(fixture.plan(), false)).containsExactly(
                 "destroy: aws:ecr/repository:Repository images: ECR refuses to delete a repository that holds images: set forceDelete outside production",
                 "destroy: aws:s3/bucketV2:BucketV2 data: S3 refuses to delete a bucket that holds objects: set forceDestroy outside production",
+                "destroy: aws:s3/bucket:Bucket logs: S3 refuses to delete a bucket that holds objects: set forceDestroy outside production",
                 "destroy: aws:backup/vault:Vault backups: AWS Backup refuses to delete a vault that holds recovery points: set forceDestroy"
                         + " outside production",
                 "destroy: aws:rds/instance:Instance db: RDS refuses to delete an instance with deletionProtection: turn it off outside production",
@@ -48,6 +51,7 @@ class DestroyReadinessTest {
         var fixture = new PlanFixture("dev");
         fixture.add(REPOSITORY, "images", Map.of("forceDelete", true));
         fixture.add(BUCKET, "data", Map.of("forceDestroy", true));
+        fixture.add(LEGACY_BUCKET, "logs", Map.of("forceDestroy", true));
         fixture.add(VAULT, "backups", Map.of("forceDestroy", true));
         fixture.add("aws:rds/instance:Instance", "db", Map.of("deletionProtection", false, "skipFinalSnapshot", true));
         fixture.add("aws:autoscaling/group:Group", "asg", Map.of("protectFromScaleIn", true, "forceDelete", true));

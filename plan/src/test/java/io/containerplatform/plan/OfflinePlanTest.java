@@ -267,4 +267,40 @@ class OfflinePlanTest {
         assertThat(PlanFile.toJson(plan, Instant.EPOCH)).contains("\"password\": \"[secret]\"").contains("\"protect\": true")
                 .contains("\"time\": \"1970-01-01T00:00:00Z\"").doesNotContain("ignoreChanges");
     }
+
+    @Test
+    void anEksVersionChangeThatSkipsAMinorFailsThePlanWithABaseAsARefusedChange() throws Exception {
+        stackFile("small", """
+                config:
+                  aws:region: us-east-1
+                  container-platform:environment: staging
+                  container-platform:owner: team
+                  container-platform:costCenter: cc
+                  container-platform:network:
+                    cidr: 10.0.0.0/20
+                    natGateways: none
+                    flowLogs: false
+                  container-platform:eks:
+                    enabled: true
+                    version: "1.35"
+                """);
+        var exit = new int[1];
+        var printed = captured(() -> OfflinePlan.run("small", project), exit);
+        assertThat(exit[0]).describedAs(printed[1]).isZero();
+        // the deployed plan: the same stack with its cluster two minors back
+        var base = Files.createDirectories(project.resolve("base"));
+        var deployed = Files.readString(project.resolve("target/plan/small.json")).replace("\"version\": \"1.35\"", "\"version\": \"1.33\"");
+        Files.writeString(base.resolve("small.json"), deployed);
+        System.setProperty("base", base.toString());
+        try {
+            printed = captured(() -> OfflinePlan.run("small", project), exit);
+        } finally {
+            System.clearProperty("base");
+        }
+        assertThat(printed[1]).containsOnlyOnce("error: small-eks: EKS updates a cluster one minor version at a time, and 1.33 to 1.35 skips 1.34");
+        assertThat(exit[0]).isEqualTo(1);
+        var changes = JsonParser.parseString(Files.readString(project.resolve("target/plan/small.changes.json"))).getAsJsonObject();
+        assertThat(changes.getAsJsonArray("errors").toString()).describedAs("refused in the pull request's comment and gate")
+                .contains("small-eks: EKS updates a cluster one minor version at a time");
+    }
 }

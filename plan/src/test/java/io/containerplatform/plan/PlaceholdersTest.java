@@ -36,6 +36,7 @@ class PlaceholdersTest {
                 certificateArn: arn:aws:acm:eu-west-1:210987654321:certificate/6f1c2a52-0b7e-4d3a-9a8e-2f7c1d9e0b11
               container-platform:pipeline:
                 apiHost: api.acme-corp.io
+                apiHostedZoneId: Z1D633PJN98FT9
                 alertEmails: [oncall@acme-corp.io]
               container-platform:apiToken:
                 secure: v1:Zm9vYmFyYmF6cXV4:c2VjcmV0IGNpcGhlcnRleHQgb2YgdGhlIHRva2Vu
@@ -57,8 +58,12 @@ class PlaceholdersTest {
                 certificateArn: arn:aws:acm:us-east-1:210987654321:certificate/00000000-0000-0000-0000-000000000000
               container-platform:pipeline:
                 apiHost: api.dev.example.com
+                apiHostedZoneId: Z0123456789EXAMPLE
                 alertEmails: [platform-oncall@example.org]
                 webhook: https://hooks.example.net/alerts
+              container-platform:backup:
+                accessKeyId: AKIAIOSFODNN7EXAMPLE
+                secretKey: wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY
               container-platform:apiToken:
                 secure: v1:placeholder-replace-with-pulumi-config-set-secret
               container-platform:mongodbPassword:
@@ -66,6 +71,9 @@ class PlaceholdersTest {
               container-platform:rabbitmqPassword:
                 secure: not base64!
             """;
+
+    private static final String EXAMPLE = " is an AWS documentation value (ending in EXAMPLE, as AKIAIOSFODNN7EXAMPLE or Z0123456789EXAMPLE):"
+            + " set the real one";
 
     private List<String> keys(String body) throws IOException {
         write("s", body);
@@ -94,8 +102,11 @@ class PlaceholdersTest {
                 "container-platform:sparkEcs.image: \"123456789012.dkr.ecr.us-east-1.amazonaws.com/spark:1\" holds AWS's documentation account id 123456789012: use your account's",
                 "container-platform:loadBalancer.certificateArn: \"arn:aws:acm:us-east-1:210987654321:certificate/00000000-0000-0000-0000-000000000000\" is an all-zero ARN: set the ARN of the real resource",
                 "container-platform:pipeline.apiHost: \"api.dev.example.com\" names a reserved example domain (RFC 2606): set a host or address of yours",
+                "container-platform:pipeline.apiHostedZoneId: \"Z0123456789EXAMPLE\"" + EXAMPLE,
                 "container-platform:pipeline.alertEmails[0]: \"platform-oncall@example.org\" names a reserved example domain (RFC 2606): set a host or address of yours",
                 "container-platform:pipeline.webhook: \"https://hooks.example.net/alerts\" names a reserved example domain (RFC 2606): set a host or address of yours",
+                "container-platform:backup.accessKeyId: \"AKIAIOSFODNN7EXAMPLE\"" + EXAMPLE,
+                "container-platform:backup.secretKey: \"wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\"" + EXAMPLE,
                 "container-platform:apiToken: \"secure: v1:placeholder-replace-with-pulumi-config-set-secret\" is not a secret the CLI can decrypt: "
                         + "pulumi config set --secret container-platform:apiToken <value>",
                 "container-platform:mongodbPassword: \"secure: AAABAPlaceholderSetWithPulumiConfigSetSecret\" is not a secret the CLI can decrypt: "
@@ -114,6 +125,9 @@ class PlaceholdersTest {
                   container-platform:d: api.example.company.com
                   container-platform:e: counterexample.com
                   container-platform:f: arn:aws:iam::210987654321:role/x-123456789012x
+                  container-platform:g: EXAMPLE
+                  container-platform:h: Z0123EXAMPLES
+                  container-platform:i: my-EXAMPLE-bucket
                 """)).containsExactly("container-platform:f");
     }
 
@@ -123,7 +137,8 @@ class PlaceholdersTest {
         for (var stack : PlanStacks.stacks(root)) {
             assertThat(Placeholders.in(root, stack)).describedAs(stack).extracting(Placeholders.Found::key)
                     .contains("container-platform:eks.publicAccessCidrs[0]", "container-platform:eks.adminPrincipalArns[0]",
-                            "container-platform:mongodbPassword", "container-platform:pipeline.apiHost");
+                            "container-platform:mongodbPassword", "container-platform:pipeline.apiHost",
+                            "container-platform:pipeline.apiHostedZoneId");
         }
         assertThat(Placeholders.in(root, "prod")).extracting(Placeholders.Found::message).contains("container-platform:loadBalancer.certificateArn: "
                 + "\"arn:aws:acm:us-east-1:123456789012:certificate/00000000-0000-0000-0000-000000000000\" holds AWS's documentation account id "

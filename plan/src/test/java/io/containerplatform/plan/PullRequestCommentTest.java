@@ -65,4 +65,30 @@ class PullRequestCommentTest {
                 .contains("| loses data | delete | `db` (`aws:rds/instance:Instance`) |  | not in this plan: the database goes with it |");
         assertThat(comment.indexOf("`db`")).isLessThan(comment.indexOf("`web`"));
     }
+
+    @Test
+    void saysWhenAStacksPlanFailedOrItsChangesWereNotCompared() throws Exception {
+        var base = Files.createDirectories(dir.resolve("base"));
+        var head = Files.createDirectories(dir.resolve("head"));
+        Files.writeString(base.resolve("dev.cost.json"), estimate(1, null, "dev-web", "1"));
+        Files.writeString(base.resolve("dev.json"), "{}");
+        Files.writeString(head.resolve("dev.cost.json"), estimate(1, null, "dev-web", "1"));
+        Files.writeString(head.resolve("prod.cost.json"), estimate(1, null, "prod-web", "1"));
+        Files.writeString(base.resolve("staging.cost.json"), estimate(1, null, "staging-web", "1"));
+        var comment = PullRequestComment.markdown(base, head);
+        assertThat(comment).contains("""
+                | **total** | $1.00 | $1.00 | $0.00 |
+
+                **The changes to the stack's resources were not compared:** the pull request's plan stopped before (see the plan-report job's log).
+                """).contains("""
+                The base branch has no estimate of this stack.
+
+                **The changes to the stack's resources were not compared:** the base branch has no plan of this stack (its offline plan failed: \
+                see the plan-report job's log).
+                """).contains("""
+                ### Stack staging
+
+                **The offline plan of this pull request failed for this stack** (its error is in the plan-report job's log).
+                """).doesNotContain("No resource changes.");
+    }
 }

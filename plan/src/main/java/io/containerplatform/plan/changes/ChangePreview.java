@@ -21,7 +21,7 @@ import java.util.TreeSet;
  * @param stack   the stack
  * @param base    where the base plan came from
  * @param changes one per cloud resource that differs, sorted by URN
- * @param errors  changes the cloud would refuse ({@link CodeDeployServiceCheck}) and types no table covers
+ * @param errors  changes the cloud would refuse ({@link CodeDeployServiceCheck}, an EKS version skip) and types no table covers
  */
 public record ChangePreview(String stack, String base, List<Change> changes, List<String> errors) {
 
@@ -71,6 +71,13 @@ public record ChangePreview(String stack, String base, List<Change> changes, Lis
         }
         changes.sort(Comparator.comparing(Change::urn));
         return new ChangePreview(stack, base, List.copyOf(changes), List.copyOf(errors));
+    }
+
+    /** This preview with {@code refused} (changes the cloud would refuse, found by another check) after its own errors. */
+    public ChangePreview withErrors(List<String> refused) {
+        var all = new ArrayList<>(errors);
+        all.addAll(refused);
+        return new ChangePreview(stack, base, changes, List.copyOf(all));
     }
 
     /** Whether any change loses data. */

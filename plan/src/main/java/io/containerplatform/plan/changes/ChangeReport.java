@@ -3,6 +3,7 @@ package io.containerplatform.plan.changes;
 import com.google.gson.JsonParser;
 import io.containerplatform.plan.Plan;
 import io.containerplatform.plan.PlanResource;
+import io.containerplatform.plan.lifecycle.EksUpgradePath;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,7 +14,8 @@ import java.util.stream.Collectors;
 /**
  * The offline plan's {@code -Dbase=<folder>}: compares the plan just written with {@code <folder>/<stack>.json},
  * prints the {@link ChangePreview}, writes {@code <stack>.changes.json} beside the plan, and fails on a change the
- * cloud would refuse, or on one that loses data unless {@code -DallowDataLoss} says it is intended.
+ * cloud would refuse (an EKS version change EKS refuses included: {@link EksUpgradePath}), or on one that loses data
+ * unless {@code -DallowDataLoss} says it is intended.
  */
 public final class ChangeReport {
 
@@ -33,7 +35,8 @@ public final class ChangeReport {
         var ignored = plan.resources().stream().filter(r -> !r.ignoreChanges().isEmpty())
                 .collect(Collectors.toMap(PlanResource::urn, PlanResource::ignoreChanges));
         var preview = ChangePreview.of(stack, base.get().file().toString(), base.get().json(),
-                JsonParser.parseString(Files.readString(planFile)).getAsJsonObject(), ignored, ReplacementTables.pinned());
+                JsonParser.parseString(Files.readString(planFile)).getAsJsonObject(), ignored, ReplacementTables.pinned())
+                .withErrors(EksUpgradePath.errors(EksUpgradePath.versionsIn(base.get().json()), plan));
         System.out.print(preview.report());
         var out = planFile.resolveSibling(stack + ".changes.json");
         Files.writeString(out, preview.toJson());
