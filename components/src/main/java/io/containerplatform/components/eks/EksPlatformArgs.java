@@ -200,8 +200,9 @@ public final class EksPlatformArgs extends DeclaredArgs {
         public Builder logRetentionDays(int v) { $.logRetentionDays = v; return this; }
 
         /**
-         * Add-on versions by add-on; an add-on not listed gets the newest version for the cluster version. Allowed:
-         * vpc-cni, coredns, kube-proxy or aws-ebs-csi-driver to a version. Default: {}.
+         * Add-on versions by add-on, overriding the version ChartVersions pins for the cluster version (an add-on not
+         * listed gets that one). Allowed: vpc-cni, coredns, kube-proxy or aws-ebs-csi-driver to an EKS add-on version
+         * such as v1.35.3-eksbuild.13. Default: {}.
          */
         public Builder addonVersions(Map<String, String> v) { $.addonVersions = v; return this; }
 
