@@ -29,7 +29,7 @@ import java.util.regex.Pattern;
  *       1.19 patch; the chart version is the cert-manager version.</li>
  *   <li>the EKS add-ons ({@link AddonVersions}): the version of the Amazon EKS add-on type the EKS user guide lists for
  *       the cluster's Kubernetes version, pinned so that a deploy installs exactly it and a preview shows an add-on
- *       upgrade as an {@code addonVersion} change (docs/upgrades.md, "Add-on versions", names each source).</li>
+ *       upgrade as an {@code addonVersion} change (docs/upgrades.md, "EKS add-on versions", names each source).</li>
  * </ul>
  *
  * @param clusterAutoscaler         chart {@code cluster-autoscaler} of https://kubernetes.github.io/autoscaler
