@@ -330,6 +330,10 @@ class StackTest {
             assertThat(g.ignoreChanges()).containsExactly("scalingConfig.desiredSize");
             assertThat(g.inputs()).doesNotContainKey("nodeGroupName").containsEntry("version", "1.35");
         });
+        // the plan shows the add-on versions a deploy installs: those ChartVersions pins for the cluster's version
+        assertThat(prod.ofType("aws:eks/addon:Addon")).extracting(a -> a.inputs().get("addonName") + " " + a.inputs().get("addonVersion"))
+                .containsExactlyInAnyOrder("vpc-cni v1.21.1-eksbuild.8", "coredns v1.14.3-eksbuild.3", "kube-proxy v1.35.3-eksbuild.13",
+                        "aws-ebs-csi-driver v1.63.1-eksbuild.1");
         @SuppressWarnings("unchecked")
         var vpc = (Map<String, Object>) only(prod, "aws:eks/cluster:Cluster").inputs().get("vpcConfig");
         assertThat(((List<?>) vpc.get("publicAccessCidrs")).contains("0.0.0.0/0")).describedAs("public access from anywhere").isFalse();

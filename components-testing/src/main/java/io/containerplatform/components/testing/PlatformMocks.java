@@ -198,10 +198,6 @@ public class PlatformMocks implements Mocks {
             case "aws:secretsmanager/getRandomPassword:getRandomPassword" -> Map.of("id", "mock",
                     "randomPassword", "MockRandomPassword0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQ");
             case "aws:lb/getHostedZoneId:getHostedZoneId" -> Map.of("id", ALB_ZONES.getOrDefault(region, ALB_ZONES.get(REGION)));
-            case "aws:eks/getAddonVersion:getAddonVersion" -> Map.of("id", String.valueOf(args.args.get("addonName")),
-                    "addonName", String.valueOf(args.args.get("addonName")),
-                    "kubernetesVersion", String.valueOf(args.args.get("kubernetesVersion")),
-                    "version", "v1.0.0-eksbuild.1");
             default -> Map.of();
         };
         return CompletableFuture.completedFuture(result);

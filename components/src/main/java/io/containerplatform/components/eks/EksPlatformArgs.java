@@ -61,8 +61,9 @@ public final class EksPlatformArgs extends DeclaredArgs {
     private Integer logRetentionDays = 30;
 
     @Import(name = "addonVersions")
-    @InputSpec(value = "Add-on versions by add-on; an add-on not listed gets the newest version for the cluster version",
-            allowed = "vpc-cni, coredns, kube-proxy or aws-ebs-csi-driver to a version", defaultText = "{}")
+    @InputSpec(value = "Add-on versions by add-on, overriding the version ChartVersions pins for the cluster version (an add-on"
+            + " not listed gets that one)", allowed = "vpc-cni, coredns, kube-proxy or aws-ebs-csi-driver to an EKS add-on version"
+            + " such as v1.35.3-eksbuild.13", defaultText = "{}")
     private Map<String, String> addonVersions = Map.of();
 
     @Import(name = "dataBucketName", required = true)
@@ -121,8 +122,14 @@ public final class EksPlatformArgs extends DeclaredArgs {
         if (namespaces.isEmpty()) {
             problems.add(problem("namespaces", "is empty"));
         }
-        addonVersions.keySet().stream().filter(a -> !EksPlatformComponent.ADDONS.contains(a))
-                .forEach(a -> problems.add(problem("addonVersions", "\"" + a + "\" is not an add-on the component installs")));
+        addonVersions.forEach((addon, v) -> {
+            if (!EksPlatformComponent.ADDONS.contains(addon)) {
+                problems.add(problem("addonVersions", "\"" + addon + "\" is not an add-on the component installs"));
+            } else if (!ChartVersions.AddonVersions.isVersion(v)) {
+                problems.add(new InputProblem("addonVersions." + addon, "\"" + v + "\" is not an EKS add-on version",
+                        Inputs.named(getClass(), "addonVersions").allowed()));
+            }
+        });
         return problems;
     }
 
@@ -193,8 +200,9 @@ public final class EksPlatformArgs extends DeclaredArgs {
         public Builder logRetentionDays(int v) { $.logRetentionDays = v; return this; }
 
         /**
-         * Add-on versions by add-on; an add-on not listed gets the newest version for the cluster version. Allowed:
-         * vpc-cni, coredns, kube-proxy or aws-ebs-csi-driver to a version. Default: {}.
+         * Add-on versions by add-on, overriding the version ChartVersions pins for the cluster version (an add-on not
+         * listed gets that one). Allowed: vpc-cni, coredns, kube-proxy or aws-ebs-csi-driver to an EKS add-on version
+         * such as v1.35.3-eksbuild.13. Default: {}.
          */
         public Builder addonVersions(Map<String, String> v) { $.addonVersions = v; return this; }
 

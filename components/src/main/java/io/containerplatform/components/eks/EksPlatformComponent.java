@@ -18,7 +18,6 @@ import com.pulumi.aws.eks.Addon;
 import com.pulumi.aws.eks.AddonArgs;
 import com.pulumi.aws.eks.Cluster;
 import com.pulumi.aws.eks.ClusterArgs;
-import com.pulumi.aws.eks.EksFunctions;
 import com.pulumi.aws.eks.NodeGroup;
 import com.pulumi.aws.eks.NodeGroupArgs;
 import com.pulumi.aws.eks.inputs.AccessPolicyAssociationAccessScopeArgs;
@@ -26,7 +25,6 @@ import com.pulumi.aws.eks.inputs.ClusterAccessConfigArgs;
 import com.pulumi.aws.eks.inputs.ClusterEncryptionConfigArgs;
 import com.pulumi.aws.eks.inputs.ClusterEncryptionConfigProviderArgs;
 import com.pulumi.aws.eks.inputs.ClusterVpcConfigArgs;
-import com.pulumi.aws.eks.inputs.GetAddonVersionArgs;
 import com.pulumi.aws.eks.inputs.NodeGroupLaunchTemplateArgs;
 import com.pulumi.aws.eks.inputs.NodeGroupScalingConfigArgs;
 import com.pulumi.aws.eks.inputs.NodeGroupTaintArgs;
@@ -191,15 +189,16 @@ public class EksPlatformComponent extends ComponentResource {
         var ebsRole = Irsa.role(this, name + "-ebs-csi-role", oidc.arn(), issuer, "kube-system", "ebs-csi-controller-sa");
         attach(name + "-ebs-csi-policy", ebsRole, "arn:aws:iam::aws:policy/service-role/AmazonEBSCSIDriverPolicy");
         var addons = new ArrayList<Resource>();
+        var pinned = ChartVersions.forCluster(args.version()).orElseThrow().addons();
         for (var addon : ADDONS) {
-            var version = args.addonVersions().containsKey(addon)
-                    ? Output.of(args.addonVersions().get(addon))
-                    : EksFunctions.getAddonVersion(GetAddonVersionArgs.builder().addonName(addon).kubernetesVersion(args.version())
-                    .mostRecent(true).build(), new InvokeOptions(this, null, null)).applyValue(v -> v.version());
+            // Pinned per cluster version (ChartVersions), so a deploy installs exactly this version and a preview shows an
+            // add-on upgrade as a change of addonVersion. OVERWRITE: the add-ons' whole configuration is declared here
+            // (configurationValues); a field someone changed on the cluster outside the EKS API returns to it on the next
+            // create or update instead of failing it ("Update an Amazon EKS add-on", --resolve-conflicts).
             var addonArgs = AddonArgs.builder()
                     .clusterName(cluster.name())
                     .addonName(addon)
-                    .addonVersion(version)
+                    .addonVersion(args.addonVersions().getOrDefault(addon, pinned.of(addon)))
                     .resolveConflictsOnCreate("OVERWRITE")
                     .resolveConflictsOnUpdate("OVERWRITE");
             if (addon.equals("aws-ebs-csi-driver")) {

@@ -159,15 +159,38 @@ class EksPlatformComponentTest {
     }
 
     @Test
-    void addOnsResolveVersionsForTheClusterUnlessPinned() {
+    void addOnsRunTheVersionsChartVersionsPinsForTheClusterVersionUnlessOverridden() {
+        for (var version : ChartVersions.supportedVersions()) {
+            var pinned = ChartVersions.forCluster(version).orElseThrow().addons();
+            var mocks = build(args().version(version).build());
+            assertThat(mocks.ofType("aws:eks/addon:Addon")).describedAs("add-ons of a %s cluster", version)
+                    .extracting(r -> r.inputs.get("addonName") + " " + r.inputs.get("addonVersion"))
+                    .containsExactlyInAnyOrder("vpc-cni " + pinned.vpcCni(), "coredns " + pinned.coredns(), "kube-proxy " + pinned.kubeProxy(),
+                            "aws-ebs-csi-driver " + pinned.ebsCsiDriver());
+            assertThat(mocks.calls()).describedAs("nothing asks EKS for a version at deploy time")
+                    .noneSatisfy(c -> assertThat(c.token).startsWith("aws:eks/"));
+        }
+        assertThat(ChartVersions.forCluster("1.35").orElseThrow().addons().of("kube-proxy")).isEqualTo("v1.35.3-eksbuild.13");
+
         var mocks = build(args().version("1.32").addonVersions(Map.of("coredns", "v1.11.3-eksbuild.2")).build());
-        assertThat(mocks.ofType("aws:eks/addon:Addon")).extracting(r -> r.inputs.get("addonName"))
-                .containsExactlyInAnyOrder("vpc-cni", "coredns", "kube-proxy", "aws-ebs-csi-driver");
-        assertThat(mocks.named("aws:eks/addon:Addon", "k8s-coredns").inputs).containsEntry("addonVersion", "v1.11.3-eksbuild.2");
-        assertThat(mocks.named("aws:eks/addon:Addon", "k8s-vpc-cni").inputs).containsEntry("addonVersion", "v1.0.0-eksbuild.1");
-        assertThat(mocks.calls()).anySatisfy(c -> assertThat(c.args).containsEntry("addonName", "kube-proxy").containsEntry("kubernetesVersion", "1.32"));
+        assertThat(mocks.named("aws:eks/addon:Addon", "k8s-coredns").inputs).containsEntry("addonVersion", "v1.11.3-eksbuild.2")
+                .containsEntry("resolveConflictsOnUpdate", "OVERWRITE");
+        assertThat(mocks.named("aws:eks/addon:Addon", "k8s-kube-proxy").inputs).containsEntry("addonVersion", "v1.32.13-eksbuild.16");
         assertThat(mocks.named("aws:eks/addon:Addon", "k8s-aws-ebs-csi-driver").inputs)
                 .containsEntry("serviceAccountRoleArn", PlatformMocks.arn("aws:iam/role:Role", "k8s-ebs-csi-role"));
+    }
+
+    @Test
+    void aClusterVersionWithoutARowOrABadAddOnVersionIsAConfigError() {
+        // 1.36 is released on EKS, but ChartVersions has no row for it (docs/upgrades.md says why): no add-on versions to pin
+        assertThat(ChartVersions.forCluster("1.36")).isEmpty();
+        assertThatThrownBy(() -> args().version("1.36").build())
+                .hasMessage("EksPlatformArgs.version: \"1.36\" is not allowed; allowed: one of 1.32, 1.33, 1.34, 1.35");
+        assertThatThrownBy(() -> args().addonVersions(Map.of("coredns", "latest")).build())
+                .hasMessage("EksPlatformArgs.addonVersions.coredns: \"latest\" is not an EKS add-on version; allowed: vpc-cni, coredns,"
+                        + " kube-proxy or aws-ebs-csi-driver to an EKS add-on version such as v1.35.3-eksbuild.13");
+        assertThatThrownBy(() -> ChartVersions.forCluster("1.35").orElseThrow().addons().of("metrics-server"))
+                .hasMessage("\"metrics-server\" is not an add-on the component installs; allowed: vpc-cni, coredns, kube-proxy, aws-ebs-csi-driver");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.containerplatform.plan.lifecycle;
 
+import io.containerplatform.components.eks.ChartVersions;
 import io.containerplatform.plan.PlanResource;
 
 import java.io.IOException;
@@ -66,9 +67,13 @@ public final class SupportCalendar {
     public record Pinned(String product, String version, Optional<SupportWindow> window) {
     }
 
-    /** The newest version of {@code product} in standard support on {@code date}. */
+    /**
+     * The newest version of {@code product} in standard support on {@code date} that a stack can pin: an EKS version
+     * needs a {@link ChartVersions} row (the calendar may know a version the program cannot deploy yet, such as 1.36).
+     */
     public static Optional<SupportWindow> newestInStandardSupport(String product, LocalDate date) {
         return ROWS.stream().filter(w -> w.product().equals(product) && w.phaseOn(date) == SupportWindow.Phase.STANDARD)
+                .filter(w -> !w.product().equals(EKS) || ChartVersions.forCluster(w.version()).isPresent())
                 .max(Comparator.comparing(SupportWindow::release));
     }
 

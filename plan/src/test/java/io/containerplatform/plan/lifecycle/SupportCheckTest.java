@@ -69,6 +69,18 @@ class SupportCheckTest {
     }
 
     @Test
+    void aVersionTheProgramCannotDeployYetIsNeverTheOneToUpgradeTo() {
+        var eks136 = SupportCalendar.of(SupportCalendar.EKS, "1.36").orElseThrow();
+        assertThat(eks136.release()).isEqualTo(LocalDate.of(2026, 6, 2));
+        assertThat(eks136.endOfStandardSupport()).isEqualTo(LocalDate.of(2027, 8, 2));
+        assertThat(eks136.endOfExtendedSupport()).isEqualTo(LocalDate.of(2028, 8, 2));
+        assertThat(ChartVersions.forCluster("1.36")).isEmpty();
+        assertThat(SupportCalendar.newestInStandardSupport(SupportCalendar.EKS, TODAY).orElseThrow().version()).isEqualTo("1.35");
+        assertThat(SupportCheck.of(cluster("1.35"), LocalDate.of(2027, 3, 1)).warnings()).containsExactly(
+                "dev-eks pins EKS Kubernetes 1.35, which leaves standard support on 2027-03-27, in 26 days (extended support is paid)");
+    }
+
+    @Test
     void anErrorOnceExtendedSupportHasEnded() {
         assertThat(SupportCheck.of(cluster("1.33"), LocalDate.of(2027, 7, 28)).errors()).isEmpty();
         assertThat(SupportCheck.of(cluster("1.33"), LocalDate.of(2027, 7, 29)).errors()).containsExactly(
