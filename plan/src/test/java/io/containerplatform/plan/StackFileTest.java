@@ -38,6 +38,30 @@ class StackFileTest {
     }
 
     @Test
+    void aScalarDirectlyUnderConfigIsItsTextAsWrittenAsTheCliReadsItIntoAString() throws IOException {
+        var file = read("""
+                config:
+                  container-platform:owner: on
+                  container-platform:costCenter: 0755
+                  container-platform:since: 2024-01-01
+                  container-platform:version: 1.30
+                  container-platform:flag: true
+                  container-platform:quoted: "0x10"
+                  container-platform:empty:
+                  container-platform:tags:
+                    Mode: 0o755
+                """);
+        assertThat(file.values()).containsEntry("container-platform:owner", "on")
+                .containsEntry("container-platform:costCenter", "0755")
+                .containsEntry("container-platform:since", "2024-01-01")
+                .containsEntry("container-platform:version", "1.30")
+                .containsEntry("container-platform:flag", "true")
+                .containsEntry("container-platform:quoted", "0x10")
+                .containsEntry("container-platform:empty", "")
+                .containsEntry("container-platform:tags", "{\"Mode\":493}");
+    }
+
+    @Test
     void aSyntaxErrorNamesTheFileLineAndColumn() {
         assertThatThrownBy(() -> read("""
                 config:
