@@ -79,27 +79,19 @@ describe("check", () => {
         ] } }));
         return file;
     };
-    const quietly = async (argv: string[]) => {
-        const log = console.log;
+    /** Runs the checker capturing what it prints on `stream` (standard output, or standard error). */
+    const quietly = async (argv: string[], stream: "log" | "error" = "log") => {
+        const original = console[stream];
         const lines: string[] = [];
-        console.log = (...a: unknown[]) => lines.push(a.join(" "));
+        console[stream] = (...a: unknown[]) => lines.push(a.join(" "));
         try {
             return { code: await main(argv), out: lines.join("\n") };
         } finally {
-            console.log = log;
+            console[stream] = original;
         }
     };
+    const failing = (argv: string[]) => quietly(argv, "error");
     const tags = { Project: "p", Environment: "dev", Owner: "o", CostCenter: "c", ManagedBy: "pulumi" };
-    const failing = async (argv: string[]) => {
-        const error = console.error;
-        const lines: string[] = [];
-        console.error = (...a: unknown[]) => lines.push(a.join(" "));
-        try {
-            return { code: await main(argv), err: lines.join("\n") };
-        } finally {
-            console.error = error;
-        }
-    };
 
     it("exits 0 on a clean plan", async () => {
         const { code, out } = await quietly([planWith({ retentionInDays: 7, tags })]);
@@ -134,10 +126,10 @@ describe("check", () => {
     it("refuses a plan whose environment it cannot tell, or that has no config, rather than take defaults", async () => {
         const untagged = await failing([planWith({ retentionInDays: 7 }, "prod")]);
         assert.equal(untagged.code, 2);
-        assert.match(untagged.err, /cannot tell the plan's environment from its resources' Environment tags \(none\); allowed: --environment <dev \| staging \| prod> or --config/);
+        assert.match(untagged.out, /cannot tell the plan's environment from its resources' Environment tags \(none\); allowed: --environment <dev \| staging \| prod> or --config/);
         const unknown = await failing([planWith({ retentionInDays: 7, tags: { ...tags, Environment: "ci" } })]);
         assert.equal(unknown.code, 2);
-        assert.match(unknown.err, /no policy config for environment "ci"; allowed: dev, staging, prod \(policy\/config\/<environment>\.json\)/);
+        assert.match(unknown.out, /no policy config for environment "ci"; allowed: dev, staging, prod \(policy\/config\/<environment>\.json\)/);
     });
 
     it("prints usage without a plan", async () => {
