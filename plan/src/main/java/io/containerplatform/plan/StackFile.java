@@ -1,6 +1,7 @@
 package io.containerplatform.plan;
 
 import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
 import io.containerplatform.config.ConfigSource;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Compose;
@@ -8,10 +9,6 @@ import org.snakeyaml.engine.v2.constructor.StandardConstructor;
 import org.snakeyaml.engine.v2.exceptions.DuplicateKeyException;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
-import org.snakeyaml.engine.v2.nodes.MappingNode;
-import org.snakeyaml.engine.v2.nodes.Node;
-import org.snakeyaml.engine.v2.nodes.ScalarNode;
-import org.snakeyaml.engine.v2.nodes.Tag;
 import org.snakeyaml.engine.v2.schema.CoreSchema;
 
 import java.io.IOException;
@@ -34,6 +31,9 @@ import java.util.TreeSet;
  */
 public record StackFile(String project, Map<String, String> values, Set<String> secretKeys) {
 
+    /** JSON as the CLI writes an object value: a null kept ({@code services: {web: }} is a service named, not none). */
+    private static final Gson JSON = new GsonBuilder().serializeNulls().create();
+
     /** Placeholder of the secure value of {@code key}. */
     public static String placeholder(String key) {
         return "offline-placeholder-for-" + key.replace(':', '-');
@@ -55,7 +55,8 @@ public record StackFile(String project, Map<String, String> values, Set<String> 
                 var key = String.valueOf(entry.getKey());
                 var fullKey = key.contains(":") ? key : project + ":" + key;
                 var revealed = reveal(fullKey, key, entry.getValue(), secrets);
-                values.put(fullKey, revealed instanceof String text ? text : new Gson().toJson(revealed));
+                // as pulumi's config.object.MarshalString: text as is, a number or boolean as JSON, a null as "" (the CLI warns)
+                values.put(fullKey, revealed == null ? "" : revealed instanceof String text ? text : JSON.toJson(revealed));
             }
         }
         return new StackFile(project, values, secrets);
@@ -100,26 +101,17 @@ public record StackFile(String project, Map<String, String> values, Set<String> 
     }
 
     /**
-     * A YAML file as the Pulumi CLI reads it: YAML 1.2's core schema, as its {@code gopkg.in/yaml.v3} (so {@code yes},
-     * {@code on} and {@code 2024-01-01} stay text), a key given twice refused; a syntax error names the file, line and
-     * column. A scalar given directly under {@code config} is its text as written ({@code 0755},
-     * {@code 1.30}, {@code true}; empty for a null): the CLI reads a config value into a string first, which yaml.v3
-     * fills with the scalar's text (pulumi {@code sdk/go/common/resource/config/value.go}, {@code unmarshalValue}).
+     * A YAML file as the Pulumi CLI reads it: with {@code gopkg.in/yaml.v3} into Go values ({@link GoYaml}: {@code yes},
+     * {@code on} and {@code 2024-01-01} stay text, {@code 0755} is 493, {@code 1.30} is 1.3), a key given twice refused;
+     * a syntax error names the file, line and column.
      */
     static Map<?, ?> load(Path file) throws IOException {
         var settings = LoadSettings.builder().setLabel(file.getFileName().toString()).setSchema(new CoreSchema())
                 .setAllowDuplicateKeys(false).build();
         try (var reader = Files.newBufferedReader(file)) {
             var root = new Compose(settings).composeReader(reader);
-            Object doc = new StandardConstructor(settings).constructSingleDocument(root);
-            if (!(doc instanceof Map<?, ?> map)) {
-                return Map.of();
-            }
-            var copy = new LinkedHashMap<Object, Object>(map);
-            if (copy.get("config") instanceof Map<?, ?> config) {
-                copy.put("config", withScalarTexts(config, configNode(root.orElseThrow())));
-            }
-            return copy;
+            new StandardConstructor(settings).constructSingleDocument(root);
+            return root.map(GoYaml::value).orElse(null) instanceof Map<?, ?> map ? map : Map.of();
         } catch (DuplicateKeyException twice) {
             throw new IOException(where(file, twice) + twice.getProblem() + "; allowed: each key once in a mapping");
         } catch (MarkedYamlEngineException syntax) {
@@ -127,24 +119,6 @@ public record StackFile(String project, Map<String, String> values, Set<String> 
         } catch (YamlEngineException other) {
             throw new IOException(file.getFileName() + ": not valid YAML: " + other.getMessage());
         }
-    }
-
-    /** The mapping node under the root's {@code config} key. */
-    private static MappingNode configNode(Node root) {
-        return ((MappingNode) root).getValue().stream()
-                .filter(t -> t.getKeyNode() instanceof ScalarNode key && key.getValue().equals("config"))
-                .map(t -> (MappingNode) t.getValueNode()).findFirst().orElseThrow();
-    }
-
-    /** {@code config} with each value given as a scalar in {@code node} replaced by its text as written. */
-    private static Map<Object, Object> withScalarTexts(Map<?, ?> config, MappingNode node) {
-        var result = new LinkedHashMap<Object, Object>(config);
-        for (var tuple : node.getValue()) {
-            if (tuple.getKeyNode() instanceof ScalarNode key && tuple.getValueNode() instanceof ScalarNode value) {
-                result.put(key.getValue(), value.getTag().equals(Tag.NULL) ? "" : value.getValue());
-            }
-        }
-        return result;
     }
 
     private static String where(Path file, MarkedYamlEngineException e) {
