@@ -110,7 +110,7 @@ public record StackFile(String project, Map<String, String> values, Set<String> 
                 .setAllowDuplicateKeys(false).build();
         try (var reader = Files.newBufferedReader(file)) {
             var root = new Compose(settings).composeReader(reader);
-            new StandardConstructor(settings).constructSingleDocument(root);
+            new StandardConstructor(settings).constructSingleDocument(root); // refuses a key given twice, naming its line
             return root.map(GoYaml::value).orElse(null) instanceof Map<?, ?> map ? map : Map.of();
         } catch (DuplicateKeyException twice) {
             throw new IOException(where(file, twice) + twice.getProblem() + "; allowed: each key once in a mapping");
