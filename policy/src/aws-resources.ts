@@ -1,7 +1,7 @@
 // Encryption, exposure and hygiene rules for the AWS resources the platform creates.
 import { PolicyResource, ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
 import { isInternet } from "./security-groups";
-import { isProduction, productionStacksSchema } from "./util";
+import { isProduction, environmentSchema } from "./util";
 
 const RDS_INSTANCE = "aws:rds/instance:Instance";
 const LAUNCH_TEMPLATE = "aws:ec2/launchTemplate:LaunchTemplate";
@@ -53,9 +53,9 @@ export const rdsDeletionProtection: ResourceValidationPolicy = {
     name: "aws-rds-instance-require-deletion-protection-in-production",
     description: "Production RDS instances have deletion protection on.",
     enforcementLevel: "mandatory",
-    configSchema: { properties: { ...productionStacksSchema } },
+    configSchema: { properties: { ...environmentSchema } },
     validateResource: (args, report) => {
-        if (args.type === RDS_INSTANCE && isProduction(args) && args.props.deletionProtection !== true) {
+        if (args.type === RDS_INSTANCE && isProduction(args, report) && args.props.deletionProtection !== true) {
             report("deletionProtection is not true on a production database. Set deletionProtection: true (and protect the resource).");
         }
     },
@@ -108,9 +108,9 @@ export const listenerHttpsInProduction: ResourceValidationPolicy = {
     name: "aws-lb-listener-require-https-in-production",
     description: "In production, load balancer listeners serve HTTPS; plain HTTP listeners only redirect to HTTPS.",
     enforcementLevel: "mandatory",
-    configSchema: { properties: { ...productionStacksSchema } },
+    configSchema: { properties: { ...environmentSchema } },
     validateResource: (args, report) => {
-        if (!LISTENERS.includes(args.type) || !isProduction(args) || args.props.protocol !== "HTTP") {
+        if (!LISTENERS.includes(args.type) || !isProduction(args, report) || args.props.protocol !== "HTTP") {
             return;
         }
         const actions: any[] = args.props.defaultActions ?? [];
@@ -147,9 +147,9 @@ export const eksPublicEndpoint: ResourceValidationPolicy = {
     name: "aws-eks-cluster-disallow-public-endpoint-from-internet-in-production",
     description: "In production, the EKS public API endpoint is off or restricted to known CIDRs (not 0.0.0.0/0).",
     enforcementLevel: "mandatory",
-    configSchema: { properties: { ...productionStacksSchema } },
+    configSchema: { properties: { ...environmentSchema } },
     validateResource: (args, report) => {
-        if (args.type !== EKS_CLUSTER || !isProduction(args)) {
+        if (args.type !== EKS_CLUSTER || !isProduction(args, report)) {
             return;
         }
         const vpc = args.props.vpcConfig ?? {};

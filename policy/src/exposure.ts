@@ -2,7 +2,7 @@
 // Spark standalone on ECS (who reaches its ports, whether its processes authenticate each other).
 import { ResourceValidationPolicy } from "@pulumi/policy";
 import { rulesOf, SECURITY_GROUP } from "./security-groups";
-import { isProduction, productionStacksSchema } from "./util";
+import { isProduction, environmentSchema } from "./util";
 
 const INGRESS = "kubernetes:networking.k8s.io/v1:Ingress";
 const ANNOTATION = "alb.ingress.kubernetes.io/";
@@ -22,10 +22,10 @@ export const ingressRestrictedInProduction: ResourceValidationPolicy = {
     name: "kubernetes-ingress-alb-require-inbound-cidrs-or-auth-in-production",
     description: "In production, an internet-facing ALB Ingress admits only listed CIDRs (inbound-cidrs, not 0.0.0.0/0) or authenticates (auth-type cognito or oidc).",
     enforcementLevel: "mandatory",
-    configSchema: { properties: { ...productionStacksSchema } },
+    configSchema: { properties: { ...environmentSchema } },
     validateResource: (args, report) => {
         const annotations = internetFacingAlb(args.type, args.props);
-        if (!annotations || !isProduction(args)) {
+        if (!annotations || !isProduction(args, report)) {
             return;
         }
         const authenticated = ["cognito", "oidc"].includes(annotations[`${ANNOTATION}auth-type`]);

@@ -1,19 +1,21 @@
 // Small helpers shared by the policy modules.
 import { ResourceValidationArgs } from "@pulumi/policy";
 
-/** Config property every environment-sensitive policy takes: the stacks held to production rules. */
-export const productionStacksSchema = {
-    productionStacks: {
-        type: "array" as const,
-        items: { type: "string" as const },
-        default: ["prod", "production"],
-        description: "Stacks held to production rules when a resource carries no Environment tag (its stack is read from"
-            + " its URN); a tagged resource's Environment decides.",
+/** The environments of the program's `environment` config (`Environment` in program/): each has its `config/<environment>.json`. */
+export const ENVIRONMENTS = ["dev", "staging", "prod"];
+
+/** Config property every environment-sensitive policy takes: the environment of the stack under check. */
+export const environmentSchema = {
+    environment: {
+        type: "string" as const,
+        enum: ENVIRONMENTS,
+        description: "The stack's `environment` (its config/<environment>.json sets it): decides for a resource without an"
+            + " Environment tag (a Kubernetes object); a tagged resource's Environment decides for itself.",
     },
 };
 
 /** The environment the program tags every taggable AWS resource with (`StackConfig.REQUIRED_TAGS`). */
-const ENVIRONMENT_TAG = "Environment";
+export const ENVIRONMENT_TAG = "Environment";
 
 /** The stack of a URN (`urn:pulumi:<stack>::<project>::...`). */
 export function stackOf(urn: string): string {
@@ -22,17 +24,18 @@ export function stackOf(urn: string): string {
 
 /**
  * True when the resource is production's: its `Environment` tag (the stack's `environment`, which the program tags
- * every taggable AWS resource with) is `prod`, whatever the stack's name; a resource without that tag is production's
- * when its stack is listed in the policy's `productionStacks` config.
+ * every taggable AWS resource with) is `prod`, whatever the stack's name; for a resource without that tag, the policy
+ * config's `environment` decides. When neither says, `report` is told (never a silent default) and the answer is false.
  */
-export function isProduction(args: { urn: string; props?: Record<string, any>; getConfig<T extends object>(): T }): boolean {
-    const environment = args.props ? tagsOf(args.props)?.[ENVIRONMENT_TAG] : undefined;
-    if (environment !== undefined) {
-        return environment === "prod";
+export function isProduction(args: { props?: Record<string, any>; getConfig<T extends object>(): T }, report: (message: string) => void): boolean {
+    const environment = (args.props ? tagsOf(args.props)?.[ENVIRONMENT_TAG] : undefined)
+        ?? args.getConfig<{ environment?: string }>().environment;
+    if (environment === undefined) {
+        report(`cannot tell whether this resource is production's: it has no ${ENVIRONMENT_TAG} tag and the policy config sets no`
+            + ` environment. Run the pack with --policy-pack-config policy/config/<the stack's environment>.json.`);
+        return false;
     }
-    const config = args.getConfig<{ productionStacks?: string[] }>();
-    const stacks = config.productionStacks ?? ["prod", "production"];
-    return stacks.includes(stackOf(args.urn));
+    return environment === "prod";
 }
 
 /** Tags of a resource as a plain map, whether given as a map or as ASG-style `{key, value}` entries. */

@@ -70,26 +70,28 @@ describe("evaluate", () => {
 });
 
 describe("check", () => {
-    const planWith = (inputs: Record<string, any>) => {
+    const planWith = (inputs: Record<string, any>, stack = "ci") => {
         const dir = fs.mkdtempSync(path.join(os.tmpdir(), "plan-"));
-        const file = path.join(dir, "ci.json");
+        const file = path.join(dir, `${stack}.json`);
         fs.writeFileSync(file, JSON.stringify({ version: 3, deployment: { manifest: {}, resources: [
-            { urn: "urn:pulumi:ci::container-platform::pulumi:pulumi:Stack::container-platform-ci", type: "pulumi:pulumi:Stack", custom: false, inputs: {} },
-            { urn: "urn:pulumi:ci::container-platform::aws:cloudwatch/logGroup:LogGroup::logs", type: "aws:cloudwatch/logGroup:LogGroup", custom: true, inputs },
+            { urn: `urn:pulumi:${stack}::container-platform::pulumi:pulumi:Stack::container-platform-${stack}`, type: "pulumi:pulumi:Stack", custom: false, inputs: {} },
+            { urn: `urn:pulumi:${stack}::container-platform::aws:cloudwatch/logGroup:LogGroup::logs`, type: "aws:cloudwatch/logGroup:LogGroup", custom: true, inputs },
         ] } }));
         return file;
     };
-    const quietly = async (argv: string[]) => {
-        const log = console.log;
+    /** Runs the checker capturing what it prints on `stream` (standard output, or standard error). */
+    const quietly = async (argv: string[], stream: "log" | "error" = "log") => {
+        const original = console[stream];
         const lines: string[] = [];
-        console.log = (...a: unknown[]) => lines.push(a.join(" "));
+        console[stream] = (...a: unknown[]) => lines.push(a.join(" "));
         try {
             return { code: await main(argv), out: lines.join("\n") };
         } finally {
-            console.log = log;
+            console[stream] = original;
         }
     };
-    const tags = { Project: "p", Environment: "ci", Owner: "o", CostCenter: "c", ManagedBy: "pulumi" };
+    const failing = (argv: string[]) => quietly(argv, "error");
+    const tags = { Project: "p", Environment: "dev", Owner: "o", CostCenter: "c", ManagedBy: "pulumi" };
 
     it("exits 0 on a clean plan", async () => {
         const { code, out } = await quietly([planWith({ retentionInDays: 7, tags })]);
@@ -112,14 +114,26 @@ describe("check", () => {
         assert.match(out, /0 mandatory and 1 advisory violation\(s\)/);
     });
 
+    it("takes the policy config of the resources' Environment tag, whatever the stack's name", async () => {
+        const prod = await quietly([planWith({ retentionInDays: 7, tags: { ...tags, Environment: "prod" } }, "prod-eu")]);
+        assert.match(prod.out, /stack prod-eu, 1 cloud resources, config \S*config[\\/]prod\.json/);
+        const dev = await quietly([planWith({ retentionInDays: 7, tags }, "prod")]);
+        assert.match(dev.out, /stack prod, 1 cloud resources, config \S*config[\\/]dev\.json/);
+        const given = await quietly([planWith({ retentionInDays: 7, tags }, "prod"), "--environment", "staging"]);
+        assert.match(given.out, /config \S*config[\\/]staging\.json/);
+    });
+
+    it("refuses a plan whose environment it cannot tell, or that has no config, rather than take defaults", async () => {
+        const untagged = await failing([planWith({ retentionInDays: 7 }, "prod")]);
+        assert.equal(untagged.code, 2);
+        assert.match(untagged.out, /cannot tell the plan's environment from its resources' Environment tags \(none\); allowed: --environment <dev \| staging \| prod> or --config/);
+        const unknown = await failing([planWith({ retentionInDays: 7, tags: { ...tags, Environment: "ci" } })]);
+        assert.equal(unknown.code, 2);
+        assert.match(unknown.out, /no policy config for environment "ci"; allowed: dev, staging, prod \(policy\/config\/<environment>\.json\)/);
+    });
+
     it("prints usage without a plan", async () => {
-        const error = console.error;
-        console.error = () => undefined;
-        try {
-            assert.equal(await main([]), 2);
-        } finally {
-            console.error = error;
-        }
+        assert.equal((await failing([])).code, 2);
     });
 
     it("summarises an empty result", () => {

@@ -2,7 +2,8 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import * as fs from "fs";
 import * as path from "path";
-import { evaluate, levelOf, PackConfig, PlanResource } from "../src/evaluate";
+import { configOf, evaluate, levelOf, PackConfig, PlanResource } from "../src/evaluate";
+import { ENVIRONMENTS } from "../src/util";
 import { policies } from "../src/pack";
 import { awsResourceCases } from "./cases/aws-resources";
 import { Case, urn } from "./cases/case";
@@ -27,7 +28,8 @@ for (const c of cases) {
         it(`${c.expect.length === 0 ? "passes" : "fails"}: ${c.name}`, async () => {
             const policy = policies.find(p => p.name === c.policy);
             assert.ok(policy, `no policy named ${c.policy}`);
-            const violations = await evaluate([policy], resourcesOf(c), c.config ?? {});
+            const config = c.environment ? { [c.policy]: { environment: c.environment }, ...c.config } : c.config ?? {};
+            const violations = await evaluate([policy], resourcesOf(c), config);
             assert.equal(violations.length, c.expect.length, JSON.stringify(violations, null, 2));
             c.expect.forEach((expected, i) => assert.ok(violations[i].message.includes(expected),
                 `violation ${i}: "${violations[i].message}" does not contain "${expected}"`));
@@ -35,8 +37,20 @@ for (const c of cases) {
     });
 }
 
-describe("the stacks' pack configs", () => {
-    const config = (stack: string): PackConfig => JSON.parse(fs.readFileSync(path.join(__dirname, "..", "..", "config", `${stack}.json`), "utf8"));
+describe("the environments' pack configs", () => {
+    const config = (environment: string): PackConfig => JSON.parse(fs.readFileSync(path.join(__dirname, "..", "..", "config", `${environment}.json`), "utf8"));
+    it("are one per environment, each setting its environment for every policy that takes one", () => {
+        const files = fs.readdirSync(path.join(__dirname, "..", "..", "config")).sort();
+        assert.deepEqual(files, ENVIRONMENTS.map(e => `${e}.json`).sort());
+        const sensitive = policies.filter(p => p.configSchema?.properties?.environment);
+        assert.equal(sensitive.length, 4);
+        for (const environment of ENVIRONMENTS) {
+            for (const p of sensitive) {
+                assert.deepEqual(configOf(p, config(environment)), { environment }, `${environment}.json: ${p.name}`);
+            }
+        }
+    });
+
     it("hold prod to alarm topics with a subscriber and only advise dev", () => {
         const policy = policies.find(p => p.name === "aws-sns-topic-alarm-topics-require-subscription")!;
         assert.equal(levelOf(policy, config("prod")), "mandatory");

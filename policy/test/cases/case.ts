@@ -10,6 +10,8 @@ export interface Case {
     /** Or several resources, for stack policies. */
     resources?: PlanResource[];
     stack?: string;
+    /** The `environment` of the policy's config (as config/<environment>.json sets it). */
+    environment?: string;
     config?: PackConfig;
     /** Expected violation messages (each a substring), in order; empty means the fixture passes. */
     expect: string[];

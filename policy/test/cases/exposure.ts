@@ -30,17 +30,22 @@ const container = (role: string, env: Record<string, string>, secrets: string[])
 const AUTH = { SPARK_DAEMON_JAVA_OPTS: "-Dspark.authenticate=true" };
 
 export const exposureCases: Case[] = [
-    { policy: restricted, name: "prod API limited to listed ranges", stack: "prod", type: INGRESS, props: ingress(CIDRS), expect: [] },
-    { policy: restricted, name: "prod API behind OIDC authentication", stack: "prod", type: INGRESS,
+    { policy: restricted, name: "prod API limited to listed ranges", environment: "prod", type: INGRESS, props: ingress(CIDRS), expect: [] },
+    { policy: restricted, name: "prod API behind OIDC authentication", environment: "prod", type: INGRESS,
         props: ingress({ "alb.ingress.kubernetes.io/auth-type": "oidc" }), expect: [] },
-    { policy: restricted, name: "dev API open to the internet is dev's choice", stack: "dev", type: INGRESS, props: ingress({}), expect: [] },
-    { policy: restricted, name: "prod internal ALB (the controller's default scheme)", stack: "prod", type: INGRESS,
+    { policy: restricted, name: "dev API open to the internet is dev's choice", environment: "dev", type: INGRESS, props: ingress({}), expect: [] },
+    { policy: restricted, name: "prod internal ALB (the controller's default scheme)", environment: "prod", type: INGRESS,
         props: { metadata: { annotations: {} }, spec: { ingressClassName: "alb" } }, expect: [] },
-    { policy: restricted, name: "prod API with neither ranges nor authentication", stack: "prod", type: INGRESS, props: ingress({}),
+    { policy: restricted, name: "prod API with neither ranges nor authentication", environment: "prod", type: INGRESS, props: ingress({}),
         expect: ["the Ingress is open to the whole internet in production (inbound-cidrs: none)"] },
-    { policy: restricted, name: "prod API whose ranges include the internet", stack: "prod", type: INGRESS,
+    { policy: restricted, name: "prod API whose ranges include the internet", environment: "prod", type: INGRESS,
         props: ingress({ "alb.ingress.kubernetes.io/inbound-cidrs": "10.0.0.0/8, 0.0.0.0/0" }),
         expect: ["(inbound-cidrs: 10.0.0.0/8,0.0.0.0/0)"] },
+
+    { policy: restricted, name: "a stack of any name whose config environment is prod", stack: "prod-eu", environment: "prod", type: INGRESS,
+        props: ingress({}), expect: ["the Ingress is open to the whole internet in production"] },
+    { policy: restricted, name: "an untagged Ingress without a config environment (the pack's defaults)", stack: "prod", type: INGRESS,
+        props: ingress({}), expect: ["cannot tell whether this resource is production's"] },
 
     { policy: metrics, name: "only the API's paths", type: INGRESS, props: ingress(CIDRS), expect: [] },
     { policy: metrics, name: "a catch-all and /metrics itself", type: INGRESS,

@@ -30,6 +30,13 @@ const ROLES = {
     },
 };
 
+/** The `environment` a stack file sets: it, never the stack's name, chooses the policy config. */
+function environmentOf(stack) {
+    const environment = yamlFile(`Pulumi.${stack}.yaml`).config["container-platform:environment"];
+    assert.ok(environment, `Pulumi.${stack}.yaml sets container-platform:environment`);
+    return environment;
+}
+
 function steps(workflow) {
     return Object.values(workflow.jobs).flatMap(job => (job.steps ?? []).map(step => ({ job, step })));
 }
@@ -114,10 +121,10 @@ describe("GitHub Actions workflows", () => {
             assert.equal(preview.with.command, "preview");
             assert.equal(preview.with["stack-name"], `\${{ vars.PULUMI_ORG }}/${stack}`);
             assert.equal(preview.with.policyPacks, "policy");
-            assert.equal(preview.with.policyPackConfigs, `policy/config/${stack}.json`);
+            assert.equal(preview.with.policyPackConfigs, `policy/config/${environmentOf(stack)}.json`);
             assert.equal(preview.with.diff, true);
             assert.equal(preview.with["comment-on-pr"], true);
-            assert.ok(exists(`Pulumi.${stack}.yaml`) && exists(`policy/config/${stack}.json`));
+            assert.ok(exists(`policy/config/${environmentOf(stack)}.json`));
         }
     });
 
@@ -245,7 +252,7 @@ exit 0
                 const up = job.steps.find(s => s.uses?.startsWith("pulumi/actions"));
                 assert.equal(up.with.command, "up");
                 assert.equal(up.with["stack-name"], `\${{ vars.PULUMI_ORG }}/${stack}`);
-                assert.equal(up.with.policyPackConfigs, `policy/config/${stack}.json`);
+                assert.equal(up.with.policyPackConfigs, `policy/config/${environmentOf(stack)}.json`, "the policy config of the stack's environment");
             }
         }
         for (const job of ["dev", "prod"]) {

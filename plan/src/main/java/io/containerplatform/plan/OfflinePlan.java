@@ -87,7 +87,7 @@ public final class OfflinePlan {
         if (!placeholders.isEmpty()) {
             System.err.println("warning: " + Placeholders.warning(stack, placeholders));
         }
-        var policyCheck = PolicyCheck.start(projectDir, timings);
+        var policyCheck = PolicyCheck.start(projectDir, config.environment().configValue(), timings);
         var diagramRenderer = DiagramRenderer.start(projectDir, timings);
         Progress.say("running the program of stack '" + stack + "' on Pulumi's mock engine");
         Plan plan;

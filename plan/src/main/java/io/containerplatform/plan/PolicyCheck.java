@@ -11,7 +11,8 @@ import java.util.stream.Stream;
  * Runs the policy pack ({@code policy/}) over a plan file with Node.js. {@link #start} installs the pack's
  * locked npm dependencies when needed ({@link NodePackage}), compiles its TypeScript only when a source is newer
  * than the compiled checker, and starts the checker, which loads the pack while the program runs;
- * {@link #finish} hands it the written plan.
+ * {@link #finish} hands it the written plan. The checker takes the policy config of the stack's {@code environment}
+ * ({@code policy/config/<environment>.json}), never of its name.
  */
 final class PolicyCheck {
 
@@ -20,18 +21,23 @@ final class PolicyCheck {
 
     private final NodePackage pack;
     private final Timings timings;
+    private final String environment;
     private Process checker;
     private String failure;
     private int failureCode;
 
-    private PolicyCheck(NodePackage pack, Timings timings) {
+    private PolicyCheck(NodePackage pack, Timings timings, String environment) {
         this.pack = pack;
         this.timings = timings;
+        this.environment = environment;
     }
 
-    /** Prepares the pack of {@code projectDir} and starts its checker; problems are reported by {@link #finish}. */
-    static PolicyCheck start(Path projectDir, Timings timings) {
-        var check = new PolicyCheck(new NodePackage(projectDir.resolve("policy"), "the policy pack"), timings);
+    /**
+     * Prepares the pack of {@code projectDir} and starts its checker for a stack of {@code environment} (its config
+     * value, {@code dev}, {@code staging} or {@code prod}); problems are reported by {@link #finish}.
+     */
+    static PolicyCheck start(Path projectDir, String environment, Timings timings) {
+        var check = new PolicyCheck(new NodePackage(projectDir.resolve("policy"), "the policy pack"), timings, environment);
         if (check.pack.exists()) {
             check.prepare();
         }
@@ -53,7 +59,7 @@ final class PolicyCheck {
                     return;
                 }
             }
-            checker = pack.start("bin/src/check.js", "-");
+            checker = pack.start("bin/src/check.js", "-", "--environment", environment);
         } catch (IOException e) {
             fail(NOT_RUN, "The policy check " + NodePackage.needsNode(e));
         } catch (InterruptedException e) {

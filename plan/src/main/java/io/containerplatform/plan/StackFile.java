@@ -1,9 +1,11 @@
 package io.containerplatform.plan;
 
 import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
 import io.containerplatform.config.ConfigSource;
-import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.constructor.StandardConstructor;
 import org.snakeyaml.engine.v2.exceptions.DuplicateKeyException;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
@@ -29,6 +31,9 @@ import java.util.TreeSet;
  */
 public record StackFile(String project, Map<String, String> values, Set<String> secretKeys) {
 
+    /** JSON as the CLI writes an object value: a null kept ({@code services: {web: }} is a service named, not none). */
+    private static final Gson JSON = new GsonBuilder().serializeNulls().create();
+
     /** Placeholder of the secure value of {@code key}. */
     public static String placeholder(String key) {
         return "offline-placeholder-for-" + key.replace(':', '-');
@@ -50,7 +55,8 @@ public record StackFile(String project, Map<String, String> values, Set<String> 
                 var key = String.valueOf(entry.getKey());
                 var fullKey = key.contains(":") ? key : project + ":" + key;
                 var revealed = reveal(fullKey, key, entry.getValue(), secrets);
-                values.put(fullKey, revealed instanceof String text ? text : new Gson().toJson(revealed));
+                // as pulumi's config.object.MarshalString: text as is, a number or boolean as JSON, a null as "" (the CLI warns)
+                values.put(fullKey, revealed == null ? "" : revealed instanceof String text ? text : JSON.toJson(revealed));
             }
         }
         return new StackFile(project, values, secrets);
@@ -95,15 +101,17 @@ public record StackFile(String project, Map<String, String> values, Set<String> 
     }
 
     /**
-     * A YAML file as the Pulumi CLI reads it: YAML 1.2's core schema, as its {@code gopkg.in/yaml.v3} (so {@code yes}
-     * and {@code 2024-01-01} stay text), a key given twice refused; a syntax error names the file, line and column.
+     * A YAML file as the Pulumi CLI reads it: with {@code gopkg.in/yaml.v3} into Go values ({@link GoYaml}: {@code yes},
+     * {@code on} and {@code 2024-01-01} stay text, {@code 0755} is 493, {@code 1.30} is 1.3), a key given twice refused;
+     * a syntax error names the file, line and column.
      */
     static Map<?, ?> load(Path file) throws IOException {
         var settings = LoadSettings.builder().setLabel(file.getFileName().toString()).setSchema(new CoreSchema())
                 .setAllowDuplicateKeys(false).build();
         try (var reader = Files.newBufferedReader(file)) {
-            Object doc = new Load(settings).loadFromReader(reader);
-            return doc instanceof Map<?, ?> map ? map : Map.of();
+            var root = new Compose(settings).composeReader(reader);
+            new StandardConstructor(settings).constructSingleDocument(root); // refuses a key given twice, naming its line
+            return root.map(GoYaml::value).orElse(null) instanceof Map<?, ?> map ? map : Map.of();
         } catch (DuplicateKeyException twice) {
             throw new IOException(where(file, twice) + twice.getProblem() + "; allowed: each key once in a mapping");
         } catch (MarkedYamlEngineException syntax) {

@@ -230,8 +230,8 @@ class OfflinePlanTest {
     }
 
     @Test
-    void aMandatoryPolicyViolationFailsThePlan() throws Exception {
-        stackFile("prod", """
+    void aMandatoryPolicyViolationFailsThePlanUnderTheConfigOfTheStacksEnvironmentWhateverItsName() throws Exception {
+        stackFile("prod-eu", """
                 config:
                   container-platform:environment: prod
                   container-platform:owner: team
@@ -245,9 +245,19 @@ class OfflinePlanTest {
                 """);
         Files.createSymbolicLink(project.resolve("policy"), Path.of("policy").toAbsolutePath());
         var exit = new int[1];
-        var printed = captured(() -> OfflinePlan.run("prod", project), exit);
+        var printed = captured(() -> OfflinePlan.run("prod-eu", project), exit);
         assertThat(exit[0]).describedAs(printed[0] + printed[1]).isEqualTo(1);
-        assertThat(project.resolve("target/plan/prod.json")).exists();
+        assertThat(project.resolve("target/plan/prod-eu.json")).exists();
+        assertThat(printed[0]).contains("stack prod-eu, ").contains(" config config/prod.json")
+                .contains("[mandatory] aws-lb-listener-require-https-in-production");
+    }
+
+    @Test
+    void everyEnvironmentHasItsPolicyConfigAndNothingElseHasOne() throws IOException {
+        try (var files = Files.list(Path.of("policy/config"))) {
+            assertThat(files.map(f -> f.getFileName().toString()))
+                    .containsExactlyInAnyOrderElementsOf(io.containerplatform.config.Environment.CHOICES.keySet().stream().map(e -> e + ".json").toList());
+        }
     }
 
     @Test

@@ -114,8 +114,23 @@ public final class ConfigObject {
      * the number 1.3), so the message says to quote it.
      */
     private static String notAString(JsonElement value) {
-        return value.isJsonPrimitive() ? show(value) + " is a " + (value.getAsJsonPrimitive().isNumber() ? "number" : "boolean")
-                + ", not text: write it quoted, \"" + value.getAsString() + "\"" : show(value) + " is not a string";
+        if (!value.isJsonPrimitive()) {
+            return show(value) + " is not a string";
+        }
+        var number = value.getAsJsonPrimitive().isNumber();
+        var text = value.getAsString();
+        return show(value) + " is a " + (number ? "number" : "boolean") + ", not text: write it quoted, \"" + text + "\""
+                + (number && text.contains(".") ? " (quoted as you wrote it: unquoted, 1.30 is read as 1.3)" : "");
+    }
+
+    /**
+     * The text of an unquoted YAML number when it is one of {@code oneOf} ({@code eks.version: 1.33}): Pulumi hands it
+     * over as the JSON number {@code 1.33}, whose text is the choice. A number whose text is not a choice (unquoted
+     * {@code 1.30} reaches the program as 1.3) stays an error that says to quote it.
+     */
+    private static Optional<String> unquotedChoice(JsonElement value, List<String> oneOf) {
+        return value.isJsonPrimitive() && value.getAsJsonPrimitive().isNumber() && oneOf.contains(value.getAsString())
+                ? Optional.of(value.getAsString()) : Optional.empty();
     }
 
     private Optional<String> asString(String key, JsonElement value, String allowed) {
@@ -307,6 +322,10 @@ public final class ConfigObject {
             return bool(key, (Boolean) fallback);
         }
         if (type == String.class) {
+            var number = unquotedChoice(value.get(), oneOf);
+            if (number.isPresent()) {
+                return number.get();
+            }
             var text = asString(key, value.get(), allowed);
             var problem = text.flatMap(check);
             problem.ifPresent(p -> error(key, p, allowed));

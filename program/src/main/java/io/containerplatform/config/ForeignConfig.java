@@ -11,13 +11,22 @@ import java.util.Set;
 /**
  * The stack's config outside the program's namespace: a provider's ({@code aws:region}, {@code kubernetes:...}) or
  * Pulumi's own ({@code pulumi:...}). Any other namespace is read by nobody, so a key there is a typo
- * ({@code container-platfrom:owner}); {@code aws:region} must name a region pulumi-aws knows.
+ * ({@code container-platfrom:owner}); {@code aws:region} must name a region of the commercial partition that the pinned
+ * pulumi-aws knows.
  */
 final class ForeignConfig {
 
     /** The namespaces something reads: the program's, its providers' and Pulumi's. */
     static final List<String> NAMESPACES = List.of(ConfigSource.NAMESPACE, "aws", "kubernetes", "pulumi");
-    private static final Set<String> REGIONS = Set.copyOf(Arrays.stream(Region.values()).map(Region::getValue).toList());
+    /** Every region the pinned pulumi-aws (6.83.0) knows: its {@code com.pulumi.aws.enums.Region}. */
+    private static final Set<String> KNOWN_REGIONS = Set.copyOf(Arrays.stream(Region.values()).map(Region::getValue).toList());
+    /** The prefixes of the regions of AWS's other partitions: China ({@code aws-cn}), GovCloud and the ISO partitions. */
+    private static final List<String> OTHER_PARTITIONS = List.of("cn-", "us-gov-", "us-iso", "eu-isoe-");
+    /**
+     * The regions of the commercial partition ({@code aws}), the only one the program deploys to: its ARNs are
+     * {@code arn:aws:...}, and its managed policies and endpoints those of the commercial partition.
+     */
+    static final List<String> REGIONS = KNOWN_REGIONS.stream().filter(r -> OTHER_PARTITIONS.stream().noneMatch(r::startsWith)).sorted().toList();
 
     private ForeignConfig() {
     }
@@ -32,7 +41,9 @@ final class ForeignConfig {
                         + closest(namespace).map(n -> " (did you mean '" + n + ":" + key.substring(key.indexOf(':') + 1) + "'?)").orElse("")
                         + "; allowed: keys under " + String.join(", ", NAMESPACES.stream().map(n -> n + ":").toList()));
             } else if (key.equals("aws:region") && !REGIONS.contains(value)) {
-                errors.add("aws:region: \"" + value + "\" is not an AWS region; allowed: " + String.join(", ", REGIONS.stream().sorted().toList()));
+                errors.add("aws:region: \"" + value + "\" is " + (KNOWN_REGIONS.contains(value)
+                        ? "a region of another partition than the commercial one, whose ARNs (arn:aws:) the program builds" : "not an AWS region")
+                        + "; allowed: a region of the commercial partition, " + String.join(", ", REGIONS));
             }
         });
         return errors;

@@ -165,7 +165,6 @@ class StackConfigTest {
                 arguments("Spark ECS unknown key", with("sparkEcs", "{\"workers\":2}"), "sparkEcs.workers: unknown key; allowed keys: clientSecurityGroupIds, enabled, image, instanceType, maxSize, minSize, workerCount, workerCpu, workerMemory"),
                 arguments("EKS unsupported version", with("eks", "{\"version\":\"1.21\"}"), "eks.version: \"1.21\" is not allowed; allowed: one of 1.32, 1.33, 1.34, 1.35"),
                 arguments("EKS version released but without a ChartVersions row", with("eks", "{\"version\":\"1.36\"}"), "eks.version: \"1.36\" is not allowed; allowed: one of 1.32, 1.33, 1.34, 1.35"),
-                arguments("EKS version as a number", with("eks", "{\"version\":1.33}"), "eks.version: 1.33 is a number, not text: write it quoted, \"1.33\"; allowed: one of 1.32, 1.33, 1.34, 1.35"),
                 arguments("EKS bad public CIDR", with("eks", "{\"publicAccessCidrs\":[\"10.0.0.0/33\"]}"), "eks.publicAccessCidrs[0]: \"10.0.0.0/33\" is not a valid IPv4 CIDR block; allowed: IPv4 CIDR blocks, not 0.0.0.0/0 in production"),
                 arguments("EKS backups kept too long", with("eks", "{\"backup\":{\"retentionDays\":40000}}"), "eks.backup.retentionDays: 40000 is out of range; allowed: 1 to 36500"),
                 arguments("EKS backups copied nowhere", with("eks", "{\"backup\":{\"copyToRegion\":\"Ireland\"}}"), "eks.backup.copyToRegion: \"Ireland\" is not an AWS region; allowed: an AWS region such as eu-west-1, other than the stack's"),
