@@ -92,7 +92,7 @@ public final class ScheduledCapacity extends DeclaredArgs {
 
     private static String awsDaysOfWeek(String field) {
         var out = new StringBuilder();
-        var m = Pattern.compile("(?<!/)\\d+").matcher(field);
+        var m = Pattern.compile("\\d+").matcher(field);
         while (m.find()) {
             m.appendReplacement(out, String.valueOf(Integer.parseInt(m.group()) % 7 + 1));
         }
