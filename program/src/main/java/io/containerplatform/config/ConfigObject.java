@@ -4,6 +4,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
 import io.containerplatform.components.args.DeclaredArgs;
+import io.containerplatform.components.args.InputProblem;
 import io.containerplatform.components.args.Inputs;
 
 import java.math.BigDecimal;
@@ -264,7 +265,9 @@ public final class ConfigObject {
             var input = Inputs.named(args.getClass(), name);
             input.setIn(args, input(input, overrides.containsKey(name) ? overrides.get(name) : input.valueIn(args)));
         }
-        var inError = errors.subList(before, errors.size()).stream().map(e -> e.substring(keyPath("").length(), e.indexOf(": "))).toList();
+        var prefix = keyPath("");
+        var inError = errors.subList(before, errors.size()).stream().filter(e -> e.startsWith(prefix))
+                .map(e -> e.substring(prefix.length(), e.indexOf(": "))).toList();
         args.ruleProblems().stream().filter(p -> names.contains(p.input().split("[.\\[]")[0]))
                 .filter(p -> inError.stream().noneMatch(key -> involves(p, key)))
                 .forEach(p -> error(p.input(), p.problem(), p.allowed()));
@@ -276,7 +279,7 @@ public final class ConfigObject {
      * or around it ({@code schedules} around {@code schedules[0].name}), or its words name that input of the Args
      * (a rule names the inputs it compares: {@code is greater than maxCount 3}).
      */
-    private static boolean involves(io.containerplatform.components.args.InputProblem p, String key) {
+    private static boolean involves(InputProblem p, String key) {
         var at = p.input();
         return at.equals(key) || at.startsWith(key + ".") || at.startsWith(key + "[") || key.startsWith(at + ".") || key.startsWith(at + "[")
                 || key.matches("\\w+") && java.util.regex.Pattern.compile("\\b" + key + "\\b").matcher(p.problem()).find();
