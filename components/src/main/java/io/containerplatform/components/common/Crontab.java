@@ -9,7 +9,9 @@ import java.util.regex.Pattern;
  * A five-field crontab schedule checked value by value, the way EC2 Auto Scaling's recurrence and Application Auto
  * Scaling's {@code cron(...)} would refuse it: each field a {@code *}, a value, a range {@code a-b} or either with a
  * step {@code /n}, in lists; values in the field's range, or its names in upper case ({@code JAN}-{@code DEC},
- * {@code SUN}-{@code SAT}).
+ * {@code SUN}-{@code SAT}); no step in the day of week, which AWS's cron has none of (Amazon EventBridge's "Cron
+ * expressions reference", to which Application Auto Scaling's scheduled scaling guide refers: day-of-week wildcards
+ * {@code , - * ? L #}).
  */
 final class Crontab {
 
