@@ -4,6 +4,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
 import io.containerplatform.components.args.DeclaredArgs;
+import io.containerplatform.components.args.InputProblem;
 import io.containerplatform.components.args.Inputs;
 
 import java.math.BigDecimal;
@@ -268,9 +269,10 @@ public final class ConfigObject {
 
     /**
      * Sets the inputs {@code names} of {@code args} from the keys of the same names ({@link #input}), then reports the
-     * Args' own rules about them ({@code min <= desired <= max}, formats) at their keys, unless a key was already in
-     * error: its default then stands in for it, and a rule about it would be an invented second error.
-     * {@code overrides} are the program's defaults that differ from the declared ones (per environment).
+     * Args' own rules about them ({@code min <= desired <= max}, formats) at their keys, each unless it involves a key
+     * already in error ({@link #involves}): that key's default then stands in for it, and the rule would be an invented
+     * second error. The other rules are reported, so every problem shows at once. {@code overrides} are the program's
+     * defaults that differ from the declared ones (per environment).
      */
     public <A extends DeclaredArgs> A bind(A args, Map<String, Object> overrides, List<String> names) {
         var before = errors.size();
@@ -278,11 +280,24 @@ public final class ConfigObject {
             var input = Inputs.named(args.getClass(), name);
             input.setIn(args, input(input, overrides.containsKey(name) ? overrides.get(name) : input.valueIn(args)));
         }
-        if (errors.size() == before) {
-            args.ruleProblems().stream().filter(p -> names.contains(p.input().split("[.\\[]")[0]))
-                    .forEach(p -> error(p.input(), p.problem(), p.allowed()));
-        }
+        var prefix = keyPath("");
+        var inError = errors.subList(before, errors.size()).stream().filter(e -> e.startsWith(prefix))
+                .map(e -> e.substring(prefix.length(), e.indexOf(": "))).toList();
+        args.ruleProblems().stream().filter(p -> names.contains(p.input().split("[.\\[]")[0]))
+                .filter(p -> inError.stream().noneMatch(key -> involves(p, key)))
+                .forEach(p -> error(p.input(), p.problem(), p.allowed()));
         return args;
+    }
+
+    /**
+     * Whether the rule problem {@code p} involves {@code key} (a key path inside the Args): it is at that key, inside it
+     * or around it ({@code schedules} around {@code schedules[0].name}), or its words name that input of the Args
+     * (a rule names the inputs it compares: {@code is greater than maxCount 3}).
+     */
+    private static boolean involves(InputProblem p, String key) {
+        var at = p.input();
+        return at.equals(key) || at.startsWith(key + ".") || at.startsWith(key + "[") || key.startsWith(at + ".") || key.startsWith(at + "[")
+                || key.matches("\\w+") && java.util.regex.Pattern.compile("\\b" + key + "\\b").matcher(p.problem()).find();
     }
 
     /**
@@ -445,20 +460,20 @@ public final class ConfigObject {
 
     /** Reports every key of this object that no read asked for. Call after reading all keys. */
     public void rejectUnknownKeys() {
-        rejectUnknownKeys("");
+        rejectUnknownKeys(key -> "");
     }
 
     /**
-     * Reports every key of this object that no read asked for, adding {@code textHint} after the allowed keys when its
-     * value is text (not an object or a list, which Pulumi passes as JSON text). Call after reading all keys.
+     * Reports every key of this object that no read asked for, adding {@code textHint} of the key after the allowed keys
+     * when its value is text (not an object or a list, which Pulumi passes as JSON text). Call after reading all keys.
      */
-    public void rejectUnknownKeys(String textHint) {
+    public void rejectUnknownKeys(Function<String, String> textHint) {
         for (var key : json.keySet()) {
             if (!known.contains(key)) {
                 var value = json.get(key);
                 var text = value.isJsonPrimitive() && value.getAsJsonPrimitive().isString() && !value.getAsString().strip().matches("[\\[{].*");
                 errors.add(keyPath(key) + ": unknown key; allowed keys: " + String.join(", ", new TreeSet<>(known))
-                        + (text ? textHint : ""));
+                        + (text ? textHint.apply(key) : ""));
             }
         }
     }

@@ -122,8 +122,10 @@ public record StackConfig(Environment environment, String owner, String costCent
                     + " would notify nobody", "in prod with the pipeline, at least one of alerts.emails or alerts.webhooks");
         }
         var cost = CostConfig.read(root.objectOrEmpty("cost"));
-        root.rejectUnknownKeys("; or a secret a service's secrets names, and none does (a secret left by a removed service:"
-                + " pulumi config rm <key>)");
+        var serviceNames = services.services().stream().map(ServiceConfig::name).toList();
+        root.rejectUnknownKeys(key -> "; or a secret key a service's secrets name, and no service's secrets name " + key + " (services: "
+                + (serviceNames.isEmpty() ? "none" : String.join(", ", serviceNames)) + "): a secret left by a removed service?"
+                + " pulumi config rm " + ConfigSource.NAMESPACE + ":" + key);
         namespaceClaims(root, eks, pipeline);
         statefulCapacity(root, environment, network, eks, pipeline);
         return new StackConfig(environment, owner, costCenter, java.util.Collections.unmodifiableMap(new LinkedHashMap<>(tags)), network, services, loadBalancer, sparkEcs, eks, pipeline, cost, destination);

@@ -47,6 +47,13 @@ class StackConfigTest {
         return with("services", "{\"web\":{\"kind\":\"fargate\",\"image\":\"nginx:1.27\"" + extra + "}}");
     }
 
+    /** A valid config with one fargate service "web" and the top-level {@code key} set to {@code value}. */
+    static Map<String, String> fargateWith(String key, String value) {
+        var values = fargate("");
+        values.put(key, value);
+        return values;
+    }
+
     /** A valid config with one ec2 service "app" and {@code extra} keys of it. */
     static Map<String, String> ec2(String extra) {
         return with("services", "{\"app\":{\"kind\":\"ec2\",\"image\":\"nginx:1.27\"" + extra + "}}");
@@ -105,7 +112,8 @@ class StackConfigTest {
                 arguments("two default routes", with("services", "{\"a\":{\"kind\":\"fargate\",\"image\":\"nginx:1.27\"},\"b\":{\"kind\":\"fargate\",\"image\":\"nginx:1.27\"}}"), "services: a and b have neither paths nor hosts; allowed: at most one service without paths and hosts (the default route of the load balancer)"),
                 arguments("a path claimed twice", with("services", "{\"a\":{\"kind\":\"fargate\",\"image\":\"nginx:1.27\",\"paths\":[\"/x\"]},\"b\":{\"kind\":\"fargate\",\"image\":\"nginx:1.27\",\"paths\":[\"/x\",\"/y\"]}}"), "services: a and b both claim [/x]; allowed: each path and host routed to one service"),
                 arguments("too many paths and hosts", fargate(",\"paths\":[\"/a\",\"/b\",\"/c\",\"/d\"],\"hosts\":[\"a.example.com\",\"b.example.com\"]"), "services.web.paths: 6 paths and hosts; allowed: path patterns starting with /; at most 5 paths and hosts in all"),
-                arguments("a secret no service names", with("webDbPassword", "\"s3cret\""), "webDbPassword: unknown key; allowed keys: alertWebhookUrl, alerts, asg, cost, costCenter, database, eks, environment, fargate, grafanaAdminPassword, loadBalancer, mongodbPassword, mongodbPreviousReplicaSetKey, mongodbReplicaSetKey, network, owner, pipeline, rabbitmqErlangCookie, rabbitmqPassword, services, sparkEcs, tags; or a secret a service's secrets names, and none does (a secret left by a removed service: pulumi config rm <key>)"),
+                arguments("a secret no service names", with("webDbPassword", "\"s3cret\""), "webDbPassword: unknown key; allowed keys: alertWebhookUrl, alerts, asg, cost, costCenter, database, eks, environment, fargate, grafanaAdminPassword, loadBalancer, mongodbPassword, mongodbPreviousReplicaSetKey, mongodbReplicaSetKey, network, owner, pipeline, rabbitmqErlangCookie, rabbitmqPassword, services, sparkEcs, tags; or a secret key a service's secrets name, and no service's secrets name webDbPassword (services: none): a secret left by a removed service? pulumi config rm container-platform:webDbPassword"),
+                arguments("a secret left by a removed service", fargateWith("apiToken", "s3cret"), "apiToken: unknown key; allowed keys: alertWebhookUrl, alerts, asg, cost, costCenter, database, eks, environment, fargate, grafanaAdminPassword, loadBalancer, mongodbPassword, mongodbPreviousReplicaSetKey, mongodbReplicaSetKey, network, owner, pipeline, rabbitmqErlangCookie, rabbitmqPassword, services, sparkEcs, tags; or a secret key a service's secrets name, and no service's secrets name apiToken (services: web): a secret left by a removed service? pulumi config rm container-platform:apiToken"),
                 arguments("paths given as one string", fargate(",\"paths\":\"/api\""), "services.web.paths: \"/api\" is not a list; allowed: a list of path patterns starting with /; at most 5 paths and hosts in all"),
                 arguments("a path that is not a pattern", fargate(",\"paths\":[\"api\"]"), "services.web.paths[0]: \"api\" is not a path pattern; allowed: path patterns starting with /; at most 5 paths and hosts in all"),
                 arguments("a host that is not a host name", fargate(",\"hosts\":[\"API!\"]"), "services.web.hosts[0]: \"API!\" is not a host name; allowed: lower-case host names, optionally *.; at most 5 paths and hosts in all"),
@@ -117,7 +125,7 @@ class StackConfigTest {
                 arguments("a schedule with a bad cron", ec2(",\"schedules\":[{\"name\":\"am\",\"cron\":\"0 9 * *\",\"minCapacity\":1,\"maxCapacity\":2}]"), "services.app.schedules[0].cron: \"0 9 * *\" is not five fields (minute hour day-of-month month day-of-week); allowed: five crontab fields: minute hour day-of-month month day-of-week, e.g. 0 9 * * MON-FRI"),
                 arguments("a schedule in no time zone", ec2(",\"schedules\":[{\"name\":\"am\",\"cron\":\"0 9 * * 1-5\",\"timeZone\":\"Paris\"}]"), "services.app.schedules[0].timeZone: \"Paris\" is not an IANA time zone such as Europe/Paris or UTC; allowed: an IANA time zone such as Europe/Paris"),
                 arguments("a schedule with min above max", ec2(",\"schedules\":[{\"name\":\"am\",\"cron\":\"0 9 * * 1-5\",\"minCapacity\":5,\"maxCapacity\":2}]"), "services.app.schedules[0].maxCapacity: 2 is less than minCapacity 5; allowed: minCapacity or more"),
-                arguments("schedules without autoscaling", fargate(",\"schedules\":[{\"name\":\"am\",\"cron\":\"0 9 * * 1-5\",\"minCapacity\":1,\"maxCapacity\":2}]"), "services.web.schedules: set without autoscaling; allowed: needs autoscaling (maxCount above minCount); capacities up to 1000"),
+                arguments("schedules without autoscaling", fargate(",\"schedules\":[{\"name\":\"am\",\"cron\":\"0 9 * * 1-5\",\"minCapacity\":1,\"maxCapacity\":2}]"), "services.web.schedules: set without autoscaling (minCount 2, maxCount 2); allowed: needs autoscaling (maxCount above minCount); capacities up to 1000"),
                 arguments("an unknown rollout strategy", fargate(",\"paths\":[\"/api/*\"],\"rollout\":{\"strategy\":\"canary\"}"), "services.web.rollout.strategy: \"canary\" is not a known value; allowed: blueGreen, rolling"),
                 arguments("blue/green on an ec2 service", ec2(",\"rollout\":{\"strategy\":\"blueGreen\"}"), "services.app.rollout.strategy: blueGreen on an ec2 service; allowed: rolling for ec2 services (an instance refresh); blueGreen for fargate services"),
                 arguments("blue/green on the default route", fargate(",\"rollout\":{\"strategy\":\"blueGreen\"}"), "services.web.rollout.strategy: blueGreen on a service without paths or hosts; allowed: blueGreen on a service routed by paths or hosts (CodeDeploy shifts its listener rule)"),
@@ -411,6 +419,34 @@ class StackConfigTest {
                 + "in production; allowed: IPv4 CIDR blocks, not 0.0.0.0/0 in production");
         assertThat(StackConfig.load(ConfigSource.of(with("eks", "{\"publicAccessCidrs\":[\"0.0.0.0/0\"]}"))).eks().publicAccessCidrs())
                 .containsExactly("0.0.0.0/0");
+    }
+
+    @Test
+    void everyFaultOfASchedulesIsReportedAtOnceAndNoRuleAboutAKeyInError() {
+        var allowedCron = "; allowed: five crontab fields: minute hour day-of-month month day-of-week, e.g. 0 9 * * MON-FRI";
+        var faults = ec2(",\"schedules\":[{\"name\":\"Bad_Name\",\"cron\":\"99 25 * * MON-FRY\",\"timeZone\":\"Paris\","
+                + "\"minCapacity\":5,\"maxCapacity\":2}]");
+        assertThat(catchThrowableOfType(() -> StackConfig.load(ConfigSource.of(faults)), ConfigException.class).errors()).containsExactly(
+                "services.app.schedules[0].name: \"Bad_Name\" is not a DNS-safe name of at most 40 characters; allowed: 1 to 40 characters"
+                        + " of a-z, 0-9 and -",
+                "services.app.schedules[0].cron: \"99 25 * * MON-FRY\" has the minute \"99\", allowed: 0-59; has the hour \"25\", allowed:"
+                        + " 0-23; has the day of week \"FRY\", allowed: 0-7 or SUN-SAT" + allowedCron,
+                "services.app.schedules[0].timeZone: \"Paris\" is not an IANA time zone such as Europe/Paris or UTC; allowed: an IANA time"
+                        + " zone such as Europe/Paris",
+                "services.app.schedules[0].maxCapacity: 2 is less than minCapacity 5; allowed: minCapacity or more");
+        // the service's own rules still run beside its schedules' faults
+        var beside = ec2(",\"minSize\":4,\"maxSize\":2,\"schedules\":[{\"name\":\"am\",\"cron\":\"0 9 * *\",\"maxCapacity\":500}]");
+        assertThat(catchThrowableOfType(() -> StackConfig.load(ConfigSource.of(beside)), ConfigException.class).errors()).containsExactly(
+                "services.app.schedules[0].cron: \"0 9 * *\" is not five fields (minute hour day-of-month month day-of-week)" + allowedCron,
+                "services.app.minSize: 4 is greater than maxSize 2; allowed: minSize <= desiredCapacity <= maxSize",
+                "services.app.schedules[0].maxCapacity: 500 is out of range; allowed: at most 100");
+        // a rule comparing a key in error is not reported: its default stands in for the bad value
+        var minInError = ec2(",\"schedules\":[{\"name\":\"am\",\"cron\":\"0 9 * * *\",\"minCapacity\":\"five\",\"maxCapacity\":2}]");
+        assertThat(catchThrowableOfType(() -> StackConfig.load(ConfigSource.of(minInError)), ConfigException.class).errors()).containsExactly(
+                "services.app.schedules[0].minCapacity: \"five\" is not an integer; allowed: at least 0");
+        var maxInError = fargate(",\"desiredCount\":5,\"maxCount\":\"three\"");
+        assertThat(catchThrowableOfType(() -> StackConfig.load(ConfigSource.of(maxInError)), ConfigException.class).errors())
+                .singleElement().asString().startsWith("services.web.maxCount: \"three\" is not an integer");
     }
 
     @Test

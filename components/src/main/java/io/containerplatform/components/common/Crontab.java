@@ -9,7 +9,9 @@ import java.util.regex.Pattern;
  * A five-field crontab schedule checked value by value, the way EC2 Auto Scaling's recurrence and Application Auto
  * Scaling's {@code cron(...)} would refuse it: each field a {@code *}, a value, a range {@code a-b} or either with a
  * step {@code /n}, in lists; values in the field's range, or its names in upper case ({@code JAN}-{@code DEC},
- * {@code SUN}-{@code SAT}).
+ * {@code SUN}-{@code SAT}); no step in the day of week, which AWS's cron has none of (Amazon EventBridge's "Cron
+ * expressions reference", to which Application Auto Scaling's scheduled scaling guide refers: day-of-week wildcards
+ * {@code , - * ? L #}).
  */
 final class Crontab {
 
@@ -28,8 +30,14 @@ final class Crontab {
     private Crontab() {
     }
 
+    private static final Pattern AWS_EXPRESSION = Pattern.compile("\\s*(cron|rate|at)\\((.*)\\)\\s*");
+
     /** Why {@code cron} is not a crontab schedule, every faulty field named, or empty. */
     static Optional<String> problem(String cron) {
+        var aws = AWS_EXPRESSION.matcher(cron == null ? "" : cron);
+        if (aws.matches()) {
+            return Optional.of(awsExpressionProblem(cron, aws.group(1), aws.group(2).trim().split("\\s+")));
+        }
         var fields = cron == null ? new String[0] : cron.trim().split("\\s+");
         if (fields.length != FIELDS.size()) {
             return Optional.of("\"" + cron + "\" is not five fields (minute hour day-of-month month day-of-week)");
@@ -42,6 +50,24 @@ final class Crontab {
             problems.add("sets both the day of month and the day of week; give one and * for the other");
         }
         return problems.isEmpty() ? Optional.empty() : Optional.of("\"" + cron + "\" " + String.join("; ", problems));
+    }
+
+    /**
+     * Why an expression of Application Auto Scaling ({@code cron(...)} of six fields, {@code rate(...)}, {@code at(...)})
+     * is not taken: a schedule here is five crontab fields, which EC2 Auto Scaling's recurrence takes as they are and the
+     * platform turns into {@code cron(...)} for Application Auto Scaling; a {@code cron(...)} that has a crontab form is
+     * shown in it.
+     */
+    private static String awsExpressionProblem(String text, String kind, String[] fields) {
+        var is = "\"" + text + "\" is Application Auto Scaling's ";
+        if (!kind.equals("cron")) {
+            return is + kind + "(...) form, " + (kind.equals("rate") ? "a fixed interval" : "a one-time date") + ", which EC2 Auto Scaling"
+                    + " has no recurrence for; write the crontab times it recurs at";
+        }
+        var crontab = fields.length == 6 && fields[5].equals("*") && !fields[4].matches(".*[0-9L#].*") && !fields[2].matches(".*[LW].*")
+                ? Optional.of(String.join(" ", fields[0], fields[1], fields[2].replace("?", "*"), fields[3], fields[4].replace("?", "*")))
+                : Optional.<String>empty();
+        return is + "cron(...) form; write its five crontab fields" + crontab.map(c -> ", \"" + c + "\"").orElse(" (day of week 0-6, Sunday 0)");
     }
 
     private static Optional<String> fieldProblem(Field field, String text) {
@@ -66,6 +92,10 @@ final class Crontab {
             if (values.size() == 2 && field.max == 7 && values.get(1) == 7 && values.get(0) > 0) {
                 return Optional.of("has the day of week range \"" + m.group(1) + "\" ending on 7 (Sunday); end it on 6 and list 0,"
                         + " e.g. 5-6,0");
+            }
+            if (m.group(4) != null && field.max == 7) {
+                return Optional.of("has the day of week step \"" + item + "\", which Application Auto Scaling's cron(...) has no form of"
+                        + " (AWS's day of week takes , - * ? L #); list the days, e.g. MON,WED,FRI");
             }
             if (m.group(4) != null && (Integer.parseInt(m.group(4)) < 1 || Integer.parseInt(m.group(4)) > field.max)) {
                 return Optional.of("has the " + field.name + " step \"/" + m.group(4) + "\", allowed: 1-" + field.max);

@@ -133,7 +133,8 @@ public final class Formats {
 
     /**
      * Why {@code cron} is not five crontab fields (minute, hour, day of month, month, day of week; values in range or
-     * upper-case names, ranges, lists and steps; day of month and day of week not both set), or empty.
+     * upper-case names, ranges, lists and steps, no step in the day of week; day of month and day of week not both set;
+     * not one of Application Auto Scaling's own {@code cron(...)}, {@code rate(...)}, {@code at(...)}), or empty.
      */
     public static Optional<String> cronProblem(String cron) {
         return Crontab.problem(cron);

@@ -199,7 +199,7 @@ public final class FargateServiceArgs extends ServiceArgs {
                         "minCount <= desiredCount <= maxCount"));
             }
             if (!schedules.isEmpty() && min >= max) {
-                problems.add(problem("schedules", "set without autoscaling"));
+                problems.add(problem("schedules", "set without autoscaling (minCount " + min + ", maxCount " + max + ")"));
             }
         }
         secrets.forEach((k, arn) -> {

@@ -26,7 +26,8 @@ public final class ScheduledCapacity extends DeclaredArgs {
 
     @Import(name = "cron", required = true)
     @InputSpec(value = "When it applies, in the five fields of crontab: minute, hour, day of month, month, day of week; day names or"
-            + " numbers (0 and 7 are Sunday; names in upper case: SUN-SAT, JAN-DEC), ranges, lists and steps", format = Format.CRON,
+            + " numbers (0 and 7 are Sunday; names in upper case: SUN-SAT, JAN-DEC), ranges, lists and steps (none in the day of"
+            + " week: Application Auto Scaling's cron has none)", format = Format.CRON,
             allowed = "five crontab fields: minute hour day-of-month month day-of-week, e.g. 0 9 * * MON-FRI")
     private String cron;
 
@@ -92,7 +93,7 @@ public final class ScheduledCapacity extends DeclaredArgs {
 
     private static String awsDaysOfWeek(String field) {
         var out = new StringBuilder();
-        var m = Pattern.compile("(?<!/)\\d+").matcher(field);
+        var m = Pattern.compile("\\d+").matcher(field);
         while (m.find()) {
             m.appendReplacement(out, String.valueOf(Integer.parseInt(m.group()) % 7 + 1));
         }
@@ -116,8 +117,9 @@ public final class ScheduledCapacity extends DeclaredArgs {
 
         /**
          * When it applies, in the five fields of crontab: minute, hour, day of month, month, day of week; day names or
-         * numbers (0 and 7 are Sunday; names in upper case: SUN-SAT, JAN-DEC), ranges, lists and steps. Allowed: five
-         * crontab fields: minute hour day-of-month month day-of-week, e.g. 0 9 * * MON-FRI.
+         * numbers (0 and 7 are Sunday; names in upper case: SUN-SAT, JAN-DEC), ranges, lists and steps (none in the day
+         * of week: Application Auto Scaling's cron has none). Allowed: five crontab fields: minute hour day-of-month
+         * month day-of-week, e.g. 0 9 * * MON-FRI.
          */
         public Builder cron(String v) { $.cron = v; return this; }
 

@@ -270,7 +270,7 @@ class FargateServiceComponentTest {
                 .containsEntry("resourceId", "service/main/web-service")
                 .containsEntry("scalableTargetAction", Map.of("minCapacity", 4.0, "maxCapacity", 8.0));
         assertThatThrownBy(() -> args().schedules(List.of(business)).build())
-                .hasMessageContaining("FargateServiceArgs.schedules: set without autoscaling; allowed: needs autoscaling");
+                .hasMessageContaining("FargateServiceArgs.schedules: set without autoscaling (minCount ").hasMessageContaining("; allowed: needs autoscaling");
     }
 
     @Test

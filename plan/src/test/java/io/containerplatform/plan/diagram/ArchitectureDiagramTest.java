@@ -50,6 +50,12 @@ class ArchitectureDiagramTest {
         assertThat(ArchitectureDiagram.listenPorts(java.util.Map.of("alb.ingress.kubernetes.io/certificate-arn", "arn:aws:acm:x"))).isEqualTo("443");
     }
 
+    @org.junit.jupiter.api.Test
+    void aServiceBoxCountsItsTasksInTheSingularOrThePlural() {
+        var labels = ArchitectureDiagram.of(StackPlans.of("dev")).nodes().stream().map(Diagram.Node::label).toList();
+        assertThat(labels).contains("dev-api-service\n1 Fargate task, 0.25 vCPU / 0.5 GB", "dev-web-service\n2 Fargate tasks, 0.25 vCPU / 0.5 GB");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"dev", "prod"})
     void mermaidAndDotNameEveryBoxAndFlow(String stack) {
